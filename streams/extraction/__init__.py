@@ -1,0 +1,41 @@
+"""Extraction: pure functions from an article value to incident and statement facts.
+
+The CLI (`newsroom extract`), the stream agents and the tests all call
+:func:`extract` / :func:`extract_many`; nothing here touches Kafka or files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from streams.article import TEXT_FIELDS, Article
+from streams.extraction.incidents import extract_incidents
+from streams.extraction.model import AnalysedArticle, Extraction
+from streams.extraction.nlp import load_pipeline
+from streams.extraction.statements import extract_statements
+
+EXTRACTOR_VERSION = "rules-0.1.0"
+
+
+def analyse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[AnalysedArticle]:
+    """Parse every text field of every article in one ``nlp.pipe`` stream (batching is the speed-up)."""
+    nlp = load_pipeline()
+    items = list(articles)
+    texts = [(a.field(name), (i, name)) for i, a in enumerate(items) for name in TEXT_FIELDS if a.field(name).strip()]
+    docs: list[dict] = [{} for _ in items]
+    for doc, (i, name) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        docs[i][name] = doc
+    for article, parsed in zip(items, docs):
+        yield AnalysedArticle(article=article, docs=parsed)
+
+
+def extract_analysed(analysed: AnalysedArticle) -> Extraction:
+    return Extraction(incidents=tuple(extract_incidents(analysed)), statements=tuple(extract_statements(analysed)))
+
+
+def extract_many(articles: Iterable[Article]) -> list[Extraction]:
+    return [extract_analysed(a) for a in analyse_many(articles)]
+
+
+def extract(article: Article) -> Extraction:
+    return extract_many([article])[0]
