@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import orjson
 import structlog
 
 from streams import logs
+from streams.client import ensure_topics, publish
+from streams.config import Settings
+from streams.monitor import get_json
 from streams.extraction import EXTRACTOR_VERSION, extract_many
 from streams.events import derived_events
 from streams.loader import InputError, read_documents
@@ -39,12 +43,71 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    from streams.worker import run_worker
+
+    run_worker(Settings.from_env(web_port=args.port), loglevel=args.loglevel)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from streams.demo import run_demo
+
+    return run_demo(args.paths or [Path("seeds")], once=args.once, as_json=args.json, port=args.port)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    documents = read_documents(args.paths)
+    settings = Settings.from_env()
+    asyncio.run(ensure_topics(settings))
+    sent = asyncio.run(publish(settings, documents))
+    log.info("published", count=sent, topic=settings.topics.raw, bootstrap=settings.bootstrap)
+    return 0
+
+
+def cmd_counts(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(web_port=args.port)
+    counts = asyncio.run(get_json(settings, "/api/counts"))
+    if args.json:
+        _out(counts)
+    else:
+        sys.stdout.write(render_counts(counts) + "\n")
+    return 0
+
+
+def render_counts(counts: dict[str, dict[str, int]]) -> str:
+    rows = [(kind, cell, n) for kind, cells in counts.items() for cell, n in cells.items()]
+    if not rows:
+        return "no incidents counted yet"
+    width = max(len(kind) for kind, _, _ in rows)
+    lines = [f"{'kind':<{width}}  {'country/year':<12}  count"]
+    lines += [f"{kind:<{width}}  {cell:<12}  {n:>5}" for kind, cell, n in rows]
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsroom", description="Event-sourced newsroom feed processor.")
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="print derived events of article files, offline")
     extract.add_argument("paths", nargs="+", type=Path)
     extract.set_defaults(func=cmd_extract)
+    demo = sub.add_parser("demo", help="embedded broker + worker: publish articles, print derived events and counts")
+    demo.add_argument("paths", nargs="*", type=Path, help="article files or folders (default: seeds/)")
+    demo.add_argument("--once", action="store_true", help="exit once all articles are processed")
+    demo.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    demo.add_argument("--port", type=int, default=6066, help="web port of the worker (dashboard, API)")
+    demo.set_defaults(func=cmd_demo)
+    worker = sub.add_parser("worker", help="the stream processor, against KAFKA_BOOTSTRAP")
+    worker.add_argument("--port", type=int, default=None, help="web port (default NEWSROOM_WEB_PORT or 6066)")
+    worker.add_argument("--loglevel", default="info")
+    worker.set_defaults(func=cmd_worker)
+    publish_ = sub.add_parser("publish", help="publish raw article events to KAFKA_BOOTSTRAP")
+    publish_.add_argument("paths", nargs="+", type=Path)
+    publish_.set_defaults(func=cmd_publish)
+    counts = sub.add_parser("counts", help="live count tables from a running worker")
+    counts.add_argument("--json", action="store_true")
+    counts.add_argument("--port", type=int, default=None)
+    counts.set_defaults(func=cmd_counts)
     return parser
 
 

@@ -1,0 +1,154 @@
+"""The faust application: topics, tables and the two agents.
+
+The agents are thin plumbing around pure functions: :mod:`streams.validation`,
+:mod:`streams.extraction`, :mod:`streams.ledger` and :mod:`streams.counting`.
+
+Delivery is at-least-once and every step is idempotent, so the result is exact
+on any broker, including one without transactions (the embedded Tansu):
+
+* raw -> derived: the article table remembers the version each article is at;
+  a version at or below it changes nothing. Derived events are awaited before the
+  table moves on, so a crash in between re-derives the same events (same ids).
+* derived -> tallies: tally members are set-like (upsert/retract by id) and carry
+  the offset of the record that last changed them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import faust
+import orjson
+import structlog
+
+from streams.config import Settings
+from streams.counting import apply_update, tally_updates
+from streams.events import Event, derived_events, event_id
+from streams.extraction import EXTRACTOR_VERSION, extract
+from streams.ledger import apply, is_stale
+from streams.validation import Rejected, parse_raw
+
+log = structlog.get_logger(__name__)
+
+
+class Progress:
+    """The last offset each agent finished, per topic partition: how the demo and /api/status know the worker is idle."""
+
+    def __init__(self) -> None:
+        self.done: dict[str, dict[int, int]] = {}
+        self.counters: dict[str, int] = {}
+
+    def mark(self, topic: str, partition: int, offset: int) -> None:
+        self.done.setdefault(topic, {})[partition] = offset
+
+    def count(self, name: str, n: int = 1) -> None:
+        self.counters[name] = self.counters.get(name, 0) + n
+
+
+def _app(settings: Settings) -> faust.App:
+    datadir = settings.data_dir or str(Path(tempfile.gettempdir()) / f"newsroom-{settings.app_id}")
+    return faust.App(
+        settings.app_id,
+        broker=f"kafka://{settings.bootstrap}",
+        store="memory://",
+        datadir=datadir,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=1,
+        producer_max_batch_size=1,  # BROKER.md: batched writes break Tansu's latest offsets and changelog recovery
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout / 4),
+        consumer_auto_offset_reset="earliest",
+        key_serializer="raw",
+        value_serializer="raw",
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_in_thread=False,
+        table_standby_replicas=0,
+    )
+
+
+class Newsroom:
+    """The app with its topics, tables and agents, built from one :class:`Settings`."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.app = _app(settings)
+        self.progress = Progress()
+        names, n = settings.topics, settings.partitions
+        self.raw = self.app.topic(names.raw, partitions=n)
+        self.incidents = self.app.topic(names.incidents, partitions=n)
+        self.statements = self.app.topic(names.statements, partitions=n)
+        self.deadletter = self.app.topic(names.deadletter, partitions=n)
+        self.tallies_topic = self.app.topic(names.tallies, partitions=n, internal=True)
+        json_schema = faust.Schema(key_serializer="json", value_serializer="json")
+        self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema)
+        self.tallies = self.app.Table("tallies", default=None, partitions=n, schema=json_schema)
+        self.app.agent(self.raw, name="extract")(self._extract_agent)
+        self.app.agent(self.tallies_topic, name="tally")(self._tally_agent)
+
+    async def _extract_agent(self, stream: Any) -> None:
+        async for event in stream.events():
+            message = event.message
+            try:
+                await self.handle_raw(message.key, message.value, message.headers)
+            except Exception as error:  # no input may stop the agent: the record goes to the dead-letter topic
+                log.exception("processing failed", topic=message.topic, offset=message.offset)
+                await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
+            self.progress.mark(message.topic, message.partition, message.offset)
+            self.progress.count("articles_processed")
+
+    async def _tally_agent(self, stream: Any) -> None:
+        async for event in stream.events():
+            message = event.message
+            key = message.key.decode()
+            self.tallies[key] = apply_update(self.tallies.get(key), orjson.loads(message.value), message.offset)
+            self.progress.mark(message.topic, message.partition, message.offset)
+
+    async def dead_letter(self, key: bytes | None, value: bytes | None, reason: str, stage: str) -> None:
+        headers = {
+            "error.reason": reason.encode(),
+            "error.stage": stage.encode(),
+            "error.at": dt.datetime.now(dt.timezone.utc).isoformat().encode(),
+        }
+        await (await self.deadletter.send(key=key, value=value, headers=headers))
+        self.progress.count("deadlettered")
+        log.warning("dead-lettered", reason=reason, stage=stage, key=key)
+
+    async def handle_raw(self, key: bytes | None, value: bytes | None, headers: Any = None) -> None:
+        parsed = parse_raw(value, self.settings.max_body_bytes)
+        if isinstance(parsed, Rejected):
+            await self.dead_letter(key, value, parsed.reason, parsed.stage)
+            return
+        if key != parsed.article_id.encode():
+            # Versions of an article must meet in one partition to be ordered: re-key, don't guess.
+            await (await self.raw.send(key=parsed.article_id.encode(), value=value))
+            log.info("re-keyed raw article", article_id=parsed.article_id, key=key)
+            return
+        state = self.articles.get(parsed.article_id)
+        if is_stale(state, parsed):
+            log.info("stale or duplicate version", article_id=parsed.article_id, version=parsed.version,
+                     current=state["version"])
+            return
+        started = time.perf_counter()
+        upserts = [] if parsed.action == "kill" else derived_events(parsed, extract(parsed), EXTRACTOR_VERSION)
+        transition = apply(state, parsed, upserts)
+        await self.emit(transition.events)
+        self.articles[parsed.article_id] = transition.state
+        log.info("article processed", article_id=parsed.article_id, version=parsed.version, action=parsed.action,
+                 events=len(transition.events), ms=round((time.perf_counter() - started) * 1000, 1))
+
+    async def emit(self, events: list[Event]) -> None:
+        """Send derived events and their tally updates, and wait until the broker has them all."""
+        pending = []
+        for event in events:
+            topic = self.incidents if event["type"] == "incident" else self.statements
+            pending.append(await topic.send(key=event_id(event).encode(), value=orjson.dumps(event)))
+            for tally_key, update in tally_updates(event):
+                pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=orjson.dumps(update)))
+        for future in pending:
+            await future
+        self.progress.count("events_emitted", len(events))

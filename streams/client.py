@@ -1,0 +1,116 @@
+"""Plain aiokafka clients for the commands: create topics, publish articles, read derived state back.
+
+These are what a downstream service does too; they share nothing with the
+faust worker but the topic names.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import orjson
+import structlog
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from streams.config import Settings
+
+log = structlog.get_logger(__name__)
+
+
+async def ensure_topics(settings: Settings) -> None:
+    """Declare the contract's topics with the configured partition count (existing ones are kept)."""
+    names = settings.topics
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [names.raw, names.incidents, names.statements, names.deadletter]
+        new = [NewTopic(t, num_partitions=settings.partitions, replication_factor=1) for t in wanted if t not in existing]
+        if new:
+            try:
+                await admin.create_topics(new)
+            except TopicAlreadyExistsError:
+                pass
+    finally:
+        await admin.close()
+
+
+async def publish(settings: Settings, documents: Iterable[Any], on_sent: Callable[[], None] | None = None) -> int:
+    """Publish raw article events keyed by article_id, one at a time and acknowledged, in the given order."""
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all")
+    await producer.start()
+    sent = 0
+    try:
+        for document in documents:
+            key = document.get("article_id") if isinstance(document, dict) else None
+            value = document if isinstance(document, bytes) else orjson.dumps(document)
+            await producer.send_and_wait(settings.topics.raw, value=value, key=str(key).encode() if key else None)
+            sent += 1
+            if on_sent:
+                on_sent()
+    finally:
+        await producer.stop()
+    return sent
+
+
+async def end_offsets(settings: Settings, topic: str) -> dict[int, int]:
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        partitions = consumer.partitions_for_topic(topic) or set()
+        if not partitions:
+            await consumer._client.force_metadata_update()  # noqa: SLF001 - a fresh client may not know the topic yet
+            partitions = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in sorted(partitions)]
+        ends = await consumer.end_offsets(tps) if tps else {}
+        return {tp.partition: offset for tp, offset in ends.items()}
+    finally:
+        await consumer.stop()
+
+
+async def read_topic(settings: Settings, topic: str, timeout: float = 30.0) -> list[tuple[bytes | None, bytes | None, list]]:
+    """Every record of a topic from the beginning to its current end: (key, value, headers)."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    records: list[tuple[bytes | None, bytes | None, list]] = []
+    try:
+        await consumer._client.force_metadata_update()  # noqa: SLF001
+        tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or set())]
+        if not tps:
+            return records
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        ends = await consumer.end_offsets(tps)
+        remaining = {tp for tp in tps if ends[tp] > 0}
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while remaining and loop.time() < deadline:
+            batch = await consumer.getmany(timeout_ms=500)
+            for tp, messages in batch.items():
+                records.extend((m.key, m.value, list(m.headers or [])) for m in messages)
+            for tp in list(remaining):
+                if await consumer.position(tp) >= ends[tp]:
+                    remaining.discard(tp)
+        if remaining:
+            raise TimeoutError(f"could not read {topic} to its end within {timeout}s")
+        return records
+    finally:
+        await consumer.stop()
+
+
+def live_state(records: Iterable[tuple[bytes | None, bytes | None, list]]) -> list[dict[str, Any]]:
+    """Latest upsert per id, retracted ones left out: what a subscriber holds after reading the topic."""
+    latest: dict[str, dict[str, Any]] = {}
+    for key, value, _ in records:
+        if value is None or key is None:
+            continue
+        event = orjson.loads(value)
+        if event.get("op") == "retract":
+            latest.pop(key.decode(), None)
+        else:
+            latest[key.decode()] = event
+    return list(latest.values())

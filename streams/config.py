@@ -1,0 +1,76 @@
+"""Configuration from the environment, with defaults that run on one machine."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from streams.validation import DEFAULT_MAX_BODY_BYTES
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as error:
+        raise ValueError(f"{name}={raw!r} is not an integer") from error
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    prefix: str = ""
+
+    def _name(self, base: str) -> str:
+        return f"{self.prefix}{base}"
+
+    @property
+    def raw(self) -> str:
+        return self._name("newsroom.articles.raw")
+
+    @property
+    def incidents(self) -> str:
+        return self._name("newsroom.incidents.v1")
+
+    @property
+    def statements(self) -> str:
+        return self._name("newsroom.statements.v1")
+
+    @property
+    def deadletter(self) -> str:
+        return self._name("newsroom.deadletter.v1")
+
+    @property
+    def tallies(self) -> str:
+        """Internal: tally updates keyed by tally key, so one partition owns each count cell."""
+        return self._name("newsroom.internal.tallies")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    bootstrap: str = "127.0.0.1:9092"
+    app_id: str = "newsroom"
+    topics: Topics = field(default_factory=Topics)
+    partitions: int = 4
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    web_host: str = "127.0.0.1"
+    web_port: int = 6066
+    session_timeout: float = 10.0
+    data_dir: str = ""
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        d = cls()
+        values: dict[str, object] = {
+            "bootstrap": os.environ.get("KAFKA_BOOTSTRAP", d.bootstrap),
+            "app_id": os.environ.get("NEWSROOM_APP_ID", d.app_id),
+            "topics": Topics(os.environ.get("NEWSROOM_TOPIC_PREFIX", "")),
+            "partitions": _int("NEWSROOM_PARTITIONS", d.partitions),
+            "max_body_bytes": _int("NEWSROOM_MAX_BODY_BYTES", d.max_body_bytes),
+            "web_host": os.environ.get("NEWSROOM_WEB_HOST", d.web_host),
+            "web_port": _int("NEWSROOM_WEB_PORT", d.web_port),
+            "data_dir": os.environ.get("NEWSROOM_DATA_DIR", ""),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]

@@ -1,0 +1,49 @@
+"""What each article currently supports, and the events that move from one version to the next.
+
+This is the event-sourcing core, kept pure so the agent, the tests and the
+property tests share it. State per article is a small JSON-able dict::
+
+    {"version": 3, "killed": false, "offset": 41, "live": {event_id: retraction}}
+
+``live`` holds, for every derived event the article currently supports, the
+retraction that would withdraw it; an update retracts whatever the new version
+no longer yields, a kill retracts everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from streams.article import Article
+from streams.events import Event, event_id, retraction
+
+ArticleState = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    events: list[Event]
+    state: ArticleState
+
+
+def is_stale(state: ArticleState | None, article: Article) -> bool:
+    """A version at or below the one already applied changes nothing (duplicate, or arrived late)."""
+    return state is not None and article.version <= state["version"]
+
+
+def apply(state: ArticleState | None, article: Article, upserts: list[Event], offset: int = -1) -> Transition:
+    """The events that take the derived state from ``state`` to ``article`` (kill: ``upserts`` empty)."""
+    previous: dict[str, Event] = dict(state["live"]) if state else {}
+    current = {} if article.action == "kill" else {event_id(e): e for e in upserts}
+    retractions = [
+        {**gone, "article_version": article.version}
+        for eid, gone in sorted(previous.items()) if eid not in current
+    ]
+    new_state: ArticleState = {
+        "version": article.version,
+        "killed": article.action == "kill",
+        "offset": offset,
+        "live": {eid: retraction(event, article) for eid, event in current.items()},
+    }
+    return Transition(events=retractions + list(current.values()), state=new_state)

@@ -1,0 +1,37 @@
+"""Running the stream processor: ``newsroom worker``, and a worker process for the demo and tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import faust
+
+from streams.app import Newsroom
+from streams.config import Settings
+from streams import web
+
+
+def run_worker(settings: Settings, loglevel: str = "info") -> None:
+    newsroom = Newsroom(settings)
+    web.register(newsroom)
+    worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False)
+    worker.execute_from_commandline()
+
+
+def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """A ``newsroom worker`` child process for these settings; its output goes to our stderr."""
+    env = {
+        **os.environ,
+        "KAFKA_BOOTSTRAP": settings.bootstrap,
+        "NEWSROOM_APP_ID": settings.app_id,
+        "NEWSROOM_TOPIC_PREFIX": settings.topics.prefix,
+        "NEWSROOM_PARTITIONS": str(settings.partitions),
+        "NEWSROOM_WEB_HOST": settings.web_host,
+        "NEWSROOM_WEB_PORT": str(settings.web_port),
+        "NEWSROOM_MAX_BODY_BYTES": str(settings.max_body_bytes),
+        **(extra_env or {}),
+    }
+    return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env,
+                            stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno(), stderr=sys.stderr.fileno())
