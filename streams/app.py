@@ -27,9 +27,8 @@ import structlog
 
 from streams.config import Settings
 from streams.counting import apply_update, tally_updates
-from streams.events import Event, derived_events, event_id
-from streams.extraction import EXTRACTOR_VERSION, extract
-from streams.ledger import apply, is_stale
+from streams.events import Event, derive, event_id
+from streams.ledger import advance
 from streams.validation import Rejected, parse_raw
 
 log = structlog.get_logger(__name__)
@@ -94,7 +93,7 @@ class Newsroom:
         async for event in stream.events():
             message = event.message
             try:
-                await self.handle_raw(message.key, message.value, message.headers)
+                await self.handle_raw(message.key, message.value, message.offset)
             except Exception as error:  # no input may stop the agent: the record goes to the dead-letter topic
                 log.exception("processing failed", topic=message.topic, offset=message.offset)
                 await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
@@ -118,7 +117,7 @@ class Newsroom:
         self.progress.count("deadlettered")
         log.warning("dead-lettered", reason=reason, stage=stage, key=key)
 
-    async def handle_raw(self, key: bytes | None, value: bytes | None, headers: Any = None) -> None:
+    async def handle_raw(self, key: bytes | None, value: bytes | None, offset: int) -> None:
         parsed = parse_raw(value, self.settings.max_body_bytes)
         if isinstance(parsed, Rejected):
             await self.dead_letter(key, value, parsed.reason, parsed.stage)
@@ -129,13 +128,12 @@ class Newsroom:
             log.info("re-keyed raw article", article_id=parsed.article_id, key=key)
             return
         state = self.articles.get(parsed.article_id)
-        if is_stale(state, parsed):
+        started = time.perf_counter()
+        transition = advance(state, parsed, derive, offset)
+        if transition is None:
             log.info("stale or duplicate version", article_id=parsed.article_id, version=parsed.version,
                      current=state["version"])
             return
-        started = time.perf_counter()
-        upserts = [] if parsed.action == "kill" else derived_events(parsed, extract(parsed), EXTRACTOR_VERSION)
-        transition = apply(state, parsed, upserts)
         await self.emit(transition.events)
         self.articles[parsed.article_id] = transition.state
         log.info("article processed", article_id=parsed.article_id, version=parsed.version, action=parsed.action,

@@ -39,22 +39,27 @@ async def ensure_topics(settings: Settings) -> None:
         await admin.close()
 
 
-async def publish(settings: Settings, documents: Iterable[Any], on_sent: Callable[[], None] | None = None) -> int:
-    """Publish raw article events keyed by article_id, one at a time and acknowledged, in the given order."""
+async def publish_records(settings: Settings, records: Iterable[tuple[bytes | None, bytes | None]],
+                          on_sent: Callable[[], None] | None = None) -> int:
+    """Publish (key, value) records to the raw topic, one at a time and acknowledged, in order."""
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all")
     await producer.start()
     sent = 0
     try:
-        for document in documents:
-            key = document.get("article_id") if isinstance(document, dict) else None
-            value = document if isinstance(document, bytes) else orjson.dumps(document)
-            await producer.send_and_wait(settings.topics.raw, value=value, key=str(key).encode() if key else None)
+        for key, value in records:
+            await producer.send_and_wait(settings.topics.raw, value=value, key=key)
             sent += 1
             if on_sent:
                 on_sent()
     finally:
         await producer.stop()
     return sent
+
+
+async def publish(settings: Settings, documents: Iterable[dict[str, Any]], on_sent: Callable[[], None] | None = None) -> int:
+    """Publish raw article events keyed by article_id."""
+    records = ((str(d["article_id"]).encode(), orjson.dumps(d)) for d in documents)
+    return await publish_records(settings, records, on_sent)
 
 
 async def end_offsets(settings: Settings, topic: str) -> dict[int, int]:

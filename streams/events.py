@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from streams.article import Article
+from streams.extraction import EXTRACTOR_VERSION, extract
 from streams.extraction.model import Evidence, Extraction, FuzzyDate, IncidentFact, StatementFact
 
 SCHEMA_VERSION = 1
@@ -100,3 +101,8 @@ def retraction(previous: Event, article: Article) -> Event:
 
 def event_id(event: Event) -> str:
     return event["incident_id"] if event["type"] == "incident" else event["statement_id"]
+
+
+def derive(article: Article) -> list[Event]:
+    """Extraction as the agents run it: the upsert events one article version supports."""
+    return derived_events(article, extract(article), EXTRACTOR_VERSION)

@@ -12,6 +12,7 @@ no longer yields, a kill retracts everything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,3 +48,15 @@ def apply(state: ArticleState | None, article: Article, upserts: list[Event], of
         "live": {eid: retraction(event, article) for eid, event in current.items()},
     }
     return Transition(events=retractions + list(current.values()), state=new_state)
+
+
+def advance(state: ArticleState | None, article: Article, derive: Callable[[Article], list[Event]],
+            offset: int = -1) -> Transition | None:
+    """The step each raw article event makes: None when stale, else the events to emit and the new state.
+
+    ``derive`` (extraction) runs only for a version that is new and not a kill.
+    """
+    if is_stale(state, article):
+        return None
+    upserts = [] if article.action == "kill" else derive(article)
+    return apply(state, article, upserts, offset)

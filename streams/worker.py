@@ -11,9 +11,11 @@ import faust
 from streams.app import Newsroom
 from streams.config import Settings
 from streams import web
+from streams.extraction.nlp import load_pipeline
 
 
 def run_worker(settings: Settings, loglevel: str = "info") -> None:
+    load_pipeline()  # pay the model load before the first article, not during it
     newsroom = Newsroom(settings)
     web.register(newsroom)
     worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False)

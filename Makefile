@@ -1,0 +1,23 @@
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo test bench score
+
+$(BIN)/newsroom: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/newsroom
+
+install: $(BIN)/newsroom
+
+demo: install
+	$(BIN)/newsroom demo --once
+
+test: install
+	$(BIN)/pytest -q
+
+score: install
+	$(BIN)/newsroom extract ../shared/corpus/dev > /tmp/newsroom-pred.jsonl
+	$(BIN)/python ../shared/eval/score.py --gold ../shared/corpus/dev --pred /tmp/newsroom-pred.jsonl --errors

@@ -1,0 +1,50 @@
+"""The pipeline in one process, through the same pure steps the agents run (ledger, tallies).
+
+For property tests that need many interleavings; the broker tests check the agents themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from streams.article import Article
+from streams.counting import Tally, apply_update, incident_counts, tally_updates
+from streams.events import Event, event_id
+from streams.ledger import ArticleState, advance
+from streams.validation import parse_document
+
+
+class Simulation:
+    def __init__(self, derive: Callable[[Article], list[Event]]) -> None:
+        self.derive = derive
+        self.articles: dict[str, ArticleState] = {}
+        self.topics: dict[str, list[Event]] = {"incident": [], "statement": []}
+        self.tallies: dict[str, Tally] = {}
+        self.offset = 0
+
+    def feed(self, document: dict[str, Any]) -> None:
+        article = parse_document(document)
+        assert isinstance(article, Article), article
+        transition = advance(self.articles.get(article.article_id), article, self.derive, self.offset)
+        self.offset += 1
+        if transition is None:
+            return
+        for event in transition.events:
+            self.topics[event["type"]].append(event)
+            for key, update in tally_updates(event):
+                self.tallies[key] = apply_update(self.tallies.get(key), update, self.offset)
+                self.offset += 1
+        self.articles[article.article_id] = transition.state
+
+    def live(self, kind: str) -> dict[str, Event]:
+        latest: dict[str, Event] = {}
+        for event in self.topics[kind]:
+            if event["op"] == "retract":
+                latest.pop(event_id(event), None)
+            else:
+                latest[event_id(event)] = event
+        return latest
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        return incident_counts(self.tallies.items())

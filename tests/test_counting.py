@@ -1,0 +1,61 @@
+"""Tallies and distinct-incident counting."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from streams.counting import apply_update, distinct_incidents, incident_counts
+
+
+def key(when: str, violator: str = "RU", kind: str = "airspace_violation", country: str = "PL") -> str:
+    return f"{kind}:{country}:{violator}:{when}"
+
+
+def test_one_incident_reported_at_day_and_month_precision_counts_once():
+    assert distinct_incidents([key("2025-09-10"), key("2025-09")]) == 1
+
+
+def test_an_overnight_incident_dated_on_adjacent_days_counts_once():
+    assert distinct_incidents([key("2025-09-09"), key("2025-09-10")]) == 1
+
+
+def test_incidents_on_distinct_days_count_separately_even_with_a_month_mention():
+    assert distinct_incidents([key("2025-09-10"), key("2025-09-19"), key("2025-09")]) == 2
+
+
+def test_different_violators_are_different_incidents_but_an_unknown_one_is_absorbed():
+    assert distinct_incidents([key("2025-09-10", "RU"), key("2025-09-10", "BY")]) == 2
+    assert distinct_incidents([key("2025-09", "-"), key("2025-09-10", "RU")]) == 1
+
+
+def test_a_month_without_any_day_report_counts_once():
+    assert distinct_incidents([key("2025-08"), key("2025-08"), key("2025-09-01")]) == 2
+
+
+def test_upsert_and_retract_are_idempotent_and_an_older_record_cannot_undo_a_newer_one():
+    upsert = {"op": "upsert", "member": "a:1", "value": key("2025-09-10")}
+    retract = {"op": "retract", "member": "a:1", "value": key("2025-09-10")}
+    tally = apply_update(apply_update(None, upsert, 5), upsert, 5)
+    assert tally == {"a:1": [key("2025-09-10"), 5]}
+    newer = apply_update(tally, {**upsert, "value": key("2025-09-11")}, 9)
+    assert apply_update(newer, upsert, 5) == newer
+    assert apply_update(newer, retract, 10) == {}
+
+
+def test_counts_table_has_the_contract_shape():
+    tallies = [("incidents/airspace_violation/EE/2025", {"x": [key("2025-09-19", country="EE"), 1]}),
+               ("incidents/drone_sighting/DK/2025", {}), ("speaker/Mark Rutte", {"s": ["s", 2]})]
+    assert incident_counts(tallies) == {"airspace_violation": {"EE/2025": 1}, "drone_sighting": {}, "article4_request": {}}
+
+
+dates = st.sampled_from(["2025-09", "2025-09-09", "2025-09-10", "2025-09-19", "2025-08", "2025-08-31", "2025"])
+violators = st.sampled_from(["RU", "BY", "-"])
+
+
+@given(st.lists(st.tuples(dates, violators), max_size=8), st.randoms())
+def test_the_count_depends_only_on_the_set_of_keys(items, rnd):
+    keys = [key(d, v) for d, v in items]
+    shuffled = keys[:]
+    rnd.shuffle(shuffled)
+    assert distinct_incidents(keys) == distinct_incidents(shuffled) == distinct_incidents(set(keys))
+    assert distinct_incidents(keys) <= len(set(keys))

@@ -1,0 +1,68 @@
+"""Raw event validation: every class of bad input is rejected with a reason; fuzzed input never raises."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from streams.article import Article
+from streams.validation import Rejected, parse_document, parse_raw
+
+GOOD = {"article_id": "a1", "version": 2, "action": "publish", "published_at": "2025-09-23T15:00:00Z",
+        "headline": "H", "body": "B"}
+
+
+def test_a_good_event_becomes_an_article_in_utc():
+    article = parse_raw(orjson.dumps({**GOOD, "published_at": "2025-09-23T17:00:00+02:00"}))
+    assert isinstance(article, Article)
+    assert article.published_at.isoformat() == "2025-09-23T15:00:00+00:00"
+
+
+def test_a_kill_needs_only_id_version_action_and_time():
+    kill = parse_document({"article_id": "a1", "version": 3, "action": "kill", "published_at": "2025-09-24T00:00:00Z"})
+    assert isinstance(kill, Article) and kill.action == "kill"
+
+
+@pytest.mark.parametrize("raw, fragment", [
+    (b"\xff\xfe{}", "UTF-8"),
+    (b"{nope", "not JSON"),
+    (b"null", "not a JSON object"),
+    (orjson.dumps({k: v for k, v in GOOD.items() if k != "article_id"}), "article_id"),
+    (orjson.dumps({**GOOD, "version": "2"}), "version"),
+    (orjson.dumps({**GOOD, "version": 2.5}), "version"),
+    (orjson.dumps({**GOOD, "version": 0}), "version"),
+    (orjson.dumps({**GOOD, "action": "delete"}), "action"),
+    (orjson.dumps(GOOD)[:-1] + b', "version": 123456789012345678901234567890}', "version"),
+    (orjson.dumps({**GOOD, "published_at": "soon"}), "published_at"),
+    (orjson.dumps({k: v for k, v in GOOD.items() if k != "body"}), "body"),
+    (orjson.dumps({**GOOD, "headline": ["x"]}), "headline"),
+])
+def test_bad_input_is_rejected_with_a_reason_naming_the_problem(raw, fragment):
+    result = parse_raw(raw)
+    assert isinstance(result, Rejected)
+    assert fragment in result.reason
+
+
+def test_an_oversized_body_is_rejected_against_the_configured_limit():
+    result = parse_raw(orjson.dumps({**GOOD, "body": "é" * 600}), max_body_bytes=1000)
+    assert isinstance(result, Rejected) and "1200 bytes exceeds the limit of 1000" in result.reason
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=6),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_raise(raw):
+    assert isinstance(parse_raw(raw), (Article, Rejected))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(list(GOOD) + ["standfirst", "url", "x"]), json_values, max_size=9))
+def test_arbitrary_json_objects_never_raise(document):
+    assert isinstance(parse_raw(orjson.dumps(document)), (Article, Rejected))
