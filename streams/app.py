@@ -28,6 +28,7 @@ import structlog
 from streams.config import Settings
 from streams.counting import apply_update, tally_updates
 from streams.events import Event, derive, event_id
+from streams.extraction import extractor_version
 from streams.ledger import advance
 from streams.validation import Rejected, parse_raw
 
@@ -104,8 +105,16 @@ class Newsroom:
         async for event in stream.events():
             message = event.message
             key = message.key.decode()
-            self.tallies[key] = apply_update(self.tallies.get(key), orjson.loads(message.value), message.offset)
+            members = (self.tallies.get(key) or {}).get("members")
+            # The partition is kept so a worker reports only the cells it owns after a rebalance.
+            self.tallies[key] = {"partition": message.partition,
+                                 "members": apply_update(members, orjson.loads(message.value), message.offset)}
             self.progress.mark(message.topic, message.partition, message.offset)
+
+    def owned_tallies(self) -> list[tuple[str, Any]]:
+        """The tally cells of the partitions this worker is assigned now (a memory store keeps revoked ones)."""
+        owned = {tp.partition for tp in self.app.consumer.assignment() if tp.topic == self.tallies_topic.get_topic_name()}
+        return [(key, value["members"]) for key, value in self.tallies.items() if value["partition"] in owned]
 
     async def dead_letter(self, key: bytes | None, value: bytes | None, reason: str, stage: str) -> None:
         headers = {
@@ -129,7 +138,7 @@ class Newsroom:
             return
         state = self.articles.get(parsed.article_id)
         started = time.perf_counter()
-        transition = advance(state, parsed, derive, offset)
+        transition = advance(state, parsed, derive, offset, extractor_version())
         if transition is None:
             log.info("stale or duplicate version", article_id=parsed.article_id, version=parsed.version,
                      current=state["version"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from streams import logs
 from streams.client import ensure_topics, publish
 from streams.config import Settings
 from streams.monitor import get_json
-from streams.extraction import EXTRACTOR_VERSION, extract_many
+from streams.extraction import extract_many, extractor_version
 from streams.events import derived_events
 from streams.loader import InputError, read_documents
 from streams.validation import Rejected, parse_document
@@ -37,7 +38,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         elif parsed.action != "kill":
             articles.append(parsed)
     for article, extraction in zip(articles, extract_many(articles)):
-        for event in derived_events(article, extraction, EXTRACTOR_VERSION):
+        for event in derived_events(article, extraction, extractor_version()):
             _out(event)
     sys.stdout.flush()
     return 0
@@ -75,6 +76,19 @@ def cmd_counts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    from streams.replay import run_replay
+
+    since = None
+    if args.since:
+        try:
+            since = dt.datetime.fromisoformat(args.since)
+        except ValueError:
+            raise InputError(f"--from {args.since!r} is not an ISO 8601 time such as 2025-09-01T00:00:00Z") from None
+        since = since if since.tzinfo else since.replace(tzinfo=dt.timezone.utc)
+    return run_replay(Settings.from_env(web_port=args.port), since)
+
+
 def render_counts(counts: dict[str, dict[str, int]]) -> str:
     rows = [(kind, cell, n) for kind, cells in counts.items() for cell, n in cells.items()]
     if not rows:
@@ -104,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     publish_ = sub.add_parser("publish", help="publish raw article events to KAFKA_BOOTSTRAP")
     publish_.add_argument("paths", nargs="+", type=Path)
     publish_.set_defaults(func=cmd_publish)
+    replay = sub.add_parser("replay", help="rebuild derived topics and tables from the raw topic (stop workers first)")
+    replay.add_argument("--from", dest="since", default=None, help="ISO time: replay records from then on (default: the beginning)")
+    replay.add_argument("--port", type=int, default=None, help="web port of the replay worker")
+    replay.set_defaults(func=cmd_replay)
     counts = sub.add_parser("counts", help="live count tables from a running worker")
     counts.add_argument("--json", action="store_true")
     counts.add_argument("--port", type=int, default=None)

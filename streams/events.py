@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from streams.article import Article
-from streams.extraction import EXTRACTOR_VERSION, extract
+from streams.extraction import extract, extractor_version
 from streams.extraction.model import Evidence, Extraction, FuzzyDate, IncidentFact, StatementFact
 
 SCHEMA_VERSION = 1
@@ -105,4 +105,4 @@ def event_id(event: Event) -> str:
 
 def derive(article: Article) -> list[Event]:
     """Extraction as the agents run it: the upsert events one article version supports."""
-    return derived_events(article, extract(article), EXTRACTOR_VERSION)
+    return derived_events(article, extract(article), extractor_version())

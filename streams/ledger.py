@@ -3,7 +3,8 @@
 This is the event-sourcing core, kept pure so the agent, the tests and the
 property tests share it. State per article is a small JSON-able dict::
 
-    {"version": 3, "killed": false, "offset": 41, "live": {event_id: retraction}}
+    {"version": 3, "killed": false, "extractor": "rules-0.1.0", "offset": 41,
+     "live": {event_id: retraction}}
 
 ``live`` holds, for every derived event the article currently supports, the
 retraction that would withdraw it; an update retracts whatever the new version
@@ -28,12 +29,18 @@ class Transition:
     state: ArticleState
 
 
-def is_stale(state: ArticleState | None, article: Article) -> bool:
-    """A version at or below the one already applied changes nothing (duplicate, or arrived late)."""
-    return state is not None and article.version <= state["version"]
+def is_stale(state: ArticleState | None, article: Article, extractor: str) -> bool:
+    """A version below the one applied changes nothing (arrived late), nor does the same one again
+    (a duplicate) unless a different extractor derived it: then it is re-derived (a replay)."""
+    if state is None or article.version > state["version"]:
+        return False
+    if article.version < state["version"] or state["killed"]:
+        return True
+    return state.get("extractor") == extractor
 
 
-def apply(state: ArticleState | None, article: Article, upserts: list[Event], offset: int = -1) -> Transition:
+def apply(state: ArticleState | None, article: Article, upserts: list[Event], offset: int = -1,
+          extractor: str = "") -> Transition:
     """The events that take the derived state from ``state`` to ``article`` (kill: ``upserts`` empty)."""
     previous: dict[str, Event] = dict(state["live"]) if state else {}
     current = {} if article.action == "kill" else {event_id(e): e for e in upserts}
@@ -44,6 +51,7 @@ def apply(state: ArticleState | None, article: Article, upserts: list[Event], of
     new_state: ArticleState = {
         "version": article.version,
         "killed": article.action == "kill",
+        "extractor": extractor,
         "offset": offset,
         "live": {eid: retraction(event, article) for eid, event in current.items()},
     }
@@ -51,12 +59,12 @@ def apply(state: ArticleState | None, article: Article, upserts: list[Event], of
 
 
 def advance(state: ArticleState | None, article: Article, derive: Callable[[Article], list[Event]],
-            offset: int = -1) -> Transition | None:
+            offset: int = -1, extractor: str = "") -> Transition | None:
     """The step each raw article event makes: None when stale, else the events to emit and the new state.
 
-    ``derive`` (extraction) runs only for a version that is new and not a kill.
+    ``derive`` (extraction) runs only for a version that is new (or new to ``extractor``) and not a kill.
     """
-    if is_stale(state, article):
+    if is_stale(state, article, extractor):
         return None
     upserts = [] if article.action == "kill" else derive(article)
-    return apply(state, article, upserts, offset)
+    return apply(state, article, upserts, offset, extractor)

@@ -16,8 +16,8 @@ class WorkerUnavailable(RuntimeError):
     """No worker answers on the configured web port."""
 
 
-async def get_json(settings: Settings, path: str, timeout: float = 5.0) -> Any:
-    url = f"http://{settings.web_host}:{settings.web_port}{path}"
+async def get_json(settings: Settings, path: str, timeout: float = 5.0, port: int | None = None) -> Any:
+    url = f"http://{settings.web_host}:{port or settings.web_port}{path}"
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as session:
             async with session.get(url) as response:
@@ -35,8 +35,29 @@ async def _caught_up(settings: Settings, topic: str, processed: dict[str, dict[s
     return True
 
 
+async def processed(settings: Settings, ports: list[int] | None = None) -> dict[str, dict[str, int]]:
+    """Offsets finished per topic partition, merged over the workers on ``ports`` (default: the configured one)."""
+    merged: dict[str, dict[str, int]] = {}
+    for port in ports or [settings.web_port]:
+        status = await get_json(settings, "/api/status", port=port)
+        for topic, parts in status["processed"].items():
+            for partition, offset in parts.items():
+                mine = merged.setdefault(topic, {})
+                mine[partition] = max(offset, mine.get(partition, -1))
+    return merged
+
+
+async def merged_counts(settings: Settings, ports: list[int] | None = None) -> dict[str, dict[str, int]]:
+    """The count table over several workers: each reports only the cells of partitions it owns."""
+    merged: dict[str, dict[str, int]] = {}
+    for port in ports or [settings.web_port]:
+        for kind, cells in (await get_json(settings, "/api/counts", port=port)).items():
+            merged.setdefault(kind, {}).update(cells)
+    return {kind: dict(sorted(cells.items())) for kind, cells in merged.items()}
+
+
 async def wait_until_idle(settings: Settings, timeout: float = 300.0, poll: float = 0.3,
-                          alive: Callable[[], bool] = lambda: True) -> None:
+                          alive: Callable[[], bool] = lambda: True, ports: list[int] | None = None) -> None:
     """Until the worker has processed every raw record and every tally update written so far.
 
     Raw first, then tallies: tally updates are written while raw records are processed,
@@ -49,10 +70,8 @@ async def wait_until_idle(settings: Settings, timeout: float = 300.0, poll: floa
         if not alive():
             raise WorkerUnavailable("the worker process exited")
         try:
-            status = await get_json(settings, "/api/status")
-            if await _caught_up(settings, settings.topics.raw, status["processed"]):
-                status = await get_json(settings, "/api/status")
-                if await _caught_up(settings, settings.topics.tallies, status["processed"]):
+            if await _caught_up(settings, settings.topics.raw, await processed(settings, ports)):
+                if await _caught_up(settings, settings.topics.tallies, await processed(settings, ports)):
                     return
         except WorkerUnavailable as error:
             last_error = error

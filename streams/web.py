@@ -13,11 +13,11 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:
-        return web.json(filter_counts(incident_counts(newsroom.tallies.items()), request.query))
+        return web.json(filter_counts(incident_counts(newsroom.owned_tallies()), request.query))
 
     @app.page("/api/statement-counts")
     async def speaker_counts(web: Any, request: Any) -> Any:
-        return web.json(statement_counts(newsroom.tallies.items()))
+        return web.json(statement_counts(newsroom.owned_tallies()))
 
     @app.page("/api/status")
     async def status(web: Any, request: Any) -> Any:

@@ -59,6 +59,14 @@ def test_a_kill_retracts_everything_and_an_older_version_cannot_revive_it():
     assert advance(kill.state, art(version=1, body="airspace_violation EE"), fake_derive) is None
 
 
+def test_the_same_version_is_re_derived_by_a_new_extractor_and_vanished_items_retracted():
+    old = advance(None, art(body="airspace_violation EE\nairspace_violation PL"), fake_derive, extractor="v1").state
+    assert advance(old, art(body="airspace_violation EE"), fake_derive, extractor="v1") is None
+    replayed = advance(old, art(body="airspace_violation EE"), fake_derive, extractor="v2")
+    assert [(e["op"], e["incident_id"]) for e in replayed.events] == [("retract", "x:1"), ("upsert", "x:0")]
+    assert replayed.state["extractor"] == "v2"
+
+
 def _corpus(name: str) -> dict:
     return json.loads((DEV_CORPUS / f"{name}.json").read_text())["article"]
 

@@ -6,6 +6,7 @@ The CLI (`newsroom extract`), the stream agents and the tests all call
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 
 from streams.article import TEXT_FIELDS, Article
@@ -15,6 +16,15 @@ from streams.extraction.nlp import load_pipeline
 from streams.extraction.statements import extract_statements
 
 EXTRACTOR_VERSION = "rules-0.1.0"
+
+
+def extractor_version() -> str:
+    """The version stamped on derived events; ``NEWSROOM_EXTRACTOR_VERSION`` tags a local build.
+
+    A worker re-derives an article version it has already processed when this differs
+    from the one recorded for it: that is how a replay applies a new extractor.
+    """
+    return os.environ.get("NEWSROOM_EXTRACTOR_VERSION") or EXTRACTOR_VERSION
 
 
 def analyse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[AnalysedArticle]:
