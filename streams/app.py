@@ -87,8 +87,13 @@ class Newsroom:
         json_schema = faust.Schema(key_serializer="json", value_serializer="json")
         self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema)
         self.tallies = self.app.Table("tallies", default=None, partitions=n, schema=json_schema)
+        # Views of the derived topics, as a subscriber sees them: latest upsert per id, retractions removed.
+        self.incident_view = self.app.Table("incident-view", default=None, partitions=n, schema=json_schema)
+        self.statement_view = self.app.Table("statement-view", default=None, partitions=n, schema=json_schema)
         self.app.agent(self.raw, name="extract")(self._extract_agent)
         self.app.agent(self.tallies_topic, name="tally")(self._tally_agent)
+        self.app.agent(self.incidents, name="incident-view")(self._view_agent(self.incident_view))
+        self.app.agent(self.statements, name="statement-view")(self._view_agent(self.statement_view))
 
     async def _extract_agent(self, stream: Any) -> None:
         async for event in stream.events():
@@ -110,6 +115,23 @@ class Newsroom:
             self.tallies[key] = {"partition": message.partition,
                                  "members": apply_update(members, orjson.loads(message.value), message.offset)}
             self.progress.mark(message.topic, message.partition, message.offset)
+
+    def _view_agent(self, table: Any) -> Any:
+        async def view(stream: Any) -> None:
+            async for event in stream.events():
+                message = event.message
+                key, value = message.key.decode(), orjson.loads(message.value)
+                if value.get("op") == "retract":
+                    table.pop(key, None)
+                else:
+                    table[key] = {"partition": message.partition, "event": value}
+                self.progress.mark(message.topic, message.partition, message.offset)
+        return view
+
+    def owned_view(self, table: Any, topic: Any) -> list[Event]:
+        """Live derived events of the partitions this worker owns now."""
+        owned = {tp.partition for tp in self.app.consumer.assignment() if tp.topic == topic.get_topic_name()}
+        return [value["event"] for value in table.values() if value["partition"] in owned]
 
     def owned_tallies(self) -> list[tuple[str, Any]]:
         """The tally cells of the partitions this worker is assigned now (a memory store keeps revoked ones)."""

@@ -60,9 +60,12 @@ async def wait_until_idle(settings: Settings, timeout: float = 300.0, poll: floa
                           alive: Callable[[], bool] = lambda: True, ports: list[int] | None = None) -> None:
     """Until the worker has processed every raw record and every tally update written so far.
 
-    Raw first, then tallies: tally updates are written while raw records are processed,
-    so once both are caught up in that order nothing is in flight.
+    Raw first, then what it feeds (tallies and the derived-topic views): their records
+    are written while raw records are processed, so once all are caught up in that
+    order nothing is in flight.
     """
+    names = settings.topics
+    downstream = [names.tallies, names.incidents, names.statements]
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     last_error: Exception | None = None
@@ -71,7 +74,8 @@ async def wait_until_idle(settings: Settings, timeout: float = 300.0, poll: floa
             raise WorkerUnavailable("the worker process exited")
         try:
             if await _caught_up(settings, settings.topics.raw, await processed(settings, ports)):
-                if await _caught_up(settings, settings.topics.tallies, await processed(settings, ports)):
+                done = await processed(settings, ports)
+                if all([await _caught_up(settings, topic, done) for topic in downstream]):
                     return
         except WorkerUnavailable as error:
             last_error = error
