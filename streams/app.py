@@ -54,7 +54,7 @@ def _app(settings: Settings) -> faust.App:
     return faust.App(
         settings.app_id,
         broker=f"kafka://{settings.bootstrap}",
-        store="memory://",
+        store=settings.store,  # memory:// on one machine; rocksdb:// (faust-streaming[rocksdict]) for large tables
         datadir=datadir,
         topic_partitions=settings.partitions,
         topic_replication_factor=1,

@@ -58,6 +58,7 @@ class Settings:
     web_port: int = 6066
     session_timeout: float = 10.0
     data_dir: str = ""
+    store: str = "memory://"
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -71,6 +72,7 @@ class Settings:
             "web_host": os.environ.get("NEWSROOM_WEB_HOST", d.web_host),
             "web_port": _int("NEWSROOM_WEB_PORT", d.web_port),
             "data_dir": os.environ.get("NEWSROOM_DATA_DIR", ""),
+            "store": os.environ.get("NEWSROOM_STORE", d.store),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -33,6 +33,7 @@ def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) ->
         "NEWSROOM_WEB_HOST": settings.web_host,
         "NEWSROOM_WEB_PORT": str(settings.web_port),
         "NEWSROOM_MAX_BODY_BYTES": str(settings.max_body_bytes),
+        "NEWSROOM_STORE": settings.store,
         **(extra_env or {}),
     }
     return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env,
