@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import faust
+from aiokafka import AIOKafkaConsumer, TopicPartition
 import orjson
 import structlog
 
@@ -44,6 +45,11 @@ class Progress:
 
     def mark(self, topic: str, partition: int, offset: int) -> None:
         self.done.setdefault(topic, {})[partition] = offset
+
+    def baseline(self, topic: str, partition: int, offset: int) -> None:
+        """What was done before this process started (committed), unless it has already gone further."""
+        parts = self.done.setdefault(topic, {})
+        parts[partition] = max(parts.get(partition, -1), offset)
 
     def count(self, name: str, n: int = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + n
@@ -71,6 +77,40 @@ def _app(settings: Settings) -> faust.App:
     )
 
 
+async def replay_offsets(settings: Settings, tps: list[Any], since: dt.datetime | None) -> dict[Any, int]:
+    """The first offset at or after ``since`` per partition (the beginning when None; the end when nothing is that new)."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        plain = [TopicPartition(tp.topic, tp.partition) for tp in tps]
+        if since is None:
+            found = await consumer.beginning_offsets(plain)
+        else:
+            ends = await consumer.end_offsets(plain)
+            stamps = await consumer.offsets_for_times({tp: int(since.timestamp() * 1000) for tp in plain})
+            found = {tp: stamps[tp].offset if stamps.get(tp) else ends[tp] for tp in plain}
+        return {tp: found[TopicPartition(tp.topic, tp.partition)] for tp in tps}
+    finally:
+        await consumer.stop()
+
+
+async def committed_offsets(settings: Settings, tps: list[Any]) -> dict[tuple[str, int], int]:
+    """The group's committed offsets (next offset to read) of these partitions; Tansu's OffsetFetch
+    answers a group member-less consumer, not the admin client's request."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=settings.app_id,
+                                enable_auto_commit=False)
+    await consumer.start()
+    try:
+        found = {}
+        for tp in tps:
+            offset = await consumer.committed(TopicPartition(tp.topic, tp.partition))
+            if offset:
+                found[(tp.topic, tp.partition)] = offset
+        return found
+    finally:
+        await consumer.stop()
+
+
 class Newsroom:
     """The app with its topics, tables and agents, built from one :class:`Settings`."""
 
@@ -90,6 +130,9 @@ class Newsroom:
         # Views of the derived topics, as a subscriber sees them: latest upsert per id, retractions removed.
         self.incident_view = self.app.Table("incident-view", default=None, partitions=n, schema=json_schema)
         self.statement_view = self.app.Table("statement-view", default=None, partitions=n, schema=json_schema)
+        self._replay: tuple[bool, dt.datetime | None] = (False, None)
+        self._rewound: set[int] = set()
+        self.app.on_rebalance_complete.connect(self._on_rebalanced)
         self.app.agent(self.raw, name="extract")(self._extract_agent)
         self.app.agent(self.tallies_topic, name="tally")(self._tally_agent)
         self.app.agent(self.incidents, name="incident-view")(self._view_agent(self.incident_view))
@@ -115,6 +158,30 @@ class Newsroom:
             self.tallies[key] = {"partition": message.partition,
                                  "members": apply_update(members, orjson.loads(message.value), message.offset)}
             self.progress.mark(message.topic, message.partition, message.offset)
+
+    def replay_from(self, since: dt.datetime | None) -> None:
+        """Seek each raw partition back once when assigned: to the beginning, or to ``since``.
+
+        The worker moves its own offsets rather than an outside client committing them
+        for the group: that needs an empty group, which Tansu never reports (BROKER.md).
+        """
+        self._replay = (True, since)
+
+    async def _on_rebalanced(self, *_: Any, **__: Any) -> None:
+        """After assignment and table recovery: progress starts at the committed offsets, then a pending replay rewinds."""
+        assigned = list(self.app.consumer.assignment())
+        for (topic, partition), offset in (await committed_offsets(self.settings, assigned)).items():
+            self.progress.baseline(topic, partition, offset - 1)
+        replaying, since = self._replay
+        if not replaying:
+            return
+        name = self.raw.get_topic_name()
+        tps = [tp for tp in assigned if tp.topic == name and tp.partition not in self._rewound]
+        for tp, offset in (await replay_offsets(self.settings, tps, since)).items() if tps else ():
+            await self.app.consumer.seek(tp, offset)
+            self._rewound.add(tp.partition)
+            self.progress.mark(tp.topic, tp.partition, offset - 1)
+            log.info("replaying raw partition", partition=tp.partition, offset=offset)
 
     def _view_agent(self, table: Any) -> Any:
         async def view(stream: Any) -> None:

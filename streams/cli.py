@@ -89,6 +89,17 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return run_replay(Settings.from_env(web_port=args.port), since)
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from streams.bench import run_bench
+
+    result = run_bench(args.articles, partitions=args.partitions)
+    if args.json:
+        _out(result)
+    else:
+        sys.stdout.write("\n".join(f"{k}: {v}" for k, v in result.items()) + "\n")
+    return 0
+
+
 def render_counts(counts: dict[str, dict[str, int]]) -> str:
     rows = [(kind, cell, n) for kind, cells in counts.items() for cell, n in cells.items()]
     if not rows:
@@ -122,6 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--from", dest="since", default=None, help="ISO time: replay records from then on (default: the beginning)")
     replay.add_argument("--port", type=int, default=None, help="web port of the replay worker")
     replay.set_defaults(func=cmd_replay)
+    bench = sub.add_parser("bench", help="measure throughput, latency, replay and two-worker speed-up")
+    bench.add_argument("--articles", type=int, default=2000, help="generated articles per run")
+    bench.add_argument("--partitions", type=int, default=4)
+    bench.add_argument("--json", action="store_true")
+    bench.set_defaults(func=cmd_bench)
     counts = sub.add_parser("counts", help="live count tables from a running worker")
     counts.add_argument("--json", action="store_true")
     counts.add_argument("--port", type=int, default=None)

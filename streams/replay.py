@@ -1,11 +1,12 @@
 """``newsroom replay``: re-derive everything from the raw topic, e.g. after an extractor release.
 
-The worker group's committed offsets on the raw topic are moved back (to the
-beginning, or to the first record at or after a time); then a worker runs until
-it has caught up. Already-derived article versions are re-derived only when the
-extractor version differs (see :func:`streams.ledger.is_stale`); changed items are
-upserted under their ids and vanished ones retracted, so the derived topics and
-count tables end as if the new extractor had run from the start.
+A worker of the group starts with ``NEWSROOM_REPLAY_FROM`` set: once its tables are
+recovered it seeks the raw partitions back (to the beginning, or to the first record
+at or after a time) and runs until it has caught up; then it stops. Article versions
+already derived are re-derived only when the extractor version differs (see
+:func:`streams.ledger.is_stale`); changed items are upserted under their ids and
+vanished ones retracted, so the derived topics and count tables end as if the new
+extractor had run from the start.
 """
 
 from __future__ import annotations
@@ -16,90 +17,67 @@ import signal
 import subprocess
 
 import structlog
-from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 from tqdm import tqdm
 
 from streams.client import end_offsets
 from streams.config import Settings
-from streams.monitor import get_json, wait_until_idle, WorkerUnavailable
-from streams.worker import spawn_worker
+from streams.monitor import WorkerUnavailable, get_json, wait_until_idle
+from streams.worker import ENV_REPLAY_FROM, spawn_worker
 
 log = structlog.get_logger(__name__)
 
 
 class GroupBusy(RuntimeError):
-    """Workers of the group are still running; offsets can only be moved in an empty group."""
+    """Other workers of the group hold raw partitions: the replay would cover only part of the topic."""
 
 
-async def wait_for_empty_group(settings: Settings, timeout: float) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap)
-    await admin.start()
-    try:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            described = await admin.describe_consumer_groups([settings.app_id])
-            members = [m for group in described for m in getattr(group, "members", [])] if described else []
-            if not members:
-                return
-            if loop.time() > deadline:
-                raise GroupBusy(f"consumer group {settings.app_id!r} still has {len(members)} member(s): stop the workers first")
-            await asyncio.sleep(1.0)
-    finally:
-        await admin.close()
-
-
-async def rewind(settings: Settings, since: dt.datetime | None) -> dict[int, int]:
-    """Commit the group's raw-topic offsets back to ``since`` (or the beginning); returns them."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=settings.app_id,
-                                enable_auto_commit=False)
-    await consumer.start()
-    try:
-        ends = await end_offsets(settings, settings.topics.raw)
-        tps = [TopicPartition(settings.topics.raw, p) for p in sorted(ends)]
-        consumer.assign(tps)
-        if since is None:
-            targets = await consumer.beginning_offsets(tps)
-        else:
-            found = await consumer.offsets_for_times({tp: int(since.timestamp() * 1000) for tp in tps})
-            targets = {tp: (found[tp].offset if found.get(tp) else ends[tp.partition]) for tp in tps}
-        await consumer.commit(dict(targets))
-        return {tp.partition: offset for tp, offset in targets.items()}
-    finally:
-        await consumer.stop()
-
-
-async def _follow(settings: Settings, worker: subprocess.Popen[bytes], start: dict[int, int]) -> None:
+async def _owns_all_raw(settings: Settings, alive: object, settle: float) -> None:
+    """Wait until the replay worker owns every raw partition; other live workers make that impossible."""
     ends = await end_offsets(settings, settings.topics.raw)
-    total = sum(max(0, ends[p] - start.get(p, 0)) for p in ends)
-    with tqdm(total=total, unit="article", desc="replay", dynamic_ncols=True) as bar:
-        idle = asyncio.ensure_future(wait_until_idle(settings, timeout=24 * 3600, alive=lambda: worker.poll() is None))
+    wanted = {f"{settings.topics.raw}:{p}" for p in ends}
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + settle
+    while loop.time() < deadline:
+        if not alive():  # type: ignore[operator]
+            raise WorkerUnavailable("the replay worker exited")
+        try:
+            if wanted <= set((await get_json(settings, "/api/status"))["assigned"]):
+                return
+        except WorkerUnavailable:
+            pass
+        await asyncio.sleep(0.5)
+    raise GroupBusy(f"the replay worker was not given every raw partition within {settle:.0f}s: "
+                    f"stop the other workers of group {settings.app_id!r} first")
+
+
+async def _follow(settings: Settings, worker: subprocess.Popen[bytes], settle: float) -> None:
+    alive = lambda: worker.poll() is None  # noqa: E731
+    await _owns_all_raw(settings, alive, settle)
+    ends = await end_offsets(settings, settings.topics.raw)
+    with tqdm(total=sum(ends.values()), unit="record", desc="replay", dynamic_ncols=True) as bar:
+        idle = asyncio.ensure_future(wait_until_idle(settings, timeout=24 * 3600, alive=alive))
         while not idle.done():
             try:
                 done = (await get_json(settings, "/api/status"))["processed"].get(settings.topics.raw, {})
-                bar.n = sum(max(0, int(done.get(str(p), start.get(p, 0) - 1)) + 1 - start.get(p, 0)) for p in ends)
+                bar.n = min(bar.total, sum(int(o) + 1 for o in done.values()))
                 bar.refresh()
             except WorkerUnavailable:
                 pass
             await asyncio.wait([idle], timeout=0.5)
         idle.result()
-        bar.n = total
+        bar.n = bar.total
         bar.refresh()
 
 
-def run_replay(settings: Settings, since: dt.datetime | None, group_timeout: float = 60.0) -> int:
-    asyncio.run(wait_for_empty_group(settings, group_timeout))
-    start = asyncio.run(rewind(settings, since))
-    log.info("rewound raw topic", group=settings.app_id, offsets=start, since=since.isoformat() if since else "beginning")
-    worker = spawn_worker(settings)
+def run_replay(settings: Settings, since: dt.datetime | None, settle: float = 120.0) -> int:
+    worker = spawn_worker(settings, {ENV_REPLAY_FROM: since.isoformat() if since else "beginning"})
     try:
-        asyncio.run(_follow(settings, worker, start))
+        asyncio.run(_follow(settings, worker, settle))
     finally:
         worker.send_signal(signal.SIGTERM)
         try:
             worker.wait(timeout=30)
         except subprocess.TimeoutExpired:
             worker.kill()
-    log.info("replay complete", group=settings.app_id)
+    log.info("replay complete", group=settings.app_id, since=since.isoformat() if since else "beginning")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -14,9 +15,15 @@ from streams import web
 from streams.extraction.nlp import load_pipeline
 
 
+ENV_REPLAY_FROM = "NEWSROOM_REPLAY_FROM"
+
+
 def run_worker(settings: Settings, loglevel: str = "info") -> None:
     load_pipeline()  # pay the model load before the first article, not during it
     newsroom = Newsroom(settings)
+    replay = os.environ.get(ENV_REPLAY_FROM)
+    if replay:
+        newsroom.replay_from(None if replay == "beginning" else dt.datetime.fromisoformat(replay))
     web.register(newsroom)
     worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False)
     worker.execute_from_commandline()

@@ -1,0 +1,192 @@
+"""``newsroom bench``: throughput, latency, replay and scale-out, measured in one run on one machine.
+
+Every figure is measured here and now on the same generated texts; the ratios
+(pipeline vs bare spaCy, two workers vs one) are what carries across machines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import signal
+import statistics
+import subprocess
+import time
+import uuid
+from typing import Any
+
+import orjson
+import structlog
+from aiokafka import AIOKafkaConsumer
+
+from streams.article import TEXT_FIELDS
+from streams.broker import bootstrap_servers, free_port
+from streams.client import ensure_topics, publish
+from streams.config import Settings, Topics
+from streams.extraction.nlp import load_pipeline
+from streams.generator import generate
+from streams.monitor import get_json, wait_until_idle, WorkerUnavailable
+from streams.worker import spawn_worker
+
+log = structlog.get_logger(__name__)
+
+
+def bare_spacy_rate(documents: list[dict[str, Any]]) -> float:
+    """The full English pipeline over every text field, ``nlp.pipe``, one process: the yardstick."""
+    nlp = load_pipeline()
+    texts = [d[f] for d in documents for f in TEXT_FIELDS if d.get(f)]
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return len(documents) / (time.perf_counter() - started)
+
+
+def tenant(bootstrap: str, partitions: int) -> Settings:
+    name = f"bench{uuid.uuid4().hex[:6]}"
+    return Settings(bootstrap=bootstrap, app_id=name, topics=Topics(f"{name}."), partitions=partitions,
+                    web_port=free_port())
+
+
+async def wait_until_assigned(settings: Settings, ports: list[int], alive: Any, timeout: float = 120.0) -> None:
+    """Until the workers together own every raw partition: timing starts after the group has settled."""
+    wanted = {f"{settings.topics.raw}:{p}" for p in range(settings.partitions)}
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not alive():
+            raise WorkerUnavailable("a worker exited while the group formed")
+        try:
+            owned = [set((await get_json(settings, "/api/status", port=p))["assigned"]) & wanted for p in ports]
+            if set().union(*owned) == wanted and all(owned):
+                return
+        except WorkerUnavailable:
+            pass
+        await asyncio.sleep(0.2)
+    raise TimeoutError("workers did not settle on the raw partitions")
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class Cluster:
+    """N worker processes of one tenant, each with its own web port."""
+
+    def __init__(self, settings: Settings, n: int, extra_env: dict[str, str] | None = None) -> None:
+        self.members = [dataclasses.replace(settings, web_port=free_port()) for _ in range(n)]
+        self.processes = [spawn_worker(s, extra_env) for s in self.members]
+        self.ports = [s.web_port for s in self.members]
+
+    def alive(self) -> bool:
+        return all(p.poll() is None for p in self.processes)
+
+    def stop(self) -> list[float]:
+        rss = [peak_rss_mb(p.pid) for p in self.processes if p.poll() is None]
+        for p in self.processes:
+            p.send_signal(signal.SIGTERM)
+        for p in self.processes:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        return rss
+
+
+async def throughput(settings: Settings, documents: list[dict[str, Any]], workers: int) -> tuple[float, list[float], Settings]:
+    """Articles per second from the first publish to the last derived event, with ``workers`` workers."""
+    await ensure_topics(settings)
+    cluster = Cluster(settings, workers)
+    try:
+        await wait_until_assigned(settings, cluster.ports, cluster.alive)
+        started = time.perf_counter()
+        await publish(settings, documents)
+        await wait_until_idle(settings, timeout=3600, alive=cluster.alive, ports=cluster.ports, poll=0.05)
+        rate = len(documents) / (time.perf_counter() - started)
+    finally:
+        rss = cluster.stop()
+    return rate, rss, cluster.members[0]
+
+
+async def latency(settings: Settings, documents: list[dict[str, Any]], rate: float) -> list[float]:
+    """Publish-to-derived-event latency (ms) of articles sent at ``rate`` per second."""
+    await ensure_topics(settings)
+    cluster = Cluster(settings, 1)
+    consumer = AIOKafkaConsumer(settings.topics.incidents, settings.topics.statements,
+                                bootstrap_servers=settings.bootstrap, auto_offset_reset="latest",
+                                group_id=f"{settings.app_id}-latency")
+    sent: dict[str, float] = {}
+    seen: dict[str, float] = {}
+    try:
+        await wait_until_assigned(settings, cluster.ports, cluster.alive)
+        await consumer.start()
+        while not consumer.assignment():
+            await asyncio.sleep(0.1)
+
+        async def listen() -> None:
+            async for message in consumer:
+                article_id = orjson.loads(message.value)["article_id"]
+                seen.setdefault(article_id, time.perf_counter())
+                if len(seen) == len(documents):
+                    return
+
+        listener = asyncio.ensure_future(listen())
+        for document in documents:
+            sent[document["article_id"]] = time.perf_counter()
+            await publish(settings, [document])
+            await asyncio.sleep(max(0.0, 1.0 / rate - (time.perf_counter() - sent[document["article_id"]])))
+        await asyncio.wait_for(listener, timeout=120)
+    finally:
+        await consumer.stop()
+        cluster.stop()
+    return [(seen[a] - sent[a]) * 1000 for a in sent if a in seen]
+
+
+async def replay_rate(settings: Settings, count: int) -> float:
+    """Re-deriving everything with a new extractor version, from the worker's start to caught up."""
+    from streams.worker import ENV_REPLAY_FROM
+
+    started = time.perf_counter()
+    cluster = Cluster(settings, 1, {"NEWSROOM_EXTRACTOR_VERSION": f"bench-replay-{uuid.uuid4().hex[:6]}",
+                                    ENV_REPLAY_FROM: "beginning"})
+    try:
+        await wait_until_idle(settings, timeout=3600, alive=cluster.alive, ports=cluster.ports, poll=0.05)
+    finally:
+        cluster.stop()
+    return count / (time.perf_counter() - started)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def run_bench(count: int, partitions: int = 4) -> dict[str, Any]:
+    documents = generate(count)
+    bare = bare_spacy_rate(documents)
+    log.info("bare spaCy measured", articles_per_s=round(bare, 1))
+    with bootstrap_servers() as bootstrap:
+        one, rss_one, first = asyncio.run(throughput(tenant(bootstrap, partitions), documents, 1))
+        log.info("one worker measured", articles_per_s=round(one, 1))
+        replay = asyncio.run(replay_rate(first, count))
+        log.info("replay measured", articles_per_s=round(replay, 1))
+        two, rss_two, _ = asyncio.run(throughput(tenant(bootstrap, partitions), documents, 2))
+        log.info("two workers measured", articles_per_s=round(two, 1))
+        probe = [d for d in generate(max(50, count // 20), seed=11, relevant_share=1.0)]
+        latencies = asyncio.run(latency(tenant(bootstrap, partitions), probe, one / 2))
+    return {
+        "articles": count,
+        "bare_spacy_articles_per_s": round(bare, 1),
+        "pipeline_articles_per_s": round(one, 1),
+        "pipeline_vs_bare_spacy": round(one / bare, 2),
+        "p50_latency_ms": round(statistics.median(latencies), 1),
+        "p99_latency_ms": round(percentile(latencies, 0.99), 1),
+        "latency_rate_per_s": round(one / 2, 1),
+        "replay_articles_per_s": round(replay, 1),
+        "two_workers_articles_per_s": round(two, 1),
+        "two_workers_speedup": round(two / one, 2),
+        "peak_rss_mb": {"one_worker": [round(r) for r in rss_one], "two_workers": [round(r) for r in rss_two]},
+        "cpus": os.cpu_count(),
+    }
