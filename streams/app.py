@@ -28,9 +28,10 @@ import structlog
 
 from streams.config import Settings
 from streams.counting import apply_update, tally_updates
-from streams.events import Event, derive, event_id
+from streams.article import Article
+from streams.events import Event, derive, derive_many, event_id
 from streams.extraction import extractor_version
-from streams.ledger import advance
+from streams.ledger import advance, is_stale
 from streams.validation import Rejected, parse_raw
 
 log = structlog.get_logger(__name__)
@@ -130,6 +131,7 @@ class Newsroom:
         # Views of the derived topics, as a subscriber sees them: latest upsert per id, retractions removed.
         self.incident_view = self.app.Table("incident-view", default=None, partitions=n, schema=json_schema)
         self.statement_view = self.app.Table("statement-view", default=None, partitions=n, schema=json_schema)
+        self._derived: dict[int, list[Event]] = {}
         self._replay: tuple[bool, dt.datetime | None] = (False, None)
         self._rewound: set[int] = set()
         self.app.on_rebalance_complete.connect(self._on_rebalanced)
@@ -139,15 +141,25 @@ class Newsroom:
         self.app.agent(self.statements, name="statement-view")(self._view_agent(self.statement_view))
 
     async def _extract_agent(self, stream: Any) -> None:
-        async for event in stream.events():
-            message = event.message
-            try:
-                await self.handle_raw(message.key, message.value, message.offset)
-            except Exception as error:  # no input may stop the agent: the record goes to the dead-letter topic
-                log.exception("processing failed", topic=message.topic, offset=message.offset)
-                await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
-            self.progress.mark(message.topic, message.partition, message.offset)
-            self.progress.count("articles_processed")
+        """Raw records in batches: one ``nlp.pipe`` over a batch is much cheaper than one parse per article."""
+        async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_seconds):
+            prepared = await self.prepare([event.message for event in events])
+            for event, article in zip(events, prepared):
+                # Table writes find their changelog partition through the current event, which
+                # take_events leaves at the batch's last one: set it to the record being applied.
+                stream._set_current_event(event)
+                await self.process(event.message, article)
+
+    async def process(self, message: Any, article: Article | None) -> None:
+        """One raw record, in partition order; no input may stop the agent: failures are dead-lettered."""
+        try:
+            if article is not None:
+                await self.apply_article(article, message.offset)
+        except Exception as error:
+            log.exception("processing failed", topic=message.topic, offset=message.offset)
+            await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
+        self.progress.mark(message.topic, message.partition, message.offset)
+        self.progress.count("articles_processed")
 
     async def _tally_agent(self, stream: Any) -> None:
         async for event in stream.events():
@@ -215,26 +227,50 @@ class Newsroom:
         self.progress.count("deadlettered")
         log.warning("dead-lettered", reason=reason, stage=stage, key=key)
 
-    async def handle_raw(self, key: bytes | None, value: bytes | None, offset: int) -> None:
-        parsed = parse_raw(value, self.settings.max_body_bytes)
-        if isinstance(parsed, Rejected):
-            await self.dead_letter(key, value, parsed.reason, parsed.stage)
-            return
-        if key != parsed.article_id.encode():
-            # Versions of an article must meet in one partition to be ordered: re-key, don't guess.
-            await (await self.raw.send(key=parsed.article_id.encode(), value=value))
-            log.info("re-keyed raw article", article_id=parsed.article_id, key=key)
-            return
-        state = self.articles.get(parsed.article_id)
+    async def prepare(self, messages: list[Any]) -> list[Article | None]:
+        """Validate a batch and derive, in one pass, every article version that will not be stale.
+
+        Returns the article to apply for each record (None: dead-lettered or re-keyed).
+        Extraction results wait in ``self._derived`` for :meth:`apply_article`.
+        """
+        prepared: list[Article | None] = []
+        for message in messages:
+            parsed = parse_raw(message.value, self.settings.max_body_bytes)
+            if isinstance(parsed, Rejected):
+                await self.dead_letter(message.key, message.value, parsed.reason, parsed.stage)
+                prepared.append(None)
+            elif message.key != parsed.article_id.encode():
+                # Versions of an article must meet in one partition to be ordered: re-key, don't guess.
+                await (await self.raw.send(key=parsed.article_id.encode(), value=message.value))
+                log.info("re-keyed raw article", article_id=parsed.article_id, key=message.key)
+                prepared.append(None)
+            else:
+                prepared.append(parsed)
+        version = extractor_version()
+        wanted = [a for a in prepared if a is not None and a.action != "kill"
+                  and not is_stale(self.articles.get(a.article_id), a, version)]
+        try:
+            self._derived = dict(zip(map(id, wanted), derive_many(wanted)))
+        except Exception:  # one bad article must not fail the batch: apply_article derives them one by one
+            log.exception("batch extraction failed; deriving one by one", size=len(wanted))
+            self._derived = {}
+        return prepared
+
+    def _derive(self, article: Article) -> list[Event]:
+        found = self._derived.pop(id(article), None)
+        return found if found is not None else derive(article)
+
+    async def apply_article(self, article: Article, offset: int) -> None:
+        state = self.articles.get(article.article_id)
         started = time.perf_counter()
-        transition = advance(state, parsed, derive, offset, extractor_version())
+        transition = advance(state, article, self._derive, offset, extractor_version())
         if transition is None:
-            log.info("stale or duplicate version", article_id=parsed.article_id, version=parsed.version,
+            log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
                      current=state["version"])
             return
         await self.emit(transition.events)
-        self.articles[parsed.article_id] = transition.state
-        log.info("article processed", article_id=parsed.article_id, version=parsed.version, action=parsed.action,
+        self.articles[article.article_id] = transition.state
+        log.info("article processed", article_id=article.article_id, version=article.version, action=article.action,
                  events=len(transition.events), ms=round((time.perf_counter() - started) * 1000, 1))
 
     async def emit(self, events: list[Event]) -> None:

@@ -59,6 +59,8 @@ class Settings:
     session_timeout: float = 10.0
     data_dir: str = ""
     store: str = "memory://"
+    batch_size: int = 16
+    batch_seconds: float = 0.05
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -73,6 +75,7 @@ class Settings:
             "web_port": _int("NEWSROOM_WEB_PORT", d.web_port),
             "data_dir": os.environ.get("NEWSROOM_DATA_DIR", ""),
             "store": os.environ.get("NEWSROOM_STORE", d.store),
+            "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

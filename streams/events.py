@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from streams.article import Article
-from streams.extraction import extract, extractor_version
+from streams.extraction import extract_many, extractor_version
 from streams.extraction.model import Evidence, Extraction, FuzzyDate, IncidentFact, StatementFact
 
 SCHEMA_VERSION = 1
@@ -103,6 +103,11 @@ def event_id(event: Event) -> str:
     return event["incident_id"] if event["type"] == "incident" else event["statement_id"]
 
 
+def derive_many(articles: list[Article]) -> list[list[Event]]:
+    """Extraction as the agents run it: the upsert events each article version supports (one batched parse)."""
+    version = extractor_version()
+    return [derived_events(a, e, version) for a, e in zip(articles, extract_many(articles))]
+
+
 def derive(article: Article) -> list[Event]:
-    """Extraction as the agents run it: the upsert events one article version supports."""
-    return derived_events(article, extract(article), extractor_version())
+    return derive_many([article])[0]
