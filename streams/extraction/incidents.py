@@ -300,12 +300,22 @@ def _sightings(sentence: Span, field_name: str, article: Article) -> list[Mentio
     for code in countries:
         own = [ent for c, ent in places if c == code and ent.label_ != "NORP"]
         location = next((ent.text for ent in own if not _is_country_name(ent.text)), None)
+        location = location or next((p.text for ent in own for p in [_place_before_in(ent)] if p is not None), None)
         mentions.append(Mention(
             kind="drone_sighting", country=code, sentence=sentence, field=field_name, attribution="unattributed",
             platform="drone", occurred_on=_date_near(sentence, drones[0], article.published_on), location=location,
             evidence=[_evidence(field_name, sentence)],
         ))
     return mentions
+
+
+def _place_before_in(ent: Span) -> Span | None:
+    """ "near Munich Airport in Germany": the place a country name locates."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "in":
+        return None
+    return next((e for e in doc.ents if e.end == ent.start - 1 and e.label_ in {"FAC", "LOC", "GPE", "ORG"}
+                 and not _is_country_name(e.text)), None)
 
 
 def _is_country_name(text: str) -> bool:

@@ -141,7 +141,8 @@ class SpeakerResolver:
         if subject is None:
             return None
         if subject.lower_ in PERSON_PRONOUNS:
-            return self.last_person
+            named = [e for e in subject.doc.ents if e.label_ == "PERSON" and e.end <= subject.i]
+            return self._remember(self._person(named[-1])) if named else self.last_person
         if subject.lower_ in ORG_PRONOUNS:
             return self.last_org if subject.lower_ == "it" else None
         phrase = subject.doc[subject.left_edge.i: subject.i + 1]
@@ -149,6 +150,8 @@ class SpeakerResolver:
         person = person or next((e for e in phrase.ents if e.label_ == "PERSON"), None)
         if person is not None:
             return self._remember(self._person(person))
+        if subject.text in self.full_names:  # a surname the tagger missed as a name
+            return self._remember(self._person(subject.doc[subject.i: subject.i + 1]))
         return self._organisation(subject, phrase)
 
     def _remember(self, speaker: Speaker) -> Speaker:
@@ -176,7 +179,7 @@ class SpeakerResolver:
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return self._organisation(owner, owner.doc[owner.left_edge.i: owner.i + 1])
-            return self.last_org
+            return self._issuer(subject) or self.last_org
         words = [t for t in phrase if t.pos_ != "DET" and t.dep_ != "poss" or t.dep_ == "poss"]
         if subject.tag_ in {"NNS"} and not any(t.pos_ == "PROPN" or country_code(t.text) for t in words):
             return None  # "officials said": nobody in particular
@@ -194,6 +197,16 @@ class SpeakerResolver:
         if org is None and not name.isupper():
             org = self.home_country(subject)  # "the Pentagon said": a national institution
         return self._remember(Speaker(name=name, kind="organization", organization=org))
+
+    def _issuer(self, document: Token) -> Speaker | None:
+        """ "..., the statement read": whoever the last earlier sentence about a statement has speaking."""
+        earlier = [s for s in document.doc.sents if s.end <= document.sent.start
+                   and any(t.lemma_.lower() in DOCUMENTS for t in s)]
+        for sentence in reversed(earlier):
+            subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.lemma_.lower() not in DOCUMENTS:
+                return self.speaker(subject, sentence.root)
+        return None
 
     @staticmethod
     def _demonym(token: Token) -> str:

@@ -110,8 +110,15 @@ def _evidence(field_name: str, doc: Doc, spans: list[Span]) -> Evidence:
     return Evidence(field_name, start, end, doc.text[start:end])
 
 
+def _clause_tokens(head: Token) -> list[Token]:
+    """A reported clause without a coordinated speech act ("... was planned and called it '...'")."""
+    dropped = {t.i for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree}
+    dropped |= {c.i for c in head.children if c.dep_ == "cc" and any(c.i < d for d in dropped)}
+    return [t for t in head.subtree if t.i not in dropped]
+
+
 def _clause_text(head: Token) -> str:
-    tokens = [t for t in head.subtree]
+    tokens = _clause_tokens(head)
     while tokens and (tokens[0].lower_ in {"that", ","} or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
@@ -156,8 +163,8 @@ def _reported(field_name: str, doc: Doc, resolver: SpeakerResolver, published, l
             clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _inside(c, quotes)]
             for clause in clauses:
                 text = _clause_text(clause)
-                span_start = doc[clause.left_edge.i].idx
-                span_end = doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i])
+                kept = _clause_tokens(clause)
+                span_start, span_end = kept[0].idx, kept[-1].idx + len(kept[-1])
                 if len(text.split()) < MIN_REPORTED_WORDS or any(q.start < span_end and q.end > span_start for q in quotes):
                     continue
                 if any(start <= span_start and span_end <= end for start, end in taken):
@@ -172,6 +179,34 @@ def _reported(field_name: str, doc: Doc, resolver: SpeakerResolver, published, l
                     said_on=_said_on(sentence, verb, published), evidence=(_evidence(field_name, doc, [sentence]),),
                     confidence=0.75,
                 )))
+    return found
+
+
+def _according_to(field_name: str, doc: Doc, resolver: SpeakerResolver, published) -> list[tuple[int, StatementFact]]:
+    """ "X happened, according to Y" / "According to Y, X happened": Y reports X."""
+    found = []
+    quotes = _quotes(doc.text)
+    for sentence in doc.sents:
+        for token in sentence:
+            if token.lower_ != "according" or token.i + 1 >= sentence.end or doc[token.i + 1].lower_ != "to":
+                continue
+            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if source is None or _inside(token, quotes):
+                continue
+            phrase_end = source.right_edge.i + 1
+            if token.i == sentence.start:
+                content = doc[phrase_end: sentence.end]
+            else:
+                content = doc[sentence.start: token.i]
+            text = content.text.strip(" ,.")
+            speaker = resolver.speaker(source, token)
+            if speaker is None or len(text.split()) < MIN_REPORTED_WORDS:
+                continue
+            found.append((content.start_char, StatementFact(
+                speaker=speaker, mode="reported", quote=text, cue="according to",
+                said_on=FuzzyDate(published.isoformat(), "day"), evidence=(_evidence(field_name, doc, [sentence]),),
+                confidence=0.7,
+            )))
     return found
 
 
@@ -190,7 +225,8 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
             continue
         resolver.start_field(field_name, doc)
         last: list[Speaker] = []
-        items = _direct(field_name, doc, resolver, published, last) + _reported(field_name, doc, resolver, published, last)
+        items = (_direct(field_name, doc, resolver, published, last) + _reported(field_name, doc, resolver, published, last)
+                 + _according_to(field_name, doc, resolver, published))
         for _, fact in sorted(items, key=lambda item: item[0]):
             key = (fact.speaker.name, _normalised(fact.quote))
             if key in seen:

@@ -1,0 +1,21 @@
+"""Building invented test articles (never dev-corpus text) and running extraction on them."""
+
+from __future__ import annotations
+
+from streams.article import Article
+from streams.extraction import extract
+from streams.extraction.model import Extraction
+from streams.validation import parse_document
+
+
+def article(body: str, published_at: str = "2025-10-08T12:00:00Z", headline: str = "Test story",
+            standfirst: str = "", article_id: str = "test-1") -> Article:
+    parsed = parse_document({"article_id": article_id, "version": 1, "action": "publish",
+                             "published_at": published_at, "headline": headline, "standfirst": standfirst,
+                             "body": body})
+    assert isinstance(parsed, Article), parsed
+    return parsed
+
+
+def run(body: str, **kwargs: str) -> Extraction:
+    return extract(article(body, **kwargs))

@@ -1,0 +1,82 @@
+"""Statement extraction on invented articles, one phenomenon each."""
+
+from __future__ import annotations
+
+from articles import run
+
+
+def statements(body: str, **kwargs: str) -> list:
+    return list(run(body, **kwargs).statements)
+
+
+def by_mode(found: list, mode: str) -> list:
+    return [s for s in found if s.mode == mode]
+
+
+def test_a_quote_after_its_cue_resolves_the_surname_and_splits_the_title():
+    found = statements("Latvian Defence Minister Andris Ozols visited the base on Monday.\n"
+                       '"We will not be intimidated," Ozols told journalists.')
+    [quote] = by_mode(found, "direct")
+    assert quote.speaker.name == "Andris Ozols" and quote.quote == "We will not be intimidated"
+    assert (quote.speaker.role, quote.speaker.organization) == ("Defence Minister", "Latvia")
+
+
+def test_a_multi_sentence_quote_before_the_cue():
+    found = statements('"The drones came from the east. We tracked all of them," said army spokesman Colonel '
+                       'Jan Novak.')
+    [quote] = by_mode(found, "direct")
+    assert quote.quote.startswith("The drones came from the east. We tracked all of them")
+
+
+def test_a_partial_quote_in_reported_speech_is_direct():
+    found = statements('Polish President Anna Nowak said the attack was planned and called it "a test of our '
+                       'resolve".')
+    direct = by_mode(found, "direct")
+    assert [(s.speaker.name, s.quote) for s in direct] == [("Anna Nowak", "a test of our resolve")]
+    assert any(s.quote == "the attack was planned" for s in by_mode(found, "reported"))
+
+
+def test_reported_speech_with_the_content_clause_as_quote():
+    found = statements("Czech Prime Minister Petr Dvorak said the government would raise defence spending next year.")
+    [said] = found
+    assert said.mode == "reported" and said.quote == "the government would raise defence spending next year"
+    assert said.speaker.role == "Prime Minister" and said.speaker.organization == "Czech Republic"
+
+
+def test_an_institution_named_in_full_once_then_as_the_statement():
+    found = statements("The European Council, the EU's top political body, met on Friday. In a written statement, "
+                       'the council said the attack was unacceptable.\n"We stand united," the statement read.')
+    speakers = {s.speaker.name for s in found}
+    assert speakers == {"European Council"}
+    assert any(s.mode == "direct" and s.quote == "We stand united" for s in found)
+
+
+def test_a_ministry_by_possessive_takes_the_demonym_and_the_country():
+    found = statements("Hungary's foreign ministry said it had summoned the ambassador.")
+    [said] = found
+    assert said.speaker.name == "Hungarian foreign ministry" and said.speaker.organization == "Hungary"
+    assert said.speaker.kind == "organization"
+
+
+def test_an_unnamed_spokesman_speaks_for_the_organisation():
+    found = statements("A spokesman for the Pentagon said the aircraft had been tracked for hours.")
+    [said] = found
+    assert said.speaker.name == "Pentagon" and said.speaker.kind == "organization"
+
+
+def test_pronouns_and_according_to():
+    found = statements("German Chancellor Klaus Weber arrived in Vilnius on Tuesday. He said the brigade would stay. "
+                       "The drones flew low, according to the Lithuanian army.")
+    names = [s.speaker.name for s in found]
+    assert names == ["Klaus Weber", "Lithuanian army"]
+
+
+def test_non_speech_and_anonymous_plurals_are_not_statements():
+    assert statements("Officials said the airport would reopen. The minister postponed a trip to Beijing.") == []
+
+
+def test_evidence_slices_the_field_exactly():
+    body = 'The mayor met residents.\n"This must never happen again," Mayor Eva Lind said on Sunday.'
+    for fact in statements(body):
+        for span in fact.evidence:
+            assert body[span.start:span.end] == span.text
