@@ -15,6 +15,7 @@ on any broker, including one without transactions (the embedded Tansu):
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import tempfile
 import time
@@ -95,23 +96,6 @@ async def replay_offsets(settings: Settings, tps: list[Any], since: dt.datetime 
         await consumer.stop()
 
 
-async def committed_offsets(settings: Settings, tps: list[Any]) -> dict[tuple[str, int], int]:
-    """The group's committed offsets (next offset to read) of these partitions; Tansu's OffsetFetch
-    answers a group member-less consumer, not the admin client's request."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=settings.app_id,
-                                enable_auto_commit=False)
-    await consumer.start()
-    try:
-        found = {}
-        for tp in tps:
-            offset = await consumer.committed(TopicPartition(tp.topic, tp.partition))
-            if offset:
-                found[(tp.topic, tp.partition)] = offset
-        return found
-    finally:
-        await consumer.stop()
-
-
 class Newsroom:
     """The app with its topics, tables and agents, built from one :class:`Settings`."""
 
@@ -134,6 +118,7 @@ class Newsroom:
         self._derived: dict[int, list[Event]] = {}
         self._replay: tuple[bool, dt.datetime | None] = (False, None)
         self._rewound: set[int] = set()
+        self._after_recovery_task: asyncio.Future[None] | None = None
         self.app.on_rebalance_complete.connect(self._on_rebalanced)
         self.app.agent(self.raw, name="extract")(self._extract_agent)
         self.app.agent(self.tallies_topic, name="tally")(self._tally_agent)
@@ -180,16 +165,23 @@ class Newsroom:
         self._replay = (True, since)
 
     async def _on_rebalanced(self, *_: Any, **__: Any) -> None:
-        """After assignment and table recovery: progress starts at the committed offsets, then a pending replay rewinds."""
+        """Faust seeks to the committed offsets only after this signal: wait for that in the background."""
+        self._after_recovery_task = asyncio.ensure_future(self._after_recovery())
+
+    async def _after_recovery(self) -> None:
+        """Progress starts at the committed offsets; then a pending replay rewinds the raw partitions."""
+        await self.app.tables.recovery.completed.wait()
         assigned = list(self.app.consumer.assignment())
-        for (topic, partition), offset in (await committed_offsets(self.settings, assigned)).items():
-            self.progress.baseline(topic, partition, offset - 1)
+        committed = self.app.consumer._committed_offset  # noqa: SLF001 - faust's own view after its seek
+        for tp in assigned:
+            if committed.get(tp):
+                self.progress.baseline(tp.topic, tp.partition, committed[tp] - 1)
         replaying, since = self._replay
-        if not replaying:
-            return
         name = self.raw.get_topic_name()
         tps = [tp for tp in assigned if tp.topic == name and tp.partition not in self._rewound]
-        for tp, offset in (await replay_offsets(self.settings, tps, since)).items() if tps else ():
+        if not replaying or not tps:
+            return
+        for tp, offset in (await replay_offsets(self.settings, tps, since)).items():
             await self.app.consumer.seek(tp, offset)
             self._rewound.add(tp.partition)
             self.progress.mark(tp.topic, tp.partition, offset - 1)
