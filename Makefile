@@ -13,7 +13,7 @@ $(BIN)/newsroom: pyproject.toml
 install: $(BIN)/newsroom
 
 demo: install
-	$(BIN)/newsroom demo --once
+	$(BIN)/newsroom demo
 
 test: install
 	$(BIN)/pytest -q

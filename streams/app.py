@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 import faust
-from aiokafka import AIOKafkaConsumer, TopicPartition
 import orjson
 import structlog
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from streams import metrics
+from streams.article import Article
 from streams.config import Settings
 from streams.counting import apply_update, tally_updates
-from streams.article import Article
 from streams.events import Event, derive, derive_many, event_id
 from streams.extraction import extractor_version
 from streams.ledger import advance, is_stale
@@ -145,6 +146,7 @@ class Newsroom:
             await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
         self.progress.mark(message.topic, message.partition, message.offset)
         self.progress.count("articles_processed")
+        metrics.ARTICLES.inc()
 
     async def _tally_agent(self, stream: Any) -> None:
         async for event in stream.events():
@@ -217,6 +219,7 @@ class Newsroom:
         }
         await (await self.deadletter.send(key=key, value=value, headers=headers))
         self.progress.count("deadlettered")
+        metrics.DEADLETTERED.labels(stage).inc()
         log.warning("dead-lettered", reason=reason, stage=stage, key=key)
 
     async def prepare(self, messages: list[Any]) -> list[Article | None]:
@@ -242,7 +245,8 @@ class Newsroom:
         wanted = [a for a in prepared if a is not None and a.action != "kill"
                   and not is_stale(self.articles.get(a.article_id), a, version)]
         try:
-            self._derived = dict(zip(map(id, wanted), derive_many(wanted)))
+            with metrics.EXTRACTION.time():
+                self._derived = dict(zip(map(id, wanted), derive_many(wanted)))
         except Exception:  # one bad article must not fail the batch: apply_article derives them one by one
             log.exception("batch extraction failed; deriving one by one", size=len(wanted))
             self._derived = {}
@@ -276,3 +280,5 @@ class Newsroom:
         for future in pending:
             await future
         self.progress.count("events_emitted", len(events))
+        for event in events:
+            metrics.EVENTS.labels(event["type"], event["op"]).inc()

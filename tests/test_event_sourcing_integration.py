@@ -119,3 +119,34 @@ async def _status(settings: Settings, port: int) -> dict:
     from streams.monitor import get_json
 
     return await get_json(settings, "/api/status", port=port)
+
+
+def _scenario_files(folder, reverse: bool) -> None:
+    """The issue's scenario as files whose names give the publication order (reversed on request)."""
+    from test_ledger import scenario
+
+    documents = scenario()
+    order = list(reversed(documents)) if reverse else documents
+    for n, document in enumerate(order):
+        (folder / f"{n:02d}-{document['article_id']}-v{document['version']}.json").write_text(json.dumps(document))
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["in-order", "reversed"])
+def test_demo_scenario_of_versions_duplicates_and_a_kill_in_either_order(bootstrap, tmp_path, reverse):
+    _scenario_files(tmp_path, reverse)
+    env = {**__import__("os").environ, "KAFKA_BOOTSTRAP": bootstrap, "NEWSROOM_TOPIC_PREFIX": f"scn{int(reverse)}.",
+           "NEWSROOM_APP_ID": f"newsroom-scenario-{int(reverse)}"}
+    done = subprocess.run([sys.executable, "-m", "streams.cli", "demo", str(tmp_path), "--once", "--json",
+                           "--port", str(free_port())], cwd=ROOT, env=env, capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    result = json.loads(done.stdout)
+    assert result["counts"] == {
+        "airspace_violation": {"EE/2025": 1, "PL/2025": 1, "RO/2025": 1},
+        "drone_sighting": {"DK/2025": 1, "NO/2025": 1},
+        "article4_request": {"EE/2025": 1, "PL/2025": 1},
+    }
+    live = result["incidents"] + result["statements"]
+    assert not [e for e in live if e["article_id"].startswith("dev-japan")]
+    estonia = [e for e in result["incidents"] if e["article_id"] == "dev-estonia-migs-2025-09-19"
+               and e["kind"] == "airspace_violation"]
+    assert [(e["article_version"], e["duration_minutes"]) for e in estonia] == [(2, 12.0)]
