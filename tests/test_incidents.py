@@ -24,6 +24,13 @@ def test_interceptors_are_not_violators():
     assert v.violator == "RU" and v.model == "Il-20" and v.count == 1
 
 
+def test_allied_jets_scrambled_in_the_same_sentence_are_not_the_violator():
+    found = incidents("Italian F-35 jets were scrambled after three Russian MiG-31 jets entered Estonian airspace "
+                      "on Friday.")
+    v = found[("airspace_violation", "EE")]
+    assert (v.violator, v.model, v.count) == ("RU", "MiG-31", 3)
+
+
 def test_seconds_become_minutes_and_its_refers_to_the_subject_state():
     found = incidents("Greece said a Turkish drone crossed into its airspace for 40 seconds on Sunday.")
     v = found[("airspace_violation", "GR")]

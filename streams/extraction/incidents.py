@@ -49,6 +49,9 @@ REQUEST_VERBS = {"invoke", "request", "ask", "call", "seek", "trigger", "activat
 NOT_ZONE = re.compile(r"identification zone|\bADIZ\b", re.I)
 LOCATION_PREPS = {"near", "over", "off", "above", "around", "close"}
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
+INTERCEPTING = {"scramble", "intercept", "shadow", "escort", "shoot", "track", "fire", "chase", "respond", "follow",
+                "accompany", "guide", "warn"}
+DISPATCHING = {"scramble", "deploy", "send", "dispatch", "launch"}
 
 
 @dataclass
@@ -177,14 +180,24 @@ def _airspace_victims(sentence: Span, context_country: str | None) -> list[tuple
     return pairs
 
 
+def _intercepting(noun: Token) -> bool:
+    """Jets that scramble, shadow or shoot down are the defenders: "Italian F-35s were scrambled"."""
+    head = noun.head.lemma_.lower()
+    if noun.dep_ in {"nsubj", "nsubjpass"} and head in INTERCEPTING | DISPATCHING:
+        return noun.dep_ == "nsubj" or head in DISPATCHING
+    return noun.dep_ == "dobj" and head in DISPATCHING
+
+
 def _platform_phrases(sentence: Span) -> list[tuple[Token, list[Token]]]:
-    """Each aircraft/drone/balloon/missile noun with the tokens of its phrase (up to the noun)."""
+    """Each aircraft/drone/balloon/missile noun with the tokens of its phrase (up to the noun); defenders left out."""
     phrases = []
     for token in sentence:
         if token.lemma_.lower() in PLATFORMS or token.lower_ in PLATFORMS:
             noun = token
             while noun.dep_ == "compound" and noun.head.i > noun.i:
                 noun = noun.head
+            if _intercepting(noun):
+                continue
             tokens = [t for t in sentence.doc[noun.left_edge.i: noun.i + 1]]
             phrases.append((token, tokens))
     return phrases
