@@ -9,9 +9,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import os
-import signal
 import statistics
-import subprocess
 import time
 import uuid
 from typing import Any
@@ -27,7 +25,7 @@ from streams.config import Settings, Topics
 from streams.extraction.nlp import load_pipeline
 from streams.generator import generate
 from streams.monitor import get_json, wait_until_idle, WorkerUnavailable
-from streams.worker import spawn_worker
+from streams.worker import spawn_worker, stop_workers
 
 log = structlog.get_logger(__name__)
 
@@ -85,13 +83,7 @@ class Cluster:
 
     def stop(self) -> list[float]:
         rss = [peak_rss_mb(p.pid) for p in self.processes if p.poll() is None]
-        for p in self.processes:
-            p.send_signal(signal.SIGTERM)
-        for p in self.processes:
-            try:
-                p.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_workers(self.processes)
         return rss
 
 

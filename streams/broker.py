@@ -110,6 +110,12 @@ class EmbeddedBroker:
         self.stop()
         raise BrokerError(f"embedded broker did not answer within {self.start_timeout}s: {self._tail()}")
 
+    def __enter__(self) -> EmbeddedBroker:
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
     def _tail(self) -> str:
         if self._log_file is None or not self._log_file.exists():
             return ""
@@ -135,8 +141,5 @@ def bootstrap_servers() -> Iterator[str]:
     if configured:
         yield configured
         return
-    broker = EmbeddedBroker().start()
-    try:
+    with EmbeddedBroker() as broker:
         yield broker.bootstrap
-    finally:
-        broker.stop()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +16,7 @@ from streams.client import ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
 from streams.loader import read_documents
 from streams.monitor import get_json, wait_until_idle
-from streams.worker import spawn_worker
+from streams.worker import spawn_worker, stop_workers
 
 log = structlog.get_logger(__name__)
 
@@ -68,10 +66,5 @@ def run_demo(paths: list[Path], once: bool, as_json: bool, port: int) -> int:
         except KeyboardInterrupt:
             pass
         finally:
-            if worker.poll() is None:
-                worker.send_signal(signal.SIGTERM)
-                try:
-                    worker.wait(timeout=15)
-                except Exception:
-                    worker.kill()
+            stop_workers([worker])
     return 0

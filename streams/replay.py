@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import signal
 import subprocess
 
 import structlog
@@ -22,7 +21,7 @@ from tqdm import tqdm
 from streams.client import end_offsets
 from streams.config import Settings
 from streams.monitor import WorkerUnavailable, get_json, wait_until_idle
-from streams.worker import ENV_REPLAY_FROM, spawn_worker
+from streams.worker import ENV_REPLAY_FROM, spawn_worker, stop_workers
 
 log = structlog.get_logger(__name__)
 
@@ -74,10 +73,6 @@ def run_replay(settings: Settings, since: dt.datetime | None, settle: float = 12
     try:
         asyncio.run(_follow(settings, worker, settle))
     finally:
-        worker.send_signal(signal.SIGTERM)
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        stop_workers([worker])
     log.info("replay complete", group=settings.app_id, since=since.isoformat() if since else "beginning")
     return 0

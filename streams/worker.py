@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
 
@@ -45,3 +46,16 @@ def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) ->
     }
     return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env,
                             stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno(), stderr=sys.stderr.fileno())
+
+
+def stop_workers(processes: list[subprocess.Popen[bytes]], timeout: float = 30.0) -> None:
+    """SIGTERM (a clean leave and commit), then SIGKILL for any that do not stop in time."""
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

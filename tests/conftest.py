@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import subprocess
 import uuid
 from collections.abc import Callable, Iterator
@@ -18,7 +17,7 @@ import pytest
 
 from streams.broker import ENV_BOOTSTRAP, EmbeddedBroker, free_port
 from streams.config import Settings, Topics
-from streams.worker import spawn_worker
+from streams.worker import spawn_worker, stop_workers
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -47,11 +46,8 @@ def bootstrap() -> Iterator[str]:
         with KafkaContainer().with_kraft() as kafka:
             yield kafka.get_bootstrap_server()
         return
-    broker = EmbeddedBroker().start()
-    try:
+    with EmbeddedBroker() as broker:
         yield broker.bootstrap
-    finally:
-        broker.stop()
 
 
 @pytest.fixture
@@ -72,15 +68,7 @@ class Workers:
         return process
 
     def stop_all(self) -> None:
-        for process in self.processes:
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for process in self.processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_workers(self.processes)
 
 
 @pytest.fixture
