@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 import structlog
 
-from streams import logs
+from streams import logs, tail
 from streams.client import ensure_topics, publish
 from streams.config import Settings
 from streams.monitor import get_json
@@ -142,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     counts.add_argument("--json", action="store_true")
     counts.add_argument("--port", type=int, default=None)
     counts.set_defaults(func=cmd_counts)
+    tail.add_parser(sub)
     return parser
 
 

@@ -1,26 +1,43 @@
-"""HTTP API of a worker, served on its faust web port."""
+"""HTTP API and dashboard of a worker, served on its faust web port.
+
+Handlers only read the worker's own tables (:meth:`Newsroom.owned_tallies`,
+:meth:`Newsroom.owned_view`) and hand the query to the pure functions of
+:mod:`streams.api`; the description of it all is :mod:`streams.openapi`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import contextlib
 from pathlib import Path
 from typing import Any
 
-from streams import metrics
+import orjson
+import structlog
+from aiohttp import web as aioweb
+
+from streams import api, metrics, openapi
 from streams.app import Newsroom
-from streams.events import Event
 from streams.counting import incident_counts, statement_counts
 
+log = structlog.get_logger(__name__)
 
-DASHBOARD = Path(__file__).resolve().parent / "static" / "dashboard.html"
+STATIC = Path(__file__).resolve().parent / "static"
+DASHBOARD = STATIC / "dashboard.html"
+CHANGE_POLL_SECONDS = 0.25  # how often an open event stream looks for a change: cheap, in-memory
+KEEPALIVE_SECONDS = 15.0  # a comment line this often finds dead clients and keeps proxies from timing out
 
 
 def register(newsroom: Newsroom) -> None:
+    """Add every route to the app's web server (call before the worker starts)."""
     app = newsroom.app
+    feed = LiveFeed(newsroom)
+    app.web.add_static("/static/", STATIC)
+    app.web.web_app.on_shutdown.append(feed.close)
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:
-        return web.json(filter_counts(incident_counts(newsroom.owned_tallies()), request.query))
+        return _answer(web, lambda: api.count_table(incident_counts(newsroom.owned_tallies()), request.query))
 
     @app.page("/api/statement-counts")
     async def speaker_counts(web: Any, request: Any) -> Any:
@@ -28,14 +45,25 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/incidents")
     async def incidents(web: Any, request: Any) -> Any:
-        events = newsroom.owned_view(newsroom.incident_view, newsroom.incidents)
-        return _listing(web, request, events, {"kind": "kind", "country": "country"}, _incident_order)
+        return _answer(web, lambda: api.incident_listing(
+            newsroom.owned_view(newsroom.incident_view, newsroom.incidents), request.query))
 
     @app.page("/api/statements")
     async def statements(web: Any, request: Any) -> Any:
-        events = newsroom.owned_view(newsroom.statement_view, newsroom.statements)
-        return _listing(web, request, events, {"speaker": "speaker.name", "organization": "speaker.organization"},
-                        lambda e: (e.get("said_on") or {}).get("value") or "")
+        return _answer(web, lambda: api.statement_listing(
+            newsroom.owned_view(newsroom.statement_view, newsroom.statements), request.query))
+
+    @app.page("/api/snapshot")
+    async def snapshot(web: Any, request: Any) -> Any:
+        return web.json(feed.snapshot())
+
+    @app.page("/api/events")
+    async def events(web: Any, request: Any) -> Any:
+        return await feed.stream(request)
+
+    @app.page("/api/openapi.json")
+    async def description(web: Any, request: Any) -> Any:
+        return web.json(openapi.document())
 
     @app.page("/metrics")
     async def prometheus(web: Any, request: Any) -> Any:
@@ -56,50 +84,73 @@ def register(newsroom: Newsroom) -> None:
         })
 
 
-MAX_LIMIT = 500
-
-
-def _incident_order(event: Event) -> str:
-    return (event.get("occurred_on") or {}).get("value") or ""
-
-
-def _field(event: Event, path: str) -> Any:
-    value: Any = event
-    for part in path.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
-
-
-def _listing(web: Any, request: Any, events: list[Event], filters: dict[str, str],
-             order: Callable[[Event], str]) -> Any:
-    """Latest first, filtered, paginated (?limit=&offset=); bad parameters are a 400 with the reason."""
+def _answer(web: Any, compute: Any) -> Any:
+    """The computed JSON, or a 400 naming the parameter that made it impossible."""
     try:
-        limit = int(request.query.get("limit", 50))
-        offset = int(request.query.get("offset", 0))
-        if not 1 <= limit <= MAX_LIMIT or offset < 0:
-            raise ValueError
-    except ValueError:
-        return web.json({"error": f"limit must be 1..{MAX_LIMIT} and offset >= 0"}, status=400)
-    for name, path in filters.items():
-        wanted = request.query.get(name)
-        if wanted:
-            events = [e for e in events if str(_field(e, path) or "").lower() == wanted.lower()]
-    year = request.query.get("year")
-    if year:
-        events = [e for e in events if order(e).startswith(year)]
-    events = sorted(events, key=lambda e: (order(e), e.get("article_version", 0)), reverse=True)
-    return web.json({"total": len(events), "limit": limit, "offset": offset, "items": events[offset: offset + limit]})
+        return web.json(compute())
+    except api.BadRequest as error:
+        return web.json(error.body(), status=400)
 
 
-def filter_counts(counts: dict[str, dict[str, int]], query: Any) -> dict[str, dict[str, int]]:
-    """``?kind=&country=&year=`` narrow the contract's count table; absent filters keep everything."""
-    kind, country, year = query.get("kind"), query.get("country"), query.get("year")
-    result = {}
-    for k, cells in counts.items():
-        if kind and k != kind:
-            continue
-        result[k] = {
-            cell: n for cell, n in cells.items()
-            if (not country or cell.split("/")[0] == country.upper()) and (not year or cell.split("/")[1] == year)
-        }
-    return result
+def sse_message(event: str, data: Any) -> bytes:
+    """One server-sent event; orjson output has no newline, so it fits one ``data:`` line."""
+    return b"event: " + event.encode() + b"\ndata: " + orjson.dumps(data) + b"\n\n"
+
+
+class LiveFeed:
+    """Server-sent snapshots of the worker's tables, pushed when they change.
+
+    A change is noticed from the worker's own progress: the last offset applied
+    to the tallies and to the two views, plus the partitions it owns (a rebalance
+    changes what it reports). Comparing that small tuple is cheap enough to do a
+    few times a second per client, and needs no hook inside the agents.
+    """
+
+    def __init__(self, newsroom: Newsroom) -> None:
+        self.newsroom = newsroom
+        self.stopping = asyncio.Event()
+
+    def mark(self) -> tuple[Any, ...]:
+        names = self.newsroom.settings.topics
+        done = self.newsroom.progress.done
+        offsets = tuple((topic, p, o) for topic in (names.tallies, names.incidents, names.statements)
+                        for p, o in sorted(done.get(topic, {}).items()))
+        assigned = tuple(sorted((tp.topic, tp.partition) for tp in self.newsroom.app.consumer.assignment()))
+        return offsets, assigned
+
+    def snapshot(self) -> dict[str, Any]:
+        newsroom = self.newsroom
+        tallies = newsroom.owned_tallies()
+        return api.snapshot(incident_counts(tallies), statement_counts(tallies),
+                            newsroom.owned_view(newsroom.incident_view, newsroom.incidents),
+                            newsroom.owned_view(newsroom.statement_view, newsroom.statements))
+
+    async def close(self, *_: Any) -> None:
+        """aiohttp's on_shutdown: end open streams, or the server would wait for them before it stops."""
+        self.stopping.set()
+
+    async def stream(self, request: aioweb.Request) -> aioweb.StreamResponse:
+        response = aioweb.StreamResponse(headers={
+            "Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+        await response.prepare(request)
+        try:
+            await response.write(b"retry: 2000\n\n")
+            await self._push_changes(response)
+        except ConnectionResetError:  # the browser went away: nothing to clean up
+            log.debug("event stream client left")
+        return response
+
+    async def _push_changes(self, response: aioweb.StreamResponse) -> None:
+        last: tuple[Any, ...] | None = None
+        quiet = 0.0
+        while not self.stopping.is_set():
+            mark = self.mark()
+            if mark != last:
+                await response.write(sse_message("snapshot", self.snapshot()))
+                last, quiet = mark, 0.0
+            elif quiet >= KEEPALIVE_SECONDS:
+                await response.write(b": keepalive\n\n")
+                quiet = 0.0
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.stopping.wait(), CHANGE_POLL_SECONDS)
+            quiet += CHANGE_POLL_SECONDS

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from streams.extraction.dates import resolve
+from streams.extraction.model import FuzzyDate
 
 WEDNESDAY = dt.date(2025, 10, 8)
 
@@ -25,12 +26,34 @@ WEDNESDAY = dt.date(2025, 10, 8)
     ("December 30", "2024-12-30", "day"),  # not yet this year: last year's
     ("March 2023", "2023-03", "month"),
     ("in 2021", "2021", "year"),
+    ("last Wednesday", "2025-10-01", "day"),  # "last" and the publication weekday: a week before
+    ("Monday evening", "2025-10-06", "day"),
+    ("early on Saturday", "2025-10-04", "day"),
+    ("the weekend", "2025-10-04", "day"),
+    ("three days ago", "2025-10-05", "day"),
+    ("the night of Sept. 9-10", "2025-09-09", "day"),
+    ("24 September", "2025-09-24", "day"),
+    ("the 12th of September", "2025-09-12", "day"),
+    ("Oct. 23", "2024-10-23", "day"),
+    ("earlier this month", "2025-10", "month"),
+    ("mid-July", "2025-07", "month"),
+    ("last year", "2024", "year"),
 ])
 def test_phrases_resolve_relative_to_publication(phrase, value, precision):
     resolved = resolve(phrase, WEDNESDAY)
     assert resolved is not None and (resolved.value, resolved.precision) == (value, precision)
 
 
-@pytest.mark.parametrize("phrase", ["this year", "since 2019", "for decades", "recent weeks", "next month", "two days"])
+@pytest.mark.parametrize("phrase", ["this year", "since 2019", "for decades", "recent weeks", "next month", "two days",
+                                    "shortly before noon", "about 18 seconds", "the previous day", "the first time",
+                                    "last week"])
 def test_phrases_that_date_nothing_give_none(phrase):
-    assert resolve(phrase, WEDNESDAY) is None
+    assert resolve(phrase, WEDNESDAY) is None  # "last week" straddles two months here
+
+
+def test_last_week_within_one_month_is_that_month():
+    assert resolve("last week", dt.date(2025, 9, 24)) == FuzzyDate("2025-09", "month")
+
+
+def test_a_date_after_publication_is_no_report_of_the_past():
+    assert resolve("2031", WEDNESDAY) is None and resolve("March 2031", WEDNESDAY) is None

@@ -1,95 +1,325 @@
-"""Incident extraction on invented articles, one phenomenon each."""
+"""Incident extraction on invented articles, one phenomenon each (published Wednesday 2025-10-08 unless said)."""
 
 from __future__ import annotations
 
-from articles import run
+import pytest
+from articles import article, run
+
+from streams.extraction.model import IncidentFact
+from streams.extraction.numbers import duration_minutes, number
 
 
-def incidents(body: str, **kwargs: str) -> dict[tuple[str, str], object]:
+def incidents(body: str, **kwargs: str) -> dict[tuple[str, str], IncidentFact]:
     return {(i.kind, i.country): i for i in run(body, **kwargs).incidents}
 
 
+def violation(body: str, country: str, **kwargs: str) -> IncidentFact:
+    return incidents(body, **kwargs)[("airspace_violation", country)]
+
+
+# --- Violations: victim, violator, platform, model, count ---------------------------------------------------------
+
+
 def test_a_violation_with_count_model_duration_date_and_location():
-    found = incidents("Four Belarusian Mi-24 helicopters entered Lithuanian airspace near the village of Druskininkai "
-                      "on Monday and stayed for nine minutes, the Lithuanian army said.")
-    v = found[("airspace_violation", "LT")]
+    v = violation("Four Belarusian Mi-24 helicopters entered Lithuanian airspace near the village of Druskininkai "
+                  "on Monday and stayed for nine minutes, the Lithuanian army said.", "LT")
     assert (v.violator, v.platform, v.model, v.count, v.duration_minutes) == ("BY", "aircraft", "Mi-24", 4, 9.0)
-    assert v.occurred_on.value == "2025-10-06" and v.attribution == "attributed"
+    assert (v.occurred_on.value, v.occurred_on.precision) == ("2025-10-06", "day")
+    assert v.attribution == "attributed" and "Druskininkai" in v.location
 
 
 def test_interceptors_are_not_violators():
-    found = incidents("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
-                      "Finnish airspace over the Gulf of Finland on Tuesday.")
-    v = found[("airspace_violation", "FI")]
-    assert v.violator == "RU" and v.model == "Il-20" and v.count == 1
+    v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
+                  "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")
+    assert (v.violator, v.model, v.count) == ("RU", "Il-20", 1)
 
 
-def test_allied_jets_scrambled_in_the_same_sentence_are_not_the_violator():
-    found = incidents("Italian F-35 jets were scrambled after three Russian MiG-31 jets entered Estonian airspace "
-                      "on Friday.")
-    v = found[("airspace_violation", "EE")]
-    assert (v.violator, v.model, v.count) == ("RU", "MiG-31", 3)
+def test_allied_jets_that_shadow_the_intruders_are_not_the_violator():
+    v = violation("Spanish Eurofighters shadowed two Russian Su-30 jets after they entered Latvian airspace on Friday.",
+                  "LV")
+    assert (v.violator, v.model, v.count) == ("RU", "Su-30", 2)
 
 
 def test_seconds_become_minutes_and_its_refers_to_the_subject_state():
-    found = incidents("Greece said a Turkish drone crossed into its airspace for 40 seconds on Sunday.")
-    v = found[("airspace_violation", "GR")]
-    assert v.violator == "TR" and abs(v.duration_minutes - 40 / 60) < 0.01 and v.platform == "drone"
+    v = violation("Greece said a Turkish drone crossed into its airspace for 40 seconds on Sunday.", "GR")
+    assert v.violator == "TR" and v.platform == "drone" and v.duration_minutes == pytest.approx(40 / 60, abs=0.001)
+
+
+def test_numbers_written_as_words():
+    v = violation("Twelve Russian drones crossed into Moldovan airspace overnight and one stayed for twenty-two "
+                  "minutes.", "MD")
+    assert (v.count, v.duration_minutes) == (12, 22.0)
+    assert v.occurred_on.value == "2025-10-08"
+
+
+def test_the_number_of_violations_counts_when_the_aircraft_are_not_numbered():
+    v = violation("Turkish warplanes committed 23 violations of Greek airspace over the Dodecanese on Tuesday.", "GR")
+    assert (v.violator, v.count, v.occurred_on.value) == ("TR", 23, "2025-10-07")
 
 
 def test_a_suspected_violation():
-    found = incidents("Suspected Russian drones violated Moldovan airspace overnight, officials in Chisinau said.")
-    v = found[("airspace_violation", "MD")]
+    v = violation("Suspected Russian drones violated Moldovan airspace overnight, officials in Chisinau said.", "MD")
     assert v.attribution == "suspected" and v.violator == "RU"
+
+
+def test_a_drone_believed_to_be_of_a_state_is_suspected():
+    v = violation("A drone believed to be Belarusian entered Polish airspace on Saturday and fell near Sokolka.", "PL")
+    assert (v.violator, v.attribution, v.occurred_on.value) == ("BY", "suspected", "2025-10-04")
+
+
+def test_a_drone_from_nowhere_named_is_unattributed():
+    v = violation("An unidentified drone entered Estonian airspace from the east on Thursday, the army said.", "EE")
+    assert (v.violator, v.attribution, v.platform, v.count) == (None, "unattributed", "drone", 1)
+
+
+def test_north_korean_drones_and_a_chinese_balloon():
+    found = incidents("Five North Korean drones crossed into South Korean airspace on Monday. "
+                      "Separately, a Chinese balloon entered Taiwanese airspace last month.")
+    korea, balloon = found[("airspace_violation", "KR")], found[("airspace_violation", "TW")]
+    assert (korea.violator, korea.count) == ("KP", 5)
+    assert (balloon.violator, balloon.platform, balloon.occurred_on.value, balloon.occurred_on.precision) == (
+        "CN", "balloon", "2025-09", "month")
+
+
+def test_a_passive_violation_names_the_intruder_after_by():
+    v = violation("Slovak airspace was violated on Sunday by a Hungarian military helicopter flying near Komarno.",
+                  "SK")
+    assert (v.violator, v.platform, v.count, v.location) == ("HU", "aircraft", 1, "Komarno")
+
+
+def test_a_missile_that_flew_into_the_airspace():
+    v = violation("A Russian cruise missile flew into Polish airspace early on Tuesday and left it again after about "
+                  "three minutes, the army said.", "PL")
+    assert (v.platform, v.violator, v.duration_minutes) == ("missile", "RU", 3.0)
+
+
+def test_several_victims_in_one_sentence():
+    found = incidents("Russian drones violated Bulgarian and Romanian airspace on Monday night.")
+    assert {k for k in found} == {("airspace_violation", "BG"), ("airspace_violation", "RO")}
+
+
+def test_a_reported_drone_violation_belongs_to_the_reporting_state():
+    found = incidents("Hungary also reported a Russian drone violation last month.")
+    v = found[("airspace_violation", "HU")]
+    assert (v.violator, v.platform, v.occurred_on.value) == ("RU", "drone", "2025-09")
+    assert ("airspace_violation", "RU") not in found
+
+
+def test_the_jet_of_a_later_sentence_is_the_one_named_before():
+    found = incidents("Syrian forces shot down a Turkish F-4 jet on Friday. "
+                      "Damascus said the jet had strayed into Syrian airspace.")
+    v = found[("airspace_violation", "SY")]
+    assert (v.violator, v.model) == ("TR", "F-4")
+
+
+def test_its_airspace_is_never_the_intruders_own():
+    found = incidents("Minsk rejected claims that Belarusian helicopters had entered its airspace on Monday.",
+                      headline="Lithuania says Belarusian helicopters crossed into Lithuanian airspace")
+    assert ("airspace_violation", "BY") not in found and ("airspace_violation", "LT") in found
+
+
+# --- Dates, durations and places ----------------------------------------------------------------------------------
+
+
+def test_a_day_after_dates_the_incident_before_the_report():
+    v = violation("Sweden summoned the Russian ambassador on Tuesday, a day after a Russian Su-24 entered Swedish "
+                  "airspace east of Oland.", "SE")
+    assert v.occurred_on.value == "2025-10-06" and v.location == "east of Oland"
+
+
+def test_the_trigger_clause_date_beats_the_day_it_was_said():
+    found = incidents("Norway said on Wednesday that a Russian Il-38 had entered Norwegian airspace on Sunday.")
+    assert found[("airspace_violation", "NO")].occurred_on.value == "2025-10-05"
+
+
+def test_the_previous_day_counts_back_from_the_report():
+    v = violation("Tokyo protested on Tuesday after a Chinese Y-8 plane violated Japanese airspace twice the previous "
+                  "day off the island of Tsushima.", "JP")
+    assert (v.occurred_on.value, v.violator, v.model) == ("2025-10-06", "CN", "Y-8")
+
+
+def test_overnight_in_a_reported_clause_is_the_night_of_the_report():
+    found = incidents("Police in Finland said on Monday that drones had been seen over the Pirkkala air base "
+                      "overnight.")
+    sighting = found[("drone_sighting", "FI")]
+    assert sighting.occurred_on.value == "2025-10-06" and "Pirkkala" in sighting.location
+
+
+def test_its_plane_belongs_to_the_state_that_speaks_of_it():
+    found = incidents("Belarus said its An-26 plane had landed safely on Friday. "
+                      "Lithuania said the plane had violated its airspace near Medininkai.")
+    v = found[("airspace_violation", "LT")]
+    assert (v.violator, v.model) == ("BY", "An-26")
+
+
+def test_a_later_sentence_saying_how_long_the_intruder_stayed_adds_the_duration():
+    v = violation("A Russian drone entered Romanian airspace on Monday. "
+                  "Romanian jets tracked the drone until it left Romanian airspace after 35 minutes.", "RO")
+    assert v.duration_minutes == 35.0
+
+
+def test_leaving_airspace_alone_reports_no_incident():
+    assert not incidents("The Russian jets left Finnish airspace after four minutes.")
+
+
+def test_a_place_in_another_state_is_not_the_location():
+    v = violation("Two Russian drones violated Moldovan airspace during an attack on the Ukrainian port of Reni and "
+                  "one crashed near the village of Ocnita.", "MD")
+    assert "Ocnita" in v.location
+
+
+# --- Drone sightings ----------------------------------------------------------------------------------------------
 
 
 def test_drone_sightings_with_no_state_named_one_per_country():
     found = incidents("Unidentified drones were spotted on Saturday evening over an air base in Belgium and near "
                       "Munich Airport in Germany, forcing flights to be suspended.")
     assert set(found) == {("drone_sighting", "BE"), ("drone_sighting", "DE")}
-    assert found[("drone_sighting", "DE")].location == "Munich Airport"
-    assert found[("drone_sighting", "DE")].attribution == "unattributed"
+    sighting = found[("drone_sighting", "DE")]
+    assert (sighting.location, sighting.attribution, sighting.platform) == ("Munich Airport", "unattributed", "drone")
+    assert sighting.occurred_on.value == "2025-10-04"
+
+
+def test_two_sightings_in_one_sentence_keep_their_own_days_and_places():
+    found = run("Drones were observed over Billund Airport late on Friday, Danish police said, two days after drone "
+                "sightings shut Esbjerg Airport for three hours.").incidents
+    seen = sorted((i.occurred_on.value, i.location) for i in found if i.kind == "drone_sighting")
+    assert seen == [("2025-10-01", "Esbjerg Airport"), ("2025-10-03", "Billund Airport")]
+
+
+def test_an_airport_that_names_the_state_places_the_sighting():
+    found = incidents("Oslo Airport halted flights on Monday night after drones were spotted nearby, police said.")
+    assert found[("drone_sighting", "NO")].location == "Oslo Airport"
+
+
+def test_a_sighting_placed_by_the_authority_that_reports_it():
+    found = incidents("Swedish police said drones had been observed over Lulea Airport late on Monday.")
+    assert found[("drone_sighting", "SE")].location == "Lulea Airport"
+
+
+# --- Article 4 ----------------------------------------------------------------------------------------------------
 
 
 def test_several_article4_requesters_in_one_sentence_and_none_without_article4():
     found = incidents("Latvia, Lithuania and Finland requested consultations under Article 4 on Friday. "
                       "Allies later met in Brussels at Slovakia's request.")
     assert {k for k in found if k[0] == "article4_request"} == {("article4_request", c) for c in ("LV", "LT", "FI")}
-    assert ("article4_request", "SK") not in found
+    assert found[("article4_request", "LV")].occurred_on.value == "2025-10-03"
+
+
+def test_article4_requested_by_a_state_or_at_its_request():
+    found = incidents("Article 4 consultations were requested by Croatia on Monday. "
+                      "Ambassadors met under Article 4 at the request of Albania.")
+    assert {k[1] for k in found if k[0] == "article4_request"} == {"HR", "AL"}
+
+
+def test_one_article4_request_and_one_violation_from_one_sentence():
+    found = incidents("Denmark invoked Article 4 after 14 Russian drones crossed its border earlier in September.")
+    assert ("article4_request", "DK") in found
+    v = found[("airspace_violation", "DK")]
+    assert (v.violator, v.count, v.occurred_on.value, v.occurred_on.precision) == ("RU", 14, "2025-09", "month")
+
+
+def test_a_request_the_parser_misreads_still_counts():
+    found = incidents("Slovenia has since requested consultations under Article 4 of the treaty.")
+    assert ("article4_request", "SI") in found
+
+
+def test_a_state_that_will_ask_for_article4_requests_it():
+    assert ("article4_request", "NO") in incidents("Norway would ask for consultations under Article 4, its prime "
+                                                   "minister said.")
+
+
+def test_article4_considered_or_ruled_out_is_no_request():
+    found = incidents("Portugal is considering whether to request consultations under Article 4. "
+                      "Belgium said there was no need to invoke Article 4. Canada has not invoked Article 4.")
+    assert not found
+
+
+# --- Negatives ----------------------------------------------------------------------------------------------------
 
 
 def test_hard_negatives_yield_nothing():
     found = incidents("Chinese bombers entered South Korea's air defence identification zone on Tuesday. "
                       "Russian jets flew in international airspace over the Baltic Sea. "
-                      "Ministers condemned the repeated incursions into allied airspace.")
+                      "Ministers condemned the repeated incursions into allied airspace. "
+                      "Russian aircraft have repeatedly violated Latvian airspace since 2022. "
+                      "Any drone that enters Romanian airspace will be shot down, the minister said.")
+    assert not found
+
+
+def test_an_aircraft_that_did_not_enter_or_claims_its_own_airspace_is_no_incident():
+    found = incidents("The Chinese aircraft did not enter Japanese airspace. "
+                      "Beijing said its helicopter had been flying in China's own airspace.")
     assert not found
 
 
 def test_a_denial_does_not_add_a_second_incident():
     found = incidents("A Russian Su-30 jet entered Swedish airspace east of Gotland on Thursday, Sweden said. "
-                      "Moscow denied that its jet had violated Swedish airspace.")
+                      "Moscow denied that its jet had violated Swedish airspace. "
+                      "Moscow insisted the plane had never left Russian airspace.")
     assert list(found) == [("airspace_violation", "SE")]
+
+
+# --- Merging and evidence -----------------------------------------------------------------------------------------
 
 
 def test_a_timeline_keeps_dated_incidents_apart():
     found = run("Estonia has recorded these intrusions this year:\n"
-                "On March 3, a Russian Il-76 transport plane entered Estonian airspace near Vaindloo.\n"
-                "On June 14, two Russian MiG-29 jets violated Estonian airspace over the Gulf of Finland.\n").incidents
-    dates = sorted(i.occurred_on.value for i in found if i.kind == "airspace_violation" and i.country == "EE")
-    assert dates == ["2025-03-03", "2025-06-14"]
-
-
-def test_north_korean_drones_and_a_chinese_balloon():
-    found = incidents("Five North Korean drones crossed into South Korean airspace on Monday. "
-                      "Separately, a Chinese balloon entered Taiwanese airspace last month.")
-    assert found[("airspace_violation", "KR")].violator == "KP" and found[("airspace_violation", "KR")].count == 5
-    balloon = found[("airspace_violation", "TW")]
-    assert balloon.violator == "CN" and balloon.platform == "balloon" and balloon.occurred_on.value == "2025-09"
+                "On March 3, a Russian Il-76 transport plane entered Estonian airspace near Ruhnu.\n"
+                "June 14: Two Russian MiG-29 jets violated Estonian airspace over the Gulf of Riga.\n").incidents
+    dated = sorted((i.occurred_on.value, i.count) for i in found if i.kind == "airspace_violation")
+    assert dated == [("2025-03-03", 1), ("2025-06-14", 2)]
 
 
 def test_one_incident_however_often_it_is_mentioned():
     found = run("Three Russian jets entered Latvian airspace on Monday for twelve minutes.",
                 headline="Russian jets violate Latvian airspace",
                 standfirst="Latvia says three Russian jets violated its airspace.").incidents
-    assert len([i for i in found if i.kind == "airspace_violation"]) == 1
-    assert found[0].duration_minutes == 12 and len(found[0].evidence) == 3
+    assert len(found) == 1
+    assert (found[0].duration_minutes, found[0].count, len(found[0].evidence)) == (12, 3, 3)
+
+
+def test_evidence_is_an_exact_slice_of_its_field():
+    body = ("Officials met on Monday.\n\nTwo Russian Ka-52 helicopters crossed into Finnish airspace on Sunday, "
+            "the border guard said.\nLater, Finland asked for consultations under Article 4.")
+    story = article(body, headline="Russian helicopters cross into Finland", standfirst="Helsinki protests.")
+    found = run(body, headline=story.headline, standfirst=story.standfirst).incidents
+    assert {i.kind for i in found} == {"airspace_violation", "article4_request"}
+    for incident in found:
+        assert incident.evidence and 0 < incident.confidence <= 1
+        for evidence in incident.evidence:
+            assert story.field(evidence.field)[evidence.start:evidence.end] == evidence.text
+            assert evidence.text == evidence.text.strip()
+
+
+# --- Numbers ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("remained there for a total of 12 minutes", 12.0),
+    ("stayed for twelve minutes", 12.0),
+    ("inside its airspace for 17 seconds", 0.2833),
+    ("left the country's airspace after roughly 50 minutes", 50.0),
+    ("a 12-minute incursion", 12.0),
+    ("for half an hour", 30.0),
+    ("warned 10 times over five minutes before it was hit", None),
+    ("for a combined total of several minutes", None),
+])
+def test_durations(text: str, minutes: float | None):
+    assert duration_minutes(text) == minutes
+
+
+@pytest.mark.parametrize("text, value", [("three", 3), ("20", 20), ("twenty-one", 21), ("1,200", 1200), ("few", None)])
+def test_numbers(text: str, value: int | None):
+    assert number(text) == value
+
+
+def test_a_state_entered_by_its_name():
+    v = violation("Two Belarusian military helicopters crossed into Latvia near Kraslava on Tuesday.", "LV")
+    assert (v.violator, v.count, v.location) == ("BY", 2, "Kraslava")
+
+
+def test_a_drone_incursion_with_no_state_is_a_sighting():
+    found = incidents("Danish police investigated a drone incursion over Billund Airport on Friday.")
+    assert list(found) == [("drone_sighting", "DK")]

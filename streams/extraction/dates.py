@@ -1,80 +1,256 @@
-"""Date expressions of news text resolved against the publication time, with their precision.
+"""Date expressions of news text resolved against the publication date, with their precision.
 
-dateparser resolves calendar phrases ("September 12", "last month", "March 2024");
-what it gets wrong for news is handled first: a weekday names the most recent such
-day on or before publication ("on Tuesday" in a Tuesday story is that day),
-"overnight"/"today" is the publication day, and "earlier in September" is a month.
-Phrases that date nothing ("this year", "since 2019", "for decades") give None.
+News dates are relative: "on Friday" is the latest Friday on or before publication
+(the publication day itself in a Friday story), "last month" is the month before,
+"January 28" in a February story is this year's, but "December 30" in an October
+story is last year's. Calendar phrases are read by the rules below, which are exact
+and fast; dateparser reads the numeric forms they do not know. Phrases that date
+no single event ("this year", "since 2019", "for decades", "next month", "shortly
+before noon") give None.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import Literal
+
+from streams.extraction.numbers import number
 
 from dateparser.date import DateDataParser
+from spacy.tokens import Span, Token
 
 from streams.extraction.model import FuzzyDate
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-SAME_DAY = re.compile(r"\b(overnight|today|tonight|this (morning|afternoon|evening)|earlier today)\b", re.I)
-YESTERDAY = re.compile(r"\b(yesterday|last night)\b", re.I)
-WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
-NOT_A_DATE = re.compile(r"^(this|next|every|each|recent|past|coming|previous)\b|\b(years?|decades?|weeks|days|months|since|ago)\b|^(the )?(same|first|second)\b", re.I)
-QUALIFIERS = re.compile(r"\b(earlier|later|early|late|mid|in|on|at|around|during|the|of|evening|morning|afternoon|night|beginning|end)\b|-", re.I)
-RANGE = re.compile(r"(\d{1,2})\s*[-–]\s*\d{1,2}\b")
-YEAR_ONLY = re.compile(r"^(?:in\s+)?(\d{4})$", re.I)
+WEEKDAYS: tuple[str, ...] = tuple(day.lower() for day in calendar.day_name)
+MONTHS: dict[str, int] = {
+    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+NUMBER_WORDS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+RANGE_END = r"(?:\s*(?:-|–|—|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"  # "24-25": the first day counts
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}{RANGE_END}(?:\s*,?\s*{YEAR})?\b")
+DAY_MONTH = re.compile(rf"\b{DAY}{RANGE_END}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{YEAR})?\b")
+MONTH_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?\s*,?\s+{YEAR}\b")
+MONTH_ONLY = re.compile(rf"\b{MONTH}(?!\s*\d)")
+YEAR_ONLY = re.compile(rf"^(?:in\s+)?(?:early\s+|late\s+|mid-?)?{YEAR}$")
+NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
+
+UNDATED = re.compile(
+    r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past|"
+    r"previous|later this|upcoming|future|decades?|years|weeks|months|days(?! ago)|daily|weekly|annual|tomorrow)\b")
+SAME_DAY = re.compile(r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier)\b")
+DAY_BEFORE = re.compile(r"\b(yesterday|last night)\b")
+WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b")
+WEEKEND = re.compile(r"\bweekend\b")
+DAYS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>days?|week)\s+ago\b")
+LAST_WEEK = re.compile(r"\blast week\b")
+LAST_MONTH = re.compile(r"\blast month\b")
+THIS_MONTH = re.compile(r"\bthis month\b")
+LAST_YEAR = re.compile(r"\blast year\b")
+
+PREVIOUS_DAY = re.compile(r"\b(?:the|a) (?:(?:previous|prior) (?:day|night)|(?:day|night) (?:before|earlier))\b", re.I)
+NOT_WHEN = {"since", "until", "till", "before", "by", "from"}
+SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
+
+Reading = FuzzyDate | None | Literal[False]  # False: not a phrase this reader knows
 
 
-def _weekday(name: str, published: dt.date) -> dt.date:
-    back = (published.weekday() - WEEKDAYS.index(name.lower())) % 7
-    return published - dt.timedelta(days=back)
+def _on_or_before(weekday: str, published: dt.date, strictly: bool) -> dt.date:
+    back = (published.weekday() - WEEKDAYS.index(weekday)) % 7
+    return published - dt.timedelta(days=7 if strictly and back == 0 else back)
 
 
-def _clean(text: str) -> str:
-    text = RANGE.sub(r"\1", text)  # "Sept. 24-25": the first day
-    text = QUALIFIERS.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip(" ,.")
+def _month_before(published: dt.date) -> dt.date:
+    return published.replace(day=1) - dt.timedelta(days=1)
+
+
+def _latest_month(month: int, published: dt.date) -> int:
+    """The year of the latest such month that is not after publication."""
+    return published.year if month <= published.month else published.year - 1
+
+
+def _day(day: int, month: int, year: str | None, published: dt.date) -> FuzzyDate | None:
+    """A day of a month; without a year, the latest such day not after publication."""
+    try:
+        value = dt.date(int(year) if year else published.year, month, day)
+        if not year and value > published:
+            value = value.replace(year=published.year - 1)
+    except ValueError:
+        return None
+    return FuzzyDate(value.isoformat(), "day") if value <= published else None
+
+
+def _calendar(phrase: str, published: dt.date) -> Reading:
+    """ "September 12", "12 Sept 2024", "Sept. 24-25", "March 2023", "2021", "earlier in September"."""
+    for pattern in (MONTH_DAY, DAY_MONTH):
+        match = pattern.search(phrase)
+        if match:
+            return _day(int(match["day"]), MONTHS[match["month"]], match["year"], published)
+    match = MONTH_YEAR.search(phrase)
+    if match:
+        value = dt.date(int(match["year"]), MONTHS[match["month"]], 1)
+        return FuzzyDate(value.strftime("%Y-%m"), "month") if value <= published else None
+    match = YEAR_ONLY.match(phrase)
+    if match:
+        return FuzzyDate(match["year"], "year") if int(match["year"]) <= published.year else None
+    match = MONTH_ONLY.search(phrase)
+    if match:
+        month = MONTHS[match["month"]]
+        return FuzzyDate(f"{_latest_month(month, published):04d}-{month:02d}", "month")
+    return False
+
+
+def _relative(phrase: str, published: dt.date) -> Reading:
+    """Days relative to publication: "overnight", "yesterday", "on Friday", "last Friday", "three days ago"."""
+    if SAME_DAY.search(phrase):
+        return FuzzyDate(published.isoformat(), "day")
+    if DAY_BEFORE.search(phrase):
+        return FuzzyDate((published - dt.timedelta(days=1)).isoformat(), "day")
+    match = WEEKDAY.search(phrase)
+    if match:
+        return FuzzyDate(_on_or_before(match["day"], published, bool(match["last"])).isoformat(), "day")
+    if WEEKEND.search(phrase):
+        return FuzzyDate(_on_or_before("saturday", published, False).isoformat(), "day")
+    match = DAYS_AGO.search(phrase)
+    if match:
+        amount = int(match["n"]) if match["n"].isdigit() else NUMBER_WORDS[match["n"]]
+        days = amount * (7 if match["unit"] == "week" else 1)
+        return FuzzyDate((published - dt.timedelta(days=days)).isoformat(), "day")
+    return _relative_period(phrase, published)
+
+
+def _relative_period(phrase: str, published: dt.date) -> Reading:
+    """Months and years relative to publication: "last month", "earlier this month", "last week", "last year"."""
+    if LAST_MONTH.search(phrase):
+        return FuzzyDate(_month_before(published).strftime("%Y-%m"), "month")
+    if THIS_MONTH.search(phrase):
+        return FuzzyDate(published.strftime("%Y-%m"), "month")
+    if LAST_WEEK.search(phrase):
+        # A month only when the whole previous week lies in one.
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        sunday = monday + dt.timedelta(days=6)
+        return FuzzyDate(monday.strftime("%Y-%m"), "month") if monday.month == sunday.month else None
+    if LAST_YEAR.search(phrase):
+        return FuzzyDate(str(published.year - 1), "year")
+    return False
 
 
 @lru_cache(maxsize=4096)
 def resolve(text: str, published: dt.date) -> FuzzyDate | None:
     """The date a phrase names, relative to the publication date, or None when it names none."""
-    phrase = text.strip()
-    if not phrase or NOT_A_DATE.search(phrase):
+    phrase = re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'"))
+    if not phrase or UNDATED.search(phrase):
         return None
-    if SAME_DAY.search(phrase):
-        return FuzzyDate(published.isoformat(), "day")
-    if YESTERDAY.search(phrase):
-        return FuzzyDate((published - dt.timedelta(days=1)).isoformat(), "day")
-    weekday = WEEKDAY.search(phrase)
-    if weekday:
-        return FuzzyDate(_weekday(weekday.group(1), published).isoformat(), "day")
-    year = YEAR_ONLY.match(phrase)
-    if year:
-        return FuzzyDate(year.group(1), "year") if int(year.group(1)) <= published.year else None
-    if phrase.lower().startswith("last month"):
-        first = published.replace(day=1) - dt.timedelta(days=1)
-        return FuzzyDate(first.strftime("%Y-%m"), "month")
-    cleaned = _clean(phrase)
-    if not cleaned or not re.search(r"[A-Za-z]{3}|\d{4}", cleaned):
-        return None
-    return _parse(cleaned, dt.datetime.combine(published, dt.time(23, 59)))
+    for reader in (_relative, _calendar):
+        found = reader(phrase, published)
+        if found is not False:
+            return found
+    if not NUMERIC_DATE.search(phrase):
+        return None  # "shortly before noon", "18 seconds": a time of day or a duration dates nothing
+    return _dateparser(phrase, published)
 
 
-def _parse(cleaned: str, base: dt.datetime) -> FuzzyDate | None:
-    """dateparser with the publication time as "now"; a date after publication is not a report of the past."""
-    data = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base}).get_date_data(cleaned)
-    if data.date_obj is None:
+@lru_cache(maxsize=256)
+def _parser(published: dt.date) -> DateDataParser:
+    base = dt.datetime.combine(published, dt.time(23, 59))
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base})
+
+
+def _dateparser(phrase: str, published: dt.date) -> FuzzyDate | None:
+    """dateparser for numeric dates; a date after publication is not a report of the past."""
+    data = _parser(published).get_date_data(phrase)
+    formats = {"day": ("%Y-%m-%d", "day"), "month": ("%Y-%m", "month"), "year": ("%Y", "year")}
+    if data.date_obj is None or data.date_obj.date() > published or data.period not in formats:
         return None
-    value = data.date_obj.date()
-    if value > base.date():
-        return None
-    if data.period == "month":
-        return FuzzyDate(value.strftime("%Y-%m"), "month")
-    if data.period == "year":
-        return FuzzyDate(str(value.year), "year")
-    if data.period == "day":
-        return FuzzyDate(value.isoformat(), "day")
+    pattern, precision = formats[data.period]
+    return FuzzyDate(data.date_obj.strftime(pattern), precision)
+
+
+def date_candidates(span: Span) -> list[tuple[Token, str]]:
+    """Date phrases of a span with a token to measure distance from: DATE/TIME entities and "overnight".
+
+    A date after "since", "until", "before" or "by" bounds a period rather than dating an event.
+    """
+    found = []
+    for ent in span.ents:
+        if ent.label_ in {"DATE", "TIME"} and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_WHEN):
+            found.append((ent.root, ent.text))
+    found += [(t, t.text) for t in span if t.lower_ in SAME_DAY_WORDS and not t.ent_type_]
+    return found
+
+
+def date_near(span: Span, anchor: Token, published: dt.date, scope: list[Token] | None = None,
+              scope_only: bool = False) -> FuzzyDate | None:
+    """The resolvable date phrase closest to the anchor, preferring one inside the anchor's clause (scope)."""
+    inside = {t.i for t in scope} if scope else set()
+    candidates = [c for c in date_candidates(span) if not scope_only or c[0].i in inside]
+    ranked = sorted(candidates, key=lambda c: (c[0].i not in inside, abs(c[0].i - anchor.i)))
+    for _, text in ranked:
+        resolved = resolve(text, published)
+        if resolved is not None:
+            return resolved
     return None
+
+
+def _days_after(clause: Token) -> int | None | Literal[False]:
+    """ "a day after it entered", "two days after": how many days the clause precedes the one it hangs from.
+
+    None when the text does not say ("days after"); False when the clause is not so placed.
+    """
+    after = next((c for c in clause.children if c.dep_ in {"mark", "prep"} and c.lower_ == "after"), None)
+    if after is None:
+        return False
+    span = next((c for c in [*clause.children, *after.children]
+                 if c.dep_ == "npadvmod" and c.lemma_.lower() in {"day", "week"} and c.i < after.i), None)
+    if span is None:
+        return False
+    amount = next((number(c.text) for c in span.children if c.dep_ in {"nummod", "det"} and number(c.text)), None)
+    if amount is None:
+        return None
+    return amount * (7 if span.lemma_.lower() == "week" else 1)
+
+
+def _before_main(span: Span, clause: Token, days: int, published: dt.date, default: dt.date | None) -> FuzzyDate | None:
+    """The day of the clause a clause hangs from ("said on Tuesday, a day after ..."), moved back by some days."""
+    inside = {t.i for t in clause.subtree}
+    outside = [t for t in clause.head.subtree if t.i not in inside]
+    reference = date_near(span, clause.head, published, outside, scope_only=True)
+    if reference is None and default is not None:
+        reference = FuzzyDate(default.isoformat(), "day")
+    if reference is None or reference.precision != "day":
+        return None
+    return FuzzyDate((dt.date.fromisoformat(reference.value) - dt.timedelta(days=days)).isoformat(), "day")
+
+
+def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) -> tuple[FuzzyDate | None, bool]:
+    """The date of what a clause reports, and whether the clause itself gives it.
+
+    "a day after it entered" and "the previous day" count back from the date of the main clause, and an
+    "overnight" in a clause reported "on Monday" is that Monday's (both from publication when the sentence
+    has no other date); a date elsewhere in the sentence is a weaker guess, often the day someone "said on
+    Saturday".
+    """
+    lag = _days_after(clause)
+    if lag is not False:
+        return (None if lag is None else _before_main(span, clause, lag, published, None)), True
+    inside = list(anchor.subtree)
+    scope = {t.i for t in inside}
+    own_phrases = [text for token, text in date_candidates(span) if token.i in scope]
+    if any(PREVIOUS_DAY.search(text) for text in own_phrases):
+        return _before_main(span, clause, 1, published, published), True
+    if own_phrases and all(SAME_DAY.search(text.lower()) for text in own_phrases):
+        # "said on Monday that drones had been seen overnight": dated that Monday
+        return _before_main(span, clause, 0, published, published), True
+    own = date_near(span, anchor, published, inside, scope_only=True)
+    if own is not None:
+        return own, True
+    return date_near(span, anchor, published), False

@@ -1,4 +1,4 @@
-"""Numbers and durations written as digits or words ("three", "12", "about 19", "twelve minutes")."""
+"""Numbers and durations written as digits or words ("three", "12", "about 19", "twelve minutes", "17 seconds")."""
 
 from __future__ import annotations
 
@@ -11,13 +11,24 @@ WORDS: dict[str, int] = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "dozen": 12, "couple": 2, "pair": 2,
 }
-NUMBER = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(
-    sorted((w for w in WORDS if len(w) > 2), key=len, reverse=True)) + ")"
-UNIT_MINUTES = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}
-DURATION = re.compile(
-    r"\bfor\s+(?:a\s+(?:total|combined\s+total|period)\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+"
-    r"|approximately\s+|just\s+(?:over|under)\s+|more\s+than\s+|less\s+than\s+|up\s+to\s+|over\s+)?"
-    rf"({NUMBER}|an?|one)\s+(second|minute|hour)s?\b", re.I)
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+UNITS = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER = (rf"(?:\d+(?:\.\d+)?|(?:{TENS})[- ](?:{UNITS})|half an?|"
+          + "|".join(sorted((w for w in WORDS if len(w) > 2), key=len, reverse=True)) + "|an?)")
+UNIT_MINUTES: dict[str, float] = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}
+UNIT_WORD = r"(second|minute|hour)"
+UNIT = UNIT_WORD + "s?"
+HEDGE = (r"(?:(?:a\s+(?:combined\s+)?total|a\s+period|the\s+space)\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|"
+         r"almost\s+|some\s+|approximately\s+|approx\.\s+|just\s+(?:over|under)\s+|more\s+than\s+|less\s+than\s+|"
+         r"up\s+to\s+|over\s+|at\s+least\s+|an\s+estimated\s+)*")
+# "for (a total of) twelve minutes", "lasting 17 seconds", "left after about three minutes", "a 12-minute incursion".
+DURATIONS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?:for|lasting|lasted|spent|spending)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
+    re.compile(rf"\b(?:left|exited|departed|returned|turned\s+back|flew\s+back|headed\s+back)\b[^.;]{{0,60}}?"
+               rf"\b(?:after|within)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
+    re.compile(rf"\b(?P<n>\d+|{UNITS}|{TENS}|ten|eleven|twelve|fifteen)-{UNIT_WORD}\s+"
+               r"(?:incursion|violation|intrusion|breach|flight|overflight)", re.I),
+)
 
 
 def number(text: str) -> int | None:
@@ -31,12 +42,24 @@ def number(text: str) -> int | None:
     return None
 
 
-def duration_minutes(text: str) -> tuple[float, int, int] | None:
-    """The first "for N minutes/seconds/hours" in a text as minutes, with the match's span."""
-    match = DURATION.search(text)
-    if not match:
-        return None
-    amount = float(match.group(1)) if re.fullmatch(r"\d+(?:\.\d+)?", match.group(1)) else number(match.group(1))
-    if amount is None:
-        return None
-    return round(amount * UNIT_MINUTES[match.group(2).lower()], 4), match.start(), match.end()
+def _amount(text: str) -> float | None:
+    if text.lower().startswith("half"):
+        return 0.5
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    value = number(text)
+    return None if value is None else float(value)
+
+
+def duration_minutes(text: str) -> float | None:
+    """How long something lasted, in minutes, from the first duration phrase of a text (None when there is none).
+
+    Only phrases that measure a stay count: "warned 10 times over five minutes" does not.
+    """
+    for pattern in DURATIONS:
+        match = pattern.search(text)
+        if match:
+            amount = _amount(match["n"])
+            if amount is not None:
+                return round(amount * UNIT_MINUTES[match[2].lower()], 4)
+    return None

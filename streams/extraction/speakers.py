@@ -1,245 +1,530 @@
-"""Who a speech verb's subject is: the full name first given, the kind, the role and organisation.
+"""Who a cue's subject is: the full name first given, the kind, the role and organisation.
 
-News text names a person in full once, with a title ("Estonian Foreign Minister
-Margus Tsakhna"), then by surname or pronoun; institutions appear in full once
-("The North Atlantic Council") and then as "the council" or "the statement".
-The resolver reads the whole article first, so a later mention finds the first.
+News text names a person in full once, with a title, then by surname or pronoun;
+an institution appears in full once ("The North Atlantic Council", "Japan's
+defence ministry") and then as "the council", "the ministry" or "the statement";
+an unnamed spokesman speaks for the institution he is the spokesman of. The
+:class:`ArticleIndex` reads the whole article first so that a later mention finds
+the first; the :class:`SpeakerResolver` then resolves subjects in reading order,
+remembering who spoke last (for "he said", "it said", "the statement read").
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.extraction.incidents import PLATFORMS
+from streams.article import TEXT_FIELDS
 from streams.extraction.model import AnalysedArticle, Speaker
-from streams.extraction.places import DEMONYMS, country_code, country_name
+from streams.extraction.places import country_code, country_name
+from streams.extraction.titles import (
+    INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ROLE_WORDS, Title, country_of, demonym, is_acronym,
+    name_span, split_title, title_after, title_before, titled_names,
+)
 
-TITLE_WORDS = {"minister", "president", "secretary", "general", "chancellor", "spokesman", "spokeswoman",
-               "spokesperson", "chief", "ambassador", "commander", "governor", "mayor", "senator", "king", "queen",
-               "premier", "director", "chairman", "chairwoman", "head", "envoy", "representative", "leader",
-               "deputy", "prime", "foreign", "defence", "defense", "admiral", "colonel", "lieutenant", "officer"}
-INTERNATIONAL_TITLES = ("secretary general", "secretary-general")
-MOUTHPIECES = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide"}
-DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post"}
+MOUTHPIECES = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide", "officer"}
+DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post", "readout",
+             "message", "notice", "report", "bulletin", "update"}
 PERSON_PRONOUNS = {"he", "she"}
-ORG_PRONOUNS = {"it", "they", "we"}
-DEMONYM_OF: dict[str, str] = {}
-for _word, _code in DEMONYMS.items():
-    DEMONYM_OF.setdefault(_code, _word.title())
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Nouns whose nationality adjective names the intruder, not a speaker's country ("Russian jets").
+HARDWARE = {"jet", "aircraft", "plane", "warplane", "fighter", "bomber", "drone", "missile", "balloon", "helicopter",
+            "ship", "vessel", "submarine", "airship", "craft", "uav", "interceptor", "rocket", "frigate", "destroyer"}
+# Fields in the order a reader meets the article's names; the headline's capitalisation misleads the tagger.
+READING_ORDER = ("standfirst", "body", "headline")
+SOVEREIGNTY = {"airspace", "territory", "soil", "waters", "sovereignty", "border"}
+NEARBY_BONUS = 3
+ISSUER_REACH = 600
+# Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces".
+KINDS = {"force": "military", "forces": "military", "army": "military", "military": "military", "troops": "military"}  # characters back from "the statement read" in which its issuer is looked for
 
 
-def _title_tokens(ent: Span) -> list[Token]:
-    """Capitalised words right before a name: "NATO Secretary General", "Secretary of State"."""
-    tokens: list[Token] = []
-    i = ent.start - 1
-    doc = ent.doc
-    while i >= 0:
-        token = doc[i]
-        if token.lower_ == "of" and tokens:
-            tokens.insert(0, token)
-        elif token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"} and not token.is_sent_start or (
-                token.is_sent_start and token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"} and token.lower_ != "the"):
-            tokens.insert(0, token)
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a mention is: the field's rank in the article and a character offset in it."""
+
+    rank: int
+    char: int
+
+
+def place(token: Token | Span, field_name: str) -> Place:
+    char = token.idx if isinstance(token, Token) else token.start_char
+    return Place(TEXT_FIELDS.index(field_name), char)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    where: Place
+    name: str
+    subject: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    where: Place
+    head: str
+    speaker: Speaker
+
+
+def _key(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.removesuffix("'s").removesuffix("\u2019s"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _hardware_adjective(ent: Span) -> bool:
+    return ent.root.dep_ in {"amod", "compound", "conj"} and ent.root.head.lemma_.lower() in HARDWARE
+
+
+def _ent_countries(doc: Doc) -> list[tuple[Span, str]]:
+    """Countries the article mentions: names, demonyms, capitals."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC", "ORG"}:
+            code = country_code(ent.text)
+            if code:
+                found.append((ent, code))
+    return found
+
+
+def _home_weight(ent: Span) -> int:
+    """How much a mention says the article is about this country's side: its airspace or territory counts
+    most, the flag on an intruding aircraft ("Russian jets") counts against."""
+    if _hardware_adjective(ent):
+        return -1
+    if ent.root.head.lemma_.lower() in SOVEREIGNTY and ent.root.dep_ in {"amod", "poss", "compound"}:
+        return 4
+    return 1
+
+
+@dataclass
+class ArticleIndex:
+    """Everything the article names: people (full names, titles), institutions, countries."""
+
+    analysed: AnalysedArticle
+    full_names: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, Title] = field(default_factory=dict)
+    people: list[PersonMention] = field(default_factory=list)
+    orgs: list[OrgMention] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    weights: Counter[str] = field(default_factory=Counter)
+    first_seen: dict[str, Place] = field(default_factory=dict)
+
+    def build(self) -> ArticleIndex:
+        docs = [(name, self.analysed.docs[name]) for name in READING_ORDER if name in self.analysed.docs]
+        for name, doc in docs:
+            self._learn_countries(name, doc)
+            self._learn_acronyms(doc)
+        names = [(name, span) for name, doc in docs for span in self._name_spans(doc)]
+        self._learn_names([span for _, span in names])
+        for name, span in names:
+            full = self.full_name(span)
+            self.people.append(PersonMention(place(span, name), full, span.root.dep_ in {"nsubj", "nsubjpass"}))
+            title = split_title(title_before(span) or title_after(span))
+            if title.role and full not in self.titles:
+                self.titles[full] = Title(title.role, title.organization or self.context_org(span, title.role, name))
+        self.people.sort(key=lambda m: (m.where.rank, m.where.char))
+        for name, doc in docs:
+            self._learn_orgs(name, doc)
+        return self
+
+    @staticmethod
+    def _name_spans(doc: Doc) -> list[Span]:
+        spans = [name_span(ent) for ent in doc.ents if ent.label_ == "PERSON"] + titled_names(doc)
+        return [s for s in spans if s is not None and s.text[:1].isupper()]
+
+    def _learn_names(self, spans: list[Span]) -> None:
+        """Surname (and, failing that, first name) -> the longest full name; surnames take precedence."""
+        full = sorted((s for s in spans if len(s.text.split()) > 1), key=lambda s: -len(s))
+        for position in (-1, 0):
+            for span in full:
+                self.full_names.setdefault(_key(span.text.split()[position]), span.text)
+
+    def full_name(self, span: Span) -> str:
+        """The full name first given for a mention: "Rutte" -> "Mark Rutte"."""
+        words = span.text.split()
+        known = self.full_names.get(_key(words[-1]))
+        if known and (len(words) == 1 or _key(words[-1]) == _key(known.split()[-1])):
+            return known
+        return span.text
+
+    def _learn_countries(self, field_name: str, doc: Doc) -> None:
+        for ent, code in _ent_countries(doc):
+            self.weights[code] += _home_weight(ent)
+            self.first_seen.setdefault(code, place(ent, field_name))
+
+    def _learn_acronyms(self, doc: Doc) -> None:
+        """ "Joint Chiefs of Staff" -> JCS; "the North American Aerospace Defense Command (NORAD)" -> NORAD."""
+        for ent in doc.ents:
+            words = [t for t in ent if t.text[:1].isupper() and t.pos_ != "DET"]
+            if ent.label_ != "ORG" or len(words) < 2:
+                continue
+            name = ent.text.removeprefix("The ").removeprefix("the ")
+            self.acronyms.setdefault("".join(t.text[0] for t in words), name)
+            after = doc[ent.end: ent.end + 3]
+            if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and is_acronym(after[1]):
+                self.acronyms.setdefault(after[1].text, name)
+
+    def _learn_orgs(self, field_name: str, doc: Doc) -> None:
+        named = [ent for ent in doc.ents if ent.label_ == "ORG"]
+        inner = {t.i for ent in named for t in ent if t.i != ent.root.i}
+        heads = {ent.root.i for ent in named}
+        heads |= {t.i for t in doc if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"
+                  and t.lemma_.lower() in INSTITUTION_HEADS and t.i not in inner}
+        for i in sorted(heads):
+            token = doc[i]
+            speaker = self.org_speaker(token, field_name)
+            if speaker is not None and _specific(token):
+                self.orgs.append(OrgMention(place(token, field_name), _kind(token), speaker))
+        self.orgs.sort(key=lambda m: (m.where.rank, m.where.char))
+
+    def organization_of(self, name: str) -> str | None:
+        """The organisation an institution belongs to, as any mention of it says ("The North Atlantic
+        Council, NATO's principal decision-making body" tells it for every later "North Atlantic Council")."""
+        return next((m.speaker.organization for m in self.orgs if m.speaker.name == name and m.speaker.organization), None)
+
+    def home_country(self) -> str | None:
+        """The country the article mentions most; between equals, the one named first."""
+        if not self.weights:
+            return None
+        return max(self.weights, key=lambda c: (self.weights[c], -self._order(c)))
+
+    def context_org(self, span: Span, role: str, field_name: str) -> str | None:
+        """An office whose title does not say whose: the alliance for a Secretary General, else the country
+        of the sentence and the one before it that the article mentions most, else the article's country."""
+        doc = span.doc
+        if any(role.lower().startswith(t) for t in INTERNATIONAL_ROLES):
+            before = [e for e in doc.ents if e.label_ == "ORG" and e.end <= span.start and is_acronym(e.root)]
+            anywhere = [e for e in doc.ents if e.label_ == "ORG" and is_acronym(e.root)]
+            chosen = (before[-1:] or anywhere[:1])
+            return chosen[0].text if chosen else None
+        code = self.nearby_country(span)
+        return country_name(code) if code else None
+
+    def nearby_country(self, span: Span) -> str | None:
+        """The country of the article's side, preferring one named just before: "Spain secured flexibility.
+        Prime Minister Pedro Sanchez said ..."."""
+        sentence = span.sent
+        previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        window_start = previous.start_char if previous is not None else sentence.start_char
+        nearby = {code for ent, code in _ent_countries(span.doc)
+                  if window_start <= ent.start_char < span.start_char and not _hardware_adjective(ent)}
+        scores = {c: w + (NEARBY_BONUS if c in nearby else 0) for c, w in self.weights.items()}
+        scores.update({c: NEARBY_BONUS for c in nearby if c not in scores})
+        if not scores:
+            return None
+        return max(scores, key=lambda c: (scores[c], -self._order(c)))
+
+    def _order(self, code: str) -> int:
+        seen = self.first_seen.get(code)
+        return seen.rank * 1_000_000 + seen.char if seen else 10**9
+
+    def org_speaker(self, head: Token, field_name: str) -> Speaker | None:
+        """An institution named by a noun phrase: "Japan's defence ministry" -> Japanese defence ministry (Japan)."""
+        words: list[str] = []
+        nationality: str | None = None
+        owner: str | None = None
+        for group in _word_groups(_org_phrase(head)):
+            token = group[-1]
+            if token.pos_ == "DET" or token.tag_ == "POS" or token.is_punct and token.text != "-":
+                continue
+            text = " ".join(t.text for t in group)
+            code = country_code(text) if len(group) > 1 else country_of(token)
+            if token.pos_ == "PRON" and token.dep_ == "poss":
+                code = _country_before(token)  # "Russia denied involvement. Its embassy ..."
+                if code is None:
+                    continue
+            if code and token.dep_ == "poss":
+                words.append(demonym(code))
+            else:
+                words.append(text)
+            if code and token.i != head.i:
+                nationality = nationality or code
+            elif token.dep_ == "poss" and (is_acronym(token) or token.ent_type_ == "ORG"):
+                owner = owner or token.text
+        if not words:
+            return None
+        name = " ".join(words)
+        if len(words) == 1 and is_acronym(head):
+            name = self.acronyms.get(head.text, name)
+        alone = country_of(head) if len(words) == 1 else None
+        if alone:
+            return Speaker(name=name, kind="organization", organization=country_name(alone))
+        organization = self._organization_of(head, name, nationality, owner, field_name)
+        return Speaker(name=name, kind="organization", organization=organization)
+
+    def _organization_of(self, head: Token, name: str, nationality: str | None, owner: str | None,
+                         field_name: str) -> str | None:
+        if nationality:
+            return country_name(nationality)
+        if owner or (owner := _apposition_owner(head)):
+            return owner
+        lower = name.lower()
+        known = next((code for inst, code in INSTITUTION_COUNTRIES.items() if inst in lower), None)
+        if known:
+            return country_name(known)
+        located = _located_in(head)
+        if located:
+            return country_name(located)
+        if is_acronym(head):
+            return self.organization_of(name) or (name if is_acronym_name(name) else None)
+        if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and lower.split()[0] in {
+                "european", "north", "united", "international", "nato", "atlantic", "eu", "un"}:
+            return None
+        if head.lemma_.lower() in INSTITUTION_HEADS:
+            home = self.home_country()
+            return country_name(home) if home else None
+        return None
+
+
+def _word_groups(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens, with a country named in several words kept together ("South Korea")."""
+    groups: list[list[Token]] = []
+    for token in tokens:
+        previous = groups[-1][-1] if groups else None
+        if (previous is not None and token.ent_type_ in {"GPE", "NORP"} and token.ent_iob_ == "I"
+                and token.tag_ != "POS" and previous.i == token.i - 1):
+            groups[-1].append(token)
         else:
-            break
-        i -= 1
-    while tokens and tokens[0].lower_ == "of":
-        tokens = tokens[1:]
+            groups.append([token])
+    return groups
+
+
+def _country_before(token: Token) -> str | None:
+    """The country named last before a possessive pronoun, which it most likely stands for."""
+    before = [code for ent, code in _ent_countries(token.doc) if ent.end <= token.i and not _hardware_adjective(ent)]
+    return before[-1] if before else None
+
+
+def _kind(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    return KINDS.get(lemma, lemma)
+
+
+def _org_phrase(head: Token) -> list[Token]:
+    """The words naming an institution: its pre-modifiers, and "of ..." in "Ministry of Foreign Affairs"."""
+    doc = head.doc
+    tokens = [t for t in doc[head.left_edge.i: head.i + 1]]
+    nxt = head.i + 1
+    if head.text[:1].isupper() and nxt + 1 < len(doc) and doc[nxt].lower_ == "of" and doc[nxt + 1].text[:1].isupper():
+        end = nxt + 1
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ == "and") and doc[end].ent_type_ == head.ent_type_:
+            end += 1
+        tokens += list(doc[nxt:end])
     return tokens
 
 
-def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
-    """(role, organisation) of a title: a leading nationality or organisation, then the office."""
-    if not tokens or not any(t.lower_ in TITLE_WORDS for t in tokens):
-        return None, None
-    first = tokens[0]
-    code = country_code(first.text)
-    if code and first.lower_ not in TITLE_WORDS:
-        return " ".join(t.text for t in tokens[1:]) or None, country_name(code)
-    if first.ent_type_ == "ORG" and first.lower_ not in TITLE_WORDS:
-        return " ".join(t.text for t in tokens[1:]) or None, first.text
-    return " ".join(t.text for t in tokens), None
+def _specific(head: Token) -> bool:
+    """Whether a phrase names one institution ("the Turkish military"), not just its kind ("the ministry")."""
+    phrase = _org_phrase(head)
+    return head.pos_ == "PROPN" or any(
+        t.pos_ == "PROPN" or country_of(t) or t.dep_ == "poss" and t.pos_ != "PRON" for t in phrase if t.i != head.i)
 
 
+def _apposition_owner(head: Token) -> str | None:
+    """ "The North Atlantic Council, NATO's principal decision-making body": NATO; "..., the executive
+    arm of the European Union": European Union."""
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        for grandchild in child.children:
+            if grandchild.dep_ == "poss" and grandchild.pos_ == "PROPN":
+                code = country_of(grandchild)
+                return country_name(code) if code else grandchild.text
+            if grandchild.dep_ == "prep" and grandchild.lower_ == "of":
+                target = next((c for c in grandchild.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+                if target is not None:
+                    return " ".join(t.text for t in target.subtree if t.pos_ != "DET")
+    return None
+
+
+def _located_in(head: Token) -> str | None:
+    """ "The Foreign Ministry in Tallinn": the capital says whose ministry it is."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None and country_of(target):
+                return country_of(target)
+    return None
+
+
+@dataclass
 class SpeakerResolver:
-    """Resolves speech-verb subjects against everything the article names."""
+    """Resolves cue subjects in reading order, remembering who spoke last."""
 
-    def __init__(self, analysed: AnalysedArticle) -> None:
-        self.full_names: dict[str, str] = {}
-        self.titles: dict[str, tuple[str | None, str | None]] = {}
-        self.org_names: list[str] = []
-        self.acronym_orgs: list[str] = []
-        self.country_counts: Counter[str] = Counter()
-        self.first_seen: dict[str, int] = {}
-        self.org_of_speaker: dict[str, str] = {}
-        self.last_person: Speaker | None = None
-        self.last_org: Speaker | None = None
-        self.doc: Doc | None = None
-        position = 0
-        for _, doc in analysed.fields():
-            for ent in doc.ents:
-                position += 1
-                if ent.label_ == "PERSON":
-                    self._learn_person(ent)
-                elif ent.label_ == "ORG":
-                    name = ent.text.removeprefix("The ").removeprefix("the ")
-                    self.org_names.append(name)
-                    if name.isupper() and 2 <= len(name) <= 6:
-                        self.acronym_orgs.append(name)
-                for code in self._countries(ent):
-                    self.country_counts[code] += 1
-                    self.first_seen.setdefault(code, position)
+    analysed: AnalysedArticle
+    index: ArticleIndex = field(init=False)
+    last_org: Speaker | None = None
+    issuers: list[tuple[Place, Speaker]] = field(default_factory=list)
 
-    def _learn_person(self, ent: Span) -> None:
-        tokens = ent.text.split()
-        full = ent.text.removesuffix("'s").removesuffix("\u2019s")
-        if len(tokens) >= 2 and tokens[-1] not in self.full_names:
-            self.full_names[tokens[-1].removesuffix("'s")] = full
-        name = self.full_names.get(tokens[-1].removesuffix("'s"), full)
-        role, org = _split_title(_title_tokens(ent))
-        if role and name not in self.titles:
-            self.titles[name] = (role, org or self._context_org(ent, role))
+    def __post_init__(self) -> None:
+        self.index = ArticleIndex(self.analysed).build()
 
-    @staticmethod
-    def _countries(ent: Span) -> list[str]:
-        if ent.label_ not in {"GPE", "NORP"}:
-            return []
-        if ent.label_ == "NORP" and ent.root.head.lemma_.lower() in PLATFORMS:
-            return []  # "Russian jets": the intruder's flag, not the speaker's country
-        code = country_code(ent.text)
-        return [code] if code else []
+    def spoke(self, speaker: Speaker, where: Place, sentence: str) -> None:
+        """Records a statement: "it said" then means this organisation, and "the statement read" its issuer
+        when its sentence names a statement ("In a written statement, the council promised ...")."""
+        if speaker.kind == "organization":
+            self.last_org = speaker
+        if any(word in sentence.lower() for word in DOCUMENTS):
+            self.issuers.append((where, speaker))
 
-    def start_field(self, field_name: str, doc: Doc) -> None:
-        self.doc = doc
-
-    def _context_org(self, ent: Span, role: str) -> str | None:
-        """An untitled office's organisation: the alliance for a Secretary General, else the nearest country."""
-        if role.lower() in INTERNATIONAL_TITLES:
-            before = [e.text for e in ent.doc.ents if e.label_ == "ORG" and e.end <= ent.start and e.text.isupper()]
-            return before[-1] if before else (self.acronym_orgs[0] if self.acronym_orgs else None)
-        same = [c for e in ent.sent.ents if e.end <= ent.start for c in self._countries(e)]
-        if same:
-            return country_name(same[0])
-        return self.home_country(ent)
-
-    def home_country(self, near: Span | Token | None = None) -> str | None:
-        """The country the article mentions most; between equals, the one named last before ``near``."""
-        if not self.country_counts:
-            return None
-        top = max(self.country_counts.values())
-        leaders = {c for c, n in self.country_counts.items() if n == top}
-        if near is not None and len(leaders) > 1:
-            doc, start = near.doc, near.start if isinstance(near, Span) else near.i
-            before = [c for e in doc.ents if e.end <= start for c in self._countries(e) if c in leaders]
-            if before:
-                return country_name(before[-1])
-        return country_name(min(leaders, key=lambda c: self.first_seen[c]))
-
-    def speaker(self, subject: Token | None, verb: Token | None) -> Speaker | None:
+    def speaker(self, subject: Token | None, field_name: str) -> Speaker | None:
         if subject is None:
             return None
-        if subject.lower_ in PERSON_PRONOUNS:
-            named = [e for e in subject.doc.ents if e.label_ == "PERSON" and e.end <= subject.i]
-            return self._remember(self._person(named[-1])) if named else self.last_person
-        if subject.lower_ in ORG_PRONOUNS:
-            return self.last_org if subject.lower_ == "it" else None
-        phrase = subject.doc[subject.left_edge.i: subject.i + 1]
-        person = next((e for e in subject.doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
-        person = person or next((e for e in phrase.ents if e.label_ == "PERSON"), None)
-        if person is not None:
-            return self._remember(self._person(person))
-        if subject.text in self.full_names:  # a surname the tagger missed as a name
-            return self._remember(self._person(subject.doc[subject.i: subject.i + 1]))
-        return self._organisation(subject, phrase)
-
-    def _remember(self, speaker: Speaker) -> Speaker:
-        if speaker.organization:
-            self.org_of_speaker.setdefault(speaker.name, speaker.organization)
-        if speaker.kind == "person":
-            self.last_person = speaker
-        else:
-            self.last_org = speaker
-        return speaker
-
-    def _person(self, ent: Span) -> Speaker:
-        surname = ent.text.split()[-1].removesuffix("'s")
-        name = self.full_names.get(surname, ent.text)
-        role, org = self.titles.get(name, (None, None))
-        return Speaker(name=name, kind="person", role=role, organization=org)
-
-    def _organisation(self, subject: Token, phrase: Span) -> Speaker | None:
-        head = subject.lemma_.lower()
-        if head in MOUTHPIECES:
-            owner = next((p for c in subject.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
-                          for p in c.children if p.dep_ == "pobj"), None)
-            return self._organisation(owner, owner.doc[owner.left_edge.i: owner.i + 1]) if owner is not None else None
-        if head in DOCUMENTS:
-            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-            if owner is not None:
-                return self._organisation(owner, owner.doc[owner.left_edge.i: owner.i + 1])
-            return self._issuer(subject) or self.last_org
-        words = [t for t in phrase if t.pos_ != "DET" and t.dep_ != "poss" or t.dep_ == "poss"]
-        if subject.tag_ in {"NNS"} and not any(t.pos_ == "PROPN" or country_code(t.text) for t in words):
-            return None  # "officials said": nobody in particular
-        nationality = next((country_code(t.text) for t in words if country_code(t.text)), None)
-        name = " ".join(w for w in (self._demonym(t) for t in words) if w)
-        proper = any(t.pos_ == "PROPN" for t in words) or nationality
-        if not proper:
-            earlier = self._earlier_org(subject.text)
-            if earlier is None:
-                return None
-            return self._remember(earlier)
-        if nationality and len(words) == 1:  # "Moscow insisted": the state speaking by its capital
-            return self._remember(Speaker(name=name, kind="organization", organization=country_name(nationality)))
-        org = country_name(nationality) if nationality else self._apposition_org(subject) or self.org_of_speaker.get(name)
-        if org is None and not name.isupper():
-            org = self.home_country(subject)  # "the Pentagon said": a national institution
-        return self._remember(Speaker(name=name, kind="organization", organization=org))
-
-    def _issuer(self, document: Token) -> Speaker | None:
-        """ "..., the statement read": whoever the last earlier sentence about a statement has speaking."""
-        earlier = [s for s in document.doc.sents if s.end <= document.sent.start
-                   and any(t.lemma_.lower() in DOCUMENTS for t in s)]
-        for sentence in reversed(earlier):
-            subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subject is not None and subject.lemma_.lower() not in DOCUMENTS:
-                return self.speaker(subject, sentence.root)
-        return None
-
-    @staticmethod
-    def _demonym(token: Token) -> str:
-        """ "Japan's defence ministry" -> "Japanese defence ministry"; other words as written."""
-        if token.dep_ == "poss" or token.tag_ == "POS":
-            if token.tag_ == "POS":
-                return ""
-            code = country_code(token.text)
-            return DEMONYM_OF.get(code, token.text) if code else token.text
-        return token.text
-
-    def _earlier_org(self, head: str) -> Speaker | None:
-        """ "the council" -> the organisation named earlier whose name ends in that word."""
-        if self.last_org and self.last_org.name.lower().split()[-1] == head.lower():
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+        lower = subject.lower_
+        where = place(subject, field_name)
+        if lower in PERSON_PRONOUNS:
+            return self._last_person(where)
+        if lower == "it":
             return self.last_org
-        for name in self.org_names:
-            if name.lower().split()[-1] == head.lower():
-                return Speaker(name=name, kind="organization", organization=self._org_of(name))
+        if subject.pos_ == "PRON":
+            return None
+        person = self._named_person(subject)
+        if person is not None:
+            return self.person(person)
+        return self._unnamed(subject, field_name, where)
+
+    def person(self, span: Span) -> Speaker:
+        name = self.index.full_name(span)
+        title = self.index.titles.get(name)
+        if title is None:
+            code = self.index.nearby_country(span)
+            return Speaker(name=name, kind="person", organization=country_name(code) if code else None)
+        return Speaker(name=name, kind="person", role=title.role, organization=title.organization)
+
+    def _last_person(self, where: Place) -> Speaker | None:
+        before = [m for m in self.index.people if (m.where.rank, m.where.char) < (where.rank, where.char)]
+        same_field = [m for m in before if m.where.rank == where.rank]
+        pool = same_field or before
+        chosen = next((m for m in reversed(pool) if m.subject), pool[-1] if pool else None)
+        if chosen is None:
+            return None
+        title = self.index.titles.get(chosen.name, Title(None, None))
+        return Speaker(name=chosen.name, kind="person", role=title.role, organization=title.organization)
+
+    def _named_person(self, subject: Token) -> Span | None:
+        """A personal name in the subject phrase, or in its apposition ("the foreign minister, Margus Tsahkna,")."""
+        doc = subject.doc
+        candidates = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+        for token in candidates:
+            ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end), None)
+            span = name_span(ent) if ent is not None else None
+            if span is None and token.text[:1].isupper() and self._known_name(token):
+                span = name_span(doc[token.i: token.i + 1])
+            if span is None and token.pos_ == "PROPN" and token.lower_ not in INSTITUTION_HEADS:
+                span = self._titled(token)
+            if span is not None and span.text[:1].isupper():
+                return span
         return None
 
-    def _org_of(self, name: str) -> str | None:
-        for doc in [self.doc] if self.doc is not None else []:
-            for ent in doc.ents:
-                if ent.label_ == "ORG" and ent.text.removeprefix("The ").removeprefix("the ") == name:
-                    return self._apposition_org(ent.root)
-        return None
+    def _known_name(self, token: Token) -> bool:
+        return _key(token.text) in self.index.full_names
 
     @staticmethod
-    def _apposition_org(token: Token) -> str | None:
-        """ "The North Atlantic Council, NATO's principal decision-making body": NATO."""
-        for child in token.children:
-            if child.dep_ == "appos":
-                owner = next((c for c in child.children if c.dep_ == "poss"), None)
+    def _titled(token: Token) -> Span | None:
+        """A name the tagger missed but its title announces ("General Wieslaw Kukula")."""
+        return next((s for s in titled_names(token.doc) if s.start <= token.i < s.end), None)
+
+    def _unnamed(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
+        lemma = subject.lemma_.lower()
+        if lemma in DOCUMENTS:
+            return self._document(subject, field_name, where)
+        if lemma in MOUTHPIECES:
+            return self._mouthpiece(subject, field_name, where) if subject.tag_ in {"NN", "NNP"} else None
+        if lemma in ROLE_WORDS:
+            return self._office_holder(subject, where)
+        if subject.pos_ == "PROPN" and subject.ent_type_ in {"", "PERSON"} and not is_acronym(subject) and not country_of(subject) \
+                and subject.lower_ not in INSTITUTION_HEADS and subject.lower_ not in INSTITUTION_COUNTRIES:
+            return self.person(subject.doc[subject.i: subject.i + 1])
+        return self._institution(subject, field_name, where)
+
+    def _institution(self, head: Token, field_name: str, where: Place) -> Speaker | None:
+        lemma = head.lemma_.lower()
+        proper = _specific(head) or head.pos_ == "PROPN"
+        if not proper:
+            if lemma not in INSTITUTION_HEADS:
+                return None
+            return self._earlier(_kind(head), where) or self._alliance(lemma) or self.index.org_speaker(head, field_name)
+        if head.tag_ in {"NNS"} and lemma not in INSTITUTION_HEADS:
+            return None  # "Estonian officials", "Polish authorities": nobody in particular
+        speaker = self.index.org_speaker(head, field_name)
+        if speaker is None or speaker.organization:
+            return speaker
+        return Speaker(name=speaker.name, kind=speaker.kind, organization=self.index.organization_of(speaker.name))
+
+    def _earlier(self, kind: str, where: Place) -> Speaker | None:
+        """ "the council" -> the council the article named before ("The North Atlantic Council")."""
+        key = (where.rank, where.char)
+        before = [m for m in self.index.orgs if m.head == kind and (m.where.rank, m.where.char) < key]
+        if before:
+            return before[-1].speaker
+        after = [m for m in self.index.orgs if m.head == kind]
+        return after[0].speaker if after else None
+
+    def _alliance(self, lemma: str) -> Speaker | None:
+        if lemma != "alliance":
+            return None
+        alliance = next((m.speaker for m in self.index.orgs if is_acronym_name(m.speaker.name)), None)
+        return alliance
+
+    def _mouthpiece(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
+        """ "a spokesman for the foreign ministry", "a ministry spokesman", "the Pentagon's spokesman": the institution."""
+        for child in subject.children:
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from"}:
+                owner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if owner is not None:
-                    return owner.text
+                    return self._owner(owner, field_name, where)
+        for child in subject.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return self._owner(child, field_name, where)
+        modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod", "nmod"} and not country_of(c)]
+        if modifiers:
+            return self._owner(modifiers[-1], field_name, where)
         return None
+
+    def _owner(self, token: Token, field_name: str, where: Place) -> Speaker | None:
+        person = self._named_person(token)
+        if person is not None:
+            return None  # a person's spokesman speaks for an office the text does not name
+        if token.pos_ == "PROPN" or country_of(token) or _specific(token):
+            return self.index.org_speaker(token, field_name)
+        return self._institution(token, field_name, where)
+
+    def _document(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
+        """ "the statement read": the ministry's statement, or whoever was last said to have issued one nearby."""
+        for child in subject.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return self._owner(child, field_name, where)
+            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if owner is not None:
+                    return self._owner(owner, field_name, where)
+        recent = [s for p, s in self.issuers if p.rank == where.rank and 0 <= where.char - p.char <= ISSUER_REACH]
+        if recent:
+            return recent[-1]
+        modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod"}]
+        if modifiers:
+            words = [t.text for t in subject.subtree if t.i <= subject.i and t.pos_ != "DET"]
+            acronym = next((m.speaker.name for m in self.index.orgs if is_acronym_name(m.speaker.name)), None)
+            return Speaker(name=" ".join(words), kind="organization", organization=acronym)
+        return None
+
+    def _office_holder(self, subject: Token, where: Place) -> Speaker | None:
+        """ "the minister said": the person the article last gave that office, or, when the article names
+        them only later ("..., the speaker of parliament said. ... Speaker Saulius Skvernelis"), first."""
+        key = (where.rank, where.char)
+        before = [m for m in self.index.people if (m.where.rank, m.where.char) < key]
+        after = [m for m in self.index.people if (m.where.rank, m.where.char) > key]
+        for mention in list(reversed(before)) + after:
+            title = self.index.titles.get(mention.name)
+            if title is not None and title.role and subject.lower_ in title.role.lower().split():
+                return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
+        return None
+
+
+def is_acronym_name(name: str) -> bool:
+    return name.isupper() and 2 <= len(name) <= 6 and name.isalpha()

@@ -1,236 +1,403 @@
 """Statements: who said what, quoted directly or reported, from parsed sentences.
 
-Direct statements are the text between quotation marks (whole or partial quotes,
-across sentences), attributed to the subject of the nearest speech verb outside
-the marks ("..., Rutte told reporters"; "called the intrusion '...'"). Reported
-statements are the clausal complement of a speech verb ("X said the alliance had
-worked"). Speakers are resolved to the name first given in the article, with the
-role and organisation of their title; see :mod:`streams.extraction.speakers`.
+A statement is a cue (a speech verb such as "said", "told reporters", "wrote on X",
+"the statement read", or "according to") with a speaker (its subject) and content:
+
+- direct: words in quotation marks, before the cue (`"...," Rutte told reporters`),
+  after it (`Rutte said: "..."`), or inside reported speech as a partial quote
+  (`called the intrusion "an exceptional provocation"`);
+- reported: the clause the cue takes (`Rutte said the alliance had worked`), or the
+  clause before it (`Jets entered the airspace, the military said`), or the rest of
+  the sentence around "according to".
+
+A reported clause that only frames a partial quote is not a statement of its own;
+the partial quote is. Sentences are read as surface sentences (see
+:mod:`streams.extraction.quotes`) so that a quotation stays with its cue; speakers
+are resolved by :mod:`streams.extraction.speakers`. The headline paraphrases the
+story, so only the standfirst and body are read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from streams.extraction.dates import resolve
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
-from streams.extraction.speakers import SpeakerResolver
+from streams.extraction.quotes import Quote, Unit, find_quotes, units
+from streams.extraction.speakers import SpeakerResolver, place
 
-SPEECH_VERBS = {
+# Verbs that report speech and take the reported clause as their complement.
+REPORTING_VERBS = {
     "say", "tell", "state", "declare", "warn", "insist", "add", "announce", "affirm", "note", "stress", "claim",
-    "argue", "caution", "call", "describe", "write", "post", "read", "express", "voice", "promise", "reaffirm",
-    "assert", "confirm", "deny", "accuse", "urge", "vow", "pledge", "emphasise", "emphasize", "acknowledge",
-    "explain", "reply", "respond", "comment", "tweet", "condemn", "brand", "label", "term", "dub",
-    "maintain", "predict", "admit", "conclude", "allege", "reiterate", "underline", "repeat",
+    "argue", "caution", "write", "post", "promise", "assert", "confirm", "deny", "vow", "pledge", "emphasise",
+    "emphasize", "acknowledge", "explain", "reply", "respond", "maintain", "predict", "admit", "conclude", "allege",
+    "reiterate", "underline", "repeat", "report", "suggest", "estimate", "reveal", "disclose", "demand", "complain",
+    "tweet", "concede", "contend", "assure", "signal", "indicate", "recall", "observe", "remark", "comment",
 }
-REPORTING_VERBS = SPEECH_VERBS - {"call", "describe", "brand", "label", "term", "dub", "express", "voice",
-                                  "condemn", "accuse", "urge", "reaffirm", "read"}
-QUOTE = re.compile(r"[\"“]([^\"“”]{2,2000}?)[\"”]")
-MIN_REPORTED_WORDS = 4
+# Verbs that introduce quoted words without a clause: "called the intrusion '...'", "expressed '...'".
+QUOTING_VERBS = REPORTING_VERBS | {
+    "call", "describe", "brand", "label", "term", "dub", "express", "voice", "condemn", "denounce", "slam",
+    "criticise", "criticize", "praise", "hail", "welcome", "decry", "reaffirm", "accuse", "urge", "read",
+    "characterise", "characterize", "speak", "threaten", "put", "lament", "vow", "reject", "dismiss", "blast",
+}
+SOCIAL_PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "truth", "social", "media", "weibo",
+                    "linkedin", "bluesky", "threads", "youtube", "website", "platform"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MIN_REPORTED_WORDS = 3
+DUPLICATE_OVERLAP = 0.8
+# Words that put a name or a term, not somebody's words, in quotation marks: so-called "shadow fleet".
+NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|named|dubbed|titled|entitled|"
+                    r"operation|exercise|the term|the word|the phrase)\s*$", re.IGNORECASE)
+DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
+LEADING_JUNK = {"that", ",", "and", "but", "—", "-", ":", ";"}
 
 
-@dataclass(frozen=True)
-class Quote:
-    start: int  # of the words, inside the marks
-    end: int
-    text: str
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A statement before its speaker is resolved: the cue, who its subject is, and what was said."""
+
+    cue: Token | None
+    subject: Token | None
+    mode: str
+    quote: str
+    position: int
+    unit: Unit
+    confidence: float
+    speaker: Speaker | None = None  # already known: a quotation that goes on after its attribution
 
 
-def _quotes(text: str) -> list[Quote]:
-    found = []
-    for match in QUOTE.finditer(text):
-        words = match.group(1).strip().rstrip(",;:.")
-        if len(words.split()) >= 1 and words:
-            start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
-            found.append(Quote(start, start + len(words), words))
-    return found
+def _is_according(token: Token) -> bool:
+    doc = token.doc
+    return token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
 
 
-def _inside(token: Token, quotes: list[Quote]) -> bool:
-    return any(q.start - 1 <= token.idx < q.end + 1 for q in quotes)
+def _inside(token: Token, quotes: Iterable[Quote]) -> bool:
+    return any(q.covers(token.idx) for q in quotes)
 
 
-def _speech_verb(tokens: list[Token], quotes: list[Quote], near: int) -> Token | None:
-    """The speech verb outside quotation marks closest to character ``near``."""
-    verbs = [t for t in tokens if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"} and not _inside(t, quotes)]
-    verbs += [t for t in tokens if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"]
-    return min(verbs, key=lambda t: abs(t.idx - near)) if verbs else None
+def _cues(tokens: list[Token], quotes: tuple[Quote, ...], verbs: set[str]) -> list[Token]:
+    return [t for t in tokens if not _inside(t, quotes) and (
+        t.lemma_.lower() in verbs and t.pos_ in {"VERB", "AUX"} and _asserted(t) or _is_according(t))]
 
 
-def _nsubj(verb: Token) -> Token | None:
+def _asserted(verb: Token) -> bool:
+    """Whether a speech verb reports something said: not "did not say whether", "declined to say"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not (verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in DECLINING)
+
+
+def _subject(cue: Token) -> Token | None:
+    """The speaker's phrase: the subject of the cue, or of the verb a participle or conjunct hangs on
+    ("..., adding that ...", "said ... and described ..."), or the object of "according to"."""
+    if _is_according(cue):
+        to = cue.doc[cue.i + 1]
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    own = _own_subject(cue)
+    if own is not None:
+        return own
+    chain: list[Token] = []
+    verb = cue
+    while verb.dep_ in {"advcl", "conj", "xcomp", "ccomp", "parataxis", "acl", "dep"} and verb.head is not verb and len(chain) < 4:
+        verb = verb.head
+        chain.append(verb)
+    speaking = next((v for v in chain if v.lemma_.lower() in QUOTING_VERBS and _own_subject(v) is not None), None)
+    if speaking is not None:  # "said this was ... and called it '...'": the parser hangs "called" on "was"
+        return _own_subject(speaking)
+    return next((_own_subject(v) for v in chain if _own_subject(v) is not None), None)
+
+
+def _own_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of a speech verb; a verb without one shares it with the speech verb it is
-    coordinated with ("said ... and described"), whatever the parser hung it on."""
-    if verb.lower_ == "according":
-        to = verb.doc[verb.i + 1]
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    own = _nsubj(verb)
-    if own is not None:
-        return own
-    ancestors = list(verb.ancestors)
-    speaking = next((a for a in ancestors if a.lemma_.lower() in SPEECH_VERBS and _nsubj(a) is not None), None)
-    if speaking is not None:
-        return _nsubj(speaking)
-    return next((_nsubj(a) for a in ancestors if _nsubj(a) is not None), None)
-
-
-def _cue(verb: Token) -> str:
-    if verb.lower_ == "according":
+def _cue_text(cue: Token, subject: Token | None) -> str:
+    """The cue phrase: "said", "told reporters", "wrote on X", "said in a statement", "the statement read"."""
+    if _is_according(cue):
         return "according to"
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ in {"NOUN", "PROPN"}]
-    if objects and verb.lemma_.lower() == "tell":
-        obj = objects[0]
-        return verb.doc[verb.i: obj.i + 1].text
-    if verb.lemma_.lower() == "read":
-        return f"the statement {verb.text}" if any(c.lower_ == "statement" for c in verb.subtree) else verb.text
-    return verb.text
+    doc = cue.doc
+    if subject is not None and subject.lemma_.lower() in {"statement", "communique", "communiqué", "declaration"}:
+        return f"{doc[subject.left_edge.i: subject.i + 1].text} {cue.text}"
+    end = cue.i
+    for child in cue.children:
+        if child.i < cue.i:
+            continue
+        if child.dep_ in {"dobj", "dative"} and cue.lemma_.lower() == "tell":
+            end = max(end, child.right_edge.i if child.right_edge.dep_ != "ccomp" else child.i)
+        elif child.dep_ == "prep" and child.lower_ in {"on", "in"} and child.i == end + 1:
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None and (target.lower_ in SOCIAL_PLATFORMS or target.lemma_.lower() in {
+                    "statement", "post", "interview", "message", "communique"}):
+                end = target.i
+    return doc[cue.i: end + 1].text
 
 
-def _said_on(sentence: Span, verb: Token, published) -> FuzzyDate:
-    for child in verb.subtree:
-        if child.ent_type_ == "DATE" and abs(child.i - verb.i) <= 4:
-            resolved = resolve(child.text, published) if child.ent_iob_ == "B" else None
-            if resolved:
-                return resolved
+def _said_on(cue: Token | None, published: dt.date) -> FuzzyDate:
+    """The day of the cue: a weekday said with it ("said on Wednesday": the latest Wednesday on or before
+    publication), "yesterday", else the publication day."""
+    if cue is not None:
+        for token in cue.subtree:
+            if token.ent_type_ != "DATE" or abs(token.i - cue.i) > 4:
+                continue
+            lower = token.lower_
+            if lower in WEEKDAYS:
+                back = (published.weekday() - WEEKDAYS.index(lower)) % 7
+                return FuzzyDate((published - dt.timedelta(days=back)).isoformat(), "day")
+            if lower == "yesterday":
+                return FuzzyDate((published - dt.timedelta(days=1)).isoformat(), "day")
     return FuzzyDate(published.isoformat(), "day")
 
 
-def _sentences_of(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in doc.sents if s.start_char < end and s.end_char > start]
+def _evidence(field_name: str, text: str, unit: Unit) -> Evidence:
+    return Evidence(field_name, unit.start, unit.end, text[unit.start:unit.end])
 
 
-def _evidence(field_name: str, doc: Doc, spans: list[Span]) -> Evidence:
-    start, end = spans[0].start_char, spans[-1].end_char
-    return Evidence(field_name, start, end, doc.text[start:end])
-
-
-def _clause_tokens(head: Token) -> list[Token]:
-    """A reported clause without a coordinated speech act ("... was planned and called it '...'")."""
-    dropped = {t.i for c in head.children if c.dep_ == "conj" and c.lemma_.lower() in SPEECH_VERBS for t in c.subtree}
-    dropped |= {c.i for c in head.children if c.dep_ == "cc" and any(c.i < d for d in dropped)}
-    return [t for t in head.subtree if t.i not in dropped]
-
-
-def _clause_text(head: Token) -> str:
-    tokens = _clause_tokens(head)
-    while tokens and (tokens[0].lower_ in {"that", ","} or tokens[0].is_punct):
+def _text(tokens: list[Token]) -> str:
+    """Tokens as written, without leading "that", commas and conjunctions or trailing punctuation."""
+    mark = next((k for k, t in enumerate(tokens[:4]) if t.lower_ == "that" and t.dep_ == "mark"), None)
+    if mark is not None:  # "told the newspaper Aftenposten that ...": the parser took the name into the clause
+        tokens = tokens[mark + 1:]
+    while tokens and (tokens[0].lower_ in LEADING_JUNK or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in {"and", "but", "that"}):
         tokens = tokens[:-1]
-    if not tokens:
-        return ""
-    return head.doc[tokens[0].i: tokens[-1].i + 1].text
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text if tokens else ""
 
 
-def _direct(field_name: str, doc: Doc, resolver: SpeakerResolver, published, last: list[Speaker]) -> list[tuple[int, StatementFact]]:
-    found = []
-    quotes = _quotes(doc.text)
-    for quote in quotes:
-        sentences = _sentences_of(doc, quote.start, quote.end)
-        if not sentences:
-            continue
-        tokens = [t for s in sentences for t in s]
-        verb = _speech_verb(tokens, quotes, quote.start)
-        speaker = resolver.speaker(_subject(verb), verb) if verb is not None else None
-        if speaker is None and verb is None and last:
-            speaker = last[-1]  # a quote that goes on after its attribution: the same speaker
-        if speaker is None:
-            continue
-        last.append(speaker)
-        fact = StatementFact(
-            speaker=speaker, mode="direct", quote=quote.text, cue=_cue(verb) if verb is not None else None,
-            said_on=_said_on(sentences[0], verb, published) if verb is not None else FuzzyDate(published.isoformat(), "day"),
-            evidence=(_evidence(field_name, doc, sentences),), confidence=0.9 if verb is not None else 0.7,
-        )
-        found.append((quote.start, fact))
-    return found
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
 
 
-def _reported(field_name: str, doc: Doc, resolver: SpeakerResolver, published, last: list[Speaker]) -> list[tuple[int, StatementFact]]:
-    found = []
-    quotes = _quotes(doc.text)
-    for sentence in doc.sents:
-        taken: list[tuple[int, int]] = []
-        for verb in sentence:
-            if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"} or _inside(verb, quotes):
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """A cue phrase set off by commas ("..., the military said on Friday."): where the phrase starts,
+    the head of its speaker's words, and the content around it."""
+
+    start: int
+    speaker: Token
+    content: list[Token]
+
+
+def _nominal(tokens: list[Token]) -> bool:
+    return bool(tokens) and len(tokens) <= 12 and not any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} or t.is_punct and t.text not in {"-", ".", "'s"}
+        for t in tokens) and any(t.pos_ in {"NOUN", "PROPN"} for t in tokens)
+
+
+def _head(tokens: list[Token]) -> Token:
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head is t), tokens[-1])
+
+
+def _aside(cue: Token, tokens: list[Token], quotes: tuple[Quote, ...]) -> Aside | None:
+    """ "CONTENT, the military said." / "CONTENT, said X." / "The drones, the ministry said, came from
+    Belarus.": a speaker phrase between a comma and the cue, or right after a cue that follows a comma."""
+    doc = cue.doc
+    first, last = tokens[0].i, tokens[-1].i
+    comma = next((i for i in range(cue.i - 1, first, -1) if doc[i].text in {",", "\u2014"} or _inside(doc[i], quotes)
+                  or doc[i].pos_ in {"VERB", "AUX"} and doc[i].dep_ not in {"amod", "compound"}), None)
+    if comma is None or doc[comma].text not in {",", "\u2014"}:
+        return None
+    phrase_end = next((i for i in range(cue.i + 1, last + 1) if doc[i].text in {",", "\u2014"}), last + 1)
+    if comma == cue.i - 1:  # "..., said Defence Minister X."
+        if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+            return None  # "..., calling the accusations ...": a participle, with its object after it
+        words = [t for t in doc[cue.i + 1: phrase_end] if not t.is_punct]
+        words = words[: next((k for k, t in enumerate(words) if t.pos_ == "ADP"), len(words))]
+    else:
+        words = list(doc[comma + 1: cue.i])
+    if not _nominal(words):
+        return None
+    before = [t for t in tokens if t.i < comma]
+    rest = [t for t in tokens if t.i > phrase_end]
+    continues = bool(rest) and rest[0].tag_ in {"VBD", "VBZ", "VBP", "MD"}
+    return Aside(comma, _head(words), before + (rest if continues else []))
+
+
+class FieldReader:
+    """Candidates of one field, unit by unit."""
+
+    def __init__(self, field_name: str, doc: Doc) -> None:
+        self.field_name = field_name
+        self.doc = doc
+        self.quotes = [q for q in find_quotes(doc.text) if not NAMING.search(doc.text[:q.opening])]
+        self.units = units(doc.text, self.quotes)
+
+    def tokens(self, unit: Unit) -> list[Token]:
+        span = self.doc.char_span(unit.start, unit.end, alignment_mode="expand")
+        return [t for t in span if not t.is_space] if span is not None else []
+
+    def candidates(self, unit: Unit) -> list[Candidate]:
+        tokens = self.tokens(unit)
+        found = self._direct(unit, tokens) + self._reported(unit, tokens) + self._according(unit, tokens)
+        return sorted(found, key=lambda c: c.position)
+
+    # Direct speech -------------------------------------------------------------------------------
+
+    def _direct(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
+        cues = _cues(tokens, unit.quotes, QUOTING_VERBS)
+        found = []
+        for quote in unit.quotes:
+            cue = self._quote_cue(quote, unit, cues)
+            if cue is None and self.doc.text[unit.start:quote.opening].strip():
+                continue  # words in quotation marks that nobody is said to say
+            subject = self.subject(cue, tokens, unit) if cue is not None else None
+            confidence = 0.9 if cue is not None else 0.7
+            found.append(Candidate(cue, subject, "direct", quote.text, quote.start, unit, confidence))
+        return found
+
+    def _quote_cue(self, quote: Quote, unit: Unit, cues: list[Token]) -> Token | None:
+        """The cue of a quotation: after it when it opens the sentence, before it after "said:", else the
+        speech verb its words depend on."""
+        before = self.doc.text[unit.start:quote.opening].strip()
+        lead = [c for c in cues if c.idx < quote.opening]
+        tail = [c for c in cues if c.idx > quote.closing]
+        if not before:
+            return tail[0] if tail else None
+        if before.endswith((":", ",")) and lead:
+            return lead[-1]
+        governing = self._governing(quote, cues)
+        if governing is not None:
+            return governing
+        return lead[-1] if lead else tail[0] if tail else None
+
+    def _governing(self, quote: Quote, cues: list[Token]) -> Token | None:
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return None
+        roots = [t for t in span if not (quote.start <= t.head.idx < quote.end) or t.head is t]
+        for root in roots:
+            for ancestor in root.ancestors:
+                if ancestor in cues:
+                    return ancestor
+        return None
+
+    # Reported speech -----------------------------------------------------------------------------
+
+    def _reported(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
+        inside_unit = {t.i for t in tokens}
+        found = []
+        for cue in _cues(tokens, unit.quotes, REPORTING_VERBS):
+            if _is_according(cue):
                 continue
-            clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _inside(c, quotes)]
-            for clause in clauses:
-                text = _clause_text(clause)
-                kept = _clause_tokens(clause)
-                span_start, span_end = kept[0].idx, kept[-1].idx + len(kept[-1])
-                if len(text.split()) < MIN_REPORTED_WORDS or any(q.start < span_end and q.end > span_start for q in quotes):
-                    continue
-                if any(start <= span_start and span_end <= end for start, end in taken):
-                    continue  # a clause inside one already reported ("said X believed Y")
-                taken.append((span_start, span_end))
-                speaker = resolver.speaker(_subject(verb), verb)
-                if speaker is None:
-                    continue
-                last.append(speaker)
-                found.append((span_start, StatementFact(
-                    speaker=speaker, mode="reported", quote=text, cue=_cue(verb),
-                    said_on=_said_on(sentence, verb, published), evidence=(_evidence(field_name, doc, [sentence]),),
-                    confidence=0.75,
-                )))
-    return found
+            clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
+            parts = [p for clause in clauses for p in self._parts(clause, inside_unit)]
+            aside = None if clauses else _aside(cue, tokens, unit.quotes)
+            if aside is not None:
+                parts = [aside.content]
+            subject = aside.speaker if aside is not None else self.subject(cue, tokens, unit)
+            for part in parts:
+                if any(_inside(t, unit.quotes) for t in part):
+                    continue  # a frame around a partial quotation, which is the statement
+                text = _text(part)
+                if _words(text) >= MIN_REPORTED_WORDS and any(t.pos_ in {"VERB", "AUX"} for t in part):
+                    confidence = 0.75 if clauses else 0.7
+                    found.append(Candidate(cue, subject, "reported", text, part[0].idx, unit, confidence))
+        return found
 
+    def subject(self, cue: Token, tokens: list[Token], unit: Unit) -> Token | None:
+        """The cue's subject; when the parser took a word of the content or of a quotation for it, the
+        phrase set off by a comma next to the cue ("..., the Joint Chiefs of Staff said")."""
+        subject = _subject(cue)
+        if _is_according(cue):
+            return subject
+        aside = _aside(cue, tokens, unit.quotes)
+        if aside is not None and (subject is None or _inside(subject, unit.quotes) or subject.right_edge.i < aside.start):
+            return aside.speaker
+        return subject
 
-def _according_to(field_name: str, doc: Doc, resolver: SpeakerResolver, published) -> list[tuple[int, StatementFact]]:
-    """ "X happened, according to Y" / "According to Y, X happened": Y reports X."""
-    found = []
-    quotes = _quotes(doc.text)
-    for sentence in doc.sents:
-        for token in sentence:
-            if token.lower_ != "according" or token.i + 1 >= sentence.end or doc[token.i + 1].lower_ != "to":
+    def _parts(self, clause: Token, inside_unit: set[int]) -> list[list[Token]]:
+        """A reported clause, split into its coordinated clauses ("that A and that B") only when one of them
+        holds a quotation, so that the other is still reported; speech acts coordinated into it are not
+        part of it ("said the defences had worked and described ...")."""
+        dropped = {t.i for c in clause.children if c.dep_ == "conj" and c.lemma_.lower() in QUOTING_VERBS
+                   for t in c.subtree}
+        tokens = [t for t in clause.subtree if t.i in inside_unit and t.i not in dropped]
+        quotes = self.quotes
+        if not any(_inside(t, quotes) for t in tokens):
+            return [tokens]
+        conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped]
+        if not conjuncts:
+            return [tokens]
+        split = {t.i for c in conjuncts for t in c.subtree}
+        main = [t for t in tokens if t.i not in split]
+        return [main] + [p for c in conjuncts for p in self._parts(c, inside_unit)]
+
+    def _according(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
+        """ "X happened, according to Y" / "According to Y, X happened": Y reports X."""
+        found = []
+        for cue in tokens:
+            if not _is_according(cue) or _inside(cue, unit.quotes):
                 continue
-            source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
-            if source is None or _inside(token, quotes):
-                continue
-            phrase_end = source.right_edge.i + 1
-            if token.i == sentence.start:
-                content = doc[phrase_end: sentence.end]
-            else:
-                content = doc[sentence.start: token.i]
-            text = content.text.strip(" ,.")
-            speaker = resolver.speaker(source, token)
-            if speaker is None or len(text.split()) < MIN_REPORTED_WORDS:
-                continue
-            found.append((content.start_char, StatementFact(
-                speaker=speaker, mode="reported", quote=text, cue="according to",
-                said_on=FuzzyDate(published.isoformat(), "day"), evidence=(_evidence(field_name, doc, [sentence]),),
-                confidence=0.7,
-            )))
-    return found
+            source = _subject(cue)
+            end = source.right_edge.i if source is not None else cue.i + 1
+            content = [t for t in tokens if t.i < cue.i or t.i > end]
+            if any(_inside(t, unit.quotes) for t in content) or _cues(content, unit.quotes, REPORTING_VERBS):
+                continue  # a quotation, or somebody's statement that a news agency reports
+            text = _text(content)
+            if _words(text) >= MIN_REPORTED_WORDS:
+                found.append(Candidate(cue, source, "reported", text, content[0].idx, unit, 0.65))
+        return found
 
 
-def _normalised(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def _duplicate(fact: StatementFact, kept: list[StatementFact]) -> bool:
+    """The same words by the same speaker again (a standfirst repeating the body)."""
+    return any(k.speaker.name == fact.speaker.name and k.mode == fact.mode
+               and _overlap(k.quote, fact.quote) >= DUPLICATE_OVERLAP and min(_words(k.quote), _words(fact.quote)) >= 3
+               or k.speaker.name == fact.speaker.name and k.quote.lower() == fact.quote.lower() for k in kept)
 
 
 def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
-    """Statements of the standfirst and body (a headline paraphrases; its attributions are not statements)."""
+    """Statements of the standfirst and body, in reading order."""
     resolver = SpeakerResolver(analysed)
     published = analysed.article.published_on
     facts: list[StatementFact] = []
-    seen: set[tuple[str, str]] = set()
     for field_name, doc in analysed.fields():
         if field_name == "headline":
             continue
-        resolver.start_field(field_name, doc)
-        last: list[Speaker] = []
-        items = (_direct(field_name, doc, resolver, published, last) + _reported(field_name, doc, resolver, published, last)
-                 + _according_to(field_name, doc, resolver, published))
-        for _, fact in sorted(items, key=lambda item: item[0]):
-            key = (fact.speaker.name, _normalised(fact.quote))
-            if key in seen:
-                continue
-            seen.add(key)
-            facts.append(fact)
+        reader = FieldReader(field_name, doc)
+        previous: Speaker | None = None
+        for unit in reader.units:
+            spoken: Speaker | None = None
+            for candidate in reader.candidates(unit):
+                speaker = _speaker(candidate, resolver, field_name, previous)
+                if speaker is None:
+                    continue
+                fact = StatementFact(
+                    speaker=speaker, mode=candidate.mode, quote=candidate.quote,
+                    cue=_cue_text(candidate.cue, candidate.subject) if candidate.cue is not None else None,
+                    said_on=_said_on(candidate.cue, published), evidence=(_evidence(field_name, doc.text, unit),),
+                    confidence=candidate.confidence,
+                )
+                resolver.spoke(speaker, place(candidate.cue or doc[0], field_name), doc.text[unit.start:unit.end])
+                spoken = speaker
+                if not _duplicate(fact, facts):
+                    facts.append(fact)
+            previous = spoken or _colon_speaker(reader, unit, resolver)
     return facts
+
+
+def _speaker(candidate: Candidate, resolver: SpeakerResolver, field_name: str, previous: Speaker | None) -> Speaker | None:
+    """The candidate's speaker; a quotation without a cue that opens its sentence goes on from the
+    statement just before it ('"...," he said. "..."')."""
+    if candidate.cue is None:
+        return previous
+    return resolver.speaker(candidate.subject, field_name)
+
+
+def _colon_speaker(reader: FieldReader, unit: Unit, resolver: SpeakerResolver) -> Speaker | None:
+    """ "Rutte told reporters:" at a paragraph's end introduces the quotation of the next paragraph."""
+    if not reader.doc.text[unit.start:unit.end].endswith(":"):
+        return None
+    tokens = reader.tokens(unit)
+    cues = _cues(tokens, unit.quotes, QUOTING_VERBS)
+    return resolver.speaker(_subject(cues[-1]), reader.field_name) if cues else None

@@ -1,0 +1,158 @@
+"""Named places of a sentence: "near Vaindloo island", "over Alaska", "east of Gotland", "in Oslo, Norway".
+
+A place is the object of a locative preposition that names something (a proper
+noun, or "the Syrian border"), with its "of" phrase ("the village of X"). A bare
+state name ("over Poland") locates nothing within that state, but tells a drone
+sighting which state it was in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from streams.extraction.places import country_code, is_state_name, place_country
+
+LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to", "including"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+              "north-west", "south-east", "south-west"}
+PLACE_NOUNS = {"island", "islands", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
+               "base", "peninsula", "strait", "sea", "gulf", "bay", "province", "county", "district", "oblast",
+               "port", "lake", "river", "mountains", "archipelago", "prefecture", "area", "field", "plant", "station",
+               "crossing", "checkpoint", "exclave", "enclave", "installation", "facility", "harbour", "harbor"}
+BORDERS = {"border", "frontier"}
+NOT_PLACES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "LAW"}
+# Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
+EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
+               "invasion", "operation", "campaign", "wave"}
+SPEAKING = {"say", "tell", "speak", "announce", "add", "state", "report", "write", "confirm", "note"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in a sentence; name is None for a state's own name ("in Denmark")."""
+
+    name: str | None
+    country: str | None
+    token: Token
+    preposition: str
+
+
+def _named(obj: Token) -> bool:
+    """Whether a prepositional object names a place: a proper noun, or a place noun ("island", "border", "village")
+    that a name or nationality goes with ("the village of X", "the Syrian border")."""
+    if obj.ent_type_ in NOT_PLACES:
+        return False
+    if obj.pos_ == "PROPN":
+        return True
+    words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ == "of" or t.lower_ == "of"]
+    named = any(t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACES for t in words)
+    return obj.lemma_.lower() in PLACE_NOUNS and (named or any(t.ent_type_ in {"NORP", "GPE"} for t in words))
+
+
+def _extent(obj: Token) -> list[Token]:
+    """The words of a place phrase: its modifiers, and an "of"/"with" phrase ("the village of X",
+    "the border with Y")."""
+    tokens = list(obj.doc[obj.left_edge.i: obj.i + 1])
+    for child in obj.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "with"}:
+            tokens += [t for t in child.subtree if t.dep_ not in {"relcl", "acl", "appos"} and t.text != ","]
+            break
+    while tokens and tokens[0].pos_ in {"ADP", "PUNCT", "CCONJ"}:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _country(obj: Token, name: str) -> str | None:
+    """The state a place lies in: by its name, a state or capital among its words ("Copenhagen Airport"),
+    or "X in Denmark" / "Oslo, Norway"."""
+    code = place_country(name) or next((country_code(t.text) for t in obj.subtree
+                                        if t.pos_ == "PROPN" and t.i <= obj.i and country_code(t.text)), None)
+    if code:
+        return code
+    for child in obj.children:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "in"):
+            target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None and is_state_name(target.text):
+                return place_country(target.text)
+    return None
+
+
+def _place(obj: Token, preposition: str, prefix: str = "") -> Place | None:
+    if not _named(obj):
+        return None
+    tokens = _extent(obj)
+    if not tokens:
+        return None
+    text = obj.doc[tokens[0].i: tokens[-1].i + 1].text
+    name = None if is_state_name(text) else f"{prefix}{text}"
+    return Place(name=name, country=_country(obj, text), token=obj, preposition=preposition)
+
+
+def _of_an_event(token: Token) -> bool:
+    """Whether a place belongs to an event its clause mentions ("an attack on ... across the Danube")."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+        if ancestor.lemma_.lower() in EVENT_NOUNS:
+            return True
+    return False
+
+
+def places(span: Span) -> list[Place]:
+    """The places a sentence names after locative prepositions, in order; not those of another event."""
+    found: list[Place] = []
+    for token in span:
+        if token.dep_ != "pobj" or _of_an_event(token):
+            continue
+        prep = token.head
+        if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS:
+            place = _place(token, "of", f"{prep.head.text} of ")
+        elif prep.lower_ in LOCATIVE and not (prep.lower_ == "to" and prep.head.lower_ != "close"):
+            place = _place(token, prep.lower_)
+        else:
+            place = None
+        if place is not None:
+            found.append(place)
+    return found
+
+
+def facilities(span: Span) -> list[Place]:
+    """Airports, bases and other facilities a sentence names anywhere: "Copenhagen Airport suspended flights"."""
+    found = []
+    for ent in span.ents:
+        if ent.label_ == "FAC" and not _of_an_event(ent.root):
+            found.append(Place(name=ent.text, country=_country(ent.root, ent.text), token=ent.root, preposition=""))
+    return found
+
+
+def _fits_incident(place: Place) -> bool:
+    """ "in" locates the event only on a verb that is not a speaker's ("the ministry in Bucharest said" does not)."""
+    prep = place.token.head
+    if place.preposition == "in":
+        return prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING
+    if place.preposition == "at":
+        return place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
+    return True
+
+
+def _modifier_state(place: Place) -> str | None:
+    """The state a place's modifiers name: "the Ukrainian port of Izmail" lies in Ukraine (a border, "the Syrian
+    border", need not)."""
+    if place.token.lemma_.lower() in BORDERS:
+        return None
+    return next((place_country(t.text) for t in place.token.lefts if t.ent_type_ in {"NORP", "GPE"}
+                 and place_country(t.text)), None)
+
+
+def location_in(span: Span, scope: list[Token], victims: set[str]) -> str | None:
+    """Where an incident happened: the first named place in the trigger's clause (scope), else in the sentence.
+
+    The victim state's own name, and places in other states ("flying over Ukraine"), are no location.
+    """
+    inside = {t.i for t in scope}
+    candidates = [p for p in places(span) if p.name and _fits_incident(p)
+                  and (p.country or _modifier_state(p)) in victims | {None}]
+    candidates.sort(key=lambda p: (p.token.i not in inside, p.token.i))
+    return candidates[0].name if candidates else None

@@ -1,0 +1,59 @@
+"""Mentions: what one sentence reports about an incident, before the mentions of an article are merged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from streams.article import TEXT_FIELDS
+from streams.extraction.model import FuzzyDate
+from streams.extraction.platforms import Phrase
+
+
+@dataclass
+class Mention:
+    """One sentence's report of an incident; several mentions merge into one incident.
+
+    A supporting mention ("the drone left Romanian airspace after 50 minutes") adds detail to an incident
+    that another mention reports, but reports none by itself.
+    """
+
+    kind: str
+    country: str
+    field: str
+    sentence: Span
+    violator: str | None = None
+    hedged: bool = False
+    platform: str | None = None
+    model: str | None = None
+    count: int | None = None
+    count_stated: bool = False  # a number was written; otherwise a singular noun implied one
+    duration: float | None = None
+    occurred_on: FuzzyDate | None = None
+    date_in_clause: bool = True  # the date is the trigger clause's own, not the day someone "said on Friday"
+    location: str | None = None
+    supporting: bool = False
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """Reading order: headline, standfirst, body, then position."""
+        return TEXT_FIELDS.index(self.field), self.sentence.start_char
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence's rules need from the rest of the article.
+
+    main_country resolves "its airspace" when no clause names the owner. antecedents holds, by platform
+    (and under "any"), the last intruder an earlier sentence gave a state: "the jet" in "Ankara said the jet
+    had strayed into Syrian airspace" is the Turkish jet named before. article4_named tells whether the
+    article names Article 4 anywhere.
+    """
+
+    field: str
+    published: dt.date
+    main_country: str | None
+    article4_named: bool
+    antecedents: dict[str, Phrase]

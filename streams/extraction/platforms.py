@@ -1,0 +1,185 @@
+"""What flew: aircraft, drone, balloon and missile phrases of a parsed sentence, with their state, model and number.
+
+A phrase is a platform noun ("drones", "jets", "balloon") with its modifiers:
+"three Russian MiG-31 fighter jets", "a drone believed to be Russian",
+"Shahed drones launched by Russia". The state on the phrase is its nationality;
+jets that scramble, shadow, intercept or shoot down are the defenders and never
+the intruder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from streams.extraction.numbers import number
+from streams.extraction.places import country_code
+
+PLATFORMS: dict[str, str] = {
+    "drone": "drone", "uav": "drone", "quadcopter": "drone", "shahed": "drone", "gerbera": "drone", "geran": "drone",
+    "jet": "aircraft", "aircraft": "aircraft", "plane": "aircraft", "warplane": "aircraft", "airplane": "aircraft",
+    "fighter": "aircraft", "bomber": "aircraft", "helicopter": "aircraft", "interceptor": "aircraft",
+    "airliner": "aircraft", "aeroplane": "aircraft", "chopper": "aircraft", "gunship": "aircraft",
+    "balloon": "balloon", "airship": "balloon", "dirigible": "balloon",
+    "missile": "missile", "rocket": "missile",
+    "object": "unknown",
+}
+DRONE_MODIFIERS = {"unmanned", "uncrewed", "pilotless", "aerial"}
+MODEL = re.compile(r"((?:Shahed|Geran|Gerbera)(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
+MODEL_DRONES = re.compile(r"^(Shahed|Geran|Gerbera)")
+SINGLE = {"a", "an", "one", "single", "lone", "the", "this", "that"}
+QUANTITY_NOUNS = {"dozens", "hundreds", "scores", "swarm", "group", "number", "wave", "fleet", "formation", "series",
+                  "string", "handful", "one", "some", "several", "few", "many", "all", "each"}
+PAIRS = {"pair", "couple"}
+LEADING = {"at", "least", "about", "around", "some", "nearly", "almost", "up", "to", "more", "than", "over"}
+HEDGES = re.compile(r"\b(suspected|believed|likely|probabl[ey]|apparent(?:ly)?|possibl[ey]|alleged(?:ly)?|presumed|"
+                    r"presumably|thought|appear(?:ed|s)?|seemingly|purported(?:ly)?)\b", re.I)
+# Verbs whose subjects defend (jets that intercept, shadow, shoot down) and verbs that put defenders up.
+INTERCEPTING = {"scramble", "intercept", "shadow", "escort", "shoot", "track", "fire", "chase", "respond", "follow",
+                "accompany", "guide", "warn", "take", "patrol", "police", "engage", "destroy", "monitor", "identify",
+                "lead", "force", "down"}
+DISPATCHING = {"scramble", "deploy", "dispatch", "raise", "mobilise", "mobilize", "alert"}
+MADE = {"made", "built", "designed", "manufactured", "produced"}
+ORIGIN_PREPOSITIONS = {"from", "of"}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One platform phrase: its head noun, kind of platform, and what its words say about it."""
+
+    head: Token
+    platform: str
+    state: str | None
+    hedged: bool
+    model: str | None
+    count: int | None
+    count_stated: bool  # a number was written; otherwise a singular noun implies one
+    defender: bool
+
+
+def platform_of(token: Token) -> str | None:
+    """The platform a noun names ("jets" -> aircraft, "Shahed" -> drone, "MiG-31s" -> aircraft), or None."""
+    key = token.lemma_.lower()
+    if key in {"vehicle", "aircraft", "system"} and any(c.lower_ in DRONE_MODIFIERS for c in token.children):
+        return "drone"  # "unmanned aerial vehicle"
+    if key in PLATFORMS or token.lower_ in PLATFORMS:
+        return PLATFORMS.get(key) or PLATFORMS[token.lower_]
+    if token.pos_ in {"NOUN", "PROPN", "ADJ"} and MODEL.fullmatch(token.text):
+        return "drone" if MODEL_DRONES.match(token.text) else "aircraft"
+    return None
+
+
+def is_platform_word(token: Token) -> bool:
+    return platform_of(token) is not None
+
+
+def _head_noun(token: Token) -> Token:
+    """The platform noun a modifier belongs to: "Shahed" and "fighter" in "Shahed drones", "MiG-31 fighter jets".
+
+    A platform word that modifies some other noun ("a drone violation") heads its own phrase.
+    """
+    head = token
+    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    return head if head == token or platform_of(head) else token
+
+
+def phrases(span: Span) -> list[Phrase]:
+    """Every platform phrase of a sentence, in order, one per head noun."""
+    heads: dict[int, Token] = {}
+    for token in span:
+        if platform_of(token) is not None:
+            head = _head_noun(token)
+            heads[head.i] = head
+    return [_phrase(head) for _, head in sorted(heads.items())]
+
+
+def _phrase(head: Token) -> Phrase:
+    modifiers = list(head.doc[head.left_edge.i: head.i + 1])
+    post = [t for c in head.rights if c.dep_ in {"acl", "relcl", "appos", "prep", "amod"} for t in c.subtree]
+    state, hedge = _state(modifiers, post)
+    models = [m.group(1) for t in modifiers for m in [MODEL.fullmatch(t.text)] if m]
+    count, stated = _count(head, modifiers)
+    return Phrase(head=head, platform=platform_of(head) or "unknown", state=state, hedged=hedge,
+                  model=models[0] if models else None, count=count, count_stated=stated, defender=_defending(head))
+
+
+def phrase_of(token: Token, found: list[Phrase]) -> Phrase | None:
+    """The phrase a subject or object token stands for: the phrase itself, or "dozens of drones", "one of the jets"."""
+    for phrase in found:
+        if phrase.head == token:
+            return phrase
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((p for p in found for obj in child.children if obj.dep_ == "pobj" and p.head == obj), None)
+    return None
+
+
+def nationality(tokens: list[Token]) -> str | None:
+    """The state that modifiers name: "Russian", "China's", "North Korean"; not "Russian-made"."""
+    for token in tokens:
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and token.text in {"North", "South"}:
+            code = country_code(f"{token.text} {nxt.text}")
+            if code:
+                return code
+        after = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else None
+        if nxt is not None and after is not None and nxt.text == "-" and after.lower_ in MADE:
+            continue
+        if token.ent_type_ in {"NORP", "GPE"} or token.pos_ in {"ADJ", "PROPN"}:
+            code = country_code(token.text)
+            if code:
+                return code
+    return None
+
+
+def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool]:
+    """The phrase's state from its modifiers, else from "launched by Russia", "believed to be Russian",
+    "from Belarus"."""
+    state = nationality(modifiers)
+    if state:
+        return state, any(HEDGES.fullmatch(t.text) for t in modifiers)
+    for token in post:
+        origin = token.head.dep_ == "agent" or token.head.lower_ in ORIGIN_PREPOSITIONS or token.head.lemma_ == "origin"
+        if origin or token.dep_ in {"acomp", "attr"}:
+            code = nationality([token])
+            if code:
+                return code, any(HEDGES.fullmatch(t.text) for t in post)
+    return None, False
+
+
+def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
+    """A written number ("20 drones", "about 19", "three jets"), else one for a singular noun, else None."""
+    for child in head.children:
+        if child.dep_ == "nummod" and number(child.text) is not None:
+            return number(child.text), True
+    leading = [t for t in modifiers if t.dep_ not in {"det", "advmod", "quantmod", "punct"} and t.lower_ not in LEADING]
+    if leading and leading[0].like_num and leading[0].dep_ == "nummod" and number(leading[0].text) is not None:
+        return number(leading[0].text), True  # "Two Russian Tu-142 patrol planes": the number heads the phrase
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS | PAIRS:
+        return (2, True) if head.head.head.lower_ in PAIRS else (None, False)  # "a pair of jets", "dozens of drones"
+    if head.tag_ in {"NN", "NNP"} and modifiers[0].lower_ in SINGLE:
+        return 1, False
+    return None, False
+
+
+def _defending(head: Token) -> bool:
+    """Jets that scramble, shadow, intercept or shoot down are the defenders: "Italian F-35s were scrambled"."""
+    noun = head
+    while noun.dep_ == "conj":
+        noun = noun.head
+    verb = noun.head.lemma_.lower()
+    if noun.dep_ == "nsubj":
+        return verb in INTERCEPTING
+    if noun.dep_ in {"nsubjpass", "dobj"}:
+        return verb in DISPATCHING
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return noun.head.head.lemma_.lower() in INTERCEPTING - DISPATCHING
+    return False
+
+
+def hedged(text: str) -> bool:
+    """Whether a text hedges its attribution ("suspected", "believed to be", "likely")."""
+    return HEDGES.search(text) is not None

@@ -1,0 +1,87 @@
+"""Drone sightings: drones seen over a state's territory, with no state named for them.
+
+"Drones were spotted near Copenhagen Airport", "drone sightings shut the airport",
+"Danish police said drones had been observed over Aalborg Airport": one mention per
+sighting clause and state. The state comes from the place named (an airport, a
+capital, "in Denmark") or from the authority that reports it ("Danish police");
+drones a state is named for are a violation, or nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from streams.extraction.clauses import doubted, governing_verb, negated
+from streams.extraction.dates import clause_date
+from streams.extraction.locations import facilities, location_in, places
+from streams.extraction.mentions import Context, Mention
+from streams.extraction.places import place_country
+from streams.extraction.platforms import Phrase
+
+SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report", "hover", "fly", "circle", "appear",
+                  "shut", "close", "disrupt", "force", "halt", "suspend", "ground", "film", "photograph"}
+SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion"}
+
+
+def _sighting_clause(phrase: Phrase) -> Token | None:
+    """The word that says the drones were seen: "drones were spotted", "drone sightings shut the airport",
+    "reports of drones"; None when the drones are not said to be seen."""
+    head = phrase.head
+    if head.dep_ == "compound" and head.head.lemma_.lower() in SIGHTING_NOUNS:
+        return None if negated(head.head) else governing_verb(head.head) or head.head
+    verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    if verb is None and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
+        verb = head.head.head
+    if verb is None or verb.lemma_.lower() not in SIGHTING_VERBS or doubted(verb) or negated(head):
+        return None
+    return verb
+
+
+def _sighting_places(sentence: Span, scope: set[int]) -> dict[str, str | None]:
+    """Each state where the drones were seen, with the place named in it: "near Copenhagen Airport in Denmark".
+
+    Places in the sighting's own clause (scope) come first. A place no state is known for ("over Aalborg
+    Airport") belongs to the sentence's only state, if it has one.
+    """
+    named = places(sentence) + facilities(sentence)
+    named = sorted([p for p in named if p.token.i in scope] or named, key=lambda p: p.token.i)
+    located: dict[str, str | None] = {}
+    unplaced: list[str] = []
+    for place in named:
+        if place.country and not located.get(place.country):
+            located[place.country] = place.name
+        elif place.country is None and place.name:
+            unplaced.append(place.name)
+    for ent in sentence.ents:
+        if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj":
+            code = place_country(ent.text)
+            if code and code not in located:
+                located[code] = None
+    if len(located) == 1 and unplaced:
+        code = next(iter(located))
+        located[code] = located[code] or unplaced[0]
+    return located
+
+
+def _sighting(sentence: Span, clause: Token, others: list[Token], context: Context) -> list[Mention]:
+    """The sightings one clause reports, placed by its own words (less those of other sightings it holds)."""
+    nested = {t.i for other in others if clause.is_ancestor(other) for t in other.subtree}
+    scope = {t.i for t in clause.subtree} - nested
+    date, _ = clause_date(sentence, clause, clause, context.published)
+    by_country = _sighting_places(sentence, scope)
+    if not by_country:
+        if context.main_country is None or (date is None and not places(sentence)):
+            return []
+        by_country = {context.main_country: location_in(sentence, list(sentence), {context.main_country})}
+    return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
+                    platform="drone", occurred_on=date, location=where)
+            for code, where in by_country.items()]
+
+
+def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """Drones seen over a state with no state named for them: one mention per sighting and state."""
+    drones = [p for p in found if p.platform == "drone" and not p.defender]
+    if any(p.state for p in drones):
+        return []  # a state named on the drones makes it a violation, or nothing
+    clauses = {clause.i: clause for p in drones for clause in [_sighting_clause(p)] if clause is not None}
+    return [m for clause in clauses.values() for m in _sighting(sentence, clause, list(clauses.values()), context)]

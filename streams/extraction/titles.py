@@ -1,0 +1,205 @@
+"""Personal names and the titles in front of them, read from the tokens of a parsed Doc.
+
+News text names a person with a title once ("Estonian Foreign Minister Margus
+Tsahkna", "Secretary of State Antony Blinken", "Kremlin spokesman Dmitry Peskov",
+"Margus Tsahkna, Estonia's foreign minister,") and by surname afterwards. The
+small tagger misses or mislabels some names, so a name is also recognised by the
+title before it, and a name the tagger cut short is extended over the capitalised
+words next to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from streams.extraction.places import DEMONYMS, country_code, country_name
+
+# Head words of a title: a phrase naming an office ends in (or contains) one of these.
+ROLE_WORDS = {
+    "minister", "president", "secretary", "general", "chancellor", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "commander", "chief", "governor", "mayor", "senator", "king", "queen", "premier", "director",
+    "chairman", "chairwoman", "chair", "head", "envoy", "representative", "leader", "admiral", "colonel",
+    "lieutenant", "major", "captain", "officer", "official", "adviser", "advisor", "prosecutor", "lawmaker",
+    "commissioner", "marshal", "brigadier", "sergeant", "attache", "attaché", "diplomat", "coordinator",
+    "undersecretary", "under-secretary", "secretary-general", "vice-president", "prince", "emperor", "speaker",
+    "mp", "deputy", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sen.", "rep.", "gov.", "analyst", "expert",
+}
+# Words that qualify an office without naming anyone: "Foreign", "Deputy", "Cabinet".
+MODIFIER_WORDS = {
+    "foreign", "defence", "defense", "interior", "justice", "finance", "prime", "vice", "cabinet", "state",
+    "home", "acting", "first", "senior", "affairs", "security", "national", "executive", "principal", "press",
+    "economy", "economic", "trade", "energy", "health", "chief", "supreme", "allied", "joint", "staff",
+    "military", "army", "naval", "air", "armed", "forces", "intelligence", "border", "top", "former", "high",
+    "digital", "transport", "infrastructure", "internal", "emergency", "emergencies", "situations", "european",
+}
+# Head nouns of institutions that can speak.
+INSTITUTION_HEADS = {
+    "ministry", "council", "military", "army", "navy", "force", "forces", "command", "guard", "government",
+    "office", "agency", "department", "embassy", "committee", "headquarters", "staff", "service", "bureau",
+    "centre", "center", "commission", "parliament", "cabinet", "presidency", "alliance", "police", "coastguard",
+    "administration", "secretariat", "directorate", "corps", "kremlin", "pentagon", "union", "organisation",
+    "organization", "mission", "delegation", "media", "court", "assembly", "senate", "congress", "chiefs",
+    "guards", "troops", "regiment", "brigade", "fleet", "district", "inspectorate", "authority", "board",
+    "institute", "house", "operator", "airport", "coalition", "party", "bloc", "summit", "commissariat",
+}
+INTERNATIONAL_ROLES = ("secretary general", "secretary-general", "high representative", "supreme allied commander")
+# National institutions known by a name that does not say the country.
+INSTITUTION_COUNTRIES = {
+    "pentagon": "US", "white house": "US", "state department": "US", "congress": "US", "capitol": "US",
+    "kremlin": "RU", "elysee": "FR", "élysée": "FR", "downing street": "GB", "whitehall": "GB", "bundeswehr": "DE",
+    "knesset": "IL", "sejm": "PL", "riigikogu": "EE", "saeima": "LV", "seimas": "LT", "rada": "UA",
+}
+BLOCKING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+DEMONYM_OF: dict[str, str] = {}
+for _word, _code in DEMONYMS.items():
+    DEMONYM_OF.setdefault(_code, " ".join(part.capitalize() for part in _word.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    role: str | None
+    organization: str | None  # a country's common name or an organisation's name
+
+
+def is_acronym(token: Token) -> bool:
+    return bool(ACRONYM.match(token.text)) and token.text.upper() == token.text
+
+
+def country_of(token: Token) -> str | None:
+    """The country a capitalised token names ("Estonian", "Poland", "Moscow"), else None."""
+    if not token.text[:1].isupper() or token.lower_ in MODIFIER_WORDS | ROLE_WORDS:
+        return None
+    return country_code(token.text)
+
+
+def demonym(code: str) -> str:
+    return DEMONYM_OF.get(code, country_name(code))
+
+
+def is_titleish(token: Token) -> bool:
+    """A word that belongs to a title rather than a name: an office, a qualifier, a country, an acronym."""
+    lower = token.lower_
+    return lower in ROLE_WORDS or lower in MODIFIER_WORDS or country_of(token) is not None or is_acronym(token)
+
+
+def _namelike(token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and not is_titleish(token)
+            and token.lower_ not in INSTITUTION_HEADS and token.ent_type_ not in BLOCKING_ENTS | {"GPE", "LOC"})
+
+
+def name_span(span: Span) -> Span | None:
+    """A personal name without leading title words (the tagger sometimes takes "Minister" in), extended
+    over the capitalised words the tagger cut off ("Espen Barth" + "Eide"), without a possessive."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (is_titleish(doc[start]) or doc[start].pos_ == "DET"):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    while end < len(doc) and _namelike(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):
+        end += 1
+    while start > 0 and _namelike(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].head.i in range(start, end):
+        start -= 1
+    return doc[start:end]
+
+
+def titled_names(doc: Doc) -> list[Span]:
+    """Names the tagger missed but a title announces: "General Wieslaw Kukula", "President Andrzej Duda"."""
+    found = []
+    for token in doc:
+        if token.lower_ not in ROLE_WORDS or not token.text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and _namelike(doc[end]):
+            end += 1
+        if end > token.i + 1 and not any(doc[i].ent_type_ == "PERSON" for i in range(token.i + 1, end)):
+            found.append(doc[token.i + 1:end])
+    return found
+
+
+def title_before(name: Span) -> list[Token]:
+    """The words of the title right before a name: "NATO Secretary General", "Estonia's foreign minister"."""
+    doc = name.doc
+    tokens: list[Token] = []
+    i = name.start - 1
+    while i >= 0:
+        token = doc[i]
+        attached = (token.head.i in range(i - 1, name.end) or token.i == name.root.head.i
+                    or any(token.head.i == t.i for t in tokens))
+        if token.tag_ == "POS" and tokens:
+            tokens.insert(0, token)
+        elif token.lower_ == "of" and tokens and i > 0 and doc[i - 1].text[:1].isupper():
+            tokens.insert(0, token)
+        elif (token.pos_ in {"PROPN", "NOUN", "ADJ"} and token.ent_type_ not in BLOCKING_ENTS and attached
+              and (token.ent_type_ != "PERSON" or is_titleish(token))
+              and (token.text[:1].isupper() or token.lower_ in ROLE_WORDS | MODIFIER_WORDS | INSTITUTION_HEADS)):
+            tokens.insert(0, token)
+        else:
+            break
+        i -= 1
+    while tokens and (tokens[0].lower_ == "of" or tokens[0].tag_ == "POS"):
+        tokens = tokens[1:]
+    return tokens if any(t.lower_ in ROLE_WORDS for t in tokens) else []
+
+
+def title_after(name: Span) -> list[Token]:
+    """An appositive title: "Margus Tsahkna, Estonia's foreign minister, said"."""
+    head = name.root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= name.end and child.lower_ in ROLE_WORDS:
+            return [t for t in child.subtree if t.pos_ != "DET" and not t.is_punct]
+    return []
+
+
+def split_title(tokens: list[Token]) -> Title:
+    """(role, organisation) of a title: a leading country or organisation, then the office.
+
+    "Estonian Foreign Minister" -> ("Foreign Minister", "Estonia"); "NATO Secretary General" ->
+    ("Secretary General", "NATO"); "head of the Polish armed forces" -> ("head", "Polish armed forces").
+    """
+    tokens = [t for t in tokens if t.pos_ != "DET"]
+    organization: str | None = None
+    while tokens:
+        first = tokens[0]
+        code = country_of(first)
+        if code:
+            organization = country_name(code)
+        elif is_acronym(first) or first.lower_ in INSTITUTION_COUNTRIES:
+            organization = first.text
+        elif first.ent_type_ == "ORG" and first.lower_ not in ROLE_WORDS | MODIFIER_WORDS:
+            named = [t for t in tokens if t.ent_type_ == "ORG" and t.lower_ not in ROLE_WORDS]
+            named = named[: next((k for k, t in enumerate(named) if t.i != first.i + k), len(named))]
+            organization = " ".join(t.text for t in named)  # "White House national security spokesman"
+            tokens = tokens[len(named) - 1:]
+        else:
+            break
+        tokens = tokens[1:]
+        while tokens and tokens[0].tag_ == "POS":
+            tokens = tokens[1:]
+    of = next((k for k, t in enumerate(tokens) if t.lower_ in {"of", "for", "at"} and k > 0), None)
+    owner = _owner(tokens[of + 1:]) if of is not None else None
+    if owner is not None:
+        organization, tokens = owner, tokens[:of]
+    if not tokens:
+        return Title(None, organization)
+    role = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
+    return Title(role, organization)
+
+
+def _owner(tokens: list[Token]) -> str | None:
+    """The organisation after "of" in a title, if it is one: "head of the Polish armed forces", "President
+    of Finland", but not "Secretary of State"."""
+    if not tokens:
+        return None
+    code = country_of(tokens[0]) if len(tokens) == 1 else None
+    if code:
+        return country_name(code)
+    if tokens[-1].lower_ in INSTITUTION_HEADS or all(is_acronym(t) for t in tokens) or tokens[0].ent_type_ == "ORG":
+        return " ".join(t.text for t in tokens)
+    return None

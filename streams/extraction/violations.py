@@ -1,0 +1,302 @@
+"""Airspace violations in a sentence: what entered whose airspace, when, where and for how long.
+
+A violation is airspace (or territory, a border, a state's own name) that something
+entered: "entered Estonian airspace", "Polish airspace was violated by", "crossed
+into its airspace", "an intrusion of a Chinese drone into its airspace", "19
+violations of Polish airspace", "crossed into Poland". The victim is the owner of
+the airspace ("Estonian", "Estonia's", "of Romania", "its" resolved to the state
+that is the clause's subject); the intruder is what entered, never the victim's
+own interceptors. Negated, denied, hypothetical, habitual and generic clauses,
+air defence identification zones and a state's "own airspace" report nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from streams.extraction.clauses import (AIRSPACE, coordinated, doubted, generic, governing_verb, negated,
+                                        state_of, subject, subject_state)
+from streams.extraction.dates import clause_date
+from streams.extraction.locations import location_in
+from streams.extraction.mentions import Context, Mention
+from streams.extraction.numbers import duration_minutes, number
+from streams.extraction.places import is_state_name
+from streams.extraction.platforms import Phrase, hedged, is_platform_word, nationality, phrase_of
+
+VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
+# Verbs whose object is the airspace entered; "into" makes any other motion verb one.
+ENTRY_VERBS = {"enter", "violate", "cross", "breach", "penetrate", "invade", "infringe", "overfly", "intrude",
+               "reenter", "re-enter", "incur", "encroach"}
+NOT_ENTRY = {"leave", "exit", "defend", "protect", "close", "reopen", "patrol", "police", "monitor", "guard", "secure",
+             "open", "restrict", "shut", "escort", "approach", "skirt", "threaten", "return", "clear", "control"}
+STATE_ENTRY_VERBS = {"enter", "penetrate", "overfly"}
+STAY_PREPOSITIONS = {"in", "inside", "within", "over", "through"}
+LEAVING = {"leave", "exit"}
+HABITUAL = {"repeatedly", "regularly", "frequently", "often", "routinely", "constantly", "systematically",
+            "persistently"}
+PRONOUNS = {"its", "their", "our", "his", "her"}
+OWNER_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
+REFERRING = {"it", "they", "which", "that", "who"}
+UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Where a sentence says airspace was entered: the airspace noun (or the state's name), its clause verb, and a
+    violation noun if any. A supporting trigger ("left Romanian airspace after 50 minutes") only adds detail."""
+
+    noun: Token
+    verb: Token | None
+    violation: Token | None
+    supporting: bool = False
+    destination: str | None = None  # "crossed into Poland": the state entered, named by itself
+
+
+# --- Triggers ------------------------------------------------------------------------------------------------------
+
+
+def _entry(noun: Token) -> Trigger | None:
+    """How "airspace" is governed, if it is entered: object of "enter"/"violate", "into", "violation of"."""
+    anchor = noun
+    while anchor.dep_ == "conj":
+        anchor = anchor.head
+    head = anchor.head
+    if anchor.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in ENTRY_VERBS:
+        return Trigger(noun, head, None)
+    if anchor.dep_ == "dobj" and head.lemma_.lower() in LEAVING:
+        return Trigger(noun, head, None, supporting=True)
+    if anchor.dep_ in {"compound", "nmod"} and head.lemma_.lower() in VIOLATION_NOUNS:
+        return Trigger(noun, governing_verb(head), head)
+    if anchor.dep_ != "pobj":
+        return None
+    prep, governor = head.lower_, head.head
+    if governor.lemma_.lower() in VIOLATION_NOUNS and prep in {"of", "into", "in"}:
+        return Trigger(noun, governing_verb(governor), governor)
+    if governor.pos_ not in {"VERB", "AUX"} or governor.lemma_.lower() in NOT_ENTRY:
+        return None
+    if prep == "into" or (prep in STAY_PREPOSITIONS and noun.lemma_.lower() == "airspace"):
+        return Trigger(noun, governor, None)
+    return None
+
+
+def _attributed_violation(noun: Token) -> bool:
+    """ "a Russian drone violation": a violation noun that names what flew and whose it was.
+
+    Without a state it is no violation ("a drone incursion over the airport" is a sighting).
+    """
+    modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+    return any(is_platform_word(c) for c in modifiers) and nationality(modifiers) is not None
+
+
+def _state_name(token: Token) -> str | None:
+    """The state a proper noun names by itself ("Poland", "South Korea"), not by its capital."""
+    state = state_of(token)
+    words = token.doc[max(token.i - 1, 0): token.i + 1].text
+    return state if state and (is_state_name(token.text) or is_state_name(words)) else None
+
+
+def _state_entered(name: Token) -> Trigger | None:
+    """ "Belarusian helicopters crossed into Poland", "a drone entered Romania": a state's own name entered by
+    something that flies."""
+    state = _state_name(name)
+    head = name.head
+    if state is None:
+        return None
+    if name.dep_ == "pobj" and head.lower_ == "into" and head.head.pos_ == "VERB":
+        verb = head.head
+    elif name.dep_ == "dobj" and head.lemma_.lower() in STATE_ENTRY_VERBS:
+        verb = head
+    else:
+        return None
+    flier = subject(verb)
+    if verb.lemma_.lower() in NOT_ENTRY or flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING):
+        return None
+    return Trigger(name, verb, None, destination=state)
+
+
+def _triggers(sentence: Span) -> Iterator[Trigger]:
+    """Airspace or territory entered; borders crossed; "a Russian drone violation"; a state entered by name."""
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        trigger: Trigger | None = None
+        if lemma in AIRSPACE:
+            trigger = _entry(token)
+        elif lemma == "border" and token.dep_ == "dobj" and token.head.lemma_.lower() == "cross":
+            trigger = Trigger(token, token.head, None)
+        elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE for t in token.subtree):
+            trigger = Trigger(token, governing_verb(token), token) if _attributed_violation(token) else None
+        elif token.pos_ == "PROPN" and token.ent_type_ == "GPE":
+            trigger = _state_entered(token)
+        if trigger is not None:
+            yield trigger
+
+
+def _blocked(trigger: Trigger) -> bool:
+    """Negated, denied, hypothetical, habitual or generic: no incident. "never its territorial airspace" neither."""
+    violation = trigger.violation
+    if negated(trigger.noun) or (violation is not None and (generic(violation) or negated(violation))):
+        return True
+    if trigger.noun.lemma_.lower() == "airspace" and trigger.noun.head.lemma_.lower() == "zone":
+        return True
+    if any(c.lower_ == "own" for c in trigger.noun.children):
+        return True  # "operating in China's own airspace": a claim of being at home
+    if trigger.verb is None:
+        return False
+    if doubted(trigger.verb) or any(c.lower_ in HABITUAL for c in trigger.verb.children):
+        return True
+    flier = subject(trigger.verb)
+    if flier is None:
+        return False
+    return negated(flier) or generic(flier) or any(c.lower_ in {"every", "no"} for c in flier.children)
+
+
+# --- Victims -------------------------------------------------------------------------------------------------------
+
+
+def owner_words(noun: Token) -> list[Token]:
+    """The words that say whose airspace (or border): modifiers with their conjuncts, and "of X"."""
+    words: list[Token] = []
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            words += coordinated(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    words += coordinated(obj) + [c for c in obj.children if c.dep_ == "compound"]
+    return words
+
+
+def _intruder_words(trigger: Trigger) -> list[Token]:
+    """The words naming what entered: "by X" / "of X" of a violation noun, else the clause's subject."""
+    if trigger.violation is not None:
+        return [obj for prep in trigger.violation.children if prep.dep_ == "prep" and prep.lower_ in {"by", "of"}
+                for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE]
+    flier = subject(trigger.verb) if trigger.verb is not None else None
+    return [flier] if flier is not None else []
+
+
+def _owner(trigger: Trigger, context: Context) -> str | None:
+    """Whose "its airspace": the state subject up the clause chain, else the article's; never the intruder's own
+    ("the Kremlin rejected the account that Russian jets had violated its airspace")."""
+    own = nationality([t for word in _intruder_words(trigger) for t in word.subtree if t.i <= word.i])
+    for owner in (subject_state(trigger.verb), context.main_country):
+        if owner and owner != own:
+            return owner
+    return None
+
+
+def _victims(trigger: Trigger, context: Context) -> list[str]:
+    """Whose airspace: its owner named or resolved; for "Romania reported a Russian drone violation", the
+    reporting state; for a border crossed that no word assigns, the article's state."""
+    if trigger.destination is not None:
+        return [trigger.destination]
+    if trigger.violation is not None and trigger.noun == trigger.violation:
+        reporter = subject_state(trigger.verb) if trigger.verb is not None else None
+        return [reporter] if reporter else []
+    codes: list[str] = []
+    for word in owner_words(trigger.noun):
+        if word.lower_ in PRONOUNS or word.lemma_.lower() in OWNER_NOUNS:
+            codes += [code for code in [_owner(trigger, context)] if code]
+        elif word.lower_ not in {"north", "south"}:
+            codes += [code for code in [state_of(word)] if code]
+    if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
+        return list(dict.fromkeys(codes))
+    flier = subject(trigger.verb)
+    crossed = flier is not None and (is_platform_word(flier) or flier.lower_ in REFERRING)
+    return [context.main_country] if crossed else []
+
+
+# --- Intruders -----------------------------------------------------------------------------------------------------
+
+
+def _foreign(state: str | None, victim: str) -> str | None:
+    return state if state and state != victim else None
+
+
+def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phrase | None, str | None, bool]:
+    """The phrase that entered, its state, and whether the parse links it to the trigger.
+
+    Linked are the clause's subject (a pronoun resolved to the last intruder before it), "by X", and
+    "a drone violation"; otherwise the sentence's first intruder is the best guess.
+    """
+    candidates = _intruder_words(trigger)
+    if trigger.violation is not None:
+        doer = subject(trigger.verb) if trigger.verb is not None else None  # "Turkish jets carried out violations"
+        candidates += [c for c in trigger.violation.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+        candidates += [doer] if doer is not None else []
+    states: list[str] = []
+    for token in candidates:
+        if token.lower_ in REFERRING:
+            before = [p for p in found if p.head.i < token.i and not p.defender and p.state != victim]
+            if before:
+                return before[-1], _foreign(before[-1].state, victim), True
+            continue
+        phrase = phrase_of(token, found)
+        if phrase is not None and not phrase.defender:
+            return phrase, _foreign(phrase.state, victim) or next(iter(states), None), True
+        states += [state for state in [_foreign(state_of(token), victim)] if state]
+    if states:
+        return None, states[0], True
+    intruders = [p for p in found if not p.defender and p.state != victim]
+    best = next((p for p in intruders if p.state), intruders[0] if intruders else None)
+    return best, _foreign(best.state, victim) if best else None, False
+
+
+def _antecedent(phrase: Phrase | None, linked: bool, context: Context) -> Phrase | None:
+    """The earlier phrase "the jet", "60 balloons" (or a bare "it") refers back to, if an earlier sentence gave
+    it a state; never for an "unidentified drone"."""
+    if phrase is None:
+        return context.antecedents.get("any") if linked else None
+    unknown = any(t.lower_ in UNKNOWN for t in phrase.head.lefts)
+    return None if unknown or phrase.state else context.antecedents.get(phrase.platform)
+
+
+def _hedged_clause(trigger: Trigger) -> bool:
+    """ "is suspected of having violated", "probably entered", "a suspected incursion": the attribution is hedged."""
+    words = [*(trigger.verb.children if trigger.verb is not None else []),
+             *(trigger.verb.ancestors if trigger.verb is not None else []),
+             *(trigger.violation.children if trigger.violation is not None else [])]
+    return any(hedged(word.text) for word in words)
+
+
+def _violation_count(trigger: Trigger) -> int | None:
+    """ "19 violations of Polish airspace": the number of violations reported."""
+    noun = trigger.violation
+    if noun is None or noun.tag_ != "NNS":
+        return None
+    return next((number(c.text) for c in noun.children if c.dep_ == "nummod" and number(c.text)), None)
+
+
+# --- Mentions ------------------------------------------------------------------------------------------------------
+
+
+def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase], context: Context) -> Mention:
+    phrase, violator, linked = _intruder(trigger, found, victim)
+    earlier = _antecedent(phrase, linked, context) if violator is None else None
+    model = phrase.model if phrase else None
+    if earlier is not None and earlier.state != victim:
+        violator, phrase, model = earlier.state, phrase or earlier, model or earlier.model
+    violations = _violation_count(trigger)
+    count, stated = (phrase.count, phrase.count_stated) if phrase else (None, False)
+    if violations and not (stated and linked):
+        count, stated = violations, True
+    anchor = trigger.violation or trigger.verb or trigger.noun
+    date, dated_here = clause_date(sentence, trigger.verb or trigger.noun, anchor, context.published)
+    return Mention(
+        kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=violator,
+        hedged=bool(violator) and ((phrase is not None and phrase.hedged) or _hedged_clause(trigger)),
+        platform=phrase.platform if phrase else None, model=model,
+        count=count, count_stated=stated, duration=duration_minutes(sentence.text),
+        occurred_on=date, date_in_clause=dated_here, location=location_in(sentence, list(anchor.subtree), {victim}),
+        supporting=trigger.supporting,
+    )
+
+
+def violations(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """One mention per violation the sentence reports and victim it names (given its platform phrases)."""
+    return [_violation(sentence, trigger, victim, found, context)
+            for trigger in _triggers(sentence) if not _blocked(trigger)
+            for victim in _victims(trigger, context)]

@@ -1,0 +1,149 @@
+"""The OpenAPI 3.1 description of a worker's HTTP API, served at /api/openapi.json.
+
+Built in code rather than kept as a hand-written file so that the limits and
+parameter lists are the ones :mod:`streams.api` enforces, and the event schemas
+are the contract's own JSON Schemas (``schemas/``), not a second copy that could
+drift from them.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+from streams.api import DEFAULT_LIMIT, MAX_LIMIT
+from streams.counting import INCIDENT_KINDS
+from streams.schemas import SCHEMA_DIR, SCHEMA_FILES
+
+Schema = dict[str, Any]
+
+
+def _rewrite_refs(node: Any, prefix: str) -> Any:
+    """``#/$defs/x`` becomes ``#/components/schemas/{prefix}_x``: refs resolve against the OpenAPI document."""
+    if isinstance(node, dict):
+        return {k: (f"#/components/schemas/{prefix}_{v.removeprefix('#/$defs/')}"
+                    if k == "$ref" and isinstance(v, str) and v.startswith("#/$defs/") else _rewrite_refs(v, prefix))
+                for k, v in node.items()}
+    if isinstance(node, list):
+        return [_rewrite_refs(v, prefix) for v in node]
+    return node
+
+
+def contract_schemas(name: str, prefix: str) -> dict[str, Schema]:
+    """One contract schema and its ``$defs`` as OpenAPI components (``$schema``/``$id`` dropped: the document sets the dialect)."""
+    schema = json.loads((SCHEMA_DIR / SCHEMA_FILES[name]).read_text())
+    defs = schema.pop("$defs", {})
+    schema.pop("$schema", None)
+    schema.pop("$id", None)
+    components = {f"{prefix}_{key}": _rewrite_refs(value, prefix) for key, value in defs.items()}
+    components[prefix] = _rewrite_refs(schema, prefix)
+    return components
+
+
+def _ref(name: str) -> Schema:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(description: str, schema: Schema) -> Schema:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _query(name: str, description: str, schema: Schema) -> Schema:
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+KIND = _query("kind", "Only this incident kind.", {"type": "string", "enum": list(INCIDENT_KINDS)})
+COUNTRY = _query("country", "Only this country (ISO 3166-1 alpha-2, any case).", {"type": "string", "pattern": "^[A-Za-z]{2}$"})
+YEAR = _query("year", "Only incidents counted under this year.", {"type": "string", "pattern": "^[0-9]{4}$"})
+LIMIT = _query("limit", f"Items per page (default {DEFAULT_LIMIT}).",
+               {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT})
+OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0, "default": 0})
+BAD_REQUEST = _json("A query parameter is unknown, repeated or out of range.", _ref("Error"))
+
+
+def _get(summary: str, ok: Schema, parameters: list[Schema] | None = None, description: str = "") -> Schema:
+    operation: Schema = {"summary": summary, "responses": {"200": ok}}
+    if description:
+        operation["description"] = description
+    if parameters is not None:
+        operation["parameters"] = parameters
+        operation["responses"]["400"] = BAD_REQUEST
+    return {"get": operation}
+
+
+def _page(item: str) -> Schema:
+    return {"type": "object", "required": ["total", "limit", "offset", "items"], "properties": {
+        "total": {"type": "integer", "minimum": 0, "description": "Items matching the filters, over all pages."},
+        "limit": {"type": "integer"}, "offset": {"type": "integer"},
+        "items": {"type": "array", "items": _ref(item)}}}
+
+
+def _schemas() -> dict[str, Schema]:
+    counts: Schema = {
+        "type": "object", "description": "Distinct real-world incidents per kind, then per COUNTRY/YEAR.",
+        "propertyNames": {"enum": list(INCIDENT_KINDS)},
+        "additionalProperties": {"type": "object", "propertyNames": {"pattern": "^[A-Z]{2}/[0-9]{4}$"},
+                                 "additionalProperties": {"type": "integer", "minimum": 1}},
+        "example": {"airspace_violation": {"EE/2025": 1}, "drone_sighting": {}, "article4_request": {"EE/2025": 1}},
+    }
+    by_name: Schema = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}
+    return {
+        **contract_schemas("incident", "Incident"),
+        **contract_schemas("statement", "Statement"),
+        "Counts": counts,
+        "StatementCounts": {"type": "object", "required": ["speaker", "organization"],
+                            "properties": {"speaker": by_name, "organization": by_name}},
+        "IncidentPage": _page("Incident"),
+        "StatementPage": _page("Statement"),
+        "Snapshot": {"type": "object", "required": ["counts", "statement_counts", "incidents", "statements"],
+                     "properties": {"counts": _ref("Counts"), "statement_counts": _ref("StatementCounts"),
+                                    "incidents": _ref("IncidentPage"), "statements": _ref("StatementPage")}},
+        "Status": {"type": "object", "required": ["processed", "counters", "assigned"], "properties": {
+            "processed": {"type": "object", "description": "Last offset finished per topic, then per partition.",
+                          "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
+            "counters": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "assigned": {"type": "array", "items": {"type": "string"}}}},
+        "Error": {"type": "object", "required": ["error", "parameter"], "properties": {
+            "error": {"type": "string"}, "parameter": {"type": "string"}}},
+    }
+
+
+def _paths() -> Schema:
+    text = {"description": "Prometheus text exposition format.", "content": {"text/plain": {"schema": {"type": "string"}}}}
+    return {
+        "/api/counts": _get("Count table of distinct incidents", _json("The contract's count table.", _ref("Counts")),
+                            [KIND, COUNTRY, YEAR]),
+        "/api/statement-counts": _get("Statements per speaker and per organisation",
+                                      _json("Counts by name.", _ref("StatementCounts"))),
+        "/api/incidents": _get("Live incidents, latest first", _json("One page.", _ref("IncidentPage")),
+                               [KIND, COUNTRY, YEAR, LIMIT, OFFSET],
+                               "Ordered by the date the incident is counted under, then article version."),
+        "/api/statements": _get("Live statements, latest first", _json("One page.", _ref("StatementPage")), [
+            _query("speaker", "Only this speaker's full name (case-insensitive).", {"type": "string"}),
+            _query("organization", "Only speakers of this organisation (case-insensitive).", {"type": "string"}),
+            LIMIT, OFFSET], "Ordered by the date the statement was made, then article version."),
+        "/api/snapshot": _get("Everything the dashboard draws", _json("Counts and the latest items.", _ref("Snapshot"))),
+        "/api/events": _get("Live snapshots as server-sent events", {
+            "description": "An event `snapshot` (data: a Snapshot as JSON) on connect and after every change; "
+                           "comment lines keep the connection alive.",
+            "content": {"text/event-stream": {"schema": {"type": "string"}}}}),
+        "/api/status": _get("Offsets processed and partitions assigned", _json("Progress of this worker.", _ref("Status"))),
+        "/api/openapi.json": _get("This description", _json("OpenAPI 3.1 document.", {"type": "object"})),
+        "/metrics": _get("Prometheus metrics", text),
+        "/": _get("The live dashboard", {"description": "HTML page.", "content": {"text/html": {"schema": {"type": "string"}}}}),
+    }
+
+
+@lru_cache(maxsize=1)
+def document() -> Schema:
+    """The whole OpenAPI document (cached: it is the same for the life of the process)."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "newsroom worker API", "version": "1.0.0",
+                 "description": "Live state of one worker: it answers for the topic partitions it owns now. "
+                                "Event payloads follow the contract's JSON Schemas."},
+        "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
+        "paths": _paths(),
+        "components": {"schemas": _schemas()},
+    }
