@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import signal
 import sys
 from pathlib import Path
 
@@ -146,14 +147,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM (a service manager, ``kill``) stops a command like Ctrl-C, so its broker and workers stop too."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     logs.configure()
+    signal.signal(signal.SIGTERM, _interrupt)  # the worker's faust loop installs its own handler over this
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except InputError as error:
         log.error("bad input", error=str(error))
         return 2
+    except KeyboardInterrupt:  # children were stopped on the way out (finally blocks)
+        log.info("interrupted")
+        return 130
 
 
 if __name__ == "__main__":

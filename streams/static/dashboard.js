@@ -145,7 +145,8 @@ function renderIncidents(page) {
     const what = [e.kind.replace(/_/g, " "), e.country, e.violator ? "by " + e.violator : null,
       e.count ? e.count + " × " + (e.model || e.platform) : e.platform && e.platform !== "unknown" ? e.platform : null]
       .filter(Boolean).join(" · ");
-    li.append(el("b", what), el("div", `${when(e.occurred_on)} · ${e.attribution} · ${e.article_id} v${e.article_version}`, "meta"));
+    const meta = [when(e.occurred_on), e.attribution, `${e.article_id} v${e.article_version}`].filter(Boolean).join(" · ");
+    li.append(el("b", what), el("div", meta, "meta"));
     const evidence = evidenceSentence(e.evidence || []);
     if (evidence) li.append(el("blockquote", evidence.text, "evidence"));
     list.append(li);
