@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from streams.article import TEXT_FIELDS, Article
+from streams.extraction.focus import focus
 from streams.extraction.incidents import extract_incidents
 from streams.extraction.model import AnalysedArticle, Extraction
 from streams.extraction.nlp import load_pipeline
@@ -28,10 +29,12 @@ def extractor_version() -> str:
 
 
 def analyse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[AnalysedArticle]:
-    """Parse every text field of every article in one ``nlp.pipe`` stream (batching is the speed-up)."""
+    """Parse the sentences extraction can use (:mod:`.focus`) of every text field of every article
+    in one ``nlp.pipe`` stream (batching is the speed-up); a field with none is not parsed."""
     nlp = load_pipeline()
     items = list(articles)
-    texts = [(a.field(name), (i, name)) for i, a in enumerate(items) for name in TEXT_FIELDS if a.field(name).strip()]
+    texts = [(text, (i, name)) for i, a in enumerate(items) for name in TEXT_FIELDS
+             for text in [focus(a.field(name))] if text.strip()]
     docs: list[dict] = [{} for _ in items]
     for doc, (i, name) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
         docs[i][name] = doc
