@@ -19,13 +19,17 @@ import asyncio
 import datetime as dt
 import tempfile
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
 import faust
+import faust.streams as faust_streams
 import orjson
 import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
 
 from streams import metrics
 from streams.article import Article
@@ -56,6 +60,39 @@ class Progress:
 
     def count(self, name: str, n: int = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + n
+
+
+def _write_as(event: Any) -> None:
+    """Table writes take their changelog partition from faust's current-event context
+    variable, which ``take_events`` leaves at the batch's last record: point it at the
+    record being applied.
+
+    Only the context variable: ``Stream.current_event`` is what take_events' background
+    buffering pairs with the next record, and overwriting it there duplicated one record
+    and lost the next whenever records arrived while a batch was being applied.
+    """
+    faust_streams._current_event.set(weakref.ref(event))  # noqa: SLF001 - faust has no public setter
+
+
+def _consumer_class(fetch_max_wait_ms: int) -> type[Any]:
+    """faust's consumer with a configurable fetch wait (faust hard-codes 1500 ms).
+
+    A broker that does not answer a fetch early when data arrives (the embedded Tansu
+    serves the full wait) adds up to that wait to every hop of the pipeline; a short
+    wait trades a few empty fetches a second for latency.
+    """
+
+    class ConsumerThread(AIOKafkaConsumerThread):
+        def _create_worker_consumer(self, transport: Any) -> AIOKafkaConsumer:
+            consumer = super()._create_worker_consumer(transport)
+            consumer._fetch_max_wait_ms = fetch_max_wait_ms  # noqa: SLF001 - read when the consumer starts
+            return consumer
+
+    class Consumer(AIOKafkaTransport.Consumer):
+        def _new_consumer_thread(self) -> ConsumerThread:
+            return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    return Consumer
 
 
 def _app(settings: Settings) -> faust.App:
@@ -103,6 +140,7 @@ class Newsroom:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.app = _app(settings)
+        self.app.transport.Consumer = _consumer_class(settings.fetch_max_wait_ms)
         self.progress = Progress()
         names, n = settings.topics, settings.partitions
         self.raw = self.app.topic(names.raw, partitions=n)
@@ -131,9 +169,7 @@ class Newsroom:
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_seconds):
             prepared = await self.prepare([event.message for event in events])
             for event, article in zip(events, prepared):
-                # Table writes find their changelog partition through the current event, which
-                # take_events leaves at the batch's last one: set it to the record being applied.
-                stream._set_current_event(event)
+                _write_as(event)
                 await self.process(event.message, article)
 
     async def process(self, message: Any, article: Article | None) -> None:

@@ -26,7 +26,7 @@ from streams.client import ensure_topics, publish
 from streams.config import Settings, Topics
 from streams.extraction.nlp import load_pipeline
 from streams.generator import generate
-from streams.monitor import get_json, wait_until_idle, WorkerUnavailable
+from streams.monitor import wait_until_assigned, wait_until_idle
 from streams.worker import spawn_worker, stop_workers
 
 log = structlog.get_logger(__name__)
@@ -54,23 +54,6 @@ def tenant(bootstrap: str, partitions: int) -> Settings:
     name = f"bench{uuid.uuid4().hex[:6]}"
     return Settings(bootstrap=bootstrap, app_id=name, topics=Topics(f"{name}."), partitions=partitions,
                     web_port=free_port())
-
-
-async def wait_until_assigned(settings: Settings, ports: list[int], alive: Any, timeout: float = 120.0) -> None:
-    """Until the workers together own every raw partition: timing starts after the group has settled."""
-    wanted = {f"{settings.topics.raw}:{p}" for p in range(settings.partitions)}
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not alive():
-            raise WorkerUnavailable("a worker exited while the group formed")
-        try:
-            owned = [set((await get_json(settings, "/api/status", port=p))["assigned"]) & wanted for p in ports]
-            if set().union(*owned) == wanted and all(owned):
-                return
-        except WorkerUnavailable:
-            pass
-        await asyncio.sleep(0.2)
-    raise TimeoutError("workers did not settle on the raw partitions")
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -117,7 +100,7 @@ async def latency(settings: Settings, documents: list[dict[str, Any]], rate: flo
     await ensure_topics(settings)
     cluster = Cluster(settings, 1)
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False,
-                                auto_offset_reset="earliest")
+                                auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_max_wait_ms)
     sent: dict[str, float] = {}
     seen: dict[str, float] = {}
     try:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import structlog
 
+from streams.processes import end_with_parent
+
 log = structlog.get_logger(__name__)
 
 ENV_BOOTSTRAP = "KAFKA_BOOTSTRAP"
@@ -96,7 +98,7 @@ class EmbeddedBroker:
         self.process = subprocess.Popen(
             [tansu_binary(), "broker", "--listener-url", url, "--advertised-listener-url", url,
              "--storage-engine", "memory://tansu/"],
-            stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            stdout=handle, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=end_with_parent,
         )
         os.close(handle)
         deadline = time.monotonic() + self.start_timeout

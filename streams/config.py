@@ -61,6 +61,7 @@ class Settings:
     store: str = "memory://"
     batch_size: int = 16
     batch_seconds: float = 0.05
+    fetch_max_wait_ms: int = 50
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -76,6 +77,7 @@ class Settings:
             "data_dir": os.environ.get("NEWSROOM_DATA_DIR", ""),
             "store": os.environ.get("NEWSROOM_STORE", d.store),
             "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
+            "fetch_max_wait_ms": _int("NEWSROOM_FETCH_MAX_WAIT_MS", d.fetch_max_wait_ms),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -81,3 +81,21 @@ async def wait_until_idle(settings: Settings, timeout: float = 300.0, poll: floa
             last_error = error
         await asyncio.sleep(poll)
     raise TimeoutError(f"worker not idle after {timeout}s" + (f" ({last_error})" if last_error else ""))
+
+
+async def wait_until_assigned(settings: Settings, ports: list[int], alive: Callable[[], bool], timeout: float = 120.0) -> None:
+    """Until the workers together own every raw partition: what is published from then on is consumed as it arrives."""
+    wanted = {f"{settings.topics.raw}:{p}" for p in range(settings.partitions)}
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        if not alive():
+            raise WorkerUnavailable("a worker exited while the group formed")
+        try:
+            owned = [set((await get_json(settings, "/api/status", port=p))["assigned"]) & wanted for p in ports]
+            if set().union(*owned) == wanted and all(owned):
+                return
+        except WorkerUnavailable:
+            pass
+        await asyncio.sleep(0.2)
+    raise TimeoutError("workers did not settle on the raw partitions")

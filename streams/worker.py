@@ -12,6 +12,7 @@ import faust
 
 from streams.app import Newsroom
 from streams.config import Settings
+from streams.processes import end_with_parent
 from streams import web
 from streams.extraction.nlp import load_pipeline
 
@@ -42,10 +43,13 @@ def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) ->
         "NEWSROOM_WEB_PORT": str(settings.web_port),
         "NEWSROOM_MAX_BODY_BYTES": str(settings.max_body_bytes),
         "NEWSROOM_STORE": settings.store,
+        "NEWSROOM_BATCH_SIZE": str(settings.batch_size),
+        "NEWSROOM_FETCH_MAX_WAIT_MS": str(settings.fetch_max_wait_ms),
         **(extra_env or {}),
     }
-    return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env,
+    return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env, preexec_fn=end_with_parent,
                             stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno(), stderr=sys.stderr.fileno())
+
 
 
 def stop_workers(processes: list[subprocess.Popen[bytes]], timeout: float = 30.0) -> None:

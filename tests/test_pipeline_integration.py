@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -9,12 +10,16 @@ import sys
 
 import orjson
 import pytest
+from aiokafka import AIOKafkaProducer
 
 from streams.client import ensure_topics, live_state, publish, publish_records, read_topic
 from streams.config import Settings
+from streams.events import derive_many
+from streams.generator import generate
 from streams.loader import read_documents
-from streams.monitor import get_json, wait_until_idle
+from streams.monitor import get_json, wait_until_assigned, wait_until_idle
 from streams import schemas
+from streams.validation import parse_document
 
 from conftest import DEV_CORPUS, ROOT
 
@@ -108,3 +113,31 @@ def test_demo_on_the_seeds_prints_the_estonian_violation_statements_and_counts(b
     assert any(e["speaker"].get("role") == "Foreign Minister" and e["speaker"].get("organization") == "Estonia"
                for e in result["statements"])
     assert result["counts"]["airspace_violation"]["EE/2025"] == 1
+
+
+async def _trickle(settings: Settings, documents: list[dict], alive, gap: float) -> list:
+    """Articles one by one, each acknowledged, so most arrive while the worker is applying a batch."""
+    await ensure_topics(settings)
+    await wait_until_assigned(settings, [settings.web_port], alive)
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all")
+    await producer.start()
+    try:
+        for document in documents:
+            await producer.send_and_wait(settings.topics.raw, key=document["article_id"].encode(),
+                                         value=orjson.dumps(document))
+            await asyncio.sleep(gap)
+    finally:
+        await producer.stop()
+    await wait_until_idle(settings, timeout=180, alive=alive)
+    return await read_topic(settings, settings.topics.incidents)
+
+
+def test_records_arriving_during_a_batch_are_each_applied_once(settings, workers, run):
+    documents = generate(40, seed=21, relevant_share=1.0)
+    worker = workers.start(settings)
+    derived = run(_trickle(settings, documents, alive=lambda: worker.poll() is None, gap=0.02))
+    expected = {e["incident_id"] for events in derive_many([parse_document(d) for d in documents])
+                for e in events if e["type"] == "incident"}
+    assert {orjson.loads(value)["incident_id"] for _, value, _ in derived} == expected
+    status = run(get_json(settings, "/api/status"))
+    assert status["counters"]["articles_processed"] == len(documents)
