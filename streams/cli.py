@@ -93,7 +93,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from streams.bench import run_bench
 
-    result = run_bench(args.articles, partitions=args.partitions)
+    if not 0.0 <= args.relevant_share <= 1.0:
+        raise InputError(f"--relevant-share must be between 0 and 1, not {args.relevant_share}")
+    result = run_bench(args.articles, partitions=args.partitions, relevant_share=args.relevant_share)
     if args.json:
         _out(result)
     else:
@@ -137,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure throughput, latency, replay and two-worker speed-up")
     bench.add_argument("--articles", type=int, default=2000, help="generated articles per run")
     bench.add_argument("--partitions", type=int, default=4)
+    bench.add_argument("--relevant-share", type=float, default=0.5,
+                       help="share of generated articles about airspace incidents (the rest is other news)")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=cmd_bench)
     counts = sub.add_parser("counts", help="live count tables from a running worker")
