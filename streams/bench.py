@@ -181,7 +181,8 @@ def run_bench(count: int, partitions: int = 4, relevant_share: float = 0.5) -> d
         log.info("replay measured", articles_per_s=round(replay, 1))
         two, rss_two, _ = asyncio.run(throughput(tenant(bootstrap, partitions), documents, 2))
         log.info("two workers measured", articles_per_s=round(two, 1))
-        probe = [d for d in generate(max(50, count // 20), seed=11, relevant_share=1.0)]
+        # The same mix as the throughput load; articles that yield no event have no latency to measure.
+        probe = generate(max(100, count // 10), seed=11, relevant_share=relevant_share)
         latencies = asyncio.run(latency(tenant(bootstrap, partitions), probe, one / 2))
     return {
         "articles": count,

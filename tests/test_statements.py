@@ -80,3 +80,17 @@ def test_evidence_slices_the_field_exactly():
     for fact in statements(body):
         for span in fact.evidence:
             assert body[span.start:span.end] == span.text
+
+
+def test_the_statement_read_means_whoever_issued_one_before():
+    found = statements("The Lithuanian army issued a statement on Thursday evening. Heavy rain is expected.\n"
+                       '"Two Russian jets violated our airspace for three minutes," the statement read.')
+    [quote] = by_mode(found, "direct")
+    assert (quote.speaker.name, quote.speaker.kind, quote.speaker.organization) == (
+        "Lithuanian army", "organization", "Lithuania")
+
+
+def test_it_said_after_an_institution_put_out_a_statement():
+    [reported] = statements("The Finnish Border Guard put out a statement on Monday. It said two aircraft had "
+                            "entered Finnish airspace.")
+    assert reported.speaker.name == "Finnish Border Guard" and reported.mode == "reported"

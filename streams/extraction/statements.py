@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
-from streams.extraction.speakers import SpeakerResolver, place
+from streams.extraction.speakers import DOCUMENTS, SpeakerResolver, place
 
 # Verbs that report speech and take the reported clause as their complement.
 REPORTING_VERBS = {
@@ -47,6 +47,8 @@ QUOTING_VERBS = REPORTING_VERBS | {
 SOCIAL_PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "truth", "social", "media", "weibo",
                     "linkedin", "bluesky", "threads", "youtube", "website", "platform"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Verbs by which someone puts out a document: "issued a statement", "released a communique".
+ISSUING = {"issue", "release", "publish", "put", "send", "circulate", "adopt", "distribute", "post"}
 MIN_REPORTED_WORDS = 3
 DUPLICATE_OVERLAP = 0.8
 # Words that put a name or a term, not somebody's words, in quotation marks: so-called "shadow fleet".
@@ -382,8 +384,20 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
                 spoken = speaker
                 if not _duplicate(fact, facts):
                     facts.append(fact)
+            if spoken is None:
+                _note_issuer(reader, unit, resolver)
             previous = spoken or _colon_speaker(reader, unit, resolver)
     return facts
+
+
+def _note_issuer(reader: FieldReader, unit: Unit, resolver: SpeakerResolver) -> None:
+    """ "The army issued a statement": who "the statement read" will later mean, and "it said"."""
+    for token in reader.tokens(unit):
+        verb = token.head
+        if token.lemma_.lower() in DOCUMENTS and token.dep_ == "dobj" and verb.lemma_.lower() in ISSUING:
+            speaker = resolver.speaker(_own_subject(verb), reader.field_name)
+            if speaker is not None:
+                resolver.spoke(speaker, place(verb, reader.field_name), reader.doc.text[unit.start:unit.end])
 
 
 def _speaker(candidate: Candidate, resolver: SpeakerResolver, field_name: str, previous: Speaker | None) -> Speaker | None:
