@@ -94,3 +94,10 @@ def test_it_said_after_an_institution_put_out_a_statement():
     [reported] = statements("The Finnish Border Guard put out a statement on Monday. It said two aircraft had "
                             "entered Finnish airspace.")
     assert reported.speaker.name == "Finnish Border Guard" and reported.mode == "reported"
+
+
+def test_a_clause_the_parser_hung_on_the_object_of_said():
+    [reported] = statements("Japan's defense ministry said a Chinese surveillance plane intruded into Japanese "
+                            "airspace for about two minutes on Monday.")
+    assert reported.mode == "reported" and reported.quote.startswith("a Chinese surveillance plane intruded")
+    assert reported.speaker.organization == "Japan"

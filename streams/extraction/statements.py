@@ -49,6 +49,7 @@ SOCIAL_PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "truth"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Verbs by which someone puts out a document: "issued a statement", "released a communique".
 ISSUING = {"issue", "release", "publish", "put", "send", "circulate", "adopt", "distribute", "post"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
 DUPLICATE_OVERLAP = 0.8
 # Words that put a name or a term, not somebody's words, in quotation marks: so-called "shadow fleet".
@@ -111,6 +112,18 @@ def _subject(cue: Token) -> Token | None:
     if speaking is not None:  # "said this was ... and called it '...'": the parser hangs "called" on "was"
         return _own_subject(speaking)
     return next((_own_subject(v) for v in chain if _own_subject(v) is not None), None)
+
+
+def _misparsed_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
+    """ "said a Chinese plane intruded ...": the parser may take the clause's subject for the verb's
+    object and hang the clause's verb on it (acl, often tagged as a participle). "say" seldom has
+    a noun for its object ("said a prayer"), so a verb hung on one, without a passive agent, is read as
+    the clause's."""
+    if cue.lemma_.lower() != "say":
+        return []
+    return [obj for obj in cue.children if obj.dep_ == "dobj" and obj.i > cue.i and obj.i in inside_unit
+            and any(c.dep_ in {"acl", "relcl"} and c.tag_ in FINITE | {"VBN"} and c.i > obj.i
+                    and not any(r.dep_ in {"nsubj", "agent", "auxpass"} for r in c.children) for c in obj.children)]
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -287,6 +300,7 @@ class FieldReader:
             if _is_according(cue):
                 continue
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
+            clauses = clauses or _misparsed_clause(cue, inside_unit)
             parts = [p for clause in clauses for p in self._parts(clause, inside_unit)]
             aside = None if clauses else _aside(cue, tokens, unit.quotes)
             if aside is not None:
