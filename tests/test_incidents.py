@@ -323,3 +323,10 @@ def test_a_state_entered_by_its_name():
 def test_a_drone_incursion_with_no_state_is_a_sighting():
     found = incidents("Danish police investigated a drone incursion over Billund Airport on Friday.")
     assert list(found) == [("drone_sighting", "DK")]
+
+
+def test_a_threat_against_any_intruder_is_no_incident_but_a_named_one_is():
+    assert not run("Poland's foreign minister warned that Poland would shoot down any object violating its "
+                   "airspace.").incidents
+    v = violation("A Russian drone violating Polish airspace was shot down near Lublin on Friday.", "PL")
+    assert (v.violator, v.platform) == ("RU", "drone")

@@ -148,6 +148,8 @@ def _blocked(trigger: Trigger) -> bool:
     if doubted(trigger.verb) or any(c.lower_ in HABITUAL for c in trigger.verb.children):
         return True
     flier = subject(trigger.verb)
+    if flier is None and trigger.verb.dep_ in {"acl", "relcl"}:
+        flier = trigger.verb.head  # "any object violating its airspace"
     if flier is None:
         return False
     return negated(flier) or generic(flier) or any(c.lower_ in {"every", "no"} for c in flier.children)
