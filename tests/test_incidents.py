@@ -330,3 +330,8 @@ def test_a_threat_against_any_intruder_is_no_incident_but_a_named_one_is():
                    "airspace.").incidents
     v = violation("A Russian drone violating Polish airspace was shot down near Lublin on Friday.", "PL")
     assert (v.violator, v.platform) == ("RU", "drone")
+
+
+def test_the_state_the_intruders_came_from_is_the_violator():
+    v = violation("Three drones entered Lithuanian airspace from Belarus overnight, the crisis centre said.", "LT")
+    assert (v.violator, v.count, v.platform) == ("BY", 3, "drone")

@@ -101,3 +101,9 @@ def test_a_clause_the_parser_hung_on_the_object_of_said():
                             "airspace for about two minutes on Monday.")
     assert reported.mode == "reported" and reported.quote.startswith("a Chinese surveillance plane intruded")
     assert reported.speaker.organization == "Japan"
+
+
+def test_an_institution_belongs_to_the_state_whose_airspace_the_story_is_about():
+    [reported] = statements("Three drones entered Lithuanian airspace from Belarus overnight, the National Crisis "
+                            "Management Centre said.")
+    assert (reported.speaker.name, reported.speaker.organization) == ("National Crisis Management Centre", "Lithuania")

@@ -154,6 +154,11 @@ class ArticleIndex:
         for ent, code in _ent_countries(doc):
             self.weights[code] += _home_weight(ent)
             self.first_seen.setdefault(code, place(ent, field_name))
+        for token in doc:  # "Lithuanian airspace" where the tagger saw no nationality: it still says whose side
+            if not token.ent_type_ and token.dep_ in {"amod", "compound", "poss"} \
+                    and token.head.lemma_.lower() in SOVEREIGNTY and (code := country_of(token)):
+                self.weights[code] += 4
+                self.first_seen.setdefault(code, place(token, field_name))
 
     def _learn_acronyms(self, doc: Doc) -> None:
         """ "Joint Chiefs of Staff" -> JCS; "the North American Aerospace Defense Command (NORAD)" -> NORAD."""

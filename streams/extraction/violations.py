@@ -238,13 +238,22 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
             continue
         phrase = phrase_of(token, found)
         if phrase is not None and not phrase.defender:
-            return phrase, _foreign(phrase.state, victim) or next(iter(states), None), True
+            return phrase, _foreign(phrase.state, victim) or next(iter(states), None) or _origin(trigger, victim), True
         states += [state for state in [_foreign(state_of(token), victim)] if state]
     if states:
         return None, states[0], True
     intruders = [p for p in found if not p.defender and p.state != victim]
     best = next((p for p in intruders if p.state), intruders[0] if intruders else None)
     return best, _foreign(best.state, victim) if best else None, False
+
+
+def _origin(trigger: Trigger, victim: str) -> str | None:
+    """ "entered Lithuanian airspace from Belarus": the state the intruder came from."""
+    if trigger.verb is None:
+        return None
+    return next((state for prep in trigger.verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                 for obj in prep.children if obj.dep_ == "pobj" for state in [_foreign(state_of(obj), victim)] if state),
+                None)
 
 
 def _antecedent(phrase: Phrase | None, linked: bool, context: Context) -> Phrase | None:
