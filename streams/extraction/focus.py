@@ -65,35 +65,32 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text)}
 
 
-def _cued(text: str, unit: Unit) -> bool:
-    sentence = text[unit.start:unit.end]
-    return bool(unit.quotes) or not _words(sentence).isdisjoint(CUES) or MODEL.search(sentence) is not None
+def _cued(sentence: str, words: set[str], unit: Unit) -> bool:
+    return bool(unit.quotes) or not words.isdisjoint(CUES) or MODEL.search(sentence) is not None
 
 
-def _links(sentence: str) -> set[str]:
+def _links(sentence: str, words: set[str]) -> set[str]:
     """Words by which a sentence leans on an earlier one: names after the first word (capitalised
     anyway) and, lower-cased, offices, institutions and documents ("the minister", "the statement")."""
     names = CAPITALISED.findall(sentence)
     names = names[1:] if sentence[:1].isupper() else names
-    return set(names) | (_words(sentence) & LINKING_NOUNS)
-
-
-def _mentions(sentence: str, link: str) -> bool:
-    return link in sentence if link[:1].isupper() else link in _words(sentence)
+    return set(names) | (words & LINKING_NOUNS)
 
 
 def relevant_units(text: str) -> list[Unit]:
     """The surface sentences worth parsing, in text order."""
     found = units(text, find_quotes(text))
     sentences = [text[unit.start:unit.end] for unit in found]
-    keep = {i for i, unit in enumerate(found) if _cued(text, unit)}
+    words = [_words(sentence) for sentence in sentences]  # once per sentence: the links below look back often
+    keep = {i for i, unit in enumerate(found) if _cued(sentences[i], words[i], unit)}
     if not keep:
         return []
-    keep |= {i - 1 for i in keep if i > 0 and not _words(sentences[i]).isdisjoint(REFERRING)}
+    keep |= {i - 1 for i in keep if i > 0 and not words[i].isdisjoint(REFERRING)}
     keep.add(0)
     for i in sorted(keep):
-        for link in _links(sentences[i]):
-            earlier = [j for j in range(i) if _mentions(sentences[j], link)]
+        for link in _links(sentences[i], words[i]):
+            capitalised = link[:1].isupper()
+            earlier = [j for j in range(i) if (link in sentences[j] if capitalised else link in words[j])]
             keep.update(earlier[:1] + earlier[-1:])  # where it was introduced, and its latest mention
     return [found[i] for i in sorted(keep)]
 
