@@ -40,14 +40,14 @@ async def ensure_topics(settings: Settings) -> None:
 
 
 async def publish_records(settings: Settings, records: Iterable[tuple[bytes | None, bytes | None]],
-                          on_sent: Callable[[], None] | None = None) -> int:
-    """Publish (key, value) records to the raw topic, one at a time and acknowledged, in order."""
+                          on_sent: Callable[[], None] | None = None, topic: str | None = None) -> int:
+    """Publish (key, value) records to ``topic`` (the raw topic by default), one at a time and acknowledged, in order."""
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all")
     await producer.start()
     sent = 0
     try:
         for key, value in records:
-            await producer.send_and_wait(settings.topics.raw, value=value, key=key)
+            await producer.send_and_wait(topic or settings.topics.raw, value=value, key=key)
             sent += 1
             if on_sent:
                 on_sent()

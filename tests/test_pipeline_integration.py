@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
 import sys
+import time
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from streams.client import ensure_topics, live_state, publish, publish_records, read_topic
 from streams.config import Settings
@@ -119,15 +118,7 @@ async def _trickle(settings: Settings, documents: list[dict], alive, gap: float)
     """Articles one by one, each acknowledged, so most arrive while the worker is applying a batch."""
     await ensure_topics(settings)
     await wait_until_assigned(settings, [settings.web_port], alive)
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all")
-    await producer.start()
-    try:
-        for document in documents:
-            await producer.send_and_wait(settings.topics.raw, key=document["article_id"].encode(),
-                                         value=orjson.dumps(document))
-            await asyncio.sleep(gap)
-    finally:
-        await producer.stop()
+    await publish(settings, documents, on_sent=lambda: time.sleep(gap))  # blocks the loop: nothing else runs here
     await wait_until_idle(settings, timeout=180, alive=alive)
     return await read_topic(settings, settings.topics.incidents)
 

@@ -10,9 +10,8 @@ from typing import Any
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaProducer
 
-from streams.client import ensure_topics, publish
+from streams.client import ensure_topics, publish, publish_records
 from streams.config import Settings
 from streams.monitor import wait_until_idle
 
@@ -34,14 +33,8 @@ def _example() -> ModuleType:
 
 
 async def _send(settings: Settings, events: list[dict[str, Any]]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all")
-    await producer.start()
-    try:
-        for event in events:
-            await producer.send_and_wait(settings.topics.incidents, key=event["incident_id"].encode(),
-                                         value=orjson.dumps(event))
-    finally:
-        await producer.stop()
+    await publish_records(settings, [(e["incident_id"].encode(), orjson.dumps(e)) for e in events],
+                          topic=settings.topics.incidents)
 
 
 def test_the_example_keeps_the_latest_upsert_and_drops_retractions(settings: Settings) -> None:

@@ -12,9 +12,8 @@ from typing import Any
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaProducer
 
-from streams.client import ensure_topics
+from streams.client import ensure_topics, publish_records
 from streams.config import Settings
 from streams.tail import add_parser, readable
 
@@ -44,13 +43,7 @@ def test_the_subcommand_registers_on_the_newsroom_parser() -> None:
 
 
 async def _send(settings: Settings, topic: str, events: list[dict[str, Any]]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all")
-    await producer.start()
-    try:
-        for event in events:
-            await producer.send_and_wait(topic, key=event["incident_id"].encode(), value=orjson.dumps(event))
-    finally:
-        await producer.stop()
+    await publish_records(settings, [(e["incident_id"].encode(), orjson.dumps(e)) for e in events], topic=topic)
 
 
 async def _spawn_tail(settings: Settings, *args: str) -> asyncio.subprocess.Process:
