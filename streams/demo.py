@@ -16,7 +16,7 @@ from streams.client import ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
 from streams.loader import read_documents
 from streams.monitor import get_json, wait_until_idle
-from streams.worker import spawn_worker, stop_workers
+from streams.worker import check_web_port, spawn_worker, stop_workers
 
 log = structlog.get_logger(__name__)
 
@@ -26,15 +26,18 @@ async def _run(settings: Settings, documents: list[dict[str, Any]], alive: Calla
     sent = await publish(settings, documents)
     log.info("published articles", count=sent, topic=settings.topics.raw)
     await wait_until_idle(settings, alive=alive)
-    incidents = live_state(await read_topic(settings, settings.topics.incidents))
-    statements = live_state(await read_topic(settings, settings.topics.statements))
+    # Read back partition by partition, so arrival order varies between runs: sort by stable keys.
+    incidents = sorted(live_state(await read_topic(settings, settings.topics.incidents)),
+                       key=lambda e: (e["article_id"], e["incident_id"]))
+    statements = sorted(live_state(await read_topic(settings, settings.topics.statements)),
+                        key=lambda e: (e["article_id"], e["statement_id"]))
     counts = await get_json(settings, "/api/counts")
     return {"incidents": incidents, "statements": statements, "counts": counts}
 
 
 def render_text(result: dict[str, Any]) -> str:
     lines = [f"Incidents ({len(result['incidents'])} live):"]
-    for e in sorted(result["incidents"], key=lambda e: (e["kind"], e["country"])):
+    for e in sorted(result["incidents"], key=lambda e: (e["kind"], e["country"], e["incident_id"])):
         when = (e.get("occurred_on") or {}).get("value", "?")
         extra = ", ".join(f"{k}={e[k]}" for k in ("violator", "platform", "model", "count", "duration_minutes", "location") if e.get(k) is not None)
         lines.append(f"  {e['kind']:<19} {e['country']}  {when:<10}  {extra}")
@@ -50,6 +53,7 @@ def render_text(result: dict[str, Any]) -> str:
 
 def run_demo(paths: list[Path], once: bool, as_json: bool, port: int) -> int:
     documents = read_documents(paths)
+    check_web_port(Settings.from_env(web_port=port))
     with bootstrap_servers() as bootstrap:
         settings = Settings.from_env(bootstrap=bootstrap, web_port=port)
         worker = spawn_worker(settings)

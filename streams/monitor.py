@@ -10,10 +10,17 @@ import aiohttp
 
 from streams.client import end_offsets
 from streams.config import Settings
+from streams.errors import OperatorError
 
 
-class WorkerUnavailable(RuntimeError):
+class WorkerUnavailable(OperatorError):
     """No worker answers on the configured web port."""
+
+    fix = "start one with `newsroom worker`, or pass --port with the web port of the running one"
+
+
+class WorkerRecovering(WorkerUnavailable):
+    """The worker answers but is still recovering its tables (HTTP 503): its counts would be incomplete."""
 
 
 async def get_json(settings: Settings, path: str, timeout: float = 5.0, port: int | None = None) -> Any:
@@ -21,6 +28,10 @@ async def get_json(settings: Settings, path: str, timeout: float = 5.0, port: in
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as session:
             async with session.get(url) as response:
+                if response.status == 503:
+                    retry = response.headers.get("Retry-After", "a few")
+                    raise WorkerRecovering(f"the worker at {url} is still recovering its tables",
+                                           fix=f"retry in {retry} seconds")
                 response.raise_for_status()
                 return await response.json(content_type=None)
     except (aiohttp.ClientError, asyncio.TimeoutError) as error:

@@ -26,6 +26,9 @@ STATIC = Path(__file__).resolve().parent / "static"
 DASHBOARD = STATIC / "dashboard.html"
 CHANGE_POLL_SECONDS = 0.25  # how often an open event stream looks for a change: cheap, in-memory
 KEEPALIVE_SECONDS = 15.0  # a comment line this often finds dead clients and keeps proxies from timing out
+RETRY_AFTER_SECONDS = 2  # what a 503 asks clients to wait while the tables recover (seconds, Retry-After)
+# Paths that answer from progress or static text, not from the tables, so they answer during recovery too.
+NOT_TABLE_BACKED = frozenset({"/api/status", "/api/openapi.json", "/api/events"})
 
 
 def register(newsroom: Newsroom) -> None:
@@ -34,6 +37,7 @@ def register(newsroom: Newsroom) -> None:
     feed = LiveFeed(newsroom)
     app.web.add_static("/static/", STATIC)
     app.web.web_app.on_shutdown.append(feed.close)
+    app.web.web_app.middlewares.append(recovery_guard(newsroom))
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:
@@ -67,7 +71,8 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/metrics")
     async def prometheus(web: Any, request: Any) -> Any:
-        response = web.bytes(metrics.render(app.consumer, newsroom.progress.done), content_type="text/plain")
+        response = web.bytes(metrics.render(app.consumer, newsroom.progress.done,
+                                                  newsroom.consumed_topics()), content_type="text/plain")
         response.charset = "utf-8"
         return response
 
@@ -82,6 +87,24 @@ def register(newsroom: Newsroom) -> None:
             "counters": newsroom.progress.counters,
             "assigned": sorted(f"{tp.topic}:{tp.partition}" for tp in app.consumer.assignment()),
         })
+
+
+def recovery_guard(newsroom: Newsroom) -> Any:
+    """503 with ``Retry-After`` from every table-backed ``/api/`` path while the tables recover.
+
+    Right after a start or during a rebalance the tables hold only what was recovered so
+    far: answering 200 then would show counts that are too low as if they were final.
+    """
+
+    @aioweb.middleware
+    async def guard(request: aioweb.Request, handler: Any) -> aioweb.StreamResponse:
+        if request.path.startswith("/api/") and request.path not in NOT_TABLE_BACKED and newsroom.recovering():
+            return aioweb.json_response(
+                {"error": "the worker is recovering its tables; retry later", "retry_after": RETRY_AFTER_SECONDS},
+                status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+        return await handler(request)
+
+    return guard
 
 
 def _answer(web: Any, compute: Any) -> Any:
@@ -116,7 +139,7 @@ class LiveFeed:
         offsets = tuple((topic, p, o) for topic in (names.tallies, names.incidents, names.statements)
                         for p, o in sorted(done.get(topic, {}).items()))
         assigned = tuple(sorted((tp.topic, tp.partition) for tp in self.newsroom.app.consumer.assignment()))
-        return offsets, assigned
+        return offsets, assigned, self.newsroom.recovering()
 
     def snapshot(self) -> dict[str, Any]:
         newsroom = self.newsroom
@@ -146,7 +169,9 @@ class LiveFeed:
         while not self.stopping.is_set():
             mark = self.mark()
             if mark != last:
-                await response.write(sse_message("snapshot", self.snapshot()))
+                recovering = mark[-1]
+                await response.write(sse_message("recovering", {"retry_after": RETRY_AFTER_SECONDS}) if recovering
+                                     else sse_message("snapshot", self.snapshot()))
                 last, quiet = mark, 0.0
             elif quiet >= KEEPALIVE_SECONDS:
                 await response.write(b": keepalive\n\n")
