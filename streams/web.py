@@ -26,9 +26,6 @@ STATIC = Path(__file__).resolve().parent / "static"
 DASHBOARD = STATIC / "dashboard.html"
 CHANGE_POLL_SECONDS = 0.25  # how often an open event stream looks for a change: cheap, in-memory
 KEEPALIVE_SECONDS = 15.0  # a comment line this often finds dead clients and keeps proxies from timing out
-RETRY_AFTER_SECONDS = 2  # what a 503 asks clients to wait while the tables recover (seconds, Retry-After)
-# Paths that answer from progress or static text, not from the tables, so they answer during recovery too.
-NOT_TABLE_BACKED = frozenset({"/api/status", "/api/openapi.json", "/api/events"})
 
 
 def register(newsroom: Newsroom) -> None:
@@ -98,10 +95,9 @@ def recovery_guard(newsroom: Newsroom) -> Any:
 
     @aioweb.middleware
     async def guard(request: aioweb.Request, handler: Any) -> aioweb.StreamResponse:
-        if request.path.startswith("/api/") and request.path not in NOT_TABLE_BACKED and newsroom.recovering():
-            return aioweb.json_response(
-                {"error": "the worker is recovering its tables; retry later", "retry_after": RETRY_AFTER_SECONDS},
-                status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+        if request.path.startswith("/api/") and request.path not in api.NOT_TABLE_BACKED and newsroom.recovering():
+            return aioweb.json_response(api.recovering_body(), status=503,
+                                        headers={"Retry-After": str(api.RETRY_AFTER_SECONDS)})
         return await handler(request)
 
     return guard
@@ -170,7 +166,7 @@ class LiveFeed:
             mark = self.mark()
             if mark != last:
                 recovering = mark[-1]
-                await response.write(sse_message("recovering", {"retry_after": RETRY_AFTER_SECONDS}) if recovering
+                await response.write(sse_message("recovering", api.recovering_body()) if recovering
                                      else sse_message("snapshot", self.snapshot()))
                 last, quiet = mark, 0.0
             elif quiet >= KEEPALIVE_SECONDS:

@@ -21,7 +21,10 @@ import pytest
 from aiohttp import web as aioweb
 from aiohttp.test_utils import TestClient, TestServer
 
-from streams import logs
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+
+from streams import api, logs, openapi
 from streams.bench import render_bench
 from streams.broker import answers_metadata, free_port
 from streams.client import ensure_topics, publish
@@ -230,6 +233,16 @@ def test_table_backed_paths_answer_503_with_retry_after_until_recovered():
                                                   ("/api/status", 200), ("/api/openapi.json", 200)]
     assert all(int(retry) > 0 for _, status, retry in recovering if status == 503)
     assert {status for _, status, _ in recovered} == {200}
+
+
+def test_the_openapi_document_declares_the_503_of_every_table_backed_path():
+    document = openapi.document()
+    validate(document)
+    for path, item in document["paths"].items():
+        declared = "503" in item["get"]["responses"]
+        assert declared == (path.startswith("/api/") and path not in api.NOT_TABLE_BACKED), path
+    schema = {"$ref": "#/components/schemas/Recovering", "components": document["components"]}
+    Draft202012Validator(schema).validate(api.recovering_body())
 
 
 def test_library_logs_share_the_format_and_their_info_chatter_is_hidden(capsys):
