@@ -27,7 +27,7 @@ from openapi_spec_validator import validate
 from streams import api, logs, openapi
 from streams.bench import render_bench
 from streams.broker import answers_metadata, free_port
-from streams.client import ensure_topics, publish
+from streams.client import ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
 from streams.monitor import wait_until_assigned, wait_until_idle
 from streams.web import recovery_guard
@@ -172,6 +172,33 @@ def test_a_running_worker_listens_only_on_its_host_recovers_then_answers_and_hol
     assert record["event"] == f"other workers of group {settings.app_id!r} are running: they hold raw partitions"
     assert "stop the workers" in record["fix"]
     assert worker.poll() is None  # the replay's failure left the live worker alone
+
+
+def _quoted(article_id: str, published_at: str, speaker: str) -> dict[str, object]:
+    return {"article_id": article_id, "version": 1, "action": "publish", "published_at": published_at,
+            "headline": "Harbour dispute", "body": f'"We will not accept new fees at the harbour," said {speaker}, '
+                                                   f'the mayor of the town, on Monday.'}
+
+
+@pytest.mark.integration
+def test_replay_since_published_re_derives_only_articles_published_from_then_on(settings, workers):
+    async def live_run() -> None:
+        await ensure_topics(settings)
+        worker = workers.start(settings)
+        await publish(settings, [_quoted("ops-2015", "2015-05-04T10:00:00Z", "Tomas Ekdal"),
+                                 _quoted("ops-2025", "2025-05-05T10:00:00Z", "Vera Lindqvist")])
+        await wait_until_idle(settings, timeout=120, alive=lambda: worker.poll() is None)
+
+    asyncio.run(live_run())
+    workers.stop_all()
+    done = newsroom("replay", "--since-published", "2020-01-01T00:00:00Z", "--port", str(free_port()),
+                    env={**group_env(settings), "NEWSROOM_EXTRACTOR_VERSION": "since-published-test"})
+    assert done.returncode == 0, done.stderr.decode()[-3000:]
+    statements = live_state(asyncio.run(read_topic(settings, settings.topics.statements)))
+    versions = {s["article_id"]: s["extractor_version"] for s in statements}
+    assert set(versions) == {"ops-2015", "ops-2025"}
+    assert versions["ops-2025"] == "since-published-test"  # published after the time: re-derived
+    assert versions["ops-2015"] != "since-published-test"  # before it: read, but keeps its events
 
 
 def test_broker_command_prints_its_export_line_serves_other_commands_and_stops_on_sigterm():
