@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import tempfile
 import time
 import weakref
@@ -82,13 +83,21 @@ def _consumer_class(fetch_max_wait_ms: int) -> type[Any]:
     wait trades a few empty fetches a second for latency.
     """
 
+    # mode names a service's logger after the module defining it: keep these under faust's name, so
+    # their start/stop chatter is filtered with faust's (streams.logs), not shown as this app's.
+    library_logger = logging.getLogger("faust.transport.drivers.aiokafka.newsroom")
+
     class ConsumerThread(AIOKafkaConsumerThread):
+        logger = library_logger
+
         def _create_worker_consumer(self, transport: Any) -> AIOKafkaConsumer:
             consumer = super()._create_worker_consumer(transport)
             consumer._fetch_max_wait_ms = fetch_max_wait_ms  # noqa: SLF001 - read when the consumer starts
             return consumer
 
     class Consumer(AIOKafkaTransport.Consumer):
+        logger = library_logger
+
         def _new_consumer_thread(self) -> ConsumerThread:
             return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
 

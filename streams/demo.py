@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 import structlog
 
+from streams.article import TEXT_FIELDS
 from streams.broker import bootstrap_servers
 from streams.client import ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
@@ -26,13 +27,19 @@ async def _run(settings: Settings, documents: list[dict[str, Any]], alive: Calla
     sent = await publish(settings, documents)
     log.info("published articles", count=sent, topic=settings.topics.raw)
     await wait_until_idle(settings, alive=alive)
-    # Read back partition by partition, so arrival order varies between runs: sort by stable keys.
-    incidents = sorted(live_state(await read_topic(settings, settings.topics.incidents)),
-                       key=lambda e: (e["article_id"], e["incident_id"]))
-    statements = sorted(live_state(await read_topic(settings, settings.topics.statements)),
-                        key=lambda e: (e["article_id"], e["statement_id"]))
+    # Read back partition by partition, so arrival order varies between runs: sort into reading order.
+    incidents = sorted(live_state(await read_topic(settings, settings.topics.incidents)), key=reading_order)
+    statements = sorted(live_state(await read_topic(settings, settings.topics.statements)), key=reading_order)
     counts = await get_json(settings, "/api/counts")
     return {"incidents": incidents, "statements": statements, "counts": counts}
+
+
+def reading_order(event: dict[str, Any]) -> tuple[Any, ...]:
+    """Article, then where its evidence starts (headline, standfirst, body), then the id: the same order every run."""
+    evidence = (event.get("evidence") or [{}])[0]
+    field = evidence.get("field")
+    place = TEXT_FIELDS.index(field) if field in TEXT_FIELDS else len(TEXT_FIELDS)
+    return event["article_id"], place, evidence.get("start", 0), event.get("incident_id") or event.get("statement_id")
 
 
 def render_text(result: dict[str, Any]) -> str:
