@@ -13,7 +13,7 @@ import structlog
 
 from streams.article import TEXT_FIELDS
 from streams.broker import bootstrap_servers
-from streams.client import ensure_topics, live_state, publish, read_topic
+from streams.client import check_broker, ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
 from streams.loader import read_documents
 from streams.monitor import get_json, wait_until_idle
@@ -63,6 +63,7 @@ def run_demo(paths: list[Path], once: bool, as_json: bool, port: int) -> int:
     check_web_port(Settings.from_env(web_port=port))
     with bootstrap_servers() as bootstrap:
         settings = Settings.from_env(bootstrap=bootstrap, web_port=port)
+        asyncio.run(check_broker(settings))  # KAFKA_BOOTSTRAP may name a broker that is not there
         worker = spawn_worker(settings)
         try:
             result = asyncio.run(_run(settings, documents, alive=lambda: worker.poll() is None))

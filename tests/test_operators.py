@@ -66,9 +66,10 @@ def test_counts_without_a_worker_says_to_start_one():
     assert "newsroom worker" in record["fix"] and "--port" in record["fix"]
 
 
-@pytest.mark.parametrize("args", [["publish", "seeds"], ["tail", "incidents"], ["worker"]])
+@pytest.mark.parametrize("args", [["publish", "seeds"], ["tail", "incidents"], ["worker"], ["demo", "--once", "--port"]])
 def test_commands_without_a_broker_say_how_to_get_one(args):
     nowhere = f"127.0.0.1:{free_port()}"
+    args = [*args, str(free_port())] if args[-1] == "--port" else args
     record = one_error(newsroom(*args, env={"KAFKA_BOOTSTRAP": nowhere, "NEWSROOM_WEB_PORT": str(free_port())}),
                        status=1)
     assert record["event"] == f"no Kafka broker answers at {nowhere}"
