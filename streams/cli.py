@@ -171,7 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     publish_ = sub.add_parser("publish", help="publish raw article events to KAFKA_BOOTSTRAP")
     publish_.add_argument("paths", nargs="+", type=Path)
     publish_.set_defaults(func=cmd_publish)
-    replay = sub.add_parser("replay", help="rebuild derived topics and tables from the raw topic (stop workers first)")
+    replay = sub.add_parser(
+        "replay", help="rebuild derived topics and tables from the raw topic (stop workers first)",
+        description="Re-derive from the raw topic, e.g. after an extractor release; stop the group's workers first. "
+                    "Two different times narrow it: --since-published is article time (published_at), "
+                    "--since-offset-time is when records reached the broker.")
     replay.add_argument("--since-published", metavar="TIME", default=None,
                         help="article time: re-derive only articles published at or after TIME (ISO 8601); "
                              "earlier ones are read but keep their events (default: every article)")

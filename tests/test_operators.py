@@ -263,6 +263,24 @@ def test_table_backed_paths_answer_503_with_retry_after_until_recovered():
     assert {status for _, status, _ in recovered} == {200}
 
 
+def test_counts_from_a_recovering_worker_says_to_retry():
+    async def scenario() -> tuple[int, bytes]:
+        app = aioweb.Application(middlewares=[recovery_guard(_Stub())])
+        app.router.add_get("/api/counts", _empty)
+        async with TestServer(app, host="127.0.0.1") as server:
+            process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "streams.cli", "counts", "--port", str(server.port), cwd=ROOT,
+                env={**os.environ, "NEWSROOM_LOG_FORMAT": "json"}, stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE)
+            _, stderr = await asyncio.wait_for(process.communicate(), COMMAND_SECONDS)
+            return process.returncode, stderr
+
+    code, stderr = asyncio.run(scenario())
+    record = one_error(subprocess.CompletedProcess([], code, b"", stderr), status=1)
+    assert record["event"].endswith("/api/counts is still recovering its tables")
+    assert record["fix"] == f"retry in {api.RETRY_AFTER_SECONDS} seconds"
+
+
 def test_the_openapi_document_declares_the_503_of_every_table_backed_path():
     document = openapi.document()
     validate(document)
