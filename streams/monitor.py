@@ -47,10 +47,16 @@ async def _caught_up(settings: Settings, topic: str, processed: dict[str, dict[s
 
 
 async def processed(settings: Settings, ports: list[int] | None = None) -> dict[str, dict[str, int]]:
-    """Offsets finished per topic partition, merged over the workers on ``ports`` (default: the configured one)."""
+    """Offsets finished per topic partition, merged over the workers on ``ports`` (default: the configured one).
+
+    Raises :class:`WorkerRecovering` while a worker recovers its tables: its offsets say
+    nothing yet (with empty topics it would look idle before its tables answer).
+    """
     merged: dict[str, dict[str, int]] = {}
     for port in ports or [settings.web_port]:
         status = await get_json(settings, "/api/status", port=port)
+        if status["recovering"]:
+            raise WorkerRecovering(f"the worker on port {port} is still recovering its tables", fix="wait for it")
         for topic, parts in status["processed"].items():
             for partition, offset in parts.items():
                 mine = merged.setdefault(topic, {})

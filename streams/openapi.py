@@ -99,11 +99,12 @@ def _schemas() -> dict[str, Schema]:
         "Snapshot": {"type": "object", "required": ["counts", "statement_counts", "incidents", "statements"],
                      "properties": {"counts": _ref("Counts"), "statement_counts": _ref("StatementCounts"),
                                     "incidents": _ref("IncidentPage"), "statements": _ref("StatementPage")}},
-        "Status": {"type": "object", "required": ["processed", "counters", "assigned"], "properties": {
+        "Status": {"type": "object", "required": ["processed", "counters", "assigned", "recovering"], "properties": {
             "processed": {"type": "object", "description": "Last offset finished per topic, then per partition.",
                           "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
             "counters": {"type": "object", "additionalProperties": {"type": "integer"}},
-            "assigned": {"type": "array", "items": {"type": "string"}}}},
+            "assigned": {"type": "array", "items": {"type": "string"}},
+            "recovering": {"type": "boolean", "description": "Tables still being recovered: the other paths answer 503."}}},
         "Error": {"type": "object", "required": ["error", "parameter"], "properties": {
             "error": {"type": "string"}, "parameter": {"type": "string"}}},
         "Recovering": {"type": "object", "required": ["error", "retry_after"], "properties": {

@@ -83,6 +83,7 @@ def register(newsroom: Newsroom) -> None:
             "processed": {topic: {str(p): o for p, o in parts.items()} for topic, parts in newsroom.progress.done.items()},
             "counters": newsroom.progress.counters,
             "assigned": sorted(f"{tp.topic}:{tp.partition}" for tp in app.consumer.assignment()),
+            "recovering": newsroom.recovering(),
         })
 
 
