@@ -18,6 +18,12 @@ demo: install
 test: install
 	$(BIN)/pytest -q
 
+# A reduced size so `make bench` ends in minutes; the README's figures are `newsroom bench --articles 1000`.
+BENCH_ARTICLES ?= 300
+
+bench: install
+	$(BIN)/newsroom bench --articles $(BENCH_ARTICLES)
+
 score: install
 	$(BIN)/newsroom extract ../shared/corpus/dev > /tmp/newsroom-pred.jsonl
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/corpus/dev --pred /tmp/newsroom-pred.jsonl --errors

@@ -24,8 +24,18 @@ COUNT_PARAMS = frozenset({"kind", "country", "year"})
 INCIDENT_PARAMS = frozenset({"kind", "country", "year", "limit", "offset"})
 STATEMENT_PARAMS = frozenset({"speaker", "organization", "limit", "offset"})
 
+# While a worker recovers its tables, every /api/ path but these answers 503 (see streams.web.recovery_guard):
+# they answer from progress counters or fixed text, not from the tables.
+NOT_TABLE_BACKED = frozenset({"/api/status", "/api/openapi.json", "/api/events"})
+RETRY_AFTER_SECONDS = 2  # what a 503 asks clients to wait while the tables recover (Retry-After)
+
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 _YEAR = re.compile(r"^[0-9]{4}$")
+
+
+def recovering_body() -> dict[str, Any]:
+    """The 503 body while the tables recover; the wait is also in the ``Retry-After`` header."""
+    return {"error": "the worker is recovering its tables; retry later", "retry_after": RETRY_AFTER_SECONDS}
 
 
 class BadRequest(ValueError):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import tempfile
 import time
 import weakref
@@ -82,13 +83,21 @@ def _consumer_class(fetch_max_wait_ms: int) -> type[Any]:
     wait trades a few empty fetches a second for latency.
     """
 
+    # mode names a service's logger after the module defining it: keep these under faust's name, so
+    # their start/stop chatter is filtered with faust's (streams.logs), not shown as this app's.
+    library_logger = logging.getLogger("faust.transport.drivers.aiokafka.newsroom")
+
     class ConsumerThread(AIOKafkaConsumerThread):
+        logger = library_logger
+
         def _create_worker_consumer(self, transport: Any) -> AIOKafkaConsumer:
             consumer = super()._create_worker_consumer(transport)
             consumer._fetch_max_wait_ms = fetch_max_wait_ms  # noqa: SLF001 - read when the consumer starts
             return consumer
 
     class Consumer(AIOKafkaTransport.Consumer):
+        logger = library_logger
+
         def _new_consumer_thread(self) -> ConsumerThread:
             return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
@@ -111,6 +120,7 @@ def _app(settings: Settings) -> faust.App:
         key_serializer="raw",
         value_serializer="raw",
         web_host=settings.web_host,
+        web_bind=settings.web_host,  # faust binds every interface unless told: listen only where configured
         web_port=settings.web_port,
         web_in_thread=False,
         table_standby_replicas=0,
@@ -156,6 +166,7 @@ class Newsroom:
         self.statement_view = self.app.Table("statement-view", default=None, partitions=n, schema=json_schema)
         self._derived: dict[int, list[Event]] = {}
         self._replay: tuple[bool, dt.datetime | None] = (False, None)
+        self._keep_before: dt.datetime | None = None
         self._rewound: set[int] = set()
         self._after_recovery_task: asyncio.Future[None] | None = None
         self.app.on_rebalance_complete.connect(self._on_rebalanced)
@@ -194,13 +205,24 @@ class Newsroom:
                                  "members": apply_update(members, orjson.loads(message.value), message.offset)}
             self.progress.mark(message.topic, message.partition, message.offset)
 
-    def replay_from(self, since: dt.datetime | None) -> None:
-        """Seek each raw partition back once when assigned: to the beginning, or to ``since``.
+    def replay_from(self, since: dt.datetime | None, published_since: dt.datetime | None = None) -> None:
+        """Seek each raw partition back once when assigned: to the beginning, or to the first record
+        that reached the broker at or after ``since``. With ``published_since``, articles published
+        before it that are already derived keep their events (see :func:`streams.ledger.is_stale`).
 
         The worker moves its own offsets rather than an outside client committing them
         for the group: that needs an empty group, which Tansu never reports (BROKER.md).
         """
         self._replay = (True, since)
+        self._keep_before = published_since
+
+    def consumed_topics(self) -> set[str]:
+        """The topics the agents read: the only ones where consumer lag means work waiting (changelogs are only written)."""
+        return {topic.get_topic_name() for topic in (self.raw, self.tallies_topic, self.incidents, self.statements)}
+
+    def recovering(self) -> bool:
+        """Whether the tables may be incomplete: before the first recovery, and while a rebalance recovers them again."""
+        return not self.app.tables.recovery.completed.is_set() or self.app.rebalancing or self.app.in_recovery
 
     async def _on_rebalanced(self, *_: Any, **__: Any) -> None:
         """Faust seeks to the committed offsets only after this signal: wait for that in the background."""
@@ -279,7 +301,7 @@ class Newsroom:
                 prepared.append(parsed)
         version = extractor_version()
         wanted = [a for a in prepared if a is not None and a.action != "kill"
-                  and not is_stale(self.articles.get(a.article_id), a, version)]
+                  and not is_stale(self.articles.get(a.article_id), a, version, self._keep_before)]
         try:
             with metrics.EXTRACTION.time():
                 self._derived = dict(zip(map(id, wanted), derive_many(wanted)))
@@ -295,7 +317,7 @@ class Newsroom:
     async def apply_article(self, article: Article, offset: int) -> None:
         state = self.articles.get(article.article_id)
         started = time.perf_counter()
-        transition = advance(state, article, self._derive, offset, extractor_version())
+        transition = advance(state, article, self._derive, offset, extractor_version(), self._keep_before)
         if transition is None:
             log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
                      current=state["version"])

@@ -201,3 +201,38 @@ def run_bench(count: int, partitions: int = 4, relevant_share: float = 0.5) -> d
         "peak_rss_mb": {"one_worker": [round(r) for r in rss_one], "two_workers": [round(r) for r in rss_two]},
         "cpus": os.cpu_count(),
     }
+
+
+# What each figure of :func:`run_bench` is, for the readable table (``--json`` keeps the keys).
+LABELS: dict[str, str] = {
+    "articles": "generated articles per run",
+    "relevant_share": "share about airspace incidents",
+    "bare_spacy_articles_per_s": "bare spaCy nlp.pipe, full texts (articles/s)",
+    "extract_articles_per_s": "offline extraction (articles/s)",
+    "parsed_token_share": "share of tokens sent to the parser",
+    "pipeline_articles_per_s": "one worker, end to end (articles/s)",
+    "pipeline_vs_bare_spacy": "one worker vs bare spaCy (x)",
+    "p50_latency_ms": "p50 publish-to-event latency (ms)",
+    "p99_latency_ms": "p99 publish-to-event latency (ms)",
+    "latency_rate_per_s": "rate of the latency probe (articles/s)",
+    "replay_articles_per_s": "replay, worker start included (articles/s)",
+    "two_workers_articles_per_s": "two workers, end to end (articles/s)",
+    "two_workers_speedup": "two workers vs one (x)",
+    "peak_rss_mb": "peak RSS per worker (MB)",
+    "cpus": "CPUs",
+}
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{key.replace('_', ' ')}: {_value(inner)}" for key, inner in value.items())
+    if isinstance(value, list):
+        return ", ".join(_value(item) for item in value)
+    return str(value)
+
+
+def render_bench(result: dict[str, Any]) -> str:
+    """The figures as a two-column table, in the order measured."""
+    rows = [(LABELS.get(key, key), _value(value)) for key, value in result.items()]
+    width = max(len(label) for label, _ in rows)
+    return "\n".join(f"{label:<{width}}  {value}" for label, value in rows)

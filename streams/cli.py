@@ -11,13 +11,13 @@ from pathlib import Path
 
 import orjson
 import structlog
+from aiokafka.errors import KafkaConnectionError
 
 from streams import logs, tail
-from streams.client import ensure_topics, publish
+from streams.client import check_broker, ensure_topics, publish
 from streams.config import Settings
+from streams.errors import USAGE, BrokerUnavailable, OperatorError
 from streams.monitor import get_json
-from streams.extraction import extract_many, extractor_version
-from streams.events import derived_events
 from streams.loader import InputError, read_documents
 from streams.validation import Rejected, parse_document
 
@@ -30,6 +30,9 @@ def _out(document: object) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Offline extraction through the same functions the agents run."""
+    from streams.events import derived_events  # spaCy takes seconds to import: only commands that extract pay it
+    from streams.extraction import extract_many, extractor_version
+
     documents = read_documents(args.paths)
     articles = []
     for document in documents:
@@ -61,6 +64,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     documents = read_documents(args.paths)
     settings = Settings.from_env()
+    asyncio.run(check_broker(settings))
     asyncio.run(ensure_topics(settings))
     sent = asyncio.run(publish(settings, documents))
     log.info("published", count=sent, topic=settings.topics.raw, bootstrap=settings.bootstrap)
@@ -77,21 +81,49 @@ def cmd_counts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _time(option: str, raw: str | None) -> dt.datetime | None:
+    """An ISO 8601 time from the command line; without a zone it is UTC."""
+    if raw is None:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise InputError(f"{option} {raw!r} is not an ISO 8601 time such as 2025-09-01T00:00:00Z") from None
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
     from streams.replay import run_replay
 
-    since = None
-    if args.since:
+    if args.deprecated_from is not None:
+        if args.since_offset_time is not None:
+            raise InputError("--from is the old name of --since-offset-time: give only one of them")
+        log.warning("--from is deprecated: it is --since-offset-time (broker time); "
+                    "for article time use --since-published")
+    offset_time = _time("--since-offset-time", args.since_offset_time or args.deprecated_from)
+    return run_replay(Settings.from_env(web_port=args.port), offset_time,
+                      _time("--since-published", args.since_published))
+
+
+def cmd_broker(args: argparse.Namespace) -> int:
+    """The embedded broker on its own, so worker, publish, tail and replay run without an Apache Kafka."""
+    from streams.broker import EmbeddedBroker
+
+    with EmbeddedBroker(port=args.port) as broker:
+        sys.stdout.write(f"export KAFKA_BOOTSTRAP={broker.bootstrap}\n")
+        sys.stdout.flush()
+        log.info("embedded broker serving until Ctrl-C; memory only: its topics are gone when it stops",
+                 bootstrap=broker.bootstrap)
         try:
-            since = dt.datetime.fromisoformat(args.since)
-        except ValueError:
-            raise InputError(f"--from {args.since!r} is not an ISO 8601 time such as 2025-09-01T00:00:00Z") from None
-        since = since if since.tzinfo else since.replace(tzinfo=dt.timezone.utc)
-    return run_replay(Settings.from_env(web_port=args.port), since)
+            code = broker.wait()
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM is how it is meant to stop
+            return 0
+    log.error("the embedded broker exited on its own", status=code)
+    return 1
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from streams.bench import run_bench
+    from streams.bench import render_bench, run_bench
 
     if not 0.0 <= args.relevant_share <= 1.0:
         raise InputError(f"--relevant-share must be between 0 and 1, not {args.relevant_share}")
@@ -99,7 +131,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.json:
         _out(result)
     else:
-        sys.stdout.write("\n".join(f"{k}: {v}" for k, v in result.items()) + "\n")
+        sys.stdout.write(render_bench(result) + "\n")
     return 0
 
 
@@ -113,8 +145,15 @@ def render_counts(counts: dict[str, dict[str, int]]) -> str:
     return "\n".join(lines)
 
 
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line naming the mistake and where to read more (status 2), not the usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsroom", description="Event-sourced newsroom feed processor.")
+    parser = _Parser(prog="newsroom", description="Event-sourced newsroom feed processor.")
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="print derived events of article files, offline")
     extract.add_argument("paths", nargs="+", type=Path)
@@ -132,8 +171,19 @@ def build_parser() -> argparse.ArgumentParser:
     publish_ = sub.add_parser("publish", help="publish raw article events to KAFKA_BOOTSTRAP")
     publish_.add_argument("paths", nargs="+", type=Path)
     publish_.set_defaults(func=cmd_publish)
-    replay = sub.add_parser("replay", help="rebuild derived topics and tables from the raw topic (stop workers first)")
-    replay.add_argument("--from", dest="since", default=None, help="ISO time: replay records from then on (default: the beginning)")
+    replay = sub.add_parser(
+        "replay", help="rebuild derived topics and tables from the raw topic (stop workers first)",
+        description="Re-derive from the raw topic, e.g. after an extractor release; stop the group's workers first. "
+                    "Two different times narrow it: --since-published is article time (published_at), "
+                    "--since-offset-time is when records reached the broker.")
+    replay.add_argument("--since-published", metavar="TIME", default=None,
+                        help="article time: re-derive only articles published at or after TIME (ISO 8601); "
+                             "earlier ones are read but keep their events (default: every article)")
+    replay.add_argument("--since-offset-time", metavar="TIME", default=None,
+                        help="broker time: read only records that reached the broker at or after TIME, "
+                             "whatever their articles' dates (default: the whole topic)")
+    replay.add_argument("--from", dest="deprecated_from", metavar="TIME", default=None,
+                        help="deprecated name of --since-offset-time")
     replay.add_argument("--port", type=int, default=None, help="web port of the replay worker")
     replay.set_defaults(func=cmd_replay)
     bench = sub.add_parser("bench", help="measure throughput, latency, replay and two-worker speed-up")
@@ -147,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     counts.add_argument("--json", action="store_true")
     counts.add_argument("--port", type=int, default=None)
     counts.set_defaults(func=cmd_counts)
+    broker = sub.add_parser("broker", help="run the embedded broker (memory only) and print its KAFKA_BOOTSTRAP export line")
+    broker.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
+    broker.set_defaults(func=cmd_broker)
     tail.add_parser(sub)
     return parser
 
@@ -156,6 +209,12 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _fail(error: OperatorError) -> int:
+    """One line on stderr, the problem and its fix, instead of a traceback."""
+    log.error(str(error), fix=error.fix)
+    return error.status
+
+
 def main(argv: list[str] | None = None) -> int:
     logs.configure()
     signal.signal(signal.SIGTERM, _interrupt)  # the worker's faust loop installs its own handler over this
@@ -163,8 +222,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as error:
-        log.error("bad input", error=str(error))
-        return 2
+        log.error(str(error), fix=f"correct it (see newsroom {args.command} --help)")
+        return USAGE
+    except KafkaConnectionError as error:  # the broker went away after the command's own check
+        return _fail(BrokerUnavailable(f"lost the Kafka broker at {Settings.from_env().bootstrap}: {error}"))
+    except OperatorError as error:
+        return _fail(error)
     except KeyboardInterrupt:  # children were stopped on the way out (finally blocks)
         log.info("interrupted")
         return 130

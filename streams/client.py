@@ -7,18 +7,51 @@ faust worker but the topic names.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+import contextlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import orjson
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 
 from streams.config import Settings
+from streams.errors import BrokerUnavailable
 
 log = structlog.get_logger(__name__)
+
+BROKER_CHECK_SECONDS = 5.0  # per connection attempt: a firewalled address must not hang a command for aiokafka's 40 s
+
+
+@contextlib.contextmanager
+def _quiet_aiokafka() -> Iterator[None]:
+    """aiokafka logs each failed connection at ERROR before raising: the caller reports the failure once, itself."""
+    logger = logging.getLogger("aiokafka")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+async def check_broker(settings: Settings, timeout: float = BROKER_CHECK_SECONDS) -> None:
+    """Raise :class:`BrokerUnavailable` unless a broker at ``settings.bootstrap`` answers a metadata request.
+
+    Commands call it before they start clients or a faust worker, whose own failure is a
+    traceback (faust's after several seconds of start-up).
+    """
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap, request_timeout_ms=int(timeout * 1000))
+    with _quiet_aiokafka():
+        try:
+            await admin.start()
+        except (KafkaConnectionError, OSError, asyncio.TimeoutError):
+            raise BrokerUnavailable(f"no Kafka broker answers at {settings.bootstrap}") from None
+        finally:
+            await admin.close()
 
 
 async def ensure_topics(settings: Settings) -> None:

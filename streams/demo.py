@@ -11,12 +11,13 @@ from typing import Any
 import orjson
 import structlog
 
+from streams.article import TEXT_FIELDS
 from streams.broker import bootstrap_servers
-from streams.client import ensure_topics, live_state, publish, read_topic
+from streams.client import check_broker, ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
 from streams.loader import read_documents
 from streams.monitor import get_json, wait_until_idle
-from streams.worker import spawn_worker, stop_workers
+from streams.worker import check_web_port, spawn_worker, stop_workers
 
 log = structlog.get_logger(__name__)
 
@@ -26,15 +27,24 @@ async def _run(settings: Settings, documents: list[dict[str, Any]], alive: Calla
     sent = await publish(settings, documents)
     log.info("published articles", count=sent, topic=settings.topics.raw)
     await wait_until_idle(settings, alive=alive)
-    incidents = live_state(await read_topic(settings, settings.topics.incidents))
-    statements = live_state(await read_topic(settings, settings.topics.statements))
+    # Read back partition by partition, so arrival order varies between runs: sort into reading order.
+    incidents = sorted(live_state(await read_topic(settings, settings.topics.incidents)), key=reading_order)
+    statements = sorted(live_state(await read_topic(settings, settings.topics.statements)), key=reading_order)
     counts = await get_json(settings, "/api/counts")
     return {"incidents": incidents, "statements": statements, "counts": counts}
 
 
+def reading_order(event: dict[str, Any]) -> tuple[Any, ...]:
+    """Article, then where its evidence starts (headline, standfirst, body), then the id: the same order every run."""
+    evidence = (event.get("evidence") or [{}])[0]
+    field = evidence.get("field")
+    place = TEXT_FIELDS.index(field) if field in TEXT_FIELDS else len(TEXT_FIELDS)
+    return event["article_id"], place, evidence.get("start", 0), event.get("incident_id") or event.get("statement_id")
+
+
 def render_text(result: dict[str, Any]) -> str:
     lines = [f"Incidents ({len(result['incidents'])} live):"]
-    for e in sorted(result["incidents"], key=lambda e: (e["kind"], e["country"])):
+    for e in sorted(result["incidents"], key=lambda e: (e["kind"], e["country"], e["incident_id"])):
         when = (e.get("occurred_on") or {}).get("value", "?")
         extra = ", ".join(f"{k}={e[k]}" for k in ("violator", "platform", "model", "count", "duration_minutes", "location") if e.get(k) is not None)
         lines.append(f"  {e['kind']:<19} {e['country']}  {when:<10}  {extra}")
@@ -50,8 +60,10 @@ def render_text(result: dict[str, Any]) -> str:
 
 def run_demo(paths: list[Path], once: bool, as_json: bool, port: int) -> int:
     documents = read_documents(paths)
+    check_web_port(Settings.from_env(web_port=port))
     with bootstrap_servers() as bootstrap:
         settings = Settings.from_env(bootstrap=bootstrap, web_port=port)
+        asyncio.run(check_broker(settings))  # KAFKA_BOOTSTRAP may name a broker that is not there
         worker = spawn_worker(settings)
         try:
             result = asyncio.run(_run(settings, documents, alive=lambda: worker.poll() is None))

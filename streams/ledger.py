@@ -13,6 +13,7 @@ no longer yields, a kill retracts everything.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,14 +30,20 @@ class Transition:
     state: ArticleState
 
 
-def is_stale(state: ArticleState | None, article: Article, extractor: str) -> bool:
+def is_stale(state: ArticleState | None, article: Article, extractor: str,
+             keep_before: dt.datetime | None = None) -> bool:
     """A version below the one applied changes nothing (arrived late), nor does the same one again
-    (a duplicate) unless a different extractor derived it: then it is re-derived (a replay)."""
+    (a duplicate) unless a different extractor derived it: then it is re-derived (a replay).
+
+    ``keep_before`` (``replay --since-published``): an article published before it keeps what
+    an earlier extractor derived. Only versions already applied are kept so: a version never
+    seen is processed whatever its date, or it would be lost.
+    """
     if state is None or article.version > state["version"]:
         return False
     if article.version < state["version"] or state["killed"]:
         return True
-    return state.get("extractor") == extractor
+    return state.get("extractor") == extractor or (keep_before is not None and article.published_at < keep_before)
 
 
 def apply(state: ArticleState | None, article: Article, upserts: list[Event], offset: int = -1,
@@ -59,12 +66,12 @@ def apply(state: ArticleState | None, article: Article, upserts: list[Event], of
 
 
 def advance(state: ArticleState | None, article: Article, derive: Callable[[Article], list[Event]],
-            offset: int = -1, extractor: str = "") -> Transition | None:
+            offset: int = -1, extractor: str = "", keep_before: dt.datetime | None = None) -> Transition | None:
     """The step each raw article event makes: None when stale, else the events to emit and the new state.
 
     ``derive`` (extraction) runs only for a version that is new (or new to ``extractor``) and not a kill.
     """
-    if is_stale(state, article, extractor):
+    if is_stale(state, article, extractor, keep_before):
         return None
     upserts = [] if article.action == "kill" else derive(article)
     return apply(state, article, upserts, offset, extractor)

@@ -16,10 +16,17 @@ LAG = Gauge("newsroom_consumer_lag", "Records not yet processed (highwater - pro
             registry=REGISTRY)
 
 
-def render(consumer: Any, done: dict[str, dict[int, int]]) -> bytes:
-    """The exposition text, with consumer lag computed now from the consumer's highwaters."""
+def render(consumer: Any, done: dict[str, dict[int, int]], consumed: set[str]) -> bytes:
+    """The exposition text, with consumer lag computed now from the consumer's highwaters.
+
+    Lag only of the ``consumed`` topics: faust also assigns the changelog topics the worker
+    only writes (and reads back on recovery), whose highwater grows with every table write
+    and would make an alert on lag fire on a worker that is keeping up.
+    """
     LAG.clear()
     for tp in consumer.assignment():
+        if tp.topic not in consumed:
+            continue
         highwater = consumer.highwater(tp)
         if highwater is not None and highwater >= 0:
             LAG.labels(tp.topic, str(tp.partition)).set(max(0, highwater - 1 - done.get(tp.topic, {}).get(tp.partition, -1)))

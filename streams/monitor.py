@@ -10,10 +10,17 @@ import aiohttp
 
 from streams.client import end_offsets
 from streams.config import Settings
+from streams.errors import OperatorError
 
 
-class WorkerUnavailable(RuntimeError):
+class WorkerUnavailable(OperatorError):
     """No worker answers on the configured web port."""
+
+    fix = "start one with `newsroom worker`, or pass --port with the web port of the running one"
+
+
+class WorkerRecovering(WorkerUnavailable):
+    """The worker answers but is still recovering its tables (HTTP 503): its counts would be incomplete."""
 
 
 async def get_json(settings: Settings, path: str, timeout: float = 5.0, port: int | None = None) -> Any:
@@ -21,6 +28,10 @@ async def get_json(settings: Settings, path: str, timeout: float = 5.0, port: in
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as session:
             async with session.get(url) as response:
+                if response.status == 503:
+                    retry = response.headers.get("Retry-After", "a few")
+                    raise WorkerRecovering(f"the worker at {url} is still recovering its tables",
+                                           fix=f"retry in {retry} seconds")
                 response.raise_for_status()
                 return await response.json(content_type=None)
     except (aiohttp.ClientError, asyncio.TimeoutError) as error:
@@ -36,10 +47,16 @@ async def _caught_up(settings: Settings, topic: str, processed: dict[str, dict[s
 
 
 async def processed(settings: Settings, ports: list[int] | None = None) -> dict[str, dict[str, int]]:
-    """Offsets finished per topic partition, merged over the workers on ``ports`` (default: the configured one)."""
+    """Offsets finished per topic partition, merged over the workers on ``ports`` (default: the configured one).
+
+    Raises :class:`WorkerRecovering` while a worker recovers its tables: its offsets say
+    nothing yet (with empty topics it would look idle before its tables answer).
+    """
     merged: dict[str, dict[str, int]] = {}
     for port in ports or [settings.web_port]:
         status = await get_json(settings, "/api/status", port=port)
+        if status["recovering"]:
+            raise WorkerRecovering(f"the worker on port {port} is still recovering its tables", fix="wait for it")
         for topic, parts in status["processed"].items():
             for partition, offset in parts.items():
                 mine = merged.setdefault(topic, {})

@@ -12,7 +12,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from streams.api import DEFAULT_LIMIT, MAX_LIMIT
+from streams.api import DEFAULT_LIMIT, MAX_LIMIT, NOT_TABLE_BACKED, RETRY_AFTER_SECONDS
 from streams.counting import INCIDENT_KINDS
 from streams.schemas import SCHEMA_DIR, SCHEMA_FILES
 
@@ -99,13 +99,17 @@ def _schemas() -> dict[str, Schema]:
         "Snapshot": {"type": "object", "required": ["counts", "statement_counts", "incidents", "statements"],
                      "properties": {"counts": _ref("Counts"), "statement_counts": _ref("StatementCounts"),
                                     "incidents": _ref("IncidentPage"), "statements": _ref("StatementPage")}},
-        "Status": {"type": "object", "required": ["processed", "counters", "assigned"], "properties": {
+        "Status": {"type": "object", "required": ["processed", "counters", "assigned", "recovering"], "properties": {
             "processed": {"type": "object", "description": "Last offset finished per topic, then per partition.",
                           "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
             "counters": {"type": "object", "additionalProperties": {"type": "integer"}},
-            "assigned": {"type": "array", "items": {"type": "string"}}}},
+            "assigned": {"type": "array", "items": {"type": "string"}},
+            "recovering": {"type": "boolean", "description": "Tables still being recovered: the other paths answer 503."}}},
         "Error": {"type": "object", "required": ["error", "parameter"], "properties": {
             "error": {"type": "string"}, "parameter": {"type": "string"}}},
+        "Recovering": {"type": "object", "required": ["error", "retry_after"], "properties": {
+            "error": {"type": "string"}, "retry_after": {"type": "integer", "minimum": 1,
+                                                         "description": "Seconds to wait, as in Retry-After."}}},
     }
 
 
@@ -126,13 +130,30 @@ def _paths() -> Schema:
         "/api/snapshot": _get("Everything the dashboard draws", _json("Counts and the latest items.", _ref("Snapshot"))),
         "/api/events": _get("Live snapshots as server-sent events", {
             "description": "An event `snapshot` (data: a Snapshot as JSON) on connect and after every change; "
-                           "comment lines keep the connection alive.",
+                           "while the worker recovers its tables, an event `recovering` (data: a Recovering "
+                           "as JSON) instead; comment lines keep the connection alive.",
             "content": {"text/event-stream": {"schema": {"type": "string"}}}}),
         "/api/status": _get("Offsets processed and partitions assigned", _json("Progress of this worker.", _ref("Status"))),
         "/api/openapi.json": _get("This description", _json("OpenAPI 3.1 document.", {"type": "object"})),
         "/metrics": _get("Prometheus metrics", text),
         "/": _get("The live dashboard", {"description": "HTML page.", "content": {"text/html": {"schema": {"type": "string"}}}}),
     }
+
+
+RECOVERING = {
+    "description": f"The worker is recovering its tables (after a start or a rebalance): what they hold is "
+                   f"incomplete. Retry after the `Retry-After` seconds ({RETRY_AFTER_SECONDS} s).",
+    "headers": {"Retry-After": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer"}}},
+    "content": {"application/json": {"schema": _ref("Recovering")}},
+}
+
+
+def _with_recovery(paths: Schema) -> Schema:
+    """Every table-backed path (an /api/ path not in NOT_TABLE_BACKED) may answer 503 while the tables recover."""
+    for path, item in paths.items():
+        if path.startswith("/api/") and path not in NOT_TABLE_BACKED:
+            item["get"]["responses"]["503"] = RECOVERING
+    return paths
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +165,6 @@ def document() -> Schema:
                  "description": "Live state of one worker: it answers for the topic partitions it owns now. "
                                 "Event payloads follow the contract's JSON Schemas."},
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
-        "paths": _paths(),
+        "paths": _with_recovery(_paths()),
         "components": {"schemas": _schemas()},
     }

@@ -18,6 +18,7 @@ import orjson
 import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from streams.client import check_broker
 from streams.config import Settings, Topics
 
 log = structlog.get_logger(__name__)
@@ -42,6 +43,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def cmd_tail(args: argparse.Namespace) -> int:
     """Follow until Ctrl-C, which is the normal way to stop: no traceback, exit status 0."""
     settings = Settings.from_env()
+    asyncio.run(check_broker(settings))
     try:
         asyncio.run(tail(settings, args.stream, args.from_beginning, args.json, sys.stdout))
     except KeyboardInterrupt:

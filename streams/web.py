@@ -34,6 +34,7 @@ def register(newsroom: Newsroom) -> None:
     feed = LiveFeed(newsroom)
     app.web.add_static("/static/", STATIC)
     app.web.web_app.on_shutdown.append(feed.close)
+    app.web.web_app.middlewares.append(recovery_guard(newsroom))
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:
@@ -67,7 +68,8 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/metrics")
     async def prometheus(web: Any, request: Any) -> Any:
-        response = web.bytes(metrics.render(app.consumer, newsroom.progress.done), content_type="text/plain")
+        response = web.bytes(metrics.render(app.consumer, newsroom.progress.done,
+                                                  newsroom.consumed_topics()), content_type="text/plain")
         response.charset = "utf-8"
         return response
 
@@ -81,7 +83,25 @@ def register(newsroom: Newsroom) -> None:
             "processed": {topic: {str(p): o for p, o in parts.items()} for topic, parts in newsroom.progress.done.items()},
             "counters": newsroom.progress.counters,
             "assigned": sorted(f"{tp.topic}:{tp.partition}" for tp in app.consumer.assignment()),
+            "recovering": newsroom.recovering(),
         })
+
+
+def recovery_guard(newsroom: Newsroom) -> Any:
+    """503 with ``Retry-After`` from every table-backed ``/api/`` path while the tables recover.
+
+    Right after a start or during a rebalance the tables hold only what was recovered so
+    far: answering 200 then would show counts that are too low as if they were final.
+    """
+
+    @aioweb.middleware
+    async def guard(request: aioweb.Request, handler: Any) -> aioweb.StreamResponse:
+        if request.path.startswith("/api/") and request.path not in api.NOT_TABLE_BACKED and newsroom.recovering():
+            return aioweb.json_response(api.recovering_body(), status=503,
+                                        headers={"Retry-After": str(api.RETRY_AFTER_SECONDS)})
+        return await handler(request)
+
+    return guard
 
 
 def _answer(web: Any, compute: Any) -> Any:
@@ -116,7 +136,7 @@ class LiveFeed:
         offsets = tuple((topic, p, o) for topic in (names.tallies, names.incidents, names.statements)
                         for p, o in sorted(done.get(topic, {}).items()))
         assigned = tuple(sorted((tp.topic, tp.partition) for tp in self.newsroom.app.consumer.assignment()))
-        return offsets, assigned
+        return offsets, assigned, self.newsroom.recovering()
 
     def snapshot(self) -> dict[str, Any]:
         newsroom = self.newsroom
@@ -146,7 +166,9 @@ class LiveFeed:
         while not self.stopping.is_set():
             mark = self.mark()
             if mark != last:
-                await response.write(sse_message("snapshot", self.snapshot()))
+                recovering = mark[-1]
+                await response.write(sse_message("recovering", api.recovering_body()) if recovering
+                                     else sse_message("snapshot", self.snapshot()))
                 last, quiet = mark, 0.0
             elif quiet >= KEEPALIVE_SECONDS:
                 await response.write(b": keepalive\n\n")

@@ -2,37 +2,58 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import signal
 import subprocess
 import sys
 
-import faust
-
-from streams.app import Newsroom
+from streams.broker import check_free
+from streams.client import check_broker
 from streams.config import Settings
 from streams.processes import end_with_parent
-from streams import web
-from streams.extraction.nlp import load_pipeline
 
 
 ENV_REPLAY_FROM = "NEWSROOM_REPLAY_FROM"
+ENV_REPLAY_PUBLISHED_SINCE = "NEWSROOM_REPLAY_PUBLISHED_SINCE"
+
+
+def check_web_port(settings: Settings) -> None:
+    """Fail at once when the web port is taken (by the demo or another worker); faust would fail
+    with a traceback only after its whole start-up."""
+    check_free(settings.web_host, settings.web_port,
+               "pass --port with a free port: every worker on one machine needs its own web port")
 
 
 def run_worker(settings: Settings, loglevel: str = "info") -> None:
+    check_web_port(settings)
+    asyncio.run(check_broker(settings))
+    # Imported here: faust and spaCy take seconds, which the checks above and the parents
+    # that only spawn workers (demo, replay, tests) should not wait for.
+    import faust
+
+    from streams import web
+    from streams.app import Newsroom
+    from streams.extraction.nlp import load_pipeline
+
     load_pipeline()  # pay the model load before the first article, not during it
     newsroom = Newsroom(settings)
     replay = os.environ.get(ENV_REPLAY_FROM)
     if replay:
-        newsroom.replay_from(None if replay == "beginning" else dt.datetime.fromisoformat(replay))
+        published = os.environ.get(ENV_REPLAY_PUBLISHED_SINCE)
+        newsroom.replay_from(None if replay == "beginning" else dt.datetime.fromisoformat(replay),
+                             dt.datetime.fromisoformat(published) if published else None)
     web.register(newsroom)
-    worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False)
+    worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False, quiet=True)
+    worker.spinner = None  # its cursor codes and "OK ^" would land among the log lines on stderr
     worker.execute_from_commandline()
 
 
-def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    """A ``newsroom worker`` child process for these settings; its output goes to our stderr."""
+def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None,
+                 output: int | None = None) -> subprocess.Popen[bytes]:
+    """A ``newsroom worker`` child process for these settings; its output goes to ``output`` (a file
+    descriptor), by default our stderr."""
     env = {
         **os.environ,
         "KAFKA_BOOTSTRAP": settings.bootstrap,
@@ -48,7 +69,8 @@ def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) ->
         **(extra_env or {}),
     }
     return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env, preexec_fn=end_with_parent,
-                            stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno(), stderr=sys.stderr.fileno())
+                            stdin=subprocess.DEVNULL, stdout=output or sys.stderr.fileno(),
+                            stderr=output or sys.stderr.fileno())
 
 
 

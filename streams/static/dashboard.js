@@ -189,6 +189,10 @@ let pollTimer = null;
 async function pollOnce() {
   try {
     const response = await fetch("/api/snapshot", { cache: "no-store" });
+    if (response.status === 503) {  // the worker is recovering its tables: keep the last view, say so
+      setState("recovering", "recovering…");
+      return;
+    }
     if (!response.ok) throw new Error("HTTP " + response.status);
     render(await response.json());
     setState("polling", "polling");
@@ -221,6 +225,10 @@ function connect() {
     stopPolling();
     render(JSON.parse(message.data));
     setState("live", "live");
+  });
+  source.addEventListener("recovering", () => {
+    stopPolling();
+    setState("recovering", "recovering…");
   });
   source.addEventListener("error", () => startPolling());
 }
