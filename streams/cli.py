@@ -18,7 +18,7 @@ from streams.config import Settings
 from streams.monitor import get_json
 from streams.extraction import extract_many, extractor_version
 from streams.events import derived_events
-from streams.loader import InputError, read_documents
+from streams.loader import InputError, load, read_documents
 from streams.validation import Rejected, parse_document
 
 log = structlog.get_logger(__name__)
@@ -59,12 +59,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    documents = read_documents(args.paths)
+    """Publishes every good document; bad ones are reported by file and field, and make the exit status 1."""
+    loaded = load(args.paths)
+    for problem in loaded.problems:
+        log.error("bad document, not published", path=problem.path, field=problem.field, error=problem.message)
+    if not loaded.documents:
+        raise InputError(f"no article events found in {', '.join(map(str, args.paths))}")
     settings = Settings.from_env()
     asyncio.run(ensure_topics(settings))
-    sent = asyncio.run(publish(settings, documents))
-    log.info("published", count=sent, topic=settings.topics.raw, bootstrap=settings.bootstrap)
-    return 0
+    sent = asyncio.run(publish(settings, loaded.documents))
+    log.info("published", count=sent, topic=settings.topics.raw, bootstrap=settings.bootstrap,
+             rejected=len(loaded.problems))
+    return 1 if loaded.problems else 0
 
 
 def cmd_counts(args: argparse.Namespace) -> int:
