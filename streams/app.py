@@ -300,18 +300,21 @@ class Newsroom:
             log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
                      current=state["version"])
             return
-        await self.emit(transition.events)
+        await self.emit(transition.events, article)
         self.articles[article.article_id] = transition.state
         log.info("article processed", article_id=article.article_id, version=article.version, action=article.action,
                  events=len(transition.events), ms=round((time.perf_counter() - started) * 1000, 1))
 
-    async def emit(self, events: list[Event]) -> None:
-        """Send derived events and their tally updates, and wait until the broker has them all."""
+    async def emit(self, events: list[Event], article: Article | None = None) -> None:
+        """Send derived events and their tally updates, and wait until the broker has them all.
+
+        ``article`` is the version that caused the events: its headline and time go into the tally updates.
+        """
         pending = []
         for event in events:
             topic = self.incidents if event["type"] == "incident" else self.statements
             pending.append(await topic.send(key=event_id(event).encode(), value=orjson.dumps(event)))
-            for tally_key, update in tally_updates(event):
+            for tally_key, update in tally_updates(event, article):
                 pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=orjson.dumps(update)))
         for future in pending:
             await future

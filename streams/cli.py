@@ -8,11 +8,14 @@ import datetime as dt
 import signal
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 import orjson
 import structlog
 
-from streams import logs, tail
+from streams import analysis, logs, tail
+from streams.api import BadRequest
+from streams.drilldown import render_drilldown
 from streams.client import ensure_topics, publish
 from streams.config import Settings
 from streams.monitor import get_json
@@ -75,11 +78,38 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 def cmd_counts(args: argparse.Namespace) -> int:
     settings = Settings.from_env(web_port=args.port)
-    counts = asyncio.run(get_json(settings, "/api/counts"))
+    if args.explain:
+        return _explain(settings, args.explain, args.json)
+    counts = asyncio.run(get_json(settings, _counts_path(args.as_of)))
     if args.json:
         _out(counts)
     else:
         sys.stdout.write(render_counts(counts) + "\n")
+    return 0
+
+
+def _counts_path(as_of: str | None) -> str:
+    """The count table's path, as of a time when one is given (checked here, so a typo fails before any request)."""
+    if as_of is None:
+        return "/api/counts"
+    try:
+        when = analysis.parse_timestamp(as_of, "--as-of")
+    except BadRequest as error:
+        raise InputError(str(error)) from None
+    return "/api/counts?" + urlencode({"as_of": when.isoformat()})
+
+
+def _explain(settings: Settings, cell_path: str, as_json: bool) -> int:
+    """``counts --explain KIND/CC/YYYY``: the incidents behind one count, with their reports and evidence."""
+    try:
+        cell = analysis.parse_cell_path(cell_path)
+    except BadRequest as error:
+        raise InputError(f"--explain: {error.message}") from None
+    found = asyncio.run(get_json(settings, f"/api/counts/{cell.name}"))
+    if as_json:
+        _out(found)
+    else:
+        sys.stdout.write(render_drilldown(found) + "\n")
     return 0
 
 
@@ -152,6 +182,10 @@ def build_parser() -> argparse.ArgumentParser:
     counts = sub.add_parser("counts", help="live count tables from a running worker")
     counts.add_argument("--json", action="store_true")
     counts.add_argument("--port", type=int, default=None)
+    counts.add_argument("--explain", metavar="KIND/CC/YYYY", default=None,
+                        help="the incidents behind one count, each with its reports and evidence")
+    counts.add_argument("--as-of", dest="as_of", metavar="TIME", default=None,
+                        help="the table as it stood once articles published up to TIME were processed")
     counts.set_defaults(func=cmd_counts)
     tail.add_parser(sub)
     return parser

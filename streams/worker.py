@@ -13,7 +13,7 @@ import faust
 from streams.app import Newsroom
 from streams.config import Settings
 from streams.processes import end_with_parent
-from streams import web
+from streams import web, web_analysis
 from streams.extraction.nlp import load_pipeline
 
 
@@ -27,6 +27,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     if replay:
         newsroom.replay_from(None if replay == "beginning" else dt.datetime.fromisoformat(replay))
     web.register(newsroom)
+    web_analysis.register(newsroom)
     worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False)
     worker.execute_from_commandline()
 

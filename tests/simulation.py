@@ -32,7 +32,7 @@ class Simulation:
             return
         for event in transition.events:
             self.topics[event["type"]].append(event)
-            for key, update in tally_updates(event):
+            for key, update in tally_updates(event, article):
                 self.tallies[key] = apply_update(self.tallies.get(key), update, self.offset)
                 self.offset += 1
         self.articles[article.article_id] = transition.state

@@ -1,0 +1,176 @@
+// Analysis views of the dashboard: a click on a count opens the incidents behind it (each report's
+// evidence highlighted in its paragraph), and a hand-made SVG chart shows incidents per month.
+// Plain DOM and SVG like dashboard.js; it refreshes whenever dashboard.js renders a snapshot.
+"use strict";
+
+const ANALYSIS_SVG = "http://www.w3.org/2000/svg";
+let openCell = null; // {kind, country, year} of the open drill-down
+let seriesChoice = null; // {kind, country} drawn in the chart
+
+function node(tag, text, className) {
+  const made = document.createElement(tag);
+  if (text !== undefined && text !== null) made.textContent = String(text);
+  if (className) made.className = className;
+  return made;
+}
+
+function shape(tag, attributes, text) {
+  const made = document.createElementNS(ANALYSIS_SVG, tag);
+  for (const [name, value] of Object.entries(attributes || {})) made.setAttribute(name, String(value));
+  if (text !== undefined) made.textContent = String(text);
+  return made;
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { cache: "no-store" });
+  if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+  return response.json();
+}
+
+// ---- drill-down ---------------------------------------------------------------------------------
+
+// The paragraph of an evidence span with the span itself in a <mark>.
+function evidenceInContext(evidence) {
+  const quote = node("blockquote", undefined, "evidence");
+  const context = evidence.context || evidence.text;
+  const start = evidence.context ? evidence.start - evidence.context_start : 0;
+  const end = start + evidence.text.length;
+  quote.append(document.createTextNode(context.slice(0, start)), node("mark", context.slice(start, end)),
+    document.createTextNode(context.slice(end)));
+  quote.dataset.field = evidence.field;
+  return quote;
+}
+
+function renderDrilldown(cell) {
+  const panel = document.getElementById("drilldown");
+  document.getElementById("drilldown-title").textContent =
+    `${cell.kind.replace(/_/g, " ")} · ${cell.country} · ${cell.year}: ${cell.count} incident(s)`;
+  panel.replaceChildren();
+  for (const incident of cell.incidents) {
+    const li = node("li", undefined, "incident");
+    li.dataset.key = incident.incident_key;
+    const m = incident.merged;
+    const facts = [m.violator ? "by " + m.violator : "violator unknown", m.attribution, m.platform,
+      m.count ? m.count + " × " + (m.model || m.platform) : m.model, m.location,
+      m.duration_minutes ? m.duration_minutes + " min" : null].filter(Boolean).join(" · ");
+    const date = incident.occurred_on ? incident.occurred_on.value : "date unknown";
+    li.append(node("b", `${date}: ${facts}`),
+      node("div", `first reported ${incident.first_reported || "?"} · ${incident.reports.length} report(s)`, "meta"));
+    const reports = node("ul", undefined, "reports");
+    for (const report of incident.reports) {
+      const item = node("li", undefined, "report");
+      item.dataset.article = report.article_id;
+      item.append(node("span", report.headline || report.incident_id, "headline"),
+        node("div", `${report.article_id} v${report.article_version} · ${report.published_at || ""}`, "meta"));
+      for (const evidence of report.evidence) item.append(evidenceInContext(evidence));
+      reports.append(item);
+    }
+    li.append(reports);
+    panel.append(li);
+  }
+  if (cell.incidents.length === 0) panel.append(node("li", "no incidents in this cell any more", "muted"));
+  document.getElementById("drilldown-section").hidden = false;
+}
+
+async function showCell(cell) {
+  openCell = cell;
+  seriesChoice = { kind: cell.kind, country: cell.country };
+  try {
+    renderDrilldown(await getJson(`/api/counts/${cell.kind}/${cell.country}/${cell.year}`));
+  } catch (error) {
+    document.getElementById("drilldown-title").textContent = "could not load the incidents: " + error.message;
+    document.getElementById("drilldown-section").hidden = false;
+  }
+  refreshSeries();
+}
+
+document.getElementById("counts").addEventListener("click", (event) => {
+  const row = event.target.closest("tr[data-cell]");
+  if (!row) return;
+  const [kind, cell] = row.dataset.cell.split(":");
+  const [country, year] = cell.split("/");
+  showCell({ kind, country, year });
+});
+
+document.getElementById("drilldown-close").addEventListener("click", () => {
+  openCell = null;
+  document.getElementById("drilldown-section").hidden = true;
+});
+
+// ---- incidents per month ------------------------------------------------------------------------
+
+function months(series) {
+  const all = [...Object.keys(series.by_occurrence), ...Object.keys(series.by_first_report)].sort();
+  if (all.length === 0) return [];
+  const [first, last] = [all[0], all[all.length - 1]];
+  const out = [];
+  let [y, m] = first.split("-").map(Number);
+  while (`${y}-${String(m).padStart(2, "0")}` <= last && out.length < 120) {
+    out.push(`${y}-${String(m).padStart(2, "0")}`);
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+  return out;
+}
+
+function renderSeries(all) {
+  const chart = document.getElementById("series");
+  const select = document.getElementById("series-choice");
+  const names = all.map((s) => `${s.kind}/${s.country}`);
+  select.replaceChildren(...names.map((name) => node("option", name.replace(/_/g, " "))));
+  names.forEach((name, i) => { select.options[i].value = name; });
+  const wanted = seriesChoice ? `${seriesChoice.kind}/${seriesChoice.country}` : names[0];
+  const series = all[Math.max(0, names.indexOf(wanted))];
+  chart.replaceChildren();
+  if (!series) {
+    chart.append(shape("text", { x: 320, y: 100, "text-anchor": "middle" }, "no incidents counted yet"));
+    return;
+  }
+  select.value = `${series.kind}/${series.country}`;
+  const axis = months(series);
+  const [width, height, left, bottom, top] = [640, 200, 30, 40, 24];
+  const peak = Math.max(1, ...Object.values(series.by_occurrence), ...Object.values(series.by_first_report));
+  const slot = (width - left - 10) / Math.max(1, axis.length);
+  const bar = Math.min(18, slot / 2.4);
+  const y = (n) => height - bottom - ((height - bottom - top) * n) / peak;
+  chart.append(shape("line", { class: "axis", x1: left, x2: width - 10, y1: y(0), y2: y(0) }),
+    shape("text", { class: "tick", x: left - 6, y: y(peak) + 4 }, peak));
+  axis.forEach((month, i) => {
+    const x = left + i * slot + slot / 2;
+    const pairs = [["occurred", series.by_occurrence[month] || 0, -bar], ["reported", series.by_first_report[month] || 0, 0]];
+    for (const [kind, n, dx] of pairs) {
+      if (!n) continue;
+      const rect = shape("rect", { class: "bar " + kind, x: x + dx, y: y(n), width: bar - 1, height: y(0) - y(n),
+        "data-month": month, "data-count": n });
+      rect.append(shape("title", {}, `${month}: ${n} ${kind === "occurred" ? "happened" : "first reported"}`));
+      chart.append(rect);
+    }
+    if (axis.length <= 24 || i % 3 === 0) chart.append(shape("text", { class: "month", x, y: height - bottom + 14 }, month));
+  });
+  chart.append(shape("rect", { class: "occurred", x: left, y: 4, width: 10, height: 10 }),
+    shape("text", { x: left + 14, y: 13 }, "by date it happened"),
+    shape("rect", { class: "reported", x: left + 150, y: 4, width: 10, height: 10 }),
+    shape("text", { x: left + 164, y: 13 }, "by date first reported"));
+  const unknown = Object.entries(series.year_only).map(([year, n]) => `${n} in ${year} (month unknown)`).join(", ");
+  if (unknown) chart.append(shape("text", { class: "tick", x: width - 10, y: 13 }, unknown));
+}
+
+async function refreshSeries() {
+  try {
+    renderSeries((await getJson("/api/counts-over-time")).series);
+  } catch (error) {
+    document.getElementById("series").replaceChildren(shape("text", { x: 10, y: 20 }, error.message));
+  }
+}
+
+document.getElementById("series-choice").addEventListener("change", (event) => {
+  const [kind, country] = event.target.value.split("/");
+  seriesChoice = { kind, country };
+  refreshSeries();
+});
+
+// dashboard.js announces every snapshot it renders: the open views follow the live state.
+document.addEventListener("newsroom:snapshot", () => {
+  if (openCell) showCell(openCell);
+  else refreshSeries();
+});
