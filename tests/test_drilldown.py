@@ -17,9 +17,13 @@ from conftest import DEV_CORPUS
 from simulation import Simulation
 
 
+BODY = "First paragraph.\nJets crossed the line. They left.\nLast paragraph."
+SPAN = {"field": "body", "start": 17, "end": 39, "text": "Jets crossed the line."}
+
+
 def _article(article_id: str, published: str, version: int = 1, headline: str = "A headline") -> Article:
     return Article(article_id=article_id, version=version, action="publish",
-                   published_at=dt.datetime.fromisoformat(published), headline=headline, body="...")
+                   published_at=dt.datetime.fromisoformat(published), headline=headline, body=BODY)
 
 
 def _incident(article: Article, ordinal: int, when: str, violator: str | None = "RU", **fields) -> dict:
@@ -27,7 +31,7 @@ def _incident(article: Article, ordinal: int, when: str, violator: str | None = 
             "incident_key": f"airspace_violation:LV:{violator or '-'}:{when}", "article_id": article.article_id,
             "article_version": article.version, "kind": "airspace_violation", "country": "LV", "violator": violator,
             "occurred_on": {"value": when, "precision": {10: "day", 7: "month", 4: "year"}[len(when)]},
-            "evidence": [{"field": "body", "start": 0, "end": 3, "text": "..."}], "confidence": 0.8, **fields}
+            "evidence": [SPAN], "confidence": 0.8, **fields}
 
 
 def _cell(*reports: tuple[dict, Article]) -> Tally:
@@ -51,7 +55,7 @@ def test_reports_of_one_incident_at_day_and_month_precision_are_one_incident_wit
     assert first.merged["occurred_on"] == {"value": "2031-03-04", "precision": "day"}
     assert (first.merged["violator"], first.merged["platform"]) == ("RU", "drone")
     assert [(r.article_id, r.headline) for r in second.reports] == [("wire-c", "Another one")]
-    assert first.reports[0].evidence == [{"field": "body", "start": 0, "end": 3, "text": "..."}]
+    assert first.reports[0].evidence == [{**SPAN, "context": "Jets crossed the line. They left.", "context_start": 17}]
 
 
 def test_a_retracted_report_leaves_the_drill_down_and_the_count_together():
@@ -90,7 +94,7 @@ def test_the_terminal_rendering_shows_each_report_and_its_evidence():
     tally = _cell((_incident(article, 1, "2031-03-04"), article))
     text = render_drilldown(drill_down("airspace_violation", "LV", "2031",
                                        [("incidents/airspace_violation/LV/2031", tally)]).to_json())
-    assert "1 incident(s)" in text and "wire-a v1" in text and "'Jets over the coast'" in text and "[body 0-3]" in text
+    assert "1 incident(s)" in text and "wire-a v1" in text and "'Jets over the coast'" in text and "[body 17-39]" in text
 
 
 def _gold_key(kind: str, country: str, violator: str | None, when: str) -> str:
