@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from streams.api import BadRequest, check_known, parse_incident_filter
+from streams.api import BadRequest, _single, check_known, parse_incident_filter
 
 SERIES_PARAMS = frozenset({"kind", "country"})
 
@@ -47,6 +47,12 @@ def parse_series_filter(query: Mapping[str, str]) -> tuple[str | None, str | Non
     check_known(query, SERIES_PARAMS)
     checked = parse_incident_filter(query)
     return checked.kind, checked.country
+
+
+def parse_as_of(query: Mapping[str, str]) -> dt.datetime | None:
+    """``?as_of=TIME`` of the count table, when given."""
+    raw = _single(query, "as_of")
+    return None if raw is None else parse_timestamp(raw)
 
 
 def parse_timestamp(text: str, parameter: str = "as_of") -> dt.datetime:

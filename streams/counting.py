@@ -137,6 +137,16 @@ def tally_count(key: str, tally: Tally) -> int:
     return len(tally)
 
 
+def cell_counts(tallies: Iterable[tuple[str, Tally]]) -> list[tuple[str, str, str, int]]:
+    """(kind, country, year, count) of every incident cell that has held a report, emptied ones at 0 (gauges)."""
+    found = []
+    for key, tally in tallies:
+        if key.startswith("incidents/"):
+            _, kind, country, year = key.split("/")
+            found.append((kind, country, year, tally_count(key, tally)))
+    return sorted(found)
+
+
 def incident_counts(tallies: Iterable[tuple[str, Tally]]) -> dict[str, dict[str, int]]:
     """The contract's count table: ``{kind: {"CC/YYYY": n}}``, empty cells left out."""
     counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}

@@ -59,6 +59,8 @@ YEAR = _query("year", "Only incidents counted under this year.", {"type": "strin
 LIMIT = _query("limit", f"Items per page (default {DEFAULT_LIMIT}).",
                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT})
 OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0, "default": 0})
+AS_OF = _query("as_of", "The table as it stood once articles published up to this ISO 8601 time were processed "
+                "(later corrections and kills not applied).", {"type": "string", "format": "date-time"})
 BAD_REQUEST = _json("A query parameter is unknown, repeated or out of range.", _ref("Error"))
 
 
@@ -113,7 +115,7 @@ def _paths() -> Schema:
     text = {"description": "Prometheus text exposition format.", "content": {"text/plain": {"schema": {"type": "string"}}}}
     return {
         "/api/counts": _get("Count table of distinct incidents", _json("The contract's count table.", _ref("Counts")),
-                            [KIND, COUNTRY, YEAR]),
+                            [KIND, COUNTRY, YEAR, AS_OF]),
         "/api/statement-counts": _get("Statements per speaker and per organisation",
                                       _json("Counts by name.", _ref("StatementCounts"))),
         "/api/incidents": _get("Live incidents, latest first", _json("One page.", _ref("IncidentPage")),
@@ -177,6 +179,9 @@ def _analysis_schemas() -> dict[str, Schema]:
                                          "country": {"type": "string"}, "year": {"type": "string"},
                                          "count": {"type": "integer", "minimum": 0},
                                          "incidents": {"type": "array", "items": _ref("CellIncident")}}},
+        "Alerts": {"type": "object", "required": ["alerts"], "description": "Latest first, since this worker started.",
+                   "properties": {"alerts": {"type": "array", "items": _ref("Alert")}}},
+        **contract_schemas("alert", "Alert"),
         "CountSeries": {"type": "object", "required": ["series"],
                         "properties": {"series": {"type": "array", "items": series}}},
     }
@@ -194,6 +199,8 @@ def _analysis_paths() -> Schema:
              segment("country", "ISO 3166-1 alpha-2 code.", {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
              segment("year", "Year of the cell.", {"type": "string", "pattern": "^[0-9]{4}$"})],
             "Clustered exactly as the count is, so it lists as many incidents as the cell counts."),
+        "/api/alerts": _get("The latest count changes", _json("What this worker sent to newsroom.alerts.v1 lately.",
+                                                               _ref("Alerts")), []),
         "/api/counts-over-time": _get(
             "Distinct incidents per month", _json("Per kind and country: by month of occurrence and of first report.",
                                                   _ref("CountSeries")),

@@ -16,9 +16,9 @@ import orjson
 import structlog
 from aiohttp import web as aioweb
 
-from streams import api, metrics, openapi
+from streams import analysis, api, asof, metrics, openapi
 from streams.app import Newsroom
-from streams.counting import incident_counts, statement_counts
+from streams.counting import cell_counts, incident_counts, statement_counts
 
 log = structlog.get_logger(__name__)
 
@@ -37,7 +37,7 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.count_table(incident_counts(newsroom.owned_tallies()), request.query))
+        return _answer(web, lambda: api.count_table(_counts_as_asked(newsroom, request.query), request.query))
 
     @app.page("/api/statement-counts")
     async def speaker_counts(web: Any, request: Any) -> Any:
@@ -67,7 +67,8 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/metrics")
     async def prometheus(web: Any, request: Any) -> Any:
-        response = web.bytes(metrics.render(app.consumer, newsroom.progress.done), content_type="text/plain")
+        response = web.bytes(metrics.render(app.consumer, newsroom.progress.done, cell_counts(newsroom.owned_tallies())),
+                             content_type="text/plain")
         response.charset = "utf-8"
         return response
 
@@ -82,6 +83,14 @@ def register(newsroom: Newsroom) -> None:
             "counters": newsroom.progress.counters,
             "assigned": sorted(f"{tp.topic}:{tp.partition}" for tp in app.consumer.assignment()),
         })
+
+
+def _counts_as_asked(newsroom: Newsroom, query: Any) -> dict[str, dict[str, int]]:
+    """The live table, or with ``?as_of=`` the table folded from each cell's history up to then (:mod:`streams.asof`)."""
+    as_of = analysis.parse_as_of(query)
+    if as_of is None:
+        return incident_counts(newsroom.owned_tallies())
+    return asof.counts_as_of(newsroom.owned_histories(), as_of)
 
 
 def _answer(web: Any, compute: Any) -> Any:

@@ -1,4 +1,4 @@
-"""HTTP routes of the analysis views: drill-down of a count cell, counts over time.
+"""HTTP routes of the analysis views: drill-down of a count cell, counts over time, the latest alerts.
 
 Thin plumbing like :mod:`streams.web`: read the worker's own tally cells, hand them to
 the pure functions of :mod:`streams.drilldown`, answer 400 naming a bad parameter.
@@ -25,6 +25,13 @@ def register(newsroom: Newsroom) -> None:
             api.check_known(request.query, frozenset())
             wanted = analysis.parse_cell(kind, country, year)
             return drilldown.drill_down(wanted.kind, wanted.country, wanted.year, newsroom.owned_tallies()).to_json()
+        return _answer(web, compute)
+
+    @app.page("/api/alerts")
+    async def alerts(web: Any, request: Any) -> Any:
+        def compute() -> dict[str, Any]:
+            api.check_known(request.query, frozenset())
+            return {"alerts": list(newsroom.recent_alerts)}
         return _answer(web, compute)
 
     @app.page("/api/counts-over-time")

@@ -1,5 +1,6 @@
 // Analysis views of the dashboard: a click on a count opens the incidents behind it (each report's
-// evidence highlighted in its paragraph), and a hand-made SVG chart shows incidents per month.
+// evidence highlighted in its paragraph), a hand-made SVG chart shows incidents per month, and the
+// latest count changes (newsroom.alerts.v1) are listed.
 // Plain DOM and SVG like dashboard.js; it refreshes whenever dashboard.js renders a snapshot.
 "use strict";
 
@@ -169,8 +170,34 @@ document.getElementById("series-choice").addEventListener("change", (event) => {
   refreshSeries();
 });
 
+// ---- latest alerts ------------------------------------------------------------------------------
+
+function renderAlerts(alerts) {
+  const list = document.getElementById("alerts");
+  list.replaceChildren();
+  for (const alert of alerts) {
+    const li = node("li", undefined, "alert " + alert.change);
+    li.dataset.id = alert.alert_id;
+    const arrow = alert.change === "new_incident" ? "▲" : "▼";
+    li.append(node("b", `${arrow} ${alert.kind.replace(/_/g, " ")} ${alert.country} ${alert.year}: ${alert.previous} → ${alert.count}`),
+      node("div", `${alert.change.replace(/_/g, " ")} · ${alert.article_id} v${alert.article_version ?? "?"}` +
+        (alert.headline ? ` · ${alert.headline}` : "") + ` · ${alert.at}`, "meta"));
+    list.append(li);
+  }
+  if (alerts.length === 0) list.append(node("li", "no count has changed since this worker started", "muted"));
+}
+
+async function refreshAlerts() {
+  try {
+    renderAlerts((await getJson("/api/alerts")).alerts);
+  } catch (error) {
+    document.getElementById("alerts").replaceChildren(node("li", error.message, "muted"));
+  }
+}
+
 // dashboard.js announces every snapshot it renders: the open views follow the live state.
 document.addEventListener("newsroom:snapshot", () => {
   if (openCell) showCell(openCell);
   else refreshSeries();
+  refreshAlerts();
 });
