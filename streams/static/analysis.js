@@ -30,16 +30,28 @@ async function getJson(path) {
 
 // ---- drill-down ---------------------------------------------------------------------------------
 
-// The paragraph of an evidence span with the span itself in a <mark>.
-function evidenceInContext(evidence) {
-  const quote = node("blockquote", undefined, "evidence");
-  const context = evidence.context || evidence.text;
-  const start = evidence.context ? evidence.start - evidence.context_start : 0;
-  const end = start + evidence.text.length;
-  quote.append(document.createTextNode(context.slice(0, start)), node("mark", context.slice(start, end)),
-    document.createTextNode(context.slice(end)));
-  quote.dataset.field = evidence.field;
-  return quote;
+// Each paragraph that holds evidence once, with every evidence span in it in a <mark>.
+function evidenceInContext(spans) {
+  const paragraphs = new Map();
+  for (const evidence of spans) {
+    const context = evidence.context || evidence.text;
+    const at = evidence.context ? evidence.context_start : evidence.start;
+    const key = `${evidence.field}:${at}`;
+    if (!paragraphs.has(key)) paragraphs.set(key, { field: evidence.field, context, at, marks: [] });
+    paragraphs.get(key).marks.push([evidence.start - at, evidence.start - at + evidence.text.length]);
+  }
+  return [...paragraphs.values()].map(({ field, context, marks }) => {
+    const quote = node("blockquote", undefined, "evidence");
+    quote.dataset.field = field;
+    let done = 0;
+    for (const [start, end] of marks.sort((a, b) => a[0] - b[0])) {
+      if (start < done) continue; // overlapping spans: the first one is marked
+      quote.append(document.createTextNode(context.slice(done, start)), node("mark", context.slice(start, end)));
+      done = end;
+    }
+    quote.append(document.createTextNode(context.slice(done)));
+    return quote;
+  });
 }
 
 function renderDrilldown(cell) {
@@ -63,7 +75,7 @@ function renderDrilldown(cell) {
       item.dataset.article = report.article_id;
       item.append(node("span", report.headline || report.incident_id, "headline"),
         node("div", `${report.article_id} v${report.article_version} · ${report.published_at || ""}`, "meta"));
-      for (const evidence of report.evidence) item.append(evidenceInContext(evidence));
+      item.append(...evidenceInContext(report.evidence));
       reports.append(item);
     }
     li.append(reports);
