@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from functools import lru_cache
 
+from jsonschema import Draft202012Validator
+
+from streams import openapi
 from streams.article import Article
 from streams.counting import Tally, apply_update, incident_clusters, incident_counts, tally_updates
 from streams.drilldown import cell_incidents, drill_down, merge_fields, monthly_series, render_drilldown
@@ -95,6 +99,17 @@ def test_the_terminal_rendering_shows_each_report_and_its_evidence():
     text = render_drilldown(drill_down("airspace_violation", "LV", "2031",
                                        [("incidents/airspace_violation/LV/2031", tally)]).to_json())
     assert "1 incident(s)" in text and "wire-a v1" in text and "'Jets over the coast'" in text and "[body 17-39]" in text
+
+
+def test_drill_down_and_series_match_their_openapi_schemas():
+    def component(name: str) -> Draft202012Validator:
+        return Draft202012Validator({"$ref": f"#/components/schemas/{name}",
+                                     "components": openapi.document()["components"]})
+
+    article = _article("wire-a", "2031-03-05T09:00:00+00:00")
+    cells = [("incidents/airspace_violation/LV/2031", _cell((_incident(article, 1, "2031-03-04"), article)))]
+    component("CellDrilldown").validate(drill_down("airspace_violation", "LV", "2031", cells).to_json())
+    component("CountSeries").validate({"series": [dataclasses.asdict(s) for s in monthly_series(cells)]})
 
 
 def _gold_key(kind: str, country: str, violator: str | None, when: str) -> str:

@@ -4,23 +4,9 @@
 // Plain DOM and SVG like dashboard.js; it refreshes whenever dashboard.js renders a snapshot.
 "use strict";
 
-const ANALYSIS_SVG = "http://www.w3.org/2000/svg";
+// Uses dashboard.js's helpers (loaded first, same page): $, el(tag, text, class), svg(tag, attributes, text).
 let openCell = null; // {kind, country, year} of the open drill-down
 let seriesChoice = null; // {kind, country} drawn in the chart
-
-function node(tag, text, className) {
-  const made = document.createElement(tag);
-  if (text !== undefined && text !== null) made.textContent = String(text);
-  if (className) made.className = className;
-  return made;
-}
-
-function shape(tag, attributes, text) {
-  const made = document.createElementNS(ANALYSIS_SVG, tag);
-  for (const [name, value] of Object.entries(attributes || {})) made.setAttribute(name, String(value));
-  if (text !== undefined) made.textContent = String(text);
-  return made;
-}
 
 async function getJson(path) {
   const response = await fetch(path, { cache: "no-store" });
@@ -41,12 +27,12 @@ function evidenceInContext(spans) {
     paragraphs.get(key).marks.push([evidence.start - at, evidence.start - at + evidence.text.length]);
   }
   return [...paragraphs.values()].map(({ field, context, marks }) => {
-    const quote = node("blockquote", undefined, "evidence");
+    const quote = el("blockquote", undefined, "evidence");
     quote.dataset.field = field;
     let done = 0;
     for (const [start, end] of marks.sort((a, b) => a[0] - b[0])) {
       if (start < done) continue; // overlapping spans: the first one is marked
-      quote.append(document.createTextNode(context.slice(done, start)), node("mark", context.slice(start, end)));
+      quote.append(document.createTextNode(context.slice(done, start)), el("mark", context.slice(start, end)));
       done = end;
     }
     quote.append(document.createTextNode(context.slice(done)));
@@ -55,34 +41,34 @@ function evidenceInContext(spans) {
 }
 
 function renderDrilldown(cell) {
-  const panel = document.getElementById("drilldown");
-  document.getElementById("drilldown-title").textContent =
+  const panel = $("drilldown");
+  $("drilldown-title").textContent =
     `${cell.kind.replace(/_/g, " ")} · ${cell.country} · ${cell.year}: ${cell.count} incident(s)`;
   panel.replaceChildren();
   for (const incident of cell.incidents) {
-    const li = node("li", undefined, "incident");
+    const li = el("li", undefined, "incident");
     li.dataset.key = incident.incident_key;
     const m = incident.merged;
     const facts = [m.violator ? "by " + m.violator : "violator unknown", m.attribution, m.platform,
       m.count ? m.count + " × " + (m.model || m.platform) : m.model, m.location,
       m.duration_minutes ? m.duration_minutes + " min" : null].filter(Boolean).join(" · ");
     const date = incident.occurred_on ? incident.occurred_on.value : "date unknown";
-    li.append(node("b", `${date}: ${facts}`),
-      node("div", `first reported ${incident.first_reported || "?"} · ${incident.reports.length} report(s)`, "meta"));
-    const reports = node("ul", undefined, "reports");
+    li.append(el("b", `${date}: ${facts}`),
+      el("div", `first reported ${incident.first_reported || "?"} · ${incident.reports.length} report(s)`, "meta"));
+    const reports = el("ul", undefined, "reports");
     for (const report of incident.reports) {
-      const item = node("li", undefined, "report");
+      const item = el("li", undefined, "report");
       item.dataset.article = report.article_id;
-      item.append(node("span", report.headline || report.incident_id, "headline"),
-        node("div", `${report.article_id} v${report.article_version} · ${report.published_at || ""}`, "meta"));
+      item.append(el("span", report.headline || report.incident_id, "headline"),
+        el("div", `${report.article_id} v${report.article_version} · ${report.published_at || ""}`, "meta"));
       item.append(...evidenceInContext(report.evidence));
       reports.append(item);
     }
     li.append(reports);
     panel.append(li);
   }
-  if (cell.incidents.length === 0) panel.append(node("li", "no incidents in this cell any more", "muted"));
-  document.getElementById("drilldown-section").hidden = false;
+  if (cell.incidents.length === 0) panel.append(el("li", "no incidents in this cell any more", "muted"));
+  $("drilldown-section").hidden = false;
 }
 
 async function showCell(cell) {
@@ -91,13 +77,13 @@ async function showCell(cell) {
   try {
     renderDrilldown(await getJson(`/api/counts/${cell.kind}/${cell.country}/${cell.year}`));
   } catch (error) {
-    document.getElementById("drilldown-title").textContent = "could not load the incidents: " + error.message;
-    document.getElementById("drilldown-section").hidden = false;
+    $("drilldown-title").textContent = "could not load the incidents: " + error.message;
+    $("drilldown-section").hidden = false;
   }
   refreshSeries();
 }
 
-document.getElementById("counts").addEventListener("click", (event) => {
+$("counts").addEventListener("click", (event) => {
   const row = event.target.closest("tr[data-cell]");
   if (!row) return;
   const [kind, cell] = row.dataset.cell.split(":");
@@ -105,9 +91,9 @@ document.getElementById("counts").addEventListener("click", (event) => {
   showCell({ kind, country, year });
 });
 
-document.getElementById("drilldown-close").addEventListener("click", () => {
+$("drilldown-close").addEventListener("click", () => {
   openCell = null;
-  document.getElementById("drilldown-section").hidden = true;
+  $("drilldown-section").hidden = true;
 });
 
 // ---- incidents per month ------------------------------------------------------------------------
@@ -127,16 +113,16 @@ function months(series) {
 }
 
 function renderSeries(all) {
-  const chart = document.getElementById("series");
-  const select = document.getElementById("series-choice");
+  const chart = $("series");
+  const select = $("series-choice");
   const names = all.map((s) => `${s.kind}/${s.country}`);
-  select.replaceChildren(...names.map((name) => node("option", name.replace(/_/g, " "))));
+  select.replaceChildren(...names.map((name) => el("option", name.replace(/_/g, " "))));
   names.forEach((name, i) => { select.options[i].value = name; });
   const wanted = seriesChoice ? `${seriesChoice.kind}/${seriesChoice.country}` : names[0];
   const series = all[Math.max(0, names.indexOf(wanted))];
   chart.replaceChildren();
   if (!series) {
-    chart.append(shape("text", { x: 320, y: 100, "text-anchor": "middle" }, "no incidents counted yet"));
+    chart.append(svg("text", { x: 320, y: 100, "text-anchor": "middle" }, "no incidents counted yet"));
     return;
   }
   select.value = `${series.kind}/${series.country}`;
@@ -146,37 +132,37 @@ function renderSeries(all) {
   const slot = (width - left - 10) / Math.max(1, axis.length);
   const bar = Math.min(18, slot / 2.4);
   const y = (n) => height - bottom - ((height - bottom - top) * n) / peak;
-  chart.append(shape("line", { class: "axis", x1: left, x2: width - 10, y1: y(0), y2: y(0) }),
-    shape("text", { class: "tick", x: left - 6, y: y(peak) + 4 }, peak));
+  chart.append(svg("line", { class: "axis", x1: left, x2: width - 10, y1: y(0), y2: y(0) }),
+    svg("text", { class: "tick", x: left - 6, y: y(peak) + 4 }, peak));
   axis.forEach((month, i) => {
     const x = left + i * slot + slot / 2;
     const pairs = [["occurred", series.by_occurrence[month] || 0, -bar], ["reported", series.by_first_report[month] || 0, 0]];
     for (const [kind, n, dx] of pairs) {
       if (!n) continue;
-      const rect = shape("rect", { class: "bar " + kind, x: x + dx, y: y(n), width: bar - 1, height: y(0) - y(n),
+      const rect = svg("rect", { class: "bar " + kind, x: x + dx, y: y(n), width: bar - 1, height: y(0) - y(n),
         "data-month": month, "data-count": n });
-      rect.append(shape("title", {}, `${month}: ${n} ${kind === "occurred" ? "happened" : "first reported"}`));
+      rect.append(svg("title", {}, `${month}: ${n} ${kind === "occurred" ? "happened" : "first reported"}`));
       chart.append(rect);
     }
-    if (axis.length <= 24 || i % 3 === 0) chart.append(shape("text", { class: "month", x, y: height - bottom + 14 }, month));
+    if (axis.length <= 24 || i % 3 === 0) chart.append(svg("text", { class: "month", x, y: height - bottom + 14 }, month));
   });
-  chart.append(shape("rect", { class: "occurred", x: left, y: 4, width: 10, height: 10 }),
-    shape("text", { x: left + 14, y: 13 }, "by date it happened"),
-    shape("rect", { class: "reported", x: left + 150, y: 4, width: 10, height: 10 }),
-    shape("text", { x: left + 164, y: 13 }, "by date first reported"));
+  chart.append(svg("rect", { class: "occurred", x: left, y: 4, width: 10, height: 10 }),
+    svg("text", { x: left + 14, y: 13 }, "by date it happened"),
+    svg("rect", { class: "reported", x: left + 150, y: 4, width: 10, height: 10 }),
+    svg("text", { x: left + 164, y: 13 }, "by date first reported"));
   const unknown = Object.entries(series.year_only).map(([year, n]) => `${n} in ${year} (month unknown)`).join(", ");
-  if (unknown) chart.append(shape("text", { class: "tick", x: width - 10, y: 13 }, unknown));
+  if (unknown) chart.append(svg("text", { class: "tick", x: width - 10, y: 13 }, unknown));
 }
 
 async function refreshSeries() {
   try {
     renderSeries((await getJson("/api/counts-over-time")).series);
   } catch (error) {
-    document.getElementById("series").replaceChildren(shape("text", { x: 10, y: 20 }, error.message));
+    $("series").replaceChildren(svg("text", { x: 10, y: 20 }, error.message));
   }
 }
 
-document.getElementById("series-choice").addEventListener("change", (event) => {
+$("series-choice").addEventListener("change", (event) => {
   const [kind, country] = event.target.value.split("/");
   seriesChoice = { kind, country };
   refreshSeries();
@@ -185,25 +171,25 @@ document.getElementById("series-choice").addEventListener("change", (event) => {
 // ---- latest alerts ------------------------------------------------------------------------------
 
 function renderAlerts(alerts) {
-  const list = document.getElementById("alerts");
+  const list = $("alerts");
   list.replaceChildren();
   for (const alert of alerts) {
-    const li = node("li", undefined, "alert " + alert.change);
+    const li = el("li", undefined, "alert " + alert.change);
     li.dataset.id = alert.alert_id;
     const arrow = alert.change === "new_incident" ? "▲" : "▼";
-    li.append(node("b", `${arrow} ${alert.kind.replace(/_/g, " ")} ${alert.country} ${alert.year}: ${alert.previous} → ${alert.count}`),
-      node("div", `${alert.change.replace(/_/g, " ")} · ${alert.article_id} v${alert.article_version ?? "?"}` +
+    li.append(el("b", `${arrow} ${alert.kind.replace(/_/g, " ")} ${alert.country} ${alert.year}: ${alert.previous} → ${alert.count}`),
+      el("div", `${alert.change.replace(/_/g, " ")} · ${alert.article_id} v${alert.article_version ?? "?"}` +
         (alert.headline ? ` · ${alert.headline}` : "") + ` · ${alert.at}`, "meta"));
     list.append(li);
   }
-  if (alerts.length === 0) list.append(node("li", "no count has changed since this worker started", "muted"));
+  if (alerts.length === 0) list.append(el("li", "no count has changed since this worker started", "muted"));
 }
 
 async function refreshAlerts() {
   try {
     renderAlerts((await getJson("/api/alerts")).alerts);
   } catch (error) {
-    document.getElementById("alerts").replaceChildren(node("li", error.message, "muted"));
+    $("alerts").replaceChildren(el("li", error.message, "muted"));
   }
 }
 
