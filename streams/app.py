@@ -165,6 +165,7 @@ class Newsroom:
         self.app.on_rebalance_complete.connect(self._on_rebalanced)
         self.app.agent(self.raw, name="extract")(self._extract_agent)
         self.app.agent(self.tallies_topic, name="tally")(self._tally_agent)
+        self.app.task(self._declare_alerts)
         self.app.agent(self.incidents, name="incident-view")(self._view_agent(self.incident_view))
         self.app.agent(self.statements, name="statement-view")(self._view_agent(self.statement_view))
 
@@ -202,6 +203,11 @@ class Newsroom:
                 await self._alert(key, cell.get("members") or {}, value["members"], update, message)
             self.tallies[key] = value
             self.progress.mark(message.topic, message.partition, message.offset)
+
+    async def _declare_alerts(self) -> None:
+        """The alerts topic has no consumer here, so faust would not create it: a cluster without
+        topic auto-creation would refuse the first alert."""
+        await self.alerts_topic.maybe_declare()
 
     async def _alert(self, key: str, before: Tally, after: Tally, update: dict[str, Any], message: Any) -> None:
         """Tell subscribers of the alerts topic that a count moved (sent before the cell is stored: at-least-once)."""
