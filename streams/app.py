@@ -36,7 +36,7 @@ from streams import asof, metrics
 from streams.alerts import RECENT_ALERTS, cell_alert
 from streams.article import Article
 from streams.config import Settings
-from streams.counting import Tally, apply_update, tally_count, tally_updates
+from streams.counting import Tally, apply_update, moved_out_of_cells, tally_count, tally_updates
 from streams.events import Event, derive, derive_many, event_id
 from streams.extraction import extractor_version
 from streams.ledger import advance, is_stale
@@ -330,17 +330,21 @@ class Newsroom:
             log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
                      current=state["version"])
             return
-        await self.emit(transition.events, article)
+        await self.emit(transition.events, article, moved_out_of_cells(state and state["live"], transition.events, article))
         self.articles[article.article_id] = transition.state
         log.info("article processed", article_id=article.article_id, version=article.version, action=article.action,
                  events=len(transition.events), ms=round((time.perf_counter() - started) * 1000, 1))
 
-    async def emit(self, events: list[Event], article: Article | None = None) -> None:
+    async def emit(self, events: list[Event], article: Article | None = None,
+                   moved: list[tuple[str, dict[str, Any]]] | None = None) -> None:
         """Send derived events and their tally updates, and wait until the broker has them all.
 
-        ``article`` is the version that caused the events: its headline and time go into the tally updates.
+        ``article`` is the version that caused the events: its headline and time go into the tally updates;
+        ``moved`` retracts incidents from the cells they left (:func:`streams.counting.moved_out_of_cells`).
         """
         pending = []
+        for tally_key, update in moved or []:
+            pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=orjson.dumps(update)))
         for event in events:
             topic = self.incidents if event["type"] == "incident" else self.statements
             pending.append(await topic.send(key=event_id(event).encode(), value=orjson.dumps(event)))

@@ -59,6 +59,24 @@ def tally_updates(event: Event, article: Article | None = None) -> list[tuple[st
     return [(key, update) for key in keys]
 
 
+def moved_out_of_cells(previous_live: dict[str, Event] | None, events: list[Event],
+                       article: Article | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Tally retractions for incidents whose new version is counted under another cell than before.
+
+    An incident keeps its id when a correction changes only its date, so no retraction
+    reaches the derived topic; but a date moved to another year moves it to another
+    count cell, and the old cell must let go of it. ``previous_live`` is the article's
+    ledger state before (id -> retraction template, which keeps the incident key).
+    """
+    moved = []
+    for event in events:
+        before = (previous_live or {}).get(event.get("incident_id", ""))
+        if (event["type"] == "incident" and event["op"] != "retract" and before and before.get("incident_key")
+                and incident_tally_key(before) != incident_tally_key(event)):
+            moved.extend(tally_updates({**before, "op": "retract"}, article))
+    return moved
+
+
 def apply_update(tally: Tally | None, update: dict[str, Any], offset: int) -> Tally:
     members: Tally = dict(tally or {})
     known = members.get(update["member"])
