@@ -20,7 +20,7 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 RECENT = 10  # items of each list in a dashboard snapshot
 
-COUNT_PARAMS = frozenset({"kind", "country", "year"})
+COUNT_PARAMS = frozenset({"kind", "country", "year", "as_of"})
 INCIDENT_PARAMS = frozenset({"kind", "country", "year", "limit", "offset"})
 STATEMENT_PARAMS = frozenset({"speaker", "organization", "limit", "offset"})
 

@@ -21,6 +21,7 @@ import logging
 import tempfile
 import time
 import weakref
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +33,11 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
 
-from streams import metrics
+from streams import asof, metrics
+from streams.alerts import RECENT_ALERTS, cell_alert
 from streams.article import Article
 from streams.config import Settings
-from streams.counting import apply_update, tally_updates
+from streams.counting import Tally, apply_update, moved_out_of_cells, tally_count, tally_updates
 from streams.events import Event, derive, derive_many, event_id
 from streams.extraction import extractor_version
 from streams.ledger import advance, is_stale
@@ -158,6 +160,8 @@ class Newsroom:
         self.statements = self.app.topic(names.statements, partitions=n)
         self.deadletter = self.app.topic(names.deadletter, partitions=n)
         self.tallies_topic = self.app.topic(names.tallies, partitions=n, internal=True)
+        self.alerts_topic = self.app.topic(names.alerts, partitions=n)
+        self.recent_alerts: deque[dict[str, Any]] = deque(maxlen=RECENT_ALERTS)
         json_schema = faust.Schema(key_serializer="json", value_serializer="json")
         self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema)
         self.tallies = self.app.Table("tallies", default=None, partitions=n, schema=json_schema)
@@ -172,6 +176,7 @@ class Newsroom:
         self.app.on_rebalance_complete.connect(self._on_rebalanced)
         self.app.agent(self.raw, name="extract")(self._extract_agent)
         self.app.agent(self.tallies_topic, name="tally")(self._tally_agent)
+        self.app.task(self._declare_alerts)
         self.app.agent(self.incidents, name="incident-view")(self._view_agent(self.incident_view))
         self.app.agent(self.statements, name="statement-view")(self._view_agent(self.statement_view))
 
@@ -199,11 +204,31 @@ class Newsroom:
         async for event in stream.events():
             message = event.message
             key = message.key.decode()
-            members = (self.tallies.get(key) or {}).get("members")
+            update = orjson.loads(message.value)
+            cell = self.tallies.get(key) or {}
             # The partition is kept so a worker reports only the cells it owns after a rebalance.
-            self.tallies[key] = {"partition": message.partition,
-                                 "members": apply_update(members, orjson.loads(message.value), message.offset)}
+            value = {"partition": message.partition,
+                     "members": apply_update(cell.get("members"), update, message.offset)}
+            if key.startswith("incidents/"):
+                value["history"] = asof.record(cell.get("history"), update, message.offset)
+                await self._alert(key, cell.get("members") or {}, value["members"], update, message)
+            self.tallies[key] = value
             self.progress.mark(message.topic, message.partition, message.offset)
+
+    async def _declare_alerts(self) -> None:
+        """The alerts topic has no consumer here, so faust would not create it: a cluster without
+        topic auto-creation would refuse the first alert."""
+        await self.alerts_topic.maybe_declare()
+
+    async def _alert(self, key: str, before: Tally, after: Tally, update: dict[str, Any], message: Any) -> None:
+        """Tell subscribers of the alerts topic that a count moved (sent before the cell is stored: at-least-once)."""
+        alert = cell_alert(key, tally_count(key, before), tally_count(key, after), update, message.partition,
+                           message.offset, dt.datetime.now(dt.timezone.utc))
+        if alert is None:
+            return
+        await (await self.alerts_topic.send(key=key.removeprefix("incidents/").encode(), value=orjson.dumps(alert)))
+        self.recent_alerts.appendleft(alert)
+        log.info("count changed", cell=alert["alert_id"], previous=alert["previous"], count=alert["count"])
 
     def replay_from(self, since: dt.datetime | None, published_since: dt.datetime | None = None) -> None:
         """Seek each raw partition back once when assigned: to the beginning, or to the first record
@@ -269,6 +294,11 @@ class Newsroom:
         owned = {tp.partition for tp in self.app.consumer.assignment() if tp.topic == self.tallies_topic.get_topic_name()}
         return [(key, value["members"]) for key, value in self.tallies.items() if value["partition"] in owned]
 
+    def owned_histories(self) -> list[tuple[str, asof.History]]:
+        """The change history of each incident cell this worker owns now (counts as of a time)."""
+        owned = {tp.partition for tp in self.app.consumer.assignment() if tp.topic == self.tallies_topic.get_topic_name()}
+        return [(key, value.get("history") or {}) for key, value in self.tallies.items() if value["partition"] in owned]
+
     async def dead_letter(self, key: bytes | None, value: bytes | None, reason: str, stage: str) -> None:
         headers = {
             "error.reason": reason.encode(),
@@ -322,18 +352,25 @@ class Newsroom:
             log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
                      current=state["version"])
             return
-        await self.emit(transition.events)
+        await self.emit(transition.events, article, moved_out_of_cells(state and state["live"], transition.events, article))
         self.articles[article.article_id] = transition.state
         log.info("article processed", article_id=article.article_id, version=article.version, action=article.action,
                  events=len(transition.events), ms=round((time.perf_counter() - started) * 1000, 1))
 
-    async def emit(self, events: list[Event]) -> None:
-        """Send derived events and their tally updates, and wait until the broker has them all."""
+    async def emit(self, events: list[Event], article: Article | None = None,
+                   moved: list[tuple[str, dict[str, Any]]] | None = None) -> None:
+        """Send derived events and their tally updates, and wait until the broker has them all.
+
+        ``article`` is the version that caused the events: its headline and time go into the tally updates;
+        ``moved`` retracts incidents from the cells they left (:func:`streams.counting.moved_out_of_cells`).
+        """
         pending = []
+        for tally_key, update in moved or []:
+            pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=orjson.dumps(update)))
         for event in events:
             topic = self.incidents if event["type"] == "incident" else self.statements
             pending.append(await topic.send(key=event_id(event).encode(), value=orjson.dumps(event)))
-            for tally_key, update in tally_updates(event):
+            for tally_key, update in tally_updates(event, article):
                 pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=orjson.dumps(update)))
         for future in pending:
             await future

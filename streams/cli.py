@@ -8,17 +8,20 @@ import datetime as dt
 import signal
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 import orjson
 import structlog
 from aiokafka.errors import KafkaConnectionError
 
-from streams import logs, tail
+from streams import analysis, logs, tail
+from streams.api import BadRequest
 from streams.client import check_broker, ensure_topics, publish
+from streams.drilldown import render_drilldown
 from streams.config import Settings
 from streams.errors import USAGE, BrokerUnavailable, OperatorError
 from streams.monitor import get_json
-from streams.loader import InputError, read_documents
+from streams.loader import InputError, load, read_documents
 from streams.validation import Rejected, parse_document
 
 log = structlog.get_logger(__name__)
@@ -62,18 +65,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    documents = read_documents(args.paths)
+    """Publishes every good document; bad ones are reported by file and field, and make the exit status 1."""
+    loaded = load(args.paths)
+    for problem in loaded.problems:
+        log.error("bad document, not published", path=problem.path, field=problem.field, error=problem.message)
+    if not loaded.documents:
+        raise InputError(f"no article events found in {', '.join(map(str, args.paths))}")
     settings = Settings.from_env()
     asyncio.run(check_broker(settings))
     asyncio.run(ensure_topics(settings))
-    sent = asyncio.run(publish(settings, documents))
-    log.info("published", count=sent, topic=settings.topics.raw, bootstrap=settings.bootstrap)
-    return 0
+    sent = asyncio.run(publish(settings, loaded.documents))
+    log.info("published", count=sent, topic=settings.topics.raw, bootstrap=settings.bootstrap,
+             rejected=len(loaded.problems))
+    return 1 if loaded.problems else 0
 
 
 def cmd_counts(args: argparse.Namespace) -> int:
     settings = Settings.from_env(web_port=args.port)
-    counts = asyncio.run(get_json(settings, "/api/counts"))
+    if args.explain:
+        return _explain(settings, args.explain, args.json)
+    counts = asyncio.run(get_json(settings, _counts_path(args.as_of)))
     if args.json:
         _out(counts)
     else:
@@ -90,6 +101,31 @@ def _time(option: str, raw: str | None) -> dt.datetime | None:
     except ValueError:
         raise InputError(f"{option} {raw!r} is not an ISO 8601 time such as 2025-09-01T00:00:00Z") from None
     return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+
+
+def _counts_path(as_of: str | None) -> str:
+    """The count table's path, as of a time when one is given (checked here, so a typo fails before any request)."""
+    if as_of is None:
+        return "/api/counts"
+    try:
+        when = analysis.parse_timestamp(as_of, "--as-of")
+    except BadRequest as error:
+        raise InputError(str(error)) from None
+    return "/api/counts?" + urlencode({"as_of": when.isoformat()})
+
+
+def _explain(settings: Settings, cell_path: str, as_json: bool) -> int:
+    """``counts --explain KIND/CC/YYYY``: the incidents behind one count, with their reports and evidence."""
+    try:
+        cell = analysis.parse_cell_path(cell_path)
+    except BadRequest as error:
+        raise InputError(f"--explain: {error.message}") from None
+    found = asyncio.run(get_json(settings, f"/api/counts/{cell.name}"))
+    if as_json:
+        _out(found)
+    else:
+        sys.stdout.write(render_drilldown(found) + "\n")
+    return 0
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
@@ -196,6 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
     counts = sub.add_parser("counts", help="live count tables from a running worker")
     counts.add_argument("--json", action="store_true")
     counts.add_argument("--port", type=int, default=None)
+    counts.add_argument("--explain", metavar="KIND/CC/YYYY", default=None,
+                        help="the incidents behind one count, each with its reports and evidence")
+    counts.add_argument("--as-of", dest="as_of", metavar="TIME", default=None,
+                        help="the table as it stood once articles published up to TIME were processed")
     counts.set_defaults(func=cmd_counts)
     broker = sub.add_parser("broker", help="run the embedded broker (memory only) and print its KAFKA_BOOTSTRAP export line")
     broker.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")

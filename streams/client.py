@@ -61,7 +61,7 @@ async def ensure_topics(settings: Settings) -> None:
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        wanted = [names.raw, names.incidents, names.statements, names.deadletter]
+        wanted = [names.raw, names.incidents, names.statements, names.deadletter, names.alerts]
         new = [NewTopic(t, num_partitions=settings.partitions, replication_factor=1) for t in wanted if t not in existing]
         if new:
             try:

@@ -42,6 +42,11 @@ class Topics:
         return self._name("newsroom.deadletter.v1")
 
     @property
+    def alerts(self) -> str:
+        """Derived: an event whenever a count cell changes (schemas/alert.schema.json)."""
+        return self._name("newsroom.alerts.v1")
+
+    @property
     def tallies(self) -> str:
         """Internal: tally updates keyed by tally key, so one partition owns each count cell."""
         return self._name("newsroom.internal.tallies")

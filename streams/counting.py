@@ -19,9 +19,11 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from streams.article import Article
 from streams.events import Event
+from streams.reports import incident_report, timestamp
 
-Tally = dict[str, list[Any]]  # member_id -> [value, offset]
+Tally = dict[str, list[Any]]  # member_id -> [value, offset] or, for an incident report, [value, offset, report]
 INCIDENT_KINDS = ("airspace_violation", "drone_sighting", "article4_request")
 
 
@@ -38,13 +40,41 @@ def statement_tally_keys(event: Event) -> list[str]:
     return keys
 
 
-def tally_updates(event: Event) -> list[tuple[str, dict[str, Any]]]:
-    """The tally records one derived event turns into: (tally key, {op, member, value})."""
+def tally_updates(event: Event, article: Article | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """The tally records one derived event turns into: (tally key, {op, member, value, ...}).
+
+    With the article version that caused the event, incident updates also carry its
+    publication time and version (the as-of history, :mod:`streams.asof`) and, for an
+    upsert, the report itself (:mod:`streams.drilldown`).
+    """
     if event["type"] == "incident":
         member, value, keys = event["incident_id"], event["incident_key"], [incident_tally_key(event)]
     else:
         member, value, keys = event["statement_id"], event["statement_id"], statement_tally_keys(event)
-    return [(key, {"op": event["op"], "member": member, "value": value}) for key in keys]
+    update: dict[str, Any] = {"op": event["op"], "member": member, "value": value}
+    if article is not None and event["type"] == "incident":
+        update.update(published_at=timestamp(article), version=article.version)
+        if event["op"] != "retract":
+            update["report"] = incident_report(event, article)
+    return [(key, update) for key in keys]
+
+
+def moved_out_of_cells(previous_live: dict[str, Event] | None, events: list[Event],
+                       article: Article | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Tally retractions for incidents whose new version is counted under another cell than before.
+
+    An incident keeps its id when a correction changes only its date, so no retraction
+    reaches the derived topic; but a date moved to another year moves it to another
+    count cell, and the old cell must let go of it. ``previous_live`` is the article's
+    ledger state before (id -> retraction template, which keeps the incident key).
+    """
+    moved = []
+    for event in events:
+        before = (previous_live or {}).get(event.get("incident_id", ""))
+        if (event["type"] == "incident" and event["op"] != "retract" and before and before.get("incident_key")
+                and incident_tally_key(before) != incident_tally_key(event)):
+            moved.extend(tally_updates({**before, "op": "retract"}, article))
+    return moved
 
 
 def apply_update(tally: Tally | None, update: dict[str, Any], offset: int) -> Tally:
@@ -54,6 +84,8 @@ def apply_update(tally: Tally | None, update: dict[str, Any], offset: int) -> Ta
         return members
     if update["op"] == "retract":
         members.pop(update["member"], None)
+    elif update.get("report") is not None:
+        members[update["member"]] = [update["value"], offset, update["report"]]
     else:
         members[update["member"]] = [update["value"], offset]
     return members
@@ -64,38 +96,73 @@ def _parse_key(incident_key: str) -> tuple[str, str]:
     return violator, when
 
 
-def distinct_incidents(incident_keys: Iterable[str]) -> int:
-    """Real-world incidents among keys of one kind, country and year.
+def _same_violator(a: str, b: str) -> bool:
+    return a == b or "-" in (a, b)
+
+
+def incident_clusters(incident_keys: Iterable[str]) -> list[list[str]]:
+    """The distinct real-world incidents among keys of one kind, country and year, each as its sorted keys.
 
     Day-precise dates of one violator a day apart or less are one incident (an
     "overnight" attack is dated either day). A month-precise report is absorbed by a
     day-precise one of that month, a year-precise one by anything of that year; an
-    unknown violator ("-") matches any.
+    unknown violator ("-") matches any. Clusters come in key order, so the result
+    depends only on the set of keys.
     """
-    parsed = {_parse_key(k) for k in incident_keys}
-    days = sorted((v, dt.date.fromisoformat(w)) for v, w in parsed if len(w) == 10)
-    months = {(v, w) for v, w in parsed if len(w) == 7}
-    years = {(v, w) for v, w in parsed if len(w) == 4}
-    count, last = 0, {}
-    for violator, day in days:
-        if violator not in last or (day - last[violator]).days > 1:
-            count += 1
-        last[violator] = day
+    keys = sorted(set(incident_keys))
+    parsed = {key: _parse_key(key) for key in keys}
+    days = sorted((v, dt.date.fromisoformat(w), key) for key, (v, w) in parsed.items() if len(w) == 10)
+    clusters: list[list[str]] = []
+    last: dict[str, tuple[dt.date, int]] = {}  # violator -> its latest day and that day's cluster
+    owner: dict[str, int] = {}  # key -> its cluster
+    for violator, day, key in days:
+        previous = last.get(violator)
+        if previous is None or (day - previous[0]).days > 1:
+            clusters.append([])
+            previous = (day, len(clusters) - 1)
+        clusters[previous[1]].append(key)
+        owner[key] = previous[1]
+        last[violator] = (day, previous[1])
+    day_keys = [(parsed[k][0], parsed[k][1][:7], owner[k]) for k in owner]
+    for key in (k for k in keys if len(parsed[k][1]) == 7):
+        violator, month = parsed[key]
+        home = next((i for v, m, i in day_keys if m == month and _same_violator(violator, v)), None)
+        if home is None:
+            clusters.append([key])
+            home = len(clusters) - 1
+        else:
+            clusters[home].append(key)
+        owner[key] = home
+    for key in (k for k in keys if len(parsed[k][1]) == 4):
+        violator, _ = parsed[key]
+        home = next((owner[k] for k in keys if k in owner and len(parsed[k][1]) > 4
+                     and _same_violator(violator, parsed[k][0])), None)
+        if home is None:
+            clusters.append([key])
+        else:
+            clusters[home].append(key)
+    return [sorted(cluster) for cluster in clusters]
 
-    def same(a: str, b: str) -> bool:
-        return a == b or "-" in (a, b)
 
-    covered_months = {(v, d.strftime("%Y-%m")) for v, d in days}
-    count += sum(1 for v, m in months if not any(same(v, cv) and m == cm for cv, cm in covered_months))
-    finer = [v for v, _ in days] + [v for v, _ in months]
-    count += sum(1 for v, _ in years if not any(same(v, f) for f in finer))
-    return count
+def distinct_incidents(incident_keys: Iterable[str]) -> int:
+    """How many real-world incidents the keys of one cell stand for (see :func:`incident_clusters`)."""
+    return len(incident_clusters(incident_keys))
 
 
 def tally_count(key: str, tally: Tally) -> int:
     if key.startswith("incidents/"):
-        return distinct_incidents(value for value, _ in tally.values())
+        return distinct_incidents(member[0] for member in tally.values())
     return len(tally)
+
+
+def cell_counts(tallies: Iterable[tuple[str, Tally]]) -> list[tuple[str, str, str, int]]:
+    """(kind, country, year, count) of every incident cell that has held a report, emptied ones at 0 (gauges)."""
+    found = []
+    for key, tally in tallies:
+        if key.startswith("incidents/"):
+            _, kind, country, year = key.split("/")
+            found.append((kind, country, year, tally_count(key, tally)))
+    return sorted(found)
 
 
 def incident_counts(tallies: Iterable[tuple[str, Tally]]) -> dict[str, dict[str, int]]:

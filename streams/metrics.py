@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -12,17 +13,24 @@ EVENTS = Counter("newsroom_events_emitted", "Derived events emitted", ["type", "
 DEADLETTERED = Counter("newsroom_deadlettered", "Inputs sent to the dead-letter topic", ["stage"], registry=REGISTRY)
 EXTRACTION = Histogram("newsroom_extraction_seconds", "Extraction time per batch of articles", registry=REGISTRY,
                        buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0))
+INCIDENTS = Gauge("newsroom_incidents", "Distinct incidents counted per kind, country and year (cells this worker owns)",
+                  ["kind", "country", "year"], registry=REGISTRY)
 LAG = Gauge("newsroom_consumer_lag", "Records not yet processed (highwater - processed)", ["topic", "partition"],
             registry=REGISTRY)
 
 
-def render(consumer: Any, done: dict[str, dict[int, int]], consumed: set[str]) -> bytes:
-    """The exposition text, with consumer lag computed now from the consumer's highwaters.
+def render(consumer: Any, done: dict[str, dict[int, int]], consumed: set[str],
+           cells: Iterable[tuple[str, str, str, int]] = ()) -> bytes:
+    """The exposition text, with consumer lag computed now from the consumer's highwaters, and the
+    count cells (kind, country, year, count) as they are now.
 
     Lag only of the ``consumed`` topics: faust also assigns the changelog topics the worker
     only writes (and reads back on recovery), whose highwater grows with every table write
     and would make an alert on lag fire on a worker that is keeping up.
     """
+    INCIDENTS.clear()
+    for kind, country, year, count in cells:
+        INCIDENTS.labels(kind, country, year).set(count)
     LAG.clear()
     for tp in consumer.assignment():
         if tp.topic not in consumed:

@@ -59,6 +59,8 @@ YEAR = _query("year", "Only incidents counted under this year.", {"type": "strin
 LIMIT = _query("limit", f"Items per page (default {DEFAULT_LIMIT}).",
                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT})
 OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0, "default": 0})
+AS_OF = _query("as_of", "The table as it stood once articles published up to this ISO 8601 time were processed "
+                "(later corrections and kills not applied).", {"type": "string", "format": "date-time"})
 BAD_REQUEST = _json("A query parameter is unknown, repeated or out of range.", _ref("Error"))
 
 
@@ -117,7 +119,7 @@ def _paths() -> Schema:
     text = {"description": "Prometheus text exposition format.", "content": {"text/plain": {"schema": {"type": "string"}}}}
     return {
         "/api/counts": _get("Count table of distinct incidents", _json("The contract's count table.", _ref("Counts")),
-                            [KIND, COUNTRY, YEAR]),
+                            [KIND, COUNTRY, YEAR, AS_OF]),
         "/api/statement-counts": _get("Statements per speaker and per organisation",
                                       _json("Counts by name.", _ref("StatementCounts"))),
         "/api/incidents": _get("Live incidents, latest first", _json("One page.", _ref("IncidentPage")),
@@ -156,6 +158,77 @@ def _with_recovery(paths: Schema) -> Schema:
     return paths
 
 
+def _analysis_schemas() -> dict[str, Schema]:
+    """Drill-down and counts over time (:mod:`streams.drilldown`)."""
+    nullable_string: Schema = {"type": ["string", "null"]}
+    date: Schema = {"type": ["object", "null"], "properties": {"value": {"type": "string"}, "precision": {"type": "string"}}}
+    report: Schema = {"type": "object", "required": ["incident_id", "incident_key", "article_id", "article_version",
+                                                      "headline", "published_at", "evidence", "fields"],
+                      "properties": {
+                          "incident_id": {"type": "string"}, "incident_key": {"type": "string"},
+                          "article_id": nullable_string, "article_version": {"type": ["integer", "null"]},
+                          "headline": nullable_string, "published_at": nullable_string,
+                          "evidence": {"type": "array", "items": {
+                              "type": "object", "required": ["field", "start", "end", "text", "context", "context_start"],
+                              "properties": {"field": {"type": "string"}, "start": {"type": "integer"},
+                                             "end": {"type": "integer"}, "text": {"type": "string"},
+                                             "context": {"type": "string", "description": "The paragraph of the span."},
+                                             "context_start": {"type": "integer",
+                                                               "description": "Where the paragraph starts in the field."}}}},
+                          "fields": {"type": "object", "description": "The incident's fields as this report gives them."},
+                          "confidence": {"type": ["number", "null"]}}}
+    incident: Schema = {"type": "object", "required": ["incident_key", "incident_keys", "occurred_on", "first_reported",
+                                                        "merged", "reports"],
+                        "properties": {
+                            "incident_key": {"type": "string", "description": "The key that names the incident."},
+                            "incident_keys": {"type": "array", "items": {"type": "string"},
+                                              "description": "Every key it was reported under (dates of other precision)."},
+                            "occurred_on": date, "first_reported": nullable_string,
+                            "merged": {"type": "object", "description": "Each field as most reports give it."},
+                            "reports": {"type": "array", "items": _ref("IncidentReport")}}}
+    by_month: Schema = {"type": "object", "propertyNames": {"pattern": "^[0-9]{4}-[0-9]{2}$"},
+                        "additionalProperties": {"type": "integer", "minimum": 1}}
+    series: Schema = {"type": "object", "required": ["kind", "country", "by_occurrence", "by_first_report", "year_only"],
+                      "properties": {"kind": {"type": "string"}, "country": {"type": "string"},
+                                     "by_occurrence": by_month, "by_first_report": by_month,
+                                     "year_only": {"type": "object", "additionalProperties": {"type": "integer"}}}}
+    return {
+        "IncidentReport": report,
+        "CellIncident": incident,
+        "CellDrilldown": {"type": "object", "required": ["kind", "country", "year", "count", "incidents"],
+                          "properties": {"kind": {"type": "string", "enum": list(INCIDENT_KINDS)},
+                                         "country": {"type": "string"}, "year": {"type": "string"},
+                                         "count": {"type": "integer", "minimum": 0},
+                                         "incidents": {"type": "array", "items": _ref("CellIncident")}}},
+        "Alerts": {"type": "object", "required": ["alerts"], "description": "Latest first, since this worker started.",
+                   "properties": {"alerts": {"type": "array", "items": _ref("Alert")}}},
+        **contract_schemas("alert", "Alert"),
+        "CountSeries": {"type": "object", "required": ["series"],
+                        "properties": {"series": {"type": "array", "items": series}}},
+    }
+
+
+def _analysis_paths() -> Schema:
+    def segment(name: str, description: str, schema: Schema) -> Schema:
+        return {"name": name, "in": "path", "required": True, "description": description, "schema": schema}
+
+    return {
+        "/api/counts/{kind}/{country}/{year}": _get(
+            "The incidents behind one count", _json("Distinct incidents with every report and its evidence.",
+                                                    _ref("CellDrilldown")),
+            [segment("kind", "Incident kind.", {"type": "string", "enum": list(INCIDENT_KINDS)}),
+             segment("country", "ISO 3166-1 alpha-2 code.", {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
+             segment("year", "Year of the cell.", {"type": "string", "pattern": "^[0-9]{4}$"})],
+            "Clustered exactly as the count is, so it lists as many incidents as the cell counts."),
+        "/api/alerts": _get("The latest count changes", _json("What this worker sent to newsroom.alerts.v1 lately.",
+                                                               _ref("Alerts")), []),
+        "/api/counts-over-time": _get(
+            "Distinct incidents per month", _json("Per kind and country: by month of occurrence and of first report.",
+                                                  _ref("CountSeries")),
+            [KIND, _query("country", "Only this country.", {"type": "string", "pattern": "^[A-Za-z]{2}$"})]),
+    }
+
+
 @lru_cache(maxsize=1)
 def document() -> Schema:
     """The whole OpenAPI document (cached: it is the same for the life of the process)."""
@@ -165,6 +238,6 @@ def document() -> Schema:
                  "description": "Live state of one worker: it answers for the topic partitions it owns now. "
                                 "Event payloads follow the contract's JSON Schemas."},
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
-        "paths": _with_recovery(_paths()),
-        "components": {"schemas": _schemas()},
+        "paths": _with_recovery({**_paths(), **_analysis_paths()}),
+        "components": {"schemas": {**_schemas(), **_analysis_schemas()}},
     }

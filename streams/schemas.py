@@ -14,6 +14,7 @@ SCHEMA_FILES = {
     "raw": "raw-article.schema.json",
     "incident": "incident.schema.json",
     "statement": "statement.schema.json",
+    "alert": "alert.schema.json",
 }
 
 

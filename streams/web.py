@@ -16,9 +16,9 @@ import orjson
 import structlog
 from aiohttp import web as aioweb
 
-from streams import api, metrics, openapi
+from streams import analysis, api, asof, metrics, openapi
 from streams.app import Newsroom
-from streams.counting import incident_counts, statement_counts
+from streams.counting import cell_counts, incident_counts, statement_counts
 
 log = structlog.get_logger(__name__)
 
@@ -38,7 +38,7 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.count_table(incident_counts(newsroom.owned_tallies()), request.query))
+        return _answer(web, lambda: api.count_table(_counts_as_asked(newsroom, request.query), request.query))
 
     @app.page("/api/statement-counts")
     async def speaker_counts(web: Any, request: Any) -> Any:
@@ -68,8 +68,8 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/metrics")
     async def prometheus(web: Any, request: Any) -> Any:
-        response = web.bytes(metrics.render(app.consumer, newsroom.progress.done,
-                                                  newsroom.consumed_topics()), content_type="text/plain")
+        response = web.bytes(metrics.render(app.consumer, newsroom.progress.done, newsroom.consumed_topics(),
+                                            cell_counts(newsroom.owned_tallies())), content_type="text/plain")
         response.charset = "utf-8"
         return response
 
@@ -102,6 +102,14 @@ def recovery_guard(newsroom: Newsroom) -> Any:
         return await handler(request)
 
     return guard
+
+
+def _counts_as_asked(newsroom: Newsroom, query: Any) -> dict[str, dict[str, int]]:
+    """The live table, or with ``?as_of=`` the table folded from each cell's history up to then (:mod:`streams.asof`)."""
+    as_of = analysis.parse_as_of(query)
+    if as_of is None:
+        return incident_counts(newsroom.owned_tallies())
+    return asof.counts_as_of(newsroom.owned_histories(), as_of)
 
 
 def _answer(web: Any, compute: Any) -> Any:

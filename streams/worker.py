@@ -33,7 +33,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     # that only spawn workers (demo, replay, tests) should not wait for.
     import faust
 
-    from streams import web
+    from streams import web, web_analysis
     from streams.app import Newsroom
     from streams.extraction.nlp import load_pipeline
 
@@ -45,6 +45,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
         newsroom.replay_from(None if replay == "beginning" else dt.datetime.fromisoformat(replay),
                              dt.datetime.fromisoformat(published) if published else None)
     web.register(newsroom)
+    web_analysis.register(newsroom)
     worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False, quiet=True)
     worker.spinner = None  # its cursor codes and "OK ^" would land among the log lines on stderr
     worker.execute_from_commandline()

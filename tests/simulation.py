@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from streams.article import Article
-from streams.counting import Tally, apply_update, incident_counts, tally_updates
+from streams.counting import Tally, apply_update, incident_counts, moved_out_of_cells, tally_updates
 from streams.events import Event, event_id
 from streams.ledger import ArticleState, advance
 from streams.validation import parse_document
@@ -30,9 +30,13 @@ class Simulation:
         self.offset += 1
         if transition is None:
             return
+        previous = self.articles.get(article.article_id)
+        for key, update in moved_out_of_cells(previous and previous["live"], transition.events, article):
+            self.tallies[key] = apply_update(self.tallies.get(key), update, self.offset)
+            self.offset += 1
         for event in transition.events:
             self.topics[event["type"]].append(event)
-            for key, update in tally_updates(event):
+            for key, update in tally_updates(event, article):
                 self.tallies[key] = apply_update(self.tallies.get(key), update, self.offset)
                 self.offset += 1
         self.articles[article.article_id] = transition.state

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, strategies as st
 
-from streams.counting import apply_update, distinct_incidents, incident_counts
+from streams.article import Article
+from streams.counting import apply_update, distinct_incidents, incident_counts, moved_out_of_cells, tally_updates
+from streams.events import retraction
 
 
 def key(when: str, violator: str = "RU", kind: str = "airspace_violation", country: str = "PL") -> str:
@@ -59,3 +63,18 @@ def test_the_count_depends_only_on_the_set_of_keys(items, rnd):
     rnd.shuffle(shuffled)
     assert distinct_incidents(keys) == distinct_incidents(shuffled) == distinct_incidents(set(keys))
     assert distinct_incidents(keys) <= len(set(keys))
+
+
+def test_a_correction_that_moves_an_incident_to_another_year_takes_it_out_of_the_old_cell():
+    article = Article(article_id="w", version=2, action="update", published_at=dt.datetime(2031, 1, 3, tzinfo=dt.timezone.utc))
+    first = {"type": "incident", "op": "upsert", "incident_id": "w:1", "incident_key": key("2030-12-31"),
+             "kind": "airspace_violation", "country": "PL", "violator": "RU"}
+    corrected = {**first, "incident_key": key("2031-01-02")}
+    ((old_cell, update),) = moved_out_of_cells({"w:1": retraction(first, article)}, [corrected], article)
+    assert (old_cell, update["op"], update["member"]) == ("incidents/airspace_violation/PL/2030", "retract", "w:1")
+    assert moved_out_of_cells({"w:1": retraction(first, article)}, [{**first, "count": 2}], article) == []
+    assert moved_out_of_cells(None, [corrected], article) == []
+    tallies = {}
+    for cell, change in tally_updates(first) + [(old_cell, update)] + tally_updates(corrected):
+        tallies[cell] = apply_update(tallies.get(cell), change, len(tallies))
+    assert incident_counts(tallies.items())["airspace_violation"] == {"PL/2031": 1}

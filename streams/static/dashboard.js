@@ -174,6 +174,7 @@ function render(snapshot) {
   renderIncidents(snapshot.incidents);
   renderStatements(snapshot.statements);
   $("updated").textContent = "updated " + new Date().toLocaleTimeString();
+  document.dispatchEvent(new CustomEvent("newsroom:snapshot", { detail: snapshot }));
 }
 
 // ---- live updates -------------------------------------------------------------------------------

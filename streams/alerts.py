@@ -1,0 +1,37 @@
+"""Alerts: an event on ``newsroom.alerts.v1`` whenever a count cell changes, and the cells as Prometheus gauges.
+
+A service that must tell people "a new airspace violation over PL in 2025" should not
+poll the count table: the tally agent compares a cell's count before and after each
+update and, when it moved, emits an alert. The alert id is the tally record's
+partition and offset, so a record re-processed after a crash yields the same alert
+again, which a subscriber drops as a duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+SCHEMA_VERSION = 1
+RECENT_ALERTS = 20  # alerts a worker keeps for its dashboard
+
+
+def cell_alert(tally_key: str, before: int, after: int, update: dict[str, Any], partition: int, offset: int,
+               at: dt.datetime) -> dict[str, Any] | None:
+    """The alert for one tally update of an incident cell, or None when the count did not move."""
+    if before == after or not tally_key.startswith("incidents/"):
+        return None
+    _, kind, country, year = tally_key.split("/")
+    report = update.get("report") or {}
+    member = update["member"]
+    return {
+        "type": "alert", "schema_version": SCHEMA_VERSION,
+        "alert_id": f"{kind}/{country}/{year}@{partition}:{offset}",
+        "change": "new_incident" if after > before else "retraction",
+        "kind": kind, "country": country, "year": year, "previous": before, "count": after,
+        "incident_key": update["value"], "incident_id": member,
+        "article_id": report.get("article_id") or member.split(":", 1)[0],
+        "article_version": update.get("version"), "headline": report.get("headline"),
+        "published_at": update.get("published_at"),
+        "at": at.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z"),
+    }
