@@ -24,7 +24,7 @@ class _NoAssignment:
 
 
 def _exported_labels() -> set[str]:
-    text = metrics.render(_NoAssignment(), {}, [("airspace_violation", "LV", "2031", 2)]).decode()
+    text = metrics.render(_NoAssignment(), {}, set(), [("airspace_violation", "LV", "2031", 2)]).decode()
     (line,) = [l for l in text.splitlines() if l.startswith("newsroom_incidents{")]
     assert line.endswith(" 2.0")
     return set(re.findall(r'(\w+)="', line))
