@@ -246,8 +246,12 @@ class Newsroom:
         return {topic.get_topic_name() for topic in (self.raw, self.tallies_topic, self.incidents, self.statements)}
 
     def recovering(self) -> bool:
-        """Whether the tables may be incomplete: before the first recovery, and while a rebalance recovers them again."""
-        return not self.app.tables.recovery.completed.is_set() or self.app.rebalancing or self.app.in_recovery
+        """Whether the tables may be incomplete: before the first recovery, and while a rebalance recovers them again.
+
+        Not ``app.rebalancing``: faust resets it only when a rebalance needed no recovery, so
+        after one that read a changelog it stays set.
+        """
+        return not self.app.tables.recovery.completed.is_set() or self.app.in_recovery
 
     async def _on_rebalanced(self, *_: Any, **__: Any) -> None:
         """Faust seeks to the committed offsets only after this signal: wait for that in the background."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import os
 import re
 import signal
@@ -24,7 +23,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from streams import api, logs, openapi
+from streams import api, openapi
 from streams.bench import render_bench
 from streams.broker import answers_metadata, free_port
 from streams.client import ensure_topics, live_state, publish, read_topic
@@ -291,16 +290,14 @@ def test_the_openapi_document_declares_the_503_of_every_table_backed_path():
     Draft202012Validator(schema).validate(api.recovering_body())
 
 
-def test_library_logs_share_the_format_and_their_info_chatter_is_hidden(capsys):
-    logs.configure(level="INFO", fmt="json")
-    try:
-        logging.getLogger("faust.tables.recovery").info("+Highwater - Active----+")
-        logging.getLogger("aiokafka.consumer").warning("heartbeat failed for %s", "group-x")
-        err = capsys.readouterr().err
-    finally:
-        logs.configure()
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and "Highwater" not in err
+def test_library_logs_share_the_format_and_their_info_chatter_is_hidden():
+    # In a child process: logging is configured process-wide, and pytest's own capture must keep working.
+    script = ("import logging; from streams import logs; logs.configure(level='INFO', fmt='json'); "
+              "logging.getLogger('faust.tables.recovery').info('+Highwater - Active----+'); "
+              "logging.getLogger('aiokafka.consumer').warning('heartbeat failed for %s', 'group-x')")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=COMMAND_SECONDS)
+    lines = done.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and b"Highwater" not in done.stderr, done.stderr
     record = json.loads(lines[0])
     assert (record["event"], record["level"], record["logger"]) == ("heartbeat failed for group-x", "warning",
                                                                     "aiokafka.consumer")
