@@ -17,7 +17,7 @@ from streams.extraction.clauses import (DENYING, MODALS, conditional, coordinate
                                         state_of, subject)
 from streams.extraction.dates import date_near
 from streams.extraction.mentions import Context, Mention
-from streams.extraction.places import NATO_MEMBERS
+from streams.extraction.lexicon import NATO_MEMBERS
 from streams.extraction.platforms import nationality
 
 ARTICLE4 = re.compile(r"\bArticle\s+(?:4|four|IV)\b", re.I)

@@ -11,27 +11,18 @@ before noon") give None.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import lru_cache
 from typing import Literal
 
-from streams.extraction.numbers import number
-
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
+from streams.extraction.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from streams.extraction.model import FuzzyDate
+from streams.extraction.numbers import number
 
-WEEKDAYS: tuple[str, ...] = tuple(day.lower() for day in calendar.day_name)
-MONTHS: dict[str, int] = {
-    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
-    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
-    "sept": 9,
-}
-NUMBER_WORDS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"

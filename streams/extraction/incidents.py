@@ -20,11 +20,9 @@ from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subje
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, IncidentFact
 from streams.extraction.places import place_country
-from streams.extraction.platforms import PLATFORMS, Phrase, phrases
+from streams.extraction.platforms import Phrase, phrases
 from streams.extraction.sightings import sightings
 from streams.extraction.violations import owner_words, violations
-
-__all__ = ["PLATFORMS", "extract_incidents"]
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from streams.extraction.lexicon import DIRECTIONS
 from streams.extraction.places import country_code, is_state_name, place_country
 
 LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to", "including"}
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-              "north-west", "south-east", "south-west"}
 PLACE_NOUNS = {"island", "islands", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
                "base", "peninsula", "strait", "sea", "gulf", "bay", "province", "county", "district", "oblast",
                "port", "lake", "river", "mountains", "archipelago", "prefecture", "area", "field", "plant", "station",

@@ -14,21 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from streams.extraction.lexicon import DRONE_MODIFIERS, MODEL, MODEL_DRONES, PLATFORMS
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
 
-PLATFORMS: dict[str, str] = {
-    "drone": "drone", "uav": "drone", "quadcopter": "drone", "shahed": "drone", "gerbera": "drone", "geran": "drone",
-    "jet": "aircraft", "aircraft": "aircraft", "plane": "aircraft", "warplane": "aircraft", "airplane": "aircraft",
-    "fighter": "aircraft", "bomber": "aircraft", "helicopter": "aircraft", "interceptor": "aircraft",
-    "airliner": "aircraft", "aeroplane": "aircraft", "chopper": "aircraft", "gunship": "aircraft",
-    "balloon": "balloon", "airship": "balloon", "dirigible": "balloon",
-    "missile": "missile", "rocket": "missile",
-    "object": "unknown",
-}
-DRONE_MODIFIERS = {"unmanned", "uncrewed", "pilotless", "aerial"}
-MODEL = re.compile(r"((?:Shahed|Geran|Gerbera)(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
-MODEL_DRONES = re.compile(r"^(Shahed|Geran|Gerbera)")
 SINGLE = {"a", "an", "one", "single", "lone", "the", "this", "that"}
 QUANTITY_NOUNS = {"dozens", "hundreds", "scores", "swarm", "group", "number", "wave", "fleet", "formation", "series",
                   "string", "handful", "one", "some", "several", "few", "many", "all", "each"}
