@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.article import TEXT_FIELDS
+from streams.extraction.lexicon import HARDWARE
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
@@ -30,9 +31,6 @@ DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release",
              "message", "notice", "report", "bulletin", "update"}
 PERSON_PRONOUNS = {"he", "she"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-# Nouns whose nationality adjective names the intruder, not a speaker's country ("Russian jets").
-HARDWARE = {"jet", "aircraft", "plane", "warplane", "fighter", "bomber", "drone", "missile", "balloon", "helicopter",
-            "ship", "vessel", "submarine", "airship", "craft", "uav", "interceptor", "rocket", "frigate", "destroyer"}
 # Fields in the order a reader meets the article's names; the headline's capitalisation misleads the tagger.
 READING_ORDER = ("standfirst", "body", "headline")
 SOVEREIGNTY = {"airspace", "territory", "soil", "waters", "sovereignty", "border"}

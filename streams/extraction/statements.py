@@ -26,18 +26,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
+from streams.extraction.lexicon import WEEKDAYS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
 from streams.extraction.speakers import DOCUMENTS, SpeakerResolver, place
 
-# Verbs that report speech and take the reported clause as their complement.
-REPORTING_VERBS = {
-    "say", "tell", "state", "declare", "warn", "insist", "add", "announce", "affirm", "note", "stress", "claim",
-    "argue", "caution", "write", "post", "promise", "assert", "confirm", "deny", "vow", "pledge", "emphasise",
-    "emphasize", "acknowledge", "explain", "reply", "respond", "maintain", "predict", "admit", "conclude", "allege",
-    "reiterate", "underline", "repeat", "report", "suggest", "estimate", "reveal", "disclose", "demand", "complain",
-    "tweet", "concede", "contend", "assure", "signal", "indicate", "recall", "observe", "remark", "comment",
-}
 # Verbs that introduce quoted words without a clause: "called the intrusion '...'", "expressed '...'".
 QUOTING_VERBS = REPORTING_VERBS | {
     "call", "describe", "brand", "label", "term", "dub", "express", "voice", "condemn", "denounce", "slam",
@@ -46,7 +40,6 @@ QUOTING_VERBS = REPORTING_VERBS | {
 }
 SOCIAL_PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "truth", "social", "media", "weibo",
                     "linkedin", "bluesky", "threads", "youtube", "website", "platform"}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Verbs by which someone puts out a document: "issued a statement", "released a communique".
 ISSUING = {"issue", "release", "publish", "put", "send", "circulate", "adopt", "distribute", "post"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
