@@ -236,6 +236,57 @@ def test_article4_considered_or_ruled_out_is_no_request():
     assert not found
 
 
+def requesters(found: dict[tuple[str, str], IncidentFact]) -> set[str]:
+    return {country for kind, country in found if kind == "article4_request"}
+
+
+def test_requesters_listed_in_apposition_between_dashes():
+    found = incidents("Envoys met on Monday for consultations under Article 4 of the treaty after four members — "
+                      "Norway, Denmark, Iceland and Portugal — requested them following the missile strike.")
+    assert requesters(found) == {"NO", "DK", "IS", "PT"}
+    assert {found[("article4_request", c)].occurred_on.value for c in ("NO", "PT")} == {"2025-10-06"}
+
+
+def test_requesters_in_apposition_after_a_collective_noun():
+    found = incidents("Three allies, Greece, Italy and Spain, asked for consultations under Article 4 on Tuesday.")
+    assert requesters(found) == {"GR", "IT", "ES"}
+
+
+def test_companions_of_a_requester_request_too():
+    found = incidents("Talks under Article 4 were held on Friday. Hungary and Croatia made the request together with "
+                      "Slovenia, and were later joined by Albania and Montenegro, diplomats said. "
+                      "Denmark, joined by Iceland, asked for a meeting under Article 4.")
+    assert requesters(found) == {"HU", "HR", "SI", "AL", "ME", "DK", "IS"}
+
+
+def test_a_request_is_dated_by_its_own_clause_not_by_what_prompted_it():
+    found = incidents("Norway will ask its allies for consultations under Article 4 after a drone hit a depot on "
+                      "Saturday, the minister said on Monday.")
+    assert found[("article4_request", "NO")].occurred_on.value == "2025-10-06"
+
+
+def test_a_meeting_still_to_come_does_not_date_the_request():
+    reported = run("Spain requested consultations under Article 4 on Monday. "
+                   "The ambassadors will meet on Friday at Spain's request under Article 4.").incidents
+    assert [(i.kind, i.country, i.occurred_on.value) for i in reported] == [("article4_request", "ES", "2025-10-06")]
+
+
+# --- Timelines and roundups ---------------------------------------------------------------------------------------
+
+
+def test_a_timeline_line_is_dated_by_its_heading():
+    found = incidents("The incidents so far:\n"
+                      "JULY 2 - A Russian drone enters Latvian airspace near Rezekne.\n"
+                      "SEPTEMBER 14 - Hungary shoots down a drone that crossed into its airspace overnight near Zahony. "
+                      "Budapest asks for consultations under Article 4, which are held on Sept. 16.\n"
+                      "* MARCH 2023 - Slovakia invoked Article 4 after a missile fell near Kosice.")
+    assert found[("airspace_violation", "LV")].occurred_on.value == "2025-07-02"
+    hungary = found[("airspace_violation", "HU")]
+    assert (hungary.occurred_on.value, hungary.location) == ("2025-09-14", "Zahony")
+    assert found[("article4_request", "HU")].occurred_on.value == "2025-09-14"
+    assert found[("article4_request", "SK")].occurred_on.value == "2023-03"
+
+
 # --- Negatives ----------------------------------------------------------------------------------------------------
 
 

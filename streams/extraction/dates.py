@@ -52,7 +52,16 @@ PREVIOUS_DAY = re.compile(r"\b(?:the|a) (?:(?:previous|prior) (?:day|night)|(?:d
 NOT_WHEN = {"since", "until", "till", "before", "by", "from"}
 SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
 
-Reading = FuzzyDate | None | Literal[False]  # False: not a phrase this reader knows
+# A date or time heading a line of a timeline, roundup or live blog: "MAY 13 - ", "* JUNE 2012 - ", "Sept. 13: ",
+# "Tuesday - ", "23:55 - ". It dates the line it heads and is no part of the line's sentence.
+_MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_HEADING_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_WORD}"
+                 rf"(?:\s+(?:19|20)\d\d)?|{_MONTH_WORD}\s+(?:19|20)\d\d|(?:19|20)\d\d|"
+                 + "|".join(WEEKDAYS) + r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)")
+HEADING = re.compile(rf"^[ \t]*(?:[*\u2022\u00b7][ \t]*)?(?P<date>{_HEADING_DATE})[ \t]*[-\u2013\u2014:][ \t]+(?=\S)", re.I)
+
+Reading = FuzzyDate | None | Literal[False]
+NEAR_FUTURE = dt.timedelta(days=62)  # a day this close after the reference date is announced, not last year's  # False: not a phrase this reader knows
 
 
 def _on_or_before(weekday: str, published: dt.date, strictly: bool) -> dt.date:
@@ -70,9 +79,12 @@ def _latest_month(month: int, published: dt.date) -> int:
 
 
 def _day(day: int, month: int, year: str | None, published: dt.date) -> FuzzyDate | None:
-    """A day of a month; without a year, the latest such day not after publication."""
+    """A day of a month; without a year, the latest such day not after publication, unless it lies just ahead:
+    "December 30" in a January story is last year's, but "Feb. 19" in a line about Feb. 17 is a day to come."""
     try:
         value = dt.date(int(year) if year else published.year, month, day)
+        if not year and published < value <= published + NEAR_FUTURE:
+            return None
         if not year and value > published:
             value = value.replace(year=published.year - 1)
     except ValueError:
@@ -245,3 +257,14 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     if own is not None:
         return own, True
     return date_near(span, anchor, published), False
+
+
+def heading(line: str) -> re.Match[str] | None:
+    """The date or time heading a line starts with ("SEPTEMBER 13 - ", "* MARCH 2014 - ", "23:55 - "), if any."""
+    return HEADING.match(line)
+
+
+def heading_date(line: str, published: dt.date) -> FuzzyDate | None:
+    """The date a line's heading gives ("MAY 13 - ..." is this year's May 13); None for a time or no heading."""
+    found = heading(line)
+    return resolve(found["date"], published) if found else None

@@ -13,6 +13,10 @@ sentence when it holds
   something a kept sentence names again ("Rutte said" needs "Secretary General Mark
   Rutte", "the minister said" and "the statement read" need whoever was introduced).
 
+A date or time heading a line ("MAY 13 - ", "23:55 - ") is blanked too: the parser
+reads "MAY 13 - Hungary shoots down" as one noun phrase; the extractors read the
+heading from the original text.
+
 Every other sentence is blanked to spaces (line breaks kept), so character offsets,
 and with them evidence spans, stay those of the original field while the parser sees
 a single whitespace token where the sentence was.
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import re
 from streams.extraction.clauses import AIRSPACE
+from streams.extraction.dates import heading
 from streams.extraction.lexicon import DRONE_MODIFIERS, HARDWARE, IRREGULAR_FORMS, MODEL, PLATFORMS, SPEECH_VERBS
 from streams.extraction.locations import BORDERS
 from streams.extraction.quotes import Unit, find_quotes, units
@@ -97,4 +102,10 @@ def focus(text: str) -> str:
     out = list(re.sub(r"[^\n]", " ", text))
     for unit in kept:
         out[unit.start:unit.end] = text[unit.start:unit.end]
+    start = 0
+    for line in text.split("\n"):
+        found = heading(line)
+        if found is not None:  # the heading dates the line (:func:`.dates.heading_date`); parsed, it garbles it
+            out[start:start + found.end()] = " " * found.end()
+        start += len(line) + 1
     return "".join(out)

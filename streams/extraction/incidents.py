@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
+from streams.extraction.dates import heading_date
 from streams.extraction.mentions import Context, Mention
-from streams.extraction.model import AnalysedArticle, Evidence, IncidentFact
+from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, phrases
 from streams.extraction.sightings import sightings
@@ -176,6 +177,24 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     return reported + article4_requests(sentence, context)
 
 
+def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Mention]:
+    """A timeline line's heading ("SEPTEMBER 13 - ...") dates what the line reports unless its own clause does."""
+    if dated is None:
+        return mentions
+    return [m if m.date_in_clause and m.occurred_on else replace(m, occurred_on=dated, date_in_clause=True)
+            for m in mentions]
+
+
+def _line_context(context: Context, text: str, sentence: Span) -> tuple[Context, FuzzyDate | None]:
+    """The context of a sentence on a line headed by a date: relative dates ("overnight", "on Friday") count
+    from the heading's day, not from publication."""
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    dated = heading_date(text[line_start:], context.published)
+    if dated is None or dated.precision != "day":
+        return context, dated
+    return replace(context, published=dt.date.fromisoformat(dated.value)), dated
+
+
 def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     """The incidents an article reports, one per real-world event however often it is mentioned."""
     main = _main_country(analysed)
@@ -186,7 +205,10 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
                           antecedents=antecedents)
-        mentions += [m for sentence in _sentences(doc) for m in _sentence_mentions(sentence, context)]
+        text = analysed.article.field(name)
+        for sentence in _sentences(doc):
+            line_context, dated = _line_context(context, text, sentence)
+            mentions += _under_heading(_sentence_mentions(sentence, line_context), dated)
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
