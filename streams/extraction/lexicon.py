@@ -142,3 +142,20 @@ NUMBER_WORDS: dict[str, int] = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "dozen": 12, "couple": 2, "pair": 2,
 }
+
+# --- Speakers and their organisations -------------------------------------------------------------------------------
+
+# Adjectives of a region or of the world, not of one state: a body named with one ("North American Aerospace
+# Defense Command", "European Commission") is international and speaks for itself, not for the article's country.
+REGIONAL_ADJECTIVES = ("european", "north american", "north atlantic", "transatlantic", "international",
+                       "united nations", "african", "asian", "arab", "nordic", "world", "global")
+# Organs of international organisations, and the organisation a statement by one is attributed to.
+PARENT_ORGANISATIONS: dict[str, str] = {
+    "north atlantic council": "NATO", "european commission": "European Union", "european council": "European Union",
+    "european parliament": "European Union", "security council": "United Nations",
+    "general assembly": "United Nations",
+}
+# International organisations usually written out in full, by their initials.
+ORGANISATION_NAMES: dict[str, str] = {"UN": "United Nations", "EU": "European Union"}
+# Heads of institutions that are not a state's: an airport or an operator speaks for itself.
+PRIVATE_HEADS = {"airport", "operator", "institute", "company", "airline", "firm", "utility", "group", "university"}

@@ -18,15 +18,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.article import TEXT_FIELDS
-from streams.extraction.lexicon import HARDWARE
+from streams.extraction.lexicon import HARDWARE, PARENT_ORGANISATIONS, PRIVATE_HEADS, REGIONAL_ADJECTIVES
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ROLE_WORDS, Title, country_of, demonym, is_acronym,
-    name_span, split_title, title_after, title_before, titled_names,
+    name_span, split_title, title_of, titled_names,
 )
 
 MOUTHPIECES = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide", "officer"}
+# Unnamed people quoted by description ("a U.S. official said"): the description names them.
+ANONYMOUS_SOURCES = {"official", "source", "officer", "diplomat", "aide"}
+# Adjectives that describe a source without saying who it is.
+VAGUE_ADJECTIVES = {"senior", "unnamed", "anonymous", "top", "high", "ranking", "high-ranking", "informed", "former"}
+# Institutions whose name is plural: "the armed forces", "the Joint Chiefs".
+PLURAL_BODIES = {"forces", "troops", "chiefs", "guards", "headquarters"}
 DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post", "readout",
              "message", "notice", "report", "bulletin", "update"}
 PERSON_PRONOUNS = {"he", "she"}
@@ -120,7 +126,7 @@ class ArticleIndex:
         for name, span in names:
             full = self.full_name(span)
             self.people.append(PersonMention(place(span, name), full, span.root.dep_ in {"nsubj", "nsubjpass"}))
-            title = split_title(title_before(span) or title_after(span))
+            title = split_title(title_of(span))
             if title.role and full not in self.titles:
                 self.titles[full] = Title(title.role, title.organization or self.context_org(span, title.role, name))
         self.people.sort(key=lambda m: (m.where.rank, m.where.char))
@@ -233,6 +239,11 @@ class ArticleIndex:
             token = group[-1]
             if token.pos_ == "DET" or token.tag_ == "POS" or token.is_punct and token.text != "-":
                 continue
+            if not words and (token.is_punct or any(c.isdigit() for c in token.text)):
+                continue  # a live blog's time stamp before the name: "21:40 - Oslo police"
+            if token.dep_ == "poss" and token.pos_ == "NOUN" and token.lemma_.lower() not in INSTITUTION_HEADS:
+                nationality = nationality or self.nearby_country(head.doc[head.i: head.i + 1])
+                continue  # "the island's coast guard", "the country's foreign ministry": the article's state
             text = " ".join(t.text for t in group)
             code = country_code(text) if len(group) > 1 else country_of(token)
             if token.pos_ == "PRON" and token.dep_ == "poss":
@@ -251,12 +262,28 @@ class ArticleIndex:
             return None
         name = " ".join(words)
         if len(words) == 1 and is_acronym(head):
-            name = self.acronyms.get(head.text, name)
+            name = self.long_form(head.text) or name
         alone = country_of(head) if len(words) == 1 else None
         if alone:
             return Speaker(name=name, kind="organization", organization=country_name(alone))
         organization = self._organization_of(head, name, nationality, owner, field_name)
+        code = country_code(organization) if organization else None
+        if code and name == name.lower() and not any(country_of(t) for t in _org_phrase(head)):
+            name = f"{demonym(code)} {name}"  # "the defence ministry in Oslo": Norwegian defence ministry
         return Speaker(name=name, kind="organization", organization=organization)
+
+    def long_form(self, acronym: str) -> str | None:
+        """The full name of an organisation the article also calls by its initials: given in brackets, or an
+        organisation it names whose words spell the acronym (:func:`spells`)."""
+        known = self.acronyms.get(acronym)
+        if known:
+            return known
+        names = [ent.text.removeprefix("The ").removeprefix("the ") for doc in self.analysed.docs.values()
+                 for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1]
+        return next((n for n in names if spells(acronym, n)), None)
+
+    def acronym_of(self, name: str) -> str | None:
+        return next((short for short, full in self.acronyms.items() if full == name and is_acronym_name(short)), None)
 
     def _organization_of(self, head: Token, name: str, nationality: str | None, owner: str | None,
                          field_name: str) -> str | None:
@@ -271,15 +298,52 @@ class ArticleIndex:
         located = _located_in(head)
         if located:
             return country_name(located)
-        if is_acronym(head):
-            return self.organization_of(name) or (name if is_acronym_name(name) else None)
-        if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and lower.split()[0] in {
-                "european", "north", "united", "international", "nato", "atlantic", "eu", "un"}:
-            return None
-        if head.lemma_.lower() in INSTITUTION_HEADS:
+        parent = next((org for body, org in PARENT_ORGANISATIONS.items() if lower.startswith(body)), None)
+        if parent:
+            return parent
+        if is_acronym(head) or any(lower.startswith(region) for region in REGIONAL_ADJECTIVES):
+            # an international body: its own initials ("NORAD"), else whatever the article says it belongs to
+            return self.organization_of(name) or (name if is_acronym_name(name) else self.acronym_of(name) or name)
+        if head.lemma_.lower() in INSTITUTION_HEADS - PRIVATE_HEADS:
             home = self.home_country()
             return country_name(home) if home else None
+        if head.pos_ == "PROPN" and head.ent_type_ == "ORG":
+            return name  # a company or an airport speaks for itself
         return None
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates an organisation's name: its letters, in order, start the words they come
+    from (a word may give several: "NORth American ... Defense" -> NORAD), skipping at most half as many words
+    as it has letters (Schwartz and Hearst's test for abbreviation definitions, anchored at word starts). "North
+    Atlantic Council" does not spell NATO: no word gives its O a start."""
+    letters = acronym.replace(".", "").lower()
+    words = [w.lower() for w in name.split() if w.lower() not in {"of", "the", "and", "for", "on"}]
+    if len(letters) < 3:  # too short to tell: "EU" is not "European Commission"
+        return "".join(w[0] for w in words) == letters
+    return bool(words) and _spelled(letters, tuple(words), len(letters) // 2)
+
+
+def _spelled(letters: str, words: tuple[str, ...], skips: int) -> bool:
+    if not letters:
+        return len(words) <= skips
+    if not words or skips < 0:
+        return False
+    word, rest = words[0], words[1:]
+    if _spelled(letters, rest, skips - 1):
+        return True
+    if word[0] != letters[0]:
+        return False
+    taken, position = 1, 1
+    while True:  # the word gives letters[:taken]; try each count
+        if _spelled(letters[taken:], rest, skips):
+            return True
+        if taken == len(letters):
+            return False
+        position = word.find(letters[taken], position)
+        if position < 0:
+            return False
+        taken, position = taken + 1, position + 1
 
 
 def _word_groups(tokens: list[Token]) -> list[list[Token]]:
@@ -436,6 +500,8 @@ class SpeakerResolver:
         lemma = subject.lemma_.lower()
         if lemma in DOCUMENTS:
             return self._document(subject, field_name, where)
+        if lemma in ANONYMOUS_SOURCES and subject.tag_ in {"NN", "NNP"}:
+            return self._anonymous(subject, field_name, where)
         if lemma in MOUTHPIECES:
             return self._mouthpiece(subject, field_name, where) if subject.tag_ in {"NN", "NNP"} else None
         if lemma in ROLE_WORDS:
@@ -449,15 +515,46 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         proper = _specific(head) or head.pos_ == "PROPN"
         if not proper:
-            if lemma not in INSTITUTION_HEADS:
-                return None
+            if lemma not in INSTITUTION_HEADS or head.tag_ == "NNS" and head.lower_ not in PLURAL_BODIES:
+                return None  # "some governments", "ministries": no one in particular
             return self._earlier(_kind(head), where) or self._alliance(lemma) or self.index.org_speaker(head, field_name)
         if head.tag_ in {"NNS"} and lemma not in INSTITUTION_HEADS:
             return None  # "Estonian officials", "Polish authorities": nobody in particular
         speaker = self.index.org_speaker(head, field_name)
-        if speaker is None or speaker.organization:
+        if speaker is None:
+            return None
+        speaker = self._named_before(speaker)
+        if speaker.organization:
             return speaker
         return Speaker(name=speaker.name, kind=speaker.kind, organization=self.index.organization_of(speaker.name))
+
+    def _named_before(self, speaker: Speaker) -> Speaker:
+        """ "the General Staff" after "the Latvian General Staff", "Operational Command" after "the Operational
+        Command of the Armed Forces": an institution's short name stands for its full one."""
+        words = speaker.name.split()
+        longer = [m.speaker for m in self.index.orgs if len(m.speaker.name.split()) > len(words)
+                  and _contains(m.speaker.name.split(), words)]
+        return longer[0] if longer else speaker
+
+    def _anonymous(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
+        """ "a U.S. official", "a military source", "a senior Latvian officer": one unnamed person, named by the
+        phrase, of the state it names or, failing that, the one the sentence is about; "an official at the
+        ministry" speaks for the ministry."""
+        owner = self._mouthpiece(subject, field_name, where) if any(
+            c.dep_ in {"prep", "poss"} for c in subject.children) else None
+        if owner is not None:
+            return owner
+        words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in {"ADJ", "NOUN", "PROPN"}
+                 and t.lower_ not in VAGUE_ADJECTIVES]
+        code = next((country_of(t) for t in words if country_of(t)), None)
+        if code is None:
+            code = self.index.nearby_country(subject.doc[subject.i: subject.i + 1])
+            if code is None:
+                return None
+            words_text = f"{demonym(code)} " + " ".join(t.text for t in words)
+        else:
+            words_text = " ".join(t.text for t in words)
+        return Speaker(name=words_text, kind="person", organization=country_name(code))
 
     def _earlier(self, kind: str, where: Place) -> Speaker | None:
         """ "the council" -> the council the article named before ("The North Atlantic Council")."""
@@ -510,10 +607,10 @@ class SpeakerResolver:
         if recent:
             return recent[-1]
         modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod"}]
-        if modifiers:
-            words = [t.text for t in subject.subtree if t.i <= subject.i and t.pos_ != "DET"]
-            acronym = next((m.speaker.name for m in self.index.orgs if is_acronym_name(m.speaker.name)), None)
-            return Speaker(name=" ".join(words), kind="organization", organization=acronym)
+        if modifiers:  # "the summit communique": the organisation the document's own words name, if any
+            words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ != "DET"]
+            owner = next((t.text for t in words if is_acronym(t) or t.ent_type_ == "ORG"), None)
+            return Speaker(name=" ".join(t.text for t in words), kind="organization", organization=owner)
         return None
 
     def _office_holder(self, subject: Token, where: Place) -> Speaker | None:
@@ -527,6 +624,12 @@ class SpeakerResolver:
             if title is not None and title.role and subject.lower_ in title.role.lower().split():
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Whether ``part`` occurs in ``words`` as a run of consecutive words, ignoring case."""
+    lower, sub = [w.lower() for w in words], [w.lower() for w in part]
+    return any(lower[i: i + len(sub)] == sub for i in range(len(lower) - len(sub) + 1))
 
 
 def is_acronym_name(name: str) -> bool:

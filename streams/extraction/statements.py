@@ -30,7 +30,8 @@ from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
 from streams.extraction.lexicon import WEEKDAYS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
-from streams.extraction.speakers import DOCUMENTS, SpeakerResolver, place
+from streams.extraction.speakers import DOCUMENTS, MOUTHPIECES, SpeakerResolver, place
+from streams.extraction.titles import ROLE_WORDS
 
 # Verbs that introduce quoted words without a clause: "called the intrusion '...'", "expressed '...'".
 QUOTING_VERBS = REPORTING_VERBS | {
@@ -50,6 +51,15 @@ NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|na
                     r"operation|exercise|the term|the word|the phrase)\s*$", re.IGNORECASE)
 DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
 LEADING_JUNK = {"that", ",", "and", "but", "—", "-", ":", ";"}
+RELATIVE_WORDS = {"who", "which", "that", "whom"}
+MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall"}
+PRONOUNS = {"it": False, "he": True, "she": True}  # a pronoun subject, and whether it stands for a person
+# Verbs by which a news outlet passes on someone's words: "the agency quoted a source as saying".
+CITING = {"quote", "cite"}
+# Words naming a news outlet: it carries the story, and is no speaker of the facts it reports.
+OUTLETS = {"agency", "broadcaster", "newspaper", "television", "tv", "radio", "daily", "outlet", "channel", "media",
+           "tabloid", "reuters", "afp", "ap", "interfax", "tass", "ria", "xinhua", "yonhap", "kyodo", "anadolu",
+           "bbc", "cnn", "bloomberg", "wire", "press"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +92,8 @@ def _cues(tokens: list[Token], quotes: tuple[Quote, ...], verbs: set[str]) -> li
 
 def _asserted(verb: Token) -> bool:
     """Whether a speech verb reports something said: not "did not say whether", "declined to say"."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return False  # "did not say", "NATO must respond with ...": nothing was said
     return not (verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in DECLINING)
 
 
@@ -93,9 +103,12 @@ def _subject(cue: Token) -> Token | None:
     if _is_according(cue):
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = _quoted_source(cue)
+    if source is not None:
+        return source
     own = _own_subject(cue)
     if own is not None:
-        return own
+        return _antecedent(own, cue)
     chain: list[Token] = []
     verb = cue
     while verb.dep_ in {"advcl", "conj", "xcomp", "ccomp", "parataxis", "acl", "dep"} and verb.head is not verb and len(chain) < 4:
@@ -103,8 +116,38 @@ def _subject(cue: Token) -> Token | None:
         chain.append(verb)
     speaking = next((v for v in chain if v.lemma_.lower() in QUOTING_VERBS and _own_subject(v) is not None), None)
     if speaking is not None:  # "said this was ... and called it '...'": the parser hangs "called" on "was"
-        return _own_subject(speaking)
-    return next((_own_subject(v) for v in chain if _own_subject(v) is not None), None)
+        return _antecedent(_own_subject(speaking), speaking)
+    found = next((v for v in chain if _own_subject(v) is not None), None)
+    return _antecedent(_own_subject(found), found) if found is not None else None
+
+
+def _quoted_source(cue: Token) -> Token | None:
+    """ "The agency quoted a military source as saying ...", "he was quoted as saying": the one quoted, not the
+    outlet that quotes."""
+    verb = cue
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    citing = verb.head.head
+    if citing.lemma_.lower() not in CITING:
+        return None
+    return next((c for c in citing.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+
+
+def _antecedent(subject: Token, verb: Token) -> Token:
+    """A pronoun subject of a verb inside another clause stands for that clause's subject: "the embassy rejected
+    what it called ...", "the minister insisted he had ..."."""
+    person = PRONOUNS.get(subject.lower_)
+    if person is None:
+        return subject
+    for outer in verb.ancestors:
+        nominal = _own_subject(outer)
+        if nominal is None or nominal.pos_ == "PRON":
+            continue
+        is_person = nominal.ent_type_ == "PERSON" or nominal.lemma_.lower() in ROLE_WORDS | MOUTHPIECES
+        return nominal if is_person == person else subject
+    return subject
 
 
 def _misparsed_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
@@ -117,6 +160,22 @@ def _misparsed_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
     return [obj for obj in cue.children if obj.dep_ == "dobj" and obj.i > cue.i and obj.i in inside_unit
             and any(c.dep_ in {"acl", "relcl"} and c.tag_ in FINITE | {"VBN"} and c.i > obj.i
                     and not any(r.dep_ in {"nsubj", "agent", "auxpass"} for r in c.children) for c in obj.children)]
+
+
+def _has_subject(clause: Token) -> bool:
+    """Whether a clause has a subject of its own (not a relative pronoun)."""
+    return clause.pos_ not in {"VERB", "AUX"} or any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"} and c.lower_ not in RELATIVE_WORDS
+        for c in clause.children)
+
+
+def _object_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
+    """ "told a briefing that ...", "said in a statement that ...": the parser may hang the reported clause on the
+    cue's object or on the statement it was said in."""
+    objects = [c for c in cue.children if c.dep_ in {"dobj", "dative"}]
+    objects += [o for p in cue.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return [c for o in objects for c in o.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i in inside_unit
+            and any(m.lower_ == "that" and m.i < c.i for m in c.children) and _has_subject(c)]
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -135,7 +194,8 @@ def _cue_text(cue: Token, subject: Token | None) -> str:
         if child.i < cue.i:
             continue
         if child.dep_ in {"dobj", "dative"} and cue.lemma_.lower() == "tell":
-            end = max(end, child.right_edge.i if child.right_edge.dep_ != "ccomp" else child.i)
+            clause = {t.i for c in child.children if c.dep_ in {"acl", "relcl", "ccomp"} for t in c.subtree}
+            end = max(end, max(t.i for t in child.subtree if t.i not in clause))
         elif child.dep_ == "prep" and child.lower_ in {"on", "in"} and child.i == end + 1:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and (target.lower_ in SOCIAL_PLATFORMS or target.lemma_.lower() in {
@@ -218,8 +278,8 @@ def _aside(cue: Token, tokens: list[Token], quotes: tuple[Quote, ...]) -> Aside 
         words = words[: next((k for k, t in enumerate(words) if t.pos_ == "ADP"), len(words))]
     else:
         words = list(doc[comma + 1: cue.i])
-    if not _nominal(words):
-        return None
+    if not (_nominal(words) or len(words) == 1 and words[0].lower_ in {*PRONOUNS, "they", "we"}):
+        return None  # ", the military said" / ", it said"
     before = [t for t in tokens if t.i < comma]
     rest = [t for t in tokens if t.i > phrase_end]
     continues = bool(rest) and rest[0].tag_ in {"VBD", "VBZ", "VBP", "MD"}
@@ -278,10 +338,10 @@ class FieldReader:
         if span is None:
             return None
         roots = [t for t in span if not (quote.start <= t.head.idx < quote.end) or t.head is t]
-        for root in roots:
-            for ancestor in root.ancestors:
-                if ancestor in cues:
-                    return ancestor
+        for root in roots:  # the outermost: "X said NATO must respond with '...'" quotes X, not NATO
+            governing = [a for a in root.ancestors if a in cues]
+            if governing:
+                return governing[-1]
         return None
 
     # Reported speech -----------------------------------------------------------------------------
@@ -293,8 +353,10 @@ class FieldReader:
             if _is_according(cue):
                 continue
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
-            clauses = clauses or _misparsed_clause(cue, inside_unit)
-            parts = [p for clause in clauses for p in self._parts(clause, inside_unit)]
+            if clauses and cue.dep_ == "relcl" and not _has_subject(clauses[0]):
+                continue  # "aircraft that it said had violated ...": the clause lost its subject to the relative
+            clauses = clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
+            parts = self._parts(clauses, inside_unit) if clauses else []
             aside = None if clauses else _aside(cue, tokens, unit.quotes)
             if aside is not None:
                 parts = [aside.content]
@@ -319,22 +381,25 @@ class FieldReader:
             return aside.speaker
         return subject
 
-    def _parts(self, clause: Token, inside_unit: set[int]) -> list[list[Token]]:
-        """A reported clause, split into its coordinated clauses ("that A and that B") only when one of them
-        holds a quotation, so that the other is still reported; speech acts coordinated into it are not
-        part of it ("said the defences had worked and described ...")."""
-        dropped = {t.i for c in clause.children if c.dep_ == "conj" and c.lemma_.lower() in QUOTING_VERBS
-                   for t in c.subtree}
-        tokens = [t for t in clause.subtree if t.i in inside_unit and t.i not in dropped]
-        quotes = self.quotes
-        if not any(_inside(t, quotes) for t in tokens):
+    def _parts(self, clauses: list[Token], inside_unit: set[int]) -> list[list[Token]]:
+        """A reported clause (one, when the parser split it: "said the army would have fired had it ..."),
+        without the speech acts coordinated with it or hung on it ("said the defences had worked and described
+        ...", "denied that X, saying Y"), which are statements of their own; split into its coordinated
+        clauses ("that A and that B") only when one of them holds a quotation, so that the other is still
+        reported."""
+        dropped = {t.i for clause in clauses for c in clause.subtree if c is not clause and c.dep_ in {"conj", "advcl"}
+                   and c.lemma_.lower() in QUOTING_VERBS and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
+        chosen = {t.i for clause in clauses for t in clause.subtree}
+        tokens = [t for t in clauses[0].doc if t.i in chosen and t.i in inside_unit and t.i not in dropped]
+        if len(clauses) > 1 or not any(_inside(t, self.quotes) for t in tokens):
             return [tokens]
+        clause = clauses[0]
         conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped]
         if not conjuncts:
             return [tokens]
         split = {t.i for c in conjuncts for t in c.subtree}
         main = [t for t in tokens if t.i not in split]
-        return [main] + [p for c in conjuncts for p in self._parts(c, inside_unit)]
+        return [main] + [p for c in conjuncts for p in self._parts([c], inside_unit)]
 
     def _according(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
         """ "X happened, according to Y" / "According to Y, X happened": Y reports X."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from streams.extraction.lexicon import ORGANISATION_NAMES
 from streams.extraction.places import DEMONYMS, country_code, country_name
 
 # Head words of a title: a phrase naming an office ends in (or contains) one of these.
@@ -26,7 +27,13 @@ ROLE_WORDS = {
     "commissioner", "marshal", "brigadier", "sergeant", "attache", "attaché", "diplomat", "coordinator",
     "undersecretary", "under-secretary", "secretary-general", "vice-president", "prince", "emperor", "speaker",
     "mp", "deputy", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sen.", "rep.", "gov.", "analyst", "expert",
+    "fellow", "researcher", "professor", "inspector", "superintendent", "commissioner", "negotiator",
 }
+# Military ranks: a title made only of these says a person's grade, not the office they speak from, so an
+# office given with the name ("Pakistan's military spokesman, Major General X") is the role.
+RANKS = {"general", "lieutenant", "colonel", "major", "admiral", "captain", "brigadier", "sergeant", "marshal",
+         "commodore", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sgt.", "lt", "gen", "col", "rear", "vice", "air",
+         "chief", "field", "first", "second", "staff", "warrant", "corporal", "private"}
 # Words that qualify an office without naming anyone: "Foreign", "Deputy", "Cabinet".
 MODIFIER_WORDS = {
     "foreign", "defence", "defense", "interior", "justice", "finance", "prime", "vice", "cabinet", "state",
@@ -52,6 +59,7 @@ INSTITUTION_COUNTRIES = {
     "kremlin": "RU", "elysee": "FR", "élysée": "FR", "downing street": "GB", "whitehall": "GB", "bundeswehr": "DE",
     "knesset": "IL", "sejm": "PL", "riigikogu": "EE", "saeima": "LV", "seimas": "LT", "rada": "UA",
 }
+OWNER_PREPOSITIONS = {"of", "for", "at"}
 BLOCKING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 DEMONYM_OF: dict[str, str] = {}
@@ -104,9 +112,17 @@ def name_span(span: Span) -> Span | None:
         return None
     while end < len(doc) and _namelike(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):
         end += 1
+    if end < len(doc) and doc[end - 1].head.i == end and _surname_mislabelled(doc[end]):
+        end += 1  # "Anna van der" + "Linden", which the tagger took for a place: the name hangs on it
     while start > 0 and _namelike(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].head.i in range(start, end):
         start -= 1
     return doc[start:end]
+
+
+def _surname_mislabelled(token: Token) -> bool:
+    """A capitalised proper noun the tagger labelled a place or organisation that names no country."""
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in {"GPE", "LOC", "ORG", "NORP"}
+            and not is_titleish(token) and token.lower_ not in INSTITUTION_HEADS)
 
 
 def titled_names(doc: Doc) -> list[Span]:
@@ -157,11 +173,37 @@ def title_after(name: Span) -> list[Token]:
     return []
 
 
+def office_held(name: Span) -> list[Token]:
+    """The office a name stands in apposition to: "the army's chief of staff, General Jan Novak," -> "army's chief
+    of staff"; else an appositive title after the name."""
+    head = name.root.head
+    if name.root.dep_ == "appos" and head.i < name.start and head.lower_ in ROLE_WORDS:
+        inside = {t.i for t in name.root.subtree}
+        return [t for t in head.subtree if t.i < name.start and t.i not in inside
+                and (t.pos_ != "DET" and not t.is_punct or t.tag_ == "POS")]
+    return title_after(name)
+
+
+def is_rank(tokens: list[Token]) -> bool:
+    """A title that is only a military grade ("Lieutenant General"), which an office held outranks as a role."""
+    return bool(tokens) and all(t.lower_ in RANKS for t in tokens) and any(
+        t.lower_ in RANKS - {"chief", "first", "second", "staff", "air", "vice", "field"} for t in tokens)
+
+
+def title_of(name: Span) -> list[Token]:
+    """A person's title: the words before the name, unless they only give a rank and an office is stated too."""
+    before = title_before(name)
+    office = office_held(name)
+    if office and (not before or is_rank(before)):
+        return office
+    return before
+
+
 def split_title(tokens: list[Token]) -> Title:
     """(role, organisation) of a title: a leading country or organisation, then the office.
 
     "Estonian Foreign Minister" -> ("Foreign Minister", "Estonia"); "NATO Secretary General" ->
-    ("Secretary General", "NATO"); "head of the Polish armed forces" -> ("head", "Polish armed forces").
+    ("Secretary General", "NATO"); "head of the Polish armed forces" -> ("head", "Poland").
     """
     tokens = [t for t in tokens if t.pos_ != "DET"]
     organization: str | None = None
@@ -171,10 +213,9 @@ def split_title(tokens: list[Token]) -> Title:
         if code:
             organization = country_name(code)
         elif is_acronym(first) or first.lower_ in INSTITUTION_COUNTRIES:
-            organization = first.text
-        elif first.ent_type_ == "ORG" and first.lower_ not in ROLE_WORDS | MODIFIER_WORDS:
-            named = [t for t in tokens if t.ent_type_ == "ORG" and t.lower_ not in ROLE_WORDS]
-            named = named[: next((k for k, t in enumerate(named) if t.i != first.i + k), len(named))]
+            organization = ORGANISATION_NAMES.get(first.text.replace(".", ""), first.text)
+        elif first.ent_type_ == "ORG" and first.lower_ not in ROLE_WORDS and (
+                named := _leading_org(tokens)) and any(t.lower_ not in MODIFIER_WORDS for t in named):
             organization = " ".join(t.text for t in named)  # "White House national security spokesman"
             tokens = tokens[len(named) - 1:]
         else:
@@ -182,24 +223,38 @@ def split_title(tokens: list[Token]) -> Title:
         tokens = tokens[1:]
         while tokens and tokens[0].tag_ == "POS":
             tokens = tokens[1:]
-    of = next((k for k, t in enumerate(tokens) if t.lower_ in {"of", "for", "at"} and k > 0), None)
-    owner = _owner(tokens[of + 1:]) if of is not None else None
-    if owner is not None:
-        organization, tokens = owner, tokens[:of]
+    if organization is None:  # "NATO envoy for Ukraine": the leading organisation is the owner
+        for of in (k for k, t in enumerate(tokens) if t.lower_ in OWNER_PREPOSITIONS and k > 0):
+            following = tokens[of + 1:]
+            stop = next((k for k, t in enumerate(following) if t.lower_ in OWNER_PREPOSITIONS | {"in"}), len(following))
+            owner = _owner(following[:stop])
+            if owner is not None:
+                organization, tokens = owner, tokens[:of]
+                break
     if not tokens:
         return Title(None, organization)
     role = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
     return Title(role, organization)
 
 
+def _leading_org(tokens: list[Token]) -> list[Token]:
+    """The organisation's words at the start of a title: "European Commission" in "European Commission President"."""
+    named = [t for t in tokens if t.ent_type_ == "ORG" and t.lower_ not in ROLE_WORDS]
+    return named[: next((k for k, t in enumerate(named) if t.i != tokens[0].i + k), len(named))]
+
+
 def _owner(tokens: list[Token]) -> str | None:
-    """The organisation after "of" in a title, if it is one: "head of the Polish armed forces", "President
-    of Finland", but not "Secretary of State"."""
-    if not tokens:
+    """The organisation after "of" in a title, if it is one: "President of Finland", "chief of Poland's general
+    staff" (Poland: a national body speaks for its country), "fellow at the Royal Institute", "chief minister of
+    Northshire" (a region), but not "Secretary of State" or "Minister of Foreign Affairs" (a portfolio)."""
+    tokens = [t for t in tokens if t.pos_ != "DET" and not t.is_punct]
+    if not tokens or all(t.lower_ in MODIFIER_WORDS | {"and"} for t in tokens):
         return None
-    code = country_of(tokens[0]) if len(tokens) == 1 else None
+    code = country_code(" ".join(t.text for t in tokens)) if tokens[0].text[:1].isupper() else None
+    code = code or next((country_of(t) for t in tokens if country_of(t)), None)
     if code:
         return country_name(code)
-    if tokens[-1].lower_ in INSTITUTION_HEADS or all(is_acronym(t) for t in tokens) or tokens[0].ent_type_ == "ORG":
+    if tokens[-1].lower_ in INSTITUTION_HEADS or all(is_acronym(t) for t in tokens) or tokens[0].ent_type_ in {
+            "ORG", "GPE", "LOC"}:
         return " ".join(t.text for t in tokens)
     return None
