@@ -78,6 +78,12 @@ def _key(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _is_subject(token: Token) -> bool:
+    """A name that is its clause's subject, or stands in apposition to it ("Croatia's President, Ivo Maric,")."""
+    subjects = {"nsubj", "nsubjpass"}
+    return token.dep_ in subjects or token.dep_ in {"appos", "compound"} and token.head.dep_ in subjects
+
+
 def _hardware_adjective(ent: Span) -> bool:
     return ent.root.dep_ in {"amod", "compound", "conj"} and ent.root.head.lemma_.lower() in HARDWARE
 
@@ -125,7 +131,7 @@ class ArticleIndex:
         self._learn_names([span for _, span in names])
         for name, span in names:
             full = self.full_name(span)
-            self.people.append(PersonMention(place(span, name), full, span.root.dep_ in {"nsubj", "nsubjpass"}))
+            self.people.append(PersonMention(place(span, name), full, _is_subject(span.root)))
             title = split_title(title_of(span))
             if title.role and full not in self.titles:
                 self.titles[full] = Title(title.role, title.organization or self.context_org(span, title.role, name))
@@ -287,21 +293,22 @@ class ArticleIndex:
 
     def _organization_of(self, head: Token, name: str, nationality: str | None, owner: str | None,
                          field_name: str) -> str | None:
-        if nationality:
+        lower = name.lower()
+        parent = next((org for body, org in PARENT_ORGANISATIONS.items() if lower.startswith(body)), None)
+        if parent:
+            return parent
+        regional = any(lower.startswith(region) for region in REGIONAL_ADJECTIVES)
+        if nationality and not regional:  # "North American" names no state
             return country_name(nationality)
         if owner or (owner := _apposition_owner(head)):
             return owner
-        lower = name.lower()
         known = next((code for inst, code in INSTITUTION_COUNTRIES.items() if inst in lower), None)
         if known:
             return country_name(known)
         located = _located_in(head)
         if located:
             return country_name(located)
-        parent = next((org for body, org in PARENT_ORGANISATIONS.items() if lower.startswith(body)), None)
-        if parent:
-            return parent
-        if is_acronym(head) or any(lower.startswith(region) for region in REGIONAL_ADJECTIVES):
+        if is_acronym(head) or regional:
             # an international body: its own initials ("NORAD"), else whatever the article says it belongs to
             return self.organization_of(name) or (name if is_acronym_name(name) else self.acronym_of(name) or name)
         if head.lemma_.lower() in INSTITUTION_HEADS - PRIVATE_HEADS:

@@ -65,6 +65,9 @@ ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 DEMONYM_OF: dict[str, str] = {}
 for _word, _code in DEMONYMS.items():
     DEMONYM_OF.setdefault(_code, " ".join(part.capitalize() for part in _word.split()))
+for _word, _code in DEMONYMS.items():  # "South Korean", not "Korean", for South Korea
+    if len(_word.split()) > 1 and _word.split()[0] == country_name(_code).lower().split()[0]:
+        DEMONYM_OF[_code] = " ".join(part.capitalize() for part in _word.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +217,9 @@ def split_title(tokens: list[Token]) -> Title:
             organization = country_name(code)
         elif is_acronym(first) or first.lower_ in INSTITUTION_COUNTRIES:
             organization = ORGANISATION_NAMES.get(first.text.replace(".", ""), first.text)
-        elif first.ent_type_ == "ORG" and first.lower_ not in ROLE_WORDS and (
-                named := _leading_org(tokens)) and any(t.lower_ not in MODIFIER_WORDS for t in named):
+        elif organization is None and first.ent_type_ == "ORG" and first.lower_ not in ROLE_WORDS and (
+                named := _leading_org(tokens)) and all(t.text[:1].isupper() for t in named) and any(
+                t.lower_ not in MODIFIER_WORDS for t in named):
             organization = " ".join(t.text for t in named)  # "White House national security spokesman"
             tokens = tokens[len(named) - 1:]
         else:
