@@ -432,6 +432,7 @@ class SpeakerResolver:
     index: ArticleIndex = field(init=False)
     last_org: Speaker | None = None
     issuers: list[tuple[Place, Speaker]] = field(default_factory=list)
+    sources: list[tuple[str, Speaker]] = field(default_factory=list)  # anonymous sources met, by head noun
 
     def __post_init__(self) -> None:
         self.index = ArticleIndex(self.analysed).build()
@@ -551,6 +552,10 @@ class SpeakerResolver:
             c.dep_ in {"prep", "poss"} for c in subject.children) else None
         if owner is not None:
             return owner
+        if [c.lower_ for c in subject.children] == ["the"]:  # "the source said": the one quoted before
+            earlier = [s for lemma, s in self.sources if lemma == subject.lemma_.lower()]
+            if earlier:
+                return earlier[-1]
         words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in {"ADJ", "NOUN", "PROPN"}
                  and t.lower_ not in VAGUE_ADJECTIVES]
         code = next((country_of(t) for t in words if country_of(t)), None)
@@ -561,7 +566,9 @@ class SpeakerResolver:
             words_text = f"{demonym(code)} " + " ".join(t.text for t in words)
         else:
             words_text = " ".join(t.text for t in words)
-        return Speaker(name=words_text, kind="person", organization=country_name(code))
+        speaker = Speaker(name=words_text, kind="person", organization=country_name(code))
+        self.sources.append((subject.lemma_.lower(), speaker))
+        return speaker
 
     def _earlier(self, kind: str, where: Place) -> Speaker | None:
         """ "the council" -> the council the article named before ("The North Atlantic Council")."""

@@ -125,11 +125,14 @@ def _quoted_source(cue: Token) -> Token | None:
     """ "The agency quoted a military source as saying ...", "he was quoted as saying": the one quoted, not the
     outlet that quotes."""
     verb = cue
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head is not verb and verb.head.lemma_.lower() not in CITING:
         verb = verb.head
-    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+    if verb.dep_ == "conj":  # "quoted a source as describing ... and saying ...": the parser hangs "saying" on "quoted"
+        citing = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        citing = verb.head.head
+    else:
         return None
-    citing = verb.head.head
     if citing.lemma_.lower() not in CITING:
         return None
     return next((c for c in citing.children if c.dep_ in {"dobj", "nsubjpass"}), None)
@@ -160,6 +163,19 @@ def _misparsed_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
     return [obj for obj in cue.children if obj.dep_ == "dobj" and obj.i > cue.i and obj.i in inside_unit
             and any(c.dep_ in {"acl", "relcl"} and c.tag_ in FINITE | {"VBN"} and c.i > obj.i
                     and not any(r.dep_ in {"nsubj", "agent", "auxpass"} for r in c.children) for c in obj.children)]
+
+
+def _outermost(governing: list[Token]) -> Token:
+    """Of the speech verbs above a quotation (nearest first), the one whose reported clause holds the others:
+    "X said NATO must respond with '...'" and "X said Oslo had expressed '...'" quote X; "X told reporters ...,
+    but Y said it '...'" quotes Y, whose verb is only coordinated with X's."""
+    chosen = governing[0]
+    for outer in governing[1:]:
+        step = next((c for c in outer.children if chosen in c.subtree), None)
+        if step is None or step.dep_ not in {"ccomp", "xcomp"}:
+            break
+        chosen = outer
+    return chosen
 
 
 def _has_subject(clause: Token) -> bool:
@@ -338,10 +354,10 @@ class FieldReader:
         if span is None:
             return None
         roots = [t for t in span if not (quote.start <= t.head.idx < quote.end) or t.head is t]
-        for root in roots:  # the outermost: "X said NATO must respond with '...'" quotes X, not NATO
+        for root in roots:
             governing = [a for a in root.ancestors if a in cues]
             if governing:
-                return governing[-1]
+                return _outermost(governing)
         return None
 
     # Reported speech -----------------------------------------------------------------------------
@@ -394,7 +410,8 @@ class FieldReader:
         if len(clauses) > 1 or not any(_inside(t, self.quotes) for t in tokens):
             return [tokens]
         clause = clauses[0]
-        conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped]
+        conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped
+                     and c.lemma_.lower() not in DECLINING]  # "..., but declined to say whether ...": nothing said
         if not conjuncts:
             return [tokens]
         split = {t.i for c in conjuncts for t in c.subtree}

@@ -212,7 +212,10 @@ def split_title(tokens: list[Token]) -> Title:
     organization: str | None = None
     while tokens:
         first = tokens[0]
-        code = country_of(first)
+        pair = country_code(f"{first.text} {tokens[1].text}") if len(tokens) > 1 and first.text[:1].isupper() else None
+        if pair:  # "South Korea's Defence Minister"
+            first, tokens = tokens[1], tokens[1:]
+        code = pair or country_of(first)
         if code:
             organization = country_name(code)
         elif is_acronym(first) or first.lower_ in INSTITUTION_COUNTRIES:
