@@ -28,11 +28,12 @@ from streams.extraction.titles import (
 
 MOUTHPIECES = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide", "officer"}
 # Unnamed people quoted by description ("a U.S. official said"): the description names them.
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 ANONYMOUS_SOURCES = {"official", "source", "officer", "diplomat", "aide"}
 # Adjectives that describe a source without saying who it is.
 VAGUE_ADJECTIVES = {"senior", "unnamed", "anonymous", "top", "high", "ranking", "high-ranking", "informed", "former"}
 # Institutions whose name is plural: "the armed forces", "the Joint Chiefs".
-PLURAL_BODIES = {"forces", "troops", "chiefs", "guards", "headquarters"}
+PLURAL_BODIES = {"forces", "troops", "chiefs", "guards", "headquarters", "police"}
 DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post", "readout",
              "message", "notice", "report", "bulletin", "update"}
 PERSON_PRONOUNS = {"he", "she"}
@@ -168,6 +169,9 @@ class ArticleIndex:
             if not token.ent_type_ and token.dep_ in {"amod", "compound", "poss"} \
                     and token.head.lemma_.lower() in SOVEREIGNTY and (code := country_of(token)):
                 self.weights[code] += 4
+                self.first_seen.setdefault(code, place(token, field_name))
+            elif token.ent_type_ in {"EVENT", "FAC", "WORK_OF_ART", "LAW"} and (code := country_of(token)):
+                self.weights[code] += 1  # "the German Unity Day holiday", "Brussels Airport": a place in a name
                 self.first_seen.setdefault(code, place(token, field_name))
 
     def _learn_acronyms(self, doc: Doc) -> None:
@@ -314,7 +318,7 @@ class ArticleIndex:
         if head.lemma_.lower() in INSTITUTION_HEADS - PRIVATE_HEADS:
             home = self.home_country()
             return country_name(home) if home else None
-        if head.pos_ == "PROPN" and head.ent_type_ == "ORG":
+        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" or head.lemma_.lower() in PRIVATE_HEADS and _specific(head):
             return name  # a company or an airport speaks for itself
         return None
 
@@ -394,7 +398,8 @@ def _specific(head: Token) -> bool:
     """Whether a phrase names one institution ("the Turkish military"), not just its kind ("the ministry")."""
     phrase = _org_phrase(head)
     return head.pos_ == "PROPN" or any(
-        t.pos_ == "PROPN" or country_of(t) or t.dep_ == "poss" and t.pos_ != "PRON" for t in phrase if t.i != head.i)
+        t.pos_ == "PROPN" or country_of(t) or t.dep_ == "poss" and t.pos_ != "PRON"
+        or t.ent_type_ in {"NORP", "GPE"} and t.text[:1].isupper() for t in phrase if t.i != head.i)  # "Bavarian police"
 
 
 def _apposition_owner(head: Token) -> str | None:
@@ -586,7 +591,14 @@ class SpeakerResolver:
         return alliance
 
     def _mouthpiece(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
-        """ "a spokesman for the foreign ministry", "a ministry spokesman", "the Pentagon's spokesman": the institution."""
+        """ "a spokesman for the foreign ministry", "a ministry spokesman", "the Pentagon's spokesman": the institution,
+        with the spokesman's office as the role."""
+        speaker = self._mouthpiece_of(subject, field_name, where)
+        if speaker is None or subject.lemma_.lower() not in SPOKESPEOPLE or speaker.role:
+            return speaker
+        return Speaker(name=speaker.name, kind=speaker.kind, role=subject.lower_, organization=speaker.organization)
+
+    def _mouthpiece_of(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         for child in subject.children:
             if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from"}:
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
