@@ -41,6 +41,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 # Fields in the order a reader meets the article's names; the headline's capitalisation misleads the tagger.
 READING_ORDER = ("standfirst", "body", "headline")
 SOVEREIGNTY = {"airspace", "territory", "soil", "waters", "sovereignty", "border"}
+# Whose these are says whose side an article is on; a border ("on the Syrian border") has two sides.
+HOME_WORDS = SOVEREIGNTY - {"border"}
 NEARBY_BONUS = 3
 ISSUER_REACH = 600
 # Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces".
@@ -105,7 +107,7 @@ def _home_weight(ent: Span) -> int:
     most, the flag on an intruding aircraft ("Russian jets") counts against."""
     if _hardware_adjective(ent):
         return -1
-    if ent.root.head.lemma_.lower() in SOVEREIGNTY and ent.root.dep_ in {"amod", "poss", "compound"}:
+    if ent.root.head.lemma_.lower() in HOME_WORDS and ent.root.dep_ in {"amod", "poss", "compound"}:
         return 4
     return 1
 
@@ -167,7 +169,7 @@ class ArticleIndex:
             self.first_seen.setdefault(code, place(ent, field_name))
         for token in doc:  # "Lithuanian airspace" where the tagger saw no nationality: it still says whose side
             if not token.ent_type_ and token.dep_ in {"amod", "compound", "poss"} \
-                    and token.head.lemma_.lower() in SOVEREIGNTY and (code := country_of(token)):
+                    and token.head.lemma_.lower() in HOME_WORDS and (code := country_of(token)):
                 self.weights[code] += 4
                 self.first_seen.setdefault(code, place(token, field_name))
             elif token.ent_type_ in {"EVENT", "FAC", "WORK_OF_ART", "LAW"} and (code := country_of(token)):
@@ -228,6 +230,10 @@ class ArticleIndex:
         sentence = span.sent
         previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
         window_start = previous.start_char if previous is not None else sentence.start_char
+        acting = [code for ent, code in _ent_countries(span.doc) if window_start <= ent.start_char < span.start_char
+                  and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ in {"ROOT", "conj"}]
+        if acting:  # "Japan protested to Seoul. Chief Cabinet Secretary X said ...": the state that acted
+            return acting[-1]
         nearby = {code for ent, code in _ent_countries(span.doc)
                   if window_start <= ent.start_char < span.start_char and not _hardware_adjective(ent)}
         scores = {c: w + (NEARBY_BONUS if c in nearby else 0) for c, w in self.weights.items()}
@@ -293,7 +299,9 @@ class ArticleIndex:
         return next((n for n in names if spells(acronym, n)), None)
 
     def acronym_of(self, name: str) -> str | None:
-        return next((short for short, full in self.acronyms.items() if full == name and is_acronym_name(short)), None)
+        """The initials the article itself uses for an organisation's name."""
+        used = {t.text for doc in self.analysed.docs.values() for t in doc if is_acronym_name(t.text)}
+        return next((short for short in sorted(used) if self.acronyms.get(short) == name or spells(short, name)), None)
 
     def _organization_of(self, head: Token, name: str, nationality: str | None, owner: str | None,
                          field_name: str) -> str | None:
@@ -564,6 +572,9 @@ class SpeakerResolver:
         words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in {"ADJ", "NOUN", "PROPN"}
                  and t.lower_ not in VAGUE_ADJECTIVES]
         code = next((country_of(t) for t in words if country_of(t)), None)
+        named = [c for ent, c in _ent_countries(subject.doc) if subject.sent.start <= ent.start < subject.i]
+        if code is None and named:  # "Ruritania's state agency quoted a military source": the agency's state
+            code = named[-1]
         if code is None:
             code = self.index.nearby_country(subject.doc[subject.i: subject.i + 1])
             if code is None:
