@@ -57,9 +57,11 @@ PRONOUNS = {"it": False, "he": True, "she": True}  # a pronoun subject, and whet
 # Verbs by which a news outlet passes on someone's words: "the agency quoted a source as saying".
 CITING = {"quote", "cite"}
 # Words naming a news outlet: it carries the story, and is no speaker of the facts it reports.
-OUTLETS = {"agency", "broadcaster", "newspaper", "television", "tv", "radio", "daily", "outlet", "channel", "media",
-           "tabloid", "reuters", "afp", "ap", "interfax", "tass", "ria", "xinhua", "yonhap", "kyodo", "anadolu",
-           "bbc", "cnn", "bloomberg", "wire", "press"}
+OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "outlet", "channel", "tabloid", "wire",
+           "reuters", "afp", "interfax", "tass", "ria", "xinhua", "yonhap", "kyodo", "anadolu", "bloomberg"}
+# Heads that name an outlet only with a news word before them: "the state news agency", "state media".
+NEWS_HEADS = {"agency", "media", "service"}
+NEWS_WORDS = {"news", "press", "state", "wire"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,13 @@ def _outermost(governing: list[Token]) -> Token:
             break
         chosen = outer
     return chosen
+
+
+def _outlet(head: Token) -> bool:
+    """Whether a phrase names a news outlet: "the broadcaster", "Reuters", "the state news agency"."""
+    lower = head.lower_
+    return lower in OUTLETS or lower in NEWS_HEADS and any(
+        t.lower_ in NEWS_WORDS for t in head.subtree if t.i < head.i)
 
 
 def _has_subject(clause: Token) -> bool:
@@ -377,6 +386,8 @@ class FieldReader:
             if aside is not None:
                 parts = [aside.content]
             subject = aside.speaker if aside is not None else self.subject(cue, tokens, unit)
+            if subject is not None and _outlet(subject):
+                continue  # "..., the news agency reported": it carries the story, nobody said it to it
             for part in parts:
                 if any(_inside(t, unit.quotes) for t in part):
                     continue  # a frame around a partial quotation, which is the statement
@@ -425,6 +436,8 @@ class FieldReader:
             if not _is_according(cue) or _inside(cue, unit.quotes):
                 continue
             source = _subject(cue)
+            if source is not None and _outlet(source):
+                continue  # "according to the broadcaster": the outlet carrying the story
             end = source.right_edge.i if source is not None else cue.i + 1
             content = [t for t in tokens if t.i < cue.i or t.i > end]
             if any(_inside(t, unit.quotes) for t in content) or _cues(content, unit.quotes, REPORTING_VERBS):
