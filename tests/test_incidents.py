@@ -287,6 +287,55 @@ def test_a_timeline_line_is_dated_by_its_heading():
     assert found[("article4_request", "SK")].occurred_on.value == "2023-03"
 
 
+def test_a_date_range_heading_and_a_capitalised_plural_platform():
+    found = incidents("Roundup:\nOct. 6-7 — Drones are seen near Helsinki Airport; officials call it a hybrid attack.")
+    sighting = found[("drone_sighting", "FI")]
+    assert (sighting.occurred_on.value, sighting.location) == ("2025-10-06", "Helsinki Airport")
+
+
+# --- Whose drones, where they came from, what they were -----------------------------------------------------------
+
+
+def test_a_states_drones_over_a_neighbours_city_are_a_violation_not_a_sighting():
+    found = incidents("Latvia accused Belarus on Monday of flying drones over its capital Riga.")
+    assert set(found) == {("airspace_violation", "LV")}
+    v = found[("airspace_violation", "LV")]
+    assert (v.violator, v.attribution, v.platform, v.location) == ("BY", "attributed", "drone", "Riga")
+
+
+def test_drones_seen_over_a_city_of_another_state_than_theirs():
+    found = incidents("Belarusian drones were spotted over Vilnius on Tuesday night.")
+    assert set(found) == {("airspace_violation", "LT")} and found[("airspace_violation", "LT")].violator == "BY"
+
+
+def test_the_airspace_over_a_city_and_a_list_of_days_reports_one_incident_a_day():
+    reported = run("The ministry said Belarusian drones had intruded into the airspace over Riga at night on "
+                   "September 2, 5 and 9.").incidents
+    assert sorted(i.occurred_on.value for i in reported) == ["2025-09-02", "2025-09-05", "2025-09-09"]
+    assert {(i.country, i.violator, i.location) for i in reported} == {("LV", "BY", "Riga")}
+
+
+def test_what_a_drone_was_outweighs_where_it_came_from():
+    found = incidents("A drone flew into Lithuania from Belarus on Monday. The army said on Tuesday that it was most "
+                      "likely a Russian Gerbera decoy.")
+    v = found[("airspace_violation", "LT")]
+    assert (v.violator, v.attribution, v.model, v.occurred_on.value) == ("RU", "suspected", "Gerbera", "2025-10-06")
+
+
+def test_a_drone_that_came_from_a_state_is_that_states_when_nothing_else_is_said():
+    v = violation("A drone flew into Lithuania from Belarus on Monday.", "LT")
+    assert (v.violator, v.attribution) == ("BY", "attributed")
+
+
+def test_a_drone_spending_time_over_a_states_territory():
+    v = violation("A Belarusian drone spent about 40 minutes over Lithuanian territory on Sunday.", "LT")
+    assert (v.violator, v.duration_minutes, v.occurred_on.value) == ("BY", 40.0, "2025-10-05")
+
+
+def test_a_request_the_parser_reads_as_a_noun_phrase():
+    assert requesters(incidents("Latvia requests Article 4 consultations.")) == {"LV"}
+
+
 # --- Negatives ----------------------------------------------------------------------------------------------------
 
 

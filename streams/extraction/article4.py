@@ -128,10 +128,13 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
 
 def _misparsed_requesters(sentence: Span) -> list[str]:
     """When the parser misreads the request ("Poland has since requested consultations under Article 4"
-    parsed with "requested" as an adjective): the subject states of a sentence with a request verb form in
-    it and no negation, modal or condition."""
+    parsed with "requested" as an adjective, "Latvia requests Article 4 consultations" as a noun phrase): the
+    subject states of a sentence with a request verb form in it and no negation, modal or condition."""
     verbs = [t for t in sentence if t.lemma_.lower() in REQUEST_WORDS and t.tag_ in {"VBD", "VBN", "VBZ"}]
-    if not verbs or any(negated(t) or conditional(t) or t.lower_ in MODALS for t in sentence):
+    # "Latvia requests Article 4 consultations": the verb read as a plural noun with the state as its modifier
+    nouns = [t for t in sentence if t.lower_ == "requests" and t.tag_ == "NNS"]
+    if not verbs + nouns or any(negated(t) or conditional(t) or t.lower_ in MODALS for t in sentence):
         return []
     subjects = [t for t in sentence if t.dep_ == "nsubj" and t.pos_ == "PROPN"]
+    subjects += [c for noun in nouns for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return list(dict.fromkeys(code for s in subjects for t in coordinated(s) for code in [_requester_state(t)] if code))

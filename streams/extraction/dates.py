@@ -55,12 +55,14 @@ SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
 # A date or time heading a line of a timeline, roundup or live blog: "MAY 13 - ", "* JUNE 2012 - ", "Sept. 13: ",
 # "Tuesday - ", "23:55 - ". It dates the line it heads and is no part of the line's sentence.
 _MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_HEADING_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_WORD}"
+_HEADING_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-\u2013]\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_WORD}"
                  rf"(?:\s+(?:19|20)\d\d)?|{_MONTH_WORD}\s+(?:19|20)\d\d|(?:19|20)\d\d|"
                  + "|".join(WEEKDAYS) + r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)")
 HEADING = re.compile(rf"^[ \t]*(?:[*\u2022\u00b7][ \t]*)?(?P<date>{_HEADING_DATE})[ \t]*[-\u2013\u2014:][ \t]+(?=\S)", re.I)
 
 Reading = FuzzyDate | None | Literal[False]
+DAY_LIST = re.compile(rf"{MONTH}\s+(?P<days>\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\s+(?:and|&)\s+\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)",
+                      re.I)
 NEAR_FUTURE = dt.timedelta(days=62)  # a day this close after the reference date is announced, not last year's  # False: not a phrase this reader knows
 
 
@@ -268,3 +270,17 @@ def heading_date(line: str, published: dt.date) -> FuzzyDate | None:
     """The date a line's heading gives ("MAY 13 - ..." is this year's May 13); None for a time or no heading."""
     found = heading(line)
     return resolve(found["date"], published) if found else None
+
+
+def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
+    """The days of a list of dates in one month: "on October 3, 9 and 10" reports three days, three events."""
+    for token in tokens:
+        if token.lower_.rstrip(".") not in MONTHS:
+            continue
+        found = DAY_LIST.match(token.doc[token.i:].text)
+        if found:
+            month = MONTHS[found["month"].lower()]
+            days = sorted({int(day) for day in re.findall(r"\d{1,2}", found["days"])})
+            dated = [_day(day, month, None, published) for day in days]
+            return [d for d in dated if d is not None]
+    return []

@@ -23,7 +23,7 @@ from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Incid
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, phrases
 from streams.extraction.sightings import sightings
-from streams.extraction.violations import owner_words, violations
+from streams.extraction.violations import Identification, identification, overflights, owner_words, violations
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
@@ -37,7 +37,9 @@ def _precision(mention: Mention) -> int:
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    if a.violator and b.violator and a.violator != b.violator:
+    """Mentions of one event: no clearly different dates, nor violators (where a drone came from is no
+    violator that sets it apart: "crossed from Belarus ... it was most likely a Russian decoy")."""
+    if a.violator and b.violator and a.violator != b.violator and not (a.by_origin or b.by_origin):
         return False
     if a.occurred_on is None or b.occurred_on is None:
         return True
@@ -88,10 +90,12 @@ def _merge(group: list[Mention]) -> IncidentFact:
         return IncidentFact(kind=kind, country=country, violator=None, attribution=None, platform=None, model=None,
                             count=None, duration_minutes=None, occurred_on=date, location=None, evidence=evidence,
                             confidence=min(0.95, 0.8 + 0.05 * len(evidence)))
-    violator = next((m.violator for m in group if m.violator), None)
+    violator = next((m.violator for m in sorted(group, key=lambda m: m.by_origin) if m.violator), None)
     attribution = "unattributed"
     if violator:
-        attribution = "attributed" if any(m.violator and not m.hedged for m in group) else "suspected"
+        naming = [m for m in group if m.violator == violator]
+        naming = [m for m in naming if not m.by_origin] or naming  # what it was, before where it came from
+        attribution = "attributed" if any(not m.hedged for m in naming) else "suspected"
     counts = [m.count for m in group if m.count is not None]
     stated = [m.count for m in group if m.count is not None and m.count_stated]
     platform = next((m.platform for m in group if m.platform not in {None, "unknown"}), "unknown")
@@ -169,12 +173,35 @@ def _with_possessor(phrase: Phrase) -> Phrase:
 
 def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     found = [_with_possessor(p) for p in phrases(sentence)]
-    reported = violations(sentence, found, context)
+    reported = violations(sentence, found, context) or overflights(sentence, found, context)
     reported += [] if reported else sightings(sentence, found, context)
     for phrase in found:
         if phrase.state and not phrase.defender:
             context.antecedents[phrase.platform] = context.antecedents["any"] = phrase
-    return reported + article4_requests(sentence, context)
+    said = identification(sentence, found)
+    if said is not None:
+        reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
+    reported += article4_requests(sentence, context)
+    context.reported.extend(reported)
+    return reported
+
+
+def _as_identified(mention: Mention, said: Identification) -> Mention:
+    """ "A drone that flew in from Belarus was a Russian decoy": what it was, over where it came from."""
+    if mention.kind != "airspace_violation" or said.state == mention.country or not (
+            mention.violator is None or mention.by_origin):
+        return mention
+    return replace(mention, violator=said.state, by_origin=False, hedged=said.hedged,
+                   model=said.model or mention.model)
+
+
+def _identified(said: Identification, sentence: Span, context: Context) -> list[Mention]:
+    """ "It was most likely a Russian decoy": the state (and model) of the intruder the last mention reported."""
+    earlier = next((m for m in reversed(context.reported) if m.kind == "airspace_violation"), None)
+    if earlier is None or said.state == earlier.country:
+        return []
+    return [replace(earlier, sentence=sentence, field=context.field, violator=said.state, by_origin=False,
+                    hedged=said.hedged, model=said.model or earlier.model, supporting=True)]
 
 
 def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Mention]:

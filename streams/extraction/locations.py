@@ -131,9 +131,17 @@ def _fits_incident(place: Place) -> bool:
     prep = place.token.head
     if place.preposition == "in":
         return prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING
-    if place.preposition == "at":
-        return place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
+    if place.preposition == "at":  # "at the airport", "the base at Karlsborg"; not "at talks"
+        return (place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
+                or (place.token.ent_type_ == "GPE" and prep.head.lemma_.lower() in PLACE_NOUNS))
     return True
+
+
+def regional(place: Place) -> bool:
+    """ "southern Sweden", "eastern Poland": a part of a state, less telling than any place named in it."""
+    words = (place.name or "").split()
+    return len(words) == 2 and words[0].lower().rstrip("n").removesuffix("er") in DIRECTIONS and is_state_name(
+        words[1])
 
 
 def _modifier_state(place: Place) -> str | None:
@@ -153,5 +161,5 @@ def location_in(span: Span, scope: list[Token], victims: set[str]) -> str | None
     inside = {t.i for t in scope}
     candidates = [p for p in places(span) if p.name and _fits_incident(p)
                   and (p.country or _modifier_state(p)) in victims | {None}]
-    candidates.sort(key=lambda p: (p.token.i not in inside, p.token.i))
+    candidates.sort(key=lambda p: (regional(p), p.token.i not in inside, p.token.i))
     return candidates[0].name if candidates else None

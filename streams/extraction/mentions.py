@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field as default
 
 from spacy.tokens import Span
 
@@ -25,6 +25,7 @@ class Mention:
     field: str
     sentence: Span
     violator: str | None = None
+    by_origin: bool = False  # the violator is only where it came from ("crossed from Belarus")
     hedged: bool = False
     platform: str | None = None
     model: str | None = None
@@ -49,7 +50,8 @@ class Context:
     main_country resolves "its airspace" when no clause names the owner. antecedents holds, by platform
     (and under "any"), the last intruder an earlier sentence gave a state: "the jet" in "Ankara said the jet
     had strayed into Syrian airspace" is the Turkish jet named before. article4_named tells whether the
-    article names Article 4 anywhere.
+    article names Article 4 anywhere; reported holds the mentions before the sentence ("it was most likely
+    Russian" says what the last one was).
     """
 
     field: str
@@ -57,3 +59,4 @@ class Context:
     main_country: str | None
     article4_named: bool
     antecedents: dict[str, Phrase]
+    reported: list[Mention] = default(default_factory=list)  # the article's mentions so far, in reading order

@@ -18,7 +18,7 @@ HEDGE = (r"(?:(?:a\s+(?:combined\s+)?total|a\s+period|the\s+space)\s+of\s+|about
          r"up\s+to\s+|over\s+|at\s+least\s+|an\s+estimated\s+)*")
 # "for (a total of) twelve minutes", "lasting 17 seconds", "left after about three minutes", "a 12-minute incursion".
 DURATIONS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?:for|lasting|lasted|spent|spending)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
+    re.compile(rf"\b(?:for|lasting|lasted|lasts|spent|spending|spends?)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
     re.compile(rf"\b(?:left|exited|departed|returned|turned\s+back|flew\s+back|headed\s+back)\b[^.;]{{0,60}}?"
                rf"\b(?:after|within)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
     re.compile(rf"\b(?P<n>\d+|{UNITS}|{TENS}|ten|eleven|twelve|fifteen)-{UNIT_WORD}\s+"

@@ -42,6 +42,7 @@ class Phrase:
     platform: str
     state: str | None
     hedged: bool
+    by_origin: bool  # the state is only where it came from: "a drone from Belarus"
     model: str | None
     count: int | None
     count_stated: bool  # a number was written; otherwise a singular noun implies one
@@ -53,8 +54,10 @@ def platform_of(token: Token) -> str | None:
     key = token.lemma_.lower()
     if key in {"vehicle", "aircraft", "system"} and any(c.lower_ in DRONE_MODIFIERS for c in token.children):
         return "drone"  # "unmanned aerial vehicle"
-    if key in PLATFORMS or token.lower_ in PLATFORMS:
-        return PLATFORMS.get(key) or PLATFORMS[token.lower_]
+    singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_  # "Drones" tagged a proper noun
+    for word in (key, token.lower_, singular):
+        if word in PLATFORMS:
+            return PLATFORMS[word]
     if token.pos_ in {"NOUN", "PROPN", "ADJ"} and MODEL.fullmatch(token.text):
         return "drone" if MODEL_DRONES.match(token.text) else "aircraft"
     return None
@@ -88,10 +91,10 @@ def phrases(span: Span) -> list[Phrase]:
 def _phrase(head: Token) -> Phrase:
     modifiers = list(head.doc[head.left_edge.i: head.i + 1])
     post = [t for c in head.rights if c.dep_ in {"acl", "relcl", "appos", "prep", "amod"} for t in c.subtree]
-    state, hedge = _state(modifiers, post)
+    state, hedge, came_from = _state(modifiers, post)
     models = [m.group(1) for t in modifiers for m in [MODEL.fullmatch(t.text)] if m]
     count, stated = _count(head, modifiers)
-    return Phrase(head=head, platform=platform_of(head) or "unknown", state=state, hedged=hedge,
+    return Phrase(head=head, platform=platform_of(head) or "unknown", state=state, hedged=hedge, by_origin=came_from,
                   model=models[0] if models else None, count=count, count_stated=stated, defender=_defending(head))
 
 
@@ -124,19 +127,20 @@ def nationality(tokens: list[Token]) -> str | None:
     return None
 
 
-def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool]:
+def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool, bool]:
     """The phrase's state from its modifiers, else from "launched by Russia", "believed to be Russian",
-    "from Belarus"."""
+    "from Belarus"; whether it is hedged, and whether it is only where the thing came from ("from Belarus")."""
     state = nationality(modifiers)
     if state:
-        return state, any(HEDGES.fullmatch(t.text) for t in modifiers)
+        return state, any(HEDGES.fullmatch(t.text) for t in modifiers), False
     for token in post:
+        came_from = token.head.lower_ == "from"
         origin = token.head.dep_ == "agent" or token.head.lower_ in ORIGIN_PREPOSITIONS or token.head.lemma_ == "origin"
         if origin or token.dep_ in {"acomp", "attr"}:
             code = nationality([token])
             if code:
-                return code, any(HEDGES.fullmatch(t.text) for t in post)
-    return None, False
+                return code, any(HEDGES.fullmatch(t.text) for t in post), came_from
+    return None, False, False
 
 
 def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import doubted, governing_verb, negated
 from streams.extraction.dates import clause_date
-from streams.extraction.locations import facilities, location_in, places
+from streams.extraction.locations import facilities, location_in, places, regional
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase
@@ -44,7 +44,7 @@ def _sighting_places(sentence: Span, scope: set[int]) -> dict[str, str | None]:
     Airport") belongs to the sentence's only state, if it has one.
     """
     named = places(sentence) + facilities(sentence)
-    named = sorted([p for p in named if p.token.i in scope] or named, key=lambda p: p.token.i)
+    named = sorted([p for p in named if p.token.i in scope] or named, key=lambda p: (regional(p), p.token.i))
     located: dict[str, str | None] = {}
     unplaced: list[str] = []
     for place in named:
@@ -59,7 +59,8 @@ def _sighting_places(sentence: Span, scope: set[int]) -> dict[str, str | None]:
                 located[code] = None
     if len(located) == 1 and unplaced:
         code = next(iter(located))
-        located[code] = located[code] or unplaced[0]
+        broad = any(p.name == located[code] and regional(p) for p in named)
+        located[code] = unplaced[0] if broad or not located[code] else located[code]
     return located
 
 

@@ -13,17 +13,18 @@ air defence identification zones and a state's "own airspace" report nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (AIRSPACE, coordinated, doubted, generic, governing_verb, negated,
                                         state_of, subject, subject_state)
-from streams.extraction.dates import clause_date
+from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.locations import location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.numbers import duration_minutes, number
-from streams.extraction.places import is_state_name
+from streams.extraction.places import is_state_name, place_country
+from streams.extraction.lexicon import MODEL
 from streams.extraction.platforms import Phrase, hedged, is_platform_word, nationality, phrase_of
 
 VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
@@ -40,6 +41,11 @@ HABITUAL = {"repeatedly", "regularly", "frequently", "often", "routinely", "cons
 PRONOUNS = {"its", "their", "our", "his", "her"}
 OWNER_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
 REFERRING = {"it", "they", "which", "that", "who"}
+OVER = {"over", "above"}
+# Verbs by which a state flies something over a place: with a state for the flier, over another state's
+# place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
+OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
+ACCUSING = {"accuse", "blame", "charge", "suspect"}
 UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
 
 
@@ -79,6 +85,9 @@ def _entry(noun: Token) -> Trigger | None:
         return None
     if prep == "into" or (prep in STAY_PREPOSITIONS and noun.lemma_.lower() == "airspace"):
         return Trigger(noun, governor, None)
+    flier = subject(governor)
+    if prep in STAY_PREPOSITIONS and flier is not None and is_platform_word(flier):
+        return Trigger(noun, governor, None)  # "a drone spent 40 minutes over Lithuanian territory"
     return None
 
 
@@ -171,6 +180,12 @@ def owner_words(noun: Token) -> list[Token]:
     return words
 
 
+def _over(word: Token) -> list[Token]:
+    """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga"."""
+    return [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OVER
+            for obj in prep.children if obj.dep_ == "pobj" for t in coordinated(obj) if t.pos_ == "PROPN"]
+
+
 def _intruder_words(trigger: Trigger) -> list[Token]:
     """The words naming what entered: "by X" / "of X" of a violation noun, else the clause's subject."""
     if trigger.violation is not None:
@@ -204,6 +219,7 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in {"north", "south"}:
             codes += [code for code in [state_of(word)] if code]
+    codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
     if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
         return list(dict.fromkeys(codes))
     flier = subject(trigger.verb)
@@ -290,14 +306,19 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     model = phrase.model if phrase else None
     if earlier is not None and earlier.state != victim:
         violator, phrase, model = earlier.state, phrase or earlier, model or earlier.model
+        phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin)
     violations = _violation_count(trigger)
     count, stated = (phrase.count, phrase.count_stated) if phrase else (None, False)
     if violations and not (stated and linked):
         count, stated = violations, True
     anchor = trigger.violation or trigger.verb or trigger.noun
     date, dated_here = clause_date(sentence, trigger.verb or trigger.noun, anchor, context.published)
+    came_from = (phrase is not None and phrase.by_origin and phrase.state == violator) or (
+        (phrase is None or phrase.state is None) and violator == _origin(trigger, victim))
+    by_origin = violator is not None and came_from
     return Mention(
         kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=violator,
+        by_origin=by_origin,
         hedged=bool(violator) and ((phrase is not None and phrase.hedged) or _hedged_clause(trigger)),
         platform=phrase.platform if phrase else None, model=model,
         count=count, count_stated=stated, duration=duration_minutes(sentence.text),
@@ -306,8 +327,85 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     )
 
 
+def _flier_state(phrase: Phrase, verb: Token) -> str | None:
+    """The state that flew it: its own ("South Korean drones"), the subject of "fly"/"send", or the one accused
+    "of flying" it."""
+    if phrase.state:
+        return phrase.state
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in ACCUSING:
+        accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        return state_of(accused) if accused is not None else None
+    doer = subject(verb) if verb.lemma_.lower() in {"fly", "send", "launch"} else None
+    return state_of(doer) if doer is not None and not is_platform_word(doer) else None
+
+
+def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """A state's drones or aircraft flown, or seen, over another state's place: "Minsk sent drones over Vilnius",
+    "North Korea accused the South of flying drones over Pyongyang", "Russian drones were seen over Riga"."""
+    mentions: list[Mention] = []
+    for phrase in found:
+        if phrase.defender or phrase.head.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+            continue
+        verb = phrase.head.head
+        if verb.lemma_.lower() not in OVERFLYING or doubted(verb) or negated(phrase.head):
+            continue
+        flier = _flier_state(phrase, verb)
+        over = _over(verb)
+        victims = [code for word in over for code in [place_country(word.text)] if code and code != flier]
+        if flier is None or not victims:
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        where = next((w.text for w in over if not is_state_name(w.text)), None)
+        mentions.append(Mention(
+            kind="airspace_violation", country=victims[0], field=context.field, sentence=sentence, violator=flier,
+            hedged=phrase.hedged, platform=phrase.platform, model=phrase.model, count=phrase.count,
+            count_stated=phrase.count_stated, duration=duration_minutes(sentence.text), occurred_on=date,
+            date_in_clause=dated_here, location=where))
+    return mentions
+
+
+def _per_day(mention: Mention, scope: list[Token], context: Context) -> list[Mention]:
+    """ "intruded on October 3, 9 and 10": one mention a day."""
+    days = listed_days(scope, context.published)
+    return [replace(mention, occurred_on=day, date_in_clause=True) for day in days] if days else [mention]
+
+
 def violations(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
-    """One mention per violation the sentence reports and victim it names (given its platform phrases)."""
-    return [_violation(sentence, trigger, victim, found, context)
-            for trigger in _triggers(sentence) if not _blocked(trigger)
-            for victim in _victims(trigger, context)]
+    """One mention per violation the sentence reports, victim it names and day it lists (given its platform
+    phrases)."""
+    return [mention for trigger in _triggers(sentence) if not _blocked(trigger)
+            for victim in _victims(trigger, context)
+            for mention in _per_day(_violation(sentence, trigger, victim, found, context),
+                                    list((trigger.verb or trigger.noun).subtree), context)]
+
+
+@dataclass(frozen=True)
+class Identification:
+    """What a sentence says an earlier intruder was: "it was most likely a Russian decoy", "they were probably
+    Belarusian"."""
+
+    state: str
+    hedged: bool
+    model: str | None
+
+
+def identification(sentence: Span, found: list[Phrase]) -> Identification | None:
+    """A sentence that names the state of something an earlier sentence reported: "it"/"they"/"the drone" as the
+    subject of "be" with a nationality for complement; "probably", "most likely" hedge it."""
+    for verb in sentence:
+        if verb.lemma_ != "be" or doubted(verb):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or not (subjects[0].lower_ in REFERRING or is_platform_word(subjects[0])):
+            continue
+        if subjects[0].lower_ not in REFERRING and any(p.head == subjects[0] and p.state and not p.by_origin
+                                                       for p in found):
+            continue
+        complement = [t for c in verb.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+        state = nationality(complement)
+        if state is not None:
+            models = [m for t in complement for m in [MODEL.fullmatch(t.text)] if m]
+            words = [*complement, *(c for c in verb.children if c.dep_ == "advmod")]
+            return Identification(state, any(hedged(t.text) or t.lower_ == "likely" for t in words),
+                                  models[0].group(1) if models else None)
+    return None
