@@ -159,3 +159,6 @@ PARENT_ORGANISATIONS: dict[str, str] = {
 ORGANISATION_NAMES: dict[str, str] = {"UN": "United Nations", "EU": "European Union"}
 # Heads of institutions that are not a state's: an airport or an operator speaks for itself.
 PRIVATE_HEADS = {"airport", "operator", "institute", "company", "airline", "firm", "utility", "group", "university"}
+# American spellings in institutions' names, and the British ones they are filed under.
+SPELLING_VARIANTS: dict[str, str] = {"defense": "defence", "center": "centre", "organization": "organisation",
+                                     "program": "programme", "labor": "labour"}

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.article import TEXT_FIELDS
-from streams.extraction.lexicon import HARDWARE, PARENT_ORGANISATIONS, PRIVATE_HEADS, REGIONAL_ADJECTIVES
+from streams.extraction.lexicon import (
+    HARDWARE, PARENT_ORGANISATIONS, PRIVATE_HEADS, REGIONAL_ADJECTIVES, SPELLING_VARIANTS,
+)
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
@@ -446,6 +448,7 @@ class SpeakerResolver:
     last_org: Speaker | None = None
     issuers: list[tuple[Place, Speaker]] = field(default_factory=list)
     sources: list[tuple[str, Speaker]] = field(default_factory=list)  # anonymous sources met, by head noun
+    spellings: dict[str, Speaker] = field(default_factory=dict)  # institutions as first written, by spelling key
 
     def __post_init__(self) -> None:
         self.index = ArticleIndex(self.analysed).build()
@@ -474,7 +477,20 @@ class SpeakerResolver:
         person = self._named_person(subject)
         if person is not None:
             return self.person(person)
-        return self._unnamed(subject, field_name, where)
+        found = self._unnamed(subject, field_name, where)
+        return self._as_first_written(found) if found is not None else None
+
+    def _as_first_written(self, speaker: Speaker) -> Speaker:
+        """One institution, one name: "the Defense Ministry" or "the Ministry of Defence" after "the Norwegian
+        defence ministry" is the speaker first written (spelling variants, word order and capitals aside)."""
+        key = spelling_key(speaker.name).split()
+        earlier = [s for k, s in self.spellings.items() if _contains(k.split(), key)]
+        if earlier:
+            first = earlier[-1]  # the latest of those it can be
+            return Speaker(name=first.name, kind=first.kind, role=speaker.role or first.role,
+                           organization=first.organization or speaker.organization)
+        self.spellings[" ".join(key)] = speaker
+        return speaker
 
     def person(self, span: Span) -> Speaker:
         name = self.index.full_name(span)
@@ -661,6 +677,15 @@ class SpeakerResolver:
             if title is not None and title.role and subject.lower_ in title.role.lower().split():
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
+
+
+def spelling_key(name: str) -> str:
+    """A name without case and with British and American spellings made one: "Defense Ministry" and
+    "defence ministry" have the same key."""
+    words = [SPELLING_VARIANTS.get(w, w) for w in _key(name).split()]
+    if len(words) > 2 and words[1] == "of" and words[0] in INSTITUTION_HEADS:  # "ministry of defence"
+        words = words[2:] + words[:1]
+    return " ".join(words)
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
