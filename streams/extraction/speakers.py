@@ -257,12 +257,16 @@ class ArticleIndex:
             token = group[-1]
             if token.pos_ == "DET" or token.tag_ == "POS" or token.is_punct and token.text != "-":
                 continue
-            if not words and (token.is_punct or any(c.isdigit() for c in token.text)):
+            if not words and (token.is_punct or token.is_space or any(c.isdigit() for c in token.text)):
                 continue  # a live blog's time stamp before the name: "21:40 - Oslo police"
+            if _described_as_company(head) and token.i != head.i and token.text.islower():
+                continue  # "the airport operator Skyport": the company's name
             if token.dep_ == "poss" and token.pos_ == "NOUN" and token.lemma_.lower() not in INSTITUTION_HEADS:
                 nationality = nationality or self.nearby_country(head.doc[head.i: head.i + 1])
                 continue  # "the island's coast guard", "the country's foreign ministry": the article's state
             text = " ".join(t.text for t in group)
+            if token.is_sent_start and token.pos_ == "NOUN":
+                text = text.lower()  # "Police said ...": capitalised only by its place
             code = country_code(text) if len(group) > 1 else country_of(token)
             if token.pos_ == "PRON" and token.dep_ == "poss":
                 code = _country_before(token)  # "Russia denied involvement. Its embassy ..."
@@ -328,7 +332,8 @@ class ArticleIndex:
         if head.lemma_.lower() in INSTITUTION_HEADS - PRIVATE_HEADS:
             home = self.home_country()
             return country_name(home) if home else None
-        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" or head.lemma_.lower() in PRIVATE_HEADS and _specific(head):
+        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" or head.lemma_.lower() in PRIVATE_HEADS and _specific(head) \
+                or _described_as_company(head):
             return name  # a company or an airport speaks for itself
         return None
 
@@ -472,6 +477,8 @@ class SpeakerResolver:
             return self._last_person(where)
         if lower == "it":
             return self.last_org
+        if lower == "they" and self.last_org is not None and _plural_body(self.last_org.name):
+            return self.last_org  # "Police said ... . The area was closed, they said."
         if subject.pos_ == "PRON":
             return None
         person = self._named_person(subject)
@@ -514,6 +521,8 @@ class SpeakerResolver:
         """A personal name in the subject phrase, or in its apposition ("the foreign minister, Margus Tsahkna,")."""
         doc = subject.doc
         candidates = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+        if subject.lemma_.lower() in INSTITUTION_HEADS | PRIVATE_HEADS:
+            candidates = [subject]  # "the airport operator Skyport": the appositive names the institution
         for token in candidates:
             ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end), None)
             span = name_span(ent) if ent is not None else None
@@ -535,6 +544,10 @@ class SpeakerResolver:
 
     def _unnamed(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         lemma = subject.lemma_.lower()
+        named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None and lemma in PRIVATE_HEADS:  # "the airport operator Skyport": a company by its name
+            name = " ".join(t.text for t in named.subtree if t.pos_ == "PROPN")
+            return Speaker(name=name, kind="organization", organization=name)
         if lemma in DOCUMENTS:
             return self._document(subject, field_name, where)
         if lemma in ANONYMOUS_SOURCES and subject.tag_ in {"NN", "NNP"}:
@@ -544,18 +557,21 @@ class SpeakerResolver:
         if lemma in ROLE_WORDS:
             return self._office_holder(subject, where)
         if subject.pos_ == "PROPN" and subject.ent_type_ in {"", "PERSON"} and not is_acronym(subject) and not country_of(subject) \
-                and subject.lower_ not in INSTITUTION_HEADS and subject.lower_ not in INSTITUTION_COUNTRIES:
+                and subject.lower_ not in INSTITUTION_HEADS and subject.lower_ not in INSTITUTION_COUNTRIES \
+                and not _described_as_company(subject):
             return self.person(subject.doc[subject.i: subject.i + 1])
         return self._institution(subject, field_name, where)
 
     def _institution(self, head: Token, field_name: str, where: Place) -> Speaker | None:
         lemma = head.lemma_.lower()
-        proper = _specific(head) or head.pos_ == "PROPN"
+        proper = _specific(head) or head.pos_ == "PROPN" or is_acronym(head)
+        if head.is_sent_start and head.pos_ == "PROPN" and lemma in INSTITUTION_HEADS and not _specific(head):
+            proper = False  # "Police said ...": capitalised only by its place
         if not proper:
             if lemma not in INSTITUTION_HEADS or head.tag_ == "NNS" and head.lower_ not in PLURAL_BODIES:
                 return None  # "some governments", "ministries": no one in particular
             return self._earlier(_kind(head), where) or self._alliance(lemma) or self.index.org_speaker(head, field_name)
-        if head.tag_ in {"NNS"} and lemma not in INSTITUTION_HEADS:
+        if head.tag_ in {"NNS"} and lemma not in INSTITUTION_HEADS and not is_acronym(head):
             return None  # "Estonian officials", "Polish authorities": nobody in particular
         speaker = self.index.org_speaker(head, field_name)
         if speaker is None:
@@ -677,6 +693,17 @@ class SpeakerResolver:
             if title is not None and title.role and subject.lower_ in title.role.lower().split():
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
+
+
+def _described_as_company(token: Token) -> bool:
+    """A proper name that a common noun before it describes as a company: "the airport operator Skyport"."""
+    return token.pos_ == "PROPN" and any(c.dep_ in {"compound", "appos", "nmod"} and c.lemma_.lower() in PRIVATE_HEADS
+                                         for c in token.children)
+
+
+def _plural_body(name: str) -> bool:
+    """Whether an institution's name is one a plural pronoun refers to: the police, the armed forces."""
+    return name.split()[-1].lower() in PLURAL_BODIES
 
 
 def spelling_key(name: str) -> str:

@@ -96,6 +96,8 @@ def _asserted(verb: Token) -> bool:
     """Whether a speech verb reports something said: not "did not say whether", "declined to say"."""
     if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return False  # "did not say", "NATO must respond with ...": nothing was said
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return False  # "..., without saying whether ..."
     return not (verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in DECLINING)
 
 
@@ -116,7 +118,7 @@ def _subject(cue: Token) -> Token | None:
     while verb.dep_ in {"advcl", "conj", "xcomp", "ccomp", "parataxis", "acl", "dep"} and verb.head is not verb and len(chain) < 4:
         verb = verb.head
         chain.append(verb)
-    speaking = next((v for v in chain if v.lemma_.lower() in QUOTING_VERBS and _own_subject(v) is not None), None)
+    speaking = next((v for v in cue.ancestors if v.lemma_.lower() in QUOTING_VERBS and _own_subject(v) is not None), None)
     if speaking is not None:  # "said this was ... and called it '...'": the parser hangs "called" on "was"
         return _antecedent(_own_subject(speaking), speaking)
     found = next((v for v in chain if _own_subject(v) is not None), None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.extraction.lexicon import ORGANISATION_NAMES
+from streams.extraction.lexicon import CAPITALS, ORGANISATION_NAMES
 from streams.extraction.places import DEMONYMS, country_code, country_name
 
 # Head words of a title: a phrase naming an office ends in (or contains) one of these.
@@ -233,7 +233,9 @@ def split_title(tokens: list[Token]) -> Title:
     if organization is None:  # "NATO envoy for Ukraine": the leading organisation is the owner
         for of in (k for k, t in enumerate(tokens) if t.lower_ in OWNER_PREPOSITIONS and k > 0):
             following = tokens[of + 1:]
-            stop = next((k for k, t in enumerate(following) if t.lower_ in OWNER_PREPOSITIONS | {"in"}), len(following))
+            stop = next((k for k, t in enumerate(following) if t.lower_ in OWNER_PREPOSITIONS | {"in"}
+                         and not (k + 1 < len(following) and following[k + 1].text[:1].isupper()
+                                  and t.lower_ == "of")), len(following))  # "Institute of Security Studies"
             owner = _owner(following[:stop])
             if owner is not None:
                 organization, tokens = owner, tokens[:of]
@@ -258,7 +260,9 @@ def _owner(tokens: list[Token]) -> str | None:
     if not tokens or all(t.lower_ in MODIFIER_WORDS | {"and"} for t in tokens):
         return None
     code = country_code(" ".join(t.text for t in tokens)) if tokens[0].text[:1].isupper() else None
-    code = code or next((country_of(t) for t in tokens if country_of(t)), None)
+    if country_of(tokens[0]) and tokens[0].lower_ not in CAPITALS:
+        # "Poland's general staff", "the Latvian Air Force": the state; "the Warsaw Institute": itself
+        code = code or country_of(tokens[0])
     if code:
         return country_name(code)
     if tokens[-1].lower_ in INSTITUTION_HEADS or all(is_acronym(t) for t in tokens) or tokens[0].ent_type_ in {
