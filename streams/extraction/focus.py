@@ -30,8 +30,9 @@ from streams.extraction.dates import heading
 from streams.extraction.lexicon import DRONE_MODIFIERS, HARDWARE, IRREGULAR_FORMS, MODEL, PLATFORMS, SPEECH_VERBS
 from streams.extraction.locations import BORDERS
 from streams.extraction.quotes import Unit, find_quotes, units
-from streams.extraction.speakers import DOCUMENTS, MOUTHPIECES, PERSON_PRONOUNS, SOVEREIGNTY
-from streams.extraction.titles import INSTITUTION_HEADS, ROLE_WORDS
+from streams.extraction.lexicon import (
+    DOCUMENTS, INSTITUTION_HEADS, MOUTHPIECES, PERSON_PRONOUNS, ROLE_WORDS, SOVEREIGNTY,
+)
 from streams.extraction.violations import VIOLATION_NOUNS
 
 # What an incident sentence names: something flying, whose airspace, a violation, Article 4.

@@ -162,3 +162,99 @@ PRIVATE_HEADS = {"airport", "operator", "institute", "company", "airline", "firm
 # American spellings in institutions' names, and the British ones they are filed under.
 SPELLING_VARIANTS: dict[str, str] = {"defense": "defence", "center": "centre", "organization": "organisation",
                                      "program": "programme", "labor": "labour"}
+
+# --- Statements: speech, speakers and their titles ----------------------------------------------------------------
+
+# Abbreviations whose full stop ends no sentence.
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "st",
+                 "no", "jr", "sr", "prof", "rev", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}
+# Head words of a title: a phrase naming an office ends in (or contains) one of these.
+ROLE_WORDS = {
+    "minister", "president", "secretary", "general", "chancellor", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "commander", "chief", "governor", "mayor", "senator", "king", "queen", "premier", "director",
+    "chairman", "chairwoman", "chair", "head", "envoy", "representative", "leader", "admiral", "colonel",
+    "lieutenant", "major", "captain", "officer", "official", "adviser", "advisor", "prosecutor", "lawmaker",
+    "commissioner", "marshal", "brigadier", "sergeant", "attache", "attaché", "diplomat", "coordinator",
+    "undersecretary", "under-secretary", "secretary-general", "vice-president", "prince", "emperor", "speaker",
+    "mp", "deputy", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sen.", "rep.", "gov.", "analyst", "expert",
+    "fellow", "researcher", "professor", "inspector", "superintendent", "negotiator",
+}
+# Military ranks: a title made only of these says a person's grade, not the office they speak from, so an
+# office given with the name ("Pakistan's military spokesman, Major General X") is the role.
+RANKS = {"general", "lieutenant", "colonel", "major", "admiral", "captain", "brigadier", "sergeant", "marshal",
+         "commodore", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sgt.", "lt", "gen", "col", "rear", "vice", "air",
+         "chief", "field", "first", "second", "staff", "warrant", "corporal", "private"}
+# Words that qualify an office without naming anyone: "Foreign", "Deputy", "Cabinet".
+MODIFIER_WORDS = {
+    "foreign", "defence", "defense", "interior", "justice", "finance", "prime", "vice", "cabinet", "state",
+    "home", "acting", "first", "senior", "affairs", "security", "national", "executive", "principal", "press",
+    "economy", "economic", "trade", "energy", "health", "chief", "supreme", "allied", "joint", "staff",
+    "military", "army", "naval", "air", "armed", "forces", "intelligence", "border", "top", "former", "high",
+    "digital", "transport", "infrastructure", "internal", "emergency", "emergencies", "situations", "european",
+}
+# Head nouns of institutions that can speak.
+INSTITUTION_HEADS = {
+    "ministry", "council", "military", "army", "navy", "force", "forces", "command", "guard", "government",
+    "office", "agency", "department", "embassy", "committee", "headquarters", "staff", "service", "bureau",
+    "centre", "center", "commission", "parliament", "cabinet", "presidency", "alliance", "police", "coastguard",
+    "administration", "secretariat", "directorate", "corps", "kremlin", "pentagon", "union", "organisation",
+    "organization", "mission", "delegation", "media", "court", "assembly", "senate", "congress", "chiefs",
+    "guards", "troops", "regiment", "brigade", "fleet", "district", "inspectorate", "authority", "board",
+    "institute", "house", "operator", "airport", "coalition", "party", "bloc", "summit", "commissariat",
+}
+INTERNATIONAL_ROLES = ("secretary general", "secretary-general", "high representative", "supreme allied commander")
+# National institutions known by a name that does not say the country.
+INSTITUTION_COUNTRIES = {
+    "pentagon": "US", "white house": "US", "state department": "US", "congress": "US", "capitol": "US",
+    "kremlin": "RU", "elysee": "FR", "élysée": "FR", "downing street": "GB", "whitehall": "GB", "bundeswehr": "DE",
+    "knesset": "IL", "sejm": "PL", "riigikogu": "EE", "saeima": "LV", "seimas": "LT", "rada": "UA",
+}
+# Prepositions that attach an office to its owner: "head of", "envoy for", "fellow at".
+OWNER_PREPOSITIONS = {"of", "for", "at"}
+# People who speak for an institution: "a spokesman for the ministry" is the ministry.
+MOUTHPIECES = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide", "officer"}
+# Mouthpieces whose office is the role of the institution's statement.
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+# Unnamed people quoted by description ("a U.S. official said"): the description names them.
+ANONYMOUS_SOURCES = {"official", "source", "officer", "diplomat", "aide"}
+# Adjectives that describe a source without saying who it is.
+VAGUE_ADJECTIVES = {"senior", "unnamed", "anonymous", "top", "high", "ranking", "high-ranking", "informed", "former"}
+# Institutions whose name is plural: "the armed forces", "the Joint Chiefs".
+PLURAL_BODIES = {"forces", "troops", "chiefs", "guards", "headquarters", "police"}
+# Documents that "read" or "say" on their issuer's behalf.
+DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post", "readout",
+             "message", "notice", "report", "bulletin", "update"}
+PERSON_PRONOUNS = {"he", "she"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# What a state has whose violation an article reports.
+SOVEREIGNTY = {"airspace", "territory", "soil", "waters", "sovereignty", "border"}
+# Whose these are says whose side an article is on; a border ("on the Syrian border") has two sides.
+HOME_WORDS = SOVEREIGNTY - {"border"}
+# Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces".
+KINDS = {"force": "military", "forces": "military", "army": "military", "military": "military", "troops": "military"}
+# Verbs that introduce quoted words without a clause: "called the intrusion '...'", "expressed '...'".
+QUOTING_VERBS = SPEECH_VERBS | {
+    "call", "describe", "brand", "label", "term", "dub", "express", "voice", "condemn", "denounce", "slam",
+    "criticise", "criticize", "praise", "hail", "welcome", "decry", "reaffirm", "accuse", "urge", "read",
+    "characterise", "characterize", "speak", "threaten", "put", "lament", "vow", "reject", "dismiss", "blast",
+}
+SOCIAL_PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "truth", "social", "media", "weibo",
+                    "linkedin", "bluesky", "threads", "youtube", "website", "platform"}
+# Verbs by which someone puts out a document: "issued a statement", "released a communique".
+ISSUING = {"issue", "release", "publish", "put", "send", "circulate", "adopt", "distribute", "post"}
+# Words that put a name or a term, not somebody's words, in quotation marks: so-called "shadow fleet".
+NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|named|dubbed|titled|entitled|"
+                    r"operation|exercise|the term|the word|the phrase)\s*$", re.IGNORECASE)
+# Verbs that keep the speech verb they govern from saying anything: "declined to say".
+DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
+# Modal verbs: a speech verb under one ("must respond") reports nothing said.
+MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall"}
+PRONOUNS = {"it": False, "he": True, "she": True}  # a pronoun subject, and whether it stands for a person
+# Verbs by which a news outlet passes on someone's words: "the agency quoted a source as saying".
+CITING = {"quote", "cite"}
+# Words naming a news outlet: it carries the story, and is no speaker of the facts it reports.
+OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "outlet", "channel", "tabloid", "wire",
+           "reuters", "afp", "interfax", "tass", "ria", "xinhua", "yonhap", "kyodo", "anadolu", "bloomberg"}
+# Heads that name an outlet only with a news word before them: "the state news agency", "state media".
+NEWS_HEADS = {"agency", "media", "service"}
+NEWS_WORDS = {"news", "press", "state", "wire"}

@@ -19,36 +19,20 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.article import TEXT_FIELDS
 from streams.extraction.lexicon import (
-    HARDWARE, PARENT_ORGANISATIONS, PRIVATE_HEADS, REGIONAL_ADJECTIVES, SPELLING_VARIANTS,
+    ANONYMOUS_SOURCES, DOCUMENTS, HARDWARE, HOME_WORDS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES,
+    KINDS, MOUTHPIECES, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
+    RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
-    INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ROLE_WORDS, Title, country_of, demonym, is_acronym,
-    name_span, split_title, title_of, titled_names,
+    Title, country_of, demonym, is_acronym, name_span, split_title, title_of, titled_names,
 )
 
-MOUTHPIECES = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide", "officer"}
-# Unnamed people quoted by description ("a U.S. official said"): the description names them.
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
-ANONYMOUS_SOURCES = {"official", "source", "officer", "diplomat", "aide"}
-# Adjectives that describe a source without saying who it is.
-VAGUE_ADJECTIVES = {"senior", "unnamed", "anonymous", "top", "high", "ranking", "high-ranking", "informed", "former"}
-# Institutions whose name is plural: "the armed forces", "the Joint Chiefs".
-PLURAL_BODIES = {"forces", "troops", "chiefs", "guards", "headquarters", "police"}
-DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post", "readout",
-             "message", "notice", "report", "bulletin", "update"}
-PERSON_PRONOUNS = {"he", "she"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
 # Fields in the order a reader meets the article's names; the headline's capitalisation misleads the tagger.
 READING_ORDER = ("standfirst", "body", "headline")
-SOVEREIGNTY = {"airspace", "territory", "soil", "waters", "sovereignty", "border"}
-# Whose these are says whose side an article is on; a border ("on the Syrian border") has two sides.
-HOME_WORDS = SOVEREIGNTY - {"border"}
 NEARBY_BONUS = 3
-ISSUER_REACH = 600
-# Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces".
-KINDS = {"force": "military", "forces": "military", "army": "military", "military": "military", "troops": "military"}  # characters back from "the statement read" in which its issuer is looked for
+ISSUER_REACH = 600  # characters back from "the statement read" in which its issuer is looked for
 
 
 @dataclass(frozen=True, slots=True)

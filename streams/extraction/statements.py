@@ -26,42 +26,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from streams.extraction.lexicon import (
+    CITING, DECLINING, DOCUMENTS, ISSUING, MODALS, MOUTHPIECES, NAMING, NEWS_HEADS, NEWS_WORDS, OUTLETS, PRONOUNS,
+    QUOTING_VERBS, RELATIVE_PRONOUNS, ROLE_WORDS, SOCIAL_PLATFORMS, WEEKDAYS,
+)
 from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
-from streams.extraction.lexicon import WEEKDAYS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
-from streams.extraction.speakers import DOCUMENTS, MOUTHPIECES, SpeakerResolver, place
-from streams.extraction.titles import ROLE_WORDS
+from streams.extraction.speakers import SpeakerResolver, place
 
-# Verbs that introduce quoted words without a clause: "called the intrusion '...'", "expressed '...'".
-QUOTING_VERBS = REPORTING_VERBS | {
-    "call", "describe", "brand", "label", "term", "dub", "express", "voice", "condemn", "denounce", "slam",
-    "criticise", "criticize", "praise", "hail", "welcome", "decry", "reaffirm", "accuse", "urge", "read",
-    "characterise", "characterize", "speak", "threaten", "put", "lament", "vow", "reject", "dismiss", "blast",
-}
-SOCIAL_PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "truth", "social", "media", "weibo",
-                    "linkedin", "bluesky", "threads", "youtube", "website", "platform"}
-# Verbs by which someone puts out a document: "issued a statement", "released a communique".
-ISSUING = {"issue", "release", "publish", "put", "send", "circulate", "adopt", "distribute", "post"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
 DUPLICATE_OVERLAP = 0.8
-# Words that put a name or a term, not somebody's words, in quotation marks: so-called "shadow fleet".
-NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|named|dubbed|titled|entitled|"
-                    r"operation|exercise|the term|the word|the phrase)\s*$", re.IGNORECASE)
-DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
 LEADING_JUNK = {"that", ",", "and", "but", "—", "-", ":", ";"}
-RELATIVE_WORDS = {"who", "which", "that", "whom"}
-MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall"}
-PRONOUNS = {"it": False, "he": True, "she": True}  # a pronoun subject, and whether it stands for a person
-# Verbs by which a news outlet passes on someone's words: "the agency quoted a source as saying".
-CITING = {"quote", "cite"}
-# Words naming a news outlet: it carries the story, and is no speaker of the facts it reports.
-OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "outlet", "channel", "tabloid", "wire",
-           "reuters", "afp", "interfax", "tass", "ria", "xinhua", "yonhap", "kyodo", "anadolu", "bloomberg"}
-# Heads that name an outlet only with a news word before them: "the state news agency", "state media".
-NEWS_HEADS = {"agency", "media", "service"}
-NEWS_WORDS = {"news", "press", "state", "wire"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +169,7 @@ def _outlet(head: Token) -> bool:
 def _has_subject(clause: Token) -> bool:
     """Whether a clause has a subject of its own (not a relative pronoun)."""
     return clause.pos_ not in {"VERB", "AUX"} or any(
-        c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"} and c.lower_ not in RELATIVE_WORDS
+        c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"} and c.lower_ not in RELATIVE_PRONOUNS
         for c in clause.children)
 
 

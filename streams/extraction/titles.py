@@ -15,51 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.extraction.lexicon import CAPITALS, ORGANISATION_NAMES
+from streams.extraction.lexicon import (
+    CAPITALS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, MODIFIER_WORDS, ORGANISATION_NAMES, OWNER_PREPOSITIONS, RANKS,
+    ROLE_WORDS,
+)
 from streams.extraction.places import DEMONYMS, country_code, country_name
 
-# Head words of a title: a phrase naming an office ends in (or contains) one of these.
-ROLE_WORDS = {
-    "minister", "president", "secretary", "general", "chancellor", "spokesman", "spokeswoman", "spokesperson",
-    "ambassador", "commander", "chief", "governor", "mayor", "senator", "king", "queen", "premier", "director",
-    "chairman", "chairwoman", "chair", "head", "envoy", "representative", "leader", "admiral", "colonel",
-    "lieutenant", "major", "captain", "officer", "official", "adviser", "advisor", "prosecutor", "lawmaker",
-    "commissioner", "marshal", "brigadier", "sergeant", "attache", "attaché", "diplomat", "coordinator",
-    "undersecretary", "under-secretary", "secretary-general", "vice-president", "prince", "emperor", "speaker",
-    "mp", "deputy", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sen.", "rep.", "gov.", "analyst", "expert",
-    "fellow", "researcher", "professor", "inspector", "superintendent", "commissioner", "negotiator",
-}
-# Military ranks: a title made only of these says a person's grade, not the office they speak from, so an
-# office given with the name ("Pakistan's military spokesman, Major General X") is the role.
-RANKS = {"general", "lieutenant", "colonel", "major", "admiral", "captain", "brigadier", "sergeant", "marshal",
-         "commodore", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sgt.", "lt", "gen", "col", "rear", "vice", "air",
-         "chief", "field", "first", "second", "staff", "warrant", "corporal", "private"}
-# Words that qualify an office without naming anyone: "Foreign", "Deputy", "Cabinet".
-MODIFIER_WORDS = {
-    "foreign", "defence", "defense", "interior", "justice", "finance", "prime", "vice", "cabinet", "state",
-    "home", "acting", "first", "senior", "affairs", "security", "national", "executive", "principal", "press",
-    "economy", "economic", "trade", "energy", "health", "chief", "supreme", "allied", "joint", "staff",
-    "military", "army", "naval", "air", "armed", "forces", "intelligence", "border", "top", "former", "high",
-    "digital", "transport", "infrastructure", "internal", "emergency", "emergencies", "situations", "european",
-}
-# Head nouns of institutions that can speak.
-INSTITUTION_HEADS = {
-    "ministry", "council", "military", "army", "navy", "force", "forces", "command", "guard", "government",
-    "office", "agency", "department", "embassy", "committee", "headquarters", "staff", "service", "bureau",
-    "centre", "center", "commission", "parliament", "cabinet", "presidency", "alliance", "police", "coastguard",
-    "administration", "secretariat", "directorate", "corps", "kremlin", "pentagon", "union", "organisation",
-    "organization", "mission", "delegation", "media", "court", "assembly", "senate", "congress", "chiefs",
-    "guards", "troops", "regiment", "brigade", "fleet", "district", "inspectorate", "authority", "board",
-    "institute", "house", "operator", "airport", "coalition", "party", "bloc", "summit", "commissariat",
-}
-INTERNATIONAL_ROLES = ("secretary general", "secretary-general", "high representative", "supreme allied commander")
-# National institutions known by a name that does not say the country.
-INSTITUTION_COUNTRIES = {
-    "pentagon": "US", "white house": "US", "state department": "US", "congress": "US", "capitol": "US",
-    "kremlin": "RU", "elysee": "FR", "élysée": "FR", "downing street": "GB", "whitehall": "GB", "bundeswehr": "DE",
-    "knesset": "IL", "sejm": "PL", "riigikogu": "EE", "saeima": "LV", "seimas": "LT", "rada": "UA",
-}
-OWNER_PREPOSITIONS = {"of", "for", "at"}
 BLOCKING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 DEMONYM_OF: dict[str, str] = {}
