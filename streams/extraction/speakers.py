@@ -588,17 +588,15 @@ class SpeakerResolver:
         words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in {"ADJ", "NOUN", "PROPN"}
                  and t.lower_ not in VAGUE_ADJECTIVES]
         code = next((country_of(t) for t in words if country_of(t)), None)
-        named = [c for ent, c in _ent_countries(subject.doc) if subject.sent.start <= ent.start < subject.i]
-        if code is None and named:  # "Ruritania's state agency quoted a military source": the agency's state
-            code = named[-1]
+        text = " ".join(t.text for t in words)
         if code is None:
-            code = self.index.nearby_country(subject.doc[subject.i: subject.i + 1])
+            named = [c for ent, c in _ent_countries(subject.doc) if subject.sent.start <= ent.start < subject.i]
+            # "Ruritania's state agency quoted a military source": the agency's state, else the story's
+            code = named[-1] if named else self.index.nearby_country(subject.doc[subject.i: subject.i + 1])
             if code is None:
                 return None
-            words_text = f"{demonym(code)} " + " ".join(t.text for t in words)
-        else:
-            words_text = " ".join(t.text for t in words)
-        speaker = Speaker(name=words_text, kind="person", organization=country_name(code))
+            text = f"{demonym(code)} {text}"
+        speaker = Speaker(name=text, kind="person", organization=country_name(code))
         self.sources.append((subject.lemma_.lower(), speaker))
         return speaker
 
