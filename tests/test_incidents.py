@@ -336,6 +336,36 @@ def test_a_request_the_parser_reads_as_a_noun_phrase():
     assert requesters(incidents("Latvia requests Article 4 consultations.")) == {"LV"}
 
 
+def test_a_states_drone_that_crashed_on_another_states_ground():
+    found = incidents("Estonia said last October that a Russian Shahed-type drone had crashed in its eastern Valga "
+                      "region after crossing from Latvia.")
+    v = found[("airspace_violation", "EE")]
+    assert (v.violator, v.model, v.occurred_on.value, v.occurred_on.precision) == ("RU", "Shahed", "2024-10", "month")
+    assert "Valga" in v.location
+
+
+def test_background_crashes_keep_their_own_years():
+    reported = run("Russian drones crossed into Finnish airspace on Monday. In 2016, several crashed Russian drones "
+                   "were found on Finnish territory, and in 2019 a drone that came down near the town of Imatra was "
+                   "found to carry a camera.").incidents
+    assert sorted(i.occurred_on.value for i in reported) == ["2016", "2019", "2025-10-06"]
+    assert {i.violator for i in reported} == {"RU"}
+    assert next(i for i in reported if i.occurred_on.value == "2019").location == "the town of Imatra"
+
+
+def test_a_shot_down_jet_that_crashed_abroad_is_no_violation_of_where_it_fell():
+    found = incidents("Turkish jets shot down a Russian Su-24 bomber that had violated Turkish airspace on Tuesday; "
+                      "the plane crashed in the Syrian province of Idlib.")
+    assert set(found) == {("airspace_violation", "TR")}
+
+
+def test_two_airports_halted_by_sightings_and_two_timeline_days_a_day_apart():
+    found = run("Roundup of the week.\nOct. 5 — Drone sightings close Tallinn Airport for several hours.\n"
+                "OCTOBER 6 - Tallinn and Helsinki airports halt flights for hours after drone sightings.").incidents
+    assert sorted((i.country, i.occurred_on.value, i.location) for i in found) == [
+        ("EE", "2025-10-05", "Tallinn Airport"), ("EE", "2025-10-06", "Tallinn"), ("FI", "2025-10-06", "Helsinki")]
+
+
 # --- Negatives ----------------------------------------------------------------------------------------------------
 
 

@@ -88,7 +88,7 @@ def _future(verb: Token) -> bool:
 def _request_date(sentence: Span, word: Token, context: Context) -> tuple[FuzzyDate | None, bool]:
     """The date of the request: in its own clause, not in a clause about what prompted it ("after drones crossed
     on Friday") or about the meeting ("which are held on Tuesday"); else elsewhere in the sentence ("said on
-    Sunday"); none from a clause about the future."""
+    Sunday"); else the month of what prompted it; none from a clause about the future."""
     clause = word if word.pos_ in {"VERB", "AUX"} else governing_verb(word) or word
     own = own_clause(clause)
     if _future(clause):
@@ -100,7 +100,13 @@ def _request_date(sentence: Span, word: Token, context: Context) -> tuple[FuzzyD
         return date, True
     nested = {t.i for t in clause.subtree} - {t.i for t in own}
     rest = [t for t in sentence if t.i not in nested]
-    return date_near(sentence, word, context.published, rest, scope_only=True), False
+    elsewhere = date_near(sentence, word, context.published, rest, scope_only=True)
+    if elsewhere is not None:
+        return elsewhere, False
+    prompted = date_near(sentence, word, context.published)  # "invoked it after drones crossed in September"
+    if prompted is not None and prompted.precision == "day":
+        prompted = FuzzyDate(prompted.value[:7], "month")  # on or soon after that day: its month
+    return prompted, False
 
 
 def article4_requests(sentence: Span, context: Context) -> list[Mention]:

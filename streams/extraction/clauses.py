@@ -29,7 +29,7 @@ COMPANIONS = {"along", "together", "jointly"}
 JOINING = {"join", "back", "support", "accompany"}
 # Clauses inside a clause that report another event: its date is not the clause's ("asked for talks after
 # drones crossed the border on Friday", "consultations, which are held on Tuesday").
-OTHER_EVENTS = {"relcl", "acl", "advcl"}
+OTHER_EVENTS = {"relcl", "acl", "advcl", "conj"}
 # Dependencies a clause hangs from when it is another clause's complement, condition or object.
 EMBEDDING = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "acl", "dobj", "attr"}
 
@@ -159,8 +159,8 @@ def subject_state(verb: Token | None) -> str | None:
 
 
 def own_clause(verb: Token) -> list[Token]:
-    """The words of a clause less the clauses inside it that report other events: relative clauses, and
-    adverbial clauses of time or cause ("after ...", "as ...", "when ...")."""
+    """The words of a clause less the clauses inside it that report other events: relative clauses,
+    adverbial clauses of time or cause ("after ...", "as ...", "when ...") and clauses coordinated with it."""
     embedded = [t for t in verb.subtree if t != verb and (t.dep_ in OTHER_EVENTS or
                                                           (t.dep_ == "prep" and t.lower_ in {"after", "following"}))]
     nested = {word.i for clause in embedded for word in clause.subtree}

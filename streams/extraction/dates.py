@@ -110,7 +110,10 @@ def _calendar(phrase: str, published: dt.date) -> Reading:
     match = MONTH_ONLY.search(phrase)
     if match:
         month = MONTHS[match["month"]]
-        return FuzzyDate(f"{_latest_month(month, published):04d}-{month:02d}", "month")
+        year = _latest_month(month, published)
+        if month == published.month and re.search(rf"\blast\s+{match['month']}", phrase):
+            year -= 1  # "last October" in an October story: a year ago
+        return FuzzyDate(f"{year:04d}-{month:02d}", "month")
     return False
 
 

@@ -23,7 +23,7 @@ from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Incid
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, phrases
 from streams.extraction.sightings import sightings
-from streams.extraction.violations import Identification, identification, overflights, owner_words, violations
+from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
@@ -41,6 +41,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
     violator that sets it apart: "crossed from Belarus ... it was most likely a Russian decoy")."""
     if a.violator and b.violator and a.violator != b.violator and not (a.by_origin or b.by_origin):
         return False
+    if a.heading and b.heading and a.heading != b.heading:
+        return False  # two lines of a timeline: two events, even a day apart
     if a.occurred_on is None or b.occurred_on is None:
         return True
     x, y = a.occurred_on, b.occurred_on
@@ -173,7 +175,8 @@ def _with_possessor(phrase: Phrase) -> Phrase:
 
 def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     found = [_with_possessor(p) for p in phrases(sentence)]
-    reported = violations(sentence, found, context) or overflights(sentence, found, context)
+    reported = (violations(sentence, found, context) or overflights(sentence, found, context)
+                or crashes(sentence, found, context))
     reported += [] if reported else sightings(sentence, found, context)
     for phrase in found:
         if phrase.state and not phrase.defender:
@@ -208,8 +211,8 @@ def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Men
     """A timeline line's heading ("SEPTEMBER 13 - ...") dates what the line reports unless its own clause does."""
     if dated is None:
         return mentions
-    return [m if m.date_in_clause and m.occurred_on else replace(m, occurred_on=dated, date_in_clause=True)
-            for m in mentions]
+    return [replace(m, heading=dated) if m.date_in_clause and m.occurred_on else
+            replace(m, occurred_on=dated, date_in_clause=True, heading=dated) for m in mentions]
 
 
 def _line_context(context: Context, text: str, sentence: Span) -> tuple[Context, FuzzyDate | None]:

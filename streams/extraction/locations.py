@@ -153,13 +153,15 @@ def _modifier_state(place: Place) -> str | None:
                  and place_country(t.text)), None)
 
 
-def location_in(span: Span, scope: list[Token], victims: set[str]) -> str | None:
-    """Where an incident happened: the first named place in the trigger's clause (scope), else in the sentence.
+def location_in(span: Span, scope: list[Token], victims: set[str], scope_only: bool = False) -> str | None:
+    """Where an incident happened: the first named place in the trigger's clause (scope), else (unless
+    scope_only) in the sentence.
 
     The victim state's own name, and places in other states ("flying over Ukraine"), are no location.
     """
     inside = {t.i for t in scope}
     candidates = [p for p in places(span) if p.name and _fits_incident(p)
-                  and (p.country or _modifier_state(p)) in victims | {None}]
+                  and (p.country or _modifier_state(p)) in victims | {None}
+                  and (not scope_only or p.token.i in inside)]
     candidates.sort(key=lambda p: (regional(p), p.token.i not in inside, p.token.i))
     return candidates[0].name if candidates else None

@@ -36,6 +36,7 @@ class Mention:
     date_in_clause: bool = True  # the date is the trigger clause's own, not the day someone "said on Friday"
     location: str | None = None
     supporting: bool = False
+    heading: FuzzyDate | None = None  # the date heading the mention's line in a timeline
 
     @property
     def order(self) -> tuple[int, int]:

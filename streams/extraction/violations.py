@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (AIRSPACE, coordinated, doubted, generic, governing_verb, negated,
-                                        state_of, subject, subject_state)
+                                        own_clause, state_of, subject, subject_state)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.locations import location_in
 from streams.extraction.mentions import Context, Mention
@@ -46,6 +46,13 @@ OVER = {"over", "above"}
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
 OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
+# Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
+# another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
+CRASHING = {"crash", "fall", "land", "explode", "impact", "crash-land"}
+FOUND = {"find", "discover", "recover"}
+GROUND = {"in", "on", "near", "at", "inside", "into", "onto"}
+# What comes down abroad only by straying or being sent: a crashed jet is an accident or a shoot-down story.
+UNMANNED = {"drone", "missile", "balloon"}
 UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
 
 
@@ -368,6 +375,61 @@ def _per_day(mention: Mention, scope: list[Token], context: Context) -> list[Men
     """ "intruded on October 3, 9 and 10": one mention a day."""
     days = listed_days(scope, context.published)
     return [replace(mention, occurred_on=day, date_in_clause=True) for day in days] if days else [mention]
+
+
+def _crash_verb(phrase: Phrase) -> Token | None:
+    """The verb saying the thing came down: "crashed", "fell", "came down", "were found" (passive)."""
+    head = phrase.head
+    verb = head.head
+    if head.dep_ in {"nsubj"} and verb.lemma_.lower() in CRASHING:
+        return verb
+    if head.dep_ == "nsubj" and verb.lemma_.lower() == "come" and any(c.lower_ == "down" for c in verb.children):
+        return verb
+    relative = next((c for c in head.children if c.dep_ == "relcl"), None)  # "a drone that came down near X"
+    if relative is not None and (relative.lemma_.lower() in CRASHING or (
+            relative.lemma_.lower() == "come" and any(c.lower_ == "down" for c in relative.children))):
+        return relative
+    if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FOUND:
+        return verb
+    return None
+
+
+def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | None]:
+    """The state whose ground it came down on, and the word that places it: "on Finnish territory", "in its
+    eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in GROUND:
+            continue
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ == "of"]
+            if any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in words):
+                return subject_state(verb), obj
+            code = nationality(words) or next((place_country(t.text) for t in words if t.pos_ == "PROPN"
+                                               and place_country(t.text)), None)
+            return code or context.main_country, obj
+    return None, None
+
+
+def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """A state's drone, missile or balloon that crashed, fell or was found on another state's ground."""
+    mentions: list[Mention] = []
+    for phrase in found:
+        verb = _crash_verb(phrase) if phrase.platform in UNMANNED else None
+        if verb is None or phrase.defender or doubted(verb) or negated(phrase.head):
+            continue
+        earlier = None if phrase.state else _antecedent(phrase, True, context)
+        flier = phrase.state or (earlier.state if earlier else None)
+        victim, where = _ground_state(verb, context)
+        if flier is None or victim is None or victim == flier:
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        mentions.append(Mention(
+            kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=flier,
+            by_origin=phrase.by_origin, hedged=phrase.hedged, platform=phrase.platform,
+            model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
+            count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
+            location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
+    return mentions
 
 
 def violations(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
