@@ -159,3 +159,10 @@ def test_a_rank_yields_to_the_office_held():
                         "tracked the drone for ten minutes.")
     assert (said.speaker.name, said.speaker.role, said.speaker.organization) == (
         "Marko Horvat", "air force commander", "Croatia")
+
+
+def test_a_speaker_named_in_apposition_between_commas_before_the_cue():
+    [said] = statements("A drone crossed into Croatian airspace overnight and fell near a farm, the chief of "
+                        "Croatia's general staff, General Ivo Babic, said.")
+    assert (said.speaker.name, said.speaker.role, said.speaker.organization) == ("Ivo Babic", "chief", "Croatia")
+    assert said.quote == "A drone crossed into Croatian airspace overnight and fell near a farm"

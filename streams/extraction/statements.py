@@ -280,6 +280,8 @@ def _aside(cue: Token, tokens: list[Token], quotes: tuple[Quote, ...]) -> Aside 
             return None  # "..., calling the accusations ...": a participle, with its object after it
         words = [t for t in doc[cue.i + 1: phrase_end] if not t.is_punct]
         words = words[: next((k for k, t in enumerate(words) if t.pos_ == "ADP"), len(words))]
+        if not words:  # "..., the army's chief of staff, General X, said.": the speaker in apposition before
+            return _appositive_aside(cue, tokens, comma)
     else:
         words = list(doc[comma + 1: cue.i])
     if not (_nominal(words) or len(words) == 1 and words[0].lower_ in {*PRONOUNS, "they", "we"}):
@@ -288,6 +290,27 @@ def _aside(cue: Token, tokens: list[Token], quotes: tuple[Quote, ...]) -> Aside 
     rest = [t for t in tokens if t.i > phrase_end]
     continues = bool(rest) and rest[0].tag_ in {"VBD", "VBZ", "VBP", "MD"}
     return Aside(comma, _head(words), before + (rest if continues else []))
+
+
+def _appositive_aside(cue: Token, tokens: list[Token], comma: int) -> Aside | None:
+    """ "CONTENT, the chief of the general staff, General X, said.": one or two nominal phrases between commas
+    before the cue; the speaker is the name among them, else the first."""
+    doc = cue.doc
+    bounds = [i for i in range(comma - 1, tokens[0].i, -1) if doc[i].text == ","][:2]
+    blocks: list[tuple[int, list[Token]]] = []
+    end = comma
+    for start in bounds:
+        words = list(doc[start + 1: end])
+        if not _nominal(words):
+            break
+        blocks.append((start, words))
+        end = start
+    if not blocks:
+        return None
+    named = [words for _, words in blocks if any(t.ent_type_ == "PERSON" for t in words)]
+    speaker = _head(named[0]) if named else _head(blocks[-1][1])
+    start = blocks[-1][0]
+    return Aside(start, speaker, [t for t in tokens if t.i < start])
 
 
 class FieldReader:
