@@ -603,11 +603,13 @@ class SpeakerResolver:
     def _earlier(self, kind: str, where: Place) -> Speaker | None:
         """ "the council" -> the council the article named before ("The North Atlantic Council")."""
         key = (where.rank, where.char)
-        before = [m for m in self.index.orgs if m.head == kind and (m.where.rank, m.where.char) < key]
+        headline = TEXT_FIELDS.index("headline")
+        told = [m for m in self.index.orgs if m.head == kind and m.where.rank != headline]  # the headline paraphrases
+        mentions = told or [m for m in self.index.orgs if m.head == kind]
+        before = [m for m in mentions if (m.where.rank, m.where.char) < key]
         if before:
             return before[-1].speaker
-        after = [m for m in self.index.orgs if m.head == kind]
-        return after[0].speaker if after else None
+        return mentions[0].speaker if mentions else None
 
     def _alliance(self, lemma: str) -> Speaker | None:
         if lemma != "alliance":
