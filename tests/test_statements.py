@@ -166,3 +166,15 @@ def test_a_speaker_named_in_apposition_between_commas_before_the_cue():
                         "Croatia's general staff, General Ivo Babic, said.")
     assert (said.speaker.name, said.speaker.role, said.speaker.organization) == ("Ivo Babic", "chief", "Croatia")
     assert said.quote == "A drone crossed into Croatian airspace overnight and fell near a farm"
+
+
+def test_a_denied_clause_is_not_what_the_speaker_said():
+    found = statements("Belarus's defence ministry denied that its helicopters had crossed the border, saying the "
+                       "crews had stayed over Belarusian territory.")
+    assert [s.quote for s in found] == ["the crews had stayed over Belarusian territory"]
+
+
+def test_the_military_is_not_a_foreign_military_named_only_later():
+    found = statements("Greek jets intercepted two drones over Greek airspace near Rhodes on Sunday, the military "
+                       "said. Later, Turkey's military said its drones had stayed in international airspace.")
+    assert [s.speaker.name for s in found] == ["Greek military", "Turkish military"]

@@ -248,6 +248,8 @@ NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|na
                     r"operation|exercise|the term|the word|the phrase)\s*$", re.IGNORECASE)
 # Verbs that keep the speech verb they govern from saying anything: "declined to say".
 DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
+# Speech verbs whose clause is what the speaker says did not happen: "denied that its jets had entered".
+DENYING = {"deny", "refute", "dispute"}
 # Modal verbs: a speech verb under one ("must respond") reports nothing said.
 MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall"}
 PRONOUNS = {"it": False, "he": True, "she": True}  # a pronoun subject, and whether it stands for a person

@@ -601,7 +601,8 @@ class SpeakerResolver:
         return speaker
 
     def _earlier(self, kind: str, where: Place) -> Speaker | None:
-        """ "the council" -> the council the article named before ("The North Atlantic Council")."""
+        """ "the council" -> the council the article named before ("The North Atlantic Council"); one named only
+        later when it is the article's own country's ("the military said" in a story about a foreign one's)."""
         key = (where.rank, where.char)
         headline = TEXT_FIELDS.index("headline")
         told = [m for m in self.index.orgs if m.head == kind and m.where.rank != headline]  # the headline paraphrases
@@ -609,7 +610,9 @@ class SpeakerResolver:
         before = [m for m in mentions if (m.where.rank, m.where.char) < key]
         if before:
             return before[-1].speaker
-        return mentions[0].speaker if mentions else None
+        home = self.index.home_country()  # named only later: the article's own, not a foreign one
+        later = [m for m in mentions if home and m.speaker.organization == country_name(home)]
+        return later[0].speaker if later else None
 
     def _alliance(self, lemma: str) -> Speaker | None:
         if lemma != "alliance":

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from streams.extraction.lexicon import (
-    CITING, DECLINING, DOCUMENTS, ISSUING, MODALS, MOUTHPIECES, NAMING, NEWS_HEADS, NEWS_WORDS, OUTLETS, PRONOUNS,
+    CITING, DECLINING, DENYING, DOCUMENTS, ISSUING, MODALS, MOUTHPIECES, NAMING, NEWS_HEADS, NEWS_WORDS, OUTLETS, PRONOUNS,
     QUOTING_VERBS, RELATIVE_PRONOUNS, ROLE_WORDS, SOCIAL_PLATFORMS, WEEKDAYS,
 )
 from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
@@ -376,7 +376,7 @@ class FieldReader:
     def _reported(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
         inside_unit = {t.i for t in tokens}
         found = []
-        for cue in _cues(tokens, unit.quotes, REPORTING_VERBS):
+        for cue in _cues(tokens, unit.quotes, REPORTING_VERBS - DENYING):  # "denied that X": X is not what was said
             if _is_according(cue):
                 continue
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
