@@ -41,6 +41,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
     violator that sets it apart: "crossed from Belarus ... it was most likely a Russian decoy")."""
     if a.violator and b.violator and a.violator != b.violator and not (a.by_origin or b.by_origin):
         return False
+    if a.model and b.model and a.model != b.model:
+        return False  # a Mi-8 and two Su-27s in one month: two events
     if a.heading and b.heading and a.heading != b.heading:
         return False  # two lines of a timeline: two events, even a day apart
     if a.occurred_on is None or b.occurred_on is None:
@@ -175,8 +177,9 @@ def _with_possessor(phrase: Phrase) -> Phrase:
 
 def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     found = [_with_possessor(p) for p in phrases(sentence)]
-    reported = (violations(sentence, found, context) or overflights(sentence, found, context)
-                or crashes(sentence, found, context))
+    reported = violations(sentence, found, context) or overflights(sentence, found, context)
+    named = {m.country for m in reported}
+    reported += [m for m in crashes(sentence, found, context) if m.country not in named]
     reported += [] if reported else sightings(sentence, found, context)
     for phrase in found:
         if phrase.state and not phrase.defender:

@@ -334,12 +334,17 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     )
 
 
+def _accused(verb: Token) -> bool:
+    """ "accused Seoul of flying drones": the verb is what one state accuses another of."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in ACCUSING
+
+
 def _flier_state(phrase: Phrase, verb: Token) -> str | None:
     """The state that flew it: its own ("South Korean drones"), the subject of "fly"/"send", or the one accused
     "of flying" it."""
     if phrase.state:
         return phrase.state
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in ACCUSING:
+    if _accused(verb):
         accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         return state_of(accused) if accused is not None else None
     doer = subject(verb) if verb.lemma_.lower() in {"fly", "send", "launch"} else None
@@ -362,6 +367,8 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
         if flier is None or not victims:
             continue
         date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if not dated_here and _accused(verb):
+            date = None  # "accused Minsk on Tuesday of flying drones": the day of the accusation
         where = next((w.text for w in over if not is_state_name(w.text)), None)
         mentions.append(Mention(
             kind="airspace_violation", country=victims[0], field=context.field, sentence=sentence, violator=flier,
