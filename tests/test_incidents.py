@@ -40,6 +40,12 @@ def test_allied_jets_that_shadow_the_intruders_are_not_the_violator():
     assert (v.violator, v.model, v.count) == ("RU", "Su-30", 2)
 
 
+def test_allied_jets_taking_part_in_the_response_are_not_the_intruders():
+    v = violation("Russian drones crossed into Latvian airspace on Friday. Swedish and Danish jets took part in the "
+                  "operation to down them, and the airport in Riga was briefly closed.", "LV")
+    assert v.violator == "RU"
+
+
 def test_seconds_become_minutes_and_its_refers_to_the_subject_state():
     v = violation("Greece said a Turkish drone crossed into its airspace for 40 seconds on Sunday.", "GR")
     assert v.violator == "TR" and v.platform == "drone" and v.duration_minutes == pytest.approx(40 / 60, abs=0.001)

@@ -27,8 +27,9 @@ HEDGES = re.compile(r"\b(suspected|believed|likely|probabl[ey]|apparent(?:ly)?|p
                     r"presumably|thought|appear(?:ed|s)?|seemingly|purported(?:ly)?)\b", re.I)
 # Verbs whose subjects defend (jets that intercept, shadow, shoot down) and verbs that put defenders up.
 INTERCEPTING = {"scramble", "intercept", "shadow", "escort", "shoot", "track", "fire", "chase", "respond", "follow",
-                "accompany", "guide", "warn", "take", "patrol", "police", "engage", "destroy", "monitor", "identify",
+                "accompany", "guide", "warn", "patrol", "police", "engage", "destroy", "monitor", "identify",
                 "lead", "force", "down"}
+PARTICIPATING = {"participate", "assist"}
 DISPATCHING = {"scramble", "deploy", "dispatch", "raise", "mobilise", "mobilize", "alert"}
 MADE = {"made", "built", "designed", "manufactured", "produced"}
 ORIGIN_PREPOSITIONS = {"from", "of"}
@@ -165,12 +166,19 @@ def _defending(head: Token) -> bool:
         noun = noun.head
     verb = noun.head.lemma_.lower()
     if noun.dep_ == "nsubj":
-        return verb in INTERCEPTING
+        return verb in INTERCEPTING or _taking_part(noun.head)
     if noun.dep_ in {"nsubjpass", "dobj"}:
         return verb in DISPATCHING
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
         return noun.head.head.lemma_.lower() in INTERCEPTING - DISPATCHING
     return False
+
+
+def _taking_part(verb: Token) -> bool:
+    """Jets that take part in, or assist, the response ("took part in the operation") are among the defenders."""
+    if verb.lemma_.lower() in PARTICIPATING:
+        return True
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def hedged(text: str) -> bool:
