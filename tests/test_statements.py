@@ -178,3 +178,13 @@ def test_the_military_is_not_a_foreign_military_named_only_later():
     found = statements("Greek jets intercepted two drones over Greek airspace near Rhodes on Sunday, the military "
                        "said. Later, Turkey's military said its drones had stayed in international airspace.")
     assert [s.speaker.name for s in found] == ["Greek military", "Turkish military"]
+
+
+def test_an_envoy_named_after_the_place_of_the_office_even_when_the_tagger_takes_the_name_for_a_place():
+    [quote] = statements('The U.N. special envoy for Cyprus, Anna Moretti, wrote on Twitter that all sides should '
+                         '"show restraint".')
+    assert (quote.speaker.name, quote.speaker.role, quote.speaker.organization, quote.mode) == (
+        "Anna Moretti", "special envoy for Cyprus", "United Nations", "direct")
+    [said] = statements("The U.N. special coordinator for Malta, Jan Kubik, said all sides had agreed to talk.")
+    assert (said.speaker.name, said.speaker.role, said.speaker.organization) == (
+        "Jan Kubik", "special coordinator for Malta", "United Nations")

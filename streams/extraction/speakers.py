@@ -26,7 +26,7 @@ from streams.extraction.lexicon import (
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
-    Title, country_of, demonym, is_acronym, name_span, split_title, title_of, titled_names,
+    Title, appositive_names, country_of, demonym, is_acronym, name_span, split_title, title_of, titled_names,
 )
 
 # Fields in the order a reader meets the article's names; the headline's capitalisation misleads the tagger.
@@ -131,7 +131,7 @@ class ArticleIndex:
 
     @staticmethod
     def _name_spans(doc: Doc) -> list[Span]:
-        spans = [name_span(ent) for ent in doc.ents if ent.label_ == "PERSON"] + titled_names(doc)
+        spans = [name_span(ent) for ent in doc.ents if ent.label_ == "PERSON"] + titled_names(doc) + appositive_names(doc)
         return [s for s in spans if s is not None and s.text[:1].isupper()]
 
     def _learn_names(self, spans: list[Span]) -> None:
@@ -504,7 +504,8 @@ class SpeakerResolver:
     def _named_person(self, subject: Token) -> Span | None:
         """A personal name in the subject phrase, or in its apposition ("the foreign minister, Margus Tsahkna,")."""
         doc = subject.doc
-        candidates = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+        candidates = [subject] + [c for c in subject.children if c.dep_ == "appos"] + [
+            t for t in subject.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.head.head.head == subject]
         if subject.lemma_.lower() in INSTITUTION_HEADS | PRIVATE_HEADS:
             candidates = [subject]  # "the airport operator Skyport": the appositive names the institution
         for token in candidates:

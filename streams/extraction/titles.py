@@ -103,6 +103,25 @@ def titled_names(doc: Doc) -> list[Span]:
     return found
 
 
+def appositive_names(doc: Doc) -> list[Span]:
+    """Names set off after an office, which the tagger may take for places: "the envoy for Cyprus, Jan Novak,"."""
+    found = []
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or country_of(token):
+            continue
+        head = token.head
+        while head.dep_ in {"pobj", "prep"} and head.head is not head and head.lower_ not in ROLE_WORDS:
+            head = head.head
+        start = token.left_edge.i
+        words = doc[start: token.i + 1]
+        if head.lower_ in ROLE_WORDS and head.i < start and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and not country_of(t) for t in words):
+            name = name_span(words)  # without a rank before it: "General Jan Novak"
+            if name is not None and len(name) > 1:
+                found.append(name)
+    return found
+
+
 def title_before(name: Span) -> list[Token]:
     """The words of the title right before a name: "NATO Secretary General", "Estonia's foreign minister"."""
     doc = name.doc
@@ -141,6 +160,8 @@ def office_held(name: Span) -> list[Token]:
     """The office a name stands in apposition to: "the army's chief of staff, General Jan Novak," -> "army's chief
     of staff"; else an appositive title after the name."""
     head = name.root.head
+    while head.dep_ in {"pobj", "prep"} and head.head is not head and head.lower_ not in ROLE_WORDS:
+        head = head.head  # "the envoy for Cyprus, Anna Moretti,": the parser may hang the name on "Cyprus"
     if name.root.dep_ == "appos" and head.i < name.start and head.lower_ in ROLE_WORDS:
         inside = {t.i for t in name.root.subtree}
         return [t for t in head.subtree if t.i < name.start and t.i not in inside
