@@ -265,6 +265,14 @@ def test_companions_of_a_requester_request_too():
     assert requesters(found) == {"HU", "HR", "SI", "AL", "ME", "DK", "IS"}
 
 
+def test_requesters_named_after_a_dated_request_share_its_date():
+    found = incidents("Five allies requested consultations under Article 4 on Tuesday. Norway and Denmark made the "
+                      "request together with Iceland, Portugal and Spain, diplomats said. The treaty allows any ally "
+                      "to call consultations, and envoys will meet at Norway's request on Friday.")
+    assert requesters(found) == {"NO", "DK", "IS", "PT", "ES"}
+    assert {found[("article4_request", c)].occurred_on.value for c in requesters(found)} == {"2025-10-07"}
+
+
 def test_a_request_is_dated_by_its_own_clause_not_by_what_prompted_it():
     found = incidents("Norway will ask its allies for consultations under Article 4 after a drone hit a depot on "
                       "Saturday, the minister said on Monday.")

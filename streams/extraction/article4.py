@@ -13,8 +13,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import (DENYING, MODALS, conditional, coordinated, doubted, governing_verb, negated,
-                                        own_clause, partners, preceding_subject, state_of, subject)
+from streams.extraction.clauses import (DENYING, MODALS, conditional, coordinated, doubted, generic, governing_verb,
+                                        negated, own_clause, partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
@@ -118,10 +118,16 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
     for word in sentence:
         if not _asks_for_article4(word, named):
             continue
-        for requester in _requesters(word):
+        date, in_clause = _request_date(sentence, word, context)
+        future = _future(word if word.pos_ in {"VERB", "AUX"} else governing_verb(word) or word)
+        if date is None and context.request_dates and not future:
+            date = context.request_dates[-1]  # "A, B and C made the request": the one reported before
+        askers = _requesters(word)
+        if date is not None and askers and not any(generic(a) for a in askers):  # not "allows any ally to ask"
+            context.request_dates.append(date)
+        for requester in askers:
             code = _requester_state(requester)
             if code and code not in mentions:
-                date, in_clause = _request_date(sentence, word, context)
                 mentions[code] = Mention(kind="article4_request", country=code, field=context.field, sentence=sentence,
                                          occurred_on=date, date_in_clause=in_clause)
     if named and not mentions:

@@ -187,9 +187,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     said = identification(sentence, found)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
-    reported += article4_requests(sentence, context)
-    context.reported.extend(reported)
-    return reported
+    return reported + article4_requests(sentence, context)
 
 
 def _as_identified(mention: Mention, said: Identification) -> Mention:
@@ -235,9 +233,10 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     article4_named = any(ARTICLE4.search(doc.text) for _, doc in analysed.fields())
     antecedents: dict[str, Phrase] = {}
     mentions: list[Mention] = []
+    request_dates: list[FuzzyDate] = []
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
-                          antecedents=antecedents)
+                          antecedents=antecedents, reported=mentions, request_dates=request_dates)
         text = analysed.article.field(name)
         for sentence in _sentences(doc):
             line_context, dated = _line_context(context, text, sentence)

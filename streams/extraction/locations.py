@@ -16,7 +16,7 @@ from streams.extraction.lexicon import DIRECTIONS
 from streams.extraction.places import country_code, is_state_name, place_country
 
 LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to", "including"}
-PLACE_NOUNS = {"island", "islands", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
+PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
                "base", "peninsula", "strait", "sea", "gulf", "bay", "province", "county", "district", "oblast",
                "port", "lake", "river", "mountains", "archipelago", "prefecture", "area", "field", "plant", "station",
                "crossing", "checkpoint", "exclave", "enclave", "installation", "facility", "harbour", "harbor"}

@@ -52,7 +52,8 @@ class Context:
     (and under "any"), the last intruder an earlier sentence gave a state: "the jet" in "Ankara said the jet
     had strayed into Syrian airspace" is the Turkish jet named before. article4_named tells whether the
     article names Article 4 anywhere; reported holds the mentions before the sentence ("it was most likely
-    Russian" says what the last one was).
+    Russian" says what the last one was); request_dates the dates of the Article 4 requests before it ("eight members
+    requested consultations on Thursday. A, B and C made the request ...").
     """
 
     field: str
@@ -61,3 +62,4 @@ class Context:
     article4_named: bool
     antecedents: dict[str, Phrase]
     reported: list[Mention] = default(default_factory=list)  # the article's mentions so far, in reading order
+    request_dates: list[FuzzyDate] = default(default_factory=list)  # of Article 4 requests so far, whoever asked
