@@ -188,3 +188,9 @@ def test_an_envoy_named_after_the_place_of_the_office_even_when_the_tagger_takes
     [said] = statements("The U.N. special coordinator for Malta, Jan Kubik, said all sides had agreed to talk.")
     assert (said.speaker.name, said.speaker.role, said.speaker.organization) == (
         "Jan Kubik", "special coordinator for Malta", "United Nations")
+
+
+def test_the_alliance_is_the_organisation_known_by_initials_named_most():
+    found = statements("EU ministers met in Riga. NATO ambassadors met in Brussels and NATO jets flew over the "
+                       "Baltic. The alliance said its air policing mission would be reinforced.")
+    assert [(s.speaker.name, s.quote) for s in found] == [("NATO", "its air policing mission would be reinforced")]

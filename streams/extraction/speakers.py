@@ -616,10 +616,11 @@ class SpeakerResolver:
         return later[0].speaker if later else None
 
     def _alliance(self, lemma: str) -> Speaker | None:
+        """ "the alliance said": the organisation known by its initials that the article names most often."""
         if lemma != "alliance":
             return None
-        alliance = next((m.speaker for m in self.index.orgs if is_acronym_name(m.speaker.name)), None)
-        return alliance
+        named = Counter(m.speaker for m in self.index.orgs if is_acronym_name(m.speaker.name))
+        return named.most_common(1)[0][0] if named else None
 
     def _mouthpiece(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         """ "a spokesman for the foreign ministry", "a ministry spokesman", "the Pentagon's spokesman": the institution,
