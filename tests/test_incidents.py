@@ -63,6 +63,14 @@ def test_the_number_of_violations_counts_when_the_aircraft_are_not_numbered():
     assert (v.violator, v.count, v.occurred_on.value) == ("TR", 23, "2025-10-07")
 
 
+def test_a_model_known_by_name_and_a_count_of_violations_in_another_clause():
+    v = violation("Two Russian Kalibr missiles crossed Moldovan airspace on Friday.", "MD")
+    assert (v.platform, v.model, v.count) == ("missile", "Kalibr", 2)
+    v = violation("Latvia shot down drones that crossed into its airspace overnight, after recording at least 14 "
+                  "violations.", "LV")
+    assert v.count == 14
+
+
 def test_a_suspected_violation():
     v = violation("Suspected Russian drones violated Moldovan airspace overnight, officials in Chisinau said.", "MD")
     assert v.attribution == "suspected" and v.violator == "RU"

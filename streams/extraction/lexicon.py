@@ -102,9 +102,14 @@ PLATFORMS: dict[str, str] = {
 }
 # Adjectives that make a vehicle, aircraft or system a drone: "unmanned aerial vehicle".
 DRONE_MODIFIERS = {"unmanned", "uncrewed", "pilotless", "aerial"}
-# Military model designations: "MiG-31", "Su-27s", "Tu-95MS", "F-16", "Shahed-136".
-MODEL = re.compile(r"((?:Shahed|Geran|Gerbera)(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
-MODEL_DRONES = re.compile(r"^(Shahed|Geran|Gerbera)")
+# Models known by a name rather than a designation, with what they are ("Kalibr missiles", "a Gerbera").
+NAMED_MODELS: dict[str, str] = {
+    "Shahed": "drone", "Geran": "drone", "Gerbera": "drone", "Orlan": "drone", "Kalibr": "missile",
+    "Iskander": "missile", "Kinzhal": "missile", "Tomahawk": "missile", "Rafale": "aircraft", "Gripen": "aircraft",
+    "Eurofighter": "aircraft",
+}
+# Military model designations: "MiG-31", "Su-27s", "Tu-95MS", "F-16", "Shahed-136", "Kalibr".
+MODEL = re.compile(r"((?:" + "|".join(NAMED_MODELS) + r")(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
 # Military hardware, flying or not: its nationality adjective names an intruder or a navy, not a speaker's side.
 HARDWARE = {word for word, kind in PLATFORMS.items() if kind != "unknown"} | {
     "ship", "vessel", "submarine", "craft", "frigate", "destroyer"}

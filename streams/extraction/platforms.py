@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import DRONE_MODIFIERS, MODEL, MODEL_DRONES, PLATFORMS
+from streams.extraction.lexicon import DRONE_MODIFIERS, MODEL, NAMED_MODELS, PLATFORMS
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
 
@@ -60,7 +60,7 @@ def platform_of(token: Token) -> str | None:
         if word in PLATFORMS:
             return PLATFORMS[word]
     if token.pos_ in {"NOUN", "PROPN", "ADJ"} and MODEL.fullmatch(token.text):
-        return "drone" if MODEL_DRONES.match(token.text) else "aircraft"
+        return next((kind for name, kind in NAMED_MODELS.items() if token.text.startswith(name)), "aircraft")
     return None
 
 

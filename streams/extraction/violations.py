@@ -298,9 +298,8 @@ def _hedged_clause(trigger: Trigger) -> bool:
     return any(hedged(word.text) for word in words)
 
 
-def _violation_count(trigger: Trigger) -> int | None:
+def _violation_count(noun: Token | None) -> int | None:
     """ "19 violations of Polish airspace": the number of violations reported."""
-    noun = trigger.violation
     if noun is None or noun.tag_ != "NNS":
         return None
     return next((number(c.text) for c in noun.children if c.dep_ == "nummod" and number(c.text)), None)
@@ -316,10 +315,14 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     if earlier is not None and earlier.state != victim:
         violator, phrase, model = earlier.state, phrase or earlier, model or earlier.model
         phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin)
-    violations = _violation_count(trigger)
+    violations = _violation_count(trigger.violation)
     count, stated = (phrase.count, phrase.count_stated) if phrase else (None, False)
     if violations and not (stated and linked):
         count, stated = violations, True
+    elif count is None:  # "shot down drones that crossed into its airspace, after recording 19 violations"
+        count = next((n for t in sentence if t.lemma_.lower() in VIOLATION_NOUNS for n in [_violation_count(t)] if n),
+                     None)
+        stated = count is not None
     anchor = trigger.violation or trigger.verb or trigger.noun
     date, dated_here = clause_date(sentence, trigger.verb or trigger.noun, anchor, context.published)
     came_from = (phrase is not None and phrase.by_origin and phrase.state == violator) or (
