@@ -194,3 +194,9 @@ def test_the_alliance_is_the_organisation_known_by_initials_named_most():
     found = statements("EU ministers met in Riga. NATO ambassadors met in Brussels and NATO jets flew over the "
                        "Baltic. The alliance said its air policing mission would be reinforced.")
     assert [(s.speaker.name, s.quote) for s in found] == [("NATO", "its air policing mission would be reinforced")]
+
+
+def test_the_words_around_an_interrupting_cue_keep_their_space():
+    found = statements("Defence Minister Ivo Maric visited the base. The jets, Maric added, had been on patrol "
+                       "since dawn.")
+    assert [s.quote for s in found] == ["The jets had been on patrol since dawn"]

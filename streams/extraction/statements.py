@@ -237,7 +237,13 @@ def _text(tokens: list[Token]) -> str:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in {"and", "but", "that"}):
         tokens = tokens[:-1]
-    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text if tokens else ""
+    if not tokens:
+        return ""
+    parts = [tokens[0].text]
+    for before, token in zip(tokens, tokens[1:]):  # words on both sides of a cut-out aside keep a space
+        parts.append(before.whitespace_ or (" " if token.i != before.i + 1 else ""))
+        parts.append(token.text)
+    return "".join(parts)
 
 
 def _words(text: str) -> int:
