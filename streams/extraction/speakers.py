@@ -3,7 +3,12 @@
 News text names a person in full once, with a title, then by surname or pronoun;
 an institution appears in full once ("The North Atlantic Council", "Japan's
 defence ministry") and then as "the council", "the ministry" or "the statement";
-an unnamed spokesman speaks for the institution he is the spokesman of. The
+an unnamed spokesman speaks for the institution he is the spokesman of. An
+institution named only by its kind takes its country's demonym ("the defence
+ministry in Oslo": Norwegian defence ministry); initials stand for the name they
+spell; spelling variants, word order and a missing country resolve to the name first
+written; international bodies and companies speak for themselves; an anonymous
+source is named by its description ("a U.S. official"). The
 :class:`ArticleIndex` reads the whole article first so that a later mention finds
 the first; the :class:`SpeakerResolver` then resolves subjects in reading order,
 remembering who spoke last (for "he said", "it said", "the statement read").

@@ -11,7 +11,11 @@ A statement is a cue (a speech verb such as "said", "told reporters", "wrote on 
   the sentence around "according to".
 
 A reported clause that only frames a partial quote is not a statement of its own;
-the partial quote is. Sentences are read as surface sentences (see
+the partial quote is. A quotation inside another speaker's reported clause is that
+speaker's (`X said NATO must respond with "more jets"`). Nothing is said under a
+negation, a modal, "declined to", "without" or "denied that"; a news outlet carrying
+the story is no speaker of what it reports, the source it quotes is. Sentences are
+read as surface sentences (see
 :mod:`streams.extraction.quotes`) so that a quotation stays with its cue; speakers
 are resolved by :mod:`streams.extraction.speakers`. The headline paraphrases the
 story, so only the standfirst and body are read.
