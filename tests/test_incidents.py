@@ -71,6 +71,16 @@ def test_a_model_known_by_name_and_a_count_of_violations_in_another_clause():
     assert v.count == 14
 
 
+def test_balloons_a_state_sent_into_its_neighbour_and_balloons_over_an_island():
+    v = violation("North Korea has sent at least 60 balloons carrying trash across the border into South Korea since "
+                  "Tuesday night, the military said on Wednesday.", "KR")
+    assert (v.violator, v.platform, v.count, v.occurred_on.value) == ("KP", "balloon", 60, "2025-10-08")
+    v = violation("Two Chinese balloons flew over the island of Taiwan on Tuesday.", "TW")
+    assert (v.violator, v.count, v.occurred_on.value) == ("CN", 2, "2025-10-07")
+    v = violation("Dozens of balloons drifted into Latvian airspace from Belarus on Friday night.", "LV")
+    assert (v.violator, v.platform) == ("BY", "balloon")
+
+
 def test_a_suspected_violation():
     v = violation("Suspected Russian drones violated Moldovan airspace overnight, officials in Chisinau said.", "MD")
     assert v.attribution == "suspected" and v.violator == "RU"

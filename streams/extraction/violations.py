@@ -46,6 +46,7 @@ NOBODY = {"none", "neither", "nothing", "nobody"}  # "none of the aircraft had v
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
 OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
+SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire"}
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
 # Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
 # another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
@@ -128,8 +129,10 @@ def _state_entered(name: Token) -> Trigger | None:
         verb = head
     else:
         return None
-    flier = subject(verb)
-    if verb.lemma_.lower() in NOT_ENTRY or flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING):
+    flier = verb.head if verb.dep_ == "acl" and is_platform_word(verb.head) else subject(verb)  # "balloons carrying"
+    sent = any(c.dep_ == "dobj" and is_platform_word(c) for c in verb.children)  # "sent 260 balloons into X"
+    if verb.lemma_.lower() in NOT_ENTRY or flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING
+                                                                or sent):
         return None
     return Trigger(name, verb, None, destination=state)
 
@@ -191,8 +194,11 @@ def owner_words(noun: Token) -> list[Token]:
 
 def _over(word: Token) -> list[Token]:
     """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga"."""
-    return [t for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OVER
-            for obj in prep.children if obj.dep_ == "pobj" for t in coordinated(obj) if t.pos_ == "PROPN"]
+    objects = [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OVER
+               for obj in prep.children if obj.dep_ == "pobj"]
+    named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN"]
+    return named or [t for obj in objects for prep in obj.children if prep.lower_ == "of"  # "the island of X"
+                     for t in prep.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
 
 
 def _intruder_words(trigger: Trigger) -> list[Token]:
@@ -200,7 +206,8 @@ def _intruder_words(trigger: Trigger) -> list[Token]:
     if trigger.violation is not None:
         return [obj for prep in trigger.violation.children if prep.dep_ == "prep" and prep.lower_ in {"by", "of"}
                 for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE]
-    flier = subject(trigger.verb) if trigger.verb is not None else None
+    verb = trigger.verb
+    flier = None if verb is None else verb.head if verb.dep_ == "acl" and is_platform_word(verb.head) else subject(verb)
     return [flier] if flier is not None else []
 
 
@@ -250,6 +257,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     "a drone violation"; otherwise the sentence's first intruder is the best guess.
     """
     candidates = _intruder_words(trigger)
+    if trigger.verb is not None:  # "North Korea sent balloons into the South": what was sent, then who sent it
+        candidates = [c for c in trigger.verb.children if c.dep_ == "dobj" and is_platform_word(c)] + candidates
     if trigger.violation is not None:
         doer = subject(trigger.verb) if trigger.verb is not None else None  # "Turkish jets carried out violations"
         candidates += [c for c in trigger.violation.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
@@ -263,7 +272,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
             continue
         phrase = phrase_of(token, found)
         if phrase is not None and not phrase.defender:
-            return phrase, _foreign(phrase.state, victim) or next(iter(states), None) or _origin(trigger, victim), True
+            return phrase, (_foreign(phrase.state, victim) or next(iter(states), None) or _sender(phrase, victim)
+                            or _origin(trigger, victim)), True
         states += [state for state in [_foreign(state_of(token), victim)] if state]
     if states:
         return None, states[0], True
@@ -272,11 +282,19 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     return best, _foreign(best.state, victim) if best else None, False
 
 
+def _sender(phrase: Phrase, victim: str) -> str | None:
+    """ "North Korea sent balloons ...", "Minsk launched drones ...": the state that sent what flew."""
+    verb = phrase.head.head
+    if phrase.head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING:
+        return None
+    sender = subject(verb)
+    return _foreign(state_of(sender), victim) if sender is not None else None
+
+
 def _origin(trigger: Trigger, victim: str) -> str | None:
     """ "entered Lithuanian airspace from Belarus": the state the intruder came from."""
-    if trigger.verb is None:
-        return None
-    return next((state for prep in trigger.verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+    holders = [trigger.noun] if trigger.verb is None else [trigger.verb, trigger.noun]  # "into X airspace from Y"
+    return next((state for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "from"
                  for obj in prep.children if obj.dep_ == "pobj" for state in [_foreign(state_of(obj), victim)] if state),
                 None)
 
