@@ -221,6 +221,14 @@ def test_a_sighting_placed_by_the_authority_that_reports_it():
     assert found[("drone_sighting", "SE")].location == "Lulea Airport"
 
 
+def test_a_sighting_is_placed_by_the_named_site_not_by_a_bearing_or_a_relative_clause():
+    found = incidents("A large drone was seen over the Loviisa plant east of Helsinki late on Friday, the operator said.")
+    assert found[("drone_sighting", "FI")].location == "the Loviisa plant"
+    found = incidents("The minister said drone flights were reported over the Rygge air base in Norway, which hosts "
+                      "U.S. aircraft, at the weekend.")
+    assert set(found) == {("drone_sighting", "NO")}
+
+
 # --- Article 4 ----------------------------------------------------------------------------------------------------
 
 

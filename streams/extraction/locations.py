@@ -138,8 +138,11 @@ def _fits_incident(place: Place) -> bool:
 
 
 def regional(place: Place) -> bool:
-    """ "southern Sweden", "eastern Poland": a part of a state, less telling than any place named in it."""
+    """ "southern Sweden", "eastern Poland", "north of Stockholm": a part of a state or a bearing from a place,
+    less telling than any place named in it."""
     words = (place.name or "").split()
+    if len(words) > 2 and words[0].lower() in DIRECTIONS and words[1] == "of":
+        return True  # "north of Stockholm": where, relative to a better known place
     return len(words) == 2 and words[0].lower().rstrip("n").removesuffix("er") in DIRECTIONS and is_state_name(
         words[1])
 

@@ -53,7 +53,7 @@ def _sighting_places(sentence: Span, scope: set[int]) -> dict[str, str | None]:
         elif place.country is None and place.name:
             unplaced.append(place.name)
     for ent in sentence.ents:
-        if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj":
+        if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root):
             code = place_country(ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
                 city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}
@@ -68,6 +68,12 @@ def _sighting_places(sentence: Span, scope: set[int]) -> dict[str, str | None]:
         broad = any(p.name == located[code] and regional(p) for p in named)
         located[code] = unplaced[0] if broad or not located[code] else located[code]
     return located
+
+
+def _describing(token: Token) -> bool:
+    """Whether a word is in a relative clause about a place: "the air base, which hosts U.S. weapons" is Belgian."""
+    return any(a.dep_ in {"relcl", "acl"} and (a.head.lemma_.lower() in PLACE_NOUNS or a.head.pos_ == "PROPN")
+               for a in token.ancestors)
 
 
 def _of_a_place(token: Token) -> bool:
