@@ -327,6 +327,16 @@ def test_a_timeline_line_is_dated_by_its_heading():
     assert found[("article4_request", "SK")].occurred_on.value == "2023-03"
 
 
+def test_present_tense_timeline_lines_the_tagger_reads_as_noun_phrases():
+    found = incidents("Timeline:\nJULY 10 - A drone crosses into Latvia from Belarus and flies towards Riga. The army "
+                      "later says it was most likely a Russian Gerbera decoy.\n"
+                      "AUGUST 2 - A drone strays into Finnish airspace near Kotka.")
+    latvia, finland = found[("airspace_violation", "LV")], found[("airspace_violation", "FI")]
+    assert (latvia.violator, latvia.attribution, latvia.model, latvia.occurred_on.value) == (
+        "RU", "suspected", "Gerbera", "2025-07-10")
+    assert (finland.occurred_on.value, finland.location) == ("2025-08-02", "Kotka")
+
+
 def test_a_date_range_heading_and_a_capitalised_plural_platform():
     found = incidents("Roundup:\nOct. 6-7 — Drones are seen near Helsinki Airport; officials call it a hybrid attack.")
     sighting = found[("drone_sighting", "FI")]

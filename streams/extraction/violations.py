@@ -46,6 +46,8 @@ NOBODY = {"none", "neither", "nothing", "nobody"}  # "none of the aircraft had v
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
 OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
+# Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
+MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
 SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire"}
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
 # Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
@@ -73,6 +75,23 @@ class Trigger:
 # --- Triggers ------------------------------------------------------------------------------------------------------
 
 
+def _misread_flier(word: Token) -> Token | None:
+    """In a present-tense timeline line the tagger reads "A drone crosses into X" as a noun phrase ("drone
+    crosses"): for such a verb form read as a noun, the platform it was given as a modifier."""
+    base = word.lower_[:-2] if word.lower_.endswith("es") else word.lower_[:-1]
+    if word.pos_ != "NOUN" or word.tag_ != "NNS" or not ({base, base + "e", word.lower_[:-1]} & MOTION_VERBS):
+        return None
+    return next((c for c in word.children if c.dep_ in {"compound", "nmod"} and is_platform_word(c)), None)
+
+
+def _flier(verb: Token) -> Token | None:
+    """What flew: the subject of the clause, what a participle describes ("balloons carrying ..."), or the
+    platform of a verb the tagger read as a noun."""
+    if verb.dep_ == "acl" and is_platform_word(verb.head):
+        return verb.head
+    return subject(verb) or _misread_flier(verb)
+
+
 def _entry(noun: Token) -> Trigger | None:
     """How "airspace" is governed, if it is entered: object of "enter"/"violate", "into", "violation of"."""
     anchor = noun
@@ -90,7 +109,8 @@ def _entry(noun: Token) -> Trigger | None:
     prep, governor = head.lower_, head.head
     if governor.lemma_.lower() in VIOLATION_NOUNS and prep in {"of", "into", "in"}:
         return Trigger(noun, governing_verb(governor), governor)
-    if governor.pos_ not in {"VERB", "AUX"} or governor.lemma_.lower() in NOT_ENTRY:
+    if (governor.pos_ not in {"VERB", "AUX"} and _misread_flier(governor) is None) or \
+            governor.lemma_.lower() in NOT_ENTRY:
         return None
     if prep == "into" or (prep in STAY_PREPOSITIONS and noun.lemma_.lower() == "airspace"):
         return Trigger(noun, governor, None)
@@ -123,13 +143,13 @@ def _state_entered(name: Token) -> Trigger | None:
     head = name.head
     if state is None:
         return None
-    if name.dep_ == "pobj" and head.lower_ == "into" and head.head.pos_ == "VERB":
+    if name.dep_ == "pobj" and head.lower_ == "into" and (head.head.pos_ == "VERB" or _misread_flier(head.head)):
         verb = head.head
     elif name.dep_ == "dobj" and head.lemma_.lower() in STATE_ENTRY_VERBS:
         verb = head
     else:
         return None
-    flier = verb.head if verb.dep_ == "acl" and is_platform_word(verb.head) else subject(verb)  # "balloons carrying"
+    flier = _flier(verb)
     sent = any(c.dep_ == "dobj" and is_platform_word(c) for c in verb.children)  # "sent 260 balloons into X"
     if verb.lemma_.lower() in NOT_ENTRY or flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING
                                                                 or sent):
@@ -206,8 +226,7 @@ def _intruder_words(trigger: Trigger) -> list[Token]:
     if trigger.violation is not None:
         return [obj for prep in trigger.violation.children if prep.dep_ == "prep" and prep.lower_ in {"by", "of"}
                 for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE]
-    verb = trigger.verb
-    flier = None if verb is None else verb.head if verb.dep_ == "acl" and is_platform_word(verb.head) else subject(verb)
+    flier = _flier(trigger.verb) if trigger.verb is not None else None
     return [flier] if flier is not None else []
 
 
