@@ -200,3 +200,4 @@ def test_the_words_around_an_interrupting_cue_keep_their_space():
     found = statements("Defence Minister Ivo Maric visited the base. The jets, Maric added, had been on patrol "
                        "since dawn.")
     assert [s.quote for s in found] == ["The jets had been on patrol since dawn"]
+

@@ -183,8 +183,8 @@ class ArticleIndex:
         named = [ent for ent in doc.ents if ent.label_ == "ORG"]
         inner = {t.i for ent in named for t in ent if t.i != ent.root.i}
         heads = {ent.root.i for ent in named}
-        heads |= {t.i for t in doc if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"
-                  and t.lemma_.lower() in INSTITUTION_HEADS and t.i not in inner}
+        heads |= {t.i for t in doc if t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"compound", "amod", "nmod"}
+                  and t.lemma_.lower() in INSTITUTION_HEADS and t.i not in inner}  # not "a military drone"
         for i in sorted(heads):
             token = doc[i]
             speaker = self.org_speaker(token, field_name)
