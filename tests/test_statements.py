@@ -201,3 +201,10 @@ def test_the_words_around_an_interrupting_cue_keep_their_space():
                        "since dawn.")
     assert [s.quote for s in found] == ["The jets had been on patrol since dawn"]
 
+
+
+def test_a_country_inside_a_named_day_or_place_says_whose_story_it_is():
+    [said] = statements("Trains stopped near Utrecht on the Dutch Liberation Day holiday after drones were seen over "
+                        "the tracks, and some travellers were sent on to Brussels.\nInterior Minister Piet Smit said "
+                        "patrols along the line would be doubled.")
+    assert (said.speaker.name, said.speaker.organization) == ("Piet Smit", "Netherlands")

@@ -155,15 +155,17 @@ class ArticleIndex:
         return span.text
 
     def _learn_countries(self, field_name: str, doc: Doc) -> None:
+        resolved = set()
         for ent, code in _ent_countries(doc):
             self.weights[code] += _home_weight(ent)
             self.first_seen.setdefault(code, place(ent, field_name))
+            resolved.update(range(ent.start, ent.end))
         for token in doc:  # "Lithuanian airspace" where the tagger saw no nationality: it still says whose side
             if not token.ent_type_ and token.dep_ in {"amod", "compound", "poss"} \
                     and token.head.lemma_.lower() in HOME_WORDS and (code := country_of(token)):
                 self.weights[code] += 4
                 self.first_seen.setdefault(code, place(token, field_name))
-            elif token.ent_type_ in {"EVENT", "FAC", "WORK_OF_ART", "LAW"} and (code := country_of(token)):
+            elif token.ent_type_ and token.i not in resolved and (code := country_of(token)):
                 self.weights[code] += 1  # "the German Unity Day holiday", "Brussels Airport": a place in a name
                 self.first_seen.setdefault(code, place(token, field_name))
 
