@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from streams.extraction.dates import resolve
+from streams.extraction.dates import heading_date, resolve
 from streams.extraction.model import FuzzyDate
 
 WEDNESDAY = dt.date(2025, 10, 8)
@@ -34,7 +34,7 @@ WEDNESDAY = dt.date(2025, 10, 8)
     ("the night of Sept. 9-10", "2025-09-09", "day"),
     ("24 September", "2025-09-24", "day"),
     ("the 12th of September", "2025-09-12", "day"),
-    ("Oct. 23", "2024-10-23", "day"),
+    ("August 23", "2025-08-23", "day"),
     ("earlier this month", "2025-10", "month"),
     ("mid-July", "2025-07", "month"),
     ("last year", "2024", "year"),
@@ -57,3 +57,25 @@ def test_last_week_within_one_month_is_that_month():
 
 def test_a_date_after_publication_is_no_report_of_the_past():
     assert resolve("2031", WEDNESDAY) is None and resolve("March 2031", WEDNESDAY) is None
+
+
+def test_a_day_just_ahead_of_the_reference_is_to_come_not_last_year():
+    assert resolve("Oct. 23", WEDNESDAY) is None  # a meeting announced for later this month
+    assert resolve("December 30", WEDNESDAY) == FuzzyDate("2024-12-30", "day")  # too far ahead: last year's
+
+
+@pytest.mark.parametrize("line, value, precision", [
+    ("APRIL 4 - A patrol plane strays over the lake.", "2025-04-04", "day"),
+    ("* NOVEMBER 2019 - Lisbon asked for talks.", "2019-11", "month"),
+    ("Sept. 30: Two balloons drift across.", "2025-09-30", "day"),
+    ("2017 - The first reported overflight.", "2017", "year"),
+    ("Monday - Radar picks up a drone.", "2025-10-06", "day"),
+])
+def test_a_line_heading_dates_the_line(line, value, precision):
+    assert heading_date(line, WEDNESDAY) == FuzzyDate(value, precision)
+
+
+@pytest.mark.parametrize("line", ["May the drones stay away.", "March 3 was a quiet day.", "14:20 - Police close the road.",
+                                  "In 2017 the first overflight was reported."])
+def test_a_line_without_a_date_heading_has_no_heading_date(line):
+    assert heading_date(line, WEDNESDAY) is None

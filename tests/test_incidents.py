@@ -40,6 +40,12 @@ def test_allied_jets_that_shadow_the_intruders_are_not_the_violator():
     assert (v.violator, v.model, v.count) == ("RU", "Su-30", 2)
 
 
+def test_allied_jets_taking_part_in_the_response_are_not_the_intruders():
+    v = violation("Russian drones crossed into Latvian airspace on Friday. Swedish and Danish jets took part in the "
+                  "operation to down them, and the airport in Riga was briefly closed.", "LV")
+    assert v.violator == "RU"
+
+
 def test_seconds_become_minutes_and_its_refers_to_the_subject_state():
     v = violation("Greece said a Turkish drone crossed into its airspace for 40 seconds on Sunday.", "GR")
     assert v.violator == "TR" and v.platform == "drone" and v.duration_minutes == pytest.approx(40 / 60, abs=0.001)
@@ -55,6 +61,24 @@ def test_numbers_written_as_words():
 def test_the_number_of_violations_counts_when_the_aircraft_are_not_numbered():
     v = violation("Turkish warplanes committed 23 violations of Greek airspace over the Dodecanese on Tuesday.", "GR")
     assert (v.violator, v.count, v.occurred_on.value) == ("TR", 23, "2025-10-07")
+
+
+def test_a_model_known_by_name_and_a_count_of_violations_in_another_clause():
+    v = violation("Two Russian Kalibr missiles crossed Moldovan airspace on Friday.", "MD")
+    assert (v.platform, v.model, v.count) == ("missile", "Kalibr", 2)
+    v = violation("Latvia shot down drones that crossed into its airspace overnight, after recording at least 14 "
+                  "violations.", "LV")
+    assert v.count == 14
+
+
+def test_balloons_a_state_sent_into_its_neighbour_and_balloons_over_an_island():
+    v = violation("North Korea has sent at least 60 balloons carrying trash across the border into South Korea since "
+                  "Tuesday night, the military said on Wednesday.", "KR")
+    assert (v.violator, v.platform, v.count, v.occurred_on.value) == ("KP", "balloon", 60, "2025-10-08")
+    v = violation("Two Chinese balloons flew over the island of Taiwan on Tuesday.", "TW")
+    assert (v.violator, v.count, v.occurred_on.value) == ("CN", 2, "2025-10-07")
+    v = violation("Dozens of balloons drifted into Latvian airspace from Belarus on Friday night.", "LV")
+    assert (v.violator, v.platform) == ("BY", "balloon")
 
 
 def test_a_suspected_violation():
@@ -197,6 +221,14 @@ def test_a_sighting_placed_by_the_authority_that_reports_it():
     assert found[("drone_sighting", "SE")].location == "Lulea Airport"
 
 
+def test_a_sighting_is_placed_by_the_named_site_not_by_a_bearing_or_a_relative_clause():
+    found = incidents("A large drone was seen over the Loviisa plant east of Helsinki late on Friday, the operator said.")
+    assert found[("drone_sighting", "FI")].location == "the Loviisa plant"
+    found = incidents("The minister said drone flights were reported over the Rygge air base in Norway, which hosts "
+                      "U.S. aircraft, at the weekend.")
+    assert set(found) == {("drone_sighting", "NO")}
+
+
 # --- Article 4 ----------------------------------------------------------------------------------------------------
 
 
@@ -234,6 +266,154 @@ def test_article4_considered_or_ruled_out_is_no_request():
     found = incidents("Portugal is considering whether to request consultations under Article 4. "
                       "Belgium said there was no need to invoke Article 4. Canada has not invoked Article 4.")
     assert not found
+
+
+def requesters(found: dict[tuple[str, str], IncidentFact]) -> set[str]:
+    return {country for kind, country in found if kind == "article4_request"}
+
+
+def test_requesters_listed_in_apposition_between_dashes():
+    found = incidents("Envoys met on Monday for consultations under Article 4 of the treaty after four members — "
+                      "Norway, Denmark, Iceland and Portugal — requested them following the missile strike.")
+    assert requesters(found) == {"NO", "DK", "IS", "PT"}
+    assert {found[("article4_request", c)].occurred_on.value for c in ("NO", "PT")} == {"2025-10-06"}
+
+
+def test_requesters_in_apposition_after_a_collective_noun():
+    found = incidents("Three allies, Greece, Italy and Spain, asked for consultations under Article 4 on Tuesday.")
+    assert requesters(found) == {"GR", "IT", "ES"}
+
+
+def test_companions_of_a_requester_request_too():
+    found = incidents("Talks under Article 4 were held on Friday. Hungary and Croatia made the request together with "
+                      "Slovenia, and were later joined by Albania and Montenegro, diplomats said. "
+                      "Denmark, joined by Iceland, asked for a meeting under Article 4.")
+    assert requesters(found) == {"HU", "HR", "SI", "AL", "ME", "DK", "IS"}
+
+
+def test_requesters_named_after_a_dated_request_share_its_date():
+    found = incidents("Five allies requested consultations under Article 4 on Tuesday. Norway and Denmark made the "
+                      "request together with Iceland, Portugal and Spain, diplomats said. The treaty allows any ally "
+                      "to call consultations, and envoys will meet at Norway's request on Friday.")
+    assert requesters(found) == {"NO", "DK", "IS", "PT", "ES"}
+    assert {found[("article4_request", c)].occurred_on.value for c in requesters(found)} == {"2025-10-07"}
+
+
+def test_a_request_is_dated_by_its_own_clause_not_by_what_prompted_it():
+    found = incidents("Norway will ask its allies for consultations under Article 4 after a drone hit a depot on "
+                      "Saturday, the minister said on Monday.")
+    assert found[("article4_request", "NO")].occurred_on.value == "2025-10-06"
+
+
+def test_a_meeting_still_to_come_does_not_date_the_request():
+    reported = run("Spain requested consultations under Article 4 on Monday. "
+                   "The ambassadors will meet on Friday at Spain's request under Article 4.").incidents
+    assert [(i.kind, i.country, i.occurred_on.value) for i in reported] == [("article4_request", "ES", "2025-10-06")]
+
+
+# --- Timelines and roundups ---------------------------------------------------------------------------------------
+
+
+def test_a_timeline_line_is_dated_by_its_heading():
+    found = incidents("The incidents so far:\n"
+                      "JULY 2 - A Russian drone enters Latvian airspace near Rezekne.\n"
+                      "SEPTEMBER 14 - Hungary shoots down a drone that crossed into its airspace overnight near Zahony. "
+                      "Budapest asks for consultations under Article 4, which are held on Sept. 16.\n"
+                      "* MARCH 2023 - Slovakia invoked Article 4 after a missile fell near Kosice.")
+    assert found[("airspace_violation", "LV")].occurred_on.value == "2025-07-02"
+    hungary = found[("airspace_violation", "HU")]
+    assert (hungary.occurred_on.value, hungary.location) == ("2025-09-14", "Zahony")
+    assert found[("article4_request", "HU")].occurred_on.value == "2025-09-14"
+    assert found[("article4_request", "SK")].occurred_on.value == "2023-03"
+
+
+def test_present_tense_timeline_lines_the_tagger_reads_as_noun_phrases():
+    found = incidents("Timeline:\nJULY 10 - A drone crosses into Latvia from Belarus and flies towards Riga. The army "
+                      "later says it was most likely a Russian Gerbera decoy.\n"
+                      "AUGUST 2 - A drone strays into Finnish airspace near Kotka.")
+    latvia, finland = found[("airspace_violation", "LV")], found[("airspace_violation", "FI")]
+    assert (latvia.violator, latvia.attribution, latvia.model, latvia.occurred_on.value) == (
+        "RU", "suspected", "Gerbera", "2025-07-10")
+    assert (finland.occurred_on.value, finland.location) == ("2025-08-02", "Kotka")
+
+
+def test_a_date_range_heading_and_a_capitalised_plural_platform():
+    found = incidents("Roundup:\nOct. 6-7 — Drones are seen near Helsinki Airport; officials call it a hybrid attack.")
+    sighting = found[("drone_sighting", "FI")]
+    assert (sighting.occurred_on.value, sighting.location) == ("2025-10-06", "Helsinki Airport")
+
+
+# --- Whose drones, where they came from, what they were -----------------------------------------------------------
+
+
+def test_a_states_drones_over_a_neighbours_city_are_a_violation_not_a_sighting():
+    found = incidents("Latvia accused Belarus on Monday of flying drones over its capital Riga.")
+    assert set(found) == {("airspace_violation", "LV")}
+    v = found[("airspace_violation", "LV")]
+    assert (v.violator, v.attribution, v.platform, v.location) == ("BY", "attributed", "drone", "Riga")
+
+
+def test_drones_seen_over_a_city_of_another_state_than_theirs():
+    found = incidents("Belarusian drones were spotted over Vilnius on Tuesday night.")
+    assert set(found) == {("airspace_violation", "LT")} and found[("airspace_violation", "LT")].violator == "BY"
+
+
+def test_the_airspace_over_a_city_and_a_list_of_days_reports_one_incident_a_day():
+    reported = run("The ministry said Belarusian drones had intruded into the airspace over Riga at night on "
+                   "September 2, 5 and 9.").incidents
+    assert sorted(i.occurred_on.value for i in reported) == ["2025-09-02", "2025-09-05", "2025-09-09"]
+    assert {(i.country, i.violator, i.location) for i in reported} == {("LV", "BY", "Riga")}
+
+
+def test_what_a_drone_was_outweighs_where_it_came_from():
+    found = incidents("A drone flew into Lithuania from Belarus on Monday. The army said on Tuesday that it was most "
+                      "likely a Russian Gerbera decoy.")
+    v = found[("airspace_violation", "LT")]
+    assert (v.violator, v.attribution, v.model, v.occurred_on.value) == ("RU", "suspected", "Gerbera", "2025-10-06")
+
+
+def test_a_drone_that_came_from_a_state_is_that_states_when_nothing_else_is_said():
+    v = violation("A drone flew into Lithuania from Belarus on Monday.", "LT")
+    assert (v.violator, v.attribution) == ("BY", "attributed")
+
+
+def test_a_drone_spending_time_over_a_states_territory():
+    v = violation("A Belarusian drone spent about 40 minutes over Lithuanian territory on Sunday.", "LT")
+    assert (v.violator, v.duration_minutes, v.occurred_on.value) == ("BY", 40.0, "2025-10-05")
+
+
+def test_a_request_the_parser_reads_as_a_noun_phrase():
+    assert requesters(incidents("Latvia requests Article 4 consultations.")) == {"LV"}
+
+
+def test_a_states_drone_that_crashed_on_another_states_ground():
+    found = incidents("Estonia said last October that a Russian Shahed-type drone had crashed in its eastern Valga "
+                      "region after crossing from Latvia.")
+    v = found[("airspace_violation", "EE")]
+    assert (v.violator, v.model, v.occurred_on.value, v.occurred_on.precision) == ("RU", "Shahed", "2024-10", "month")
+    assert "Valga" in v.location
+
+
+def test_background_crashes_keep_their_own_years():
+    reported = run("Russian drones crossed into Finnish airspace on Monday. In 2016, several crashed Russian drones "
+                   "were found on Finnish territory, and in 2019 a drone that came down near the town of Imatra was "
+                   "found to carry a camera.").incidents
+    assert sorted(i.occurred_on.value for i in reported) == ["2016", "2019", "2025-10-06"]
+    assert {i.violator for i in reported} == {"RU"}
+    assert next(i for i in reported if i.occurred_on.value == "2019").location == "the town of Imatra"
+
+
+def test_a_shot_down_jet_that_crashed_abroad_is_no_violation_of_where_it_fell():
+    found = incidents("Turkish jets shot down a Russian Su-24 bomber that had violated Turkish airspace on Tuesday; "
+                      "the plane crashed in the Syrian province of Idlib.")
+    assert set(found) == {("airspace_violation", "TR")}
+
+
+def test_two_airports_halted_by_sightings_and_two_timeline_days_a_day_apart():
+    found = run("Roundup of the week.\nOct. 5 — Drone sightings close Tallinn Airport for several hours.\n"
+                "OCTOBER 6 - Tallinn and Helsinki airports halt flights for hours after drone sightings.").incidents
+    assert sorted((i.country, i.occurred_on.value, i.location) for i in found) == [
+        ("EE", "2025-10-05", "Tallinn Airport"), ("EE", "2025-10-06", "Tallinn"), ("FI", "2025-10-06", "Helsinki")]
 
 
 # --- Negatives ----------------------------------------------------------------------------------------------------

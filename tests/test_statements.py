@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from articles import run
 
+from streams.extraction.speakers import spelling_key, spells
+
 
 def statements(body: str, **kwargs: str) -> list:
     return list(run(body, **kwargs).statements)
@@ -107,3 +109,102 @@ def test_an_institution_belongs_to_the_state_whose_airspace_the_story_is_about()
     [reported] = statements("Three drones entered Lithuanian airspace from Belarus overnight, the National Crisis "
                             "Management Centre said.")
     assert (reported.speaker.name, reported.speaker.organization) == ("National Crisis Management Centre", "Lithuania")
+
+
+def test_initials_spell_a_name_from_the_starts_of_its_words():
+    assert spells("CORAC", "Combined Regional Airspace Command")
+    assert spells("BTO", "Baltic Treaty Organisation")
+    assert not spells("BTO", "Baltic Air Council")  # no word gives the T a start
+    assert not spells("EU", "European Commission")  # two letters: only exact initials
+
+
+def test_spelling_variants_and_word_order_share_one_key():
+    assert spelling_key("Ministry of Defense") == spelling_key("defence ministry")
+    assert spelling_key("Coordination Center") == spelling_key("coordination centre")
+    assert spelling_key("foreign ministry") != spelling_key("defence ministry")
+
+
+def test_a_paragraph_break_ends_the_sentence_before_the_next_speaker():
+    found = statements('Prime Minister Lena Berg rejected the claims. "We are calm," she wrote on X.\n'
+                       'Hungary\'s embassy in Oslo rejected what it called "baseless rumours".')
+    speakers = {s.quote: s.speaker.name for s in found}
+    assert speakers == {"We are calm": "Lena Berg", "baseless rumours": "Hungarian embassy"}
+
+
+def test_speech_under_a_modal_or_declined_or_without_is_no_statement():
+    found = statements("Defence Minister Ivo Maric said the jets had landed, but declined to say whether they had "
+                       "fired. The army would say only that the pilots were safe. The air force issued a report, "
+                       "without saying where the drone had come from.")
+    assert [s.quote for s in found] == ["the jets had landed"]
+
+
+def test_a_quoted_source_speaks_not_the_agency_that_quotes_it():
+    found = statements("Croatia's state news agency quoted a navy source as saying the patrol boat had returned "
+                       "to port after the chase.")
+    [said] = found
+    assert (said.speaker.name, said.speaker.kind, said.speaker.organization) == (
+        "Croatian navy source", "person", "Croatia")
+
+
+def test_a_pronoun_aside_reports_the_clause_before_it():
+    found = statements("The Slovenian army said a drone had fallen near Maribor. It had crossed the border from "
+                       "the north, it said.")
+    assert [(s.speaker.name, s.quote) for s in found] == [
+        ("Slovenian army", "a drone had fallen near Maribor"),
+        ("Slovenian army", "It had crossed the border from the north")]
+
+
+def test_a_rank_yields_to_the_office_held():
+    [said] = statements("Croatia's air force commander, Brigadier General Marko Horvat, said the radar had "
+                        "tracked the drone for ten minutes.")
+    assert (said.speaker.name, said.speaker.role, said.speaker.organization) == (
+        "Marko Horvat", "air force commander", "Croatia")
+
+
+def test_a_speaker_named_in_apposition_between_commas_before_the_cue():
+    [said] = statements("A drone crossed into Croatian airspace overnight and fell near a farm, the chief of "
+                        "Croatia's general staff, General Ivo Babic, said.")
+    assert (said.speaker.name, said.speaker.role, said.speaker.organization) == ("Ivo Babic", "chief", "Croatia")
+    assert said.quote == "A drone crossed into Croatian airspace overnight and fell near a farm"
+
+
+def test_a_denied_clause_is_not_what_the_speaker_said():
+    found = statements("Belarus's defence ministry denied that its helicopters had crossed the border, saying the "
+                       "crews had stayed over Belarusian territory.")
+    assert [s.quote for s in found] == ["the crews had stayed over Belarusian territory"]
+
+
+def test_the_military_is_not_a_foreign_military_named_only_later():
+    found = statements("Greek jets intercepted two drones over Greek airspace near Rhodes on Sunday, the military "
+                       "said. Later, Turkey's military said its drones had stayed in international airspace.")
+    assert [s.speaker.name for s in found] == ["Greek military", "Turkish military"]
+
+
+def test_an_envoy_named_after_the_place_of_the_office_even_when_the_tagger_takes_the_name_for_a_place():
+    [quote] = statements('The U.N. special envoy for Cyprus, Anna Moretti, wrote on Twitter that all sides should '
+                         '"show restraint".')
+    assert (quote.speaker.name, quote.speaker.role, quote.speaker.organization, quote.mode) == (
+        "Anna Moretti", "special envoy for Cyprus", "United Nations", "direct")
+    [said] = statements("The U.N. special coordinator for Malta, Jan Kubik, said all sides had agreed to talk.")
+    assert (said.speaker.name, said.speaker.role, said.speaker.organization) == (
+        "Jan Kubik", "special coordinator for Malta", "United Nations")
+
+
+def test_the_alliance_is_the_organisation_known_by_initials_named_most():
+    found = statements("EU ministers met in Riga. NATO ambassadors met in Brussels and NATO jets flew over the "
+                       "Baltic. The alliance said its air policing mission would be reinforced.")
+    assert [(s.speaker.name, s.quote) for s in found] == [("NATO", "its air policing mission would be reinforced")]
+
+
+def test_the_words_around_an_interrupting_cue_keep_their_space():
+    found = statements("Defence Minister Ivo Maric visited the base. The jets, Maric added, had been on patrol "
+                       "since dawn.")
+    assert [s.quote for s in found] == ["The jets had been on patrol since dawn"]
+
+
+
+def test_a_country_inside_a_named_day_or_place_says_whose_story_it_is():
+    [said] = statements("Trains stopped near Utrecht on the Dutch Liberation Day holiday after drones were seen over "
+                        "the tracks, and some travellers were sent on to Brussels.\nInterior Minister Piet Smit said "
+                        "patrols along the line would be doubled.")
+    assert (said.speaker.name, said.speaker.organization) == ("Piet Smit", "Netherlands")

@@ -15,17 +15,17 @@ from streams.extraction.incidents import extract_incidents
 from streams.extraction.model import AnalysedArticle, Extraction
 from streams.extraction.nlp import load_pipeline
 from streams.extraction.statements import extract_statements
-
-EXTRACTOR_VERSION = "rules-0.1.0"
+from streams.extraction.version import derived_version
 
 
 def extractor_version() -> str:
-    """The version stamped on derived events; ``NEWSROOM_EXTRACTOR_VERSION`` tags a local build.
+    """The version stamped on derived events: a hash of the rules and the model (:mod:`.version`), unless
+    ``NEWSROOM_EXTRACTOR_VERSION`` tags a build by hand (a test's replay, a benchmark's forced re-derivation).
 
     A worker re-derives an article version it has already processed when this differs
     from the one recorded for it: that is how a replay applies a new extractor.
     """
-    return os.environ.get("NEWSROOM_EXTRACTOR_VERSION") or EXTRACTOR_VERSION
+    return os.environ.get("NEWSROOM_EXTRACTOR_VERSION") or derived_version()
 
 
 def analyse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[AnalysedArticle]:

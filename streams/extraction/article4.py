@@ -13,11 +13,12 @@ import re
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import (DENYING, MODALS, conditional, coordinated, doubted, governing_verb, negated,
-                                        state_of, subject)
+from streams.extraction.clauses import (DENYING, MODALS, conditional, coordinated, doubted, generic, governing_verb,
+                                        negated, own_clause, partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near
 from streams.extraction.mentions import Context, Mention
-from streams.extraction.places import NATO_MEMBERS
+from streams.extraction.model import FuzzyDate
+from streams.extraction.lexicon import NATO_MEMBERS
 from streams.extraction.platforms import nationality
 
 ARTICLE4 = re.compile(r"\bArticle\s+(?:4|four|IV)\b", re.I)
@@ -25,17 +26,32 @@ REQUEST_WORDS = {"invoke", "request", "ask", "call", "seek", "trigger", "activat
                  "convene"}
 ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
 INTENT_MODALS = {"will", "would", "shall"}  # "Estonia would ask for consultations": a request all the same
+# Verbs that make a request noun the request itself: "made the request", "submitted a formal request".
+MAKING = {"make", "submit", "lodge", "file", "put", "table", "send", "issue"}
+# Words that stand for the consultations a sentence names: "requested them", "asked for it".
+REFERRING = {"them", "it", "they", "these", "those"}
+
+
+def _making(word: Token) -> Token | None:
+    """The verb that makes a request noun the act of requesting: "made the request", "submitted a request"."""
+    head = word.head
+    return head if word.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in MAKING else None
 
 
 def _requesters(word: Token) -> list[Token]:
-    """Who asked: subjects of "invoke"/"request" with their conjuncts, "Poland's request", "the request of Estonia"."""
+    """Who asked: subjects of "invoke"/"request" with the states listed along with them ("eight allies - A, B
+    and C -", "A, joined by B", "together with C"), "Poland's request", "the request of Estonia", "A made the
+    request"."""
+    verb = _making(word) if word.pos_ in {"NOUN", "PROPN"} else word
+    holders: list[Token] = []
     if word.pos_ in {"NOUN", "PROPN"}:
         holders = [c for c in word.children if c.dep_ == "poss"]
         holders += [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in {"of", "by", "from"}
                     for obj in prep.children if obj.dep_ == "pobj"]
-    else:
-        asker = subject(word)
+    if not holders and verb is not None:
+        asker = preceding_subject(verb) or subject(verb)
         holders = [asker] if asker is not None and asker.lemma_.lower() != "article" else []
+        holders += partners(verb)
     return [t for holder in holders for t in coordinated(holder)]
 
 
@@ -48,15 +64,49 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
     """A request verb or noun about Article 4 consultations, not negated, doubted or merely considered.
 
     Where the sentence does not name Article 4 (named is False) but the article does, only a verb asking
-    for consultations or a session counts: "Poland triggered the first session".
+    for consultations or a session, or a request made ("made the request"), counts: "Poland triggered the
+    first session". Where it does, "requested them" asks for the consultations it names.
     """
-    if word.lemma_.lower() not in REQUEST_WORDS or (not named and word.pos_ not in {"VERB", "AUX"}):
+    made = word.pos_ in {"NOUN", "PROPN"} and _making(word) is not None
+    if word.lemma_.lower() not in REQUEST_WORDS or (not named and word.pos_ not in {"VERB", "AUX"} and not made):
         return False
     topics = ARTICLE4_TOPICS if named else ARTICLE4_TOPICS - {"article", "meeting"}
-    if word.lower_ != "request" and not any(t.lemma_.lower() in topics or t.lower_ in topics
-                                            for t in word.subtree if t != word):
+    if named:
+        topics = topics | REFERRING
+    if word.lower_ != "request" and not made and not any(t.lemma_.lower() in topics or t.lower_ in topics
+                                                         for t in word.subtree if t != word):
         return False
-    return not (word.pos_ in {"VERB", "AUX"} and doubted(word, MODALS - INTENT_MODALS, DENYING | {"need"}))
+    verb = _making(word) if made else word
+    return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DENYING | {"need"}))
+
+
+def _future(verb: Token) -> bool:
+    """ "the council will meet on Tuesday at Turkey's request": a day still to come dates no request."""
+    return any(c.dep_ == "aux" and c.lower_ in INTENT_MODALS for c in verb.children)
+
+
+def _request_date(sentence: Span, word: Token, context: Context) -> tuple[FuzzyDate | None, bool]:
+    """The date of the request: in its own clause, not in a clause about what prompted it ("after drones crossed
+    on Friday") or about the meeting ("which are held on Tuesday"); else elsewhere in the sentence ("said on
+    Sunday"); else the month of what prompted it; none from a clause about the future."""
+    clause = word if word.pos_ in {"VERB", "AUX"} else governing_verb(word) or word
+    own = own_clause(clause)
+    if _future(clause):
+        others = {t.i for t in clause.subtree}
+        rest = [t for t in sentence if t.i not in others]
+        return date_near(sentence, word, context.published, rest, scope_only=True), False
+    date = date_near(sentence, word, context.published, own, scope_only=True)
+    if date is not None:
+        return date, True
+    nested = {t.i for t in clause.subtree} - {t.i for t in own}
+    rest = [t for t in sentence if t.i not in nested]
+    elsewhere = date_near(sentence, word, context.published, rest, scope_only=True)
+    if elsewhere is not None:
+        return elsewhere, False
+    prompted = date_near(sentence, word, context.published)  # "invoked it after drones crossed in September"
+    if prompted is not None and prompted.precision == "day":
+        prompted = FuzzyDate(prompted.value[:7], "month")  # on or soon after that day: its month
+    return prompted, False
 
 
 def article4_requests(sentence: Span, context: Context) -> list[Mention]:
@@ -68,14 +118,18 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
     for word in sentence:
         if not _asks_for_article4(word, named):
             continue
-        for requester in _requesters(word):
+        date, in_clause = _request_date(sentence, word, context)
+        future = _future(word if word.pos_ in {"VERB", "AUX"} else governing_verb(word) or word)
+        if date is None and context.request_dates and not future:
+            date = context.request_dates[-1]  # "A, B and C made the request": the one reported before
+        askers = _requesters(word)
+        if date is not None and askers and not any(generic(a) for a in askers):  # not "allows any ally to ask"
+            context.request_dates.append(date)
+        for requester in askers:
             code = _requester_state(requester)
             if code and code not in mentions:
-                clause = word if word.pos_ in {"VERB", "AUX"} else governing_verb(word) or word
-                date = date_near(sentence, word, context.published, list(clause.subtree), scope_only=True)
-                fallback = None if date else date_near(sentence, word, context.published)
                 mentions[code] = Mention(kind="article4_request", country=code, field=context.field, sentence=sentence,
-                                         occurred_on=date or fallback, date_in_clause=date is not None)
+                                         occurred_on=date, date_in_clause=in_clause)
     if named and not mentions:
         mentions = {code: Mention(kind="article4_request", country=code, field=context.field, sentence=sentence,
                                   occurred_on=date_near(sentence, sentence.root, context.published),
@@ -86,10 +140,13 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
 
 def _misparsed_requesters(sentence: Span) -> list[str]:
     """When the parser misreads the request ("Poland has since requested consultations under Article 4"
-    parsed with "requested" as an adjective): the subject states of a sentence with a request verb form in
-    it and no negation, modal or condition."""
+    parsed with "requested" as an adjective, "Latvia requests Article 4 consultations" as a noun phrase): the
+    subject states of a sentence with a request verb form in it and no negation, modal or condition."""
     verbs = [t for t in sentence if t.lemma_.lower() in REQUEST_WORDS and t.tag_ in {"VBD", "VBN", "VBZ"}]
-    if not verbs or any(negated(t) or conditional(t) or t.lower_ in MODALS for t in sentence):
+    # "Latvia requests Article 4 consultations": the verb read as a plural noun with the state as its modifier
+    nouns = [t for t in sentence if t.lower_ == "requests" and t.tag_ == "NNS"]
+    if not verbs + nouns or any(negated(t) or conditional(t) or t.lower_ in MODALS for t in sentence):
         return []
     subjects = [t for t in sentence if t.dep_ == "nsubj" and t.pos_ == "PROPN"]
+    subjects += [c for noun in nouns for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return list(dict.fromkeys(code for s in subjects for t in coordinated(s) for code in [_requester_state(t)] if code))

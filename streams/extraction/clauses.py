@@ -24,6 +24,12 @@ GENERIC = {"repeated", "multiple", "numerous", "frequent", "regular", "previous"
            "ongoing", "persistent", "systematic", "dozens", "hundreds"}
 GENERIC_OF = {"series", "string", "spate", "wave", "number", "history", "pattern", "dozens", "hundreds"}
 RELATIVE = {"which", "that", "who"}
+# Words that add a companion to a list: "together with", "along with", "jointly with"; "joined by", "backed by".
+COMPANIONS = {"along", "together", "jointly"}
+JOINING = {"join", "back", "support", "accompany"}
+# Clauses inside a clause that report another event: its date is not the clause's ("asked for talks after
+# drones crossed the border on Friday", "consultations, which are held on Tuesday").
+OTHER_EVENTS = {"relcl", "acl", "advcl", "conj"}
 # Dependencies a clause hangs from when it is another clause's complement, condition or object.
 EMBEDDING = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "acl", "dobj", "attr"}
 
@@ -38,14 +44,44 @@ def state_of(token: Token) -> str | None:
     return country_code(token.text)
 
 
+def _objects(preposition: Token) -> list[Token]:
+    return [c for c in preposition.children if c.dep_ == "pobj"]
+
+
+def _comitative(head: Token) -> list[Token]:
+    """Who a word or clause goes with: "together with X", "along with X", "jointly with X", "alongside X",
+    and "joined by X" / "backed by X" hanging from it."""
+    found: list[Token] = []
+    for child in head.children:
+        lower = child.lower_
+        if child.dep_ == "prep" and lower in COMPANIONS:
+            found += [o for prep in child.children if prep.lower_ == "with" for o in _objects(prep)]
+        elif child.dep_ == "prep" and lower == "with" and child.i > 0 and child.doc[child.i - 1].lower_ in COMPANIONS:
+            found += _objects(child)
+        elif child.dep_ == "prep" and lower == "alongside":
+            found += _objects(child)
+        elif child.dep_ in {"acl", "relcl", "conj"} and child.lemma_.lower() in JOINING:
+            found += [o for agent in child.children if agent.dep_ == "agent" for o in _objects(agent)]
+    return found
+
+
 def coordinated(token: Token) -> list[Token]:
-    """A word with the words listed along with it: "Bulgaria, the Czech Republic, Estonia and Slovakia"."""
+    """A word with the words listed along with it, however the list is written: "Bulgaria, the Czech Republic
+    and Slovakia", "eight allies - A, B and C -", "Poland, joined by Lithuania,", "X together with Y"."""
     found, todo = [], [token]
     while todo:
         word = todo.pop()
+        if word in found:
+            continue
         found.append(word)
-        todo += [c for c in word.children if c.dep_ in {"conj", "appos"}]
+        todo += [c for c in word.children if c.dep_ in {"conj", "appos"}] + _comitative(word)
     return sorted(found, key=lambda t: t.i)
+
+
+def partners(verb: Token) -> list[Token]:
+    """Who did what a clause says together with its subject: "made the request together with Poland, and were
+    joined by Bulgaria and Romania" (with the words listed along with them)."""
+    return [t for partner in _comitative(verb) for t in coordinated(partner)]
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -120,3 +156,31 @@ def subject_state(verb: Token | None) -> str | None:
                     return code
         verb = governing_verb(verb)
     return None
+
+
+def own_clause(verb: Token) -> list[Token]:
+    """The words of a clause less the clauses inside it that report other events: relative clauses,
+    adverbial clauses of time or cause ("after ...", "as ...", "when ...") and clauses coordinated with it."""
+    embedded = [t for t in verb.subtree if t != verb and (t.dep_ in OTHER_EVENTS or
+                                                          (t.dep_ == "prep" and t.lower_ in {"after", "following"}))]
+    nested = {word.i for clause in embedded for word in clause.subtree}
+    return [t for t in verb.subtree if t.i not in nested]
+
+
+def preceding_subject(verb: Token) -> Token | None:
+    """The noun phrase right before a finite verb the parser left without a subject: in "met for talks after four
+    allies - A, B and C - requested them" the parser makes "met" a clause of "requested", or hangs "requested"
+    on "met", yet "four allies" did the asking."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct:
+        before -= 1
+    if before < 0:
+        return None
+    noun = verb.doc[before]
+    while noun.dep_ in {"conj", "appos"} and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ in {"nsubj", "nsubjpass", "dobj"} or noun.head == verb.head:
+        return None
+    return noun

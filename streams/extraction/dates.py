@@ -11,27 +11,18 @@ before noon") give None.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import lru_cache
 from typing import Literal
 
-from streams.extraction.numbers import number
-
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
+from streams.extraction.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from streams.extraction.model import FuzzyDate
+from streams.extraction.numbers import number
 
-WEEKDAYS: tuple[str, ...] = tuple(day.lower() for day in calendar.day_name)
-MONTHS: dict[str, int] = {
-    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
-    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
-    "sept": 9,
-}
-NUMBER_WORDS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -61,7 +52,18 @@ PREVIOUS_DAY = re.compile(r"\b(?:the|a) (?:(?:previous|prior) (?:day|night)|(?:d
 NOT_WHEN = {"since", "until", "till", "before", "by", "from"}
 SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
 
-Reading = FuzzyDate | None | Literal[False]  # False: not a phrase this reader knows
+# A date or time heading a line of a timeline, roundup or live blog: "MAY 13 - ", "* JUNE 2012 - ", "Sept. 13: ",
+# "Tuesday - ", "23:55 - ". It dates the line it heads and is no part of the line's sentence.
+_MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_HEADING_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-\u2013]\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_WORD}"
+                 rf"(?:\s+(?:19|20)\d\d)?|{_MONTH_WORD}\s+(?:19|20)\d\d|(?:19|20)\d\d|"
+                 + "|".join(WEEKDAYS) + r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)")
+HEADING = re.compile(rf"^[ \t]*(?:[*\u2022\u00b7][ \t]*)?(?P<date>{_HEADING_DATE})[ \t]*[-\u2013\u2014:][ \t]+(?=\S)", re.I)
+
+Reading = FuzzyDate | None | Literal[False]
+DAY_LIST = re.compile(rf"{MONTH}\s+(?P<days>\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\s+(?:and|&)\s+\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)",
+                      re.I)
+NEAR_FUTURE = dt.timedelta(days=62)  # a day this close after the reference date is announced, not last year's  # False: not a phrase this reader knows
 
 
 def _on_or_before(weekday: str, published: dt.date, strictly: bool) -> dt.date:
@@ -79,9 +81,12 @@ def _latest_month(month: int, published: dt.date) -> int:
 
 
 def _day(day: int, month: int, year: str | None, published: dt.date) -> FuzzyDate | None:
-    """A day of a month; without a year, the latest such day not after publication."""
+    """A day of a month; without a year, the latest such day not after publication, unless it lies just ahead:
+    "December 30" in a January story is last year's, but "Feb. 19" in a line about Feb. 17 is a day to come."""
     try:
         value = dt.date(int(year) if year else published.year, month, day)
+        if not year and published < value <= published + NEAR_FUTURE:
+            return None
         if not year and value > published:
             value = value.replace(year=published.year - 1)
     except ValueError:
@@ -105,7 +110,10 @@ def _calendar(phrase: str, published: dt.date) -> Reading:
     match = MONTH_ONLY.search(phrase)
     if match:
         month = MONTHS[match["month"]]
-        return FuzzyDate(f"{_latest_month(month, published):04d}-{month:02d}", "month")
+        year = _latest_month(month, published)
+        if month == published.month and re.search(rf"\blast\s+{match['month']}", phrase):
+            year -= 1  # "last October" in an October story: a year ago
+        return FuzzyDate(f"{year:04d}-{month:02d}", "month")
     return False
 
 
@@ -254,3 +262,28 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     if own is not None:
         return own, True
     return date_near(span, anchor, published), False
+
+
+def heading(line: str) -> re.Match[str] | None:
+    """The date or time heading a line starts with ("SEPTEMBER 13 - ", "* MARCH 2014 - ", "23:55 - "), if any."""
+    return HEADING.match(line)
+
+
+def heading_date(line: str, published: dt.date) -> FuzzyDate | None:
+    """The date a line's heading gives ("MAY 13 - ..." is this year's May 13); None for a time or no heading."""
+    found = heading(line)
+    return resolve(found["date"], published) if found else None
+
+
+def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
+    """The days of a list of dates in one month: "on October 3, 9 and 10" reports three days, three events."""
+    for token in tokens:
+        if token.lower_.rstrip(".") not in MONTHS:
+            continue
+        found = DAY_LIST.match(token.doc[token.i:].text)
+        if found:
+            month = MONTHS[found["month"].lower()]
+            days = sorted({int(day) for day in re.findall(r"\d{1,2}", found["days"])})
+            dated = [_day(day, month, None, published) for day in days]
+            return [d for d in dated if d is not None]
+    return []

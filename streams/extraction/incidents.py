@@ -17,14 +17,13 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
+from streams.extraction.dates import heading_date
 from streams.extraction.mentions import Context, Mention
-from streams.extraction.model import AnalysedArticle, Evidence, IncidentFact
+from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.places import place_country
-from streams.extraction.platforms import PLATFORMS, Phrase, phrases
+from streams.extraction.platforms import Phrase, phrases
 from streams.extraction.sightings import sightings
-from streams.extraction.violations import owner_words, violations
-
-__all__ = ["PLATFORMS", "extract_incidents"]
+from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
@@ -38,8 +37,14 @@ def _precision(mention: Mention) -> int:
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    if a.violator and b.violator and a.violator != b.violator:
+    """Mentions of one event: no clearly different dates, nor violators (where a drone came from is no
+    violator that sets it apart: "crossed from Belarus ... it was most likely a Russian decoy")."""
+    if a.violator and b.violator and a.violator != b.violator and not (a.by_origin or b.by_origin):
         return False
+    if a.model and b.model and a.model != b.model:
+        return False  # a Mi-8 and two Su-27s in one month: two events
+    if a.heading and b.heading and a.heading != b.heading:
+        return False  # two lines of a timeline: two events, even a day apart
     if a.occurred_on is None or b.occurred_on is None:
         return True
     x, y = a.occurred_on, b.occurred_on
@@ -89,10 +94,12 @@ def _merge(group: list[Mention]) -> IncidentFact:
         return IncidentFact(kind=kind, country=country, violator=None, attribution=None, platform=None, model=None,
                             count=None, duration_minutes=None, occurred_on=date, location=None, evidence=evidence,
                             confidence=min(0.95, 0.8 + 0.05 * len(evidence)))
-    violator = next((m.violator for m in group if m.violator), None)
+    violator = next((m.violator for m in sorted(group, key=lambda m: m.by_origin) if m.violator), None)
     attribution = "unattributed"
     if violator:
-        attribution = "attributed" if any(m.violator and not m.hedged for m in group) else "suspected"
+        naming = [m for m in group if m.violator == violator]
+        naming = [m for m in naming if not m.by_origin] or naming  # what it was, before where it came from
+        attribution = "attributed" if any(not m.hedged for m in naming) else "suspected"
     counts = [m.count for m in group if m.count is not None]
     stated = [m.count for m in group if m.count is not None and m.count_stated]
     platform = next((m.platform for m in group if m.platform not in {None, "unknown"}), "unknown")
@@ -170,12 +177,53 @@ def _with_possessor(phrase: Phrase) -> Phrase:
 
 def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     found = [_with_possessor(p) for p in phrases(sentence)]
-    reported = violations(sentence, found, context)
+    reported = violations(sentence, found, context) or overflights(sentence, found, context)
+    named = {m.country for m in reported}
+    reported += [m for m in crashes(sentence, found, context) if m.country not in named]
     reported += [] if reported else sightings(sentence, found, context)
     for phrase in found:
         if phrase.state and not phrase.defender:
             context.antecedents[phrase.platform] = context.antecedents["any"] = phrase
+    said = identification(sentence, found)
+    if said is not None:
+        reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     return reported + article4_requests(sentence, context)
+
+
+def _as_identified(mention: Mention, said: Identification) -> Mention:
+    """ "A drone that flew in from Belarus was a Russian decoy": what it was, over where it came from."""
+    if mention.kind != "airspace_violation" or said.state == mention.country or not (
+            mention.violator is None or mention.by_origin):
+        return mention
+    return replace(mention, violator=said.state, by_origin=False, hedged=said.hedged,
+                   model=said.model or mention.model)
+
+
+def _identified(said: Identification, sentence: Span, context: Context) -> list[Mention]:
+    """ "It was most likely a Russian decoy": the state (and model) of the intruder the last mention reported."""
+    earlier = next((m for m in reversed(context.reported) if m.kind == "airspace_violation"), None)
+    if earlier is None or said.state == earlier.country:
+        return []
+    return [replace(earlier, sentence=sentence, field=context.field, violator=said.state, by_origin=False,
+                    hedged=said.hedged, model=said.model or earlier.model, supporting=True)]
+
+
+def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Mention]:
+    """A timeline line's heading ("SEPTEMBER 13 - ...") dates what the line reports unless its own clause does."""
+    if dated is None:
+        return mentions
+    return [replace(m, heading=dated) if m.date_in_clause and m.occurred_on else
+            replace(m, occurred_on=dated, date_in_clause=True, heading=dated) for m in mentions]
+
+
+def _line_context(context: Context, text: str, sentence: Span) -> tuple[Context, FuzzyDate | None]:
+    """The context of a sentence on a line headed by a date: relative dates ("overnight", "on Friday") count
+    from the heading's day, not from publication."""
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    dated = heading_date(text[line_start:], context.published)
+    if dated is None or dated.precision != "day":
+        return context, dated
+    return replace(context, published=dt.date.fromisoformat(dated.value)), dated
 
 
 def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
@@ -185,10 +233,14 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     article4_named = any(ARTICLE4.search(doc.text) for _, doc in analysed.fields())
     antecedents: dict[str, Phrase] = {}
     mentions: list[Mention] = []
+    request_dates: list[FuzzyDate] = []
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
-                          antecedents=antecedents)
-        mentions += [m for sentence in _sentences(doc) for m in _sentence_mentions(sentence, context)]
+                          antecedents=antecedents, reported=mentions, request_dates=request_dates)
+        text = analysed.article.field(name)
+        for sentence in _sentences(doc):
+            line_context, dated = _line_context(context, text, sentence)
+            mentions += _under_heading(_sentence_mentions(sentence, line_context), dated)
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)

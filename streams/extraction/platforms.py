@@ -14,21 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from streams.extraction.lexicon import DRONE_MODIFIERS, MODEL, NAMED_MODELS, PLATFORMS
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
 
-PLATFORMS: dict[str, str] = {
-    "drone": "drone", "uav": "drone", "quadcopter": "drone", "shahed": "drone", "gerbera": "drone", "geran": "drone",
-    "jet": "aircraft", "aircraft": "aircraft", "plane": "aircraft", "warplane": "aircraft", "airplane": "aircraft",
-    "fighter": "aircraft", "bomber": "aircraft", "helicopter": "aircraft", "interceptor": "aircraft",
-    "airliner": "aircraft", "aeroplane": "aircraft", "chopper": "aircraft", "gunship": "aircraft",
-    "balloon": "balloon", "airship": "balloon", "dirigible": "balloon",
-    "missile": "missile", "rocket": "missile",
-    "object": "unknown",
-}
-DRONE_MODIFIERS = {"unmanned", "uncrewed", "pilotless", "aerial"}
-MODEL = re.compile(r"((?:Shahed|Geran|Gerbera)(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
-MODEL_DRONES = re.compile(r"^(Shahed|Geran|Gerbera)")
 SINGLE = {"a", "an", "one", "single", "lone", "the", "this", "that"}
 QUANTITY_NOUNS = {"dozens", "hundreds", "scores", "swarm", "group", "number", "wave", "fleet", "formation", "series",
                   "string", "handful", "one", "some", "several", "few", "many", "all", "each"}
@@ -38,8 +27,9 @@ HEDGES = re.compile(r"\b(suspected|believed|likely|probabl[ey]|apparent(?:ly)?|p
                     r"presumably|thought|appear(?:ed|s)?|seemingly|purported(?:ly)?)\b", re.I)
 # Verbs whose subjects defend (jets that intercept, shadow, shoot down) and verbs that put defenders up.
 INTERCEPTING = {"scramble", "intercept", "shadow", "escort", "shoot", "track", "fire", "chase", "respond", "follow",
-                "accompany", "guide", "warn", "take", "patrol", "police", "engage", "destroy", "monitor", "identify",
+                "accompany", "guide", "warn", "patrol", "police", "engage", "destroy", "monitor", "identify",
                 "lead", "force", "down"}
+PARTICIPATING = {"participate", "assist"}
 DISPATCHING = {"scramble", "deploy", "dispatch", "raise", "mobilise", "mobilize", "alert"}
 MADE = {"made", "built", "designed", "manufactured", "produced"}
 ORIGIN_PREPOSITIONS = {"from", "of"}
@@ -53,6 +43,7 @@ class Phrase:
     platform: str
     state: str | None
     hedged: bool
+    by_origin: bool  # the state is only where it came from: "a drone from Belarus"
     model: str | None
     count: int | None
     count_stated: bool  # a number was written; otherwise a singular noun implies one
@@ -64,10 +55,12 @@ def platform_of(token: Token) -> str | None:
     key = token.lemma_.lower()
     if key in {"vehicle", "aircraft", "system"} and any(c.lower_ in DRONE_MODIFIERS for c in token.children):
         return "drone"  # "unmanned aerial vehicle"
-    if key in PLATFORMS or token.lower_ in PLATFORMS:
-        return PLATFORMS.get(key) or PLATFORMS[token.lower_]
+    singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_  # "Drones" tagged a proper noun
+    for word in (key, token.lower_, singular):
+        if word in PLATFORMS:
+            return PLATFORMS[word]
     if token.pos_ in {"NOUN", "PROPN", "ADJ"} and MODEL.fullmatch(token.text):
-        return "drone" if MODEL_DRONES.match(token.text) else "aircraft"
+        return next((kind for name, kind in NAMED_MODELS.items() if token.text.startswith(name)), "aircraft")
     return None
 
 
@@ -99,10 +92,10 @@ def phrases(span: Span) -> list[Phrase]:
 def _phrase(head: Token) -> Phrase:
     modifiers = list(head.doc[head.left_edge.i: head.i + 1])
     post = [t for c in head.rights if c.dep_ in {"acl", "relcl", "appos", "prep", "amod"} for t in c.subtree]
-    state, hedge = _state(modifiers, post)
+    state, hedge, came_from = _state(modifiers, post)
     models = [m.group(1) for t in modifiers for m in [MODEL.fullmatch(t.text)] if m]
     count, stated = _count(head, modifiers)
-    return Phrase(head=head, platform=platform_of(head) or "unknown", state=state, hedged=hedge,
+    return Phrase(head=head, platform=platform_of(head) or "unknown", state=state, hedged=hedge, by_origin=came_from,
                   model=models[0] if models else None, count=count, count_stated=stated, defender=_defending(head))
 
 
@@ -135,19 +128,20 @@ def nationality(tokens: list[Token]) -> str | None:
     return None
 
 
-def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool]:
+def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool, bool]:
     """The phrase's state from its modifiers, else from "launched by Russia", "believed to be Russian",
-    "from Belarus"."""
+    "from Belarus"; whether it is hedged, and whether it is only where the thing came from ("from Belarus")."""
     state = nationality(modifiers)
     if state:
-        return state, any(HEDGES.fullmatch(t.text) for t in modifiers)
+        return state, any(HEDGES.fullmatch(t.text) for t in modifiers), False
     for token in post:
+        came_from = token.head.lower_ == "from"
         origin = token.head.dep_ == "agent" or token.head.lower_ in ORIGIN_PREPOSITIONS or token.head.lemma_ == "origin"
         if origin or token.dep_ in {"acomp", "attr"}:
             code = nationality([token])
             if code:
-                return code, any(HEDGES.fullmatch(t.text) for t in post)
-    return None, False
+                return code, any(HEDGES.fullmatch(t.text) for t in post), came_from
+    return None, False, False
 
 
 def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
@@ -172,12 +166,19 @@ def _defending(head: Token) -> bool:
         noun = noun.head
     verb = noun.head.lemma_.lower()
     if noun.dep_ == "nsubj":
-        return verb in INTERCEPTING
+        return verb in INTERCEPTING or _taking_part(noun.head)
     if noun.dep_ in {"nsubjpass", "dobj"}:
         return verb in DISPATCHING
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
         return noun.head.head.lemma_.lower() in INTERCEPTING - DISPATCHING
     return False
+
+
+def _taking_part(verb: Token) -> bool:
+    """Jets that take part in, or assist, the response ("took part in the operation") are among the defenders."""
+    if verb.lemma_.lower() in PARTICIPATING:
+        return True
+    return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def hedged(text: str) -> bool:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from streams.extraction.lexicon import ABBREVIATIONS
+
 OPENING = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
 CLOSING = {"\u201d", '"'}
 SENTENCE_END = ".!?"
 TRIMMED = " \t,;:"
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "st",
-                 "no", "jr", "sr", "prof", "rev", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}
 INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
 
 

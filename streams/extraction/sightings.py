@@ -13,9 +13,9 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import doubted, governing_verb, negated
 from streams.extraction.dates import clause_date
-from streams.extraction.locations import facilities, location_in, places
+from streams.extraction.locations import PLACE_NOUNS, facilities, location_in, places, regional
 from streams.extraction.mentions import Context, Mention
-from streams.extraction.places import place_country
+from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase
 
 SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report", "hover", "fly", "circle", "appear",
@@ -44,7 +44,7 @@ def _sighting_places(sentence: Span, scope: set[int]) -> dict[str, str | None]:
     Airport") belongs to the sentence's only state, if it has one.
     """
     named = places(sentence) + facilities(sentence)
-    named = sorted([p for p in named if p.token.i in scope] or named, key=lambda p: p.token.i)
+    named = sorted([p for p in named if p.token.i in scope] or named, key=lambda p: (regional(p), p.token.i))
     located: dict[str, str | None] = {}
     unplaced: list[str] = []
     for place in named:
@@ -53,14 +53,34 @@ def _sighting_places(sentence: Span, scope: set[int]) -> dict[str, str | None]:
         elif place.country is None and place.name:
             unplaced.append(place.name)
     for ent in sentence.ents:
-        if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj":
+        if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root):
             code = place_country(ent.text)
-            if code and code not in located:
-                located[code] = None
+            if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
+                city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}
+                located[code] = ent.text if city and not is_state_name(ent.text) else None
+    for token in sentence:  # a city named before "airport", whatever entity the tagger makes of it
+        if token.pos_ == "PROPN" and token.dep_ in {"poss", "compound", "nmod", "conj"} and _of_a_place(token):
+            code = place_country(token.text)
+            if code and code not in located and not is_state_name(token.text):
+                located[code] = token.text
     if len(located) == 1 and unplaced:
         code = next(iter(located))
-        located[code] = located[code] or unplaced[0]
+        broad = any(p.name == located[code] and regional(p) for p in named)
+        located[code] = unplaced[0] if broad or not located[code] else located[code]
     return located
+
+
+def _describing(token: Token) -> bool:
+    """Whether a word is in a relative clause about a place: "the air base, which hosts U.S. weapons" is Belgian."""
+    return any(a.dep_ in {"relcl", "acl"} and (a.head.lemma_.lower() in PLACE_NOUNS or a.head.pos_ == "PROPN")
+               for a in token.ancestors)
+
+
+def _of_a_place(token: Token) -> bool:
+    """Whether a name modifies a place noun, itself or as one of a list: "Tallinn and Riga airports"."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.head.lemma_.lower() in PLACE_NOUNS
 
 
 def _sighting(sentence: Span, clause: Token, others: list[Token], context: Context) -> list[Mention]:

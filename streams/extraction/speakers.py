@@ -3,7 +3,12 @@
 News text names a person in full once, with a title, then by surname or pronoun;
 an institution appears in full once ("The North Atlantic Council", "Japan's
 defence ministry") and then as "the council", "the ministry" or "the statement";
-an unnamed spokesman speaks for the institution he is the spokesman of. The
+an unnamed spokesman speaks for the institution he is the spokesman of. An
+institution named only by its kind takes its country's demonym ("the defence
+ministry in Oslo": Norwegian defence ministry); initials stand for the name they
+spell; spelling variants, word order and a missing country resolve to the name first
+written; international bodies and companies speak for themselves; an anonymous
+source is named by its description ("a U.S. official"). The
 :class:`ArticleIndex` reads the whole article first so that a later mention finds
 the first; the :class:`SpeakerResolver` then resolves subjects in reading order,
 remembering who spoke last (for "he said", "it said", "the statement read").
@@ -18,28 +23,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.article import TEXT_FIELDS
+from streams.extraction.lexicon import (
+    ANONYMOUS_SOURCES, DOCUMENTS, HARDWARE, HOME_WORDS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES,
+    KINDS, MOUTHPIECES, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
+    RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
+)
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
-    INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ROLE_WORDS, Title, country_of, demonym, is_acronym,
-    name_span, split_title, title_after, title_before, titled_names,
+    Title, appositive_names, country_of, demonym, is_acronym, name_span, split_title, title_of, titled_names,
 )
 
-MOUTHPIECES = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide", "officer"}
-DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post", "readout",
-             "message", "notice", "report", "bulletin", "update"}
-PERSON_PRONOUNS = {"he", "she"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
-# Nouns whose nationality adjective names the intruder, not a speaker's country ("Russian jets").
-HARDWARE = {"jet", "aircraft", "plane", "warplane", "fighter", "bomber", "drone", "missile", "balloon", "helicopter",
-            "ship", "vessel", "submarine", "airship", "craft", "uav", "interceptor", "rocket", "frigate", "destroyer"}
 # Fields in the order a reader meets the article's names; the headline's capitalisation misleads the tagger.
 READING_ORDER = ("standfirst", "body", "headline")
-SOVEREIGNTY = {"airspace", "territory", "soil", "waters", "sovereignty", "border"}
 NEARBY_BONUS = 3
-ISSUER_REACH = 600
-# Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces".
-KINDS = {"force": "military", "forces": "military", "army": "military", "military": "military", "troops": "military"}  # characters back from "the statement read" in which its issuer is looked for
+ISSUER_REACH = 600  # characters back from "the statement read" in which its issuer is looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +72,12 @@ def _key(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _is_subject(token: Token) -> bool:
+    """A name that is its clause's subject, or stands in apposition to it ("Croatia's President, Ivo Maric,")."""
+    subjects = {"nsubj", "nsubjpass"}
+    return token.dep_ in subjects or token.dep_ in {"appos", "compound"} and token.head.dep_ in subjects
+
+
 def _hardware_adjective(ent: Span) -> bool:
     return ent.root.dep_ in {"amod", "compound", "conj"} and ent.root.head.lemma_.lower() in HARDWARE
 
@@ -94,7 +98,7 @@ def _home_weight(ent: Span) -> int:
     most, the flag on an intruding aircraft ("Russian jets") counts against."""
     if _hardware_adjective(ent):
         return -1
-    if ent.root.head.lemma_.lower() in SOVEREIGNTY and ent.root.dep_ in {"amod", "poss", "compound"}:
+    if ent.root.head.lemma_.lower() in HOME_WORDS and ent.root.dep_ in {"amod", "poss", "compound"}:
         return 4
     return 1
 
@@ -121,8 +125,8 @@ class ArticleIndex:
         self._learn_names([span for _, span in names])
         for name, span in names:
             full = self.full_name(span)
-            self.people.append(PersonMention(place(span, name), full, span.root.dep_ in {"nsubj", "nsubjpass"}))
-            title = split_title(title_before(span) or title_after(span))
+            self.people.append(PersonMention(place(span, name), full, _is_subject(span.root)))
+            title = split_title(title_of(span))
             if title.role and full not in self.titles:
                 self.titles[full] = Title(title.role, title.organization or self.context_org(span, title.role, name))
         self.people.sort(key=lambda m: (m.where.rank, m.where.char))
@@ -132,7 +136,7 @@ class ArticleIndex:
 
     @staticmethod
     def _name_spans(doc: Doc) -> list[Span]:
-        spans = [name_span(ent) for ent in doc.ents if ent.label_ == "PERSON"] + titled_names(doc)
+        spans = [name_span(ent) for ent in doc.ents if ent.label_ == "PERSON"] + titled_names(doc) + appositive_names(doc)
         return [s for s in spans if s is not None and s.text[:1].isupper()]
 
     def _learn_names(self, spans: list[Span]) -> None:
@@ -151,13 +155,18 @@ class ArticleIndex:
         return span.text
 
     def _learn_countries(self, field_name: str, doc: Doc) -> None:
+        resolved = set()
         for ent, code in _ent_countries(doc):
             self.weights[code] += _home_weight(ent)
             self.first_seen.setdefault(code, place(ent, field_name))
+            resolved.update(range(ent.start, ent.end))
         for token in doc:  # "Lithuanian airspace" where the tagger saw no nationality: it still says whose side
             if not token.ent_type_ and token.dep_ in {"amod", "compound", "poss"} \
-                    and token.head.lemma_.lower() in SOVEREIGNTY and (code := country_of(token)):
+                    and token.head.lemma_.lower() in HOME_WORDS and (code := country_of(token)):
                 self.weights[code] += 4
+                self.first_seen.setdefault(code, place(token, field_name))
+            elif token.ent_type_ and token.i not in resolved and (code := country_of(token)):
+                self.weights[code] += 1  # "the German Unity Day holiday", "Brussels Airport": a place in a name
                 self.first_seen.setdefault(code, place(token, field_name))
 
     def _learn_acronyms(self, doc: Doc) -> None:
@@ -176,8 +185,8 @@ class ArticleIndex:
         named = [ent for ent in doc.ents if ent.label_ == "ORG"]
         inner = {t.i for ent in named for t in ent if t.i != ent.root.i}
         heads = {ent.root.i for ent in named}
-        heads |= {t.i for t in doc if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"
-                  and t.lemma_.lower() in INSTITUTION_HEADS and t.i not in inner}
+        heads |= {t.i for t in doc if t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"compound", "amod", "nmod"}
+                  and t.lemma_.lower() in INSTITUTION_HEADS and t.i not in inner}  # not "a military drone"
         for i in sorted(heads):
             token = doc[i]
             speaker = self.org_speaker(token, field_name)
@@ -214,6 +223,10 @@ class ArticleIndex:
         sentence = span.sent
         previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
         window_start = previous.start_char if previous is not None else sentence.start_char
+        acting = [code for ent, code in _ent_countries(span.doc) if window_start <= ent.start_char < span.start_char
+                  and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ in {"ROOT", "conj"}]
+        if acting:  # "Japan protested to Seoul. Chief Cabinet Secretary X said ...": the state that acted
+            return acting[-1]
         nearby = {code for ent, code in _ent_countries(span.doc)
                   if window_start <= ent.start_char < span.start_char and not _hardware_adjective(ent)}
         scores = {c: w + (NEARBY_BONUS if c in nearby else 0) for c, w in self.weights.items()}
@@ -235,7 +248,16 @@ class ArticleIndex:
             token = group[-1]
             if token.pos_ == "DET" or token.tag_ == "POS" or token.is_punct and token.text != "-":
                 continue
+            if not words and (token.is_punct or token.is_space or any(c.isdigit() for c in token.text)):
+                continue  # a live blog's time stamp before the name: "21:40 - Oslo police"
+            if _described_as_company(head) and token.i != head.i and token.text.islower():
+                continue  # "the airport operator Skyport": the company's name
+            if token.dep_ == "poss" and token.pos_ == "NOUN" and token.lemma_.lower() not in INSTITUTION_HEADS:
+                nationality = nationality or self.nearby_country(head.doc[head.i: head.i + 1])
+                continue  # "the island's coast guard", "the country's foreign ministry": the article's state
             text = " ".join(t.text for t in group)
+            if token.is_sent_start and token.pos_ == "NOUN":
+                text = text.lower()  # "Police said ...": capitalised only by its place
             code = country_code(text) if len(group) > 1 else country_of(token)
             if token.pos_ == "PRON" and token.dep_ == "poss":
                 code = _country_before(token)  # "Russia denied involvement. Its embassy ..."
@@ -253,35 +275,92 @@ class ArticleIndex:
             return None
         name = " ".join(words)
         if len(words) == 1 and is_acronym(head):
-            name = self.acronyms.get(head.text, name)
+            name = self.long_form(head.text) or name
         alone = country_of(head) if len(words) == 1 else None
         if alone:
             return Speaker(name=name, kind="organization", organization=country_name(alone))
         organization = self._organization_of(head, name, nationality, owner, field_name)
+        code = country_code(organization) if organization else None
+        if code and name == name.lower() and not any(country_of(t) for t in _org_phrase(head)):
+            name = f"{demonym(code)} {name}"  # "the defence ministry in Oslo": Norwegian defence ministry
         return Speaker(name=name, kind="organization", organization=organization)
+
+    def long_form(self, acronym: str) -> str | None:
+        """The full name of an organisation the article also calls by its initials: given in brackets, or an
+        organisation it names whose words spell the acronym (:func:`spells`)."""
+        known = self.acronyms.get(acronym)
+        if known:
+            return known
+        names = [ent.text.removeprefix("The ").removeprefix("the ") for doc in self.analysed.docs.values()
+                 for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1]
+        return next((n for n in names if spells(acronym, n)), None)
+
+    def acronym_of(self, name: str) -> str | None:
+        """The initials the article itself uses for an organisation's name."""
+        used = {t.text for doc in self.analysed.docs.values() for t in doc if is_acronym_name(t.text)}
+        return next((short for short in sorted(used) if self.acronyms.get(short) == name or spells(short, name)), None)
 
     def _organization_of(self, head: Token, name: str, nationality: str | None, owner: str | None,
                          field_name: str) -> str | None:
-        if nationality:
+        lower = name.lower()
+        parent = next((org for body, org in PARENT_ORGANISATIONS.items() if lower.startswith(body)), None)
+        if parent:
+            return parent
+        regional = any(lower.startswith(region) for region in REGIONAL_ADJECTIVES)
+        if nationality and not regional:  # "North American" names no state
             return country_name(nationality)
         if owner or (owner := _apposition_owner(head)):
             return owner
-        lower = name.lower()
         known = next((code for inst, code in INSTITUTION_COUNTRIES.items() if inst in lower), None)
         if known:
             return country_name(known)
         located = _located_in(head)
         if located:
             return country_name(located)
-        if is_acronym(head):
-            return self.organization_of(name) or (name if is_acronym_name(name) else None)
-        if head.ent_type_ == "ORG" and head.pos_ == "PROPN" and lower.split()[0] in {
-                "european", "north", "united", "international", "nato", "atlantic", "eu", "un"}:
-            return None
-        if head.lemma_.lower() in INSTITUTION_HEADS:
+        if is_acronym(head) or regional:
+            # an international body: its own initials ("NORAD"), else whatever the article says it belongs to
+            return self.organization_of(name) or (name if is_acronym_name(name) else self.acronym_of(name) or name)
+        if head.lemma_.lower() in INSTITUTION_HEADS - PRIVATE_HEADS:
             home = self.home_country()
             return country_name(home) if home else None
+        if head.pos_ == "PROPN" and head.ent_type_ == "ORG" or head.lemma_.lower() in PRIVATE_HEADS and _specific(head) \
+                or _described_as_company(head):
+            return name  # a company or an airport speaks for itself
         return None
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates an organisation's name: its letters, in order, start the words they come
+    from (a word may give several: "NORth American ... Defense" -> NORAD), skipping at most half as many words
+    as it has letters (Schwartz and Hearst's test for abbreviation definitions, anchored at word starts). "North
+    Atlantic Council" does not spell NATO: no word gives its O a start."""
+    letters = acronym.replace(".", "").lower()
+    words = [w.lower() for w in name.split() if w.lower() not in {"of", "the", "and", "for", "on"}]
+    if len(letters) < 3:  # too short to tell: "EU" is not "European Commission"
+        return "".join(w[0] for w in words) == letters
+    return bool(words) and _spelled(letters, tuple(words), len(letters) // 2)
+
+
+def _spelled(letters: str, words: tuple[str, ...], skips: int) -> bool:
+    if not letters:
+        return len(words) <= skips
+    if not words or skips < 0:
+        return False
+    word, rest = words[0], words[1:]
+    if _spelled(letters, rest, skips - 1):
+        return True
+    if word[0] != letters[0]:
+        return False
+    taken, position = 1, 1
+    while True:  # the word gives letters[:taken]; try each count
+        if _spelled(letters[taken:], rest, skips):
+            return True
+        if taken == len(letters):
+            return False
+        position = word.find(letters[taken], position)
+        if position < 0:
+            return False
+        taken, position = taken + 1, position + 1
 
 
 def _word_groups(tokens: list[Token]) -> list[list[Token]]:
@@ -325,7 +404,8 @@ def _specific(head: Token) -> bool:
     """Whether a phrase names one institution ("the Turkish military"), not just its kind ("the ministry")."""
     phrase = _org_phrase(head)
     return head.pos_ == "PROPN" or any(
-        t.pos_ == "PROPN" or country_of(t) or t.dep_ == "poss" and t.pos_ != "PRON" for t in phrase if t.i != head.i)
+        t.pos_ == "PROPN" or country_of(t) or t.dep_ == "poss" and t.pos_ != "PRON"
+        or t.ent_type_ in {"NORP", "GPE"} and t.text[:1].isupper() for t in phrase if t.i != head.i)  # "Bavarian police"
 
 
 def _apposition_owner(head: Token) -> str | None:
@@ -363,6 +443,8 @@ class SpeakerResolver:
     index: ArticleIndex = field(init=False)
     last_org: Speaker | None = None
     issuers: list[tuple[Place, Speaker]] = field(default_factory=list)
+    sources: list[tuple[str, Speaker]] = field(default_factory=list)  # anonymous sources met, by head noun
+    spellings: dict[str, Speaker] = field(default_factory=dict)  # institutions as first written, by spelling key
 
     def __post_init__(self) -> None:
         self.index = ArticleIndex(self.analysed).build()
@@ -386,12 +468,27 @@ class SpeakerResolver:
             return self._last_person(where)
         if lower == "it":
             return self.last_org
+        if lower == "they" and self.last_org is not None and _plural_body(self.last_org.name):
+            return self.last_org  # "Police said ... . The area was closed, they said."
         if subject.pos_ == "PRON":
             return None
         person = self._named_person(subject)
         if person is not None:
             return self.person(person)
-        return self._unnamed(subject, field_name, where)
+        found = self._unnamed(subject, field_name, where)
+        return self._as_first_written(found) if found is not None else None
+
+    def _as_first_written(self, speaker: Speaker) -> Speaker:
+        """One institution, one name: "the Defense Ministry" or "the Ministry of Defence" after "the Norwegian
+        defence ministry" is the speaker first written (spelling variants, word order and capitals aside)."""
+        key = spelling_key(speaker.name).split()
+        earlier = [s for k, s in self.spellings.items() if _contains(k.split(), key)]
+        if earlier:
+            first = earlier[-1]  # the latest of those it can be
+            return Speaker(name=first.name, kind=first.kind, role=speaker.role or first.role,
+                           organization=first.organization or speaker.organization)
+        self.spellings[" ".join(key)] = speaker
+        return speaker
 
     def person(self, span: Span) -> Speaker:
         name = self.index.full_name(span)
@@ -414,7 +511,10 @@ class SpeakerResolver:
     def _named_person(self, subject: Token) -> Span | None:
         """A personal name in the subject phrase, or in its apposition ("the foreign minister, Margus Tsahkna,")."""
         doc = subject.doc
-        candidates = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+        candidates = [subject] + [c for c in subject.children if c.dep_ == "appos"] + [
+            t for t in subject.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.head.head.head == subject]
+        if subject.lemma_.lower() in INSTITUTION_HEADS | PRIVATE_HEADS:
+            candidates = [subject]  # "the airport operator Skyport": the appositive names the institution
         for token in candidates:
             ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end), None)
             span = name_span(ent) if ent is not None else None
@@ -436,48 +536,108 @@ class SpeakerResolver:
 
     def _unnamed(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         lemma = subject.lemma_.lower()
+        named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None and lemma in PRIVATE_HEADS:  # "the airport operator Skyport": a company by its name
+            name = " ".join(t.text for t in named.subtree if t.pos_ == "PROPN")
+            return Speaker(name=name, kind="organization", organization=name)
         if lemma in DOCUMENTS:
             return self._document(subject, field_name, where)
+        if lemma in ANONYMOUS_SOURCES and subject.tag_ in {"NN", "NNP"}:
+            return self._anonymous(subject, field_name, where)
         if lemma in MOUTHPIECES:
             return self._mouthpiece(subject, field_name, where) if subject.tag_ in {"NN", "NNP"} else None
         if lemma in ROLE_WORDS:
             return self._office_holder(subject, where)
         if subject.pos_ == "PROPN" and subject.ent_type_ in {"", "PERSON"} and not is_acronym(subject) and not country_of(subject) \
-                and subject.lower_ not in INSTITUTION_HEADS and subject.lower_ not in INSTITUTION_COUNTRIES:
+                and subject.lower_ not in INSTITUTION_HEADS and subject.lower_ not in INSTITUTION_COUNTRIES \
+                and not _described_as_company(subject):
             return self.person(subject.doc[subject.i: subject.i + 1])
         return self._institution(subject, field_name, where)
 
     def _institution(self, head: Token, field_name: str, where: Place) -> Speaker | None:
         lemma = head.lemma_.lower()
-        proper = _specific(head) or head.pos_ == "PROPN"
+        proper = _specific(head) or head.pos_ == "PROPN" or is_acronym(head)
+        if head.is_sent_start and head.pos_ == "PROPN" and lemma in INSTITUTION_HEADS and not _specific(head):
+            proper = False  # "Police said ...": capitalised only by its place
         if not proper:
-            if lemma not in INSTITUTION_HEADS:
-                return None
+            if lemma not in INSTITUTION_HEADS or head.tag_ == "NNS" and head.lower_ not in PLURAL_BODIES:
+                return None  # "some governments", "ministries": no one in particular
             return self._earlier(_kind(head), where) or self._alliance(lemma) or self.index.org_speaker(head, field_name)
-        if head.tag_ in {"NNS"} and lemma not in INSTITUTION_HEADS:
+        if head.tag_ in {"NNS"} and lemma not in INSTITUTION_HEADS and not is_acronym(head):
             return None  # "Estonian officials", "Polish authorities": nobody in particular
         speaker = self.index.org_speaker(head, field_name)
-        if speaker is None or speaker.organization:
+        if speaker is None:
+            return None
+        speaker = self._named_before(speaker)
+        if speaker.organization:
             return speaker
         return Speaker(name=speaker.name, kind=speaker.kind, organization=self.index.organization_of(speaker.name))
 
+    def _named_before(self, speaker: Speaker) -> Speaker:
+        """ "the General Staff" after "the Latvian General Staff", "Operational Command" after "the Operational
+        Command of the Armed Forces": an institution's short name stands for its full one."""
+        words = speaker.name.split()
+        longer = [m.speaker for m in self.index.orgs if len(m.speaker.name.split()) > len(words)
+                  and _contains(m.speaker.name.split(), words)]
+        return longer[0] if longer else speaker
+
+    def _anonymous(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
+        """ "a U.S. official", "a military source", "a senior Latvian officer": one unnamed person, named by the
+        phrase, of the state it names or, failing that, the one the sentence is about; "an official at the
+        ministry" speaks for the ministry."""
+        owner = self._mouthpiece(subject, field_name, where) if any(
+            c.dep_ in {"prep", "poss"} for c in subject.children) else None
+        if owner is not None:
+            return owner
+        if [c.lower_ for c in subject.children] == ["the"]:  # "the source said": the one quoted before
+            earlier = [s for lemma, s in self.sources if lemma == subject.lemma_.lower()]
+            if earlier:
+                return earlier[-1]
+        words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in {"ADJ", "NOUN", "PROPN"}
+                 and t.lower_ not in VAGUE_ADJECTIVES]
+        code = next((country_of(t) for t in words if country_of(t)), None)
+        text = " ".join(t.text for t in words)
+        if code is None:
+            named = [c for ent, c in _ent_countries(subject.doc) if subject.sent.start <= ent.start < subject.i]
+            # "Ruritania's state agency quoted a military source": the agency's state, else the story's
+            code = named[-1] if named else self.index.nearby_country(subject.doc[subject.i: subject.i + 1])
+            if code is None:
+                return None
+            text = f"{demonym(code)} {text}"
+        speaker = Speaker(name=text, kind="person", organization=country_name(code))
+        self.sources.append((subject.lemma_.lower(), speaker))
+        return speaker
+
     def _earlier(self, kind: str, where: Place) -> Speaker | None:
-        """ "the council" -> the council the article named before ("The North Atlantic Council")."""
+        """ "the council" -> the council the article named before ("The North Atlantic Council"); one named only
+        later when it is the article's own country's ("the military said" in a story about a foreign one's)."""
         key = (where.rank, where.char)
-        before = [m for m in self.index.orgs if m.head == kind and (m.where.rank, m.where.char) < key]
+        headline = TEXT_FIELDS.index("headline")
+        told = [m for m in self.index.orgs if m.head == kind and m.where.rank != headline]  # the headline paraphrases
+        mentions = told or [m for m in self.index.orgs if m.head == kind]
+        before = [m for m in mentions if (m.where.rank, m.where.char) < key]
         if before:
             return before[-1].speaker
-        after = [m for m in self.index.orgs if m.head == kind]
-        return after[0].speaker if after else None
+        home = self.index.home_country()  # named only later: the article's own, not a foreign one
+        later = [m for m in mentions if home and m.speaker.organization == country_name(home)]
+        return later[0].speaker if later else None
 
     def _alliance(self, lemma: str) -> Speaker | None:
+        """ "the alliance said": the organisation known by its initials that the article names most often."""
         if lemma != "alliance":
             return None
-        alliance = next((m.speaker for m in self.index.orgs if is_acronym_name(m.speaker.name)), None)
-        return alliance
+        named = Counter(m.speaker for m in self.index.orgs if is_acronym_name(m.speaker.name))
+        return named.most_common(1)[0][0] if named else None
 
     def _mouthpiece(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
-        """ "a spokesman for the foreign ministry", "a ministry spokesman", "the Pentagon's spokesman": the institution."""
+        """ "a spokesman for the foreign ministry", "a ministry spokesman", "the Pentagon's spokesman": the institution,
+        with the spokesman's office as the role."""
+        speaker = self._mouthpiece_of(subject, field_name, where)
+        if speaker is None or subject.lemma_.lower() not in SPOKESPEOPLE or speaker.role:
+            return speaker
+        return Speaker(name=speaker.name, kind=speaker.kind, role=subject.lower_, organization=speaker.organization)
+
+    def _mouthpiece_of(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         for child in subject.children:
             if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from"}:
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -512,10 +672,10 @@ class SpeakerResolver:
         if recent:
             return recent[-1]
         modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod"}]
-        if modifiers:
-            words = [t.text for t in subject.subtree if t.i <= subject.i and t.pos_ != "DET"]
-            acronym = next((m.speaker.name for m in self.index.orgs if is_acronym_name(m.speaker.name)), None)
-            return Speaker(name=" ".join(words), kind="organization", organization=acronym)
+        if modifiers:  # "the summit communique": the organisation the document's own words name, if any
+            words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ != "DET"]
+            owner = next((t.text for t in words if is_acronym(t) or t.ent_type_ == "ORG"), None)
+            return Speaker(name=" ".join(t.text for t in words), kind="organization", organization=owner)
         return None
 
     def _office_holder(self, subject: Token, where: Place) -> Speaker | None:
@@ -529,6 +689,32 @@ class SpeakerResolver:
             if title is not None and title.role and subject.lower_ in title.role.lower().split():
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
+
+
+def _described_as_company(token: Token) -> bool:
+    """A proper name that a common noun before it describes as a company: "the airport operator Skyport"."""
+    return token.pos_ == "PROPN" and any(c.dep_ in {"compound", "appos", "nmod"} and c.lemma_.lower() in PRIVATE_HEADS
+                                         for c in token.children)
+
+
+def _plural_body(name: str) -> bool:
+    """Whether an institution's name is one a plural pronoun refers to: the police, the armed forces."""
+    return name.split()[-1].lower() in PLURAL_BODIES
+
+
+def spelling_key(name: str) -> str:
+    """A name without case and with British and American spellings made one: "Defense Ministry" and
+    "defence ministry" have the same key."""
+    words = [SPELLING_VARIANTS.get(w, w) for w in _key(name).split()]
+    if len(words) > 2 and words[1] == "of" and words[0] in INSTITUTION_HEADS:  # "ministry of defence"
+        words = words[2:] + words[:1]
+    return " ".join(words)
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Whether ``part`` occurs in ``words`` as a run of consecutive words, ignoring case."""
+    lower, sub = [w.lower() for w in words], [w.lower() for w in part]
+    return any(lower[i: i + len(sub)] == sub for i in range(len(lower) - len(sub) + 1))
 
 
 def is_acronym_name(name: str) -> bool:

@@ -11,7 +11,11 @@ A statement is a cue (a speech verb such as "said", "told reporters", "wrote on 
   the sentence around "according to".
 
 A reported clause that only frames a partial quote is not a statement of its own;
-the partial quote is. Sentences are read as surface sentences (see
+the partial quote is. A quotation inside another speaker's reported clause is that
+speaker's (`X said NATO must respond with "more jets"`). Nothing is said under a
+negation, a modal, "declined to", "without" or "denied that"; a news outlet carrying
+the story is no speaker of what it reports, the source it quotes is. Sentences are
+read as surface sentences (see
 :mod:`streams.extraction.quotes`) so that a quotation stays with its cue; speakers
 are resolved by :mod:`streams.extraction.speakers`. The headline paraphrases the
 story, so only the standfirst and body are read.
@@ -26,36 +30,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from streams.extraction.lexicon import (
+    CITING, DECLINING, DENYING, DOCUMENTS, ISSUING, MODALS, MOUTHPIECES, NAMING, NEWS_HEADS, NEWS_WORDS, OUTLETS, PRONOUNS,
+    QUOTING_VERBS, RELATIVE_PRONOUNS, ROLE_WORDS, SOCIAL_PLATFORMS, WEEKDAYS,
+)
+from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
-from streams.extraction.speakers import DOCUMENTS, SpeakerResolver, place
+from streams.extraction.speakers import SpeakerResolver, place
 
-# Verbs that report speech and take the reported clause as their complement.
-REPORTING_VERBS = {
-    "say", "tell", "state", "declare", "warn", "insist", "add", "announce", "affirm", "note", "stress", "claim",
-    "argue", "caution", "write", "post", "promise", "assert", "confirm", "deny", "vow", "pledge", "emphasise",
-    "emphasize", "acknowledge", "explain", "reply", "respond", "maintain", "predict", "admit", "conclude", "allege",
-    "reiterate", "underline", "repeat", "report", "suggest", "estimate", "reveal", "disclose", "demand", "complain",
-    "tweet", "concede", "contend", "assure", "signal", "indicate", "recall", "observe", "remark", "comment",
-}
-# Verbs that introduce quoted words without a clause: "called the intrusion '...'", "expressed '...'".
-QUOTING_VERBS = REPORTING_VERBS | {
-    "call", "describe", "brand", "label", "term", "dub", "express", "voice", "condemn", "denounce", "slam",
-    "criticise", "criticize", "praise", "hail", "welcome", "decry", "reaffirm", "accuse", "urge", "read",
-    "characterise", "characterize", "speak", "threaten", "put", "lament", "vow", "reject", "dismiss", "blast",
-}
-SOCIAL_PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "truth", "social", "media", "weibo",
-                    "linkedin", "bluesky", "threads", "youtube", "website", "platform"}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# Verbs by which someone puts out a document: "issued a statement", "released a communique".
-ISSUING = {"issue", "release", "publish", "put", "send", "circulate", "adopt", "distribute", "post"}
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
 DUPLICATE_OVERLAP = 0.8
-# Words that put a name or a term, not somebody's words, in quotation marks: so-called "shadow fleet".
-NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|named|dubbed|titled|entitled|"
-                    r"operation|exercise|the term|the word|the phrase)\s*$", re.IGNORECASE)
-DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
 LEADING_JUNK = {"that", ",", "and", "but", "—", "-", ":", ";"}
 
 
@@ -89,8 +75,10 @@ def _cues(tokens: list[Token], quotes: tuple[Quote, ...], verbs: set[str]) -> li
 
 def _asserted(verb: Token) -> bool:
     """Whether a speech verb reports something said: not "did not say whether", "declined to say"."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return False  # "did not say", "NATO must respond with ...": nothing was said
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return False  # "..., without saying whether ..."
     return not (verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in DECLINING)
 
 
@@ -100,18 +88,54 @@ def _subject(cue: Token) -> Token | None:
     if _is_according(cue):
         to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = _quoted_source(cue)
+    if source is not None:
+        return source
     own = _own_subject(cue)
     if own is not None:
-        return own
+        return _antecedent(own, cue)
     chain: list[Token] = []
     verb = cue
     while verb.dep_ in {"advcl", "conj", "xcomp", "ccomp", "parataxis", "acl", "dep"} and verb.head is not verb and len(chain) < 4:
         verb = verb.head
         chain.append(verb)
-    speaking = next((v for v in chain if v.lemma_.lower() in QUOTING_VERBS and _own_subject(v) is not None), None)
+    speaking = next((v for v in cue.ancestors if v.lemma_.lower() in QUOTING_VERBS and _own_subject(v) is not None), None)
     if speaking is not None:  # "said this was ... and called it '...'": the parser hangs "called" on "was"
-        return _own_subject(speaking)
-    return next((_own_subject(v) for v in chain if _own_subject(v) is not None), None)
+        return _antecedent(_own_subject(speaking), speaking)
+    found = next((v for v in chain if _own_subject(v) is not None), None)
+    return _antecedent(_own_subject(found), found) if found is not None else None
+
+
+def _quoted_source(cue: Token) -> Token | None:
+    """ "The agency quoted a military source as saying ...", "he was quoted as saying": the one quoted, not the
+    outlet that quotes."""
+    verb = cue
+    while verb.dep_ == "conj" and verb.head is not verb and verb.head.lemma_.lower() not in CITING:
+        verb = verb.head
+    if verb.dep_ == "conj":  # "quoted a source as describing ... and saying ...": the parser hangs "saying" on "quoted"
+        citing = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        citing = verb.head.head
+    else:
+        return None
+    if citing.lemma_.lower() not in CITING:
+        return None
+    return next((c for c in citing.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+
+
+def _antecedent(subject: Token, verb: Token) -> Token:
+    """A pronoun subject of a verb inside another clause stands for that clause's subject: "the embassy rejected
+    what it called ...", "the minister insisted he had ..."."""
+    person = PRONOUNS.get(subject.lower_)
+    if person is None:
+        return subject
+    for outer in verb.ancestors:
+        nominal = _own_subject(outer)
+        if nominal is None or nominal.pos_ == "PRON":
+            continue
+        is_person = nominal.ent_type_ == "PERSON" or nominal.lemma_.lower() in ROLE_WORDS | MOUTHPIECES
+        return nominal if is_person == person else subject
+    return subject
 
 
 def _misparsed_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
@@ -124,6 +148,42 @@ def _misparsed_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
     return [obj for obj in cue.children if obj.dep_ == "dobj" and obj.i > cue.i and obj.i in inside_unit
             and any(c.dep_ in {"acl", "relcl"} and c.tag_ in FINITE | {"VBN"} and c.i > obj.i
                     and not any(r.dep_ in {"nsubj", "agent", "auxpass"} for r in c.children) for c in obj.children)]
+
+
+def _outermost(governing: list[Token]) -> Token:
+    """Of the speech verbs above a quotation (nearest first), the one whose reported clause holds the others:
+    "X said NATO must respond with '...'" and "X said Oslo had expressed '...'" quote X; "X told reporters ...,
+    but Y said it '...'" quotes Y, whose verb is only coordinated with X's."""
+    chosen = governing[0]
+    for outer in governing[1:]:
+        step = next((c for c in outer.children if chosen in c.subtree), None)
+        if step is None or step.dep_ not in {"ccomp", "xcomp"}:
+            break
+        chosen = outer
+    return chosen
+
+
+def _outlet(head: Token) -> bool:
+    """Whether a phrase names a news outlet: "the broadcaster", "Reuters", "the state news agency"."""
+    lower = head.lower_
+    return lower in OUTLETS or lower in NEWS_HEADS and any(
+        t.lower_ in NEWS_WORDS for t in head.subtree if t.i < head.i)
+
+
+def _has_subject(clause: Token) -> bool:
+    """Whether a clause has a subject of its own (not a relative pronoun)."""
+    return clause.pos_ not in {"VERB", "AUX"} or any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"} and c.lower_ not in RELATIVE_PRONOUNS
+        for c in clause.children)
+
+
+def _object_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
+    """ "told a briefing that ...", "said in a statement that ...": the parser may hang the reported clause on the
+    cue's object or on the statement it was said in."""
+    objects = [c for c in cue.children if c.dep_ in {"dobj", "dative"}]
+    objects += [o for p in cue.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return [c for o in objects for c in o.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i in inside_unit
+            and any(m.lower_ == "that" and m.i < c.i for m in c.children) and _has_subject(c)]
 
 
 def _own_subject(verb: Token) -> Token | None:
@@ -142,7 +202,8 @@ def _cue_text(cue: Token, subject: Token | None) -> str:
         if child.i < cue.i:
             continue
         if child.dep_ in {"dobj", "dative"} and cue.lemma_.lower() == "tell":
-            end = max(end, child.right_edge.i if child.right_edge.dep_ != "ccomp" else child.i)
+            clause = {t.i for c in child.children if c.dep_ in {"acl", "relcl", "ccomp"} for t in c.subtree}
+            end = max(end, max(t.i for t in child.subtree if t.i not in clause))
         elif child.dep_ == "prep" and child.lower_ in {"on", "in"} and child.i == end + 1:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and (target.lower_ in SOCIAL_PLATFORMS or target.lemma_.lower() in {
@@ -180,7 +241,13 @@ def _text(tokens: list[Token]) -> str:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in {"and", "but", "that"}):
         tokens = tokens[:-1]
-    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text if tokens else ""
+    if not tokens:
+        return ""
+    parts = [tokens[0].text]
+    for before, token in zip(tokens, tokens[1:]):  # words on both sides of a cut-out aside keep a space
+        parts.append(before.whitespace_ or (" " if token.i != before.i + 1 else ""))
+        parts.append(token.text)
+    return "".join(parts)
 
 
 def _words(text: str) -> int:
@@ -223,14 +290,37 @@ def _aside(cue: Token, tokens: list[Token], quotes: tuple[Quote, ...]) -> Aside 
             return None  # "..., calling the accusations ...": a participle, with its object after it
         words = [t for t in doc[cue.i + 1: phrase_end] if not t.is_punct]
         words = words[: next((k for k, t in enumerate(words) if t.pos_ == "ADP"), len(words))]
+        if not words:  # "..., the army's chief of staff, General X, said.": the speaker in apposition before
+            return _appositive_aside(cue, tokens, comma)
     else:
         words = list(doc[comma + 1: cue.i])
-    if not _nominal(words):
-        return None
+    if not (_nominal(words) or len(words) == 1 and words[0].lower_ in {*PRONOUNS, "they", "we"}):
+        return None  # ", the military said" / ", it said"
     before = [t for t in tokens if t.i < comma]
     rest = [t for t in tokens if t.i > phrase_end]
     continues = bool(rest) and rest[0].tag_ in {"VBD", "VBZ", "VBP", "MD"}
     return Aside(comma, _head(words), before + (rest if continues else []))
+
+
+def _appositive_aside(cue: Token, tokens: list[Token], comma: int) -> Aside | None:
+    """ "CONTENT, the chief of the general staff, General X, said.": one or two nominal phrases between commas
+    before the cue; the speaker is the name among them, else the first."""
+    doc = cue.doc
+    bounds = [i for i in range(comma - 1, tokens[0].i, -1) if doc[i].text == ","][:2]
+    blocks: list[tuple[int, list[Token]]] = []
+    end = comma
+    for start in bounds:
+        words = list(doc[start + 1: end])
+        if not _nominal(words):
+            break
+        blocks.append((start, words))
+        end = start
+    if not blocks:
+        return None
+    named = [words for _, words in blocks if any(t.ent_type_ == "PERSON" for t in words)]
+    speaker = _head(named[0]) if named else _head(blocks[-1][1])
+    start = blocks[-1][0]
+    return Aside(start, speaker, [t for t in tokens if t.i < start])
 
 
 class FieldReader:
@@ -286,9 +376,9 @@ class FieldReader:
             return None
         roots = [t for t in span if not (quote.start <= t.head.idx < quote.end) or t.head is t]
         for root in roots:
-            for ancestor in root.ancestors:
-                if ancestor in cues:
-                    return ancestor
+            governing = [a for a in root.ancestors if a in cues]
+            if governing:
+                return _outermost(governing)
         return None
 
     # Reported speech -----------------------------------------------------------------------------
@@ -296,16 +386,20 @@ class FieldReader:
     def _reported(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
         inside_unit = {t.i for t in tokens}
         found = []
-        for cue in _cues(tokens, unit.quotes, REPORTING_VERBS):
+        for cue in _cues(tokens, unit.quotes, REPORTING_VERBS - DENYING):  # "denied that X": X is not what was said
             if _is_according(cue):
                 continue
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
-            clauses = clauses or _misparsed_clause(cue, inside_unit)
-            parts = [p for clause in clauses for p in self._parts(clause, inside_unit)]
+            if clauses and cue.dep_ == "relcl" and not _has_subject(clauses[0]):
+                continue  # "aircraft that it said had violated ...": the clause lost its subject to the relative
+            clauses = clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
+            parts = self._parts(clauses, inside_unit) if clauses else []
             aside = None if clauses else _aside(cue, tokens, unit.quotes)
             if aside is not None:
                 parts = [aside.content]
             subject = aside.speaker if aside is not None else self.subject(cue, tokens, unit)
+            if subject is not None and _outlet(subject):
+                continue  # "..., the news agency reported": it carries the story, nobody said it to it
             for part in parts:
                 if any(_inside(t, unit.quotes) for t in part):
                     continue  # a frame around a partial quotation, which is the statement
@@ -326,22 +420,26 @@ class FieldReader:
             return aside.speaker
         return subject
 
-    def _parts(self, clause: Token, inside_unit: set[int]) -> list[list[Token]]:
-        """A reported clause, split into its coordinated clauses ("that A and that B") only when one of them
-        holds a quotation, so that the other is still reported; speech acts coordinated into it are not
-        part of it ("said the defences had worked and described ...")."""
-        dropped = {t.i for c in clause.children if c.dep_ == "conj" and c.lemma_.lower() in QUOTING_VERBS
-                   for t in c.subtree}
-        tokens = [t for t in clause.subtree if t.i in inside_unit and t.i not in dropped]
-        quotes = self.quotes
-        if not any(_inside(t, quotes) for t in tokens):
+    def _parts(self, clauses: list[Token], inside_unit: set[int]) -> list[list[Token]]:
+        """A reported clause (one, when the parser split it: "said the army would have fired had it ..."),
+        without the speech acts coordinated with it or hung on it ("said the defences had worked and described
+        ...", "denied that X, saying Y"), which are statements of their own; split into its coordinated
+        clauses ("that A and that B") only when one of them holds a quotation, so that the other is still
+        reported."""
+        dropped = {t.i for clause in clauses for c in clause.subtree if c is not clause and c.dep_ in {"conj", "advcl"}
+                   and c.lemma_.lower() in QUOTING_VERBS and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
+        chosen = {t.i for clause in clauses for t in clause.subtree}
+        tokens = [t for t in clauses[0].doc if t.i in chosen and t.i in inside_unit and t.i not in dropped]
+        if len(clauses) > 1 or not any(_inside(t, self.quotes) for t in tokens):
             return [tokens]
-        conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped]
+        clause = clauses[0]
+        conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped
+                     and c.lemma_.lower() not in DECLINING]  # "..., but declined to say whether ...": nothing said
         if not conjuncts:
             return [tokens]
         split = {t.i for c in conjuncts for t in c.subtree}
         main = [t for t in tokens if t.i not in split]
-        return [main] + [p for c in conjuncts for p in self._parts(c, inside_unit)]
+        return [main] + [p for c in conjuncts for p in self._parts([c], inside_unit)]
 
     def _according(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
         """ "X happened, according to Y" / "According to Y, X happened": Y reports X."""
@@ -350,6 +448,8 @@ class FieldReader:
             if not _is_according(cue) or _inside(cue, unit.quotes):
                 continue
             source = _subject(cue)
+            if source is not None and _outlet(source):
+                continue  # "according to the broadcaster": the outlet carrying the story
             end = source.right_edge.i if source is not None else cue.i + 1
             content = [t for t in tokens if t.i < cue.i or t.i > end]
             if any(_inside(t, unit.quotes) for t in content) or _cues(content, unit.quotes, REPORTING_VERBS):

@@ -15,48 +15,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from streams.extraction.lexicon import (
+    CAPITALS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, MODIFIER_WORDS, ORGANISATION_NAMES, OWNER_PREPOSITIONS, RANKS,
+    ROLE_WORDS,
+)
 from streams.extraction.places import DEMONYMS, country_code, country_name
 
-# Head words of a title: a phrase naming an office ends in (or contains) one of these.
-ROLE_WORDS = {
-    "minister", "president", "secretary", "general", "chancellor", "spokesman", "spokeswoman", "spokesperson",
-    "ambassador", "commander", "chief", "governor", "mayor", "senator", "king", "queen", "premier", "director",
-    "chairman", "chairwoman", "chair", "head", "envoy", "representative", "leader", "admiral", "colonel",
-    "lieutenant", "major", "captain", "officer", "official", "adviser", "advisor", "prosecutor", "lawmaker",
-    "commissioner", "marshal", "brigadier", "sergeant", "attache", "attaché", "diplomat", "coordinator",
-    "undersecretary", "under-secretary", "secretary-general", "vice-president", "prince", "emperor", "speaker",
-    "mp", "deputy", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sen.", "rep.", "gov.", "analyst", "expert",
-}
-# Words that qualify an office without naming anyone: "Foreign", "Deputy", "Cabinet".
-MODIFIER_WORDS = {
-    "foreign", "defence", "defense", "interior", "justice", "finance", "prime", "vice", "cabinet", "state",
-    "home", "acting", "first", "senior", "affairs", "security", "national", "executive", "principal", "press",
-    "economy", "economic", "trade", "energy", "health", "chief", "supreme", "allied", "joint", "staff",
-    "military", "army", "naval", "air", "armed", "forces", "intelligence", "border", "top", "former", "high",
-    "digital", "transport", "infrastructure", "internal", "emergency", "emergencies", "situations", "european",
-}
-# Head nouns of institutions that can speak.
-INSTITUTION_HEADS = {
-    "ministry", "council", "military", "army", "navy", "force", "forces", "command", "guard", "government",
-    "office", "agency", "department", "embassy", "committee", "headquarters", "staff", "service", "bureau",
-    "centre", "center", "commission", "parliament", "cabinet", "presidency", "alliance", "police", "coastguard",
-    "administration", "secretariat", "directorate", "corps", "kremlin", "pentagon", "union", "organisation",
-    "organization", "mission", "delegation", "media", "court", "assembly", "senate", "congress", "chiefs",
-    "guards", "troops", "regiment", "brigade", "fleet", "district", "inspectorate", "authority", "board",
-    "institute", "house", "operator", "airport", "coalition", "party", "bloc", "summit", "commissariat",
-}
-INTERNATIONAL_ROLES = ("secretary general", "secretary-general", "high representative", "supreme allied commander")
-# National institutions known by a name that does not say the country.
-INSTITUTION_COUNTRIES = {
-    "pentagon": "US", "white house": "US", "state department": "US", "congress": "US", "capitol": "US",
-    "kremlin": "RU", "elysee": "FR", "élysée": "FR", "downing street": "GB", "whitehall": "GB", "bundeswehr": "DE",
-    "knesset": "IL", "sejm": "PL", "riigikogu": "EE", "saeima": "LV", "seimas": "LT", "rada": "UA",
-}
 BLOCKING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 DEMONYM_OF: dict[str, str] = {}
 for _word, _code in DEMONYMS.items():
     DEMONYM_OF.setdefault(_code, " ".join(part.capitalize() for part in _word.split()))
+for _word, _code in DEMONYMS.items():  # "South Korean", not "Korean", for South Korea
+    if len(_word.split()) > 1 and _word.split()[0] == country_name(_code).lower().split()[0]:
+        DEMONYM_OF[_code] = " ".join(part.capitalize() for part in _word.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +76,17 @@ def name_span(span: Span) -> Span | None:
         return None
     while end < len(doc) and _namelike(doc[end]) and doc[end].ent_type_ in ("", "PERSON"):
         end += 1
+    if end < len(doc) and doc[end - 1].head.i == end and _surname_mislabelled(doc[end]):
+        end += 1  # "Anna van der" + "Linden", which the tagger took for a place: the name hangs on it
     while start > 0 and _namelike(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].head.i in range(start, end):
         start -= 1
     return doc[start:end]
+
+
+def _surname_mislabelled(token: Token) -> bool:
+    """A capitalised proper noun the tagger labelled a place or organisation that names no country."""
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in {"GPE", "LOC", "ORG", "NORP"}
+            and not is_titleish(token) and token.lower_ not in INSTITUTION_HEADS)
 
 
 def titled_names(doc: Doc) -> list[Span]:
@@ -120,6 +100,25 @@ def titled_names(doc: Doc) -> list[Span]:
             end += 1
         if end > token.i + 1 and not any(doc[i].ent_type_ == "PERSON" for i in range(token.i + 1, end)):
             found.append(doc[token.i + 1:end])
+    return found
+
+
+def appositive_names(doc: Doc) -> list[Span]:
+    """Names set off after an office, which the tagger may take for places: "the envoy for Cyprus, Jan Novak,"."""
+    found = []
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or country_of(token):
+            continue
+        head = token.head
+        while head.dep_ in {"pobj", "prep"} and head.head is not head and head.lower_ not in ROLE_WORDS:
+            head = head.head
+        start = token.left_edge.i
+        words = doc[start: token.i + 1]
+        if head.lower_ in ROLE_WORDS and head.i < start and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and not country_of(t) for t in words):
+            name = name_span(words)  # without a rank before it: "General Jan Novak"
+            if name is not None and len(name) > 1:
+                found.append(name)
     return found
 
 
@@ -157,24 +156,55 @@ def title_after(name: Span) -> list[Token]:
     return []
 
 
+def office_held(name: Span) -> list[Token]:
+    """The office a name stands in apposition to: "the army's chief of staff, General Jan Novak," -> "army's chief
+    of staff"; else an appositive title after the name."""
+    head = name.root.head
+    while head.dep_ in {"pobj", "prep"} and head.head is not head and head.lower_ not in ROLE_WORDS:
+        head = head.head  # "the envoy for Cyprus, Anna Moretti,": the parser may hang the name on "Cyprus"
+    if name.root.dep_ == "appos" and head.i < name.start and head.lower_ in ROLE_WORDS:
+        inside = {t.i for t in name.root.subtree}
+        return [t for t in head.subtree if t.i < name.start and t.i not in inside
+                and (t.pos_ != "DET" and not t.is_punct or t.tag_ == "POS")]
+    return title_after(name)
+
+
+def is_rank(tokens: list[Token]) -> bool:
+    """A title that is only a military grade ("Lieutenant General"), which an office held outranks as a role."""
+    return bool(tokens) and all(t.lower_ in RANKS for t in tokens) and any(
+        t.lower_ in RANKS - {"chief", "first", "second", "staff", "air", "vice", "field"} for t in tokens)
+
+
+def title_of(name: Span) -> list[Token]:
+    """A person's title: the words before the name, unless they only give a rank and an office is stated too."""
+    before = title_before(name)
+    office = office_held(name)
+    if office and (not before or is_rank(before)):
+        return office
+    return before
+
+
 def split_title(tokens: list[Token]) -> Title:
     """(role, organisation) of a title: a leading country or organisation, then the office.
 
     "Estonian Foreign Minister" -> ("Foreign Minister", "Estonia"); "NATO Secretary General" ->
-    ("Secretary General", "NATO"); "head of the Polish armed forces" -> ("head", "Polish armed forces").
+    ("Secretary General", "NATO"); "head of the Polish armed forces" -> ("head", "Poland").
     """
     tokens = [t for t in tokens if t.pos_ != "DET"]
     organization: str | None = None
     while tokens:
         first = tokens[0]
-        code = country_of(first)
+        pair = country_code(f"{first.text} {tokens[1].text}") if len(tokens) > 1 and first.text[:1].isupper() else None
+        if pair:  # "South Korea's Defence Minister"
+            first, tokens = tokens[1], tokens[1:]
+        code = pair or country_of(first)
         if code:
             organization = country_name(code)
         elif is_acronym(first) or first.lower_ in INSTITUTION_COUNTRIES:
-            organization = first.text
-        elif first.ent_type_ == "ORG" and first.lower_ not in ROLE_WORDS | MODIFIER_WORDS:
-            named = [t for t in tokens if t.ent_type_ == "ORG" and t.lower_ not in ROLE_WORDS]
-            named = named[: next((k for k, t in enumerate(named) if t.i != first.i + k), len(named))]
+            organization = ORGANISATION_NAMES.get(first.text.replace(".", ""), first.text)
+        elif organization is None and first.ent_type_ == "ORG" and first.lower_ not in ROLE_WORDS and (
+                named := _leading_org(tokens)) and all(t.text[:1].isupper() for t in named) and any(
+                t.lower_ not in MODIFIER_WORDS for t in named):
             organization = " ".join(t.text for t in named)  # "White House national security spokesman"
             tokens = tokens[len(named) - 1:]
         else:
@@ -182,24 +212,42 @@ def split_title(tokens: list[Token]) -> Title:
         tokens = tokens[1:]
         while tokens and tokens[0].tag_ == "POS":
             tokens = tokens[1:]
-    of = next((k for k, t in enumerate(tokens) if t.lower_ in {"of", "for", "at"} and k > 0), None)
-    owner = _owner(tokens[of + 1:]) if of is not None else None
-    if owner is not None:
-        organization, tokens = owner, tokens[:of]
+    if organization is None:  # "NATO envoy for Ukraine": the leading organisation is the owner
+        for of in (k for k, t in enumerate(tokens) if t.lower_ in OWNER_PREPOSITIONS and k > 0):
+            following = tokens[of + 1:]
+            stop = next((k for k, t in enumerate(following) if t.lower_ in OWNER_PREPOSITIONS | {"in"}
+                         and not (k + 1 < len(following) and following[k + 1].text[:1].isupper()
+                                  and t.lower_ == "of")), len(following))  # "Institute of Security Studies"
+            owner = _owner(following[:stop])
+            if owner is not None:
+                organization, tokens = owner, tokens[:of]
+                break
     if not tokens:
         return Title(None, organization)
     role = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
     return Title(role, organization)
 
 
+def _leading_org(tokens: list[Token]) -> list[Token]:
+    """The organisation's words at the start of a title: "European Commission" in "European Commission President"."""
+    named = [t for t in tokens if t.ent_type_ == "ORG" and t.lower_ not in ROLE_WORDS]
+    return named[: next((k for k, t in enumerate(named) if t.i != tokens[0].i + k), len(named))]
+
+
 def _owner(tokens: list[Token]) -> str | None:
-    """The organisation after "of" in a title, if it is one: "head of the Polish armed forces", "President
-    of Finland", but not "Secretary of State"."""
-    if not tokens:
+    """The organisation after "of" in a title, if it is one: "President of Finland", "chief of Poland's general
+    staff" (Poland: a national body speaks for its country), "fellow at the Royal Institute", "chief minister of
+    Northshire" (a region), but not "Secretary of State" or "Minister of Foreign Affairs" (a portfolio)."""
+    tokens = [t for t in tokens if t.pos_ != "DET" and not t.is_punct]
+    if not tokens or all(t.lower_ in MODIFIER_WORDS | {"and"} for t in tokens):
         return None
-    code = country_of(tokens[0]) if len(tokens) == 1 else None
+    code = country_code(" ".join(t.text for t in tokens)) if tokens[0].text[:1].isupper() else None
+    if country_of(tokens[0]) and tokens[0].lower_ not in CAPITALS:
+        # "Poland's general staff", "the Latvian Air Force": the state; "the Warsaw Institute": itself
+        code = code or country_of(tokens[0])
     if code:
         return country_name(code)
-    if tokens[-1].lower_ in INSTITUTION_HEADS or all(is_acronym(t) for t in tokens) or tokens[0].ent_type_ == "ORG":
+    if tokens[-1].lower_ in INSTITUTION_HEADS or all(is_acronym(t) for t in tokens) or tokens[0].ent_type_ in {
+            "ORG", "GPE", "LOC"}:
         return " ".join(t.text for t in tokens)
     return None

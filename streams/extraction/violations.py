@@ -13,17 +13,18 @@ air defence identification zones and a state's "own airspace" report nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (AIRSPACE, coordinated, doubted, generic, governing_verb, negated,
-                                        state_of, subject, subject_state)
-from streams.extraction.dates import clause_date
+                                        own_clause, state_of, subject, subject_state)
+from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.locations import location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.numbers import duration_minutes, number
-from streams.extraction.places import is_state_name
+from streams.extraction.places import is_state_name, place_country
+from streams.extraction.lexicon import MODEL
 from streams.extraction.platforms import Phrase, hedged, is_platform_word, nationality, phrase_of
 
 VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
@@ -40,6 +41,22 @@ HABITUAL = {"repeatedly", "regularly", "frequently", "often", "routinely", "cons
 PRONOUNS = {"its", "their", "our", "his", "her"}
 OWNER_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
 REFERRING = {"it", "they", "which", "that", "who"}
+OVER = {"over", "above"}
+NOBODY = {"none", "neither", "nothing", "nobody"}  # "none of the aircraft had violated its airspace"
+# Verbs by which a state flies something over a place: with a state for the flier, over another state's
+# place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
+OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
+# Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
+MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
+SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire"}
+ACCUSING = {"accuse", "blame", "charge", "suspect"}
+# Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
+# another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
+CRASHING = {"crash", "fall", "land", "explode", "impact", "crash-land"}
+FOUND = {"find", "discover", "recover"}
+GROUND = {"in", "on", "near", "at", "inside", "into", "onto"}
+# What comes down abroad only by straying or being sent: a crashed jet is an accident or a shoot-down story.
+UNMANNED = {"drone", "missile", "balloon"}
 UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
 
 
@@ -56,6 +73,23 @@ class Trigger:
 
 
 # --- Triggers ------------------------------------------------------------------------------------------------------
+
+
+def _misread_flier(word: Token) -> Token | None:
+    """In a present-tense timeline line the tagger reads "A drone crosses into X" as a noun phrase ("drone
+    crosses"): for such a verb form read as a noun, the platform it was given as a modifier."""
+    base = word.lower_[:-2] if word.lower_.endswith("es") else word.lower_[:-1]
+    if word.pos_ != "NOUN" or word.tag_ != "NNS" or not ({base, base + "e", word.lower_[:-1]} & MOTION_VERBS):
+        return None
+    return next((c for c in word.children if c.dep_ in {"compound", "nmod"} and is_platform_word(c)), None)
+
+
+def _flier(verb: Token) -> Token | None:
+    """What flew: the subject of the clause, what a participle describes ("balloons carrying ..."), or the
+    platform of a verb the tagger read as a noun."""
+    if verb.dep_ == "acl" and is_platform_word(verb.head):
+        return verb.head
+    return subject(verb) or _misread_flier(verb)
 
 
 def _entry(noun: Token) -> Trigger | None:
@@ -75,10 +109,14 @@ def _entry(noun: Token) -> Trigger | None:
     prep, governor = head.lower_, head.head
     if governor.lemma_.lower() in VIOLATION_NOUNS and prep in {"of", "into", "in"}:
         return Trigger(noun, governing_verb(governor), governor)
-    if governor.pos_ not in {"VERB", "AUX"} or governor.lemma_.lower() in NOT_ENTRY:
+    if (governor.pos_ not in {"VERB", "AUX"} and _misread_flier(governor) is None) or \
+            governor.lemma_.lower() in NOT_ENTRY:
         return None
     if prep == "into" or (prep in STAY_PREPOSITIONS and noun.lemma_.lower() == "airspace"):
         return Trigger(noun, governor, None)
+    flier = subject(governor)
+    if prep in STAY_PREPOSITIONS and flier is not None and is_platform_word(flier):
+        return Trigger(noun, governor, None)  # "a drone spent 40 minutes over Lithuanian territory"
     return None
 
 
@@ -105,14 +143,16 @@ def _state_entered(name: Token) -> Trigger | None:
     head = name.head
     if state is None:
         return None
-    if name.dep_ == "pobj" and head.lower_ == "into" and head.head.pos_ == "VERB":
+    if name.dep_ == "pobj" and head.lower_ == "into" and (head.head.pos_ == "VERB" or _misread_flier(head.head)):
         verb = head.head
     elif name.dep_ == "dobj" and head.lemma_.lower() in STATE_ENTRY_VERBS:
         verb = head
     else:
         return None
-    flier = subject(verb)
-    if verb.lemma_.lower() in NOT_ENTRY or flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING):
+    flier = _flier(verb)
+    sent = any(c.dep_ == "dobj" and is_platform_word(c) for c in verb.children)  # "sent 260 balloons into X"
+    if verb.lemma_.lower() in NOT_ENTRY or flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING
+                                                                or sent):
         return None
     return Trigger(name, verb, None, destination=state)
 
@@ -152,7 +192,8 @@ def _blocked(trigger: Trigger) -> bool:
         flier = trigger.verb.head  # "any object violating its airspace"
     if flier is None:
         return False
-    return negated(flier) or generic(flier) or any(c.lower_ in {"every", "no"} for c in flier.children)
+    return (negated(flier) or generic(flier) or flier.lower_ in NOBODY
+            or any(c.lower_ in {"every", "no"} for c in flier.children))
 
 
 # --- Victims -------------------------------------------------------------------------------------------------------
@@ -171,12 +212,21 @@ def owner_words(noun: Token) -> list[Token]:
     return words
 
 
+def _over(word: Token) -> list[Token]:
+    """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga"."""
+    objects = [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OVER
+               for obj in prep.children if obj.dep_ == "pobj"]
+    named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN"]
+    return named or [t for obj in objects for prep in obj.children if prep.lower_ == "of"  # "the island of X"
+                     for t in prep.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+
+
 def _intruder_words(trigger: Trigger) -> list[Token]:
     """The words naming what entered: "by X" / "of X" of a violation noun, else the clause's subject."""
     if trigger.violation is not None:
         return [obj for prep in trigger.violation.children if prep.dep_ == "prep" and prep.lower_ in {"by", "of"}
                 for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE]
-    flier = subject(trigger.verb) if trigger.verb is not None else None
+    flier = _flier(trigger.verb) if trigger.verb is not None else None
     return [flier] if flier is not None else []
 
 
@@ -204,6 +254,7 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in {"north", "south"}:
             codes += [code for code in [state_of(word)] if code]
+    codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
     if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
         return list(dict.fromkeys(codes))
     flier = subject(trigger.verb)
@@ -225,6 +276,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     "a drone violation"; otherwise the sentence's first intruder is the best guess.
     """
     candidates = _intruder_words(trigger)
+    if trigger.verb is not None:  # "North Korea sent balloons into the South": what was sent, then who sent it
+        candidates = [c for c in trigger.verb.children if c.dep_ == "dobj" and is_platform_word(c)] + candidates
     if trigger.violation is not None:
         doer = subject(trigger.verb) if trigger.verb is not None else None  # "Turkish jets carried out violations"
         candidates += [c for c in trigger.violation.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
@@ -238,7 +291,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
             continue
         phrase = phrase_of(token, found)
         if phrase is not None and not phrase.defender:
-            return phrase, _foreign(phrase.state, victim) or next(iter(states), None) or _origin(trigger, victim), True
+            return phrase, (_foreign(phrase.state, victim) or next(iter(states), None) or _sender(phrase, victim)
+                            or _origin(trigger, victim)), True
         states += [state for state in [_foreign(state_of(token), victim)] if state]
     if states:
         return None, states[0], True
@@ -247,11 +301,19 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     return best, _foreign(best.state, victim) if best else None, False
 
 
+def _sender(phrase: Phrase, victim: str) -> str | None:
+    """ "North Korea sent balloons ...", "Minsk launched drones ...": the state that sent what flew."""
+    verb = phrase.head.head
+    if phrase.head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING:
+        return None
+    sender = subject(verb)
+    return _foreign(state_of(sender), victim) if sender is not None else None
+
+
 def _origin(trigger: Trigger, victim: str) -> str | None:
     """ "entered Lithuanian airspace from Belarus": the state the intruder came from."""
-    if trigger.verb is None:
-        return None
-    return next((state for prep in trigger.verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+    holders = [trigger.noun] if trigger.verb is None else [trigger.verb, trigger.noun]  # "into X airspace from Y"
+    return next((state for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "from"
                  for obj in prep.children if obj.dep_ == "pobj" for state in [_foreign(state_of(obj), victim)] if state),
                 None)
 
@@ -273,9 +335,8 @@ def _hedged_clause(trigger: Trigger) -> bool:
     return any(hedged(word.text) for word in words)
 
 
-def _violation_count(trigger: Trigger) -> int | None:
+def _violation_count(noun: Token | None) -> int | None:
     """ "19 violations of Polish airspace": the number of violations reported."""
-    noun = trigger.violation
     if noun is None or noun.tag_ != "NNS":
         return None
     return next((number(c.text) for c in noun.children if c.dep_ == "nummod" and number(c.text)), None)
@@ -290,14 +351,23 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     model = phrase.model if phrase else None
     if earlier is not None and earlier.state != victim:
         violator, phrase, model = earlier.state, phrase or earlier, model or earlier.model
-    violations = _violation_count(trigger)
+        phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin)
+    violations = _violation_count(trigger.violation)
     count, stated = (phrase.count, phrase.count_stated) if phrase else (None, False)
     if violations and not (stated and linked):
         count, stated = violations, True
+    elif count is None:  # "shot down drones that crossed into its airspace, after recording 19 violations"
+        count = next((n for t in sentence if t.lemma_.lower() in VIOLATION_NOUNS for n in [_violation_count(t)] if n),
+                     None)
+        stated = count is not None
     anchor = trigger.violation or trigger.verb or trigger.noun
     date, dated_here = clause_date(sentence, trigger.verb or trigger.noun, anchor, context.published)
+    came_from = (phrase is not None and phrase.by_origin and phrase.state == violator) or (
+        (phrase is None or phrase.state is None) and violator == _origin(trigger, victim))
+    by_origin = violator is not None and came_from
     return Mention(
         kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=violator,
+        by_origin=by_origin,
         hedged=bool(violator) and ((phrase is not None and phrase.hedged) or _hedged_clause(trigger)),
         platform=phrase.platform if phrase else None, model=model,
         count=count, count_stated=stated, duration=duration_minutes(sentence.text),
@@ -306,8 +376,147 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     )
 
 
+def _accused(verb: Token) -> bool:
+    """ "accused Seoul of flying drones": the verb is what one state accuses another of."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in ACCUSING
+
+
+def _flier_state(phrase: Phrase, verb: Token) -> str | None:
+    """The state that flew it: its own ("South Korean drones"), the subject of "fly"/"send", or the one accused
+    "of flying" it."""
+    if phrase.state:
+        return phrase.state
+    if _accused(verb):
+        accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        return state_of(accused) if accused is not None else None
+    doer = subject(verb) if verb.lemma_.lower() in {"fly", "send", "launch"} else None
+    return state_of(doer) if doer is not None and not is_platform_word(doer) else None
+
+
+def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """A state's drones or aircraft flown, or seen, over another state's place: "Minsk sent drones over Vilnius",
+    "North Korea accused the South of flying drones over Pyongyang", "Russian drones were seen over Riga"."""
+    mentions: list[Mention] = []
+    for phrase in found:
+        if phrase.defender or phrase.head.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+            continue
+        verb = phrase.head.head
+        if verb.lemma_.lower() not in OVERFLYING or doubted(verb) or negated(phrase.head):
+            continue
+        flier = _flier_state(phrase, verb)
+        over = _over(verb)
+        victims = [code for word in over for code in [place_country(word.text)] if code and code != flier]
+        if flier is None or not victims:
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if not dated_here and _accused(verb):
+            date = None  # "accused Minsk on Tuesday of flying drones": the day of the accusation
+        where = next((w.text for w in over if not is_state_name(w.text)), None)
+        mentions.append(Mention(
+            kind="airspace_violation", country=victims[0], field=context.field, sentence=sentence, violator=flier,
+            hedged=phrase.hedged, platform=phrase.platform, model=phrase.model, count=phrase.count,
+            count_stated=phrase.count_stated, duration=duration_minutes(sentence.text), occurred_on=date,
+            date_in_clause=dated_here, location=where))
+    return mentions
+
+
+def _per_day(mention: Mention, scope: list[Token], context: Context) -> list[Mention]:
+    """ "intruded on October 3, 9 and 10": one mention a day."""
+    days = listed_days(scope, context.published)
+    return [replace(mention, occurred_on=day, date_in_clause=True) for day in days] if days else [mention]
+
+
+def _crash_verb(phrase: Phrase) -> Token | None:
+    """The verb saying the thing came down: "crashed", "fell", "came down", "were found" (passive)."""
+    head = phrase.head
+    verb = head.head
+    if head.dep_ in {"nsubj"} and verb.lemma_.lower() in CRASHING:
+        return verb
+    if head.dep_ == "nsubj" and verb.lemma_.lower() == "come" and any(c.lower_ == "down" for c in verb.children):
+        return verb
+    relative = next((c for c in head.children if c.dep_ == "relcl"), None)  # "a drone that came down near X"
+    if relative is not None and (relative.lemma_.lower() in CRASHING or (
+            relative.lemma_.lower() == "come" and any(c.lower_ == "down" for c in relative.children))):
+        return relative
+    if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FOUND:
+        return verb
+    return None
+
+
+def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | None]:
+    """The state whose ground it came down on, and the word that places it: "on Finnish territory", "in its
+    eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in GROUND:
+            continue
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ == "of"]
+            if any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in words):
+                return subject_state(verb), obj
+            code = nationality(words) or next((place_country(t.text) for t in words if t.pos_ == "PROPN"
+                                               and place_country(t.text)), None)
+            return code or context.main_country, obj
+    return None, None
+
+
+def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """A state's drone, missile or balloon that crashed, fell or was found on another state's ground."""
+    mentions: list[Mention] = []
+    for phrase in found:
+        verb = _crash_verb(phrase) if phrase.platform in UNMANNED else None
+        if verb is None or phrase.defender or doubted(verb) or negated(phrase.head):
+            continue
+        earlier = None if phrase.state else _antecedent(phrase, True, context)
+        flier = phrase.state or (earlier.state if earlier else None)
+        victim, where = _ground_state(verb, context)
+        if flier is None or victim is None or victim == flier:
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        mentions.append(Mention(
+            kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=flier,
+            by_origin=phrase.by_origin, hedged=phrase.hedged, platform=phrase.platform,
+            model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
+            count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
+            location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
+    return mentions
+
+
 def violations(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
-    """One mention per violation the sentence reports and victim it names (given its platform phrases)."""
-    return [_violation(sentence, trigger, victim, found, context)
-            for trigger in _triggers(sentence) if not _blocked(trigger)
-            for victim in _victims(trigger, context)]
+    """One mention per violation the sentence reports, victim it names and day it lists (given its platform
+    phrases)."""
+    return [mention for trigger in _triggers(sentence) if not _blocked(trigger)
+            for victim in _victims(trigger, context)
+            for mention in _per_day(_violation(sentence, trigger, victim, found, context),
+                                    list((trigger.verb or trigger.noun).subtree), context)]
+
+
+@dataclass(frozen=True)
+class Identification:
+    """What a sentence says an earlier intruder was: "it was most likely a Russian decoy", "they were probably
+    Belarusian"."""
+
+    state: str
+    hedged: bool
+    model: str | None
+
+
+def identification(sentence: Span, found: list[Phrase]) -> Identification | None:
+    """A sentence that names the state of something an earlier sentence reported: "it"/"they"/"the drone" as the
+    subject of "be" with a nationality for complement; "probably", "most likely" hedge it."""
+    for verb in sentence:
+        if verb.lemma_ != "be" or doubted(verb):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or not (subjects[0].lower_ in REFERRING or is_platform_word(subjects[0])):
+            continue
+        if subjects[0].lower_ not in REFERRING and any(p.head == subjects[0] and p.state and not p.by_origin
+                                                       for p in found):
+            continue
+        complement = [t for c in verb.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+        state = nationality(complement)
+        if state is not None:
+            models = [m for t in complement for m in [MODEL.fullmatch(t.text)] if m]
+            words = [*complement, *(c for c in verb.children if c.dep_ == "advmod")]
+            return Identification(state, any(hedged(t.text) or t.lower_ == "likely" for t in words),
+                                  models[0].group(1) if models else None)
+    return None

@@ -1,0 +1,268 @@
+"""The extractor's one lexicon: every word list the focus pass and the rules read.
+
+A word added here reaches every rule that needs it: the cheap focus pass that picks
+the sentences worth parsing and the rules that read the parse use the same lists, so
+a platform, a demonym or a speech verb cannot be known to one and missed by the other.
+pycountry supplies official names and provinces (:mod:`.places` reads it); what it
+lacks (demonyms, capitals used by metonymy, short forms) is listed here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+# --- Countries and places ------------------------------------------------------------------------------------------
+
+# Demonyms and adjectives (also used for organisations: "Estonian Foreign Minister").
+DEMONYMS: dict[str, str] = {
+    "american": "US", "british": "GB", "chinese": "CN", "danish": "DK", "dutch": "NL",
+    "estonian": "EE", "finnish": "FI", "french": "FR", "german": "DE", "italian": "IT",
+    "japanese": "JP", "latvian": "LV", "lithuanian": "LT", "norwegian": "NO", "polish": "PL",
+    "romanian": "RO", "russian": "RU", "spanish": "ES", "swedish": "SE", "turkish": "TR",
+    "ukrainian": "UA", "belarusian": "BY", "belarussian": "BY", "korean": "KR",
+    "north korean": "KP", "south korean": "KR", "taiwanese": "TW", "syrian": "SY",
+    "iranian": "IR", "israeli": "IL", "moldovan": "MD", "georgian": "GE", "hungarian": "HU",
+    "czech": "CZ", "slovak": "SK", "slovakian": "SK", "bulgarian": "BG", "greek": "GR",
+    "canadian": "CA", "belgian": "BE", "portuguese": "PT", "croatian": "HR", "slovenian": "SI",
+    "albanian": "AL", "montenegrin": "ME", "macedonian": "MK", "icelandic": "IS",
+    "luxembourgish": "LU", "indian": "IN", "pakistani": "PK", "philippine": "PH", "filipino": "PH",
+    "vietnamese": "VN", "australian": "AU", "serbian": "RS", "austrian": "AT", "swiss": "CH",
+    "irish": "IE", "lebanese": "LB", "iraqi": "IQ", "saudi": "SA", "egyptian": "EG",
+    "azerbaijani": "AZ", "armenian": "AM", "kazakh": "KZ", "mongolian": "MN", "maltese": "MT", "cypriot": "CY",
+    "bosnian": "BA", "luxembourger": "LU", "moldavian": "MD", "jordanian": "JO", "qatari": "QA", "emirati": "AE",
+    "yemeni": "YE", "afghan": "AF", "thai": "TH", "malaysian": "MY", "indonesian": "ID", "brazilian": "BR",
+    "mexican": "MX", "cuban": "CU", "venezuelan": "VE", "libyan": "LY", "algerian": "DZ", "moroccan": "MA",
+    "tunisian": "TN", "sudanese": "SD", "ethiopian": "ET", "nigerian": "NG", "kenyan": "KE", "omani": "OM",
+    "kuwaiti": "KW", "bahraini": "BH", "singaporean": "SG", "chilean": "CL",
+    "argentine": "AR", "argentinian": "AR", "colombian": "CO", "peruvian": "PE",
+}
+
+# Short forms and common names pycountry lacks.
+ALIASES: dict[str, str] = {
+    "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "united states": "US", "america": "US",
+    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "united kingdom": "GB",
+    "russia": "RU", "china": "CN", "south korea": "KR", "north korea": "KP", "taiwan": "TW",
+    "iran": "IR", "syria": "SY", "turkey": "TR", "turkiye": "TR", "türkiye": "TR",
+    "moldova": "MD", "czech republic": "CZ", "czechia": "CZ", "the netherlands": "NL",
+    "holland": "NL", "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE",
+}
+
+# Capitals and government seats, used in place of the state ("Moscow denied ...") and to place a city.
+CAPITALS: dict[str, str] = {
+    "moscow": "RU", "kremlin": "RU", "beijing": "CN", "washington": "US", "tokyo": "JP",
+    "warsaw": "PL", "tallinn": "EE", "riga": "LV", "vilnius": "LT", "helsinki": "FI",
+    "stockholm": "SE", "oslo": "NO", "copenhagen": "DK", "berlin": "DE", "paris": "FR",
+    "london": "GB", "rome": "IT", "madrid": "ES", "ankara": "TR", "bucharest": "RO",
+    "kyiv": "UA", "kiev": "UA", "minsk": "BY", "pyongyang": "KP", "seoul": "KR", "taipei": "TW",
+    "tehran": "IR", "damascus": "SY", "chisinau": "MD", "budapest": "HU", "prague": "CZ",
+    "bratislava": "SK", "sofia": "BG", "athens": "GR", "ottawa": "CA", "amsterdam": "NL",
+    "the hague": "NL", "lisbon": "PT", "vienna": "AT", "ljubljana": "SI", "zagreb": "HR",
+    "reykjavik": "IS", "dublin": "IE", "bern": "CH", "belgrade": "RS", "tirana": "AL", "skopje": "MK",
+    "podgorica": "ME", "sarajevo": "BA", "valletta": "MT", "nicosia": "CY", "tbilisi": "GE", "yerevan": "AM",
+    "baku": "AZ", "canberra": "AU", "new delhi": "IN", "islamabad": "PK", "manila": "PH", "hanoi": "VN",
+}
+
+# Alliance members, the only states that can request consultations under Article 4.
+NATO_MEMBERS: frozenset[str] = frozenset({
+    "AL", "BE", "BG", "CA", "HR", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IT", "LV", "LT", "LU",
+    "ME", "NL", "MK", "NO", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "TR", "GB", "US",
+})
+
+# Words that name regions of many states: never read as a province of one.
+GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "central", "capital", "coast", "centre", "center",
+                       "western", "eastern", "northern", "southern", "island", "islands", "city", "border", "gulf",
+                       "lakes", "river", "valley", "mountain", "highlands", "plateau", "harbour", "port", "upper",
+                       "lower", "middle", "interior", "coastal", "frontier", "littoral", "metropolitan"}
+
+# Common English names where pycountry has only the official one ("Russian Federation").
+SHORT_NAMES: dict[str, str] = {
+    "RU": "Russia", "US": "United States", "GB": "United Kingdom", "KR": "South Korea",
+    "KP": "North Korea", "IR": "Iran", "SY": "Syria", "MD": "Moldova", "VN": "Vietnam",
+    "TR": "Turkey", "CZ": "Czech Republic", "BO": "Bolivia", "VE": "Venezuela", "LA": "Laos",
+}
+
+# Compass directions: "east of Gotland" names a place; "North" before a state is part of its name.
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+              "north-west", "south-east", "south-west"}
+DIRECTION_PREFIXES = {"North", "South"}
+
+# --- Platforms and models ------------------------------------------------------------------------------------------
+
+# What flies, by the noun that names it.
+PLATFORMS: dict[str, str] = {
+    "drone": "drone", "uav": "drone", "uas": "drone", "quadcopter": "drone", "shahed": "drone", "gerbera": "drone",
+    "geran": "drone",
+    "jet": "aircraft", "aircraft": "aircraft", "plane": "aircraft", "warplane": "aircraft", "airplane": "aircraft",
+    "fighter": "aircraft", "bomber": "aircraft", "helicopter": "aircraft", "interceptor": "aircraft",
+    "airliner": "aircraft", "aeroplane": "aircraft", "chopper": "aircraft", "gunship": "aircraft",
+    "balloon": "balloon", "airship": "balloon", "dirigible": "balloon",
+    "missile": "missile", "rocket": "missile",
+    "object": "unknown",
+}
+# Adjectives that make a vehicle, aircraft or system a drone: "unmanned aerial vehicle".
+DRONE_MODIFIERS = {"unmanned", "uncrewed", "pilotless", "aerial"}
+# Models known by a name rather than a designation, with what they are ("Kalibr missiles", "a Gerbera").
+NAMED_MODELS: dict[str, str] = {
+    "Shahed": "drone", "Geran": "drone", "Gerbera": "drone", "Orlan": "drone", "Kalibr": "missile",
+    "Iskander": "missile", "Kinzhal": "missile", "Tomahawk": "missile", "Rafale": "aircraft", "Gripen": "aircraft",
+    "Eurofighter": "aircraft",
+}
+# Military model designations: "MiG-31", "Su-27s", "Tu-95MS", "F-16", "Shahed-136", "Kalibr".
+MODEL = re.compile(r"((?:" + "|".join(NAMED_MODELS) + r")(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
+# Military hardware, flying or not: its nationality adjective names an intruder or a navy, not a speaker's side.
+HARDWARE = {word for word, kind in PLATFORMS.items() if kind != "unknown"} | {
+    "ship", "vessel", "submarine", "craft", "frigate", "destroyer"}
+
+# --- Speech --------------------------------------------------------------------------------------------------------
+
+# Verbs that report speech and take the reported clause as their complement.
+SPEECH_VERBS = {
+    "say", "tell", "state", "declare", "warn", "insist", "add", "announce", "affirm", "note", "stress", "claim",
+    "argue", "caution", "write", "post", "promise", "assert", "confirm", "deny", "vow", "pledge", "emphasise",
+    "emphasize", "acknowledge", "explain", "reply", "respond", "maintain", "predict", "admit", "conclude", "allege",
+    "reiterate", "underline", "repeat", "report", "suggest", "estimate", "reveal", "disclose", "demand", "complain",
+    "tweet", "concede", "contend", "assure", "signal", "indicate", "recall", "observe", "remark", "comment",
+}
+# Irregular surface forms of cue verbs; regular ones are generated (:func:`.focus.inflections`).
+IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "deny": ("denied", "denies"),
+    "reply": ("replied", "replies"), "overfly": ("overflew", "overflown"), "fly": ("flew", "flown"),
+    "see": ("saw", "seen"), "shoot": ("shot",),
+}
+
+# --- Calendar and numbers ------------------------------------------------------------------------------------------
+
+WEEKDAYS: tuple[str, ...] = tuple(day.lower() for day in calendar.day_name)
+MONTHS: dict[str, int] = {
+    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): i for i, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+# English number words, and the nouns and determiners that count ("a pair", "a dozen", "a lone drone").
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "dozen": 12, "couple": 2, "pair": 2,
+}
+
+# --- Speakers and their organisations -------------------------------------------------------------------------------
+
+# Adjectives of a region or of the world, not of one state: a body named with one ("North American Aerospace
+# Defense Command", "European Commission") is international and speaks for itself, not for the article's country.
+REGIONAL_ADJECTIVES = ("european", "north american", "north atlantic", "transatlantic", "international",
+                       "united nations", "african", "asian", "arab", "nordic", "world", "global")
+# Organs of international organisations, and the organisation a statement by one is attributed to.
+PARENT_ORGANISATIONS: dict[str, str] = {
+    "north atlantic council": "NATO", "european commission": "European Union", "european council": "European Union",
+    "european parliament": "European Union", "security council": "United Nations",
+    "general assembly": "United Nations",
+}
+# International organisations usually written out in full, by their initials.
+ORGANISATION_NAMES: dict[str, str] = {"UN": "United Nations", "EU": "European Union"}
+# Heads of institutions that are not a state's: an airport or an operator speaks for itself.
+PRIVATE_HEADS = {"airport", "operator", "institute", "company", "airline", "firm", "utility", "group", "university"}
+# American spellings in institutions' names, and the British ones they are filed under.
+SPELLING_VARIANTS: dict[str, str] = {"defense": "defence", "center": "centre", "organization": "organisation",
+                                     "program": "programme", "labor": "labour"}
+
+# --- Statements: speech, speakers and their titles ----------------------------------------------------------------
+
+# Abbreviations whose full stop ends no sentence.
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "st",
+                 "no", "jr", "sr", "prof", "rev", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}
+# Head words of a title: a phrase naming an office ends in (or contains) one of these.
+ROLE_WORDS = {
+    "minister", "president", "secretary", "general", "chancellor", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "commander", "chief", "governor", "mayor", "senator", "king", "queen", "premier", "director",
+    "chairman", "chairwoman", "chair", "head", "envoy", "representative", "leader", "admiral", "colonel",
+    "lieutenant", "major", "captain", "officer", "official", "adviser", "advisor", "prosecutor", "lawmaker",
+    "commissioner", "marshal", "brigadier", "sergeant", "attache", "attaché", "diplomat", "coordinator",
+    "undersecretary", "under-secretary", "secretary-general", "vice-president", "prince", "emperor", "speaker",
+    "mp", "deputy", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sen.", "rep.", "gov.", "analyst", "expert",
+    "fellow", "researcher", "professor", "inspector", "superintendent", "negotiator",
+}
+# Military ranks: a title made only of these says a person's grade, not the office they speak from, so an
+# office given with the name ("Pakistan's military spokesman, Major General X") is the role.
+RANKS = {"general", "lieutenant", "colonel", "major", "admiral", "captain", "brigadier", "sergeant", "marshal",
+         "commodore", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sgt.", "lt", "gen", "col", "rear", "vice", "air",
+         "chief", "field", "first", "second", "staff", "warrant", "corporal", "private"}
+# Words that qualify an office without naming anyone: "Foreign", "Deputy", "Cabinet".
+MODIFIER_WORDS = {
+    "foreign", "defence", "defense", "interior", "justice", "finance", "prime", "vice", "cabinet", "state",
+    "home", "acting", "first", "senior", "affairs", "security", "national", "executive", "principal", "press",
+    "economy", "economic", "trade", "energy", "health", "chief", "supreme", "allied", "joint", "staff",
+    "military", "army", "naval", "air", "armed", "forces", "intelligence", "border", "top", "former", "high",
+    "digital", "transport", "infrastructure", "internal", "emergency", "emergencies", "situations", "european",
+}
+# Head nouns of institutions that can speak.
+INSTITUTION_HEADS = {
+    "ministry", "council", "military", "army", "navy", "force", "forces", "command", "guard", "government",
+    "office", "agency", "department", "embassy", "committee", "headquarters", "staff", "service", "bureau",
+    "centre", "center", "commission", "parliament", "cabinet", "presidency", "alliance", "police", "coastguard",
+    "administration", "secretariat", "directorate", "corps", "kremlin", "pentagon", "union", "organisation",
+    "organization", "mission", "delegation", "media", "court", "assembly", "senate", "congress", "chiefs",
+    "guards", "troops", "regiment", "brigade", "fleet", "district", "inspectorate", "authority", "board",
+    "institute", "house", "operator", "airport", "coalition", "party", "bloc", "summit", "commissariat",
+}
+INTERNATIONAL_ROLES = ("secretary general", "secretary-general", "high representative", "supreme allied commander")
+# National institutions known by a name that does not say the country.
+INSTITUTION_COUNTRIES = {
+    "pentagon": "US", "white house": "US", "state department": "US", "congress": "US", "capitol": "US",
+    "kremlin": "RU", "elysee": "FR", "élysée": "FR", "downing street": "GB", "whitehall": "GB", "bundeswehr": "DE",
+    "knesset": "IL", "sejm": "PL", "riigikogu": "EE", "saeima": "LV", "seimas": "LT", "rada": "UA",
+}
+# Prepositions that attach an office to its owner: "head of", "envoy for", "fellow at".
+OWNER_PREPOSITIONS = {"of", "for", "at"}
+# People who speak for an institution: "a spokesman for the ministry" is the ministry.
+MOUTHPIECES = {"spokesman", "spokeswoman", "spokesperson", "representative", "official", "source", "aide", "officer"}
+# Mouthpieces whose office is the role of the institution's statement.
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+# Unnamed people quoted by description ("a U.S. official said"): the description names them.
+ANONYMOUS_SOURCES = {"official", "source", "officer", "diplomat", "aide"}
+# Adjectives that describe a source without saying who it is.
+VAGUE_ADJECTIVES = {"senior", "unnamed", "anonymous", "top", "high", "ranking", "high-ranking", "informed", "former"}
+# Institutions whose name is plural: "the armed forces", "the Joint Chiefs".
+PLURAL_BODIES = {"forces", "troops", "chiefs", "guards", "headquarters", "police"}
+# Documents that "read" or "say" on their issuer's behalf.
+DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post", "readout",
+             "message", "notice", "report", "bulletin", "update"}
+PERSON_PRONOUNS = {"he", "she"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# What a state has whose violation an article reports.
+SOVEREIGNTY = {"airspace", "territory", "soil", "waters", "sovereignty", "border"}
+# Whose these are says whose side an article is on; a border ("on the Syrian border") has two sides.
+HOME_WORDS = SOVEREIGNTY - {"border"}
+# Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces".
+KINDS = {"force": "military", "forces": "military", "army": "military", "military": "military", "troops": "military",
+         "authority": "agency", "agency": "agency"}
+# Verbs that introduce quoted words without a clause: "called the intrusion '...'", "expressed '...'".
+QUOTING_VERBS = SPEECH_VERBS | {
+    "call", "describe", "brand", "label", "term", "dub", "express", "voice", "condemn", "denounce", "slam",
+    "criticise", "criticize", "praise", "hail", "welcome", "decry", "reaffirm", "accuse", "urge", "read",
+    "characterise", "characterize", "speak", "threaten", "put", "lament", "vow", "reject", "dismiss", "blast",
+}
+SOCIAL_PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "truth", "social", "media", "weibo",
+                    "linkedin", "bluesky", "threads", "youtube", "website", "platform"}
+# Verbs by which someone puts out a document: "issued a statement", "released a communique".
+ISSUING = {"issue", "release", "publish", "put", "send", "circulate", "adopt", "distribute", "post"}
+# Words that put a name or a term, not somebody's words, in quotation marks: so-called "shadow fleet".
+NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|named|dubbed|titled|entitled|"
+                    r"operation|exercise|the term|the word|the phrase)\s*$", re.IGNORECASE)
+# Verbs that keep the speech verb they govern from saying anything: "declined to say".
+DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
+# Speech verbs whose clause is what the speaker says did not happen: "denied that its jets had entered".
+DENYING = {"deny", "refute", "dispute"}
+# Modal verbs: a speech verb under one ("must respond") reports nothing said.
+MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall"}
+PRONOUNS = {"it": False, "he": True, "she": True}  # a pronoun subject, and whether it stands for a person
+# Verbs by which a news outlet passes on someone's words: "the agency quoted a source as saying".
+CITING = {"quote", "cite"}
+# Words naming a news outlet: it carries the story, and is no speaker of the facts it reports.
+OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "outlet", "channel", "tabloid", "wire",
+           "reuters", "afp", "interfax", "tass", "ria", "xinhua", "yonhap", "kyodo", "anadolu", "bloomberg"}
+# Heads that name an outlet only with a news word before them: "the state news agency", "state media".
+NEWS_HEADS = {"agency", "media", "service"}
+NEWS_WORDS = {"news", "press", "state", "wire"}
