@@ -9,8 +9,8 @@ on any broker, including one without transactions (the embedded Tansu):
 * raw -> derived: the article table remembers the version each article is at;
   a version at or below it changes nothing. Derived events are awaited before the
   table moves on, so a crash in between re-derives the same events (same ids).
-* derived -> tallies: tally members are set-like (upsert/retract by id) and carry
-  the offset of the record that last changed them.
+* derived -> views: every worker folds the derived topics, all partitions, into
+  one whole view (:mod:`streams.view`): latest upsert per id, so duplicates change nothing.
 """
 
 from __future__ import annotations
@@ -19,26 +19,23 @@ import asyncio
 import datetime as dt
 import tempfile
 import time
-import weakref
 from pathlib import Path
 from typing import Any
 
 import faust
-import faust.streams as faust_streams
 import orjson
 import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
-from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
 
 from streams import metrics
 from streams.article import Article
 from streams.config import Settings
-from streams.counting import apply_update, tally_updates
 from streams.events import Event, derive, derive_many, event_id
 from streams.extraction import extractor_version
+from streams.internals import committed_offsets, consumer_class, write_as
 from streams.ledger import advance, is_stale
 from streams.validation import Rejected, parse_raw
+from streams.view import WholeView, follow
 
 log = structlog.get_logger(__name__)
 
@@ -60,39 +57,6 @@ class Progress:
 
     def count(self, name: str, n: int = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + n
-
-
-def _write_as(event: Any) -> None:
-    """Table writes take their changelog partition from faust's current-event context
-    variable, which ``take_events`` leaves at the batch's last record: point it at the
-    record being applied.
-
-    Only the context variable: ``Stream.current_event`` is what take_events' background
-    buffering pairs with the next record, and overwriting it there duplicated one record
-    and lost the next whenever records arrived while a batch was being applied.
-    """
-    faust_streams._current_event.set(weakref.ref(event))  # noqa: SLF001 - faust has no public setter
-
-
-def _consumer_class(fetch_max_wait_ms: int) -> type[Any]:
-    """faust's consumer with a configurable fetch wait (faust hard-codes 1500 ms).
-
-    A broker that does not answer a fetch early when data arrives (the embedded Tansu
-    serves the full wait) adds up to that wait to every hop of the pipeline; a short
-    wait trades a few empty fetches a second for latency.
-    """
-
-    class ConsumerThread(AIOKafkaConsumerThread):
-        def _create_worker_consumer(self, transport: Any) -> AIOKafkaConsumer:
-            consumer = super()._create_worker_consumer(transport)
-            consumer._fetch_max_wait_ms = fetch_max_wait_ms  # noqa: SLF001 - read when the consumer starts
-            return consumer
-
-    class Consumer(AIOKafkaTransport.Consumer):
-        def _new_consumer_thread(self) -> ConsumerThread:
-            return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
-
-    return Consumer
 
 
 def _app(settings: Settings) -> faust.App:
@@ -140,36 +104,30 @@ class Newsroom:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.app = _app(settings)
-        self.app.transport.Consumer = _consumer_class(settings.fetch_max_wait_ms)
+        self.app.transport.Consumer = consumer_class(settings.fetch_max_wait_ms)
         self.progress = Progress()
         names, n = settings.topics, settings.partitions
         self.raw = self.app.topic(names.raw, partitions=n)
         self.incidents = self.app.topic(names.incidents, partitions=n)
         self.statements = self.app.topic(names.statements, partitions=n)
         self.deadletter = self.app.topic(names.deadletter, partitions=n)
-        self.tallies_topic = self.app.topic(names.tallies, partitions=n, internal=True)
         json_schema = faust.Schema(key_serializer="json", value_serializer="json")
         self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema)
-        self.tallies = self.app.Table("tallies", default=None, partitions=n, schema=json_schema)
-        # Views of the derived topics, as a subscriber sees them: latest upsert per id, retractions removed.
-        self.incident_view = self.app.Table("incident-view", default=None, partitions=n, schema=json_schema)
-        self.statement_view = self.app.Table("statement-view", default=None, partitions=n, schema=json_schema)
+        self.view = WholeView()
         self._derived: dict[int, list[Event]] = {}
         self._replay: tuple[bool, dt.datetime | None] = (False, None)
         self._rewound: set[int] = set()
         self._after_recovery_task: asyncio.Future[None] | None = None
         self.app.on_rebalance_complete.connect(self._on_rebalanced)
         self.app.agent(self.raw, name="extract")(self._extract_agent)
-        self.app.agent(self.tallies_topic, name="tally")(self._tally_agent)
-        self.app.agent(self.incidents, name="incident-view")(self._view_agent(self.incident_view))
-        self.app.agent(self.statements, name="statement-view")(self._view_agent(self.statement_view))
+        self.app.task(self._follow_view)
 
     async def _extract_agent(self, stream: Any) -> None:
         """Raw records in batches: one ``nlp.pipe`` over a batch is much cheaper than one parse per article."""
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_seconds):
             prepared = await self.prepare([event.message for event in events])
             for event, article in zip(events, prepared):
-                _write_as(event)
+                write_as(event)
                 await self.process(event.message, article)
 
     async def process(self, message: Any, article: Article | None) -> None:
@@ -184,15 +142,11 @@ class Newsroom:
         self.progress.count("articles_processed")
         metrics.ARTICLES.inc()
 
-    async def _tally_agent(self, stream: Any) -> None:
-        async for event in stream.events():
-            message = event.message
-            key = message.key.decode()
-            members = (self.tallies.get(key) or {}).get("members")
-            # The partition is kept so a worker reports only the cells it owns after a rebalance.
-            self.tallies[key] = {"partition": message.partition,
-                                 "members": apply_update(members, orjson.loads(message.value), message.offset)}
-            self.progress.mark(message.topic, message.partition, message.offset)
+    async def _follow_view(self) -> None:
+        """The whole view of the derived topics (declared first: no agent of this app subscribes to them)."""
+        for topic in (self.incidents, self.statements):
+            await topic.maybe_declare()
+        await follow(self.settings, self.view, [self.incidents.get_topic_name(), self.statements.get_topic_name()])
 
     def replay_from(self, since: dt.datetime | None) -> None:
         """Seek each raw partition back once when assigned: to the beginning, or to ``since``.
@@ -210,7 +164,7 @@ class Newsroom:
         """Progress starts at the committed offsets; then a pending replay rewinds the raw partitions."""
         await self.app.tables.recovery.completed.wait()
         assigned = list(self.app.consumer.assignment())
-        committed = self.app.consumer._committed_offset  # noqa: SLF001 - faust's own view after its seek
+        committed = committed_offsets(self.app.consumer)
         for tp in assigned:
             if committed.get(tp):
                 self.progress.baseline(tp.topic, tp.partition, committed[tp] - 1)
@@ -224,28 +178,6 @@ class Newsroom:
             self._rewound.add(tp.partition)
             self.progress.mark(tp.topic, tp.partition, offset - 1)
             log.info("replaying raw partition", partition=tp.partition, offset=offset)
-
-    def _view_agent(self, table: Any) -> Any:
-        async def view(stream: Any) -> None:
-            async for event in stream.events():
-                message = event.message
-                key, value = message.key.decode(), orjson.loads(message.value)
-                if value.get("op") == "retract":
-                    table.pop(key, None)
-                else:
-                    table[key] = {"partition": message.partition, "event": value}
-                self.progress.mark(message.topic, message.partition, message.offset)
-        return view
-
-    def owned_view(self, table: Any, topic: Any) -> list[Event]:
-        """Live derived events of the partitions this worker owns now."""
-        owned = {tp.partition for tp in self.app.consumer.assignment() if tp.topic == topic.get_topic_name()}
-        return [value["event"] for value in table.values() if value["partition"] in owned]
-
-    def owned_tallies(self) -> list[tuple[str, Any]]:
-        """The tally cells of the partitions this worker is assigned now (a memory store keeps revoked ones)."""
-        owned = {tp.partition for tp in self.app.consumer.assignment() if tp.topic == self.tallies_topic.get_topic_name()}
-        return [(key, value["members"]) for key, value in self.tallies.items() if value["partition"] in owned]
 
     async def dead_letter(self, key: bytes | None, value: bytes | None, reason: str, stage: str) -> None:
         headers = {
@@ -306,13 +238,11 @@ class Newsroom:
                  events=len(transition.events), ms=round((time.perf_counter() - started) * 1000, 1))
 
     async def emit(self, events: list[Event]) -> None:
-        """Send derived events and their tally updates, and wait until the broker has them all."""
+        """Send derived events, and wait until the broker has them all."""
         pending = []
         for event in events:
             topic = self.incidents if event["type"] == "incident" else self.statements
             pending.append(await topic.send(key=event_id(event).encode(), value=orjson.dumps(event)))
-            for tally_key, update in tally_updates(event):
-                pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=orjson.dumps(update)))
         for future in pending:
             await future
         self.progress.count("events_emitted", len(events))

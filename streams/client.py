@@ -17,6 +17,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
 from streams.config import Settings
+from streams.internals import refresh_metadata
 
 log = structlog.get_logger(__name__)
 
@@ -68,7 +69,7 @@ async def end_offsets(settings: Settings, topic: str) -> dict[int, int]:
     try:
         partitions = consumer.partitions_for_topic(topic) or set()
         if not partitions:
-            await consumer._client.force_metadata_update()  # noqa: SLF001 - a fresh client may not know the topic yet
+            await refresh_metadata(consumer)  # a fresh client may not know the topic yet
             partitions = consumer.partitions_for_topic(topic) or set()
         tps = [TopicPartition(topic, p) for p in sorted(partitions)]
         ends = await consumer.end_offsets(tps) if tps else {}
@@ -83,7 +84,7 @@ async def read_topic(settings: Settings, topic: str, timeout: float = 30.0) -> l
     await consumer.start()
     records: list[tuple[bytes | None, bytes | None, list]] = []
     try:
-        await consumer._client.force_metadata_update()  # noqa: SLF001
+        await refresh_metadata(consumer)
         tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or set())]
         if not tps:
             return records

@@ -41,11 +41,6 @@ class Topics:
     def deadletter(self) -> str:
         return self._name("newsroom.deadletter.v1")
 
-    @property
-    def tallies(self) -> str:
-        """Internal: tally updates keyed by tally key, so one partition owns each count cell."""
-        return self._name("newsroom.internal.tallies")
-
 
 @dataclass(frozen=True, slots=True)
 class Settings:

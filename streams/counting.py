@@ -1,13 +1,14 @@
-"""Tallies: the materialised counts, as pure functions of the set of live events.
+"""Counts: the materialised tables, as pure functions of the set of live events.
 
-A tally is a key ("incidents/airspace_violation/EE/2025", "speaker/Mark Rutte",
-"organization/NATO") holding its live members ``{member_id: value}``. Upserts add
-or replace a member, retractions remove one; both are idempotent, so a record
-delivered twice changes nothing, and each member remembers the offset of the
-record that last changed it, so an older record re-read after a crash cannot undo
-a newer one.
+A count cell is a key ("incidents/airspace_violation/EE/2025", "speaker/Mark Rutte",
+"organization/NATO") whose members are the live events that fall in it,
+``{member_id: value}``. Cells are rebuilt from the live events (the latest upsert
+per id, retractions removed, as :mod:`streams.view` folds the derived topics), so
+a member is always in the cell its latest version says, however often and in
+whichever order records arrive: an incident whose corrected date moves it to
+another year leaves the old year's cell.
 
-An incident tally counts distinct real-world incidents, not members: two articles
+An incident cell counts distinct real-world incidents, not members: two articles
 may report one incident with dates of different precision ("earlier in September"
 and "on September 10"), so members are clustered by violator and date before they
 are counted. The count depends only on the set of members, never on their order.
@@ -17,20 +18,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from streams.events import Event
 
-Tally = dict[str, list[Any]]  # member_id -> [value, offset]
+Cell = dict[str, str]  # member_id -> value (an incident key, or the statement id)
 INCIDENT_KINDS = ("airspace_violation", "drone_sighting", "article4_request")
 
 
-def incident_tally_key(event: Event) -> str:
+def incident_cell_key(event: Event) -> str:
     kind, country, _violator, when = event["incident_key"].split(":", 3)
     return f"incidents/{kind}/{country}/{when[:4]}"
 
 
-def statement_tally_keys(event: Event) -> list[str]:
+def statement_cell_keys(event: Event) -> list[str]:
     speaker = event.get("speaker") or {}
     keys = [f"speaker/{speaker['name']}"] if speaker.get("name") else []
     if speaker.get("organization"):
@@ -38,25 +38,20 @@ def statement_tally_keys(event: Event) -> list[str]:
     return keys
 
 
-def tally_updates(event: Event) -> list[tuple[str, dict[str, Any]]]:
-    """The tally records one derived event turns into: (tally key, {op, member, value})."""
+def cell_members(event: Event) -> list[tuple[str, str, str]]:
+    """The cells one live event is a member of: (cell key, member id, value)."""
     if event["type"] == "incident":
-        member, value, keys = event["incident_id"], event["incident_key"], [incident_tally_key(event)]
-    else:
-        member, value, keys = event["statement_id"], event["statement_id"], statement_tally_keys(event)
-    return [(key, {"op": event["op"], "member": member, "value": value}) for key in keys]
+        return [(incident_cell_key(event), event["incident_id"], event["incident_key"])]
+    return [(key, event["statement_id"], event["statement_id"]) for key in statement_cell_keys(event)]
 
 
-def apply_update(tally: Tally | None, update: dict[str, Any], offset: int) -> Tally:
-    members: Tally = dict(tally or {})
-    known = members.get(update["member"])
-    if known is not None and known[1] > offset >= 0:
-        return members
-    if update["op"] == "retract":
-        members.pop(update["member"], None)
-    else:
-        members[update["member"]] = [update["value"], offset]
-    return members
+def cells(live: Iterable[Event]) -> dict[str, Cell]:
+    """Every non-empty cell of a set of live events (no retractions in it: they are not live)."""
+    found: dict[str, Cell] = {}
+    for event in live:
+        for key, member, value in cell_members(event):
+            found.setdefault(key, {})[member] = value
+    return found
 
 
 def _parse_key(incident_key: str) -> tuple[str, str]:
@@ -92,29 +87,29 @@ def distinct_incidents(incident_keys: Iterable[str]) -> int:
     return count
 
 
-def tally_count(key: str, tally: Tally) -> int:
+def cell_count(key: str, cell: Cell) -> int:
     if key.startswith("incidents/"):
-        return distinct_incidents(value for value, _ in tally.values())
-    return len(tally)
+        return distinct_incidents(cell.values())
+    return len(cell)
 
 
-def incident_counts(tallies: Iterable[tuple[str, Tally]]) -> dict[str, dict[str, int]]:
+def incident_counts(cells: Iterable[tuple[str, Cell]]) -> dict[str, dict[str, int]]:
     """The contract's count table: ``{kind: {"CC/YYYY": n}}``, empty cells left out."""
     counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
-    for key, tally in tallies:
+    for key, cell in cells:
         if not key.startswith("incidents/"):
             continue
         _, kind, country, year = key.split("/")
-        n = tally_count(key, tally)
+        n = cell_count(key, cell)
         if n:
             counts.setdefault(kind, {})[f"{country}/{year}"] = n
     return {kind: dict(sorted(cells.items())) for kind, cells in counts.items()}
 
 
-def statement_counts(tallies: Iterable[tuple[str, Tally]]) -> dict[str, dict[str, int]]:
+def statement_counts(cells: Iterable[tuple[str, Cell]]) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {"speaker": {}, "organization": {}}
-    for key, tally in tallies:
+    for key, cell in cells:
         group, _, name = key.partition("/")
-        if group in counts and tally:
-            counts[group][name] = len(tally)
+        if group in counts and cell:
+            counts[group][name] = len(cell)
     return {group: dict(sorted(cells.items())) for group, cells in counts.items()}

@@ -1,8 +1,9 @@
 """HTTP API and dashboard of a worker, served on its faust web port.
 
-Handlers only read the worker's own tables (:meth:`Newsroom.owned_tallies`,
-:meth:`Newsroom.owned_view`) and hand the query to the pure functions of
-:mod:`streams.api`; the description of it all is :mod:`streams.openapi`.
+Handlers read the worker's whole view of the derived topics (:mod:`streams.view`:
+every partition, whoever owns it, so any worker answers for the whole table) and
+hand the query to the pure functions of :mod:`streams.api`; the description of it
+all is :mod:`streams.openapi`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from aiohttp import web as aioweb
 
 from streams import api, metrics, openapi
 from streams.app import Newsroom
-from streams.counting import incident_counts, statement_counts
 
 log = structlog.get_logger(__name__)
 
@@ -37,21 +37,19 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.count_table(incident_counts(newsroom.owned_tallies()), request.query))
+        return _answer(web, lambda: api.count_table(newsroom.view.counts(), request.query))
 
     @app.page("/api/statement-counts")
     async def speaker_counts(web: Any, request: Any) -> Any:
-        return web.json(statement_counts(newsroom.owned_tallies()))
+        return web.json(newsroom.view.statement_counts())
 
     @app.page("/api/incidents")
     async def incidents(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.incident_listing(
-            newsroom.owned_view(newsroom.incident_view, newsroom.incidents), request.query))
+        return _answer(web, lambda: api.incident_listing(newsroom.view.incidents.values(), request.query))
 
     @app.page("/api/statements")
     async def statements(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.statement_listing(
-            newsroom.owned_view(newsroom.statement_view, newsroom.statements), request.query))
+        return _answer(web, lambda: api.statement_listing(newsroom.view.statements.values(), request.query))
 
     @app.page("/api/snapshot")
     async def snapshot(web: Any, request: Any) -> Any:
@@ -77,8 +75,9 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/status")
     async def status(web: Any, request: Any) -> Any:
+        done = {**newsroom.progress.done, **newsroom.view.read}
         return web.json({
-            "processed": {topic: {str(p): o for p, o in parts.items()} for topic, parts in newsroom.progress.done.items()},
+            "processed": {topic: {str(p): o for p, o in parts.items()} for topic, parts in done.items()},
             "counters": newsroom.progress.counters,
             "assigned": sorted(f"{tp.topic}:{tp.partition}" for tp in app.consumer.assignment()),
         })
@@ -98,32 +97,22 @@ def sse_message(event: str, data: Any) -> bytes:
 
 
 class LiveFeed:
-    """Server-sent snapshots of the worker's tables, pushed when they change.
+    """Server-sent snapshots of the worker's whole view, pushed when it changes.
 
-    A change is noticed from the worker's own progress: the last offset applied
-    to the tallies and to the two views, plus the partitions it owns (a rebalance
-    changes what it reports). Comparing that small tuple is cheap enough to do a
-    few times a second per client, and needs no hook inside the agents.
+    The view counts the records it has applied; comparing that number a few times a
+    second per client is cheap and needs no hook inside the reader.
     """
 
     def __init__(self, newsroom: Newsroom) -> None:
         self.newsroom = newsroom
         self.stopping = asyncio.Event()
 
-    def mark(self) -> tuple[Any, ...]:
-        names = self.newsroom.settings.topics
-        done = self.newsroom.progress.done
-        offsets = tuple((topic, p, o) for topic in (names.tallies, names.incidents, names.statements)
-                        for p, o in sorted(done.get(topic, {}).items()))
-        assigned = tuple(sorted((tp.topic, tp.partition) for tp in self.newsroom.app.consumer.assignment()))
-        return offsets, assigned
+    def mark(self) -> int:
+        return self.newsroom.view.changes
 
     def snapshot(self) -> dict[str, Any]:
-        newsroom = self.newsroom
-        tallies = newsroom.owned_tallies()
-        return api.snapshot(incident_counts(tallies), statement_counts(tallies),
-                            newsroom.owned_view(newsroom.incident_view, newsroom.incidents),
-                            newsroom.owned_view(newsroom.statement_view, newsroom.statements))
+        view = self.newsroom.view
+        return api.snapshot(view.counts(), view.statement_counts(), view.incidents.values(), view.statements.values())
 
     async def close(self, *_: Any) -> None:
         """aiohttp's on_shutdown: end open streams, or the server would wait for them before it stops."""
@@ -141,7 +130,7 @@ class LiveFeed:
         return response
 
     async def _push_changes(self, response: aioweb.StreamResponse) -> None:
-        last: tuple[Any, ...] | None = None
+        last: int | None = None
         quiet = 0.0
         while not self.stopping.is_set():
             mark = self.mark()

@@ -1,4 +1,4 @@
-"""The pipeline in one process, through the same pure steps the agents run (ledger, tallies).
+"""The pipeline in one process, through the same pure steps the agents and views run (ledger, counting).
 
 For property tests that need many interleavings; the broker tests check the agents themselves.
 """
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from streams.article import Article
-from streams.counting import Tally, apply_update, incident_counts, tally_updates
+from streams.counting import cells, incident_counts
 from streams.events import Event, event_id
 from streams.ledger import ArticleState, advance
 from streams.validation import parse_document
@@ -20,7 +20,6 @@ class Simulation:
         self.derive = derive
         self.articles: dict[str, ArticleState] = {}
         self.topics: dict[str, list[Event]] = {"incident": [], "statement": []}
-        self.tallies: dict[str, Tally] = {}
         self.offset = 0
 
     def feed(self, document: dict[str, Any]) -> None:
@@ -32,9 +31,6 @@ class Simulation:
             return
         for event in transition.events:
             self.topics[event["type"]].append(event)
-            for key, update in tally_updates(event):
-                self.tallies[key] = apply_update(self.tallies.get(key), update, self.offset)
-                self.offset += 1
         self.articles[article.article_id] = transition.state
 
     def live(self, kind: str) -> dict[str, Event]:
@@ -47,4 +43,4 @@ class Simulation:
         return latest
 
     def counts(self) -> dict[str, dict[str, int]]:
-        return incident_counts(self.tallies.items())
+        return incident_counts(cells(self.live("incident").values()).items())

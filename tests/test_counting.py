@@ -1,10 +1,12 @@
-"""Tallies and distinct-incident counting."""
+"""Count cells and distinct-incident counting."""
 
 from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from streams.counting import apply_update, distinct_incidents, incident_counts
+from streams.counting import cells, distinct_incidents, incident_counts, statement_counts
+
+from derived import incident, statement
 
 
 def key(when: str, violator: str = "RU", kind: str = "airspace_violation", country: str = "PL") -> str:
@@ -32,20 +34,20 @@ def test_a_month_without_any_day_report_counts_once():
     assert distinct_incidents([key("2025-08"), key("2025-08"), key("2025-09-01")]) == 2
 
 
-def test_upsert_and_retract_are_idempotent_and_an_older_record_cannot_undo_a_newer_one():
-    upsert = {"op": "upsert", "member": "a:1", "value": key("2025-09-10")}
-    retract = {"op": "retract", "member": "a:1", "value": key("2025-09-10")}
-    tally = apply_update(apply_update(None, upsert, 5), upsert, 5)
-    assert tally == {"a:1": [key("2025-09-10"), 5]}
-    newer = apply_update(tally, {**upsert, "value": key("2025-09-11")}, 9)
-    assert apply_update(newer, upsert, 5) == newer
-    assert apply_update(newer, retract, 10) == {}
+def test_an_incident_is_counted_in_the_cell_of_its_latest_version_only():
+    first = incident(1, when="2024-12-31")
+    corrected = {**first, "incident_key": "airspace_violation:EE:RU:2025-01-01", "article_version": 2,
+                 "occurred_on": {"value": "2025-01-01", "precision": "day"}}
+    live = {e["incident_id"]: e for e in [first, corrected]}  # what a view holds: the latest per id
+    assert incident_counts(cells(live.values()).items())["airspace_violation"] == {"EE/2025": 1}
 
 
 def test_counts_table_has_the_contract_shape():
-    tallies = [("incidents/airspace_violation/EE/2025", {"x": [key("2025-09-19", country="EE"), 1]}),
-               ("incidents/drone_sighting/DK/2025", {}), ("speaker/Mark Rutte", {"s": ["s", 2]})]
-    assert incident_counts(tallies) == {"airspace_violation": {"EE/2025": 1}, "drone_sighting": {}, "article4_request": {}}
+    live = [incident(1, country="EE"), incident(2, kind="drone_sighting", country="DK", when="2025-09"),
+            statement(3, "Ana Vrabie", "Ministry of Defence", None)]
+    table = incident_counts(cells(live).items())
+    assert table == {"airspace_violation": {"EE/2025": 1}, "drone_sighting": {"DK/2025": 1}, "article4_request": {}}
+    assert statement_counts(cells(live).items()) == {"speaker": {"Ana Vrabie": 1}, "organization": {"Ministry of Defence": 1}}
 
 
 dates = st.sampled_from(["2025-09", "2025-09-09", "2025-09-10", "2025-09-19", "2025-08", "2025-08-31", "2025"])

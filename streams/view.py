@@ -1,0 +1,98 @@
+"""The whole live table on every worker: a fold of the derived topics, read from every partition.
+
+Each worker reads every partition of the incident and statement topics from the
+beginning with its own consumer, outside the consumer group, and keeps the latest
+upsert per id with retracted ids removed: exactly what a downstream subscriber
+holds. The HTTP API, the dashboard and ``newsroom counts`` answer from it, so any
+worker answers for the whole table, and two workers that have read the same
+offsets give the same answer.
+
+Why this and not faust's tables (README, "HTTP API"): group membership never
+touches it, so a rebalance cannot hide, duplicate or move part of it; and a fold
+of "latest per id" is idempotent, so the duplicates that at-least-once delivery
+writes to the derived topics (an article re-derived after a crash) change nothing.
+Counts are computed from the live incidents (:mod:`streams.counting`), so they
+can never disagree with the listed items.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+import structlog
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from streams.config import Settings
+from streams.counting import cells, incident_counts, statement_counts
+from streams.events import Event, event_id
+from streams.internals import refresh_metadata
+
+log = structlog.get_logger(__name__)
+
+TOPIC_WAIT_SECONDS = 1.0
+FETCH_TIMEOUT_MS = 1000
+
+
+@dataclass(slots=True)
+class WholeView:
+    """Live incidents and statements by id, and the last offset read per topic partition."""
+
+    incidents: dict[str, Event] = field(default_factory=dict)
+    statements: dict[str, Event] = field(default_factory=dict)
+    read: dict[str, dict[int, int]] = field(default_factory=dict)
+    changes: int = 0  # records applied so far: the event stream's cheap "has anything changed?"
+
+    def apply(self, topic: str, partition: int, offset: int, value: bytes | None) -> None:
+        """One record of a derived topic, in partition order (a record without a value changes nothing)."""
+        if value is not None:
+            event = orjson.loads(value)
+            live = self.incidents if event["type"] == "incident" else self.statements
+            if event["op"] == "retract":
+                live.pop(event_id(event), None)
+            else:
+                live[event_id(event)] = event
+        self.read.setdefault(topic, {})[partition] = offset
+        self.changes += 1
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """The contract's count table of distinct incidents."""
+        return incident_counts(cells(self.incidents.values()).items())
+
+    def statement_counts(self) -> dict[str, dict[str, int]]:
+        return statement_counts(cells(self.statements.values()).items())
+
+
+async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
+    """The topic's partitions, waiting for the topic to exist (a reader may start before its writer)."""
+    announced = False
+    while True:
+        await refresh_metadata(consumer)
+        partitions = consumer.partitions_for_topic(topic)
+        if partitions:
+            return [TopicPartition(topic, p) for p in sorted(partitions)]
+        if not announced:
+            log.info("waiting for the topic to be created", topic=topic)
+            announced = True
+        await asyncio.sleep(TOPIC_WAIT_SECONDS)
+
+
+async def follow(settings: Settings, view: WholeView, topics: list[str]) -> None:
+    """Fold every record of ``topics`` into ``view``, from the beginning, until cancelled."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None, enable_auto_commit=False,
+                                auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_max_wait_ms)
+    await consumer.start()
+    try:
+        tps = [tp for topic in topics for tp in await topic_partitions(consumer, topic)]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        log.info("reading the whole view", topics=topics, partitions=len(tps))
+        while True:
+            batch: dict[TopicPartition, list[Any]] = await consumer.getmany(timeout_ms=FETCH_TIMEOUT_MS)
+            for tp, messages in batch.items():
+                for message in messages:
+                    view.apply(tp.topic, tp.partition, message.offset, message.value)
+    finally:
+        await consumer.stop()
