@@ -20,20 +20,25 @@ import datetime as dt
 import tempfile
 import time
 from pathlib import Path
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 import faust
 import orjson
 import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.errors import KafkaError
+from faust.exceptions import ProducerSendError
 
 from streams import metrics
 from streams.article import Article
-from streams.config import Settings
+from streams.broker import profile_for
+from streams.config import BrokerProfile, Settings
 from streams.events import Event, derive, derive_many, event_id
 from streams.extraction import extractor_version
 from streams.internals import committed_offsets, consumer_class, write_as
-from streams.ledger import advance, is_stale
+from streams.ledger import Transition, advance, is_stale
 from streams.validation import Rejected, parse_raw
 from streams.view import WholeView, follow
 
@@ -59,18 +64,24 @@ class Progress:
         self.counters[name] = self.counters.get(name, 0) + n
 
 
-def _app(settings: Settings) -> faust.App:
+def _app(settings: Settings, profile: BrokerProfile) -> faust.App:
+    """The faust app, tuned for the broker's profile and replicated as configured (every topic faust creates too)."""
     datadir = settings.data_dir or str(Path(tempfile.gettempdir()) / f"newsroom-{settings.app_id}")
+    tuning: dict[str, Any] = {}
+    if profile.producer_max_batch_size is not None:
+        tuning["producer_max_batch_size"] = profile.producer_max_batch_size
+    session_timeout = settings.session_timeout or profile.session_timeout
+    if session_timeout is not None:
+        tuning.update(broker_session_timeout=session_timeout, broker_heartbeat_interval=min(3.0, session_timeout / 4))
+    log.info("faust tuned for the broker", profile=profile.name, replication_factor=settings.replication_factor,
+             min_insync_replicas=settings.min_insync_replicas, **tuning)
     return faust.App(
         settings.app_id,
         broker=f"kafka://{settings.bootstrap}",
         store=settings.store,  # memory:// on one machine; rocksdb:// (faust-streaming[rocksdict]) for large tables
         datadir=datadir,
         topic_partitions=settings.partitions,
-        topic_replication_factor=1,
-        producer_max_batch_size=1,  # BROKER.md: batched writes break Tansu's latest offsets and changelog recovery
-        broker_session_timeout=settings.session_timeout,
-        broker_heartbeat_interval=min(3.0, settings.session_timeout / 4),
+        topic_replication_factor=settings.replication_factor,
         consumer_auto_offset_reset="earliest",
         key_serializer="raw",
         value_serializer="raw",
@@ -78,6 +89,7 @@ def _app(settings: Settings) -> faust.App:
         web_port=settings.web_port,
         web_in_thread=False,
         table_standby_replicas=0,
+        **tuning,
     )
 
 
@@ -98,21 +110,46 @@ async def replay_offsets(settings: Settings, tps: list[Any], since: dt.datetime 
         await consumer.stop()
 
 
+SEND_RETRY_FIRST = 0.5  # seconds before the first retry of a failed send; doubled each time
+SEND_RETRY_MAX = 30.0
+
+
+async def until_acknowledged(what: str, send: Callable[[], Awaitable[None]]) -> None:
+    """Run ``send`` until the broker acknowledges it, backing off between failed attempts.
+
+    A broker outage (every broker down, too few in-sync replicas, a leader moving)
+    delays a record; it never turns a valid article into a dead letter. Re-sending is
+    safe: derived events have deterministic ids and consumers keep the latest per id.
+    """
+    delay = SEND_RETRY_FIRST
+    while True:
+        try:
+            await send()
+            return
+        except (KafkaError, ProducerSendError) as error:
+            metrics.SEND_RETRIES.labels(what).inc()
+            log.warning("send not acknowledged; retrying", what=what, error=repr(error), retry_in=delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, SEND_RETRY_MAX)
+
+
 class Newsroom:
     """The app with its topics, tables and agents, built from one :class:`Settings`."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.app = _app(settings)
+        self.app = _app(settings, profile_for(settings))
         self.app.transport.Consumer = consumer_class(settings.fetch_max_wait_ms)
         self.progress = Progress()
         names, n = settings.topics, settings.partitions
-        self.raw = self.app.topic(names.raw, partitions=n)
-        self.incidents = self.app.topic(names.incidents, partitions=n)
-        self.statements = self.app.topic(names.statements, partitions=n)
-        self.deadletter = self.app.topic(names.deadletter, partitions=n)
+        config = settings.topic_config()  # changelogs too, through extra_topic_configs
+        self.raw = self.app.topic(names.raw, partitions=n, config=config)
+        self.incidents = self.app.topic(names.incidents, partitions=n, config=config)
+        self.statements = self.app.topic(names.statements, partitions=n, config=config)
+        self.deadletter = self.app.topic(names.deadletter, partitions=n, config=config)
         json_schema = faust.Schema(key_serializer="json", value_serializer="json")
-        self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema)
+        self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema,
+                                       extra_topic_configs=config)
         self.view = WholeView()
         self._derived: dict[int, list[Event]] = {}
         self._replay: tuple[bool, dt.datetime | None] = (False, None)
@@ -131,16 +168,38 @@ class Newsroom:
                 await self.process(event.message, article)
 
     async def process(self, message: Any, article: Article | None) -> None:
-        """One raw record, in partition order; no input may stop the agent: failures are dead-lettered."""
-        try:
-            if article is not None:
-                await self.apply_article(article, message.offset)
-        except Exception as error:
-            log.exception("processing failed", topic=message.topic, offset=message.offset)
-            await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
+        """One raw record, in partition order, done only once the broker has everything it derived.
+
+        An article extraction cannot handle is dead-lettered (no event of it was sent); a
+        send the broker does not acknowledge is retried until it does, never dead-lettered:
+        the article is valid, the broker is what failed.
+        """
+        if article is not None:
+            started = time.perf_counter()
+            transition = await self._transition(message, article)
+            if transition is not None:
+                await until_acknowledged("derived events", lambda: self.emit(transition.events))
+                self.articles[article.article_id] = transition.state
+                log.info("article processed", article_id=article.article_id, version=article.version,
+                         action=article.action, events=len(transition.events),
+                         ms=round((time.perf_counter() - started) * 1000, 1))
         self.progress.mark(message.topic, message.partition, message.offset)
         self.progress.count("articles_processed")
         metrics.ARTICLES.inc()
+
+    async def _transition(self, message: Any, article: Article) -> Transition | None:
+        """Where the article moves its derived state; None when it is stale, or when extraction raised (dead-lettered)."""
+        state = self.articles.get(article.article_id)
+        try:
+            transition = advance(state, article, self._derive, message.offset, extractor_version())
+        except Exception as error:
+            log.exception("extraction failed", topic=message.topic, offset=message.offset)
+            await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
+            return None
+        if transition is None:
+            log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
+                     current=state["version"])
+        return transition
 
     async def _follow_view(self) -> None:
         """The whole view of the derived topics (declared first: no agent of this app subscribes to them)."""
@@ -185,7 +244,10 @@ class Newsroom:
             "error.stage": stage.encode(),
             "error.at": dt.datetime.now(dt.timezone.utc).isoformat().encode(),
         }
-        await (await self.deadletter.send(key=key, value=value, headers=headers))
+        async def send() -> None:
+            await (await self.deadletter.send(key=key, value=value, headers=headers))
+
+        await until_acknowledged("dead letter", send)
         self.progress.count("deadlettered")
         metrics.DEADLETTERED.labels(stage).inc()
         log.warning("dead-lettered", reason=reason, stage=stage, key=key)
@@ -194,7 +256,7 @@ class Newsroom:
         """Validate a batch and derive, in one pass, every article version that will not be stale.
 
         Returns the article to apply for each record (None: dead-lettered or re-keyed).
-        Extraction results wait in ``self._derived`` for :meth:`apply_article`.
+        Extraction results wait in ``self._derived`` for :meth:`process`.
         """
         prepared: list[Article | None] = []
         for message in messages:
@@ -204,7 +266,7 @@ class Newsroom:
                 prepared.append(None)
             elif message.key != parsed.article_id.encode():
                 # Versions of an article must meet in one partition to be ordered: re-key, don't guess.
-                await (await self.raw.send(key=parsed.article_id.encode(), value=message.value))
+                await until_acknowledged("re-keyed article", partial(self._send_raw, parsed.article_id, message.value))
                 log.info("re-keyed raw article", article_id=parsed.article_id, key=message.key)
                 prepared.append(None)
             else:
@@ -215,27 +277,17 @@ class Newsroom:
         try:
             with metrics.EXTRACTION.time():
                 self._derived = dict(zip(map(id, wanted), derive_many(wanted)))
-        except Exception:  # one bad article must not fail the batch: apply_article derives them one by one
+        except Exception:  # one bad article must not fail the batch: process derives them one by one
             log.exception("batch extraction failed; deriving one by one", size=len(wanted))
             self._derived = {}
         return prepared
 
+    async def _send_raw(self, article_id: str, value: bytes) -> None:
+        await (await self.raw.send(key=article_id.encode(), value=value))
+
     def _derive(self, article: Article) -> list[Event]:
         found = self._derived.pop(id(article), None)
         return found if found is not None else derive(article)
-
-    async def apply_article(self, article: Article, offset: int) -> None:
-        state = self.articles.get(article.article_id)
-        started = time.perf_counter()
-        transition = advance(state, article, self._derive, offset, extractor_version())
-        if transition is None:
-            log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
-                     current=state["version"])
-            return
-        await self.emit(transition.events)
-        self.articles[article.article_id] = transition.state
-        log.info("article processed", article_id=article.article_id, version=article.version, action=article.action,
-                 events=len(transition.events), ms=round((time.perf_counter() - started) * 1000, 1))
 
     async def emit(self, events: list[Event]) -> None:
         """Send derived events, and wait until the broker has them all."""

@@ -14,6 +14,7 @@ import orjson
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka import errors
 from aiokafka.errors import TopicAlreadyExistsError
 
 from streams.config import Settings
@@ -22,20 +23,28 @@ from streams.internals import refresh_metadata
 log = structlog.get_logger(__name__)
 
 
+class TopicNotCreated(RuntimeError):
+    """The broker refused to create a topic (too few brokers for the replication factor, a bad config...)."""
+
+
 async def ensure_topics(settings: Settings) -> None:
-    """Declare the contract's topics with the configured partition count (existing ones are kept)."""
+    """Declare the contract's topics with the configured partitions and replication (existing ones are kept)."""
     names = settings.topics
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap)
     await admin.start()
     try:
         existing = set(await admin.list_topics())
         wanted = [names.raw, names.incidents, names.statements, names.deadletter]
-        new = [NewTopic(t, num_partitions=settings.partitions, replication_factor=1) for t in wanted if t not in existing]
+        new = [NewTopic(t, num_partitions=settings.partitions, replication_factor=settings.replication_factor,
+                        topic_configs=settings.topic_config()) for t in wanted if t not in existing]
         if new:
             try:
-                await admin.create_topics(new)
+                response = await admin.create_topics(new)
             except TopicAlreadyExistsError:
-                pass
+                return
+            for topic, code, *message in response.topic_errors:
+                if code not in (0, TopicAlreadyExistsError.errno):  # e.g. more replicas than brokers
+                    raise TopicNotCreated(f"{topic}: {errors.for_code(code).__name__} {message[0] if message else ''}".strip())
     finally:
         await admin.close()
 

@@ -45,6 +45,10 @@ def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) ->
         "NEWSROOM_STORE": settings.store,
         "NEWSROOM_BATCH_SIZE": str(settings.batch_size),
         "NEWSROOM_FETCH_MAX_WAIT_MS": str(settings.fetch_max_wait_ms),
+        "NEWSROOM_BROKER_PROFILE": settings.broker_profile,
+        "NEWSROOM_SESSION_TIMEOUT": "" if settings.session_timeout is None else str(settings.session_timeout),
+        "NEWSROOM_REPLICATION_FACTOR": str(settings.replication_factor),
+        "NEWSROOM_MIN_INSYNC_REPLICAS": str(settings.min_insync_replicas),
         **(extra_env or {}),
     }
     return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env, preexec_fn=end_with_parent,
