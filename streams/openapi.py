@@ -12,7 +12,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from streams.api import DEFAULT_LIMIT, MAX_LIMIT
+from streams.api import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 from streams.counting import INCIDENT_KINDS
 from streams.schemas import SCHEMA_DIR, SCHEMA_FILES
 
@@ -58,7 +58,7 @@ COUNTRY = _query("country", "Only this country (ISO 3166-1 alpha-2, any case).",
 YEAR = _query("year", "Only incidents counted under this year.", {"type": "string", "pattern": "^[0-9]{4}$"})
 LIMIT = _query("limit", f"Items per page (default {DEFAULT_LIMIT}).",
                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT})
-OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0, "default": 0})
+OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0})
 BAD_REQUEST = _json("A query parameter is unknown, repeated or out of range.", _ref("Error"))
 
 
@@ -99,6 +99,10 @@ def _schemas() -> dict[str, Schema]:
         "Snapshot": {"type": "object", "required": ["counts", "statement_counts", "incidents", "statements"],
                      "properties": {"counts": _ref("Counts"), "statement_counts": _ref("StatementCounts"),
                                     "incidents": _ref("IncidentPage"), "statements": _ref("StatementPage")}},
+        "SnapshotEvent": {"type": "object", "required": ["event", "data"], "properties": {
+            "event": {"const": "snapshot"},
+            "data": {"type": "string", "contentMediaType": "application/json", "contentSchema": _ref("Snapshot")},
+            "retry": {"type": "integer", "minimum": 0}}},
         "Status": {"type": "object", "required": ["processed", "counters", "assigned"], "properties": {
             "processed": {"type": "object", "description": "Last offset finished per topic, then per partition.",
                           "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
@@ -126,8 +130,9 @@ def _paths() -> Schema:
         "/api/snapshot": _get("Everything the dashboard draws", _json("Counts and the latest items.", _ref("Snapshot"))),
         "/api/events": _get("Live snapshots as server-sent events", {
             "description": "An event `snapshot` (data: a Snapshot as JSON) on connect and after every change; "
-                           "comment lines keep the connection alive.",
-            "content": {"text/event-stream": {"schema": {"type": "string"}}}}),
+                           "comment lines keep the connection alive. The schema describes one event, "
+                           "as OpenAPI 3.1 tools read a `text/event-stream` schema.",
+            "content": {"text/event-stream": {"schema": _ref("SnapshotEvent")}}}),
         "/api/status": _get("Offsets processed and partitions assigned", _json("Progress of this worker.", _ref("Status"))),
         "/api/openapi.json": _get("This description", _json("OpenAPI 3.1 document.", {"type": "object"})),
         "/metrics": _get("Prometheus metrics", text),
@@ -141,8 +146,8 @@ def document() -> Schema:
     return {
         "openapi": "3.1.0",
         "info": {"title": "newsroom worker API", "version": "1.0.0",
-                 "description": "Live state of one worker: it answers for the topic partitions it owns now. "
-                                "Event payloads follow the contract's JSON Schemas."},
+                 "description": "Live state of the whole table: any worker answers for every partition of the "
+                                "derived topics, whichever worker owns it. Event payloads follow the contract's JSON Schemas."},
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "paths": _paths(),
         "components": {"schemas": _schemas()},
