@@ -19,6 +19,7 @@ from streams.monitor import get_json
 from streams.extraction import extract_many, extractor_version
 from streams.events import derived_events
 from streams.loader import InputError, read_documents
+from streams.schemas import SchemaMissing
 from streams.validation import Rejected, parse_document
 
 log = structlog.get_logger(__name__)
@@ -165,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         log.error("bad input", error=str(error))
         return 2
+    except SchemaMissing as error:  # a broken installation: say which file, not a traceback
+        log.error("newsroom is installed without its schemas", error=str(error))
+        return 3
     except KeyboardInterrupt:  # children were stopped on the way out (finally blocks)
         log.info("interrupted")
         return 130

@@ -2,19 +2,18 @@
 
 Built in code rather than kept as a hand-written file so that the limits and
 parameter lists are the ones :mod:`streams.api` enforces, and the event schemas
-are the contract's own JSON Schemas (``schemas/``), not a second copy that could
+are the contract's own JSON Schemas (``streams/schemas/``), not a second copy that could
 drift from them.
 """
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
 from streams.api import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 from streams.counting import INCIDENT_KINDS
-from streams.schemas import SCHEMA_DIR, SCHEMA_FILES
+from streams.schemas import load
 
 Schema = dict[str, Any]
 
@@ -32,7 +31,7 @@ def _rewrite_refs(node: Any, prefix: str) -> Any:
 
 def contract_schemas(name: str, prefix: str) -> dict[str, Schema]:
     """One contract schema and its ``$defs`` as OpenAPI components (``$schema``/``$id`` dropped: the document sets the dialect)."""
-    schema = json.loads((SCHEMA_DIR / SCHEMA_FILES[name]).read_text())
+    schema = load(name)
     defs = schema.pop("$defs", {})
     schema.pop("$schema", None)
     schema.pop("$id", None)

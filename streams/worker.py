@@ -13,7 +13,7 @@ import faust
 from streams.app import Newsroom
 from streams.config import Settings
 from streams.processes import end_with_parent
-from streams import web
+from streams import schemas, web
 from streams.extraction.nlp import load_pipeline
 
 
@@ -21,6 +21,7 @@ ENV_REPLAY_FROM = "NEWSROOM_REPLAY_FROM"
 
 
 def run_worker(settings: Settings, loglevel: str = "info") -> None:
+    schemas.check()  # without them every article would be dead-lettered: never start, never report ready
     load_pipeline()  # pay the model load before the first article, not during it
     newsroom = Newsroom(settings)
     replay = os.environ.get(ENV_REPLAY_FROM)
