@@ -108,7 +108,7 @@ class Node:
             (home / "log4j2.properties").write_text(LOG4J2.format(path=home / "server.log"))
 
     def _java(self, main: str, *args: str, heap: str = "128m") -> list[str]:
-        return ["java", f"-Xmx{heap}", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+        return ["java", f"-Xmx{heap}", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 f"-Dlog4j2.configurationFile={self.home / 'log4j2.properties'}",
                 "-cp", f"{self.jars}/*", main, *args]
 
@@ -118,7 +118,11 @@ class Node:
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
     def start(self, detach: bool = False) -> None:
-        """Launch the JVM; ``detach`` leaves it running after this process ends (the command line's ``start``)."""
+        """Launch the JVM; ``detach`` leaves it running after this process ends (the command line's ``start``).
+
+        Otherwise it gets SIGTERM when the thread that launched it ends (Linux's parent-death
+        signal follows the thread): launch from the main thread, not an executor's.
+        """
         out = open(self.home / "stdout.log", "ab")  # noqa: SIM115 - handed to the child
         self.process = subprocess.Popen(self._java("kafka.Kafka", str(self.config), heap=self.heap),
                                         stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
