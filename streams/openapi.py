@@ -103,10 +103,12 @@ def _schemas() -> dict[str, Schema]:
             "data": {"type": "string", "contentMediaType": "application/json", "contentSchema": _ref("Snapshot")},
             "retry": {"type": "integer", "minimum": 0}}},
         "Status": {"type": "object", "required": ["processed", "counters", "assigned"], "properties": {
-            "processed": {"type": "object", "description": "Last offset finished per topic, then per partition.",
+            "processed": {"type": "object", "description": "Last offset finished per topic, then per partition: raw records "
+                                         "this worker processed, derived events it read into its whole view.",
                           "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
             "counters": {"type": "object", "additionalProperties": {"type": "integer"}},
             "assigned": {"type": "array", "items": {"type": "string"}}}},
+        "Readiness": {"type": "object", "required": ["ready"], "properties": {"ready": {"type": "boolean"}}},
         "Error": {"type": "object", "required": ["error", "parameter"], "properties": {
             "error": {"type": "string"}, "parameter": {"type": "string"}}},
     }
@@ -132,6 +134,9 @@ def _paths() -> Schema:
                            "comment lines keep the connection alive. The schema describes one event, "
                            "as OpenAPI 3.1 tools read a `text/event-stream` schema.",
             "content": {"text/event-stream": {"schema": _ref("SnapshotEvent")}}}),
+        "/api/ready": {"get": {"summary": "Readiness: the whole view has read what the topics held at start",
+                               "responses": {"200": _json("Ready: answers cover the whole table.", _ref("Readiness")),
+                                             "503": _json("Still reading: answers would be partial.", _ref("Readiness"))}}},
         "/api/status": _get("Offsets processed and partitions assigned", _json("Progress of this worker.", _ref("Status"))),
         "/api/openapi.json": _get("This description", _json("OpenAPI 3.1 document.", {"type": "object"})),
         "/metrics": _get("Prometheus metrics", text),

@@ -44,6 +44,15 @@ class WholeView:
     statements: dict[str, Event] = field(default_factory=dict)
     read: dict[str, dict[int, int]] = field(default_factory=dict)
     changes: int = 0  # records applied so far: the event stream's cheap "has anything changed?"
+    starting_ends: dict[str, dict[int, int]] | None = None  # end offsets when reading began; None: not begun
+
+    @property
+    def ready(self) -> bool:
+        """Whether everything written before the worker started has been read: until then the table is partial."""
+        if self.starting_ends is None:
+            return False
+        return all(self.read.get(topic, {}).get(partition, -1) >= end - 1
+                   for topic, ends in self.starting_ends.items() for partition, end in ends.items())
 
     def apply(self, topic: str, partition: int, offset: int, value: bytes | None) -> None:
         """One record of a derived topic, in partition order (a record without a value changes nothing)."""
@@ -88,7 +97,9 @@ async def follow(settings: Settings, view: WholeView, topics: list[str]) -> None
         tps = [tp for topic in topics for tp in await topic_partitions(consumer, topic)]
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
-        log.info("reading the whole view", topics=topics, partitions=len(tps))
+        ends = await consumer.end_offsets(tps)
+        view.starting_ends = {topic: {tp.partition: ends[tp] for tp in tps if tp.topic == topic} for topic in topics}
+        log.info("reading the whole view", topics=topics, partitions=len(tps), records=sum(ends.values()))
         while True:
             batch: dict[TopicPartition, list[Any]] = await consumer.getmany(timeout_ms=FETCH_TIMEOUT_MS)
             for tp, messages in batch.items():

@@ -73,6 +73,11 @@ def register(newsroom: Newsroom) -> None:
     async def dashboard(web: Any, request: Any) -> Any:
         return web.html(DASHBOARD.read_text())
 
+    @app.page("/api/ready")
+    async def ready(web: Any, request: Any) -> Any:
+        """The readiness probe: not before the whole view holds what the topics held when the worker started."""
+        return web.json({"ready": newsroom.view.ready}, status=200 if newsroom.view.ready else 503)
+
     @app.page("/api/status")
     async def status(web: Any, request: Any) -> Any:
         done = {**newsroom.progress.done, **newsroom.view.read}

@@ -32,10 +32,9 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     worker.execute_from_commandline()
 
 
-def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    """A ``newsroom worker`` child process for these settings; its output goes to our stderr."""
-    env = {
-        **os.environ,
+def worker_env(settings: Settings) -> dict[str, str]:
+    """The environment that gives a ``newsroom worker`` process these settings."""
+    return {
         "KAFKA_BOOTSTRAP": settings.bootstrap,
         "NEWSROOM_APP_ID": settings.app_id,
         "NEWSROOM_TOPIC_PREFIX": settings.topics.prefix,
@@ -50,8 +49,12 @@ def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) ->
         "NEWSROOM_SESSION_TIMEOUT": "" if settings.session_timeout is None else str(settings.session_timeout),
         "NEWSROOM_REPLICATION_FACTOR": str(settings.replication_factor),
         "NEWSROOM_MIN_INSYNC_REPLICAS": str(settings.min_insync_replicas),
-        **(extra_env or {}),
     }
+
+
+def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """A ``newsroom worker`` child process for these settings; its output goes to our stderr."""
+    env = {**os.environ, **worker_env(settings), **(extra_env or {})}
     return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env, preexec_fn=end_with_parent,
                             stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno(), stderr=sys.stderr.fileno())
 

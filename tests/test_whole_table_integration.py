@@ -25,7 +25,8 @@ pytestmark = pytest.mark.integration
 
 EXPECTED = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
 WAIT_SECONDS = 240.0  # an upper bound for the pipeline, not a latency assertion
-PATHS = ["/api/counts", "/api/statement-counts", "/api/incidents?limit=500", "/api/statements?limit=500", "/api/snapshot"]
+PATHS = ["/api/counts", "/api/statement-counts", "/api/incidents?limit=500", "/api/statements?limit=500", "/api/snapshot",
+         "/api/ready"]
 
 
 async def _first_snapshot(settings: Settings, port: int) -> dict[str, Any]:
@@ -71,6 +72,7 @@ def test_each_of_two_workers_answers_for_the_whole_table(settings: Settings, wor
     first, second = got["answers"]
     assert first == second, "both workers give the same answer to every query"
     assert first["/api/counts"] == EXPECTED
+    assert first["/api/ready"] == {"ready": True}
     # The whole table: every live item of the derived topics, whichever partition it is in.
     assert {i["incident_id"] for i in first["/api/incidents?limit=500"]["items"]} == {
         e["incident_id"] for e in got["incidents"]}
