@@ -34,7 +34,7 @@ from faust.exceptions import ProducerSendError
 from streams import metrics
 from streams.article import Article
 from streams.broker import profile_for
-from streams.config import BrokerProfile, Settings
+from streams.config import MAX_RECORD_BYTES, BrokerProfile, Settings
 from streams.events import Event, derive, derive_many, event_id
 from streams.extraction import extractor_version
 from streams.internals import committed_offsets, consumer_class, write_as
@@ -82,6 +82,7 @@ def _app(settings: Settings, profile: BrokerProfile) -> faust.App:
         datadir=datadir,
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication_factor,
+        producer_max_request_size=MAX_RECORD_BYTES,  # a dead letter is as large as the raw record, plus headers
         consumer_auto_offset_reset="earliest",
         key_serializer="raw",
         value_serializer="raw",
@@ -146,7 +147,7 @@ class Newsroom:
         self.raw = self.app.topic(names.raw, partitions=n, config=config)
         self.incidents = self.app.topic(names.incidents, partitions=n, config=config)
         self.statements = self.app.topic(names.statements, partitions=n, config=config)
-        self.deadletter = self.app.topic(names.deadletter, partitions=n, config=config)
+        self.deadletter = self.app.topic(names.deadletter, partitions=n, config=settings.deadletter_config())
         json_schema = faust.Schema(key_serializer="json", value_serializer="json")
         self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema,
                                        extra_topic_configs=config)

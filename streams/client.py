@@ -35,8 +35,9 @@ async def ensure_topics(settings: Settings) -> None:
     try:
         existing = set(await admin.list_topics())
         wanted = [names.raw, names.incidents, names.statements, names.deadletter]
+        configs = {t: settings.deadletter_config() if t == names.deadletter else settings.topic_config() for t in wanted}
         new = [NewTopic(t, num_partitions=settings.partitions, replication_factor=settings.replication_factor,
-                        topic_configs=settings.topic_config()) for t in wanted if t not in existing]
+                        topic_configs=configs[t]) for t in wanted if t not in existing]
         if new:
             try:
                 response = await admin.create_topics(new)

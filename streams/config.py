@@ -28,6 +28,12 @@ def _seconds(name: str) -> float | None:
         raise ValueError(f"{name}={raw!r} is not a number of seconds") from error
 
 
+# The largest record the worker sends, and what its dead-letter topic accepts: a dead letter carries
+# the original raw record (which Kafka accepted up to about 1 MiB by default, or more where the
+# raw topic allows it) plus the error headers. aiokafka's own check would refuse anything over 1,000,000 bytes.
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+
+
 @dataclass(frozen=True, slots=True)
 class BrokerProfile:
     """How faust is tuned for a broker.
@@ -125,3 +131,7 @@ class Settings:
     def topic_config(self) -> dict[str, str]:
         """Broker config of every topic the app creates: acks=all writes need this many replicas in sync."""
         return {"min.insync.replicas": str(self.min_insync_replicas)}
+
+    def deadletter_config(self) -> dict[str, str]:
+        """The dead-letter topic's: room for any raw record with its error headers."""
+        return {**self.topic_config(), "max.message.bytes": str(MAX_RECORD_BYTES)}

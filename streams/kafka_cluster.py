@@ -35,7 +35,10 @@ log = structlog.get_logger(__name__)
 
 KAFKA_VERSION = "4.1.1"
 LOG4J_VERSION = "2.24.3"  # the log4j2 that kafka_2.13 4.1.1 depends on; its slf4j 1.x binding is not a dependency
-DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "kafka"
+_CHECKOUT = Path(__file__).resolve().parent.parent
+# A checkout keeps the jars beside it (.cache/ is ignored by git); an installed package in the user's cache.
+DEFAULT_CACHE = (_CHECKOUT / ".cache" / "kafka" if (_CHECKOUT / "pyproject.toml").exists()
+                 else Path.home() / ".cache" / "newsroom" / "kafka")
 DEFAULT_HEAP = "384m"
 START_TIMEOUT = 120.0
 
@@ -346,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "fetch":
         sys.stdout.write(f"{fetch()}\n")
     elif args.command == "start":
-        if any(args.dir.glob("node-*/pid")):
+        if any(_alive(int(pid.read_text())) for pid in args.dir.glob("node-*/pid")):
             parser.error(f"a cluster under {args.dir} is running: stop it first")
         state = args.dir / "cluster.json"
         if state.exists() and len(json.loads(state.read_text())["ports"]) != args.nodes:
