@@ -55,14 +55,23 @@ class WholeView:
                    for topic, ends in self.starting_ends.items() for partition, end in ends.items())
 
     def apply(self, topic: str, partition: int, offset: int, value: bytes | None) -> None:
-        """One record of a derived topic, in partition order (a record without a value changes nothing)."""
+        """One record of a derived topic, in partition order.
+
+        A record that is no event (no value, not JSON, no type or id: not written by
+        newsroom) is passed over with a warning: one stray record must not stop the view.
+        """
         if value is not None:
-            event = orjson.loads(value)
-            live = self.incidents if event["type"] == "incident" else self.statements
-            if event["op"] == "retract":
-                live.pop(event_id(event), None)
+            try:
+                event = orjson.loads(value)
+                live = self.incidents if event["type"] == "incident" else self.statements
+                key, retract = event_id(event), event["op"] == "retract"
+            except (orjson.JSONDecodeError, KeyError, TypeError):
+                log.warning("skipped a record that is no derived event", topic=topic, partition=partition, offset=offset)
             else:
-                live[event_id(event)] = event
+                if retract:
+                    live.pop(key, None)
+                else:
+                    live[key] = event
         self.read.setdefault(topic, {})[partition] = offset
         self.changes += 1
 

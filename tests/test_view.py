@@ -58,3 +58,11 @@ def test_ready_only_once_everything_written_before_the_start_has_been_read() -> 
     assert not view.ready  # incidents partition 0 has offset 1 still unread
     view.apply(INCIDENTS, 0, 1, orjson.dumps(incident(3)))
     assert view.ready  # an empty partition (end 0) needs nothing read
+
+
+def test_a_record_that_is_no_event_is_passed_over_and_the_view_goes_on() -> None:
+    view = WholeView()
+    for offset, value in enumerate([b"{not json", b"[1, 2]", b'{"type": "incident"}', None, orjson.dumps(incident(1))]):
+        view.apply(INCIDENTS, 0, offset, value)
+    assert list(view.incidents) == [incident(1)["incident_id"]]
+    assert view.read == {INCIDENTS: {0: 4}}
