@@ -216,6 +216,8 @@ class KafkaCluster:
         if state.exists():  # a cluster started before: same ports, same data
             saved = json.loads(state.read_text())
             self.cluster_id, ports = saved["cluster_id"], [NodePorts(*p) for p in saved["ports"]]
+            if len(ports) != size:
+                raise BrokerError(f"{home} holds a cluster of {len(ports)} nodes, not {size}: delete it first")
         else:
             self.cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
             ports = [NodePorts(free_port(), free_port()) for _ in range(size)]
@@ -351,10 +353,10 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "start":
         if any(_alive(int(pid.read_text())) for pid in args.dir.glob("node-*/pid")):
             parser.error(f"a cluster under {args.dir} is running: stop it first")
-        state = args.dir / "cluster.json"
-        if state.exists() and len(json.loads(state.read_text())["ports"]) != args.nodes:
-            parser.error(f"{args.dir} holds a cluster of another size: clean it first")
-        cluster = KafkaCluster(args.dir, args.nodes, heap=args.heap)
+        try:
+            cluster = KafkaCluster(args.dir, args.nodes, heap=args.heap)
+        except BrokerError as error:
+            parser.error(f"{error} (kafka-cluster clean)")
         try:
             cluster.start(detach=True)
         except BrokerError:
