@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test bench score
+.PHONY: install kafka demo test bench score
 
 $(BIN)/newsroom: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,11 @@ install: $(BIN)/newsroom
 demo: install
 	$(BIN)/newsroom demo
 
-test: install
+# Apache Kafka's jars (Maven, into .cache/kafka): the integration tests run on it and on Tansu.
+kafka: install
+	$(BIN)/python -m streams.kafka_cluster fetch
+
+test: install kafka
 	$(BIN)/pytest -q
 
 # A reduced size so `make bench` ends in minutes; the README's figures are `newsroom bench --articles 1000`.

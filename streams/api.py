@@ -18,6 +18,7 @@ from streams.events import Event
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+MAX_OFFSET = 2**31 - 1  # any page past the data is empty; a bound keeps the echoed offset a JSON-safe integer
 RECENT = 10  # items of each list in a dashboard snapshot
 
 COUNT_PARAMS = frozenset({"kind", "country", "year", "as_of"})
@@ -29,8 +30,9 @@ STATEMENT_PARAMS = frozenset({"speaker", "organization", "limit", "offset"})
 NOT_TABLE_BACKED = frozenset({"/api/status", "/api/openapi.json", "/api/events"})
 RETRY_AFTER_SECONDS = 2  # what a 503 asks clients to wait while the tables recover (Retry-After)
 
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
-_YEAR = re.compile(r"^[0-9]{4}$")
+_COUNTRY = re.compile(r"[A-Za-z]{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+_INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: int() would also take " 5", "+5", "1_0" and other scripts' digits
 
 
 def recovering_body() -> dict[str, Any]:
@@ -70,14 +72,18 @@ class StatementFilter:
 
 
 def _single(query: Mapping[str, str], name: str) -> str | None:
-    """One value or none; an empty value counts as absent (what an emptied form field sends)."""
+    """One value as given, or None when the parameter is absent."""
     getall = getattr(query, "getall", None)
     values = list(getall(name, [])) if getall is not None else ([query[name]] if name in query else [])
     if len(values) > 1:
         raise BadRequest(name, "given more than once")
-    if not values:
-        return None
-    return values[0].strip() or None
+    return values[0] if values else None
+
+
+def _text(query: Mapping[str, str], name: str) -> str | None:
+    """A free-text filter: surrounding blanks dropped, and an empty one is no filter (an emptied form field)."""
+    raw = _single(query, name)
+    return (raw.strip() or None) if raw is not None else None
 
 
 def check_known(query: Mapping[str, str], allowed: frozenset[str]) -> None:
@@ -86,36 +92,35 @@ def check_known(query: Mapping[str, str], allowed: frozenset[str]) -> None:
         raise BadRequest(unknown[0], f"unknown parameter; this endpoint takes {', '.join(sorted(allowed))}")
 
 
-def _int(query: Mapping[str, str], name: str, default: int, low: int, high: int | None) -> int:
+def _int(query: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
     raw = _single(query, name)
     if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadRequest(name, f"{raw!r} is not an integer") from None
-    if value < low or (high is not None and value > high):
-        raise BadRequest(name, f"must be between {low} and {high}" if high is not None else f"must be at least {low}")
+    if not _INTEGER.fullmatch(raw):
+        raise BadRequest(name, f"{raw!r} is not an integer")
+    value = int(raw) if len(raw) <= 20 else high + 1  # int() refuses thousands of digits; such a number is out of range anyway
+    if not low <= value <= high:
+        raise BadRequest(name, f"must be between {low} and {high}")
     return value
 
 
 def parse_page(query: Mapping[str, str]) -> Page:
-    return Page(limit=_int(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), offset=_int(query, "offset", 0, 0, None))
+    return Page(limit=_int(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), offset=_int(query, "offset", 0, 0, MAX_OFFSET))
 
 
 def parse_incident_filter(query: Mapping[str, str]) -> IncidentFilter:
     kind, country, year = _single(query, "kind"), _single(query, "country"), _single(query, "year")
     if kind is not None and kind not in INCIDENT_KINDS:
         raise BadRequest("kind", f"{kind!r} is not one of {', '.join(INCIDENT_KINDS)}")
-    if country is not None and not _COUNTRY.match(country):
+    if country is not None and not _COUNTRY.fullmatch(country):
         raise BadRequest("country", f"{country!r} is not an ISO 3166-1 alpha-2 code such as EE")
-    if year is not None and not _YEAR.match(year):
+    if year is not None and not _YEAR.fullmatch(year):
         raise BadRequest("year", f"{year!r} is not a four-digit year")
     return IncidentFilter(kind, country.upper() if country else None, year)
 
 
 def parse_statement_filter(query: Mapping[str, str]) -> StatementFilter:
-    return StatementFilter(_single(query, "speaker"), _single(query, "organization"))
+    return StatementFilter(_text(query, "speaker"), _text(query, "organization"))
 
 
 def count_table(counts: dict[str, dict[str, int]], query: Mapping[str, str]) -> dict[str, dict[str, int]]:

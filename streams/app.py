@@ -9,8 +9,8 @@ on any broker, including one without transactions (the embedded Tansu):
 * raw -> derived: the article table remembers the version each article is at;
   a version at or below it changes nothing. Derived events are awaited before the
   table moves on, so a crash in between re-derives the same events (same ids).
-* derived -> tallies: tally members are set-like (upsert/retract by id) and carry
-  the offset of the record that last changed them.
+* derived -> views: every worker folds the derived topics, all partitions, into
+  one whole view (:mod:`streams.view`): latest upsert per id, so duplicates change nothing.
 """
 
 from __future__ import annotations
@@ -20,28 +20,31 @@ import datetime as dt
 import logging
 import tempfile
 import time
-import weakref
 from collections import deque
 from pathlib import Path
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 
 import faust
-import faust.streams as faust_streams
 import orjson
 import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
-from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
+from aiokafka.errors import KafkaError
+from faust.exceptions import ProducerSendError
 
 from streams import asof, metrics
 from streams.alerts import RECENT_ALERTS, cell_alert
 from streams.article import Article
-from streams.config import Settings
+from streams.broker import profile_for
+from streams.config import MAX_RECORD_BYTES, BrokerProfile, Settings
 from streams.counting import Tally, apply_update, moved_out_of_cells, tally_count, tally_updates
 from streams.events import Event, derive, derive_many, event_id
 from streams.extraction import extractor_version
-from streams.ledger import advance, is_stale
+from streams.internals import committed_offsets, consumer_class, write_as
+from streams.ledger import Transition, advance, is_stale
 from streams.validation import Rejected, parse_raw
+from streams.view import WholeView, follow
 
 log = structlog.get_logger(__name__)
 
@@ -65,59 +68,25 @@ class Progress:
         self.counters[name] = self.counters.get(name, 0) + n
 
 
-def _write_as(event: Any) -> None:
-    """Table writes take their changelog partition from faust's current-event context
-    variable, which ``take_events`` leaves at the batch's last record: point it at the
-    record being applied.
-
-    Only the context variable: ``Stream.current_event`` is what take_events' background
-    buffering pairs with the next record, and overwriting it there duplicated one record
-    and lost the next whenever records arrived while a batch was being applied.
-    """
-    faust_streams._current_event.set(weakref.ref(event))  # noqa: SLF001 - faust has no public setter
-
-
-def _consumer_class(fetch_max_wait_ms: int) -> type[Any]:
-    """faust's consumer with a configurable fetch wait (faust hard-codes 1500 ms).
-
-    A broker that does not answer a fetch early when data arrives (the embedded Tansu
-    serves the full wait) adds up to that wait to every hop of the pipeline; a short
-    wait trades a few empty fetches a second for latency.
-    """
-
-    # mode names a service's logger after the module defining it: keep these under faust's name, so
-    # their start/stop chatter is filtered with faust's (streams.logs), not shown as this app's.
-    library_logger = logging.getLogger("faust.transport.drivers.aiokafka.newsroom")
-
-    class ConsumerThread(AIOKafkaConsumerThread):
-        logger = library_logger
-
-        def _create_worker_consumer(self, transport: Any) -> AIOKafkaConsumer:
-            consumer = super()._create_worker_consumer(transport)
-            consumer._fetch_max_wait_ms = fetch_max_wait_ms  # noqa: SLF001 - read when the consumer starts
-            return consumer
-
-    class Consumer(AIOKafkaTransport.Consumer):
-        logger = library_logger
-
-        def _new_consumer_thread(self) -> ConsumerThread:
-            return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
-
-    return Consumer
-
-
-def _app(settings: Settings) -> faust.App:
+def _app(settings: Settings, profile: BrokerProfile) -> faust.App:
+    """The faust app, tuned for the broker's profile and replicated as configured (every topic faust creates too)."""
     datadir = settings.data_dir or str(Path(tempfile.gettempdir()) / f"newsroom-{settings.app_id}")
+    tuning: dict[str, Any] = {}
+    if profile.producer_max_batch_size is not None:
+        tuning["producer_max_batch_size"] = profile.producer_max_batch_size
+    session_timeout = settings.session_timeout or profile.session_timeout
+    if session_timeout is not None:
+        tuning.update(broker_session_timeout=session_timeout, broker_heartbeat_interval=min(3.0, session_timeout / 4))
+    log.info("faust tuned for the broker", profile=profile.name, replication_factor=settings.replication_factor,
+             min_insync_replicas=settings.min_insync_replicas, **tuning)
     return faust.App(
         settings.app_id,
         broker=f"kafka://{settings.bootstrap}",
         store=settings.store,  # memory:// on one machine; rocksdb:// (faust-streaming[rocksdict]) for large tables
         datadir=datadir,
         topic_partitions=settings.partitions,
-        topic_replication_factor=1,
-        producer_max_batch_size=1,  # BROKER.md: batched writes break Tansu's latest offsets and changelog recovery
-        broker_session_timeout=settings.session_timeout,
-        broker_heartbeat_interval=min(3.0, settings.session_timeout / 4),
+        topic_replication_factor=settings.replication_factor,
+        producer_max_request_size=MAX_RECORD_BYTES,  # a dead letter is as large as the raw record, plus headers
         consumer_auto_offset_reset="earliest",
         key_serializer="raw",
         value_serializer="raw",
@@ -126,6 +95,7 @@ def _app(settings: Settings) -> faust.App:
         web_port=settings.web_port,
         web_in_thread=False,
         table_standby_replicas=0,
+        **tuning,
     )
 
 
@@ -146,28 +116,53 @@ async def replay_offsets(settings: Settings, tps: list[Any], since: dt.datetime 
         await consumer.stop()
 
 
+SEND_RETRY_FIRST = 0.5  # seconds before the first retry of a failed send; doubled each time
+SEND_RETRY_MAX = 30.0
+
+
+async def until_acknowledged(what: str, send: Callable[[], Awaitable[None]]) -> None:
+    """Run ``send`` until the broker acknowledges it, backing off between failed attempts.
+
+    A broker outage (every broker down, too few in-sync replicas, a leader moving)
+    delays a record; it never turns a valid article into a dead letter. Re-sending is
+    safe: derived events have deterministic ids and consumers keep the latest per id.
+    """
+    delay = SEND_RETRY_FIRST
+    while True:
+        try:
+            await send()
+            return
+        except (KafkaError, ProducerSendError) as error:
+            metrics.SEND_RETRIES.labels(what).inc()
+            log.warning("send not acknowledged; retrying", what=what, error=repr(error), retry_in=delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, SEND_RETRY_MAX)
+
+
 class Newsroom:
     """The app with its topics, tables and agents, built from one :class:`Settings`."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.app = _app(settings)
-        self.app.transport.Consumer = _consumer_class(settings.fetch_max_wait_ms)
+        self.app = _app(settings, profile_for(settings))
+        self.app.transport.Consumer = consumer_class(settings.fetch_max_wait_ms)
         self.progress = Progress()
         names, n = settings.topics, settings.partitions
-        self.raw = self.app.topic(names.raw, partitions=n)
-        self.incidents = self.app.topic(names.incidents, partitions=n)
-        self.statements = self.app.topic(names.statements, partitions=n)
-        self.deadletter = self.app.topic(names.deadletter, partitions=n)
-        self.tallies_topic = self.app.topic(names.tallies, partitions=n, internal=True)
-        self.alerts_topic = self.app.topic(names.alerts, partitions=n)
+        config = settings.topic_config()  # changelogs too, through extra_topic_configs
+        self.raw = self.app.topic(names.raw, partitions=n, config=config)
+        self.incidents = self.app.topic(names.incidents, partitions=n, config=config)
+        self.statements = self.app.topic(names.statements, partitions=n, config=config)
+        self.deadletter = self.app.topic(names.deadletter, partitions=n, config=settings.deadletter_config())
+        self.tallies_topic = self.app.topic(names.tallies, partitions=n, internal=True, config=config)
+        self.alerts_topic = self.app.topic(names.alerts, partitions=n, config=config)
         self.recent_alerts: deque[dict[str, Any]] = deque(maxlen=RECENT_ALERTS)
         json_schema = faust.Schema(key_serializer="json", value_serializer="json")
-        self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema)
-        self.tallies = self.app.Table("tallies", default=None, partitions=n, schema=json_schema)
-        # Views of the derived topics, as a subscriber sees them: latest upsert per id, retractions removed.
-        self.incident_view = self.app.Table("incident-view", default=None, partitions=n, schema=json_schema)
-        self.statement_view = self.app.Table("statement-view", default=None, partitions=n, schema=json_schema)
+        self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema,
+                                       extra_topic_configs=config)
+        # The members of the count cells this worker owns, to tell when a count moves (alerts).
+        self.tallies = self.app.Table("tallies", default=None, partitions=n, schema=json_schema,
+                                      extra_topic_configs=config)
+        self.view = WholeView(tally_topic=names.tallies)
         self._derived: dict[int, list[Event]] = {}
         self._replay: tuple[bool, dt.datetime | None] = (False, None)
         self._keep_before: dt.datetime | None = None
@@ -177,43 +172,72 @@ class Newsroom:
         self.app.agent(self.raw, name="extract")(self._extract_agent)
         self.app.agent(self.tallies_topic, name="tally")(self._tally_agent)
         self.app.task(self._declare_alerts)
-        self.app.agent(self.incidents, name="incident-view")(self._view_agent(self.incident_view))
-        self.app.agent(self.statements, name="statement-view")(self._view_agent(self.statement_view))
+        self.app.task(self._follow_view)
 
     async def _extract_agent(self, stream: Any) -> None:
         """Raw records in batches: one ``nlp.pipe`` over a batch is much cheaper than one parse per article."""
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_seconds):
             prepared = await self.prepare([event.message for event in events])
             for event, article in zip(events, prepared):
-                _write_as(event)
+                write_as(event)
                 await self.process(event.message, article)
 
     async def process(self, message: Any, article: Article | None) -> None:
-        """One raw record, in partition order; no input may stop the agent: failures are dead-lettered."""
-        try:
-            if article is not None:
-                await self.apply_article(article, message.offset)
-        except Exception as error:
-            log.exception("processing failed", topic=message.topic, offset=message.offset)
-            await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
+        """One raw record, in partition order, done only once the broker has everything it derived.
+
+        An article extraction cannot handle is dead-lettered (no event of it was sent); a
+        send the broker does not acknowledge is retried until it does, never dead-lettered:
+        the article is valid, the broker is what failed.
+        """
+        if article is not None:
+            started = time.perf_counter()
+            state = self.articles.get(article.article_id)
+            transition = await self._transition(message, article)
+            if transition is not None:
+                moved = moved_out_of_cells(state and state["live"], transition.events, article)
+                await until_acknowledged("derived events", lambda: self.emit(transition.events, article, moved))
+                self.articles[article.article_id] = transition.state
+                log.info("article processed", article_id=article.article_id, version=article.version,
+                         action=article.action, events=len(transition.events),
+                         ms=round((time.perf_counter() - started) * 1000, 1))
         self.progress.mark(message.topic, message.partition, message.offset)
         self.progress.count("articles_processed")
         metrics.ARTICLES.inc()
 
     async def _tally_agent(self, stream: Any) -> None:
+        """Each count cell has one owner (the tally topic's partition): it alone tells the alerts topic
+        when the cell's count moves. What the API shows is the whole view's fold of the same topic."""
         async for event in stream.events():
             message = event.message
             key = message.key.decode()
             update = orjson.loads(message.value)
-            cell = self.tallies.get(key) or {}
-            # The partition is kept so a worker reports only the cells it owns after a rebalance.
-            value = {"partition": message.partition,
-                     "members": apply_update(cell.get("members"), update, message.offset)}
+            before = self.tallies.get(key) or {}
+            after = apply_update(before, update, message.offset)
             if key.startswith("incidents/"):
-                value["history"] = asof.record(cell.get("history"), update, message.offset)
-                await self._alert(key, cell.get("members") or {}, value["members"], update, message)
-            self.tallies[key] = value
+                await self._alert(key, before, after, update, message)
+            self.tallies[key] = after
             self.progress.mark(message.topic, message.partition, message.offset)
+
+    async def _transition(self, message: Any, article: Article) -> Transition | None:
+        """Where the article moves its derived state; None when it is stale, or when extraction raised (dead-lettered)."""
+        state = self.articles.get(article.article_id)
+        try:
+            transition = advance(state, article, self._derive, message.offset, extractor_version(), self._keep_before)
+        except Exception as error:
+            log.exception("extraction failed", topic=message.topic, offset=message.offset)
+            await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
+            return None
+        if transition is None:
+            log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
+                     current=state["version"])
+        return transition
+
+    async def _follow_view(self) -> None:
+        """The whole view of the derived topics (declared first: no agent of this app subscribes to the first two)."""
+        followed = (self.incidents, self.statements, self.tallies_topic)
+        for topic in followed:
+            await topic.maybe_declare()
+        await follow(self.settings, self.view, [topic.get_topic_name() for topic in followed])
 
     async def _declare_alerts(self) -> None:
         """The alerts topic has no consumer here, so faust would not create it: a cluster without
@@ -242,16 +266,18 @@ class Newsroom:
         self._keep_before = published_since
 
     def consumed_topics(self) -> set[str]:
-        """The topics the agents read: the only ones where consumer lag means work waiting (changelogs are only written)."""
-        return {topic.get_topic_name() for topic in (self.raw, self.tallies_topic, self.incidents, self.statements)}
+        """The topics the agents read: the only ones where consumer lag means work waiting (changelogs are only written;
+        the whole view reads the derived topics with a consumer of its own, outside the group)."""
+        return {topic.get_topic_name() for topic in (self.raw, self.tallies_topic)}
 
     def recovering(self) -> bool:
-        """Whether the tables may be incomplete: before the first recovery, and while a rebalance recovers them again.
+        """Whether the tables may be incomplete: before the first recovery, while a rebalance recovers
+        them again, and until the whole view has read what was written before the worker started.
 
         Not ``app.rebalancing``: faust resets it only when a rebalance needed no recovery, so
         after one that read a changelog it stays set.
         """
-        return not self.app.tables.recovery.completed.is_set() or self.app.in_recovery
+        return not self.app.tables.recovery.completed.is_set() or self.app.in_recovery or not self.view.ready
 
     async def _on_rebalanced(self, *_: Any, **__: Any) -> None:
         """Faust seeks to the committed offsets only after this signal: wait for that in the background."""
@@ -261,7 +287,7 @@ class Newsroom:
         """Progress starts at the committed offsets; then a pending replay rewinds the raw partitions."""
         await self.app.tables.recovery.completed.wait()
         assigned = list(self.app.consumer.assignment())
-        committed = self.app.consumer._committed_offset  # noqa: SLF001 - faust's own view after its seek
+        committed = committed_offsets(self.app.consumer)
         for tp in assigned:
             if committed.get(tp):
                 self.progress.baseline(tp.topic, tp.partition, committed[tp] - 1)
@@ -276,40 +302,16 @@ class Newsroom:
             self.progress.mark(tp.topic, tp.partition, offset - 1)
             log.info("replaying raw partition", partition=tp.partition, offset=offset)
 
-    def _view_agent(self, table: Any) -> Any:
-        async def view(stream: Any) -> None:
-            async for event in stream.events():
-                message = event.message
-                key, value = message.key.decode(), orjson.loads(message.value)
-                if value.get("op") == "retract":
-                    table.pop(key, None)
-                else:
-                    table[key] = {"partition": message.partition, "event": value}
-                self.progress.mark(message.topic, message.partition, message.offset)
-        return view
-
-    def owned_view(self, table: Any, topic: Any) -> list[Event]:
-        """Live derived events of the partitions this worker owns now."""
-        owned = {tp.partition for tp in self.app.consumer.assignment() if tp.topic == topic.get_topic_name()}
-        return [value["event"] for value in table.values() if value["partition"] in owned]
-
-    def owned_tallies(self) -> list[tuple[str, Any]]:
-        """The tally cells of the partitions this worker is assigned now (a memory store keeps revoked ones)."""
-        owned = {tp.partition for tp in self.app.consumer.assignment() if tp.topic == self.tallies_topic.get_topic_name()}
-        return [(key, value["members"]) for key, value in self.tallies.items() if value["partition"] in owned]
-
-    def owned_histories(self) -> list[tuple[str, asof.History]]:
-        """The change history of each incident cell this worker owns now (counts as of a time)."""
-        owned = {tp.partition for tp in self.app.consumer.assignment() if tp.topic == self.tallies_topic.get_topic_name()}
-        return [(key, value.get("history") or {}) for key, value in self.tallies.items() if value["partition"] in owned]
-
     async def dead_letter(self, key: bytes | None, value: bytes | None, reason: str, stage: str) -> None:
         headers = {
             "error.reason": reason.encode(),
             "error.stage": stage.encode(),
             "error.at": dt.datetime.now(dt.timezone.utc).isoformat().encode(),
         }
-        await (await self.deadletter.send(key=key, value=value, headers=headers))
+        async def send() -> None:
+            await (await self.deadletter.send(key=key, value=value, headers=headers))
+
+        await until_acknowledged("dead letter", send)
         self.progress.count("deadlettered")
         metrics.DEADLETTERED.labels(stage).inc()
         log.warning("dead-lettered", reason=reason, stage=stage, key=key)
@@ -318,7 +320,7 @@ class Newsroom:
         """Validate a batch and derive, in one pass, every article version that will not be stale.
 
         Returns the article to apply for each record (None: dead-lettered or re-keyed).
-        Extraction results wait in ``self._derived`` for :meth:`apply_article`.
+        Extraction results wait in ``self._derived`` for :meth:`process`.
         """
         prepared: list[Article | None] = []
         for message in messages:
@@ -328,7 +330,7 @@ class Newsroom:
                 prepared.append(None)
             elif message.key != parsed.article_id.encode():
                 # Versions of an article must meet in one partition to be ordered: re-key, don't guess.
-                await (await self.raw.send(key=parsed.article_id.encode(), value=message.value))
+                await until_acknowledged("re-keyed article", partial(self._send_raw, parsed.article_id, message.value))
                 log.info("re-keyed raw article", article_id=parsed.article_id, key=message.key)
                 prepared.append(None)
             else:
@@ -339,27 +341,17 @@ class Newsroom:
         try:
             with metrics.EXTRACTION.time():
                 self._derived = dict(zip(map(id, wanted), derive_many(wanted)))
-        except Exception:  # one bad article must not fail the batch: apply_article derives them one by one
+        except Exception:  # one bad article must not fail the batch: process derives them one by one
             log.exception("batch extraction failed; deriving one by one", size=len(wanted))
             self._derived = {}
         return prepared
 
+    async def _send_raw(self, article_id: str, value: bytes) -> None:
+        await (await self.raw.send(key=article_id.encode(), value=value))
+
     def _derive(self, article: Article) -> list[Event]:
         found = self._derived.pop(id(article), None)
         return found if found is not None else derive(article)
-
-    async def apply_article(self, article: Article, offset: int) -> None:
-        state = self.articles.get(article.article_id)
-        started = time.perf_counter()
-        transition = advance(state, article, self._derive, offset, extractor_version(), self._keep_before)
-        if transition is None:
-            log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
-                     current=state["version"])
-            return
-        await self.emit(transition.events, article, moved_out_of_cells(state and state["live"], transition.events, article))
-        self.articles[article.article_id] = transition.state
-        log.info("article processed", article_id=article.article_id, version=article.version, action=article.action,
-                 events=len(transition.events), ms=round((time.perf_counter() - started) * 1000, 1))
 
     async def emit(self, events: list[Event], article: Article | None = None,
                    moved: list[tuple[str, dict[str, Any]]] | None = None) -> None:

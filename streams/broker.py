@@ -21,6 +21,7 @@ from pathlib import Path
 import structlog
 
 from streams.errors import OperatorError, PortInUse
+from streams.config import AUTO, KAFKA, PROFILES, TANSU, BrokerProfile, Settings
 from streams.processes import end_with_parent
 
 log = structlog.get_logger(__name__)
@@ -75,6 +76,61 @@ def answers_metadata(host: str, port: int, timeout: float = 1.0) -> bool:
             return correlation == 1
     except (OSError, struct.error):
         return False
+
+
+def request(host: str, port: int, api_key: int, version: int, body: bytes = b"", timeout: float = 2.0) -> bytes:
+    """One request (header v1) and its response body after the correlation id: enough for probes, no client needed."""
+    client_id = b"newsroom-probe"
+    payload = struct.pack(">hhih", api_key, version, 7, len(client_id)) + client_id + body
+    with socket.create_connection((host, port), timeout=timeout) as sock:
+        sock.sendall(struct.pack(">i", len(payload)) + payload)
+        size = struct.unpack(">i", _recv_exactly(sock, 4))[0]
+        response = _recv_exactly(sock, size)
+    if struct.unpack(">i", response[:4])[0] != 7:
+        raise OSError("response to another request")
+    return response[4:]
+
+
+def api_keys(host: str, port: int, timeout: float = 2.0) -> set[int]:
+    """The API keys a broker offers (ApiVersions v0, which every Kafka-protocol broker answers)."""
+    body = request(host, port, 18, 0, timeout=timeout)
+    error, count = struct.unpack(">hi", body[:6])
+    if error:
+        raise OSError(f"ApiVersions error {error}")
+    return {struct.unpack(">h", body[6 + 6 * n:8 + 6 * n])[0] for n in range(count)}
+
+
+# OffsetForLeaderEpoch, AlterConfigs, CreatePartitions: in Apache Kafka since 1.0; Tansu offers none of them.
+KAFKA_APIS = frozenset({23, 33, 37})
+
+
+def detect_profile(bootstrap: str, timeout: float = 60.0) -> BrokerProfile:
+    """``kafka`` for a broker that offers what Apache Kafka has offered since 1.0, else ``tansu``.
+
+    Anything less complete gets the conservative profile: its workarounds are correct on
+    any broker, only slower. Waits for the broker to answer (a worker may start first).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        for address in bootstrap.split(","):
+            host, _, port = address.strip().rpartition(":")
+            try:
+                keys = api_keys(host, int(port))
+            except (OSError, struct.error, ValueError):
+                continue
+            return KAFKA if KAFKA_APIS <= keys else TANSU
+        if time.monotonic() > deadline:
+            raise BrokerError(f"no broker at {bootstrap} answered within {timeout:.0f}s")
+        time.sleep(0.5)
+
+
+def profile_for(settings: Settings) -> BrokerProfile:
+    """The configured profile (``NEWSROOM_BROKER_PROFILE``), or the detected one when it is ``auto``."""
+    if settings.broker_profile != AUTO:
+        return PROFILES[settings.broker_profile]
+    profile = detect_profile(settings.bootstrap)
+    log.info("broker profile detected", profile=profile.name, bootstrap=settings.bootstrap)
+    return profile
 
 
 def _recv_exactly(sock: socket.socket, size: int) -> bytes:

@@ -22,6 +22,7 @@ from streams.config import Settings
 from streams.errors import USAGE, BrokerUnavailable, OperatorError
 from streams.monitor import get_json
 from streams.loader import InputError, load, read_documents
+from streams.schemas import SchemaMissing
 from streams.validation import Rejected, parse_document
 
 log = structlog.get_logger(__name__)
@@ -268,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(BrokerUnavailable(f"lost the Kafka broker at {Settings.from_env().bootstrap}: {error}"))
     except OperatorError as error:
         return _fail(error)
+    except SchemaMissing as error:  # a broken installation: say which file, not a traceback
+        log.error(f"newsroom is installed without its schemas: {error}", fix="reinstall the newsroom package")
+        return 3
     except KeyboardInterrupt:  # children were stopped on the way out (finally blocks)
         log.info("interrupted")
         return 130

@@ -16,10 +16,12 @@ import orjson
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka import errors
 from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
 
 from streams.config import Settings
 from streams.errors import BrokerUnavailable
+from streams.internals import refresh_metadata
 
 log = structlog.get_logger(__name__)
 
@@ -54,20 +56,29 @@ async def check_broker(settings: Settings, timeout: float = BROKER_CHECK_SECONDS
             await admin.close()
 
 
+class TopicNotCreated(RuntimeError):
+    """The broker refused to create a topic (too few brokers for the replication factor, a bad config...)."""
+
+
 async def ensure_topics(settings: Settings) -> None:
-    """Declare the contract's topics with the configured partition count (existing ones are kept)."""
+    """Declare the contract's topics with the configured partitions and replication (existing ones are kept)."""
     names = settings.topics
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap)
     await admin.start()
     try:
         existing = set(await admin.list_topics())
         wanted = [names.raw, names.incidents, names.statements, names.deadletter, names.alerts]
-        new = [NewTopic(t, num_partitions=settings.partitions, replication_factor=1) for t in wanted if t not in existing]
+        configs = {t: settings.deadletter_config() if t == names.deadletter else settings.topic_config() for t in wanted}
+        new = [NewTopic(t, num_partitions=settings.partitions, replication_factor=settings.replication_factor,
+                        topic_configs=configs[t]) for t in wanted if t not in existing]
         if new:
             try:
-                await admin.create_topics(new)
+                response = await admin.create_topics(new)
             except TopicAlreadyExistsError:
-                pass
+                return
+            for topic, code, *message in response.topic_errors:
+                if code not in (0, TopicAlreadyExistsError.errno):  # e.g. more replicas than brokers
+                    raise TopicNotCreated(f"{topic}: {errors.for_code(code).__name__} {message[0] if message else ''}".strip())
     finally:
         await admin.close()
 
@@ -101,7 +112,7 @@ async def end_offsets(settings: Settings, topic: str) -> dict[int, int]:
     try:
         partitions = consumer.partitions_for_topic(topic) or set()
         if not partitions:
-            await consumer._client.force_metadata_update()  # noqa: SLF001 - a fresh client may not know the topic yet
+            await refresh_metadata(consumer)  # a fresh client may not know the topic yet
             partitions = consumer.partitions_for_topic(topic) or set()
         tps = [TopicPartition(topic, p) for p in sorted(partitions)]
         ends = await consumer.end_offsets(tps) if tps else {}
@@ -116,7 +127,7 @@ async def read_topic(settings: Settings, topic: str, timeout: float = 30.0) -> l
     await consumer.start()
     records: list[tuple[bytes | None, bytes | None, list]] = []
     try:
-        await consumer._client.force_metadata_update()  # noqa: SLF001
+        await refresh_metadata(consumer)
         tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or set())]
         if not tps:
             return records

@@ -18,6 +18,43 @@ def _int(name: str, default: int) -> int:
         raise ValueError(f"{name}={raw!r} is not an integer") from error
 
 
+def _seconds(name: str) -> float | None:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        return float(raw)
+    except ValueError as error:
+        raise ValueError(f"{name}={raw!r} is not a number of seconds") from error
+
+
+# The largest record the worker sends, and what its dead-letter topic accepts: a dead letter carries
+# the original raw record (which Kafka accepted up to about 1 MiB by default, or more where the
+# raw topic allows it) plus the error headers. aiokafka's own check would refuse anything over 1,000,000 bytes.
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class BrokerProfile:
+    """How faust is tuned for a broker.
+
+    ``tansu`` works around the embedded broker's gaps (``../shared/BROKER.md``): one
+    record per produce request, since batched writes break its latest offsets and
+    changelog recovery, and a short session timeout, since each group join waits about
+    half of it. ``kafka`` keeps faust's defaults: the batching producer, the usual timeout.
+    """
+
+    name: str
+    producer_max_batch_size: int | None  # None: faust's default
+    session_timeout: float | None  # None: faust's default
+
+
+TANSU = BrokerProfile("tansu", producer_max_batch_size=1, session_timeout=10.0)
+KAFKA = BrokerProfile("kafka", producer_max_batch_size=None, session_timeout=None)
+PROFILES = {profile.name: profile for profile in (TANSU, KAFKA)}
+AUTO = "auto"
+
+
 @dataclass(frozen=True, slots=True)
 class Topics:
     prefix: str = ""
@@ -43,7 +80,7 @@ class Topics:
 
     @property
     def alerts(self) -> str:
-        """Derived: an event whenever a count cell changes (schemas/alert.schema.json)."""
+        """Derived: an event whenever a count cell changes (streams/schemas/alert.schema.json)."""
         return self._name("newsroom.alerts.v1")
 
     @property
@@ -61,7 +98,10 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     web_host: str = "127.0.0.1"
     web_port: int = 6066
-    session_timeout: float = 10.0
+    broker_profile: str = AUTO  # auto: detected from the broker (streams.broker.detect_profile)
+    session_timeout: float | None = None  # None: the broker profile's
+    replication_factor: int = 1  # of every topic the app creates, changelogs included
+    min_insync_replicas: int = 1
     data_dir: str = ""
     store: str = "memory://"
     batch_size: int = 16
@@ -83,6 +123,25 @@ class Settings:
             "store": os.environ.get("NEWSROOM_STORE", d.store),
             "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
             "fetch_max_wait_ms": _int("NEWSROOM_FETCH_MAX_WAIT_MS", d.fetch_max_wait_ms),
+            "broker_profile": os.environ.get("NEWSROOM_BROKER_PROFILE") or d.broker_profile,
+            "session_timeout": _seconds("NEWSROOM_SESSION_TIMEOUT"),
+            "replication_factor": _int("NEWSROOM_REPLICATION_FACTOR", d.replication_factor),
+            "min_insync_replicas": _int("NEWSROOM_MIN_INSYNC_REPLICAS", d.min_insync_replicas),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+    def __post_init__(self) -> None:
+        if self.broker_profile not in (AUTO, *PROFILES):
+            raise ValueError(f"NEWSROOM_BROKER_PROFILE={self.broker_profile!r}: expected auto, tansu or kafka")
+        if not 1 <= self.min_insync_replicas <= self.replication_factor:
+            raise ValueError(f"NEWSROOM_MIN_INSYNC_REPLICAS={self.min_insync_replicas} must be between 1 and "
+                             f"NEWSROOM_REPLICATION_FACTOR={self.replication_factor}")
+
+    def topic_config(self) -> dict[str, str]:
+        """Broker config of every topic the app creates: acks=all writes need this many replicas in sync."""
+        return {"min.insync.replicas": str(self.min_insync_replicas)}
+
+    def deadletter_config(self) -> dict[str, str]:
+        """The dead-letter topic's: room for any raw record with its error headers."""
+        return {**self.topic_config(), "max.message.bytes": str(MAX_RECORD_BYTES)}

@@ -11,6 +11,8 @@ REGISTRY = CollectorRegistry()
 ARTICLES = Counter("newsroom_articles_processed", "Raw article records processed", registry=REGISTRY)
 EVENTS = Counter("newsroom_events_emitted", "Derived events emitted", ["type", "op"], registry=REGISTRY)
 DEADLETTERED = Counter("newsroom_deadlettered", "Inputs sent to the dead-letter topic", ["stage"], registry=REGISTRY)
+SEND_RETRIES = Counter("newsroom_send_retries", "Sends the broker did not acknowledge, retried", ["what"],
+                       registry=REGISTRY)
 EXTRACTION = Histogram("newsroom_extraction_seconds", "Extraction time per batch of articles", registry=REGISTRY,
                        buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0))
 INCIDENTS = Gauge("newsroom_incidents", "Distinct incidents counted per kind, country and year (cells this worker owns)",

@@ -64,25 +64,16 @@ async def processed(settings: Settings, ports: list[int] | None = None) -> dict[
     return merged
 
 
-async def merged_counts(settings: Settings, ports: list[int] | None = None) -> dict[str, dict[str, int]]:
-    """The count table over several workers: each reports only the cells of partitions it owns."""
-    merged: dict[str, dict[str, int]] = {}
-    for port in ports or [settings.web_port]:
-        for kind, cells in (await get_json(settings, "/api/counts", port=port)).items():
-            merged.setdefault(kind, {}).update(cells)
-    return {kind: dict(sorted(cells.items())) for kind, cells in merged.items()}
-
-
 async def wait_until_idle(settings: Settings, timeout: float = 300.0, poll: float = 0.3,
                           alive: Callable[[], bool] = lambda: True, ports: list[int] | None = None) -> None:
-    """Until the worker has processed every raw record and every tally update written so far.
+    """Until the workers have processed every raw record, and each has read every derived event written so far.
 
-    Raw first, then what it feeds (tallies and the derived-topic views): their records
-    are written while raw records are processed, so once all are caught up in that
-    order nothing is in flight.
+    Raw first (the workers share its partitions, so their progress is merged), then
+    the derived topics, which every worker reads whole (:mod:`streams.view`): each
+    must have caught up. Derived events are written before their raw record counts
+    as processed, so once all are caught up in that order nothing is in flight.
     """
     names = settings.topics
-    downstream = [names.tallies, names.incidents, names.statements]
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     last_error: Exception | None = None
@@ -90,9 +81,10 @@ async def wait_until_idle(settings: Settings, timeout: float = 300.0, poll: floa
         if not alive():
             raise WorkerUnavailable("the worker process exited")
         try:
-            if await _caught_up(settings, settings.topics.raw, await processed(settings, ports)):
-                done = await processed(settings, ports)
-                if all([await _caught_up(settings, topic, done) for topic in downstream]):
+            if await _caught_up(settings, names.raw, await processed(settings, ports)):
+                views = [await processed(settings, [port]) for port in ports or [settings.web_port]]
+                if all([await _caught_up(settings, topic, done) for done in views
+                        for topic in (names.incidents, names.statements)]):
                     return
         except WorkerUnavailable as error:
             last_error = error

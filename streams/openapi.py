@@ -2,19 +2,18 @@
 
 Built in code rather than kept as a hand-written file so that the limits and
 parameter lists are the ones :mod:`streams.api` enforces, and the event schemas
-are the contract's own JSON Schemas (``schemas/``), not a second copy that could
+are the contract's own JSON Schemas (``streams/schemas/``), not a second copy that could
 drift from them.
 """
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Any
 
-from streams.api import DEFAULT_LIMIT, MAX_LIMIT, NOT_TABLE_BACKED, RETRY_AFTER_SECONDS
+from streams.api import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, NOT_TABLE_BACKED, RETRY_AFTER_SECONDS
 from streams.counting import INCIDENT_KINDS
-from streams.schemas import SCHEMA_DIR, SCHEMA_FILES
+from streams.schemas import load
 
 Schema = dict[str, Any]
 
@@ -32,7 +31,7 @@ def _rewrite_refs(node: Any, prefix: str) -> Any:
 
 def contract_schemas(name: str, prefix: str) -> dict[str, Schema]:
     """One contract schema and its ``$defs`` as OpenAPI components (``$schema``/``$id`` dropped: the document sets the dialect)."""
-    schema = json.loads((SCHEMA_DIR / SCHEMA_FILES[name]).read_text())
+    schema = load(name)
     defs = schema.pop("$defs", {})
     schema.pop("$schema", None)
     schema.pop("$id", None)
@@ -58,7 +57,7 @@ COUNTRY = _query("country", "Only this country (ISO 3166-1 alpha-2, any case).",
 YEAR = _query("year", "Only incidents counted under this year.", {"type": "string", "pattern": "^[0-9]{4}$"})
 LIMIT = _query("limit", f"Items per page (default {DEFAULT_LIMIT}).",
                {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT})
-OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0, "default": 0})
+OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0})
 AS_OF = _query("as_of", "The table as it stood once articles published up to this ISO 8601 time were processed "
                 "(later corrections and kills not applied).", {"type": "string", "format": "date-time"})
 BAD_REQUEST = _json("A query parameter is unknown, repeated or out of range.", _ref("Error"))
@@ -101,12 +100,23 @@ def _schemas() -> dict[str, Schema]:
         "Snapshot": {"type": "object", "required": ["counts", "statement_counts", "incidents", "statements"],
                      "properties": {"counts": _ref("Counts"), "statement_counts": _ref("StatementCounts"),
                                     "incidents": _ref("IncidentPage"), "statements": _ref("StatementPage")}},
+        "SnapshotEvent": {"oneOf": [
+            {"type": "object", "required": ["event", "data"], "properties": {
+                "event": {"const": "snapshot"},
+                "data": {"type": "string", "contentMediaType": "application/json", "contentSchema": _ref("Snapshot")},
+                "retry": {"type": "integer", "minimum": 0}}},
+            {"type": "object", "required": ["event", "data"], "properties": {
+                "event": {"const": "recovering"},
+                "data": {"type": "string", "contentMediaType": "application/json", "contentSchema": _ref("Recovering")},
+                "retry": {"type": "integer", "minimum": 0}}}]},
         "Status": {"type": "object", "required": ["processed", "counters", "assigned", "recovering"], "properties": {
-            "processed": {"type": "object", "description": "Last offset finished per topic, then per partition.",
+            "processed": {"type": "object", "description": "Last offset finished per topic, then per partition: raw records "
+                                         "this worker processed, derived events it read into its whole view.",
                           "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
             "counters": {"type": "object", "additionalProperties": {"type": "integer"}},
             "assigned": {"type": "array", "items": {"type": "string"}},
             "recovering": {"type": "boolean", "description": "Tables still being recovered: the other paths answer 503."}}},
+        "Readiness": {"type": "object", "required": ["ready"], "properties": {"ready": {"type": "boolean"}}},
         "Error": {"type": "object", "required": ["error", "parameter"], "properties": {
             "error": {"type": "string"}, "parameter": {"type": "string"}}},
         "Recovering": {"type": "object", "required": ["error", "retry_after"], "properties": {
@@ -133,8 +143,12 @@ def _paths() -> Schema:
         "/api/events": _get("Live snapshots as server-sent events", {
             "description": "An event `snapshot` (data: a Snapshot as JSON) on connect and after every change; "
                            "while the worker recovers its tables, an event `recovering` (data: a Recovering "
-                           "as JSON) instead; comment lines keep the connection alive.",
-            "content": {"text/event-stream": {"schema": {"type": "string"}}}}),
+                           "as JSON) instead; comment lines keep the connection alive. The schema describes one "
+                           "event, as OpenAPI 3.1 tools read a `text/event-stream` schema.",
+            "content": {"text/event-stream": {"schema": _ref("SnapshotEvent")}}}),
+        "/api/ready": {"get": {"summary": "Readiness: the whole view has read what the topics held at start",
+                               "responses": {"200": _json("Ready: answers cover the whole table.", _ref("Readiness")),
+                                             "503": _json("Still reading: answers would be partial.", _ref("Readiness"))}}},
         "/api/status": _get("Offsets processed and partitions assigned", _json("Progress of this worker.", _ref("Status"))),
         "/api/openapi.json": _get("This description", _json("OpenAPI 3.1 document.", {"type": "object"})),
         "/metrics": _get("Prometheus metrics", text),
@@ -235,8 +249,8 @@ def document() -> Schema:
     return {
         "openapi": "3.1.0",
         "info": {"title": "newsroom worker API", "version": "1.0.0",
-                 "description": "Live state of one worker: it answers for the topic partitions it owns now. "
-                                "Event payloads follow the contract's JSON Schemas."},
+                 "description": "Live state of the whole table: any worker answers for every partition of the "
+                                "derived topics, whichever worker owns it. Event payloads follow the contract's JSON Schemas."},
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "paths": _with_recovery({**_paths(), **_analysis_paths()}),
         "components": {"schemas": {**_schemas(), **_analysis_schemas()}},

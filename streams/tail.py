@@ -16,10 +16,11 @@ from typing import Any, TextIO
 
 import orjson
 import structlog
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 
 from streams.client import check_broker
 from streams.config import Settings, Topics
+from streams.view import topic_partitions
 
 log = structlog.get_logger(__name__)
 
@@ -27,7 +28,6 @@ STREAMS: dict[str, Callable[[Topics], str]] = {
     "incidents": lambda topics: topics.incidents,
     "statements": lambda topics: topics.statements,
 }
-TOPIC_WAIT_SECONDS = 1.0
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -58,26 +58,12 @@ async def tail(settings: Settings, stream: str, from_beginning: bool, as_json: b
         out.flush()  # a pipe would otherwise hold lines back until its buffer fills
 
 
-async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
-    """The topic's partitions, waiting for the topic to exist: a tail may start before the first worker."""
-    announced = False
-    while True:
-        await consumer._client.force_metadata_update()  # noqa: SLF001 - a fresh client may not know the topic yet
-        partitions = consumer.partitions_for_topic(topic)
-        if partitions:
-            return [TopicPartition(topic, p) for p in sorted(partitions)]
-        if not announced:
-            log.info("waiting for the topic to be created", topic=topic)
-            announced = True
-        await asyncio.sleep(TOPIC_WAIT_SECONDS)
-
-
 async def follow(settings: Settings, topic: str, from_beginning: bool) -> AsyncIterator[dict[str, Any]]:
     """Every event of ``topic`` from now on (or from the start), in partition order, forever."""
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False, group_id=None)
     await consumer.start()
     try:
-        tps = await _partitions(consumer, topic)
+        tps = await topic_partitions(consumer, topic)
         consumer.assign(tps)
         if from_beginning:
             await consumer.seek_to_beginning(*tps)

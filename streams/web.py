@@ -1,8 +1,9 @@
 """HTTP API and dashboard of a worker, served on its faust web port.
 
-Handlers only read the worker's own tables (:meth:`Newsroom.owned_tallies`,
-:meth:`Newsroom.owned_view`) and hand the query to the pure functions of
-:mod:`streams.api`; the description of it all is :mod:`streams.openapi`.
+Handlers read the worker's whole view of the derived topics (:mod:`streams.view`:
+every partition, whoever owns it, so any worker answers for the whole table) and
+hand the query to the pure functions of :mod:`streams.api`; the description of it
+all is :mod:`streams.openapi`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from aiohttp import web as aioweb
 
 from streams import analysis, api, asof, metrics, openapi
 from streams.app import Newsroom
-from streams.counting import cell_counts, incident_counts, statement_counts
+from streams.counting import cell_counts
 
 log = structlog.get_logger(__name__)
 
@@ -42,17 +43,15 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/statement-counts")
     async def speaker_counts(web: Any, request: Any) -> Any:
-        return web.json(statement_counts(newsroom.owned_tallies()))
+        return web.json(newsroom.view.statement_counts())
 
     @app.page("/api/incidents")
     async def incidents(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.incident_listing(
-            newsroom.owned_view(newsroom.incident_view, newsroom.incidents), request.query))
+        return _answer(web, lambda: api.incident_listing(newsroom.view.incidents.values(), request.query))
 
     @app.page("/api/statements")
     async def statements(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.statement_listing(
-            newsroom.owned_view(newsroom.statement_view, newsroom.statements), request.query))
+        return _answer(web, lambda: api.statement_listing(newsroom.view.statements.values(), request.query))
 
     @app.page("/api/snapshot")
     async def snapshot(web: Any, request: Any) -> Any:
@@ -69,7 +68,7 @@ def register(newsroom: Newsroom) -> None:
     @app.page("/metrics")
     async def prometheus(web: Any, request: Any) -> Any:
         response = web.bytes(metrics.render(app.consumer, newsroom.progress.done, newsroom.consumed_topics(),
-                                            cell_counts(newsroom.owned_tallies())), content_type="text/plain")
+                                            cell_counts(newsroom.view.tallies.items())), content_type="text/plain")
         response.charset = "utf-8"
         return response
 
@@ -77,10 +76,16 @@ def register(newsroom: Newsroom) -> None:
     async def dashboard(web: Any, request: Any) -> Any:
         return web.html(DASHBOARD.read_text())
 
+    @app.page("/api/ready")
+    async def ready(web: Any, request: Any) -> Any:
+        """The readiness probe: not before the whole view holds what the topics held when the worker started."""
+        return web.json({"ready": newsroom.view.ready}, status=200 if newsroom.view.ready else 503)
+
     @app.page("/api/status")
     async def status(web: Any, request: Any) -> Any:
+        done = {**newsroom.progress.done, **newsroom.view.read}
         return web.json({
-            "processed": {topic: {str(p): o for p, o in parts.items()} for topic, parts in newsroom.progress.done.items()},
+            "processed": {topic: {str(p): o for p, o in parts.items()} for topic, parts in done.items()},
             "counters": newsroom.progress.counters,
             "assigned": sorted(f"{tp.topic}:{tp.partition}" for tp in app.consumer.assignment()),
             "recovering": newsroom.recovering(),
@@ -108,8 +113,8 @@ def _counts_as_asked(newsroom: Newsroom, query: Any) -> dict[str, dict[str, int]
     """The live table, or with ``?as_of=`` the table folded from each cell's history up to then (:mod:`streams.asof`)."""
     as_of = analysis.parse_as_of(query)
     if as_of is None:
-        return incident_counts(newsroom.owned_tallies())
-    return asof.counts_as_of(newsroom.owned_histories(), as_of)
+        return newsroom.view.counts()
+    return asof.counts_as_of(newsroom.view.histories.items(), as_of)
 
 
 def _answer(web: Any, compute: Any) -> Any:
@@ -126,32 +131,22 @@ def sse_message(event: str, data: Any) -> bytes:
 
 
 class LiveFeed:
-    """Server-sent snapshots of the worker's tables, pushed when they change.
+    """Server-sent snapshots of the worker's whole view, pushed when it changes.
 
-    A change is noticed from the worker's own progress: the last offset applied
-    to the tallies and to the two views, plus the partitions it owns (a rebalance
-    changes what it reports). Comparing that small tuple is cheap enough to do a
-    few times a second per client, and needs no hook inside the agents.
+    The view counts the records it has applied; comparing that number a few times a
+    second per client is cheap and needs no hook inside the reader.
     """
 
     def __init__(self, newsroom: Newsroom) -> None:
         self.newsroom = newsroom
         self.stopping = asyncio.Event()
 
-    def mark(self) -> tuple[Any, ...]:
-        names = self.newsroom.settings.topics
-        done = self.newsroom.progress.done
-        offsets = tuple((topic, p, o) for topic in (names.tallies, names.incidents, names.statements)
-                        for p, o in sorted(done.get(topic, {}).items()))
-        assigned = tuple(sorted((tp.topic, tp.partition) for tp in self.newsroom.app.consumer.assignment()))
-        return offsets, assigned, self.newsroom.recovering()
+    def mark(self) -> tuple[int, bool]:
+        return self.newsroom.view.changes, self.newsroom.recovering()
 
     def snapshot(self) -> dict[str, Any]:
-        newsroom = self.newsroom
-        tallies = newsroom.owned_tallies()
-        return api.snapshot(incident_counts(tallies), statement_counts(tallies),
-                            newsroom.owned_view(newsroom.incident_view, newsroom.incidents),
-                            newsroom.owned_view(newsroom.statement_view, newsroom.statements))
+        view = self.newsroom.view
+        return api.snapshot(view.counts(), view.statement_counts(), view.incidents.values(), view.statements.values())
 
     async def close(self, *_: Any) -> None:
         """aiohttp's on_shutdown: end open streams, or the server would wait for them before it stops."""
@@ -169,7 +164,7 @@ class LiveFeed:
         return response
 
     async def _push_changes(self, response: aioweb.StreamResponse) -> None:
-        last: tuple[Any, ...] | None = None
+        last: int | None = None
         quiet = 0.0
         while not self.stopping.is_set():
             mark = self.mark()

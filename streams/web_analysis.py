@@ -24,7 +24,7 @@ def register(newsroom: Newsroom) -> None:
         def compute() -> dict[str, Any]:
             api.check_known(request.query, frozenset())
             wanted = analysis.parse_cell(kind, country, year)
-            return drilldown.drill_down(wanted.kind, wanted.country, wanted.year, newsroom.owned_tallies()).to_json()
+            return drilldown.drill_down(wanted.kind, wanted.country, wanted.year, newsroom.view.tallies.items()).to_json()
         return _answer(web, compute)
 
     @app.page("/api/alerts")
@@ -38,5 +38,5 @@ def register(newsroom: Newsroom) -> None:
     async def series(web: Any, request: Any) -> Any:
         def compute() -> dict[str, Any]:
             kind, country = analysis.parse_series_filter(request.query)
-            return {"series": [asdict(s) for s in drilldown.monthly_series(newsroom.owned_tallies(), kind, country)]}
+            return {"series": [asdict(s) for s in drilldown.monthly_series(newsroom.view.tallies.items(), kind, country)]}
         return _answer(web, compute)

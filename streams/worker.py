@@ -33,10 +33,11 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     # that only spawn workers (demo, replay, tests) should not wait for.
     import faust
 
-    from streams import web, web_analysis
+    from streams import schemas, web, web_analysis
     from streams.app import Newsroom
     from streams.extraction.nlp import load_pipeline
 
+    schemas.check()  # without them every article would be dead-lettered: never start, never report ready
     load_pipeline()  # pay the model load before the first article, not during it
     newsroom = Newsroom(settings)
     replay = os.environ.get(ENV_REPLAY_FROM)
@@ -51,12 +52,9 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     worker.execute_from_commandline()
 
 
-def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None,
-                 output: int | None = None) -> subprocess.Popen[bytes]:
-    """A ``newsroom worker`` child process for these settings; its output goes to ``output`` (a file
-    descriptor), by default our stderr."""
-    env = {
-        **os.environ,
+def worker_env(settings: Settings) -> dict[str, str]:
+    """The environment that gives a ``newsroom worker`` process these settings."""
+    return {
         "KAFKA_BOOTSTRAP": settings.bootstrap,
         "NEWSROOM_APP_ID": settings.app_id,
         "NEWSROOM_TOPIC_PREFIX": settings.topics.prefix,
@@ -67,12 +65,21 @@ def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None,
         "NEWSROOM_STORE": settings.store,
         "NEWSROOM_BATCH_SIZE": str(settings.batch_size),
         "NEWSROOM_FETCH_MAX_WAIT_MS": str(settings.fetch_max_wait_ms),
-        **(extra_env or {}),
+        "NEWSROOM_BROKER_PROFILE": settings.broker_profile,
+        "NEWSROOM_SESSION_TIMEOUT": "" if settings.session_timeout is None else str(settings.session_timeout),
+        "NEWSROOM_REPLICATION_FACTOR": str(settings.replication_factor),
+        "NEWSROOM_MIN_INSYNC_REPLICAS": str(settings.min_insync_replicas),
     }
+
+
+def spawn_worker(settings: Settings, extra_env: dict[str, str] | None = None,
+                 output: int | None = None) -> subprocess.Popen[bytes]:
+    """A ``newsroom worker`` child process for these settings; its output goes to ``output`` (a file
+    descriptor), by default our stderr."""
+    env = {**os.environ, **worker_env(settings), **(extra_env or {})}
     return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env, preexec_fn=end_with_parent,
                             stdin=subprocess.DEVNULL, stdout=output or sys.stderr.fileno(),
                             stderr=output or sys.stderr.fileno())
-
 
 
 def stop_workers(processes: list[subprocess.Popen[bytes]], timeout: float = 30.0) -> None:

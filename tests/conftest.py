@@ -1,13 +1,16 @@
-"""Fixtures: the broker (never mocked) and workers as real processes.
+"""Fixtures: the brokers (never mocked) and workers as real processes.
 
-The broker is, in order: ``KAFKA_BOOTSTRAP``; Apache Kafka through testcontainers
-when a Docker engine answers; the embedded Tansu broker.
+Integration tests run on every broker of ``broker_kinds``: ``KAFKA_BOOTSTRAP`` alone
+when it is set; otherwise the embedded Tansu broker and a single-node Apache Kafka
+started from its Maven jars (:mod:`streams.kafka_cluster`). The fault tests start
+their own three-node cluster.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import subprocess
 import uuid
 from collections.abc import Callable, Iterator
@@ -17,11 +20,16 @@ import pytest
 
 from streams.broker import ENV_BOOTSTRAP, EmbeddedBroker, free_port
 from streams.config import Settings, Topics
+from streams.kafka_cluster import running_cluster
 from streams.worker import spawn_worker, stop_workers
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEV_CORPUS = SHARED / "corpus" / "dev"
+
+
+def broker_kinds() -> list[str]:
+    return ["configured"] if os.environ.get(ENV_BOOTSTRAP) else ["tansu", "kafka"]
 
 
 def _docker_answers() -> bool:
@@ -34,20 +42,22 @@ def _docker_answers() -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def bootstrap() -> Iterator[str]:
-    configured = os.environ.get(ENV_BOOTSTRAP)
-    if configured:
-        yield configured
-        return
-    if _docker_answers():
+@pytest.fixture(scope="session", params=broker_kinds())
+def bootstrap(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One broker per kind for the whole session (pytest runs every test of one kind before starting the next)."""
+    if request.param == "configured":
+        yield os.environ[ENV_BOOTSTRAP]
+    elif request.param == "tansu":
+        with EmbeddedBroker() as broker:
+            yield broker.bootstrap
+    elif shutil.which("java") is None and _docker_answers():  # no JVM here, but a Docker engine: Kafka's image
         from testcontainers.kafka import KafkaContainer
 
         with KafkaContainer().with_kraft() as kafka:
             yield kafka.get_bootstrap_server()
-        return
-    with EmbeddedBroker() as broker:
-        yield broker.bootstrap
+    else:
+        with running_cluster(tmp_path_factory.mktemp("kafka"), size=1) as cluster:
+            yield cluster.bootstrap
 
 
 @pytest.fixture

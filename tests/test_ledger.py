@@ -44,7 +44,7 @@ def test_an_update_upserts_what_remains_and_retracts_what_vanished():
     second = advance(first.state, art(version=2, body="airspace_violation EE"), fake_derive)
     ops = [(e["op"], e["incident_id"]) for e in second.events]
     assert ops == [("retract", "x:1"), ("upsert", "x:0")]
-    assert second.events[0]["incident_key"] == "airspace_violation:PL:RU:2025-09"  # routable to its tally
+    assert second.events[0]["incident_key"] == "airspace_violation:PL:RU:2025-09"  # counted in its cell
 
 
 def test_a_stale_or_duplicate_version_changes_nothing():

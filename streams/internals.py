@@ -1,0 +1,83 @@
+"""Every reliance of newsroom on a private attribute of faust or aiokafka, in one place, each with why.
+
+Neither library offers a public way to do these things. Keeping them here (and
+nowhere else in ``streams/``) means an upgrade of either library has one module
+to re-read, and ``tests/test_internals.py`` fails when a release changes one of
+them under us instead of the worker misbehaving quietly.
+
+| function | private thing used | library |
+| --- | --- | --- |
+| :func:`write_as` | ``faust.streams._current_event`` (the ContextVar behind ``current_event()``) | faust |
+| :func:`consumer_class` | ``AIOKafkaConsumerThread._create_worker_consumer``, ``Consumer._new_consumer_thread``, ``AIOKafkaConsumer._fetch_max_wait_ms`` | faust, aiokafka |
+| :func:`committed_offsets` | ``faust Consumer._committed_offset`` | faust |
+| :func:`refresh_metadata` | ``AIOKafkaConsumer._client.force_metadata_update`` | aiokafka |
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from collections.abc import Mapping
+from typing import Any
+
+import faust.streams as faust_streams
+from aiokafka import AIOKafkaConsumer
+from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
+
+
+def write_as(event: Any) -> None:
+    """Make table writes take their changelog partition from ``event``.
+
+    faust picks a table write's changelog partition from its current-event context
+    variable, which ``take_events`` leaves at the batch's last record: point it at the
+    record being applied. Only the context variable: ``Stream.current_event`` is what
+    take_events' background buffering pairs with the next record, and overwriting it
+    there duplicated one record and lost the next whenever records arrived while a
+    batch was being applied.
+    """
+    faust_streams._current_event.set(weakref.ref(event))  # noqa: SLF001 - faust has no public setter
+
+
+def consumer_class(fetch_max_wait_ms: int) -> type[Any]:
+    """faust's consumer with a configurable fetch wait (faust hard-codes 1500 ms).
+
+    A broker that does not answer a fetch early when data arrives (the embedded Tansu
+    serves the full wait) adds up to that wait to every hop of the pipeline; a short
+    wait trades a few empty fetches a second for latency. faust builds its aiokafka
+    consumer in a private method and passes no such setting, so the value is set on
+    the consumer after it is built and before it starts (aiokafka reads it in start()).
+    """
+
+    # mode names a service's logger after the module defining it: keep these under faust's name, so
+    # their start/stop chatter is filtered with faust's (streams.logs), not shown as this app's.
+    library_logger = logging.getLogger("faust.transport.drivers.aiokafka.newsroom")
+
+    class ConsumerThread(AIOKafkaConsumerThread):
+        logger = library_logger
+
+        def _create_worker_consumer(self, transport: Any) -> AIOKafkaConsumer:
+            consumer = super()._create_worker_consumer(transport)
+            consumer._fetch_max_wait_ms = fetch_max_wait_ms  # noqa: SLF001 - read when the consumer starts
+            return consumer
+
+    class Consumer(AIOKafkaTransport.Consumer):
+        logger = library_logger
+
+        def _new_consumer_thread(self) -> ConsumerThread:
+            return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+    return Consumer
+
+
+def committed_offsets(consumer: Any) -> Mapping[Any, int | None]:
+    """The offsets faust committed (or found committed) per assigned partition, after its seek.
+
+    Progress reporting starts from them; faust keeps them only in this private mapping.
+    """
+    return consumer._committed_offset  # noqa: SLF001 - faust's own view after its seek
+
+
+async def refresh_metadata(consumer: AIOKafkaConsumer) -> None:
+    """Ask the broker for fresh metadata now: a new client may not know a topic created a moment ago."""
+    await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
