@@ -485,6 +485,10 @@ def test_evidence_is_an_exact_slice_of_its_field():
     ("for half an hour", 30.0),
     ("warned 10 times over five minutes before it was hit", None),
     ("for a combined total of several minutes", None),
+    ("entered on Friday and left it about four minutes later", 4.0),
+    ("jets downed the drone about 90 seconds after it crossed into Finnish territory", 1.5),
+    ("a drone spends about 40 minutes over the border region", 40.0),
+    ("two hours later, the minister said it was Russian", None),
 ])
 def test_durations(text: str, minutes: float | None):
     assert duration_minutes(text) == minutes

@@ -16,11 +16,18 @@ UNIT = UNIT_WORD + "s?"
 HEDGE = (r"(?:(?:a\s+(?:combined\s+)?total|a\s+period|the\s+space)\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|"
          r"almost\s+|some\s+|approximately\s+|approx\.\s+|just\s+(?:over|under)\s+|more\s+than\s+|less\s+than\s+|"
          r"up\s+to\s+|over\s+|at\s+least\s+|an\s+estimated\s+)*")
-# "for (a total of) twelve minutes", "lasting 17 seconds", "left after about three minutes", "a 12-minute incursion".
+# "for (a total of) twelve minutes", "lasting 17 seconds", "left after about three minutes", "left three minutes
+# later", "shot down 90 seconds after it crossed", "a 12-minute incursion".
 DURATIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:for|lasting|lasted|lasts|spent|spending|spends?)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
     re.compile(rf"\b(?:left|exited|departed|returned|turned\s+back|flew\s+back|headed\s+back)\b[^.;]{{0,60}}?"
                rf"\b(?:after|within)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
+    # "left it about three minutes later"
+    re.compile(rf"\b(?:left|exited|departed|returned|turned\s+back|flew\s+back|headed\s+back)\b[^.;]{{0,40}}?"
+               rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+later\b", re.I),
+    # "intercepted the drone about 90 seconds after it crossed into Israeli territory"
+    re.compile(rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+after\s+(?:it|they|the\s+\w+)\s+"
+               r"(?:had\s+)?(?:crossed|entered|violated|strayed|flew)\b", re.I),
     re.compile(rf"\b(?P<n>\d+|{UNITS}|{TENS}|ten|eleven|twelve|fifteen)-{UNIT_WORD}\s+"
                r"(?:incursion|violation|intrusion|breach|flight|overflight)", re.I),
 )
