@@ -21,7 +21,7 @@ from pathlib import Path
 import structlog
 
 from streams.errors import OperatorError, PortInUse
-from streams.config import AUTO, KAFKA, PROFILES, TANSU, BrokerProfile, Settings
+from streams.config import AUTO, FAUST_SESSION_TIMEOUT, KAFKA, PROFILES, TANSU, BrokerProfile, Settings
 from streams.processes import end_with_parent
 
 log = structlog.get_logger(__name__)
@@ -131,6 +131,15 @@ def profile_for(settings: Settings) -> BrokerProfile:
     profile = detect_profile(settings.bootstrap)
     log.info("broker profile detected", profile=profile.name, bootstrap=settings.bootstrap)
     return profile
+
+
+def session_timeout(settings: Settings) -> float:
+    """The group session timeout the workers of these settings run with: how long a member that died
+    without leaving still holds its partitions."""
+    if settings.session_timeout:
+        return settings.session_timeout
+    profile = PROFILES.get(settings.broker_profile) or detect_profile(settings.bootstrap)
+    return profile.session_timeout or FAUST_SESSION_TIMEOUT
 
 
 def _recv_exactly(sock: socket.socket, size: int) -> bytes:

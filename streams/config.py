@@ -52,6 +52,7 @@ class BrokerProfile:
 TANSU = BrokerProfile("tansu", producer_max_batch_size=1, session_timeout=10.0)
 KAFKA = BrokerProfile("kafka", producer_max_batch_size=None, session_timeout=None)
 PROFILES = {profile.name: profile for profile in (TANSU, KAFKA)}
+FAUST_SESSION_TIMEOUT = 60.0  # faust's broker_session_timeout when a profile keeps its default
 AUTO = "auto"
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import structlog
 from tqdm import tqdm
 
+from streams.broker import session_timeout
 from streams.client import check_broker, end_offsets
 from streams.config import Settings
 from streams.errors import OperatorError
@@ -45,6 +46,7 @@ async def _owns_all_raw(settings: Settings, alive: Callable[[], bool], settle: f
     """
     ends = await end_offsets(settings, settings.topics.raw)
     wanted = {f"{settings.topics.raw}:{p}" for p in ends}
+    expiry = session_timeout(settings)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + settle
     while loop.time() < deadline:
@@ -55,7 +57,7 @@ async def _owns_all_raw(settings: Settings, alive: Callable[[], bool], settle: f
             if wanted <= assigned:
                 return
             if assigned:
-                deadline = min(deadline, loop.time() + 2 * settings.session_timeout)
+                deadline = min(deadline, loop.time() + 2 * expiry)
         except WorkerUnavailable:
             pass
         await asyncio.sleep(0.5)

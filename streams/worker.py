@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 
+from streams import schemas
 from streams.broker import check_free
 from streams.client import check_broker
 from streams.config import Settings
@@ -27,17 +28,17 @@ def check_web_port(settings: Settings) -> None:
 
 
 def run_worker(settings: Settings, loglevel: str = "info") -> None:
+    schemas.check()  # without them every article would be dead-lettered: never start, never report ready
     check_web_port(settings)
     asyncio.run(check_broker(settings))
     # Imported here: faust and spaCy take seconds, which the checks above and the parents
     # that only spawn workers (demo, replay, tests) should not wait for.
     import faust
 
-    from streams import schemas, web, web_analysis
+    from streams import web, web_analysis
     from streams.app import Newsroom
     from streams.extraction.nlp import load_pipeline
 
-    schemas.check()  # without them every article would be dead-lettered: never start, never report ready
     load_pipeline()  # pay the model load before the first article, not during it
     newsroom = Newsroom(settings)
     replay = os.environ.get(ENV_REPLAY_FROM)
