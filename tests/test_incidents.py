@@ -71,6 +71,41 @@ def test_a_model_known_by_name_and_a_count_of_violations_in_another_clause():
     assert v.count == 14
 
 
+def test_one_platform_from_a_determiner_on_the_noun_it_modifies_or_a_headline_without_one():
+    # "the Tu-22M Backfire": the model modifies a name the lexicon does not know; the article belongs to both.
+    v = violation("Officials said the unarmed Tu-22M Backfire had wandered into Norwegian airspace on Monday.", "NO")
+    assert (v.model, v.count) == ("Tu-22M", 1)
+    # A headline drops the article: a bare singular noun is one.
+    v = violation("Belarusian army helicopter strays into Polish airspace near Bialowieza", "PL")
+    assert (v.violator, v.count) == ("BY", 1)
+    # "aircraft" is its own plural: a bare one is no number.
+    v = violation("Syrian aircraft violated Turkish airspace near Hatay on Tuesday.", "TR")
+    assert v.count is None
+
+
+def test_model_names_the_tokenizer_splits_or_writes_apart():
+    v = violation("Two Russian Su 27 jets entered Finnish airspace near Kotka on Thursday.", "FI")
+    assert (v.model, v.count) == ("Su-27", 2)
+    v = violation("Greek Mirage 2000 jets crossed into Turkish airspace on Thursday, Ankara said.", "TR")
+    assert (v.violator, v.model) == ("GR", "Mirage 2000")
+
+
+def test_a_model_in_apposition_or_given_by_an_identifying_verb():
+    v = violation("A Russian patrol plane, an An-26, entered Estonian airspace on Tuesday.", "EE")
+    assert (v.violator, v.model) == ("RU", "An-26")
+    v = violation("A Belarusian drone, identified by the army as a Shahed decoy, crossed into Latvia on Sunday.", "LV")
+    assert (v.violator, v.model) == ("BY", "Shahed")
+
+
+def test_a_later_definite_phrase_names_the_model_of_the_last_intruder():
+    v = violation("A Russian drone crossed into Polish airspace on Sunday, the army said.\n"
+                  "The drone, identified by investigators as a Geran-2, later came down in a field.", "PL")
+    assert (v.violator, v.model) == ("RU", "Geran-2")
+    v = violation("A Russian drone crossed into Polish airspace on Sunday, the army said.\n"
+                  "The aircraft that chased it, an F-16, landed safely.", "PL")
+    assert v.model is None
+
+
 def test_balloons_a_state_sent_into_its_neighbour_and_balloons_over_an_island():
     v = violation("North Korea has sent at least 60 balloons carrying trash across the border into South Korea since "
                   "Tuesday night, the military said on Wednesday.", "KR")
@@ -202,6 +237,13 @@ def test_drone_sightings_with_no_state_named_one_per_country():
     sighting = found[("drone_sighting", "DE")]
     assert (sighting.location, sighting.attribution, sighting.platform) == ("Munich Airport", "unattributed", "drone")
     assert sighting.occurred_on.value == "2025-10-04"
+
+
+def test_a_sighting_counts_the_drones_its_own_clause_numbers():
+    found = incidents("Norwegian police said a drone had been seen over Flesland airport on Monday evening.")
+    assert found[("drone_sighting", "NO")].count == 1
+    found = incidents("Danish police said drones were seen over Aarhus airport on Monday evening.")
+    assert found[("drone_sighting", "DK")].count is None
 
 
 def test_two_sightings_in_one_sentence_keep_their_own_days_and_places():

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
 from streams.extraction.dates import heading_date
+from streams.extraction.lexicon import DEFINITE
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.places import place_country
@@ -187,6 +188,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     said = identification(sentence, found)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
+    reported = reported or _model_named_later(found, sentence, context)
     return reported + article4_requests(sentence, context)
 
 
@@ -206,6 +208,19 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
         return []
     return [replace(earlier, sentence=sentence, field=context.field, violator=said.state, by_origin=False,
                     hedged=said.hedged, model=said.model or earlier.model, supporting=True)]
+
+
+def _model_named_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
+    """ "The drone, identified as a Gerbera decoy, came down in a field": a definite phrase of a later sentence
+    names the model of the intruder the last mention of that platform reported without one."""
+    for phrase in found:
+        if phrase.model is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children):
+            continue
+        earlier = next((m for m in reversed(context.reported)
+                        if m.kind == "airspace_violation" and m.platform == phrase.platform), None)
+        if earlier is not None and earlier.model is None:
+            return [replace(earlier, sentence=sentence, field=context.field, model=phrase.model, supporting=True)]
+    return []
 
 
 def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Mention]:

@@ -100,14 +100,23 @@ PLATFORMS: dict[str, str] = {
     "missile": "missile", "rocket": "missile",
     "object": "unknown",
 }
+# Determiners of one thing already known to the reader: "the drone", "that aircraft".
+DEFINITE = {"the", "this", "that"}
+# Platform nouns whose plural is the singular: a bare "Russian aircraft" may be any number of them.
+SAME_PLURAL = {"aircraft", "uas"}
 # Adjectives that make a vehicle, aircraft or system a drone: "unmanned aerial vehicle".
 DRONE_MODIFIERS = {"unmanned", "uncrewed", "pilotless", "aerial"}
 # Models known by a name rather than a designation, with what they are ("Kalibr missiles", "a Gerbera").
 NAMED_MODELS: dict[str, str] = {
     "Shahed": "drone", "Geran": "drone", "Gerbera": "drone", "Orlan": "drone", "Kalibr": "missile",
     "Iskander": "missile", "Kinzhal": "missile", "Tomahawk": "missile", "Rafale": "aircraft", "Gripen": "aircraft",
-    "Eurofighter": "aircraft",
+    "Eurofighter": "aircraft", "Mirage": "aircraft",
 }
+# Design bureaus whose prefix can be written apart from the number: "Su 30" for "Su-30".
+DESIGNATION_PREFIXES = {"Su", "MiG", "Tu", "Il", "Mi", "Ka", "An", "Yak", "Be"}
+# Verbs that say what a thing was found to be: "a drone identified as a Gerbera", "debris resembling an Orlan-10".
+IDENTIFYING = {"identify", "resemble", "believe", "describe", "confirm", "determine", "establish", "suspect", "think",
+               "classify", "recognise", "recognize"}
 # Military model designations: "MiG-31", "Su-27s", "Tu-95MS", "F-16", "Shahed-136", "Kalibr".
 MODEL = re.compile(r"((?:" + "|".join(NAMED_MODELS) + r")(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
 # Military hardware, flying or not: its nationality adjective names an intruder or a navy, not a speaker's side.

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import DRONE_MODIFIERS, MODEL, NAMED_MODELS, PLATFORMS
+from streams.extraction.lexicon import (DEFINITE, DESIGNATION_PREFIXES, DRONE_MODIFIERS, IDENTIFYING, MODEL, NAMED_MODELS,
+                                       PLATFORMS, SAME_PLURAL)
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
 
-SINGLE = {"a", "an", "one", "single", "lone", "the", "this", "that"}
+ONLY_SINGULAR = {"a", "an", "one", "single", "lone"}
+SINGLE = ONLY_SINGULAR | DEFINITE
 QUANTITY_NOUNS = {"dozens", "hundreds", "scores", "swarm", "group", "number", "wave", "fleet", "formation", "series",
                   "string", "handful", "one", "some", "several", "few", "many", "all", "each"}
 PAIRS = {"pair", "couple"}
@@ -64,6 +66,28 @@ def platform_of(token: Token) -> str | None:
     return None
 
 
+def model_name(token: Token) -> str | None:
+    """The model designation a token begins, with the pieces the tokenizer split off it: "Tu-22M" (read as "Tu-22"
+    and "M"), "Mirage 2000", "Su 30" (the same aircraft as "Su-30"); None when the token names no model."""
+    match = MODEL.fullmatch(token.text)
+    if match is None and token.text not in DESIGNATION_PREFIXES:
+        return None
+    name = match.group(1) if match else token.text
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and not token.whitespace_ and re.fullmatch(r"[A-Z]{1,3}", nxt.text):
+        return name + nxt.text
+    if nxt is not None and name in NAMED_MODELS.keys() | DESIGNATION_PREFIXES and re.fullmatch(r"\d{1,4}", nxt.text):
+        return f"{name}{'-' if name in DESIGNATION_PREFIXES else ' '}{nxt.text}"
+    return name if match else None
+
+
+def _identified_as(head: Token) -> list[Token]:
+    """The words after a platform noun that say what it was: an apposition ("a plane, a Y-12,") or the complement of
+    an identifying verb ("the drone, identified as a Gerbera decoy", "an aircraft resembling an Orlan-10")."""
+    return [t for c in head.rights
+            if c.dep_ == "appos" or (c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in IDENTIFYING) for t in c.subtree]
+
+
 def is_platform_word(token: Token) -> bool:
     return platform_of(token) is not None
 
@@ -93,7 +117,8 @@ def _phrase(head: Token) -> Phrase:
     modifiers = list(head.doc[head.left_edge.i: head.i + 1])
     post = [t for c in head.rights if c.dep_ in {"acl", "relcl", "appos", "prep", "amod"} for t in c.subtree]
     state, hedge, came_from = _state(modifiers, post)
-    models = [m.group(1) for t in modifiers for m in [MODEL.fullmatch(t.text)] if m]
+    models = [name for t in modifiers for name in [model_name(t)] if name] or [
+        name for t in _identified_as(head) for name in [model_name(t)] if name]
     count, stated = _count(head, modifiers)
     return Phrase(head=head, platform=platform_of(head) or "unknown", state=state, hedged=hedge, by_origin=came_from,
                   model=models[0] if models else None, count=count, count_stated=stated, defender=_defending(head))
@@ -154,8 +179,16 @@ def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
         return number(leading[0].text), True  # "Two Russian Tu-142 patrol planes": the number heads the phrase
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS | PAIRS:
         return (2, True) if head.head.head.lower_ in PAIRS else (None, False)  # "a pair of jets", "dozens of drones"
-    if head.tag_ in {"NN", "NNP"} and modifiers[0].lower_ in SINGLE:
+    if head.tag_ not in {"NN", "NNP"}:
+        return None, False
+    if modifiers[0].lower_ in SINGLE:
         return 1, False
+    if head.dep_ in {"compound", "nmod"} and head.head.i > head.i:  # "the RF-4E Phantom", "a drone incursion"
+        first = head.doc[head.head.left_edge.i]
+        singular = first.lower_ in ONLY_SINGULAR or (first.lower_ in SINGLE and head.head.tag_ in {"NN", "NNP"})
+        return (1, False) if singular else (None, False)
+    if head.tag_ == "NN" and head.lower_ not in SAME_PLURAL and not any(c.dep_ == "det" for c in head.children):
+        return 1, False  # a headline drops the article: "Navy helicopter strays into ..."
     return None, False
 
 

@@ -83,18 +83,22 @@ def _of_a_place(token: Token) -> bool:
     return token.head.lemma_.lower() in PLACE_NOUNS
 
 
-def _sighting(sentence: Span, clause: Token, others: list[Token], context: Context) -> list[Mention]:
-    """The sightings one clause reports, placed by its own words (less those of other sightings it holds)."""
+def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[Phrase],
+              context: Context) -> list[Mention]:
+    """The sightings one clause reports, placed by its own words (less those of other sightings it holds), with
+    the number of drones its own phrase gives ("a drone was seen": one)."""
     nested = {t.i for other in others if clause.is_ancestor(other) for t in other.subtree}
     scope = {t.i for t in clause.subtree} - nested
     date, _ = clause_date(sentence, clause, clause, context.published)
     by_country = _sighting_places(sentence, scope)
+    counted = next((p for p in drones if p.head.i in scope), None)
     if not by_country:
         if context.main_country is None or (date is None and not places(sentence)):
             return []
         by_country = {context.main_country: location_in(sentence, list(sentence), {context.main_country})}
     return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
-                    platform="drone", occurred_on=date, location=where)
+                    platform="drone", count=counted.count if counted else None,
+                    count_stated=bool(counted and counted.count_stated), occurred_on=date, location=where)
             for code, where in by_country.items()]
 
 
@@ -104,4 +108,5 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     if any(p.state for p in drones):
         return []  # a state named on the drones makes it a violation, or nothing
     clauses = {clause.i: clause for p in drones for clause in [_sighting_clause(p)] if clause is not None}
-    return [m for clause in clauses.values() for m in _sighting(sentence, clause, list(clauses.values()), context)]
+    return [m for clause in clauses.values()
+            for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]

@@ -24,8 +24,7 @@ from streams.extraction.locations import location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.numbers import duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
-from streams.extraction.lexicon import MODEL
-from streams.extraction.platforms import Phrase, hedged, is_platform_word, nationality, phrase_of
+from streams.extraction.platforms import Phrase, hedged, is_platform_word, model_name, nationality, phrase_of
 
 VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
 # Verbs whose object is the airspace entered; "into" makes any other motion verb one.
@@ -515,8 +514,8 @@ def identification(sentence: Span, found: list[Phrase]) -> Identification | None
         complement = [t for c in verb.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
         state = nationality(complement)
         if state is not None:
-            models = [m for t in complement for m in [MODEL.fullmatch(t.text)] if m]
+            models = [name for t in complement for name in [model_name(t)] if name]
             words = [*complement, *(c for c in verb.children if c.dep_ == "advmod")]
             return Identification(state, any(hedged(t.text) or t.lower_ == "likely" for t in words),
-                                  models[0].group(1) if models else None)
+                                  models[0] if models else None)
     return None
