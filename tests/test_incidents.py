@@ -7,6 +7,7 @@ from articles import article, run
 
 from streams.extraction.model import IncidentFact
 from streams.extraction.numbers import duration_minutes, number
+from streams.extraction.places import place_country
 
 
 def incidents(body: str, **kwargs: str) -> dict[tuple[str, str], IncidentFact]:
@@ -244,6 +245,17 @@ def test_a_sighting_counts_the_drones_its_own_clause_numbers():
     assert found[("drone_sighting", "NO")].count == 1
     found = incidents("Danish police said drones were seen over Aarhus airport on Monday evening.")
     assert found[("drone_sighting", "DK")].count is None
+
+
+def test_a_town_that_is_no_capital_places_a_sighting_in_its_state():
+    found = incidents("Police said drones were seen over Tampere airport on Monday evening.")
+    assert set(found) == {("drone_sighting", "FI")}
+    assert "Tampere" in found[("drone_sighting", "FI")].location
+
+
+def test_the_gazetteer_keeps_towns_but_not_words_or_given_names():
+    assert (place_country("Kharkiv"), place_country("Liège"), place_country("Liege")) == ("UA", "BE", "BE")
+    assert (place_country("Police"), place_country("Nice"), place_country("George")) == (None, None, None)
 
 
 def test_two_sightings_in_one_sentence_keep_their_own_days_and_places():

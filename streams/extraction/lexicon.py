@@ -4,13 +4,17 @@ A word added here reaches every rule that needs it: the cheap focus pass that pi
 the sentences worth parsing and the rules that read the parse use the same lists, so
 a platform, a demonym or a speech verb cannot be known to one and missed by the other.
 pycountry supplies official names and provinces (:mod:`.places` reads it); what it
-lacks (demonyms, capitals used by metonymy, short forms) is listed here.
+lacks (demonyms, capitals used by metonymy, short forms) is listed here, and the towns
+and cities of the world with their state are in ``gazetteer.tsv`` beside it (generated
+from GeoNames by scripts/generate_gazetteer.py).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
+from importlib.resources import files
 
 # --- Countries and places ------------------------------------------------------------------------------------------
 
@@ -62,6 +66,21 @@ CAPITALS: dict[str, str] = {
     "podgorica": "ME", "sarajevo": "BA", "valletta": "MT", "nicosia": "CY", "tbilisi": "GE", "yerevan": "AM",
     "baku": "AZ", "canberra": "AU", "new delhi": "IN", "islamabad": "PK", "manila": "PH", "hanoi": "VN",
 }
+
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR".
+
+    News places an incident by its town and often never names the state. Read on first use, not at import.
+    """
+    table: dict[str, str] = {}
+    for line in (files(__package__) / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
+        code, _, names = line.partition("\t")
+        table.update(dict.fromkeys(names.split("|"), code))
+    return table
+
 
 # Alliance members, the only states that can request consultations under Article 4.
 NATO_MEMBERS: frozenset[str] = frozenset({

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from streams.extraction.lexicon import DIRECTIONS
-from streams.extraction.places import country_code, is_state_name, place_country
+from streams.extraction.places import is_state_name, place_country
 
 LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to", "including"}
 PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
@@ -64,10 +64,10 @@ def _extent(obj: Token) -> list[Token]:
 
 
 def _country(obj: Token, name: str) -> str | None:
-    """The state a place lies in: by its name, a state or capital among its words ("Copenhagen Airport"),
-    or "X in Denmark" / "Oslo, Norway"."""
-    code = place_country(name) or next((country_code(t.text) for t in obj.subtree
-                                        if t.pos_ == "PROPN" and t.i <= obj.i and country_code(t.text)), None)
+    """The state a place lies in: by its name, a state or town among its words ("Copenhagen Airport", "Tampere
+    airport"), or "X in Denmark" / "Oslo, Norway"."""
+    code = place_country(name) or next((place_country(t.text) for t in obj.subtree
+                                        if t.pos_ == "PROPN" and t.i <= obj.i and place_country(t.text)), None)
     if code:
         return code
     for child in obj.children:
