@@ -84,6 +84,13 @@ def test_one_platform_from_a_determiner_on_the_noun_it_modifies_or_a_headline_wi
     assert v.count is None
 
 
+def test_pairs_of_aircraft_count_two_each():
+    v = violation("Three pairs of Russian Su-24 jets entered Finnish airspace near Hanko on Monday.", "FI")
+    assert (v.violator, v.count) == ("RU", 6)
+    v = violation("A pair of Russian Su-24 jets entered Finnish airspace near Hanko on Monday.", "FI")
+    assert v.count == 2
+
+
 def test_model_names_the_tokenizer_splits_or_writes_apart():
     v = violation("Two Russian Su 27 jets entered Finnish airspace near Kotka on Thursday.", "FI")
     assert (v.model, v.count) == ("Su-27", 2)

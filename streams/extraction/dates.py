@@ -32,6 +32,7 @@ MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}{RANGE_END}(?:\s*,?\s*{YEAR})?\b")
 DAY_MONTH = re.compile(rf"\b{DAY}{RANGE_END}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{YEAR})?\b")
 MONTH_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?\s*,?\s+{YEAR}\b")
 MONTH_ONLY = re.compile(rf"\b{MONTH}(?!\s*\d)")
+MONTH_OF_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?\s+(?P<which>last|this|the\s+previous)\s+year\b")
 YEAR_ONLY = re.compile(rf"^(?:in\s+)?(?:early\s+|late\s+|mid-?)?{YEAR}$")
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
 
@@ -156,6 +157,10 @@ def _relative_period(phrase: str, published: dt.date) -> Reading:
 def resolve(text: str, published: dt.date) -> FuzzyDate | None:
     """The date a phrase names, relative to the publication date, or None when it names none."""
     phrase = re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'"))
+    month = MONTH_OF_YEAR.search(phrase)
+    if month:  # "in September last year", "March of this year": the month of a year named relative to now
+        year = published.year - (month["which"] != "this")
+        return FuzzyDate(f"{year:04d}-{MONTHS[month['month']]:02d}", "month")
     if not phrase or UNDATED.search(phrase):
         return None
     for reader in (_relative, _calendar):

@@ -177,8 +177,12 @@ def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
     leading = [t for t in modifiers if t.dep_ not in {"det", "advmod", "quantmod", "punct"} and t.lower_ not in LEADING]
     if leading and leading[0].like_num and leading[0].dep_ == "nummod" and number(leading[0].text) is not None:
         return number(leading[0].text), True  # "Two Russian Tu-142 patrol planes": the number heads the phrase
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS | PAIRS:
-        return (2, True) if head.head.head.lower_ in PAIRS else (None, False)  # "a pair of jets", "dozens of drones"
+    quantity = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if quantity is not None and quantity.lemma_.lower() in PAIRS:  # "a pair of jets", "two pairs of F-16s"
+        pairs = next((number(c.text) for c in quantity.children if c.dep_ == "nummod" and number(c.text)), 1)
+        return 2 * pairs, True
+    if quantity is not None and quantity.lower_ in QUANTITY_NOUNS:
+        return None, False  # "dozens of drones"
     if head.tag_ not in {"NN", "NNP"}:
         return None, False
     if modifiers[0].lower_ in SINGLE:
