@@ -254,6 +254,23 @@ def test_a_sighting_counts_the_drones_its_own_clause_numbers():
     assert found[("drone_sighting", "DK")].count is None
 
 
+def test_conjoined_phrases_of_place_and_day_are_two_sightings():
+    found = run("Drones were also seen over the Loviisa plant on the south coast on Friday night and over the "
+                "Olkiluoto plant in western Finland on Saturday evening, police said.").incidents
+    got = sorted((i.kind, i.country, i.occurred_on.value, i.location) for i in found)
+    assert got == [("drone_sighting", "FI", "2025-10-03", "the Loviisa plant"),
+                   ("drone_sighting", "FI", "2025-10-04", "the Olkiluoto plant")]
+    # One place with two days is one sighting.
+    found = run("Finnish police said drones were seen over the Loviisa plant on Friday night and again on Saturday.").incidents
+    assert [(i.kind, i.location) for i in found] == [("drone_sighting", "the Loviisa plant")]
+
+
+def test_sightings_at_two_named_places_on_consecutive_days_stay_apart():
+    found = run("Danish police said drones were seen over Aarhus airport on Friday.\n"
+                "On Saturday, drones were spotted over Odense airport, police said.").incidents
+    assert sorted(i.location for i in found) == ["Aarhus airport", "Odense airport"]
+
+
 def test_a_town_that_is_no_capital_places_a_sighting_in_its_state():
     found = incidents("Police said drones were seen over Tampere airport on Monday evening.")
     assert set(found) == {("drone_sighting", "FI")}

@@ -19,6 +19,7 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
 from streams.extraction.dates import heading_date
 from streams.extraction.lexicon import DEFINITE
+from streams.extraction.locations import PLACE_NOUNS
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.places import place_country
@@ -28,6 +29,7 @@ from streams.extraction.violations import Identification, crashes, identificatio
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
+GENERIC_NAME_WORDS = PLACE_NOUNS | {"the", "air", "international"}  # "The", "Air Base", "International Airport"
 
 
 # --- Merging -------------------------------------------------------------------------------------------------------
@@ -35,6 +37,14 @@ PRECISION = {"day": 0, "month": 1, "year": 2}
 
 def _precision(mention: Mention) -> int:
     return PRECISION[mention.occurred_on.precision] if mention.occurred_on else len(PRECISION)
+
+
+def _named_apart(a: str | None, b: str | None) -> bool:
+    """Two places named with no proper name in common: "the Loviisa plant" and "Olkiluoto", not "Oslo Airport"
+    and "Oslo"."""
+    names = [{word for word in (place or "").split() if word[:1].isupper() and word.lower() not in GENERIC_NAME_WORDS}
+             for place in (a, b)]
+    return all(names) and names[0].isdisjoint(names[1])
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -46,6 +56,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False  # a Mi-8 and two Su-27s in one month: two events
     if a.heading and b.heading and a.heading != b.heading:
         return False  # two lines of a timeline: two events, even a day apart
+    if a.kind == "drone_sighting" and _named_apart(a.location, b.location):
+        return False  # drones over two plants on consecutive nights: two sightings
     if a.occurred_on is None or b.occurred_on is None:
         return True
     x, y = a.occurred_on, b.occurred_on
