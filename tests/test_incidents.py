@@ -84,6 +84,20 @@ def test_one_platform_from_a_determiner_on_the_noun_it_modifies_or_a_headline_wi
     assert v.count is None
 
 
+def test_a_later_sentence_about_the_intruder_adds_its_site_and_stay():
+    v = violation("A Chinese military patrol aircraft violated Japanese airspace off the western prefecture of Saga on "
+                  "Monday, the ministry said.\nThe Y-8 patrol aircraft flew into airspace over waters near the Goto "
+                  "Islands at 10:15 a.m. and stayed for about three minutes, the ministry said.", "JP")
+    assert (v.violator, v.model, v.duration_minutes, v.location) == ("CN", "Y-8", 3.0, "the Goto Islands")
+    assert v.occurred_on.value == "2025-10-06"
+
+
+def test_a_town_places_an_incident_better_than_its_region():
+    v = violation("A Russian drone that crossed into Estonia from the east crashed in eastern Estonia on Sunday.\n"
+                  "The drone came down near Tartu, the defence forces said.", "EE")
+    assert v.location == "Tartu"
+
+
 def test_pairs_of_aircraft_count_two_each():
     v = violation("Three pairs of Russian Su-24 jets entered Finnish airspace near Hanko on Monday.", "FI")
     assert (v.violator, v.count) == ("RU", 6)

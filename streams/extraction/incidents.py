@@ -19,9 +19,10 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
 from streams.extraction.dates import heading_date
 from streams.extraction.lexicon import DEFINITE
-from streams.extraction.locations import PLACE_NOUNS
+from streams.extraction.locations import PLACE_NOUNS, broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
+from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, phrases
 from streams.extraction.sightings import sightings
@@ -116,7 +117,8 @@ def _merge(group: list[Mention]) -> IncidentFact:
     counts = [m.count for m in group if m.count is not None]
     stated = [m.count for m in group if m.count is not None and m.count_stated]
     platform = next((m.platform for m in group if m.platform not in {None, "unknown"}), "unknown")
-    location = next((m.location for m in group if m.location), None)
+    located = sorted((m for m in group if m.location), key=lambda m: broad(m.location or ""))
+    location = located[0].location if located else None  # a site before a region, then body first
     filled = sum(v is not None for v in (violator, counts or None, date, location)) + (platform != "unknown")
     return IncidentFact(
         kind=kind, country=country, violator=violator, attribution=attribution, platform=platform,
@@ -200,7 +202,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     said = identification(sentence, found)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
-    reported = reported or _model_named_later(found, sentence, context)
+    reported = reported or _told_later(found, sentence, context)
     return reported + article4_requests(sentence, context)
 
 
@@ -222,16 +224,22 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
                     hedged=said.hedged, model=said.model or earlier.model, supporting=True)]
 
 
-def _model_named_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
-    """ "The drone, identified as a Gerbera decoy, came down in a field": a definite phrase of a later sentence
-    names the model of the intruder the last mention of that platform reported without one."""
+def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
+    """ "The Y-8 aircraft flew over waters near the Goto Islands and stayed for three minutes": a definite phrase of
+    a later sentence that reports no incident itself adds the model, place and duration it gives to the last
+    intruder of its platform (not one of another model)."""
     for phrase in found:
-        if phrase.model is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children):
+        if phrase.defender or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children):
             continue
         earlier = next((m for m in reversed(context.reported)
                         if m.kind == "airspace_violation" and m.platform == phrase.platform), None)
-        if earlier is not None and earlier.model is None:
-            return [replace(earlier, sentence=sentence, field=context.field, model=phrase.model, supporting=True)]
+        if earlier is None or (phrase.model and earlier.model and phrase.model != earlier.model):
+            continue
+        duration = duration_minutes(sentence.text)
+        location = location_in(sentence, list(sentence), {earlier.country})
+        if phrase.model or duration is not None or location:
+            return [replace(earlier, sentence=sentence, field=context.field, model=earlier.model or phrase.model,
+                            duration=duration, location=location, supporting=True)]
     return []
 
 

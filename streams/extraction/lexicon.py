@@ -101,6 +101,10 @@ SHORT_NAMES: dict[str, str] = {
     "TR": "Turkey", "CZ": "Czech Republic", "BO": "Bolivia", "VE": "Venezuela", "LA": "Laos",
 }
 
+# The parts a state is divided into: a place named by one is a region, not a site.
+ADMINISTRATIVE_UNITS = {"prefecture", "province", "region", "county", "district", "oblast", "voivodeship", "state",
+                        "governorate", "municipality"}
+
 # Compass directions: "east of Gotland" names a place; "North" before a state is part of its name.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import DIRECTIONS
+from streams.extraction.lexicon import ADMINISTRATIVE_UNITS, DIRECTIONS
 from streams.extraction.places import is_state_name, place_country
 
 LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to", "including"}
@@ -140,7 +140,17 @@ def _fits_incident(place: Place) -> bool:
 def regional(place: Place) -> bool:
     """ "southern Sweden", "eastern Poland", "north of Stockholm": a part of a state or a bearing from a place,
     less telling than any place named in it."""
-    words = (place.name or "").split()
+    return _regional_words((place.name or "").split())
+
+
+def broad(name: str) -> bool:
+    """A region rather than a site: "eastern Latvia", "north of Kaunas", "the southern prefecture of Nagasaki",
+    "Hatay province". Another sentence that names a town, island or airport in it places the incident better."""
+    words = name.split()
+    return _regional_words(words) or any(word.lower() in ADMINISTRATIVE_UNITS for word in words)
+
+
+def _regional_words(words: list[str]) -> bool:
     if len(words) > 2 and words[0].lower() in DIRECTIONS and words[1] == "of":
         return True  # "north of Stockholm": where, relative to a better known place
     return len(words) == 2 and words[0].lower().rstrip("n").removesuffix("er") in DIRECTIONS and is_state_name(
