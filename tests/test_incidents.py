@@ -98,6 +98,22 @@ def test_a_town_places_an_incident_better_than_its_region():
     assert v.location == "Tartu"
 
 
+def test_who_fired_it_in_the_main_clause_and_a_later_sentence_with_the_site_and_day():
+    body = ("A rocket that crashed into an orchard in southern Slovakia was probably fired by Hungary's air "
+            "defences, the Slovak president said on Wednesday.\n"
+            "The rocket hit a storage shed in the village of Dolny Kubin on Monday evening, police said.")
+    v = violation(body, "SK")
+    assert (v.violator, v.attribution, v.platform) == ("HU", "suspected", "missile")
+    assert (v.location, v.occurred_on.value) == ("the village of Dolny Kubin", "2025-10-06")
+
+
+def test_a_hedge_in_the_clause_above_an_identification_makes_it_suspected():
+    body = ("A drone crossed into Latvian airspace near the town of Ludza on Sunday, the army said.\n"
+            "\"It is highly probable that it was a drone operated by Russian forces,\" the minister said.")
+    v = violation(body, "LV")
+    assert (v.violator, v.attribution) == ("RU", "suspected")
+
+
 def test_pairs_of_aircraft_count_two_each():
     v = violation("Three pairs of Russian Su-24 jets entered Finnish airspace near Hanko on Monday.", "FI")
     assert (v.violator, v.count) == ("RU", 6)

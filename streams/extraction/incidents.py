@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
-from streams.extraction.dates import heading_date
+from streams.extraction.dates import clause_date, heading_date
 from streams.extraction.lexicon import DEFINITE
 from streams.extraction.locations import PLACE_NOUNS, broad, location_in
 from streams.extraction.mentions import Context, Mention
@@ -61,6 +61,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False  # drones over two plants on consecutive nights: two sightings
     if a.occurred_on is None or b.occurred_on is None:
         return True
+    if (a.supporting and not b.date_in_clause) or (b.supporting and not a.date_in_clause):
+        return True  # "The rocket hit a shed on Monday" adds to a report dated only by "said on Wednesday"
     x, y = a.occurred_on, b.occurred_on
     if x.precision == y.precision == "day":
         return abs((dt.date.fromisoformat(x.value) - dt.date.fromisoformat(y.value)).days) <= 1
@@ -226,8 +228,8 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
 
 def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
     """ "The Y-8 aircraft flew over waters near the Goto Islands and stayed for three minutes": a definite phrase of
-    a later sentence that reports no incident itself adds the model, place and duration it gives to the last
-    intruder of its platform (not one of another model)."""
+    a later sentence that reports no incident itself adds the model, place, duration and its clause's own day to
+    the last intruder of its platform (not one of another model)."""
     for phrase in found:
         if phrase.defender or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children):
             continue
@@ -237,9 +239,11 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
             continue
         duration = duration_minutes(sentence.text)
         location = location_in(sentence, list(sentence), {earlier.country})
+        date, dated_here = clause_date(sentence, phrase.head.head, phrase.head.head, context.published)
         if phrase.model or duration is not None or location:
             return [replace(earlier, sentence=sentence, field=context.field, model=earlier.model or phrase.model,
-                            duration=duration, location=location, supporting=True)]
+                            duration=duration, location=location, supporting=True,
+                            **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
     return []
 
 

@@ -129,8 +129,10 @@ def facilities(span: Span) -> list[Place]:
 def _fits_incident(place: Place) -> bool:
     """ "in" locates the event only on a verb that is not a speaker's ("the ministry in Bucharest said" does not)."""
     prep = place.token.head
-    if place.preposition == "in":
-        return prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING
+    if place.preposition == "in":  # "struck a facility in the village of X": a place so named is one anywhere
+        named_as_place = place.token.lemma_.lower() in PLACE_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in place.token.children)
+        return named_as_place or (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING)
     if place.preposition == "at":  # "at the airport", "the base at Karlsborg"; not "at talks"
         return (place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
                 or (place.token.ent_type_ == "GPE" and prep.head.lemma_.lower() in PLACE_NOUNS))

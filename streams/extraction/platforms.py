@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (DEFINITE, DESIGNATION_PREFIXES, DRONE_MODIFIERS, IDENTIFYING, MODEL, NAMED_MODELS,
-                                       PLATFORMS, SAME_PLURAL)
+from streams.extraction.lexicon import (DEFINITE, DESIGNATION_PREFIXES, DRONE_MODIFIERS, IDENTIFYING, LAUNCHING, MODEL,
+                                       NAMED_MODELS, PLATFORMS, SAME_PLURAL)
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
 
@@ -117,6 +117,8 @@ def _phrase(head: Token) -> Phrase:
     modifiers = list(head.doc[head.left_edge.i: head.i + 1])
     post = [t for c in head.rights if c.dep_ in {"acl", "relcl", "appos", "prep", "amod"} for t in c.subtree]
     state, hedge, came_from = _state(modifiers, post)
+    if state is None:
+        state, hedge = _launcher(head)
     models = [name for t in modifiers for name in [model_name(t)] if name] or [
         name for t in _identified_as(head) for name in [model_name(t)] if name]
     count, stated = _count(head, modifiers)
@@ -167,6 +169,18 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
             if code:
                 return code, any(HEDGES.fullmatch(t.text) for t in post), came_from
     return None, False, False
+
+
+def _launcher(head: Token) -> tuple[str | None, bool]:
+    """The state of whoever fired or sent the thing, when the sentence's own verb says so: "a missile that crashed
+    into a barn ... was probably fired by Ukraine's air defences"; whether that is hedged ("probably")."""
+    verb = head.head
+    if head.dep_ != "nsubjpass" or verb.lemma_.lower() not in LAUNCHING:
+        return None, False
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    state = nationality(agents)
+    hedge = any(HEDGES.fullmatch(c.text) or c.lower_ == "likely" for c in verb.children if c.dep_ == "advmod")
+    return state, bool(state) and hedge
 
 
 def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:

@@ -350,7 +350,9 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     model = phrase.model if phrase else None
     if earlier is not None and earlier.state != victim:
         violator, phrase, model = earlier.state, phrase or earlier, model or earlier.model
-        phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin)
+        # the state the earlier sentence gave, as surely as it gave it
+        phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin,
+                         hedged=phrase.hedged or earlier.hedged)
     violations = _violation_count(trigger.violation)
     count, stated = (phrase.count, phrase.count_stated) if phrase else (None, False)
     if violations and not (stated and linked):
@@ -444,12 +446,14 @@ def _crash_verb(phrase: Phrase) -> Token | None:
 
 def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | None]:
     """The state whose ground it came down on, and the word that places it: "on Finnish territory", "in its
-    eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga"."""
+    eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga", "into a farm in
+    eastern Poland"."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in GROUND:
             continue
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ == "of"]
+            # "near the Estonian town of X", "into a farm in eastern Poland"
+            words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ in {"of", "in"}]
             if any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in words):
                 return subject_state(verb), obj
             code = nationality(words) or next((place_country(t.text) for t in words if t.pos_ == "PROPN"
@@ -473,8 +477,8 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         mentions.append(Mention(
             kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=flier,
-            by_origin=phrase.by_origin, hedged=phrase.hedged, platform=phrase.platform,
-            model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
+            by_origin=phrase.by_origin, hedged=phrase.hedged or bool(earlier and earlier.hedged),
+            platform=phrase.platform, model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
             count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
             location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
     return mentions
@@ -515,7 +519,9 @@ def identification(sentence: Span, found: list[Phrase]) -> Identification | None
         state = nationality(complement)
         if state is not None:
             models = [name for t in complement for name in [model_name(t)] if name]
-            words = [*complement, *(c for c in verb.children if c.dep_ == "advmod")]
+            # "probably", "most likely", and a clause it hangs from: "it is highly probable that it was ..."
+            words = [*complement, *(c for v in (verb, *verb.ancestors) for c in v.children
+                                    if c.dep_ in {"advmod", "acomp"})]
             return Identification(state, any(hedged(t.text) or t.lower_ == "likely" for t in words),
                                   models[0] if models else None)
     return None
