@@ -536,6 +536,13 @@ def test_hard_negatives_yield_nothing():
     assert not found
 
 
+def test_anyone_at_all_and_a_denied_intention_are_no_incident():
+    found = incidents('"We will shoot down whoever violates our airspace, whatever its nationality," the Finnish '
+                      "prime minister said. Norway has no intention of violating the airspace of any country, the "
+                      "Norwegian minister said.")
+    assert not found
+
+
 def test_an_aircraft_that_did_not_enter_or_claims_its_own_airspace_is_no_incident():
     found = incidents("The Chinese aircraft did not enter Japanese airspace. "
                       "Beijing said its helicopter had been flying in China's own airspace.")

@@ -42,6 +42,8 @@ OWNER_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
 REFERRING = {"it", "they", "which", "that", "who"}
 OVER = {"over", "above"}
 NOBODY = {"none", "neither", "nothing", "nobody"}  # "none of the aircraft had violated its airspace"
+# Subjects that stand for anyone at all: "we will shoot down whoever violates our airspace" reports no incident.
+ANYBODY = {"whoever", "whatever", "anyone", "anybody", "anything", "everyone", "everybody"}
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
 OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
@@ -191,7 +193,7 @@ def _blocked(trigger: Trigger) -> bool:
         flier = trigger.verb.head  # "any object violating its airspace"
     if flier is None:
         return False
-    return (negated(flier) or generic(flier) or flier.lower_ in NOBODY
+    return (negated(flier) or generic(flier) or flier.lower_ in NOBODY | ANYBODY
             or any(c.lower_ in {"every", "no"} for c in flier.children))
 
 
