@@ -301,6 +301,21 @@ def test_sightings_at_two_named_places_on_consecutive_days_stay_apart():
     assert sorted(i.location for i in found) == ["Aarhus airport", "Odense airport"]
 
 
+def test_drones_seen_and_blamed_on_a_state_are_its_violation():
+    found = incidents("Swarms of drones were spotted at 14 locations across eastern Greece on Friday night, the Greek "
+                      "defence ministry said, blaming Turkey for the incursions.")
+    assert list(found) == [("airspace_violation", "GR")]
+    v = found[("airspace_violation", "GR")]
+    assert (v.violator, v.attribution, v.occurred_on.value) == ("TR", "attributed", "2025-10-03")
+    found = incidents("A group of drones was seen over Odense airport on Friday night, Danish police said.")
+    assert list(found) == [("drone_sighting", "DK")]
+
+
+def test_infiltrating_airspace_is_entering_it():
+    v = violation("A Greek colonel said 200 Turkish drones had tried to infiltrate Greek airspace on Thursday.", "GR")
+    assert (v.violator, v.platform, v.count) == ("TR", "drone", 200)
+
+
 def test_a_town_that_is_no_capital_places_a_sighting_in_its_state():
     found = incidents("Police said drones were seen over Tampere airport on Monday evening.")
     assert set(found) == {("drone_sighting", "FI")}

@@ -137,6 +137,8 @@ NAMED_MODELS: dict[str, str] = {
 }
 # Design bureaus whose prefix can be written apart from the number: "Su 30" for "Su-30".
 DESIGNATION_PREFIXES = {"Su", "MiG", "Tu", "Il", "Mi", "Ka", "An", "Yak", "Be"}
+# Verbs that lay what flew at a state's door: "accused Seoul of flying drones", "blaming Pakistan for the incursions".
+ACCUSING = {"accuse", "blame", "charge", "suspect"}
 # Verbs whose agent is the state behind what flew: "was fired by Ukraine's air defences", "launched by Russia".
 LAUNCHING = {"fire", "launch", "send", "dispatch", "operate", "release"}
 # Verbs that say what a thing was found to be: "a drone identified as a Gerbera", "debris resembling an Orlan-10".

@@ -9,10 +9,13 @@ drones a state is named for are a violation, or nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import doubted, governing_verb, negated
+from streams.extraction.clauses import doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near
+from streams.extraction.lexicon import ACCUSING
 from streams.extraction.locations import PLACE_NOUNS, facilities, location_in, places, regional
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
@@ -28,6 +31,8 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     """The word that says the drones were seen: "drones were spotted", "drone sightings shut the airport",
     "reports of drones"; None when the drones are not said to be seen."""
     head = phrase.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # "swarms of drones were spotted", "a group of drones was seen"
     if head.dep_ == "compound" and head.head.lemma_.lower() in SIGHTING_NOUNS:
         return None if negated(head.head) else governing_verb(head.head) or head.head
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
@@ -136,5 +141,24 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     if any(p.state for p in drones):
         return []  # a state named on the drones makes it a violation, or nothing
     clauses = {clause.i: clause for p in drones for clause in [_sighting_clause(p)] if clause is not None}
-    return [m for clause in clauses.values()
+    seen = [m for clause in clauses.values()
             for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
+    blamed = _blamed(sentence)
+    if blamed is None:
+        return seen
+    state, suspected = blamed
+    return [replace(m, kind="airspace_violation", violator=state, hedged=suspected) for m in seen
+            if m.country != state]  # the state blamed is no place they were seen
+
+
+def _blamed(sentence: Span) -> tuple[str, bool] | None:
+    """ "Drones were spotted across India, the ministry said, blaming Pakistan for the incursions": the state a
+    sentence blames, and whether only as a suspect. Drones seen and blamed on a state are its violation."""
+    for verb in sentence:
+        if verb.lemma_.lower() not in ACCUSING or doubted(verb):
+            continue
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        state = state_of(target) if target is not None else None
+        if state is not None:
+            return state, verb.lemma_.lower() == "suspect"
+    return None

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (AIRSPACE, coordinated, doubted, generic, governing_verb, negated,
                                         own_clause, state_of, subject, subject_state)
 from streams.extraction.dates import clause_date, listed_days
+from streams.extraction.lexicon import ACCUSING
 from streams.extraction.locations import location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.numbers import duration_minutes, number
@@ -29,7 +30,7 @@ from streams.extraction.platforms import Phrase, hedged, is_platform_word, model
 VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
 # Verbs whose object is the airspace entered; "into" makes any other motion verb one.
 ENTRY_VERBS = {"enter", "violate", "cross", "breach", "penetrate", "invade", "infringe", "overfly", "intrude",
-               "reenter", "re-enter", "incur", "encroach"}
+               "infiltrate", "reenter", "re-enter", "incur", "encroach"}
 NOT_ENTRY = {"leave", "exit", "defend", "protect", "close", "reopen", "patrol", "police", "monitor", "guard", "secure",
              "open", "restrict", "shut", "escort", "approach", "skirt", "threaten", "return", "clear", "control"}
 STATE_ENTRY_VERBS = {"enter", "penetrate", "overfly"}
@@ -50,7 +51,6 @@ OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight"
 # Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
 MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
 SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire"}
-ACCUSING = {"accuse", "blame", "charge", "suspect"}
 # Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
 # another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
 CRASHING = {"crash", "fall", "land", "explode", "impact", "crash-land"}
