@@ -311,6 +311,18 @@ def test_drones_seen_and_blamed_on_a_state_are_its_violation():
     assert list(found) == [("drone_sighting", "DK")]
 
 
+def test_drones_sent_by_a_state_over_cities_it_lists():
+    v = violation("Turkey said it had shot down 12 French-made drones sent by Greece over several cities, including "
+                  "Izmir and Bodrum, on Thursday.", "TR")
+    assert (v.violator, v.count, v.location, v.occurred_on.value) == ("GR", 12, "Izmir", "2025-10-02")
+
+
+def test_a_later_sentence_says_what_model_the_drones_were():
+    v = violation("Greek officials said Turkish drones tried to infiltrate Greek airspace on Thursday night.\n"
+                  "Early analysis suggested the drones were Kargu models, a Greek colonel said.", "GR")
+    assert (v.violator, v.model) == ("TR", "Kargu")
+
+
 def test_infiltrating_airspace_is_entering_it():
     v = violation("A Greek colonel said 200 Turkish drones had tried to infiltrate Greek airspace on Thursday.", "GR")
     assert (v.violator, v.platform, v.count) == ("TR", "drone", 200)

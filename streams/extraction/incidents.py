@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
@@ -24,7 +24,7 @@ from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import place_country
-from streams.extraction.platforms import Phrase, phrases
+from streams.extraction.platforms import Phrase, model_name, phrases
 from streams.extraction.sightings import sightings
 from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
@@ -227,24 +227,33 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
 
 
 def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
-    """ "The Y-8 aircraft flew over waters near the Goto Islands and stayed for three minutes": a definite phrase of
-    a later sentence that reports no incident itself adds the model, place, duration and its clause's own day to
-    the last intruder of its platform (not one of another model)."""
+    """ "The Y-8 aircraft flew over waters near the Goto Islands and stayed for three minutes", "the drones were
+    Songar models": a definite phrase of a later sentence that reports no incident itself adds the model, place,
+    duration and its clause's own day to the last intruder of its platform (not one of another model)."""
     for phrase in found:
         if phrase.defender or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children):
             continue
         earlier = next((m for m in reversed(context.reported)
                         if m.kind == "airspace_violation" and m.platform == phrase.platform), None)
-        if earlier is None or (phrase.model and earlier.model and phrase.model != earlier.model):
+        model = phrase.model or _complement_model(phrase.head)
+        if earlier is None or (model and earlier.model and model != earlier.model):
             continue
         duration = duration_minutes(sentence.text)
         location = location_in(sentence, list(sentence), {earlier.country})
         date, dated_here = clause_date(sentence, phrase.head.head, phrase.head.head, context.published)
-        if phrase.model or duration is not None or location:
-            return [replace(earlier, sentence=sentence, field=context.field, model=earlier.model or phrase.model,
+        if model or duration is not None or location:
+            return [replace(earlier, sentence=sentence, field=context.field, model=earlier.model or model,
                             duration=duration, location=location, supporting=True,
                             **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
     return []
+
+
+def _complement_model(subject: Token) -> str | None:
+    """ "the drones were Songar models": the model a subject is said to be."""
+    if subject.dep_ != "nsubj" or subject.head.lemma_ != "be":
+        return None
+    return next((name for c in subject.head.children if c.dep_ == "attr" for t in c.subtree
+                 for name in [model_name(t)] if name), None)
 
 
 def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Mention]:

@@ -133,7 +133,8 @@ DRONE_MODIFIERS = {"unmanned", "uncrewed", "pilotless", "aerial"}
 NAMED_MODELS: dict[str, str] = {
     "Shahed": "drone", "Geran": "drone", "Gerbera": "drone", "Orlan": "drone", "Kalibr": "missile",
     "Iskander": "missile", "Kinzhal": "missile", "Tomahawk": "missile", "Rafale": "aircraft", "Gripen": "aircraft",
-    "Eurofighter": "aircraft", "Mirage": "aircraft",
+    "Eurofighter": "aircraft", "Mirage": "aircraft", "Harop": "drone", "Bayraktar": "drone", "Mohajer": "drone",
+    "Songar": "drone", "Kargu": "drone",
 }
 # Design bureaus whose prefix can be written apart from the number: "Su 30" for "Su-30".
 DESIGNATION_PREFIXES = {"Su", "MiG", "Tu", "Il", "Mi", "Ka", "An", "Yak", "Be"}

@@ -214,12 +214,14 @@ def owner_words(noun: Token) -> list[Token]:
 
 
 def _over(word: Token) -> list[Token]:
-    """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga"."""
+    """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga", "over
+    several cities, including Lahore"."""
     objects = [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OVER
                for obj in prep.children if obj.dep_ == "pobj"]
     named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN"]
-    return named or [t for obj in objects for prep in obj.children if prep.lower_ == "of"  # "the island of X"
-                     for t in prep.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+    # "the island of X"; "several cities, including X and Y"
+    return named or [t for obj in objects for prep in obj.children if prep.lower_ in {"of", "including"}
+                     for pobj in prep.children if pobj.dep_ == "pobj" for t in coordinated(pobj) if t.pos_ == "PROPN"]
 
 
 def _intruder_words(trigger: Trigger) -> list[Token]:
@@ -401,9 +403,11 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
     "North Korea accused the South of flying drones over Pyongyang", "Russian drones were seen over Riga"."""
     mentions: list[Mention] = []
     for phrase in found:
-        if phrase.defender or phrase.head.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+        # "Minsk sent drones over ...", or the drones' own clause: "shot down drones sent by India over Lahore"
+        sent = next((c for c in phrase.head.children if c.dep_ == "acl" and c.lemma_.lower() in OVERFLYING), None)
+        if phrase.defender or (phrase.head.dep_ not in {"dobj", "nsubj", "nsubjpass"} and sent is None):
             continue
-        verb = phrase.head.head
+        verb = sent or phrase.head.head
         if verb.lemma_.lower() not in OVERFLYING or doubted(verb) or negated(phrase.head):
             continue
         flier = _flier_state(phrase, verb)
