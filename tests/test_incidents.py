@@ -114,6 +114,13 @@ def test_a_hedge_in_the_clause_above_an_identification_makes_it_suspected():
     assert (v.violator, v.attribution) == ("RU", "suspected")
 
 
+def test_a_date_in_a_since_clause_does_not_date_the_incident():
+    v = violation("In May 2019, a Russian maritime patrol plane, an An-26, intruded into Finnish airspace over the "
+                  "remote Aland Islands, the first violation by a Russian aircraft since Finland began keeping "
+                  "records in 1995.", "FI")
+    assert (v.occurred_on.value, v.model) == ("2019-05", "An-26")
+
+
 def test_pairs_of_aircraft_count_two_each():
     v = violation("Three pairs of Russian Su-24 jets entered Finnish airspace near Hanko on Monday.", "FI")
     assert (v.violator, v.count) == ("RU", 6)

@@ -191,14 +191,23 @@ def _dateparser(phrase: str, published: dt.date) -> FuzzyDate | None:
 def date_candidates(span: Span) -> list[tuple[Token, str]]:
     """Date phrases of a span with a token to measure distance from: DATE/TIME entities and "overnight".
 
-    A date after "since", "until", "before" or "by" bounds a period rather than dating an event.
+    A date after "since", "until", "before" or "by", or in a clause so opened, bounds a period rather than
+    dating an event.
     """
     found = []
     for ent in span.ents:
-        if ent.label_ in {"DATE", "TIME"} and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_WHEN):
+        if ent.label_ in {"DATE", "TIME"} and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_WHEN) and (
+                not _in_bounding_clause(ent.root)):
             found.append((ent.root, ent.text))
     found += [(t, t.text) for t in span if t.lower_ in SAME_DAY_WORDS and not t.ent_type_]
     return found
+
+
+def _in_bounding_clause(token: Token) -> bool:
+    """ "the first violation since Japan began keeping records in 1958": a date in a clause that opens with
+    "since", "until" or "before" bounds a period too."""
+    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NOT_WHEN for c in a.children)
+               for a in token.ancestors)
 
 
 def date_near(span: Span, anchor: Token, published: dt.date, scope: list[Token] | None = None,
