@@ -92,6 +92,14 @@ def test_a_later_sentence_about_the_intruder_adds_its_site_and_stay():
     assert v.occurred_on.value == "2025-10-06"
 
 
+def test_the_lead_retells_the_headline_incident_with_its_details():
+    v = violation("A helicopter that took off from a Russian navy frigate flew over waters near the Aland Islands for "
+                  "about 12 minutes on Sunday, prompting Finland to scramble jets, the government said.", "FI",
+                  headline="Russian navy helicopter intrudes into Finnish airspace near Aland")
+    assert (v.violator, v.duration_minutes, v.occurred_on.value) == ("RU", 12.0, "2025-10-05")
+    assert v.location == "the Aland Islands"
+
+
 def test_a_town_places_an_incident_better_than_its_region():
     v = violation("A Russian drone that crossed into Estonia from the east crashed in eastern Estonia on Sunday.\n"
                   "The drone came down near Tartu, the defence forces said.", "EE")

@@ -228,15 +228,19 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
 
 def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
     """ "The Y-8 aircraft flew over waters near the Goto Islands and stayed for three minutes", "the drones were
-    Songar models": a definite phrase of a later sentence that reports no incident itself adds the model, place,
-    duration and its clause's own day to the last intruder of its platform (not one of another model)."""
+    Songar models": a definite phrase of a later sentence (or the lead retelling the headline) that reports no
+    incident itself adds the model, place, duration and its clause's own day to the last intruder of its platform
+    (not one of another model)."""
     for phrase in found:
-        if phrase.defender or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children):
-            continue
         earlier = next((m for m in reversed(context.reported)
                         if m.kind == "airspace_violation" and m.platform == phrase.platform), None)
+        if phrase.defender or earlier is None:
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
+        if not (definite or _retold(phrase, earlier, context)):
+            continue
         model = phrase.model or _complement_model(phrase.head)
-        if earlier is None or (model and earlier.model and model != earlier.model):
+        if model and earlier.model and model != earlier.model:
             continue
         duration = duration_minutes(sentence.text)
         location = location_in(sentence, list(sentence), {earlier.country})
@@ -246,6 +250,14 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
                             duration=duration, location=location, supporting=True,
                             **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
     return []
+
+
+def _retold(phrase: Phrase, earlier: Mention, context: Context) -> bool:
+    """The lead retells the headline: "Coast guard helicopter intrudes into airspace near X" and then "A helicopter
+    that took off from a coast guard vessel flew over waters near X for 15 minutes": the body's first report of
+    the same platform, from no other state, is the headline's incident."""
+    return (earlier.field != context.field and context.field == "body" and phrase.state in {None, earlier.violator}
+            and all(m.field != "body" for m in context.reported))
 
 
 def _complement_model(subject: Token) -> str | None:
