@@ -129,6 +129,12 @@ def test_a_date_in_a_since_clause_does_not_date_the_incident():
     assert (v.occurred_on.value, v.model) == ("2019-05", "An-26")
 
 
+def test_one_of_the_jets_is_one():
+    v = violation("Two Syrian MiG-21 jets approached the border, the army said. One of the two aircraft violated "
+                  "Turkish airspace near Hatay on Sunday.", "TR")
+    assert (v.violator, v.count, v.model) == ("SY", 1, "MiG-21")
+
+
 def test_pairs_of_aircraft_count_two_each():
     v = violation("Three pairs of Russian Su-24 jets entered Finnish airspace near Hanko on Monday.", "FI")
     assert (v.violator, v.count) == ("RU", 6)

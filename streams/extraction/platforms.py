@@ -10,7 +10,7 @@ the intruder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -127,13 +127,16 @@ def _phrase(head: Token) -> Phrase:
 
 
 def phrase_of(token: Token, found: list[Phrase]) -> Phrase | None:
-    """The phrase a subject or object token stands for: the phrase itself, or "dozens of drones", "one of the jets"."""
+    """The phrase a subject or object token stands for: the phrase itself, or "dozens of drones", "one of the jets"
+    (numbered as the part: one)."""
     for phrase in found:
         if phrase.head == token:
             return phrase
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            return next((p for p in found for obj in child.children if obj.dep_ == "pobj" and p.head == obj), None)
+            phrase = next((p for p in found for obj in child.children if obj.dep_ == "pobj" and p.head == obj), None)
+            part = number(token.text)  # "one of the two jets" is one jet
+            return replace(phrase, count=part, count_stated=True) if phrase and part is not None else phrase
     return None
 
 
