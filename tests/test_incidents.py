@@ -126,7 +126,7 @@ def test_a_date_in_a_since_clause_does_not_date_the_incident():
     v = violation("In May 2019, a Russian maritime patrol plane, an An-26, intruded into Finnish airspace over the "
                   "remote Aland Islands, the first violation by a Russian aircraft since Finland began keeping "
                   "records in 1995.", "FI")
-    assert (v.occurred_on.value, v.model) == ("2019-05", "An-26")
+    assert (v.occurred_on.value, v.model, v.count) == ("2019-05", "An-26", 1)
 
 
 def test_one_of_the_jets_is_one():

@@ -202,8 +202,8 @@ def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
         return None, False  # "dozens of drones"
     if head.tag_ not in {"NN", "NNP"}:
         return None, False
-    if modifiers[0].lower_ in SINGLE:
-        return 1, False
+    if modifiers[0].lower_ in SINGLE or any(c.dep_ == "det" and c.lower_ in SINGLE for c in head.children):
+        return 1, False  # "a plane", and "In May, a plane, ..." where the parse hangs the date on the plane
     if head.dep_ in {"compound", "nmod"} and head.head.i > head.i:  # "the RF-4E Phantom", "a drone incursion"
         first = head.doc[head.head.left_edge.i]
         singular = first.lower_ in ONLY_SINGULAR or (first.lower_ in SINGLE and head.head.tag_ in {"NN", "NNP"})
