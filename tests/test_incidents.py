@@ -135,6 +135,14 @@ def test_one_of_the_jets_is_one():
     assert (v.violator, v.count, v.model) == ("SY", 1, "MiG-21")
 
 
+def test_both_are_two_and_the_aircraft_may_be_several():
+    v = violation("Two drones struck a depot near Tartu on Sunday. Both drones had violated Estonian airspace, the "
+                  "army said.", "EE")
+    assert v.count == 2
+    v = violation("Helsinki says the aircraft stayed inside Finnish airspace for 12 minutes.", "FI")
+    assert v.count is None
+
+
 def test_pairs_of_aircraft_count_two_each():
     v = violation("Three pairs of Russian Su-24 jets entered Finnish airspace near Hanko on Monday.", "FI")
     assert (v.violator, v.count) == ("RU", 6)

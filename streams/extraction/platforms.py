@@ -200,9 +200,13 @@ def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
         return 2 * pairs, True
     if quantity is not None and quantity.lower_ in QUANTITY_NOUNS:
         return None, False  # "dozens of drones"
+    if any(c.lower_ == "both" for c in head.children):
+        return 2, True  # "both drones"
     if head.tag_ not in {"NN", "NNP"}:
         return None, False
-    if modifiers[0].lower_ in SINGLE or any(c.dep_ == "det" and c.lower_ in SINGLE for c in head.children):
+    # "the aircraft" may be several: a noun whose plural is itself is one only by "an", "one", "this"
+    single = SINGLE - {"the"} if head.lower_ in SAME_PLURAL else SINGLE
+    if modifiers[0].lower_ in single or any(c.dep_ == "det" and c.lower_ in single for c in head.children):
         return 1, False  # "a plane", and "In May, a plane, ..." where the parse hangs the date on the plane
     if head.dep_ in {"compound", "nmod"} and head.head.i > head.i:  # "the RF-4E Phantom", "a drone incursion"
         first = head.doc[head.head.left_edge.i]
