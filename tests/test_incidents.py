@@ -599,6 +599,13 @@ def test_anyone_at_all_and_a_denied_intention_are_no_incident():
     assert not found
 
 
+def test_crossing_back_is_a_return_not_an_entry():
+    found = incidents("A Russian missile entered Polish territory near the village of Kolo on Sunday and remained "
+                      "there for 39 seconds before crossing back into Ukraine, the army said.")
+    assert list(found) == [("airspace_violation", "PL")]
+    assert found[("airspace_violation", "PL")].duration_minutes == 0.65
+
+
 def test_an_aircraft_that_did_not_enter_or_claims_its_own_airspace_is_no_incident():
     found = incidents("The Chinese aircraft did not enter Japanese airspace. "
                       "Beijing said its helicopter had been flying in China's own airspace.")

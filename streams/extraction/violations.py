@@ -188,6 +188,8 @@ def _blocked(trigger: Trigger) -> bool:
         return False
     if doubted(trigger.verb) or any(c.lower_ in HABITUAL for c in trigger.verb.children):
         return True
+    if any(c.lower_ == "back" and c.dep_ in {"advmod", "prt"} for c in trigger.verb.children):
+        return True  # "before crossing back into Ukraine", "flew back into Russian airspace": a return, no entry
     flier = subject(trigger.verb)
     if flier is None and trigger.verb.dep_ in {"acl", "relcl"}:
         flier = trigger.verb.head  # "any object violating its airspace"
