@@ -38,6 +38,8 @@ WEDNESDAY = dt.date(2025, 10, 8)
     ("earlier this month", "2025-10", "month"),
     ("mid-July", "2025-07", "month"),
     ("last year", "2024", "year"),
+    ("in November last year", "2024-11", "month"),  # a month of a year named relative to now
+    ("February of this year", "2025-02", "month"),
 ])
 def test_phrases_resolve_relative_to_publication(phrase, value, precision):
     resolved = resolve(phrase, WEDNESDAY)

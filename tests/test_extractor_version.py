@@ -32,6 +32,13 @@ def test_changing_a_rule_file_changes_the_version(package_copy: Path) -> None:
     assert code_version(package_copy, OTHER_SOURCES, COMPONENTS) != before
 
 
+def test_changing_the_gazetteer_changes_the_version(package_copy: Path) -> None:
+    before = code_version(package_copy, OTHER_SOURCES, COMPONENTS)
+    table = package_copy / "gazetteer.tsv"
+    table.write_text(table.read_text(encoding="utf-8") + "ZZ\tnowhereville\n", encoding="utf-8")
+    assert code_version(package_copy, OTHER_SOURCES, COMPONENTS) != before
+
+
 def test_adding_a_rule_module_changes_the_version(package_copy: Path) -> None:
     before = code_version(package_copy, OTHER_SOURCES, COMPONENTS)
     (package_copy / "balloons.py").write_text('"""A new rule module."""\n')

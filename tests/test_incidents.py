@@ -7,6 +7,7 @@ from articles import article, run
 
 from streams.extraction.model import IncidentFact
 from streams.extraction.numbers import duration_minutes, number
+from streams.extraction.places import place_country
 
 
 def incidents(body: str, **kwargs: str) -> dict[tuple[str, str], IncidentFact]:
@@ -69,6 +70,107 @@ def test_a_model_known_by_name_and_a_count_of_violations_in_another_clause():
     v = violation("Latvia shot down drones that crossed into its airspace overnight, after recording at least 14 "
                   "violations.", "LV")
     assert v.count == 14
+
+
+def test_one_platform_from_a_determiner_on_the_noun_it_modifies_or_a_headline_without_one():
+    # "the Tu-22M Backfire": the model modifies a name the lexicon does not know; the article belongs to both.
+    v = violation("Officials said the unarmed Tu-22M Backfire had wandered into Norwegian airspace on Monday.", "NO")
+    assert (v.model, v.count) == ("Tu-22M", 1)
+    # A headline drops the article: a bare singular noun is one.
+    v = violation("Belarusian army helicopter strays into Polish airspace near Bialowieza", "PL")
+    assert (v.violator, v.count) == ("BY", 1)
+    # "aircraft" is its own plural: a bare one is no number.
+    v = violation("Syrian aircraft violated Turkish airspace near Hatay on Tuesday.", "TR")
+    assert v.count is None
+
+
+def test_a_later_sentence_about_the_intruder_adds_its_site_and_stay():
+    v = violation("A Chinese military patrol aircraft violated Japanese airspace off the western prefecture of Saga on "
+                  "Monday, the ministry said.\nThe Y-8 patrol aircraft flew into airspace over waters near the Goto "
+                  "Islands at 10:15 a.m. and stayed for about three minutes, the ministry said.", "JP")
+    assert (v.violator, v.model, v.duration_minutes, v.location) == ("CN", "Y-8", 3.0, "the Goto Islands")
+    assert v.occurred_on.value == "2025-10-06"
+
+
+def test_the_lead_retells_the_headline_incident_with_its_details():
+    v = violation("A helicopter that took off from a Russian navy frigate flew over waters near the Aland Islands for "
+                  "about 12 minutes on Sunday, prompting Finland to scramble jets, the government said.", "FI",
+                  headline="Russian navy helicopter intrudes into Finnish airspace near Aland")
+    assert (v.violator, v.duration_minutes, v.occurred_on.value) == ("RU", 12.0, "2025-10-05")
+    assert v.location == "the Aland Islands"
+
+
+def test_a_town_places_an_incident_better_than_its_region():
+    v = violation("A Russian drone that crossed into Estonia from the east crashed in eastern Estonia on Sunday.\n"
+                  "The drone came down near Tartu, the defence forces said.", "EE")
+    assert v.location == "Tartu"
+
+
+def test_who_fired_it_in_the_main_clause_and_a_later_sentence_with_the_site_and_day():
+    body = ("A rocket that crashed into an orchard in southern Slovakia was probably fired by Hungary's air "
+            "defences, the Slovak president said on Wednesday.\n"
+            "The rocket hit a storage shed in the village of Dolny Kubin on Monday evening, police said.")
+    v = violation(body, "SK")
+    assert (v.violator, v.attribution, v.platform) == ("HU", "suspected", "missile")
+    assert (v.location, v.occurred_on.value) == ("the village of Dolny Kubin", "2025-10-06")
+
+
+def test_a_hedge_in_the_clause_above_an_identification_makes_it_suspected():
+    body = ("A drone crossed into Latvian airspace near the town of Ludza on Sunday, the army said.\n"
+            "\"It is highly probable that it was a drone operated by Russian forces,\" the minister said.")
+    v = violation(body, "LV")
+    assert (v.violator, v.attribution) == ("RU", "suspected")
+
+
+def test_a_date_in_a_since_clause_does_not_date_the_incident():
+    v = violation("In May 2019, a Russian maritime patrol plane, an An-26, intruded into Finnish airspace over the "
+                  "remote Aland Islands, the first violation by a Russian aircraft since Finland began keeping "
+                  "records in 1995.", "FI")
+    assert (v.occurred_on.value, v.model, v.count) == ("2019-05", "An-26", 1)
+
+
+def test_one_of_the_jets_is_one():
+    v = violation("Two Syrian MiG-21 jets approached the border, the army said. One of the two aircraft violated "
+                  "Turkish airspace near Hatay on Sunday.", "TR")
+    assert (v.violator, v.count, v.model) == ("SY", 1, "MiG-21")
+
+
+def test_both_are_two_and_the_aircraft_may_be_several():
+    v = violation("Two drones struck a depot near Tartu on Sunday. Both drones had violated Estonian airspace, the "
+                  "army said.", "EE")
+    assert v.count == 2
+    v = violation("Helsinki says the aircraft stayed inside Finnish airspace for 12 minutes.", "FI")
+    assert v.count is None
+
+
+def test_pairs_of_aircraft_count_two_each():
+    v = violation("Three pairs of Russian Su-24 jets entered Finnish airspace near Hanko on Monday.", "FI")
+    assert (v.violator, v.count) == ("RU", 6)
+    v = violation("A pair of Russian Su-24 jets entered Finnish airspace near Hanko on Monday.", "FI")
+    assert v.count == 2
+
+
+def test_model_names_the_tokenizer_splits_or_writes_apart():
+    v = violation("Two Russian Su 27 jets entered Finnish airspace near Kotka on Thursday.", "FI")
+    assert (v.model, v.count) == ("Su-27", 2)
+    v = violation("Greek Mirage 2000 jets crossed into Turkish airspace on Thursday, Ankara said.", "TR")
+    assert (v.violator, v.model) == ("GR", "Mirage 2000")
+
+
+def test_a_model_in_apposition_or_given_by_an_identifying_verb():
+    v = violation("A Russian patrol plane, an An-26, entered Estonian airspace on Tuesday.", "EE")
+    assert (v.violator, v.model) == ("RU", "An-26")
+    v = violation("A Belarusian drone, identified by the army as a Shahed decoy, crossed into Latvia on Sunday.", "LV")
+    assert (v.violator, v.model) == ("BY", "Shahed")
+
+
+def test_a_later_definite_phrase_names_the_model_of_the_last_intruder():
+    v = violation("A Russian drone crossed into Polish airspace on Sunday, the army said.\n"
+                  "The drone, identified by investigators as a Geran-2, later came down in a field.", "PL")
+    assert (v.violator, v.model) == ("RU", "Geran-2")
+    v = violation("A Russian drone crossed into Polish airspace on Sunday, the army said.\n"
+                  "The aircraft that chased it, an F-16, landed safely.", "PL")
+    assert v.model is None
 
 
 def test_balloons_a_state_sent_into_its_neighbour_and_balloons_over_an_island():
@@ -202,6 +304,68 @@ def test_drone_sightings_with_no_state_named_one_per_country():
     sighting = found[("drone_sighting", "DE")]
     assert (sighting.location, sighting.attribution, sighting.platform) == ("Munich Airport", "unattributed", "drone")
     assert sighting.occurred_on.value == "2025-10-04"
+
+
+def test_a_sighting_counts_the_drones_its_own_clause_numbers():
+    found = incidents("Norwegian police said a drone had been seen over Flesland airport on Monday evening.")
+    assert found[("drone_sighting", "NO")].count == 1
+    found = incidents("Danish police said drones were seen over Aarhus airport on Monday evening.")
+    assert found[("drone_sighting", "DK")].count is None
+
+
+def test_conjoined_phrases_of_place_and_day_are_two_sightings():
+    found = run("Drones were also seen over the Loviisa plant on the south coast on Friday night and over the "
+                "Olkiluoto plant in western Finland on Saturday evening, police said.").incidents
+    got = sorted((i.kind, i.country, i.occurred_on.value, i.location) for i in found)
+    assert got == [("drone_sighting", "FI", "2025-10-03", "the Loviisa plant"),
+                   ("drone_sighting", "FI", "2025-10-04", "the Olkiluoto plant")]
+    # One place with two days is one sighting.
+    found = run("Finnish police said drones were seen over the Loviisa plant on Friday night and again on Saturday.").incidents
+    assert [(i.kind, i.location) for i in found] == [("drone_sighting", "the Loviisa plant")]
+
+
+def test_sightings_at_two_named_places_on_consecutive_days_stay_apart():
+    found = run("Danish police said drones were seen over Aarhus airport on Friday.\n"
+                "On Saturday, drones were spotted over Odense airport, police said.").incidents
+    assert sorted(i.location for i in found) == ["Aarhus airport", "Odense airport"]
+
+
+def test_drones_seen_and_blamed_on_a_state_are_its_violation():
+    found = incidents("Swarms of drones were spotted at 14 locations across eastern Greece on Friday night, the Greek "
+                      "defence ministry said, blaming Turkey for the incursions.")
+    assert list(found) == [("airspace_violation", "GR")]
+    v = found[("airspace_violation", "GR")]
+    assert (v.violator, v.attribution, v.occurred_on.value) == ("TR", "attributed", "2025-10-03")
+    found = incidents("A group of drones was seen over Odense airport on Friday night, Danish police said.")
+    assert list(found) == [("drone_sighting", "DK")]
+
+
+def test_drones_sent_by_a_state_over_cities_it_lists():
+    v = violation("Turkey said it had shot down 12 French-made drones sent by Greece over several cities, including "
+                  "Izmir and Bodrum, on Thursday.", "TR")
+    assert (v.violator, v.count, v.location, v.occurred_on.value) == ("GR", 12, "Izmir", "2025-10-02")
+
+
+def test_a_later_sentence_says_what_model_the_drones_were():
+    v = violation("Greek officials said Turkish drones tried to infiltrate Greek airspace on Thursday night.\n"
+                  "Early analysis suggested the drones were Kargu models, a Greek colonel said.", "GR")
+    assert (v.violator, v.model) == ("TR", "Kargu")
+
+
+def test_infiltrating_airspace_is_entering_it():
+    v = violation("A Greek colonel said 200 Turkish drones had tried to infiltrate Greek airspace on Thursday.", "GR")
+    assert (v.violator, v.platform, v.count) == ("TR", "drone", 200)
+
+
+def test_a_town_that_is_no_capital_places_a_sighting_in_its_state():
+    found = incidents("Police said drones were seen over Tampere airport on Monday evening.")
+    assert set(found) == {("drone_sighting", "FI")}
+    assert "Tampere" in found[("drone_sighting", "FI")].location
+
+
+def test_the_gazetteer_keeps_towns_but_not_words_or_given_names():
+    assert (place_country("Kharkiv"), place_country("Liège"), place_country("Liege")) == ("UA", "BE", "BE")
+    assert (place_country("Police"), place_country("Nice"), place_country("George")) == (None, None, None)
 
 
 def test_two_sightings_in_one_sentence_keep_their_own_days_and_places():
@@ -426,6 +590,20 @@ def test_hard_negatives_yield_nothing():
                       "Russian aircraft have repeatedly violated Latvian airspace since 2022. "
                       "Any drone that enters Romanian airspace will be shot down, the minister said.")
     assert not found
+
+
+def test_anyone_at_all_and_a_denied_intention_are_no_incident():
+    found = incidents('"We will shoot down whoever violates our airspace, whatever its nationality," the Finnish '
+                      "prime minister said. Norway has no intention of violating the airspace of any country, the "
+                      "Norwegian minister said.")
+    assert not found
+
+
+def test_crossing_back_is_a_return_not_an_entry():
+    found = incidents("A Russian missile entered Polish territory near the village of Kolo on Sunday and remained "
+                      "there for 39 seconds before crossing back into Ukraine, the army said.")
+    assert list(found) == [("airspace_violation", "PL")]
+    assert found[("airspace_violation", "PL")].duration_minutes == 0.65
 
 
 def test_an_aircraft_that_did_not_enter_or_claims_its_own_airspace_is_no_incident():

@@ -97,7 +97,8 @@ def conditional(token: Token) -> bool:
 
 
 def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DENYING) -> bool:
-    """A clause that is negated, modal, conditional, or the complement of a denial, threat or deliberation.
+    """A clause that is negated, modal, conditional, the complement of a denial, threat or deliberation, or of a
+    negated noun ("no intention of ...").
 
     The climb passes through nouns too: "rejected the account that Russian jets had violated ...".
     """
@@ -109,6 +110,8 @@ def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DENYING
         node = node.head
         if node.lemma_.lower() in doubting or conditional(node):
             return True
+        if node.pos_ == "NOUN" and negated(node):
+            return True  # "has no intention of violating", "no plan to enter"
     return False
 
 

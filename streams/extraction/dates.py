@@ -32,6 +32,7 @@ MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}{RANGE_END}(?:\s*,?\s*{YEAR})?\b")
 DAY_MONTH = re.compile(rf"\b{DAY}{RANGE_END}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{YEAR})?\b")
 MONTH_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?\s*,?\s+{YEAR}\b")
 MONTH_ONLY = re.compile(rf"\b{MONTH}(?!\s*\d)")
+MONTH_OF_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?\s+(?P<which>last|this|the\s+previous)\s+year\b")
 YEAR_ONLY = re.compile(rf"^(?:in\s+)?(?:early\s+|late\s+|mid-?)?{YEAR}$")
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
 
@@ -156,6 +157,10 @@ def _relative_period(phrase: str, published: dt.date) -> Reading:
 def resolve(text: str, published: dt.date) -> FuzzyDate | None:
     """The date a phrase names, relative to the publication date, or None when it names none."""
     phrase = re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'"))
+    month = MONTH_OF_YEAR.search(phrase)
+    if month:  # "in September last year", "March of this year": the month of a year named relative to now
+        year = published.year - (month["which"] != "this")
+        return FuzzyDate(f"{year:04d}-{MONTHS[month['month']]:02d}", "month")
     if not phrase or UNDATED.search(phrase):
         return None
     for reader in (_relative, _calendar):
@@ -186,14 +191,23 @@ def _dateparser(phrase: str, published: dt.date) -> FuzzyDate | None:
 def date_candidates(span: Span) -> list[tuple[Token, str]]:
     """Date phrases of a span with a token to measure distance from: DATE/TIME entities and "overnight".
 
-    A date after "since", "until", "before" or "by" bounds a period rather than dating an event.
+    A date after "since", "until", "before" or "by", or in a clause so opened, bounds a period rather than
+    dating an event.
     """
     found = []
     for ent in span.ents:
-        if ent.label_ in {"DATE", "TIME"} and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_WHEN):
+        if ent.label_ in {"DATE", "TIME"} and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_WHEN) and (
+                not _in_bounding_clause(ent.root)):
             found.append((ent.root, ent.text))
     found += [(t, t.text) for t in span if t.lower_ in SAME_DAY_WORDS and not t.ent_type_]
     return found
+
+
+def _in_bounding_clause(token: Token) -> bool:
+    """ "the first violation since Japan began keeping records in 1958": a date in a clause that opens with
+    "since", "until" or "before" bounds a period too."""
+    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NOT_WHEN for c in a.children)
+               for a in token.ancestors)
 
 
 def date_near(span: Span, anchor: Token, published: dt.date, scope: list[Token] | None = None,

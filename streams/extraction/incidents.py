@@ -13,20 +13,24 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
-from streams.extraction.dates import heading_date
+from streams.extraction.dates import clause_date, heading_date
+from streams.extraction.lexicon import DEFINITE
+from streams.extraction.locations import PLACE_NOUNS, broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
+from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import place_country
-from streams.extraction.platforms import Phrase, phrases
+from streams.extraction.platforms import Phrase, model_name, phrases
 from streams.extraction.sightings import sightings
 from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
+GENERIC_NAME_WORDS = PLACE_NOUNS | {"the", "air", "international"}  # "The", "Air Base", "International Airport"
 
 
 # --- Merging -------------------------------------------------------------------------------------------------------
@@ -34,6 +38,14 @@ PRECISION = {"day": 0, "month": 1, "year": 2}
 
 def _precision(mention: Mention) -> int:
     return PRECISION[mention.occurred_on.precision] if mention.occurred_on else len(PRECISION)
+
+
+def _named_apart(a: str | None, b: str | None) -> bool:
+    """Two places named with no proper name in common: "the Loviisa plant" and "Olkiluoto", not "Oslo Airport"
+    and "Oslo"."""
+    names = [{word for word in (place or "").split() if word[:1].isupper() and word.lower() not in GENERIC_NAME_WORDS}
+             for place in (a, b)]
+    return all(names) and names[0].isdisjoint(names[1])
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -45,8 +57,12 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False  # a Mi-8 and two Su-27s in one month: two events
     if a.heading and b.heading and a.heading != b.heading:
         return False  # two lines of a timeline: two events, even a day apart
+    if a.kind == "drone_sighting" and _named_apart(a.location, b.location):
+        return False  # drones over two plants on consecutive nights: two sightings
     if a.occurred_on is None or b.occurred_on is None:
         return True
+    if (a.supporting and not b.date_in_clause) or (b.supporting and not a.date_in_clause):
+        return True  # "The rocket hit a shed on Monday" adds to a report dated only by "said on Wednesday"
     x, y = a.occurred_on, b.occurred_on
     if x.precision == y.precision == "day":
         return abs((dt.date.fromisoformat(x.value) - dt.date.fromisoformat(y.value)).days) <= 1
@@ -103,7 +119,8 @@ def _merge(group: list[Mention]) -> IncidentFact:
     counts = [m.count for m in group if m.count is not None]
     stated = [m.count for m in group if m.count is not None and m.count_stated]
     platform = next((m.platform for m in group if m.platform not in {None, "unknown"}), "unknown")
-    location = next((m.location for m in group if m.location), None)
+    located = sorted((m for m in group if m.location), key=lambda m: broad(m.location or ""))
+    location = located[0].location if located else None  # a site before a region, then body first
     filled = sum(v is not None for v in (violator, counts or None, date, location)) + (platform != "unknown")
     return IncidentFact(
         kind=kind, country=country, violator=violator, attribution=attribution, platform=platform,
@@ -187,6 +204,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     said = identification(sentence, found)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
+    reported = reported or _told_later(found, sentence, context)
     return reported + article4_requests(sentence, context)
 
 
@@ -206,6 +224,48 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
         return []
     return [replace(earlier, sentence=sentence, field=context.field, violator=said.state, by_origin=False,
                     hedged=said.hedged, model=said.model or earlier.model, supporting=True)]
+
+
+def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
+    """ "The Y-8 aircraft flew over waters near the Goto Islands and stayed for three minutes", "the drones were
+    Songar models": a definite phrase of a later sentence (or the lead retelling the headline) that reports no
+    incident itself adds the model, place, duration and its clause's own day to the last intruder of its platform
+    (not one of another model)."""
+    for phrase in found:
+        earlier = next((m for m in reversed(context.reported)
+                        if m.kind == "airspace_violation" and m.platform == phrase.platform), None)
+        if phrase.defender or earlier is None:
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
+        if not (definite or _retold(phrase, earlier, context)):
+            continue
+        model = phrase.model or _complement_model(phrase.head)
+        if model and earlier.model and model != earlier.model:
+            continue
+        duration = duration_minutes(sentence.text)
+        location = location_in(sentence, list(sentence), {earlier.country})
+        date, dated_here = clause_date(sentence, phrase.head.head, phrase.head.head, context.published)
+        if model or duration is not None or location:
+            return [replace(earlier, sentence=sentence, field=context.field, model=earlier.model or model,
+                            duration=duration, location=location, supporting=True,
+                            **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
+    return []
+
+
+def _retold(phrase: Phrase, earlier: Mention, context: Context) -> bool:
+    """The lead retells the headline: "Coast guard helicopter intrudes into airspace near X" and then "A helicopter
+    that took off from a coast guard vessel flew over waters near X for 15 minutes": the body's first report of
+    the same platform, from no other state, is the headline's incident."""
+    return (earlier.field != context.field and context.field == "body" and phrase.state in {None, earlier.violator}
+            and all(m.field != "body" for m in context.reported))
+
+
+def _complement_model(subject: Token) -> str | None:
+    """ "the drones were Songar models": the model a subject is said to be."""
+    if subject.dep_ != "nsubj" or subject.head.lemma_ != "be":
+        return None
+    return next((name for c in subject.head.children if c.dep_ == "attr" for t in c.subtree
+                 for name in [model_name(t)] if name), None)
 
 
 def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Mention]:

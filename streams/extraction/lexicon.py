@@ -4,13 +4,17 @@ A word added here reaches every rule that needs it: the cheap focus pass that pi
 the sentences worth parsing and the rules that read the parse use the same lists, so
 a platform, a demonym or a speech verb cannot be known to one and missed by the other.
 pycountry supplies official names and provinces (:mod:`.places` reads it); what it
-lacks (demonyms, capitals used by metonymy, short forms) is listed here.
+lacks (demonyms, capitals used by metonymy, short forms) is listed here, and the towns
+and cities of the world with their state are in ``gazetteer.tsv`` beside it (generated
+from GeoNames by scripts/generate_gazetteer.py).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
+from importlib.resources import files
 
 # --- Countries and places ------------------------------------------------------------------------------------------
 
@@ -63,6 +67,21 @@ CAPITALS: dict[str, str] = {
     "baku": "AZ", "canberra": "AU", "new delhi": "IN", "islamabad": "PK", "manila": "PH", "hanoi": "VN",
 }
 
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR".
+
+    News places an incident by its town and often never names the state. Read on first use, not at import.
+    """
+    table: dict[str, str] = {}
+    for line in (files(__package__) / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
+        code, _, names = line.partition("\t")
+        table.update(dict.fromkeys(names.split("|"), code))
+    return table
+
+
 # Alliance members, the only states that can request consultations under Article 4.
 NATO_MEMBERS: frozenset[str] = frozenset({
     "AL", "BE", "BG", "CA", "HR", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IT", "LV", "LT", "LU",
@@ -82,6 +101,10 @@ SHORT_NAMES: dict[str, str] = {
     "TR": "Turkey", "CZ": "Czech Republic", "BO": "Bolivia", "VE": "Venezuela", "LA": "Laos",
 }
 
+# The parts a state is divided into: a place named by one is a region, not a site.
+ADMINISTRATIVE_UNITS = {"prefecture", "province", "region", "county", "district", "oblast", "voivodeship", "state",
+                        "governorate", "municipality"}
+
 # Compass directions: "east of Gotland" names a place; "North" before a state is part of its name.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west"}
@@ -100,14 +123,28 @@ PLATFORMS: dict[str, str] = {
     "missile": "missile", "rocket": "missile",
     "object": "unknown",
 }
+# Determiners of one thing already known to the reader: "the drone", "that aircraft".
+DEFINITE = {"the", "this", "that"}
+# Platform nouns whose plural is the singular: a bare "Russian aircraft" may be any number of them.
+SAME_PLURAL = {"aircraft", "uas"}
 # Adjectives that make a vehicle, aircraft or system a drone: "unmanned aerial vehicle".
 DRONE_MODIFIERS = {"unmanned", "uncrewed", "pilotless", "aerial"}
 # Models known by a name rather than a designation, with what they are ("Kalibr missiles", "a Gerbera").
 NAMED_MODELS: dict[str, str] = {
     "Shahed": "drone", "Geran": "drone", "Gerbera": "drone", "Orlan": "drone", "Kalibr": "missile",
     "Iskander": "missile", "Kinzhal": "missile", "Tomahawk": "missile", "Rafale": "aircraft", "Gripen": "aircraft",
-    "Eurofighter": "aircraft",
+    "Eurofighter": "aircraft", "Mirage": "aircraft", "Harop": "drone", "Bayraktar": "drone", "Mohajer": "drone",
+    "Songar": "drone", "Kargu": "drone",
 }
+# Design bureaus whose prefix can be written apart from the number: "Su 30" for "Su-30".
+DESIGNATION_PREFIXES = {"Su", "MiG", "Tu", "Il", "Mi", "Ka", "An", "Yak", "Be"}
+# Verbs that lay what flew at a state's door: "accused Seoul of flying drones", "blaming Pakistan for the incursions".
+ACCUSING = {"accuse", "blame", "charge", "suspect"}
+# Verbs whose agent is the state behind what flew: "was fired by Ukraine's air defences", "launched by Russia".
+LAUNCHING = {"fire", "launch", "send", "dispatch", "operate", "release"}
+# Verbs that say what a thing was found to be: "a drone identified as a Gerbera", "debris resembling an Orlan-10".
+IDENTIFYING = {"identify", "resemble", "believe", "describe", "confirm", "determine", "establish", "suspect", "think",
+               "classify", "recognise", "recognize"}
 # Military model designations: "MiG-31", "Su-27s", "Tu-95MS", "F-16", "Shahed-136", "Kalibr".
 MODEL = re.compile(r"((?:" + "|".join(NAMED_MODELS) + r")(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
 # Military hardware, flying or not: its nationality adjective names an intruder or a navy, not a speaker's side.

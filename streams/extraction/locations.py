@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import DIRECTIONS
-from streams.extraction.places import country_code, is_state_name, place_country
+from streams.extraction.lexicon import ADMINISTRATIVE_UNITS, DIRECTIONS
+from streams.extraction.places import is_state_name, place_country
 
 LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to", "including"}
 PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
@@ -64,10 +64,10 @@ def _extent(obj: Token) -> list[Token]:
 
 
 def _country(obj: Token, name: str) -> str | None:
-    """The state a place lies in: by its name, a state or capital among its words ("Copenhagen Airport"),
-    or "X in Denmark" / "Oslo, Norway"."""
-    code = place_country(name) or next((country_code(t.text) for t in obj.subtree
-                                        if t.pos_ == "PROPN" and t.i <= obj.i and country_code(t.text)), None)
+    """The state a place lies in: by its name, a state or town among its words ("Copenhagen Airport", "Tampere
+    airport"), or "X in Denmark" / "Oslo, Norway"."""
+    code = place_country(name) or next((place_country(t.text) for t in obj.subtree
+                                        if t.pos_ == "PROPN" and t.i <= obj.i and place_country(t.text)), None)
     if code:
         return code
     for child in obj.children:
@@ -129,8 +129,10 @@ def facilities(span: Span) -> list[Place]:
 def _fits_incident(place: Place) -> bool:
     """ "in" locates the event only on a verb that is not a speaker's ("the ministry in Bucharest said" does not)."""
     prep = place.token.head
-    if place.preposition == "in":
-        return prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING
+    if place.preposition == "in":  # "struck a facility in the village of X": a place so named is one anywhere
+        named_as_place = place.token.lemma_.lower() in PLACE_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in place.token.children)
+        return named_as_place or (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING)
     if place.preposition == "at":  # "at the airport", "the base at Karlsborg"; not "at talks"
         return (place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
                 or (place.token.ent_type_ == "GPE" and prep.head.lemma_.lower() in PLACE_NOUNS))
@@ -140,7 +142,17 @@ def _fits_incident(place: Place) -> bool:
 def regional(place: Place) -> bool:
     """ "southern Sweden", "eastern Poland", "north of Stockholm": a part of a state or a bearing from a place,
     less telling than any place named in it."""
-    words = (place.name or "").split()
+    return _regional_words((place.name or "").split())
+
+
+def broad(name: str) -> bool:
+    """A region rather than a site: "eastern Latvia", "north of Kaunas", "the southern prefecture of Nagasaki",
+    "Hatay province". Another sentence that names a town, island or airport in it places the incident better."""
+    words = name.split()
+    return _regional_words(words) or any(word.lower() in ADMINISTRATIVE_UNITS for word in words)
+
+
+def _regional_words(words: list[str]) -> bool:
     if len(words) > 2 and words[0].lower() in DIRECTIONS and words[1] == "of":
         return True  # "north of Stockholm": where, relative to a better known place
     return len(words) == 2 and words[0].lower().rstrip("n").removesuffix("er") in DIRECTIONS and is_state_name(

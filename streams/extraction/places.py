@@ -1,6 +1,7 @@
 """Countries from names, demonyms, capitals and common aliases, as ISO 3166-1 alpha-2.
 
-pycountry supplies the official and common names and the provinces of each state;
+pycountry supplies the official and common names and the provinces of each state, and
+the lexicon's gazetteer the towns;
 what it lacks (demonyms, capitals used by metonymy such as "Moscow" for Russia,
 short forms such as "US") is in the lexicon (:mod:`.lexicon`).
 """
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 import pycountry
 
-from streams.extraction.lexicon import ALIASES, CAPITALS, DEMONYMS, GENERIC_PLACE_WORDS, SHORT_NAMES
+from streams.extraction.lexicon import ALIASES, CAPITALS, DEMONYMS, GENERIC_PLACE_WORDS, SHORT_NAMES, cities
 
 
 def _normalise(text: str) -> str:
@@ -51,8 +52,10 @@ def is_state_name(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def place_country(text: str) -> str | None:
-    """The state a place lies in: a state or capital itself, or a province or region pycountry lists for one state."""
-    return country_code(text) or _subdivisions().get(_folded(text))
+    """The state a place lies in: a state or capital itself, a province or region pycountry lists for one state, or
+    a town the lexicon's gazetteer knows ("Kilis", "Aalborg")."""
+    folded = _folded(text)
+    return country_code(text) or _subdivisions().get(folded) or cities().get(folded.removeprefix("the "))
 
 
 def _folded(text: str) -> str:

@@ -10,15 +10,17 @@ the intruder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import DRONE_MODIFIERS, MODEL, NAMED_MODELS, PLATFORMS
+from streams.extraction.lexicon import (DEFINITE, DESIGNATION_PREFIXES, DRONE_MODIFIERS, IDENTIFYING, LAUNCHING, MODEL,
+                                       NAMED_MODELS, PLATFORMS, SAME_PLURAL)
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
 
-SINGLE = {"a", "an", "one", "single", "lone", "the", "this", "that"}
+ONLY_SINGULAR = {"a", "an", "one", "single", "lone"}
+SINGLE = ONLY_SINGULAR | DEFINITE
 QUANTITY_NOUNS = {"dozens", "hundreds", "scores", "swarm", "group", "number", "wave", "fleet", "formation", "series",
                   "string", "handful", "one", "some", "several", "few", "many", "all", "each"}
 PAIRS = {"pair", "couple"}
@@ -64,6 +66,28 @@ def platform_of(token: Token) -> str | None:
     return None
 
 
+def model_name(token: Token) -> str | None:
+    """The model designation a token begins, with the pieces the tokenizer split off it: "Tu-22M" (read as "Tu-22"
+    and "M"), "Mirage 2000", "Su 30" (the same aircraft as "Su-30"); None when the token names no model."""
+    match = MODEL.fullmatch(token.text)
+    if match is None and token.text not in DESIGNATION_PREFIXES:
+        return None
+    name = match.group(1) if match else token.text
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and not token.whitespace_ and re.fullmatch(r"[A-Z]{1,3}", nxt.text):
+        return name + nxt.text
+    if nxt is not None and name in NAMED_MODELS.keys() | DESIGNATION_PREFIXES and re.fullmatch(r"\d{1,4}", nxt.text):
+        return f"{name}{'-' if name in DESIGNATION_PREFIXES else ' '}{nxt.text}"
+    return name if match else None
+
+
+def _identified_as(head: Token) -> list[Token]:
+    """The words after a platform noun that say what it was: an apposition ("a plane, a Y-12,") or the complement of
+    an identifying verb ("the drone, identified as a Gerbera decoy", "an aircraft resembling an Orlan-10")."""
+    return [t for c in head.rights
+            if c.dep_ == "appos" or (c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in IDENTIFYING) for t in c.subtree]
+
+
 def is_platform_word(token: Token) -> bool:
     return platform_of(token) is not None
 
@@ -93,20 +117,26 @@ def _phrase(head: Token) -> Phrase:
     modifiers = list(head.doc[head.left_edge.i: head.i + 1])
     post = [t for c in head.rights if c.dep_ in {"acl", "relcl", "appos", "prep", "amod"} for t in c.subtree]
     state, hedge, came_from = _state(modifiers, post)
-    models = [m.group(1) for t in modifiers for m in [MODEL.fullmatch(t.text)] if m]
+    if state is None:
+        state, hedge = _launcher(head)
+    models = [name for t in modifiers for name in [model_name(t)] if name] or [
+        name for t in _identified_as(head) for name in [model_name(t)] if name]
     count, stated = _count(head, modifiers)
     return Phrase(head=head, platform=platform_of(head) or "unknown", state=state, hedged=hedge, by_origin=came_from,
                   model=models[0] if models else None, count=count, count_stated=stated, defender=_defending(head))
 
 
 def phrase_of(token: Token, found: list[Phrase]) -> Phrase | None:
-    """The phrase a subject or object token stands for: the phrase itself, or "dozens of drones", "one of the jets"."""
+    """The phrase a subject or object token stands for: the phrase itself, or "dozens of drones", "one of the jets"
+    (numbered as the part: one)."""
     for phrase in found:
         if phrase.head == token:
             return phrase
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            return next((p for p in found for obj in child.children if obj.dep_ == "pobj" and p.head == obj), None)
+            phrase = next((p for p in found for obj in child.children if obj.dep_ == "pobj" and p.head == obj), None)
+            part = number(token.text)  # "one of the two jets" is one jet
+            return replace(phrase, count=part, count_stated=True) if phrase and part is not None else phrase
     return None
 
 
@@ -144,6 +174,18 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
     return None, False, False
 
 
+def _launcher(head: Token) -> tuple[str | None, bool]:
+    """The state of whoever fired or sent the thing, when the sentence's own verb says so: "a missile that crashed
+    into a barn ... was probably fired by Ukraine's air defences"; whether that is hedged ("probably")."""
+    verb = head.head
+    if head.dep_ != "nsubjpass" or verb.lemma_.lower() not in LAUNCHING:
+        return None, False
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    state = nationality(agents)
+    hedge = any(HEDGES.fullmatch(c.text) or c.lower_ == "likely" for c in verb.children if c.dep_ == "advmod")
+    return state, bool(state) and hedge
+
+
 def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
     """A written number ("20 drones", "about 19", "three jets"), else one for a singular noun, else None."""
     for child in head.children:
@@ -152,10 +194,26 @@ def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
     leading = [t for t in modifiers if t.dep_ not in {"det", "advmod", "quantmod", "punct"} and t.lower_ not in LEADING]
     if leading and leading[0].like_num and leading[0].dep_ == "nummod" and number(leading[0].text) is not None:
         return number(leading[0].text), True  # "Two Russian Tu-142 patrol planes": the number heads the phrase
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITY_NOUNS | PAIRS:
-        return (2, True) if head.head.head.lower_ in PAIRS else (None, False)  # "a pair of jets", "dozens of drones"
-    if head.tag_ in {"NN", "NNP"} and modifiers[0].lower_ in SINGLE:
-        return 1, False
+    quantity = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if quantity is not None and quantity.lemma_.lower() in PAIRS:  # "a pair of jets", "two pairs of F-16s"
+        pairs = next((number(c.text) for c in quantity.children if c.dep_ == "nummod" and number(c.text)), 1)
+        return 2 * pairs, True
+    if quantity is not None and quantity.lower_ in QUANTITY_NOUNS:
+        return None, False  # "dozens of drones"
+    if any(c.lower_ == "both" for c in head.children):
+        return 2, True  # "both drones"
+    if head.tag_ not in {"NN", "NNP"}:
+        return None, False
+    # "the aircraft" may be several: a noun whose plural is itself is one only by "an", "one", "this"
+    single = SINGLE - {"the"} if head.lower_ in SAME_PLURAL else SINGLE
+    if modifiers[0].lower_ in single or any(c.dep_ == "det" and c.lower_ in single for c in head.children):
+        return 1, False  # "a plane", and "In May, a plane, ..." where the parse hangs the date on the plane
+    if head.dep_ in {"compound", "nmod"} and head.head.i > head.i:  # "the RF-4E Phantom", "a drone incursion"
+        first = head.doc[head.head.left_edge.i]
+        singular = first.lower_ in ONLY_SINGULAR or (first.lower_ in SINGLE and head.head.tag_ in {"NN", "NNP"})
+        return (1, False) if singular else (None, False)
+    if head.tag_ == "NN" and head.lower_ not in SAME_PLURAL and not any(c.dep_ == "det" for c in head.children):
+        return 1, False  # a headline drops the article: "Navy helicopter strays into ..."
     return None, False
 
 

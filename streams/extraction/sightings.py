@@ -9,12 +9,16 @@ drones a state is named for are a violation, or nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import doubted, governing_verb, negated
-from streams.extraction.dates import clause_date
+from streams.extraction.clauses import doubted, governing_verb, negated, state_of
+from streams.extraction.dates import clause_date, date_near
+from streams.extraction.lexicon import ACCUSING
 from streams.extraction.locations import PLACE_NOUNS, facilities, location_in, places, regional
 from streams.extraction.mentions import Context, Mention
+from streams.extraction.model import FuzzyDate
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase
 
@@ -27,6 +31,8 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     """The word that says the drones were seen: "drones were spotted", "drone sightings shut the airport",
     "reports of drones"; None when the drones are not said to be seen."""
     head = phrase.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # "swarms of drones were spotted", "a group of drones was seen"
     if head.dep_ == "compound" and head.head.lemma_.lower() in SIGHTING_NOUNS:
         return None if negated(head.head) else governing_verb(head.head) or head.head
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
@@ -37,14 +43,17 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     return verb
 
 
-def _sighting_places(sentence: Span, scope: set[int]) -> dict[str, str | None]:
+def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False) -> dict[str, str | None]:
     """Each state where the drones were seen, with the place named in it: "near Copenhagen Airport in Denmark".
 
-    Places in the sighting's own clause (scope) come first. A place no state is known for ("over Aalborg
-    Airport") belongs to the sentence's only state, if it has one.
+    Places in the sighting's own clause (scope) come first, and alone with own_only. A place no state is known
+    for ("over Aalborg Airport") belongs to the sentence's only state, if it has one.
     """
     named = places(sentence) + facilities(sentence)
-    named = sorted([p for p in named if p.token.i in scope] or named, key=lambda p: (regional(p), p.token.i))
+    own = [p for p in named if p.token.i in scope]
+    if own_only and not own:
+        return {}
+    named = sorted(own or named, key=lambda p: (regional(p), p.token.i))
     located: dict[str, str | None] = {}
     unplaced: list[str] = []
     for place in named:
@@ -83,19 +92,47 @@ def _of_a_place(token: Token) -> bool:
     return token.head.lemma_.lower() in PLACE_NOUNS
 
 
-def _sighting(sentence: Span, clause: Token, others: list[Token], context: Context) -> list[Mention]:
-    """The sightings one clause reports, placed by its own words (less those of other sightings it holds)."""
+def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[Phrase],
+              context: Context) -> list[Mention]:
+    """The sightings one clause reports, placed by its own words (less those of other sightings it holds), with
+    the number of drones its own phrase gives ("a drone was seen": one)."""
     nested = {t.i for other in others if clause.is_ancestor(other) for t in other.subtree}
     scope = {t.i for t in clause.subtree} - nested
     date, _ = clause_date(sentence, clause, clause, context.published)
+    counted = next((p for p in drones if p.head.i in scope), None)
+    count, stated = (counted.count, counted.count_stated) if counted else (None, False)
+    parts = _conjoined_parts(sentence, clause, scope)
+    if len(parts) > 1:
+        return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
+                        platform="drone", count=count, count_stated=stated,
+                        occurred_on=_part_date(sentence, part, context) or date, location=where)
+                for part, located in parts for code, where in located.items()]
     by_country = _sighting_places(sentence, scope)
     if not by_country:
         if context.main_country is None or (date is None and not places(sentence)):
             return []
         by_country = {context.main_country: location_in(sentence, list(sentence), {context.main_country})}
     return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
-                    platform="drone", occurred_on=date, location=where)
+                    platform="drone", count=count, count_stated=stated, occurred_on=date, location=where)
             for code, where in by_country.items()]
+
+
+def _conjoined_parts(sentence: Span, clause: Token, scope: set[int]) -> list[tuple[set[int], dict[str, str | None]]]:
+    """ "seen over X on Friday night and over Y on Saturday evening": a prepositional phrase joined by "and" to
+    another one reports a sighting of its own, with its own place and day; the first keeps the rest of the clause.
+    Only when every part names a place of its own; otherwise the clause is one sighting."""
+    joined = [{t.i for t in token.subtree} for token in clause.subtree
+              if token.i in scope and token.dep_ == "conj" and token.pos_ == "ADP" and token.head.pos_ == "ADP"]
+    if not joined:
+        return []
+    parts = [scope - set().union(*joined), *joined]
+    located = [(part, _sighting_places(sentence, part, own_only=True)) for part in parts]
+    return located if all(where for _, where in located) else []
+
+
+def _part_date(sentence: Span, part: set[int], context: Context) -> FuzzyDate | None:
+    tokens = [t for t in sentence if t.i in part]
+    return date_near(sentence, tokens[0], context.published, tokens, scope_only=True)
 
 
 def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
@@ -104,4 +141,24 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     if any(p.state for p in drones):
         return []  # a state named on the drones makes it a violation, or nothing
     clauses = {clause.i: clause for p in drones for clause in [_sighting_clause(p)] if clause is not None}
-    return [m for clause in clauses.values() for m in _sighting(sentence, clause, list(clauses.values()), context)]
+    seen = [m for clause in clauses.values()
+            for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
+    blamed = _blamed(sentence)
+    if blamed is None:
+        return seen
+    state, suspected = blamed
+    return [replace(m, kind="airspace_violation", violator=state, hedged=suspected) for m in seen
+            if m.country != state]  # the state blamed is no place they were seen
+
+
+def _blamed(sentence: Span) -> tuple[str, bool] | None:
+    """ "Drones were spotted across India, the ministry said, blaming Pakistan for the incursions": the state a
+    sentence blames, and whether only as a suspect. Drones seen and blamed on a state are its violation."""
+    for verb in sentence:
+        if verb.lemma_.lower() not in ACCUSING or doubted(verb):
+            continue
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        state = state_of(target) if target is not None else None
+        if state is not None:
+            return state, verb.lemma_.lower() == "suspect"
+    return None

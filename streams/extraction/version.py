@@ -24,6 +24,7 @@ OTHER_SOURCES: tuple[Path, ...] = (Path(streams.article.__file__).resolve(),)
 # Libraries whose data or behaviour decide results: the parser itself, country names, date parsing.
 LIBRARIES: tuple[str, ...] = ("spacy", "pycountry", "dateparser")
 DIGEST_CHARS = 12
+RULE_FILES = ("*.py", "*.tsv")  # the rules and the tables they read
 
 
 def installed_model() -> str:
@@ -39,10 +40,12 @@ def _library_versions() -> list[str]:
 
 
 def code_version(package_dir: Path, other_sources: tuple[Path, ...], components: list[str]) -> str:
-    """A short hash of every Python source under ``package_dir``, the other sources and the components
-    (model and library versions): the same inputs give the same version on every machine."""
+    """A short hash of every Python source and data table (the lexicon's gazetteer) under ``package_dir``, the
+    other sources and the components (model and library versions): the same inputs give the same version on every
+    machine."""
     digest = hashlib.sha256()
-    sources = sorted(package_dir.rglob("*.py"), key=lambda p: p.relative_to(package_dir).as_posix())
+    sources = sorted((path for pattern in RULE_FILES for path in package_dir.rglob(pattern)),
+                     key=lambda p: p.relative_to(package_dir).as_posix())
     for path in sources:
         digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for path in other_sources:

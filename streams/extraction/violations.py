@@ -20,17 +20,17 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (AIRSPACE, coordinated, doubted, generic, governing_verb, negated,
                                         own_clause, state_of, subject, subject_state)
 from streams.extraction.dates import clause_date, listed_days
+from streams.extraction.lexicon import ACCUSING
 from streams.extraction.locations import location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.numbers import duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
-from streams.extraction.lexicon import MODEL
-from streams.extraction.platforms import Phrase, hedged, is_platform_word, nationality, phrase_of
+from streams.extraction.platforms import Phrase, hedged, is_platform_word, model_name, nationality, phrase_of
 
 VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
 # Verbs whose object is the airspace entered; "into" makes any other motion verb one.
 ENTRY_VERBS = {"enter", "violate", "cross", "breach", "penetrate", "invade", "infringe", "overfly", "intrude",
-               "reenter", "re-enter", "incur", "encroach"}
+               "infiltrate", "reenter", "re-enter", "incur", "encroach"}
 NOT_ENTRY = {"leave", "exit", "defend", "protect", "close", "reopen", "patrol", "police", "monitor", "guard", "secure",
              "open", "restrict", "shut", "escort", "approach", "skirt", "threaten", "return", "clear", "control"}
 STATE_ENTRY_VERBS = {"enter", "penetrate", "overfly"}
@@ -43,13 +43,14 @@ OWNER_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
 REFERRING = {"it", "they", "which", "that", "who"}
 OVER = {"over", "above"}
 NOBODY = {"none", "neither", "nothing", "nobody"}  # "none of the aircraft had violated its airspace"
+# Subjects that stand for anyone at all: "we will shoot down whoever violates our airspace" reports no incident.
+ANYBODY = {"whoever", "whatever", "anyone", "anybody", "anything", "everyone", "everybody"}
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
 OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
 # Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
 MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
 SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire"}
-ACCUSING = {"accuse", "blame", "charge", "suspect"}
 # Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
 # another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
 CRASHING = {"crash", "fall", "land", "explode", "impact", "crash-land"}
@@ -187,12 +188,14 @@ def _blocked(trigger: Trigger) -> bool:
         return False
     if doubted(trigger.verb) or any(c.lower_ in HABITUAL for c in trigger.verb.children):
         return True
+    if any(c.lower_ == "back" and c.dep_ in {"advmod", "prt"} for c in trigger.verb.children):
+        return True  # "before crossing back into Ukraine", "flew back into Russian airspace": a return, no entry
     flier = subject(trigger.verb)
     if flier is None and trigger.verb.dep_ in {"acl", "relcl"}:
         flier = trigger.verb.head  # "any object violating its airspace"
     if flier is None:
         return False
-    return (negated(flier) or generic(flier) or flier.lower_ in NOBODY
+    return (negated(flier) or generic(flier) or flier.lower_ in NOBODY | ANYBODY
             or any(c.lower_ in {"every", "no"} for c in flier.children))
 
 
@@ -213,12 +216,14 @@ def owner_words(noun: Token) -> list[Token]:
 
 
 def _over(word: Token) -> list[Token]:
-    """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga"."""
+    """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga", "over
+    several cities, including Lahore"."""
     objects = [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OVER
                for obj in prep.children if obj.dep_ == "pobj"]
     named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN"]
-    return named or [t for obj in objects for prep in obj.children if prep.lower_ == "of"  # "the island of X"
-                     for t in prep.children if t.dep_ == "pobj" and t.pos_ == "PROPN"]
+    # "the island of X"; "several cities, including X and Y"
+    return named or [t for obj in objects for prep in obj.children if prep.lower_ in {"of", "including"}
+                     for pobj in prep.children if pobj.dep_ == "pobj" for t in coordinated(pobj) if t.pos_ == "PROPN"]
 
 
 def _intruder_words(trigger: Trigger) -> list[Token]:
@@ -351,7 +356,9 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     model = phrase.model if phrase else None
     if earlier is not None and earlier.state != victim:
         violator, phrase, model = earlier.state, phrase or earlier, model or earlier.model
-        phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin)
+        # the state the earlier sentence gave, as surely as it gave it
+        phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin,
+                         hedged=phrase.hedged or earlier.hedged)
     violations = _violation_count(trigger.violation)
     count, stated = (phrase.count, phrase.count_stated) if phrase else (None, False)
     if violations and not (stated and linked):
@@ -398,9 +405,11 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
     "North Korea accused the South of flying drones over Pyongyang", "Russian drones were seen over Riga"."""
     mentions: list[Mention] = []
     for phrase in found:
-        if phrase.defender or phrase.head.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+        # "Minsk sent drones over ...", or the drones' own clause: "shot down drones sent by India over Lahore"
+        sent = next((c for c in phrase.head.children if c.dep_ == "acl" and c.lemma_.lower() in OVERFLYING), None)
+        if phrase.defender or (phrase.head.dep_ not in {"dobj", "nsubj", "nsubjpass"} and sent is None):
             continue
-        verb = phrase.head.head
+        verb = sent or phrase.head.head
         if verb.lemma_.lower() not in OVERFLYING or doubted(verb) or negated(phrase.head):
             continue
         flier = _flier_state(phrase, verb)
@@ -445,12 +454,14 @@ def _crash_verb(phrase: Phrase) -> Token | None:
 
 def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | None]:
     """The state whose ground it came down on, and the word that places it: "on Finnish territory", "in its
-    eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga"."""
+    eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga", "into a farm in
+    eastern Poland"."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in GROUND:
             continue
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ == "of"]
+            # "near the Estonian town of X", "into a farm in eastern Poland"
+            words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ in {"of", "in"}]
             if any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in words):
                 return subject_state(verb), obj
             code = nationality(words) or next((place_country(t.text) for t in words if t.pos_ == "PROPN"
@@ -474,8 +485,8 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         mentions.append(Mention(
             kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=flier,
-            by_origin=phrase.by_origin, hedged=phrase.hedged, platform=phrase.platform,
-            model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
+            by_origin=phrase.by_origin, hedged=phrase.hedged or bool(earlier and earlier.hedged),
+            platform=phrase.platform, model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
             count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
             location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
     return mentions
@@ -515,8 +526,10 @@ def identification(sentence: Span, found: list[Phrase]) -> Identification | None
         complement = [t for c in verb.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
         state = nationality(complement)
         if state is not None:
-            models = [m for t in complement for m in [MODEL.fullmatch(t.text)] if m]
-            words = [*complement, *(c for c in verb.children if c.dep_ == "advmod")]
+            models = [name for t in complement for name in [model_name(t)] if name]
+            # "probably", "most likely", and a clause it hangs from: "it is highly probable that it was ..."
+            words = [*complement, *(c for v in (verb, *verb.ancestors) for c in v.children
+                                    if c.dep_ in {"advmod", "acomp"})]
             return Identification(state, any(hedged(t.text) or t.lower_ == "likely" for t in words),
-                                  models[0].group(1) if models else None)
+                                  models[0] if models else None)
     return None
