@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import logging
 import tempfile
 import time
 from collections import deque
@@ -33,7 +32,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import KafkaError
 from faust.exceptions import ProducerSendError
 
-from streams import asof, metrics
+from streams import metrics
 from streams.alerts import RECENT_ALERTS, cell_alert
 from streams.article import Article
 from streams.broker import profile_for
@@ -192,7 +191,7 @@ class Newsroom:
         if article is not None:
             started = time.perf_counter()
             state = self.articles.get(article.article_id)
-            transition = await self._transition(message, article)
+            transition = await self._transition(message, article, state)
             if transition is not None:
                 moved = moved_out_of_cells(state and state["live"], transition.events, article)
                 await until_acknowledged("derived events", lambda: self.emit(transition.events, article, moved))
@@ -218,9 +217,8 @@ class Newsroom:
             self.tallies[key] = after
             self.progress.mark(message.topic, message.partition, message.offset)
 
-    async def _transition(self, message: Any, article: Article) -> Transition | None:
-        """Where the article moves its derived state; None when it is stale, or when extraction raised (dead-lettered)."""
-        state = self.articles.get(article.article_id)
+    async def _transition(self, message: Any, article: Article, state: Any) -> Transition | None:
+        """Where the article moves its derived ``state``; None when it is stale, or when extraction raised (dead-lettered)."""
         try:
             transition = advance(state, article, self._derive, message.offset, extractor_version(), self._keep_before)
         except Exception as error:
