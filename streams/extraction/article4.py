@@ -13,9 +13,10 @@ import re
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import (DENYING, MODALS, conditional, coordinated, doubted, generic, governing_verb,
+from streams.extraction.clauses import (DENYING, conditional, coordinated, doubted, generic, governing_verb,
                                         negated, own_clause, partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near
+from streams.extraction.lexicon import MODALS
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.lexicon import NATO_MEMBERS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from streams.extraction.lexicon import MODALS
 from streams.extraction.places import country_code
 from streams.extraction.platforms import is_platform_word, nationality
 
@@ -18,7 +19,6 @@ DENYING = {"deny", "reject", "dismiss", "refute", "insist", "rebuff", "dispute",
            "pledge", "promise", "prevent", "deter", "consider", "weigh", "mull", "discuss", "fear", "rule", "decide",
            "refuse"}
 CONDITIONS = {"if", "whether", "unless"}
-MODALS = {"would", "could", "might", "may", "should", "can", "will", "must", "shall"}
 GENERIC = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier", "further",
            "recent", "many", "several", "constant", "future", "possible", "potential", "any", "such", "other",
            "ongoing", "persistent", "systematic", "dozens", "hundreds"}
