@@ -92,6 +92,16 @@ def answers(port: int) -> bool:
         return False
 
 
+def new_cluster_id() -> str:
+    """A KRaft cluster id: 16 random bytes in URL-safe base64 that never begins with "-",
+    which kafka-storage's argument parser would take for an option (Kafka's own
+    Uuid.randomUuid() redraws for the same reason)."""
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
 @dataclass(frozen=True, slots=True)
 class NodePorts:
     broker: int
@@ -219,7 +229,7 @@ class KafkaCluster:
             if len(ports) != size:
                 raise BrokerError(f"{home} holds a cluster of {len(ports)} nodes, not {size}: delete it first")
         else:
-            self.cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+            self.cluster_id = new_cluster_id()
             ports = [NodePorts(free_port(), free_port()) for _ in range(size)]
             home.mkdir(parents=True, exist_ok=True)
             state.write_text(json.dumps({"cluster_id": self.cluster_id, "ports": [[p.broker, p.controller] for p in ports]}))

@@ -39,3 +39,15 @@ def test_start_leaves_a_broker_running_in_the_background_until_stop(tmp_path: Pa
     assert not answers(int(port))
     assert (home / "node-1" / "server.log").stat().st_size > 0  # Kafka's log went to its file, not the terminal
     assert "INFO" not in started.stderr
+
+
+def test_a_cluster_id_never_begins_with_a_dash_that_kafka_storage_would_read_as_an_option(monkeypatch) -> None:
+    import uuid
+
+    from streams import kafka_cluster
+
+    draws = iter([uuid.UUID(bytes=b"\xf8" + bytes(15)), uuid.UUID(bytes=b"\x01" * 16)])
+    monkeypatch.setattr(kafka_cluster.uuid, "uuid4", lambda: next(draws))
+    cluster_id = kafka_cluster.new_cluster_id()
+    assert not cluster_id.startswith("-")
+    assert len(cluster_id) == 22
