@@ -7,6 +7,7 @@ usage error and 1 for a service that is missing or busy.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import re
@@ -139,6 +140,9 @@ async def _poll_counts_until_ready(settings: Settings, alive, timeout: float = 1
 @pytest.mark.integration
 def test_a_running_worker_listens_only_on_its_host_recovers_then_answers_and_holds_its_port_and_group(
         settings, workers):
+    # The replay tells live members from dead ones after two session timeouts: Tansu's 10 s on Kafka too.
+    settings = dataclasses.replace(settings, session_timeout=10.0)
+
     async def start() -> tuple[list, str]:
         await ensure_topics(settings)
         worker = workers.start(settings)
@@ -163,7 +167,7 @@ def test_a_running_worker_listens_only_on_its_host_recovers_then_answers_and_hol
     names = settings.topics
     assert _lag_topics(metrics) == {names.raw, names.tallies}
 
-    env = group_env(settings)
+    env = {**group_env(settings), "NEWSROOM_SESSION_TIMEOUT": str(settings.session_timeout)}
     for command in (["worker", "--port", str(settings.web_port)], ["replay", "--port", str(settings.web_port)]):
         record = one_error(newsroom(*command, env=env), status=1)
         assert record["event"] == f"port {settings.web_port} on 127.0.0.1 is already in use"
