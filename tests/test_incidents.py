@@ -697,3 +697,27 @@ def test_a_threat_against_any_intruder_is_no_incident_but_a_named_one_is():
 def test_the_state_the_intruders_came_from_is_the_violator():
     v = violation("Three drones entered Lithuanian airspace from Belarus overnight, the crisis centre said.", "LT")
     assert (v.violator, v.count, v.platform) == ("BY", 3, "drone")
+
+
+# --- Reading past the parser's attachments ------------------------------------------------------------------------
+
+
+def test_a_stay_whose_place_hangs_from_the_duration_noun():
+    found = incidents("Timeline:\nAPRIL 4 - A Russian drone spends about 25 minutes over Finnish territory near the "
+                      "lake before returning to Russia.")
+    v = found[("airspace_violation", "FI")]
+    assert (v.violator, v.platform, v.duration_minutes, v.occurred_on.value) == ("RU", "drone", 25.0, "2025-04-04")
+
+
+def test_days_listed_in_one_sentence_stay_separate_incidents_even_a_day_apart():
+    found = run("Georgia accused Armenia on Monday of flying drones over its capital Tbilisi several times. "
+                "The Georgian interior ministry said Armenian drones had intruded into the airspace over Tbilisi "
+                "on August 11, 12 and 20.", published_at="2025-08-25T09:00:00Z").incidents
+    days = sorted(i.occurred_on.value for i in found if i.kind == "airspace_violation")
+    assert days == ["2025-08-11", "2025-08-12", "2025-08-20"]
+
+
+def test_what_was_sent_into_a_state_when_the_parser_splits_the_clause_at_a_coordination():
+    v = violation("Belarus has sent at least 40 balloons carrying cigarettes and what looked like leaflets across "
+                  "the border into Lithuania since Sunday night, the army said on Monday.", "LT")
+    assert (v.violator, v.platform, v.count) == ("BY", "balloon", 40)

@@ -61,6 +61,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False  # drones over two plants on consecutive nights: two sightings
     if a.occurred_on is None or b.occurred_on is None:
         return True
+    if a.sentence == b.sentence and a.date_in_clause and b.date_in_clause and a.occurred_on != b.occurred_on:
+        return False  # "intruded on August 11, 12 and 20": the days one sentence lists are events of their own
     if (a.supporting and not b.date_in_clause) or (b.supporting and not a.date_in_clause):
         return True  # "The rocket hit a shed on Monday" adds to a report dated only by "said on Wednesday"
     x, y = a.occurred_on, b.occurred_on

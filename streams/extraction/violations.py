@@ -23,7 +23,7 @@ from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import ACCUSING
 from streams.extraction.locations import location_in
 from streams.extraction.mentions import Context, Mention
-from streams.extraction.numbers import duration_minutes, number
+from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, hedged, is_platform_word, model_name, nationality, phrase_of
 
@@ -93,6 +93,14 @@ def _flier(verb: Token) -> Token | None:
     return subject(verb) or _misread_flier(verb)
 
 
+def _past_duration(word: Token) -> Token:
+    """ "spends about 25 minutes over Finnish territory": the parser hangs the place from the time the stay took;
+    the verb that took the time is what governs it."""
+    if word.lemma_.lower() in UNIT_MINUTES and word.dep_ in {"dobj", "npadvmod"} and word.head.pos_ == "VERB":
+        return word.head
+    return word
+
+
 def _entry(noun: Token) -> Trigger | None:
     """How "airspace" is governed, if it is entered: object of "enter"/"violate", "into", "violation of"."""
     anchor = noun
@@ -107,7 +115,7 @@ def _entry(noun: Token) -> Trigger | None:
         return Trigger(noun, governing_verb(head), head)
     if anchor.dep_ != "pobj":
         return None
-    prep, governor = head.lower_, head.head
+    prep, governor = head.lower_, _past_duration(head.head)
     if governor.lemma_.lower() in VIOLATION_NOUNS and prep in {"of", "into", "in"}:
         return Trigger(noun, governing_verb(governor), governor)
     if (governor.pos_ not in {"VERB", "AUX"} and _misread_flier(governor) is None) or \
@@ -137,6 +145,24 @@ def _state_name(token: Token) -> str | None:
     return state if state and (is_state_name(token.text) or is_state_name(words)) else None
 
 
+def _sends_platform(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and is_platform_word(c) for c in verb.children)
+
+
+def _coordinated_sender(verb: Token) -> Token | None:
+    """ "sent 40 balloons carrying cigarettes and what looked like leaflets across the border into X": the parser
+    splits the clause at the "and" and hangs "into X" from the second half, whose subject flies nothing; the
+    sending verb it is coordinated with is the one that sent something there."""
+    if _sends_platform(verb) or is_platform_word(_flier(verb) or verb):
+        return None
+    node = verb
+    while node.dep_ in {"conj", "xcomp"}:
+        node = node.head
+        if node.lemma_.lower() in SENDING and _sends_platform(node):
+            return node
+    return None
+
+
 def _state_entered(name: Token) -> Trigger | None:
     """ "Belarusian helicopters crossed into Poland", "a drone entered Romania": a state's own name entered by
     something that flies."""
@@ -144,14 +170,16 @@ def _state_entered(name: Token) -> Trigger | None:
     head = name.head
     if state is None:
         return None
-    if name.dep_ == "pobj" and head.lower_ == "into" and (head.head.pos_ == "VERB" or _misread_flier(head.head)):
+    if name.dep_ == "pobj" and head.lower_ == "into" and (head.head.pos_ in {"VERB", "AUX"} or
+                                                          _misread_flier(head.head)):
         verb = head.head
     elif name.dep_ == "dobj" and head.lemma_.lower() in STATE_ENTRY_VERBS:
         verb = head
     else:
         return None
+    verb = _coordinated_sender(verb) or verb
     flier = _flier(verb)
-    sent = any(c.dep_ == "dobj" and is_platform_word(c) for c in verb.children)  # "sent 260 balloons into X"
+    sent = _sends_platform(verb)  # "sent 260 balloons into X"
     if verb.lemma_.lower() in NOT_ENTRY or flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING
                                                                 or sent):
         return None
