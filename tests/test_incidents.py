@@ -718,6 +718,7 @@ def test_days_listed_in_one_sentence_stay_separate_incidents_even_a_day_apart():
 
 
 def test_what_was_sent_into_a_state_when_the_parser_splits_the_clause_at_a_coordination():
-    v = violation("Belarus has sent at least 40 balloons carrying cigarettes and what looked like leaflets across "
-                  "the border into Lithuania since Sunday night, the army said on Monday.", "LT")
+    v = violation("Belarus has sent at least 40 balloons carrying cigarettes and what appeared to be leaflets "
+                  "across the border into Lithuania since Sunday night, the army said on Monday.", "LT")
     assert (v.violator, v.platform, v.count) == ("BY", "balloon", 40)
+    assert v.attribution == "attributed"  # "what appeared to be" hedges the cargo, not whose balloons they were

@@ -362,7 +362,8 @@ def _antecedent(phrase: Phrase | None, linked: bool, context: Context) -> Phrase
 
 def _hedged_clause(trigger: Trigger) -> bool:
     """ "is suspected of having violated", "probably entered", "a suspected incursion": the attribution is hedged."""
-    words = [*(trigger.verb.children if trigger.verb is not None else []),
+    # not a clause coordinated with it: "sent 40 balloons and what appeared to be leaflets into X" is no hedge
+    words = [*(c for c in (trigger.verb.children if trigger.verb is not None else []) if c.dep_ != "conj"),
              *(trigger.verb.ancestors if trigger.verb is not None else []),
              *(trigger.violation.children if trigger.violation is not None else [])]
     return any(hedged(word.text) for word in words)
