@@ -722,3 +722,46 @@ def test_what_was_sent_into_a_state_when_the_parser_splits_the_clause_at_a_coord
                   "across the border into Lithuania since Sunday night, the army said on Monday.", "LT")
     assert (v.violator, v.platform, v.count) == ("BY", "balloon", 40)
     assert v.attribution == "attributed"  # "what appeared to be" hedges the cargo, not whose balloons they were
+
+
+def test_a_list_after_a_colon_spells_out_earlier_violations_one_incident_an_item():
+    found = [i for i in run("Finland has shot down Russian aircraft that it said had violated its airspace twice "
+                            "before: a MiG-21 jet in May last year and a Ka-52 helicopter in October 2019.").incidents]
+    assert sorted((i.country, i.violator, i.model, i.count, i.occurred_on.value) for i in found) == [
+        ("FI", "RU", "Ka-52", 1, "2019-10"), ("FI", "RU", "MiG-21", 1, "2024-05")]
+
+
+def test_saying_nothing_of_an_entry_reports_none():
+    found = incidents("On Sunday, a Su-27 of unknown origin followed two Norwegian F-35s for ten minutes, the army "
+                      "said, without saying that the aircraft had entered Norwegian airspace.")
+    assert not found
+
+
+def test_a_protest_days_later_is_dated_by_the_protest_yet_reports_the_same_incursion():
+    found = run("Norway summoned Russia's envoy on Thursday to protest against an incursion into its airspace by a "
+                "Russian helicopter. A Russian Mi-8 helicopter crossed into Norwegian airspace near Kirkenes on "
+                "Tuesday, the foreign ministry said.", published_at="2025-10-10T12:00:00Z").incidents
+    assert [(i.country, i.model, i.occurred_on.value) for i in found] == [("NO", "Mi-8", "2025-10-07")]
+
+
+def test_where_the_entry_itself_happened_before_where_the_intruder_was_later_shot_down():
+    v = violation("The Russian balloon shot down off the coast of Gotland on Saturday had also passed through Finnish "
+                  "airspace, the Finnish defence minister said on Monday. The minister said the balloon entered "
+                  "Finnish airspace over Lapland on Oct. 1 and left the following day.", "FI")
+    assert (v.violator, v.location, v.occurred_on.value) == ("RU", "Lapland", "2025-10-01")
+
+
+def test_a_drone_launched_from_a_states_ship_is_that_states():
+    v = violation("In May, a drone launched from a Finnish navy ship flew into Swedish airspace near the islands.", "SE")
+    assert (v.violator, v.attribution, v.platform, v.occurred_on.value) == ("FI", "attributed", "drone", "2025-05")
+
+
+def test_a_drone_launched_from_a_states_territory_only_came_from_there():
+    v = violation("A drone launched from Belarusian territory flew into Latvian airspace on Monday. The army said it "
+                  "was most likely a Russian Gerbera decoy.", "LV")
+    assert (v.violator, v.attribution, v.model) == ("RU", "suspected", "Gerbera")
+
+
+def test_a_participle_the_parser_takes_for_the_verb_describes_the_intruder():
+    v = violation("Drones launched from Russia entered Estonian airspace near Narva on Friday night.", "EE")
+    assert (v.violator, v.platform, v.location) == ("RU", "drone", "Narva")

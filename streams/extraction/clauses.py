@@ -14,10 +14,10 @@ from streams.extraction.places import country_code
 from streams.extraction.platforms import is_platform_word, nationality
 
 AIRSPACE = {"airspace", "territory"}
-# Clause heads that deny, doubt or only threaten what their complement says.
+# Clause heads that deny, doubt or only threaten what their complement says ("without saying that ...").
 DENYING = {"deny", "reject", "dismiss", "refute", "insist", "rebuff", "dispute", "claim", "question", "threaten", "vow",
            "pledge", "promise", "prevent", "deter", "consider", "weigh", "mull", "discuss", "fear", "rule", "decide",
-           "refuse"}
+           "refuse", "without"}
 CONDITIONS = {"if", "whether", "unless"}
 GENERIC = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier", "further",
            "recent", "many", "several", "constant", "future", "possible", "potential", "any", "such", "other",
@@ -187,3 +187,4 @@ def preceding_subject(verb: Token) -> Token | None:
     if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ in {"nsubj", "nsubjpass", "dobj"} or noun.head == verb.head:
         return None
     return noun
+

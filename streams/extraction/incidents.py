@@ -16,8 +16,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
-from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
-from streams.extraction.dates import clause_date, heading_date
+from streams.extraction.clauses import AIRSPACE, doubted, governing_verb, state_of, subject_state
+from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve
 from streams.extraction.lexicon import DEFINITE
 from streams.extraction.locations import PLACE_NOUNS, broad, location_in
 from streams.extraction.mentions import Context, Mention
@@ -67,18 +67,23 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return True  # "The rocket hit a shed on Monday" adds to a report dated only by "said on Wednesday"
     x, y = a.occurred_on, b.occurred_on
     if x.precision == y.precision == "day":
-        return abs((dt.date.fromisoformat(x.value) - dt.date.fromisoformat(y.value)).days) <= 1
+        gap = (dt.date.fromisoformat(x.value) - dt.date.fromisoformat(y.value)).days
+        if (gap > 0 and not a.date_in_clause and b.date_in_clause) or (
+                gap < 0 and not b.date_in_clause and a.date_in_clause):
+            return True  # "summoned the envoy on Thursday to protest against an incursion" made on Tuesday
+        return abs(gap) <= 1
     return x.value.startswith(y.value) or y.value.startswith(x.value)
 
 
 def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one kind and state: together unless dates or violators tell them apart.
 
-    Reports seed the clusters, dated ones first and most precise first, so an undated repeat joins the
-    event it repeats and a supporting mention joins the event it adds to.
+    Reports seed the clusters, dated ones first (by their own clause before by the day it was said or
+    protested) and most precise first, so an undated repeat joins the event it repeats and a supporting mention
+    joins the event it adds to.
     """
     clusters: list[list[Mention]] = []
-    for mention in sorted(mentions, key=lambda m: (m.supporting, _precision(m), m.order)):
+    for mention in sorted(mentions, key=lambda m: (m.supporting, not m.date_in_clause, _precision(m), m.order)):
         home = next((c for c in clusters if all(_compatible(mention, other) for other in c)), None)
         if home is None:
             clusters.append([mention])
@@ -121,8 +126,12 @@ def _merge(group: list[Mention]) -> IncidentFact:
     counts = [m.count for m in group if m.count is not None]
     stated = [m.count for m in group if m.count is not None and m.count_stated]
     platform = next((m.platform for m in group if m.platform not in {None, "unknown"}), "unknown")
-    located = sorted((m for m in group if m.location), key=lambda m: broad(m.location or ""))
-    location = located[0].location if located else None  # a site before a region, then body first
+    # where the entry's own clause puts it before where a sentence dated otherwise does ("the balloon shot down off
+    # the coast on Saturday had entered its airspace over Yukon on Jan. 30"); a site before a region; body first
+    located = [m for m in group if m.location]
+    dated_entry = any(m.occurred_on and m.date_in_clause for m in located)
+    located.sort(key=lambda m: (broad(m.location or ""), dated_entry and not (m.occurred_on and m.date_in_clause)))
+    location = located[0].location if located else None
     filled = sum(v is not None for v in (violator, counts or None, date, location)) + (platform != "unknown")
     return IncidentFact(
         kind=kind, country=country, violator=violator, attribution=attribution, platform=platform,
@@ -207,7 +216,30 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _told_later(found, sentence, context)
-    return reported + article4_requests(sentence, context)
+    return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
+
+
+def _itemised(reported: list[Mention], sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """ "has shot down Russian aircraft that violated its airspace twice before: a MiG-21 jet in May last year and a
+    Ka-52 helicopter in October 2019": a list after a colon spells out the violation the clause before it sums up,
+    one incident an item, each with its own platform, model, number and date."""
+    colon = next((t.i for t in sentence if t.text == ":"), None)
+    violations = [m for m in reported if m.kind == "airspace_violation"]
+    items = sorted((p for p in found if colon is not None and p.head.i > colon and not p.defender),
+                   key=lambda p: p.head.i)
+    if len(violations) != 1 or len(items) < 2:
+        return reported
+    summed = violations[0]
+    starts = [min(t.i for t in (*item.head.lefts, item.head)) for item in items]
+    ends = [*starts[1:], sentence.end]
+    listed = []
+    for item, start, end in zip(items, starts, ends):
+        date = next((d for token, text in date_candidates(sentence) if start <= token.i < end
+                     for d in [resolve(text, context.published)] if d), None)
+        listed.append(replace(summed, violator=item.state or summed.violator, platform=item.platform,
+                              model=item.model, count=item.count, count_stated=item.count_stated,
+                              occurred_on=date or summed.occurred_on, date_in_clause=bool(date) or summed.date_in_clause))
+    return [m for m in reported if m is not summed] + listed
 
 
 def _as_identified(mention: Mention, said: Identification) -> Mention:
@@ -236,8 +268,9 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
     for phrase in found:
         earlier = next((m for m in reversed(context.reported)
                         if m.kind == "airspace_violation" and m.platform == phrase.platform), None)
-        if phrase.defender or earlier is None:
-            continue
+        verb = governing_verb(phrase.head)
+        if phrase.defender or earlier is None or (verb is not None and doubted(verb)):
+            continue  # "without saying that the aircraft had entered" adds nothing
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
         if not (definite or _retold(phrase, earlier, context)):
             continue
