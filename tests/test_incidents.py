@@ -765,3 +765,10 @@ def test_a_drone_launched_from_a_states_territory_only_came_from_there():
 def test_a_participle_the_parser_takes_for_the_verb_describes_the_intruder():
     v = violation("Drones launched from Russia entered Estonian airspace near Narva on Friday night.", "EE")
     assert (v.violator, v.platform, v.location) == ("RU", "drone", "Narva")
+
+
+def test_a_request_for_something_else_beside_consultations_it_is_not_seeking():
+    found = incidents("The minister said Finland would ask allies for more air defence but was not seeking "
+                      "consultations under Article 4 of the treaty. She said Norway would ask allies to reinforce its "
+                      "northern border but was not seeking consultations under Article 4.")
+    assert not found
