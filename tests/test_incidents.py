@@ -772,3 +772,10 @@ def test_a_request_for_something_else_beside_consultations_it_is_not_seeking():
                       "consultations under Article 4 of the treaty. She said Norway would ask allies to reinforce its "
                       "northern border but was not seeking consultations under Article 4.")
     assert not found
+
+
+def test_what_a_state_would_do_to_drones_that_violate_its_airspace_is_no_incident():
+    found = incidents("If a drone were to stray into Latvian airspace, the army would decide. Several governments "
+                      "have said they would shoot down drones that violate their airspace. Oslo says it will "
+                      "intercept aircraft that enter Norwegian airspace without permission.")
+    assert not found

@@ -203,6 +203,15 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
             yield trigger
 
 
+def _class_of_intruders(verb: Token) -> bool:
+    """ "would shoot down drones that violate their airspace", "will intercept aircraft that enter it": a relative
+    clause in the present on what a state would or will do something to names a kind of intruder, no event."""
+    if verb.dep_ != "relcl" or verb.tag_ not in {"VBP", "VBZ"}:
+        return False
+    treated = governing_verb(verb.head)
+    return treated is not None and doubted(treated)
+
+
 def _blocked(trigger: Trigger) -> bool:
     """Negated, denied, hypothetical, habitual or generic: no incident. "never its territorial airspace" neither."""
     violation = trigger.violation
@@ -215,6 +224,8 @@ def _blocked(trigger: Trigger) -> bool:
     if trigger.verb is None:
         return False
     if doubted(trigger.verb) or any(c.lower_ in HABITUAL for c in trigger.verb.children):
+        return True
+    if _class_of_intruders(trigger.verb):
         return True
     if any(c.lower_ == "back" and c.dep_ in {"advmod", "prt"} for c in trigger.verb.children):
         return True  # "before crossing back into Ukraine", "flew back into Russian airspace": a return, no entry
