@@ -779,3 +779,29 @@ def test_what_a_state_would_do_to_drones_that_violate_its_airspace_is_no_inciden
                       "have said they would shoot down drones that violate their airspace. Oslo says it will "
                       "intercept aircraft that enter Norwegian airspace without permission.")
     assert not found
+
+
+def test_two_nights_in_a_row_each_named_in_its_own_clause_are_two_sightings():
+    found = run("Tallinn airport halted flights late on Friday for the second night in a row after drones were seen "
+                "near the runway. On Thursday evening, drone sightings near the airport had forced a similar shutdown, "
+                "diverting six flights to Riga, Helsinki and Tartu.", published_at="2025-10-11T09:00:00Z").incidents
+    assert sorted((i.kind, i.country, i.occurred_on.value) for i in found) == [
+        ("drone_sighting", "EE", "2025-10-09"), ("drone_sighting", "EE", "2025-10-10")]
+
+
+def test_a_clause_coordinated_with_the_entry_keeps_its_own_date():
+    found = run("The balloon first entered Swedish airspace over Kiruna on Jan. 12 before crossing into Finland and "
+                "re-entering Sweden near Lulea on Jan. 14, the Swedish military said. The Finnish defence minister "
+                "said the balloon entered Finnish airspace over Lapland on Jan. 13.",
+                published_at="2025-01-20T09:00:00Z").incidents
+    finland = [i for i in found if i.country == "FI"]
+    assert [(i.occurred_on.value, i.location) for i in finland] == [("2025-01-13", "Lapland")]
+
+
+def test_days_on_which_something_was_said_or_done_about_an_entry_do_not_split_it():
+    found = run("Poland's army said on Monday that a Russian drone had crossed into its airspace. Warsaw summoned "
+                "the Russian envoy on Wednesday to protest against the incursion into Polish airspace by the drone. "
+                "The drone entered Polish airspace near Lublin on Sunday, the army said.",
+                published_at="2025-10-09T09:00:00Z").incidents
+    assert [(i.country, i.violator, i.occurred_on.value, i.location) for i in found] == [
+        ("PL", "RU", "2025-10-05", "Lublin")]

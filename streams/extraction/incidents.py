@@ -71,7 +71,9 @@ def _compatible(a: Mention, b: Mention) -> bool:
         if (gap > 0 and not a.date_in_clause and b.date_in_clause) or (
                 gap < 0 and not b.date_in_clause and a.date_in_clause):
             return True  # "summoned the envoy on Thursday to protest against an incursion" made on Tuesday
-        return abs(gap) <= 1
+        if not (a.date_in_clause or b.date_in_clause):
+            return True  # two days someone said something on: neither dates the entry
+        return abs(gap) <= (0 if a.date_in_clause and b.date_in_clause else 1)
     return x.value.startswith(y.value) or y.value.startswith(x.value)
 
 

@@ -25,6 +25,7 @@ NOT_PLACES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDIN
 # Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
 EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
                "invasion", "operation", "campaign", "wave"}
+DESTINATIONS = {"to", "towards", "toward"}
 SPEAKING = {"say", "tell", "speak", "announce", "add", "state", "report", "write", "confirm", "note"}
 
 
@@ -97,6 +98,15 @@ def _of_an_event(token: Token) -> bool:
         if ancestor.lemma_.lower() in EVENT_NOUNS:
             return True
     return False
+
+
+def destination(token: Token) -> bool:
+    """Whether a name is where something went, one of a list or alone: "diverting flights to Riga, Helsinki and
+    Tartu", "flights towards Oslo". Not "close to X", which places."""
+    while token.dep_ == "conj":
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in DESTINATIONS and prep.head.lower_ != "close"
 
 
 def places(span: Span) -> list[Place]:
