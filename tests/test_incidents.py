@@ -805,3 +805,9 @@ def test_days_on_which_something_was_said_or_done_about_an_entry_do_not_split_it
                 published_at="2025-10-09T09:00:00Z").incidents
     assert [(i.country, i.violator, i.occurred_on.value, i.location) for i in found] == [
         ("PL", "RU", "2025-10-05", "Lublin")]
+
+
+def test_what_was_used_to_try_to_enter_is_the_intruder():
+    v = violation("Officials said Turkey had used 30 to 40 drones to try to infiltrate Greek airspace at six "
+                  "locations on Tuesday night.", "GR")
+    assert (v.violator, v.platform, v.occurred_on.value) == ("TR", "drone", "2025-10-07")

@@ -50,7 +50,7 @@ ANYBODY = {"whoever", "whatever", "anyone", "anybody", "anything", "everyone", "
 OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
 # Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
 MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
-SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire"}
+SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire", "use", "deploy"}
 # Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
 # another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
 CRASHING = {"crash", "fall", "land", "explode", "impact", "crash-land"}
@@ -321,7 +321,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     """
     candidates = _intruder_words(trigger)
     if trigger.verb is not None:  # "North Korea sent balloons into the South": what was sent, then who sent it
-        candidates = [c for c in trigger.verb.children if c.dep_ == "dobj" and is_platform_word(c)] + candidates
+        candidates = [c for verb in _purposes(trigger.verb) for c in verb.children
+                      if c.dep_ == "dobj" and is_platform_word(c)] + candidates
     if trigger.violation is not None:
         doer = subject(trigger.verb) if trigger.verb is not None else None  # "Turkish jets carried out violations"
         candidates += [c for c in trigger.violation.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
@@ -343,6 +344,15 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     intruders = [p for p in found if not p.defender and p.state != victim]
     best = next((p for p in intruders if p.state), intruders[0] if intruders else None)
     return best, _foreign(best.state, victim) if best else None, False
+
+
+def _purposes(verb: Token) -> list[Token]:
+    """A verb and those it is the purpose of: in "used 300 drones to try to infiltrate X airspace", what was used
+    is what entered."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp":
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _sender(phrase: Phrase, victim: str) -> str | None:
