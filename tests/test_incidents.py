@@ -811,3 +811,12 @@ def test_what_was_used_to_try_to_enter_is_the_intruder():
     v = violation("Officials said Turkey had used 30 to 40 drones to try to infiltrate Greek airspace at six "
                   "locations on Tuesday night.", "GR")
     assert (v.violator, v.platform, v.occurred_on.value) == ("TR", "drone", "2025-10-07")
+
+
+def test_a_state_named_once_as_a_suspect_is_not_what_the_story_is_about():
+    found = run("Follow our live coverage of the drone sightings that closed one of the region's busiest airports on "
+                "Friday night, days after Russia warned its neighbours.\n20:10 - Gdansk Airport halts flights after drones are spotted near the runway, "
+                "police in Gdansk say.\n21:30 - Asked whether Russia was behind the flights, the Gdansk police chief "
+                "says he cannot rule anything out.", published_at="2025-10-11T06:00:00Z",
+                headline="LIVE: Drone sightings shut an airport").incidents
+    assert [(i.kind, i.country, i.occurred_on.value) for i in found] == [("drone_sighting", "PL", "2025-10-10")]

@@ -148,7 +148,8 @@ def _merge(group: list[Mention]) -> IncidentFact:
 
 
 def _main_country(analysed: AnalysedArticle) -> str | None:
-    """The state an article is about: the first one named as the owner of airspace, else the first place named.
+    """The state an article is about: the first one named as the owner of airspace, else the one whose places it
+    names most ("Russia" named once as a suspect in a story about Copenhagen airport does not make it Russian).
 
     It resolves "its airspace" and "the border" when a sentence names no state.
     """
@@ -159,8 +160,9 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
                 named = [c for w in owner_words(token) for c in [state_of(w)] if c]
                 if named:
                     return named[0]
-    return next((code for doc in docs for ent in doc.ents if ent.label_ == "GPE"
-                 for code in [place_country(ent.text)] if code), None)
+    named = [code for doc in docs for token in doc if token.pos_ == "PROPN"
+             for code in [place_country(token.text)] if code]
+    return max(dict.fromkeys(named), key=named.count) if named else None  # the most named, the first of equals
 
 
 def _lines(doc: Doc) -> Iterator[Span]:
