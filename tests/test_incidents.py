@@ -820,3 +820,11 @@ def test_a_state_named_once_as_a_suspect_is_not_what_the_story_is_about():
                 "says he cannot rule anything out.", published_at="2025-10-11T06:00:00Z",
                 headline="LIVE: Drone sightings shut an airport").incidents
     assert [(i.kind, i.country, i.occurred_on.value) for i in found] == [("drone_sighting", "PL", "2025-10-10")]
+
+
+def test_a_live_blog_entry_is_dated_by_its_time_before_or_after_midnight():
+    found = run("Follow our live coverage of the drone sightings at two airports.\n"
+                "22:40 - Riga police say a drone has been seen over Riga Airport.\n"
+                "00:15 - Vilnius Airport halts flights after drones are spotted near the runway, police say.",
+                published_at="2025-10-11T07:00:00Z").incidents
+    assert sorted((i.country, i.occurred_on.value) for i in found) == [("LT", "2025-10-11"), ("LV", "2025-10-10")]

@@ -296,6 +296,27 @@ def heading_date(line: str, published: dt.date) -> FuzzyDate | None:
     return resolve(found["date"], published) if found else None
 
 
+CLOCK = re.compile(r"^(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<half>[ap])\.?m\.?)?$", re.I)
+
+
+def timestamp_day(line: str, published_at: dt.datetime) -> FuzzyDate | None:
+    """The day of a live-blog entry headed by a time of day ("23:55 - ..."): the day of publication, or the day
+    before when the time is later in the day than publication (the blog ran past midnight)."""
+    found = heading(line)
+    clock = CLOCK.match(found["date"].strip()) if found else None
+    if clock is None:
+        return None
+    hour = int(clock["hour"])
+    if clock["half"]:  # "11:40 p.m."
+        hour = hour % 12 + (12 if clock["half"].lower() == "p" else 0)
+    if hour > 23 or int(clock["minute"]) > 59:
+        return None
+    day = published_at.date()
+    if dt.time(hour, int(clock["minute"])) > published_at.time():
+        day -= dt.timedelta(days=1)
+    return FuzzyDate(day.isoformat(), "day")
+
+
 def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
     """The days of a list of dates in one month: "on October 3, 9 and 10" reports three days, three events."""
     for token in tokens:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, doubted, governing_verb, state_of, subject_state
-from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve
+from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import DEFINITE
 from streams.extraction.locations import PLACE_NOUNS, broad, location_in
 from streams.extraction.mentions import Context, Mention
@@ -315,6 +315,14 @@ def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Men
             replace(m, occurred_on=dated, date_in_clause=True, heading=dated) for m in mentions]
 
 
+def _timestamped(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention]:
+    """A live-blog entry's time ("23:55 - ...") gives the day of what it reports, unless its own clause dates it;
+    only as a guess, for the next entry past midnight may still tell of the same drones."""
+    if day is None:
+        return mentions
+    return [m if m.occurred_on else replace(m, occurred_on=day, date_in_clause=False) for m in mentions]
+
+
 def _line_context(context: Context, text: str, sentence: Span) -> tuple[Context, FuzzyDate | None]:
     """The context of a sentence on a line headed by a date: relative dates ("overnight", "on Friday") count
     from the heading's day, not from publication."""
@@ -339,7 +347,9 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
         text = analysed.article.field(name)
         for sentence in _sentences(doc):
             line_context, dated = _line_context(context, text, sentence)
-            mentions += _under_heading(_sentence_mentions(sentence, line_context), dated)
+            line = text[text.rfind("\n", 0, sentence.start_char) + 1:]
+            mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
+                                     timestamp_day(line, analysed.article.published_at))
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
