@@ -828,3 +828,9 @@ def test_a_live_blog_entry_is_dated_by_its_time_before_or_after_midnight():
                 "00:15 - Vilnius Airport halts flights after drones are spotted near the runway, police say.",
                 published_at="2025-10-11T07:00:00Z").incidents
     assert sorted((i.country, i.occurred_on.value) for i in found) == [("LT", "2025-10-11"), ("LV", "2025-10-10")]
+
+
+def test_what_someone_believes_an_intruder_was_is_only_a_suspicion():
+    v = violation("Greek jets shot down a drone on Friday after it violated Greek airspace near Samos. A U.S. official "
+                  "said Washington believed the drone was Turkish.", "GR")
+    assert (v.violator, v.attribution) == ("TR", "suspected")

@@ -577,9 +577,10 @@ def identification(sentence: Span, found: list[Phrase]) -> Identification | None
         state = nationality(complement)
         if state is not None:
             models = [name for t in complement for name in [model_name(t)] if name]
-            # "probably", "most likely", and a clause it hangs from: "it is highly probable that it was ..."
+            # "probably", "most likely", a clause it hangs from ("it is highly probable that it was ..."), and a
+            # verb of belief it is the object of ("Washington believed the drone was Russian")
             words = [*complement, *(c for v in (verb, *verb.ancestors) for c in v.children
-                                    if c.dep_ in {"advmod", "acomp"})]
+                                    if c.dep_ in {"advmod", "acomp"}), *(a for a in verb.ancestors if a.pos_ == "VERB")]
             return Identification(state, any(hedged(t.text) or t.lower_ == "likely" for t in words),
                                   models[0] if models else None)
     return None
