@@ -834,3 +834,17 @@ def test_what_someone_believes_an_intruder_was_is_only_a_suspicion():
     v = violation("Greek jets shot down a drone on Friday after it violated Greek airspace near Samos. A U.S. official "
                   "said Washington believed the drone was Turkish.", "GR")
     assert (v.violator, v.attribution) == ("TR", "suspected")
+
+
+def test_jets_that_overfly_a_states_islands_violate_its_airspace():
+    found = incidents("Russian fighter jets overflew two inhabited Finnish islands in the Gulf on Tuesday, the Finnish "
+                      "military said, and Finland protested. Two pairs of Russian Su-27s flew over the islands of Kuuskari and Haapasaari at "
+                      "low altitude, it said.", published_at="2025-10-09T09:00:00Z")
+    v = found[("airspace_violation", "FI")]
+    assert (v.violator, v.model, v.count, v.occurred_on.value, v.location) == ("RU", "Su-27", 4, "2025-10-07", "Kuuskari")
+
+
+def test_jets_over_open_water_violate_nobody():
+    found = incidents("The Finnish military said Russian jets flew over the Gulf of Bothnia on Tuesday. Russian "
+                      "bombers flew over international waters near the Finnish islands.")
+    assert not found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from streams.extraction.lexicon import MODALS
+from streams.extraction.lexicon import IRREGULAR_FORMS, MODALS
 from streams.extraction.places import country_code
 from streams.extraction.platforms import is_platform_word, nationality
 
@@ -32,6 +32,15 @@ JOINING = {"join", "back", "support", "accompany"}
 OTHER_EVENTS = {"relcl", "acl", "advcl", "conj"}
 # Dependencies a clause hangs from when it is another clause's complement, condition or object.
 EMBEDDING = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "acl", "dobj", "attr"}
+
+
+BASE_FORMS = {form: base for base, forms in IRREGULAR_FORMS.items() for form in forms}
+
+
+def base_form(token: Token) -> str:
+    """A word's lemma, with the irregular forms the lemmatizer leaves as they are ("overflew" tagged a present)."""
+    lemma = token.lemma_.lower()
+    return BASE_FORMS.get(lemma, lemma)
 
 
 def state_of(token: Token) -> str | None:

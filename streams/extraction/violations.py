@@ -17,10 +17,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import (AIRSPACE, coordinated, doubted, generic, governing_verb, negated,
+from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubted, generic, governing_verb, negated,
                                         own_clause, state_of, subject, subject_state)
 from streams.extraction.dates import clause_date, listed_days
-from streams.extraction.lexicon import ACCUSING
+from streams.extraction.lexicon import ACCUSING, LAND_PLACES
 from streams.extraction.locations import location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
@@ -47,7 +47,7 @@ NOBODY = {"none", "neither", "nothing", "nobody"}  # "none of the aircraft had v
 ANYBODY = {"whoever", "whatever", "anyone", "anybody", "anything", "everyone", "everybody"}
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
-OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
+OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
 # Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
 MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
 SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire", "use", "deploy"}
@@ -257,8 +257,7 @@ def owner_words(noun: Token) -> list[Token]:
 def _over(word: Token) -> list[Token]:
     """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga", "over
     several cities, including Lahore"."""
-    objects = [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OVER
-               for obj in prep.children if obj.dep_ == "pobj"]
+    objects = _overflown(word)
     named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN"]
     # "the island of X"; "several cities, including X and Y"
     return named or [t for obj in objects for prep in obj.children if prep.lower_ in {"of", "including"}
@@ -450,6 +449,37 @@ def _flier_state(phrase: Phrase, verb: Token) -> str | None:
     return state_of(doer) if doer is not None and not is_platform_word(doer) else None
 
 
+def _quantified(head: Token) -> Token:
+    """The noun that stands in the clause for a phrase counted by another: "two pairs of Su-27s flew"."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "NUM", "PRON"}:
+        return head.head.head
+    return head
+
+
+def _overflown(verb: Token) -> list[Token]:
+    """What a flight went over: the objects of "over"/"above", and what "overflew" takes (or "flew over" with
+    "over" left without an object of its own, the place read as the verb's)."""
+    particle = any(c.dep_ in {"prt", "prep"} and c.lower_ in OVER and not any(o.dep_ == "pobj" for o in c.children)
+                   for c in verb.children)
+    return [obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in OVER
+            for obj in prep.children if obj.dep_ == "pobj"] + (
+        [c for c in verb.children if c.dep_ == "dobj"] if particle or base_form(verb) == "overfly" else [])
+
+
+def _land_owner(verb: Token, context: Context) -> str | None:
+    """Whose land a flight went over when no name there is known: "two Greek islands" by its nationality, "the
+    islands of X" or "the town of Y" the article's state's; never open water ("over the Gulf of X")."""
+    for obj in _overflown(verb):
+        if obj.lemma_.lower() not in LAND_PLACES and obj.lower_ not in LAND_PLACES:
+            continue
+        named = nationality([t for t in obj.subtree if t.i < obj.i])
+        if named:
+            return named
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+            return context.main_country
+    return None
+
+
 def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """A state's drones or aircraft flown, or seen, over another state's place: "Minsk sent drones over Vilnius",
     "North Korea accused the South of flying drones over Pyongyang", "Russian drones were seen over Riga"."""
@@ -457,14 +487,16 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
     for phrase in found:
         # "Minsk sent drones over ...", or the drones' own clause: "shot down drones sent by India over Lahore"
         sent = next((c for c in phrase.head.children if c.dep_ == "acl" and c.lemma_.lower() in OVERFLYING), None)
-        if phrase.defender or (phrase.head.dep_ not in {"dobj", "nsubj", "nsubjpass"} and sent is None):
+        noun = _quantified(phrase.head)
+        if phrase.defender or (noun.dep_ not in {"dobj", "nsubj", "nsubjpass"} and sent is None):
             continue
-        verb = sent or phrase.head.head
-        if verb.lemma_.lower() not in OVERFLYING or doubted(verb) or negated(phrase.head):
+        verb = sent or noun.head
+        if base_form(verb) not in OVERFLYING or doubted(verb) or negated(phrase.head):
             continue
         flier = _flier_state(phrase, verb)
         over = _over(verb)
         victims = [code for word in over for code in [place_country(word.text)] if code and code != flier]
+        victims = victims or [code for code in [_land_owner(verb, context)] if code and code != flier]
         if flier is None or not victims:
             continue
         date, dated_here = clause_date(sentence, verb, verb, context.published)
