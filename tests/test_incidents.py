@@ -848,3 +848,10 @@ def test_jets_over_open_water_violate_nobody():
     found = incidents("The Finnish military said Russian jets flew over the Gulf of Bothnia on Tuesday. Russian "
                       "bombers flew over international waters near the Finnish islands.")
     assert not found
+
+
+def test_where_the_entry_itself_happened_not_where_a_later_clause_of_the_sentence_went():
+    v = violation("The balloon first entered Swedish airspace north of Kiruna on Jan. 12 before drifting east and "
+                  "coming down near Lulea on Jan. 14, the Swedish military said.", "SE",
+                  published_at="2025-01-20T09:00:00Z")
+    assert (v.location, v.occurred_on.value) == ("north of Kiruna", "2025-01-12")

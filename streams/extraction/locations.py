@@ -179,7 +179,8 @@ def _modifier_state(place: Place) -> str | None:
 
 
 def location_in(span: Span, scope: list[Token], victims: set[str], scope_only: bool = False) -> str | None:
-    """Where an incident happened: the first named place in the trigger's clause (scope), else (unless
+    """Where an incident happened: the first named place in the trigger's clause (scope), a site before a region
+    ("north of X" in the clause before "over Y" in a clause about what the intruder did next), else (unless
     scope_only) in the sentence.
 
     The victim state's own name, and places in other states ("flying over Ukraine"), are no location.
@@ -188,5 +189,5 @@ def location_in(span: Span, scope: list[Token], victims: set[str], scope_only: b
     candidates = [p for p in places(span) if p.name and _fits_incident(p)
                   and (p.country or _modifier_state(p)) in victims | {None}
                   and (not scope_only or p.token.i in inside)]
-    candidates.sort(key=lambda p: (regional(p), p.token.i not in inside, p.token.i))
+    candidates.sort(key=lambda p: (p.token.i not in inside, regional(p), p.token.i))
     return candidates[0].name if candidates else None
