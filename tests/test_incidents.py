@@ -855,3 +855,9 @@ def test_where_the_entry_itself_happened_not_where_a_later_clause_of_the_sentenc
                   "coming down near Lulea on Jan. 14, the Swedish military said.", "SE",
                   published_at="2025-01-20T09:00:00Z")
     assert (v.location, v.occurred_on.value) == ("north of Kiruna", "2025-01-12")
+
+
+def test_the_drone_a_story_already_gave_a_state_is_no_unidentified_sighting():
+    found = incidents("A Russian jet struck a U.S. surveillance drone over the Black Sea on Tuesday. Moscow said the "
+                      "drone had been flying with its transponder switched off near the coast of Ukraine.")
+    assert ("drone_sighting", "UA") not in found
