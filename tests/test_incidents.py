@@ -861,3 +861,11 @@ def test_the_drone_a_story_already_gave_a_state_is_no_unidentified_sighting():
     found = incidents("A Russian jet struck a U.S. surveillance drone over the Black Sea on Tuesday. Moscow said the "
                       "drone had been flying with its transponder switched off near the coast of Ukraine.")
     assert ("drone_sighting", "UA") not in found
+
+
+def test_drones_that_force_an_airport_to_shut_are_seen_not_defending():
+    found = run("Drones were spotted over Kaunas airport late on Wednesday. The flights came two days after drones "
+                "forced Vilnius Airport to shut for three hours on Monday night.",
+                published_at="2025-10-10T09:00:00Z").incidents
+    assert sorted((i.kind, i.country, i.occurred_on.value) for i in found) == [
+        ("drone_sighting", "LT", "2025-10-06"), ("drone_sighting", "LT", "2025-10-08")]

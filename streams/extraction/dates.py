@@ -256,14 +256,16 @@ def _before_main(span: Span, clause: Token, days: int, published: dt.date, defau
 def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) -> tuple[FuzzyDate | None, bool]:
     """The date of what a clause reports, and whether the clause itself gives it.
 
-    "a day after it entered" and "the previous day" count back from the date of the main clause, and an
+    "a day after it entered" and "the previous day" count back from the date of the main clause (when it gives
+    none, the clause's own day counts, or none), and an
     "overnight" in a clause reported "on Monday" is that Monday's (both from publication when the sentence
     has no other date); a date elsewhere in the sentence is a weaker guess, often the day someone "said on
     Saturday".
     """
     lag = _days_after(clause)
-    if lag is not False:
-        return (None if lag is None else _before_main(span, clause, lag, published, None)), True
+    counted = None if lag is None or lag is False else _before_main(span, clause, lag, published, None)
+    if counted is not None:
+        return counted, True  # else "two days after drones forced the airport to shut on Monday night": Monday
     inside = list(anchor.subtree)
     scope = {t.i for t in inside}
     own_phrases = [text for token, text in date_candidates(span) if token.i in scope]
@@ -275,6 +277,8 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     own = date_near(span, anchor, published, _less_coordinated(anchor, inside), scope_only=True)
     if own is not None:
         return own, True
+    if lag is not False:
+        return None, True
     return date_near(span, anchor, published, inside), False
 
 

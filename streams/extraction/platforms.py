@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from streams.extraction.lexicon import (DEFINITE, DESIGNATION_PREFIXES, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
-                                       LAUNCHING, MODEL, NAMED_MODELS, PLATFORMS, SAME_PLURAL)
+                                       LAND_PLACES, LAUNCHING, MODEL, NAMED_MODELS, PLATFORMS, SAME_PLURAL)
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
 
@@ -247,12 +247,19 @@ def _defending(head: Token) -> bool:
     if noun.dep_ == "nsubj" and own_verb(noun.head) is not None:
         return False  # "the balloon shot down off the coast had passed through ...": what was shot down
     if noun.dep_ == "nsubj":
-        return verb in INTERCEPTING or _taking_part(noun.head)
+        return (verb in INTERCEPTING and not _acts_on_a_place(noun.head)) or _taking_part(noun.head)
     if noun.dep_ in {"nsubjpass", "dobj"}:
         return verb in DISPATCHING
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
         return noun.head.head.lemma_.lower() in INTERCEPTING - DISPATCHING
     return False
+
+
+def _acts_on_a_place(verb: Token) -> bool:
+    """ "drones forced Vilnius Airport to shut": interceptors force, escort or engage aircraft; what forces an
+    airport or a base to close is what was seen there."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ in {"FAC", "GPE", "LOC"} or c.lemma_.lower() in LAND_PLACES)
+               for c in verb.children)
 
 
 def _taking_part(verb: Token) -> bool:
