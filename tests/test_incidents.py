@@ -869,3 +869,11 @@ def test_drones_that_force_an_airport_to_shut_are_seen_not_defending():
                 published_at="2025-10-10T09:00:00Z").incidents
     assert sorted((i.kind, i.country, i.occurred_on.value) for i in found) == [
         ("drone_sighting", "LT", "2025-10-06"), ("drone_sighting", "LT", "2025-10-08")]
+
+
+def test_more_of_the_same_intruders_seen_another_day_are_another_incident():
+    found = run("Dozens of balloons drifted into Latvian airspace from Belarus on Friday night, forcing Riga airport "
+                "to close. Flights were halted again on Saturday evening after about a dozen more balloons were "
+                "spotted on radar.", published_at="2025-10-13T09:00:00Z").incidents
+    assert sorted((i.occurred_on.value, i.country, i.violator, i.platform, i.count) for i in found) == [
+        ("2025-10-10", "LV", "BY", "balloon", None), ("2025-10-11", "LV", "BY", "balloon", 12)]

@@ -16,16 +16,16 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
-from streams.extraction.clauses import AIRSPACE, doubted, governing_verb, state_of, subject_state
+from streams.extraction.clauses import AIRSPACE, base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
-from streams.extraction.lexicon import DEFINITE
+from streams.extraction.lexicon import DEFINITE, MORE
 from streams.extraction.locations import PLACE_NOUNS, broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
-from streams.extraction.sightings import sightings
+from streams.extraction.sightings import SIGHTING_VERBS, sightings
 from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
@@ -219,7 +219,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     said = identification(sentence, found)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
-    reported = reported or _told_later(found, sentence, context)
+    reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
 
 
@@ -262,6 +262,27 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
         return []
     return [replace(earlier, sentence=sentence, field=context.field, violator=said.state, by_origin=False,
                     hedged=said.hedged, model=said.model or earlier.model, supporting=True)]
+
+
+def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
+    """ "Flights were halted again on Saturday after a dozen more balloons were spotted": more of the intruders the
+    last violation of that platform reported, seen again, are another incident of the same state, on the day of
+    the sentence."""
+    for phrase in found:
+        verb = phrase.head.head
+        if phrase.defender or phrase.head.dep_ not in {"nsubj", "nsubjpass"} or base_form(verb) not in SIGHTING_VERBS:
+            continue
+        if doubted(verb) or not any(t.lower_ in MORE for t in phrase.head.subtree if t.i < phrase.head.i):
+            continue
+        earlier = next((m for m in reversed(context.reported)
+                        if m.kind == "airspace_violation" and m.platform == phrase.platform and m.violator), None)
+        if earlier is None or phrase.state not in {None, earlier.violator}:
+            continue
+        date, _ = clause_date(sentence, verb, verb, context.published)
+        return [replace(earlier, sentence=sentence, field=context.field, count=phrase.count,
+                        count_stated=phrase.count_stated, duration=None, location=None, occurred_on=date,
+                        date_in_clause=date is not None, supporting=False, heading=None)]
+    return []
 
 
 def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:

@@ -128,6 +128,8 @@ PLATFORMS: dict[str, str] = {
     "missile": "missile", "rocket": "missile",
     "object": "unknown",
 }
+# Words that add to what was reported before: "a dozen more balloons", "another drone", "further jets".
+MORE = {"more", "another", "further", "additional"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".
 DEFINITE = {"the", "this", "that"}
 # Platform nouns whose plural is the singular: a bare "Russian aircraft" may be any number of them.
