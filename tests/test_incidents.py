@@ -877,3 +877,9 @@ def test_more_of_the_same_intruders_seen_another_day_are_another_incident():
                 "spotted on radar.", published_at="2025-10-13T09:00:00Z").incidents
     assert sorted((i.occurred_on.value, i.country, i.violator, i.platform, i.count) for i in found) == [
         ("2025-10-10", "LV", "BY", "balloon", None), ("2025-10-11", "LV", "BY", "balloon", 12)]
+
+
+def test_a_named_sector_places_an_incursion():
+    v = violation("Armenian jets had violated Georgian airspace in the Lagodekhi sector of the border, Tbilisi said.",
+                  "GE")
+    assert v.violator == "AM" and "Lagodekhi" in v.location

@@ -19,7 +19,8 @@ LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", 
 PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
                "base", "peninsula", "strait", "sea", "gulf", "bay", "province", "county", "district", "oblast",
                "port", "lake", "river", "mountains", "archipelago", "prefecture", "area", "field", "plant", "station",
-               "crossing", "checkpoint", "exclave", "enclave", "installation", "facility", "harbour", "harbor"}
+               "crossing", "checkpoint", "exclave", "enclave", "installation", "facility", "harbour", "harbor",
+               "sector"}
 BORDERS = {"border", "frontier"}
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "LAW"}
 # Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
