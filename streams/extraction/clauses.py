@@ -179,6 +179,15 @@ def own_clause(verb: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in nested]
 
 
+def without_other_clauses(anchor: Token) -> list[Token]:
+    """The words of a clause less the clauses coordinated with it or hung from it by a conjunction or preposition:
+    in "entered X airspace north of Y on Jan. 28 before crossing into Z and re-entering over W on Jan. 31" the
+    place and the day of the re-entry are not the entry's."""
+    other = {t.i for c in anchor.subtree if c != anchor and c.dep_ in {"conj", "advcl", "pcomp"}
+             and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
+    return [t for t in anchor.subtree if t.i not in other]
+
+
 def preceding_subject(verb: Token) -> Token | None:
     """The noun phrase right before a finite verb the parser left without a subject: in "met for talks after four
     allies - A, B and C - requested them" the parser makes "met" a clause of "requested", or hangs "requested"

@@ -19,6 +19,7 @@ from typing import Literal
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
+from streams.extraction.clauses import without_other_clauses
 from streams.extraction.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from streams.extraction.model import FuzzyDate
 from streams.extraction.numbers import number
@@ -274,19 +275,12 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     if own_phrases and all(SAME_DAY.search(text.lower()) for text in own_phrases):
         # "said on Monday that drones had been seen overnight": dated that Monday
         return _before_main(span, clause, 0, published, published), True
-    own = date_near(span, anchor, published, _less_coordinated(anchor, inside), scope_only=True)
+    own = date_near(span, anchor, published, without_other_clauses(anchor), scope_only=True)
     if own is not None:
         return own, True
     if lag is not False:
         return None, True
     return date_near(span, anchor, published, inside), False
-
-
-def _less_coordinated(anchor: Token, inside: list[Token]) -> list[Token]:
-    """A clause's words less a clause coordinated with it: in "crossing into Finland and re-entering Sweden on
-    Jan. 14" the day is the re-entry's, a guess at most for the crossing."""
-    other = {t.i for c in anchor.children if c.dep_ in {"conj", "advcl"} and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
-    return [t for t in inside if t.i not in other]
 
 
 def heading(line: str) -> re.Match[str] | None:

@@ -242,7 +242,8 @@ def _itemised(reported: list[Mention], sentence: Span, found: list[Phrase], cont
                      for d in [resolve(text, context.published)] if d), None)
         listed.append(replace(summed, violator=item.state or summed.violator, platform=item.platform,
                               model=item.model, count=item.count, count_stated=item.count_stated,
-                              occurred_on=date or summed.occurred_on, date_in_clause=bool(date) or summed.date_in_clause))
+                              occurred_on=date or summed.occurred_on,
+                              date_in_clause=bool(date) or summed.date_in_clause))
     return [m for m in reported if m is not summed] + listed
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubted, generic, governing_verb, negated,
-                                        own_clause, state_of, subject, subject_state)
+                                        own_clause, state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import ACCUSING, LAND_PLACES
 from streams.extraction.locations import location_in
@@ -399,14 +399,6 @@ def _violation_count(noun: Token | None) -> int | None:
 # --- Mentions ------------------------------------------------------------------------------------------------------
 
 
-def _without_coordinated(anchor: Token) -> list[Token]:
-    """The words of a trigger's clause less a clause coordinated with it or hung from it by "before" or "and":
-    "entered U.S. airspace north of X before crossing into Canada and re-entering over Y" entered near X."""
-    other = {t.i for c in anchor.subtree if c.dep_ in {"conj", "advcl", "pcomp"} and c.pos_ in {"VERB", "AUX"}
-             and c != anchor for t in c.subtree}
-    return [t for t in anchor.subtree if t.i not in other]
-
-
 def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase], context: Context) -> Mention:
     phrase, violator, linked = _intruder(trigger, found, victim)
     earlier = _antecedent(phrase, linked, context) if violator is None else None
@@ -435,7 +427,8 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         hedged=bool(violator) and ((phrase is not None and phrase.hedged) or _hedged_clause(trigger)),
         platform=phrase.platform if phrase else None, model=model,
         count=count, count_stated=stated, duration=duration_minutes(sentence.text),
-        occurred_on=date, date_in_clause=dated_here, location=location_in(sentence, _without_coordinated(anchor), {victim}),
+        occurred_on=date, date_in_clause=dated_here,
+        location=location_in(sentence, without_other_clauses(anchor), {victim}),
         supporting=trigger.supporting,
     )
 
