@@ -223,6 +223,14 @@ class ArticleIndex:
         sentence = span.sent
         previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
         window_start = previous.start_char if previous is not None else sentence.start_char
+        said = span.root.head if span.root.dep_ in {"nsubj", "nsubjpass"} else None
+        voiced = [code for ent, code in _ent_countries(span.doc) if ent.sent == sentence and said is not None
+                  and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ == "ccomp"
+                  and ent.root.head.head == said and not _quoted(ent.root)]
+        # "Norway will ask its allies for talks, Foreign Minister X said": the state his reported words speak for
+        # (not a quote of his: '"and Russia is testing NATO," the minister said')
+        if voiced:
+            return voiced[0]
         acting = [code for ent, code in _ent_countries(span.doc) if window_start <= ent.start_char < span.start_char
                   and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ in {"ROOT", "conj"}]
         if acting:  # "Japan protested to Seoul. Chief Cabinet Secretary X said ...": the state that acted
@@ -380,6 +388,11 @@ def _country_before(token: Token) -> str | None:
     """The country named last before a possessive pronoun, which it most likely stands for."""
     before = [code for ent, code in _ent_countries(token.doc) if ent.end <= token.i and not _hardware_adjective(ent)]
     return before[-1] if before else None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a word stands between quotation marks of its sentence (an odd number of them before it)."""
+    return sum(t.is_quote for t in token.doc[token.sent.start: token.i]) % 2 == 1
 
 
 def _kind(head: Token) -> str:
