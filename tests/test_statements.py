@@ -222,3 +222,10 @@ def test_a_state_that_is_the_subject_of_a_quote_is_not_the_speakers():
     found = statements('A Russian drone entered Latvian airspace on Saturday. "This is no accident," Defence Minister '
                        'Andris Ozols told reporters on Sunday, "and Russia is testing how NATO will respond."')
     assert {s.speaker.organization for s in found if s.speaker.name == "Andris Ozols"} == {"Latvia"}
+
+
+def test_the_north_named_short_after_its_full_name_is_that_state():
+    found = statements("North Korea fired two missiles on Monday. The North's defence ministry said in a statement "
+                       "that the launches were routine drills.")
+    assert {(s.speaker.name, s.speaker.organization) for s in found} == {("North Korean defence ministry",
+                                                                           "North Korea")}
