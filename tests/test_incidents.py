@@ -883,3 +883,11 @@ def test_a_named_sector_places_an_incursion():
     v = violation("Armenian jets had violated Georgian airspace in the Lagodekhi sector of the border, Tbilisi said.",
                   "GE")
     assert v.violator == "AM" and "Lagodekhi" in v.location
+
+
+def test_overnight_and_late_on_the_day_before_are_one_night():
+    for body in ("Russian drones crossed into Polish airspace overnight, the army said on Wednesday. The drones "
+                 "entered Polish airspace late on Tuesday near Lublin and were shot down.",
+                 "Russian drones entered Polish airspace late on Tuesday, the army said. Some of the drones crossed "
+                 "into Polish airspace overnight near Lublin, it added."):
+        assert [(i.country, i.location) for i in run(body).incidents] == [("PL", "Lublin")], body

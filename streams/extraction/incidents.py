@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import AIRSPACE, base_form, doubted, governing_verb, state_of, subject_state
-from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
+from streams.extraction.dates import (DAY_BEFORE, SAME_DAY, clause_date, date_candidates, heading_date, resolve,
+                                      timestamp_day)
 from streams.extraction.lexicon import DEFINITE, MORE
 from streams.extraction.locations import PLACE_NOUNS, broad, location_in
 from streams.extraction.mentions import Context, Mention
@@ -73,8 +74,17 @@ def _compatible(a: Mention, b: Mention) -> bool:
             return True  # "summoned the envoy on Thursday to protest against an incursion" made on Tuesday
         if not (a.date_in_clause or b.date_in_clause):
             return True  # two days someone said something on: neither dates the entry
-        return abs(gap) <= (0 if a.date_in_clause and b.date_in_clause else 1)
+        # two days each clause names are two events ("on Thursday evening ... late on Friday, the second night in
+        # a row"), unless one is counted from publication and may be either side of midnight ("overnight")
+        exact = a.date_in_clause and b.date_in_clause and not (_around_midnight(a) or _around_midnight(b))
+        return abs(gap) <= (0 if exact else 1)
     return x.value.startswith(y.value) or y.value.startswith(x.value)
+
+
+def _around_midnight(mention: Mention) -> bool:
+    """Whether a mention's sentence dates it by a night counted from publication ("overnight", "last night")."""
+    text = mention.sentence.text.lower()
+    return bool(SAME_DAY.search(text) or DAY_BEFORE.search(text))
 
 
 def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
