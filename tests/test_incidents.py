@@ -891,3 +891,9 @@ def test_overnight_and_late_on_the_day_before_are_one_night():
                  "Russian drones entered Polish airspace late on Tuesday, the army said. Some of the drones crossed "
                  "into Polish airspace overnight near Lublin, it added."):
         assert [(i.country, i.location) for i in run(body).incidents] == [("PL", "Lublin")], body
+
+
+def test_a_list_of_what_interceptors_did_keeps_them_defenders():
+    v = violation("Two Russian drones entered Latvian airspace on Monday. Latvian jets scrambled, tracked the drones "
+                  "and shot them down near Rezekne.", "LV")
+    assert (v.violator, v.platform, v.count) == ("RU", "drone", 2)

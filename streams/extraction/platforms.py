@@ -233,9 +233,11 @@ def own_verb(participle: Token) -> Token | None:
     subject, and the verb that follows with no "and" between them ("had passed", "entered") is the clause's own."""
     if participle.tag_ not in {"VBD", "VBN"}:
         return None
+    # no "and", nor a comma of a list of actions ("jets took off, intercepted the drones"), between them
     return next((conj for conj in participle.children
                  if conj.dep_ == "conj" and conj.pos_ in {"VERB", "AUX"} and conj.i > participle.i
-                 and not any(c.dep_ == "cc" and participle.i < c.i < conj.i for c in participle.children)), None)
+                 and not any(c.dep_ in {"cc", "punct"} and participle.i < c.i < conj.i for c in participle.children)),
+                None)
 
 
 def _defending(head: Token) -> bool:
