@@ -897,3 +897,9 @@ def test_a_list_of_what_interceptors_did_keeps_them_defenders():
     v = violation("Two Russian drones entered Latvian airspace on Monday. Latvian jets scrambled, tracked the drones "
                   "and shot them down near Rezekne.", "LV")
     assert (v.violator, v.platform, v.count) == ("RU", "drone", 2)
+
+
+def test_jets_over_their_own_states_city_violate_nobody():
+    found = incidents("Lithuania said on Monday that Russian jets had been flying over the city of Kaliningrad during "
+                      "an exercise, close to Lithuanian airspace.")
+    assert not found

@@ -476,7 +476,9 @@ def _land_owner(verb: Token, context: Context) -> str | None:
         named = nationality([t for t in obj.subtree if t.i < obj.i])
         if named:
             return named
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+        names = [t for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for t in prep.subtree if t.pos_ == "PROPN"]
+        if names and not any(place_country(t.text) for t in names):  # not "the city of Kaliningrad": Russian
             return context.main_country
     return None
 
