@@ -28,6 +28,12 @@ BENCH_ARTICLES ?= 300
 bench: install
 	$(BIN)/newsroom bench --articles $(BENCH_ARTICLES)
 
+# Extraction quality on both released corpora: dev, and train (a validation set, never tuned sentence by sentence).
+SCORE_SETS ?= dev train
+
 score: install
-	$(BIN)/newsroom extract ../shared/corpus/dev > /tmp/newsroom-pred.jsonl
-	$(BIN)/python ../shared/eval/score.py --gold ../shared/corpus/dev --pred /tmp/newsroom-pred.jsonl --errors
+	@for set in $(SCORE_SETS); do \
+		echo "== $$set"; \
+		$(BIN)/newsroom extract ../shared/corpus/$$set > /tmp/newsroom-pred-$$set.jsonl || exit 1; \
+		$(BIN)/python ../shared/eval/score.py --gold ../shared/corpus/$$set --pred /tmp/newsroom-pred-$$set.jsonl --errors || exit 1; \
+	done

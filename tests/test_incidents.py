@@ -697,3 +697,209 @@ def test_a_threat_against_any_intruder_is_no_incident_but_a_named_one_is():
 def test_the_state_the_intruders_came_from_is_the_violator():
     v = violation("Three drones entered Lithuanian airspace from Belarus overnight, the crisis centre said.", "LT")
     assert (v.violator, v.count, v.platform) == ("BY", 3, "drone")
+
+
+# --- Reading past the parser's attachments ------------------------------------------------------------------------
+
+
+def test_a_stay_whose_place_hangs_from_the_duration_noun():
+    found = incidents("Timeline:\nAPRIL 4 - A Russian drone spends about 25 minutes over Finnish territory near the "
+                      "lake before returning to Russia.")
+    v = found[("airspace_violation", "FI")]
+    assert (v.violator, v.platform, v.duration_minutes, v.occurred_on.value) == ("RU", "drone", 25.0, "2025-04-04")
+
+
+def test_days_listed_in_one_sentence_stay_separate_incidents_even_a_day_apart():
+    found = run("Georgia accused Armenia on Monday of flying drones over its capital Tbilisi several times. "
+                "The Georgian interior ministry said Armenian drones had intruded into the airspace over Tbilisi "
+                "on August 11, 12 and 20.", published_at="2025-08-25T09:00:00Z").incidents
+    days = sorted(i.occurred_on.value for i in found if i.kind == "airspace_violation")
+    assert days == ["2025-08-11", "2025-08-12", "2025-08-20"]
+
+
+def test_what_was_sent_into_a_state_when_the_parser_splits_the_clause_at_a_coordination():
+    v = violation("Belarus has sent at least 40 balloons carrying cigarettes and what appeared to be leaflets "
+                  "across the border into Lithuania since Sunday night, the army said on Monday.", "LT")
+    assert (v.violator, v.platform, v.count) == ("BY", "balloon", 40)
+    assert v.attribution == "attributed"  # "what appeared to be" hedges the cargo, not whose balloons they were
+
+
+def test_a_list_after_a_colon_spells_out_earlier_violations_one_incident_an_item():
+    found = [i for i in run("Finland has shot down Russian aircraft that it said had violated its airspace twice "
+                            "before: a MiG-21 jet in May last year and a Ka-52 helicopter in October 2019.").incidents]
+    assert sorted((i.country, i.violator, i.model, i.count, i.occurred_on.value) for i in found) == [
+        ("FI", "RU", "Ka-52", 1, "2019-10"), ("FI", "RU", "MiG-21", 1, "2024-05")]
+
+
+def test_saying_nothing_of_an_entry_reports_none():
+    found = incidents("On Sunday, a Su-27 of unknown origin followed two Norwegian F-35s for ten minutes, the army "
+                      "said, without saying that the aircraft had entered Norwegian airspace.")
+    assert not found
+
+
+def test_a_protest_days_later_is_dated_by_the_protest_yet_reports_the_same_incursion():
+    found = run("Norway summoned Russia's envoy on Thursday to protest against an incursion into its airspace by a "
+                "Russian helicopter. A Russian Mi-8 helicopter crossed into Norwegian airspace near Kirkenes on "
+                "Tuesday, the foreign ministry said.", published_at="2025-10-10T12:00:00Z").incidents
+    assert [(i.country, i.model, i.occurred_on.value) for i in found] == [("NO", "Mi-8", "2025-10-07")]
+
+
+def test_where_the_entry_itself_happened_before_where_the_intruder_was_later_shot_down():
+    v = violation("The Russian balloon shot down off the coast of Gotland on Saturday had also passed through Finnish "
+                  "airspace, the Finnish defence minister said on Monday. The minister said the balloon entered "
+                  "Finnish airspace over Lapland on Oct. 1 and left the following day.", "FI")
+    assert (v.violator, v.location, v.occurred_on.value) == ("RU", "Lapland", "2025-10-01")
+
+
+def test_a_drone_launched_from_a_states_ship_is_that_states():
+    v = violation("In May, a drone launched from a Finnish navy ship flew into Swedish airspace near the islands.", "SE")
+    assert (v.violator, v.attribution, v.platform, v.occurred_on.value) == ("FI", "attributed", "drone", "2025-05")
+
+
+def test_a_drone_launched_from_a_states_territory_only_came_from_there():
+    v = violation("A drone launched from Belarusian territory flew into Latvian airspace on Monday. The army said it "
+                  "was most likely a Russian Gerbera decoy.", "LV")
+    assert (v.violator, v.attribution, v.model) == ("RU", "suspected", "Gerbera")
+
+
+def test_a_participle_the_parser_takes_for_the_verb_describes_the_intruder():
+    v = violation("Drones launched from Russia entered Estonian airspace near Narva on Friday night.", "EE")
+    assert (v.violator, v.platform, v.location) == ("RU", "drone", "Narva")
+
+
+def test_a_request_for_something_else_beside_consultations_it_is_not_seeking():
+    found = incidents("The minister said Finland would ask allies for more air defence but was not seeking "
+                      "consultations under Article 4 of the treaty. She said Norway would ask allies to reinforce its "
+                      "northern border but was not seeking consultations under Article 4.")
+    assert not found
+
+
+def test_what_a_state_would_do_to_drones_that_violate_its_airspace_is_no_incident():
+    found = incidents("If a drone were to stray into Latvian airspace, the army would decide. Several governments "
+                      "have said they would shoot down drones that violate their airspace. Oslo says it will "
+                      "intercept aircraft that enter Norwegian airspace without permission.")
+    assert not found
+
+
+def test_two_nights_in_a_row_each_named_in_its_own_clause_are_two_sightings():
+    found = run("Tallinn airport halted flights late on Friday for the second night in a row after drones were seen "
+                "near the runway. On Thursday evening, drone sightings near the airport had forced a similar shutdown, "
+                "diverting six flights to Riga, Helsinki and Tartu.", published_at="2025-10-11T09:00:00Z").incidents
+    assert sorted((i.kind, i.country, i.occurred_on.value) for i in found) == [
+        ("drone_sighting", "EE", "2025-10-09"), ("drone_sighting", "EE", "2025-10-10")]
+
+
+def test_a_clause_coordinated_with_the_entry_keeps_its_own_date():
+    found = run("The balloon first entered Swedish airspace over Kiruna on Jan. 12 before crossing into Finland and "
+                "re-entering Sweden near Lulea on Jan. 14, the Swedish military said. The Finnish defence minister "
+                "said the balloon entered Finnish airspace over Lapland on Jan. 13.",
+                published_at="2025-01-20T09:00:00Z").incidents
+    finland = [i for i in found if i.country == "FI"]
+    assert [(i.occurred_on.value, i.location) for i in finland] == [("2025-01-13", "Lapland")]
+
+
+def test_days_on_which_something_was_said_or_done_about_an_entry_do_not_split_it():
+    found = run("Poland's army said on Monday that a Russian drone had crossed into its airspace. Warsaw summoned "
+                "the Russian envoy on Wednesday to protest against the incursion into Polish airspace by the drone. "
+                "The drone entered Polish airspace near Lublin on Sunday, the army said.",
+                published_at="2025-10-09T09:00:00Z").incidents
+    assert [(i.country, i.violator, i.occurred_on.value, i.location) for i in found] == [
+        ("PL", "RU", "2025-10-05", "Lublin")]
+
+
+def test_what_was_used_to_try_to_enter_is_the_intruder():
+    v = violation("Officials said Turkey had used 30 to 40 drones to try to infiltrate Greek airspace at six "
+                  "locations on Tuesday night.", "GR")
+    assert (v.violator, v.platform, v.occurred_on.value) == ("TR", "drone", "2025-10-07")
+
+
+def test_a_state_named_once_as_a_suspect_is_not_what_the_story_is_about():
+    found = run("Follow our live coverage of the drone sightings that closed one of the region's busiest airports on "
+                "Friday night, days after Russia warned its neighbours.\n20:10 - Gdansk Airport halts flights after drones are spotted near the runway, "
+                "police in Gdansk say.\n21:30 - Asked whether Russia was behind the flights, the Gdansk police chief "
+                "says he cannot rule anything out.", published_at="2025-10-11T06:00:00Z",
+                headline="LIVE: Drone sightings shut an airport").incidents
+    assert [(i.kind, i.country, i.occurred_on.value) for i in found] == [("drone_sighting", "PL", "2025-10-10")]
+
+
+def test_a_live_blog_entry_is_dated_by_its_time_before_or_after_midnight():
+    found = run("Follow our live coverage of the drone sightings at two airports.\n"
+                "22:40 - Riga police say a drone has been seen over Riga Airport.\n"
+                "00:15 - Vilnius Airport halts flights after drones are spotted near the runway, police say.",
+                published_at="2025-10-11T07:00:00Z").incidents
+    assert sorted((i.country, i.occurred_on.value) for i in found) == [("LT", "2025-10-11"), ("LV", "2025-10-10")]
+
+
+def test_what_someone_believes_an_intruder_was_is_only_a_suspicion():
+    v = violation("Greek jets shot down a drone on Friday after it violated Greek airspace near Samos. A U.S. official "
+                  "said Washington believed the drone was Turkish.", "GR")
+    assert (v.violator, v.attribution) == ("TR", "suspected")
+
+
+def test_jets_that_overfly_a_states_islands_violate_its_airspace():
+    found = incidents("Russian fighter jets overflew two inhabited Finnish islands in the Gulf on Tuesday, the Finnish "
+                      "military said, and Finland protested. Two pairs of Russian Su-27s flew over the islands of Kuuskari and Haapasaari at "
+                      "low altitude, it said.", published_at="2025-10-09T09:00:00Z")
+    v = found[("airspace_violation", "FI")]
+    assert (v.violator, v.model, v.count, v.occurred_on.value, v.location) == ("RU", "Su-27", 4, "2025-10-07", "Kuuskari")
+
+
+def test_jets_over_open_water_violate_nobody():
+    found = incidents("The Finnish military said Russian jets flew over the Gulf of Bothnia on Tuesday. Russian "
+                      "bombers flew over international waters near the Finnish islands.")
+    assert not found
+
+
+def test_where_the_entry_itself_happened_not_where_a_later_clause_of_the_sentence_went():
+    v = violation("The balloon first entered Swedish airspace north of Kiruna on Jan. 12 before drifting east and "
+                  "coming down near Lulea on Jan. 14, the Swedish military said.", "SE",
+                  published_at="2025-01-20T09:00:00Z")
+    assert (v.location, v.occurred_on.value) == ("north of Kiruna", "2025-01-12")
+
+
+def test_the_drone_a_story_already_gave_a_state_is_no_unidentified_sighting():
+    found = incidents("A Russian jet struck a U.S. surveillance drone over the Black Sea on Tuesday. Moscow said the "
+                      "drone had been flying with its transponder switched off near the coast of Ukraine.")
+    assert ("drone_sighting", "UA") not in found
+
+
+def test_drones_that_force_an_airport_to_shut_are_seen_not_defending():
+    found = run("Drones were spotted over Kaunas airport late on Wednesday. The flights came two days after drones "
+                "forced Vilnius Airport to shut for three hours on Monday night.",
+                published_at="2025-10-10T09:00:00Z").incidents
+    assert sorted((i.kind, i.country, i.occurred_on.value) for i in found) == [
+        ("drone_sighting", "LT", "2025-10-06"), ("drone_sighting", "LT", "2025-10-08")]
+
+
+def test_more_of_the_same_intruders_seen_another_day_are_another_incident():
+    found = run("Dozens of balloons drifted into Latvian airspace from Belarus on Friday night, forcing Riga airport "
+                "to close. Flights were halted again on Saturday evening after about a dozen more balloons were "
+                "spotted on radar.", published_at="2025-10-13T09:00:00Z").incidents
+    assert sorted((i.occurred_on.value, i.country, i.violator, i.platform, i.count) for i in found) == [
+        ("2025-10-10", "LV", "BY", "balloon", None), ("2025-10-11", "LV", "BY", "balloon", 12)]
+
+
+def test_a_named_sector_places_an_incursion():
+    v = violation("Armenian jets had violated Georgian airspace in the Lagodekhi sector of the border, Tbilisi said.",
+                  "GE")
+    assert v.violator == "AM" and "Lagodekhi" in v.location
+
+
+def test_overnight_and_late_on_the_day_before_are_one_night():
+    for body in ("Russian drones crossed into Polish airspace overnight, the army said on Wednesday. The drones "
+                 "entered Polish airspace late on Tuesday near Lublin and were shot down.",
+                 "Russian drones entered Polish airspace late on Tuesday, the army said. Some of the drones crossed "
+                 "into Polish airspace overnight near Lublin, it added."):
+        assert [(i.country, i.location) for i in run(body).incidents] == [("PL", "Lublin")], body
+
+
+def test_a_list_of_what_interceptors_did_keeps_them_defenders():
+    v = violation("Two Russian drones entered Latvian airspace on Monday. Latvian jets scrambled, tracked the drones "
+                  "and shot them down near Rezekne.", "LV")
+    assert (v.violator, v.platform, v.count) == ("RU", "drone", 2)
+
+
+def test_jets_over_their_own_states_city_violate_nobody():
+    found = incidents("Lithuania said on Monday that Russian jets had been flying over the city of Kaliningrad during "
+                      "an exercise, close to Lithuanian airspace.")
+    assert not found

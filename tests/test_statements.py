@@ -208,3 +208,24 @@ def test_a_country_inside_a_named_day_or_place_says_whose_story_it_is():
                         "the tracks, and some travellers were sent on to Brussels.\nInterior Minister Piet Smit said "
                         "patrols along the line would be doubled.")
     assert (said.speaker.name, said.speaker.organization) == ("Piet Smit", "Netherlands")
+
+
+def test_an_unqualified_office_holder_belongs_to_the_state_his_words_make_the_subject():
+    found = statements("Norway will ask its allies for talks after Russia shot down a Norwegian drone near Russian "
+                       "airspace on Friday, Foreign Minister Ola Berg said on Sunday. Berg said the drone had strayed "
+                       "into Russian airspace by mistake but had left Russian airspace when it was hit.")
+    berg = [s for s in found if s.speaker.name == "Ola Berg"]
+    assert berg and all(s.speaker.organization == "Norway" for s in berg)
+
+
+def test_a_state_that_is_the_subject_of_a_quote_is_not_the_speakers():
+    found = statements('A Russian drone entered Latvian airspace on Saturday. "This is no accident," Defence Minister '
+                       'Andris Ozols told reporters on Sunday, "and Russia is testing how NATO will respond."')
+    assert {s.speaker.organization for s in found if s.speaker.name == "Andris Ozols"} == {"Latvia"}
+
+
+def test_the_north_named_short_after_its_full_name_is_that_state():
+    found = statements("North Korea fired two missiles on Monday. The North's defence ministry said in a statement "
+                       "that the launches were routine drills.")
+    assert {(s.speaker.name, s.speaker.organization) for s in found} == {("North Korean defence ministry",
+                                                                           "North Korea")}

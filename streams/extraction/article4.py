@@ -74,8 +74,11 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
     topics = ARTICLE4_TOPICS if named else ARTICLE4_TOPICS - {"article", "meeting"}
     if named:
         topics = topics | REFERRING
+    # "would ask allies for air defence but was not seeking consultations": not what a negated clause beside it names
+    refused = {t.i for c in word.subtree if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and negated(c)
+               for t in c.subtree}
     if word.lower_ != "request" and not made and not any(t.lemma_.lower() in topics or t.lower_ in topics
-                                                         for t in word.subtree if t != word):
+                                                         for t in word.subtree if t != word and t.i not in refused):
         return False
     verb = _making(word) if made else word
     return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DENYING | {"need"}))

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from streams.extraction.lexicon import MODALS
+from streams.extraction.lexicon import IRREGULAR_FORMS, MODALS
 from streams.extraction.places import country_code
 from streams.extraction.platforms import is_platform_word, nationality
 
 AIRSPACE = {"airspace", "territory"}
-# Clause heads that deny, doubt or only threaten what their complement says.
+# Clause heads that deny, doubt or only threaten what their complement says ("without saying that ...").
 DENYING = {"deny", "reject", "dismiss", "refute", "insist", "rebuff", "dispute", "claim", "question", "threaten", "vow",
            "pledge", "promise", "prevent", "deter", "consider", "weigh", "mull", "discuss", "fear", "rule", "decide",
-           "refuse"}
+           "refuse", "without"}
 CONDITIONS = {"if", "whether", "unless"}
 GENERIC = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier", "further",
            "recent", "many", "several", "constant", "future", "possible", "potential", "any", "such", "other",
@@ -32,6 +32,15 @@ JOINING = {"join", "back", "support", "accompany"}
 OTHER_EVENTS = {"relcl", "acl", "advcl", "conj"}
 # Dependencies a clause hangs from when it is another clause's complement, condition or object.
 EMBEDDING = {"ccomp", "xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "acomp", "acl", "dobj", "attr"}
+
+
+BASE_FORMS = {form: base for base, forms in IRREGULAR_FORMS.items() for form in forms}
+
+
+def base_form(token: Token) -> str:
+    """A word's lemma, with the irregular forms the lemmatizer leaves as they are ("overflew" tagged a present)."""
+    lemma = token.lemma_.lower()
+    return BASE_FORMS.get(lemma, lemma)
 
 
 def state_of(token: Token) -> str | None:
@@ -170,6 +179,15 @@ def own_clause(verb: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in nested]
 
 
+def without_other_clauses(anchor: Token) -> list[Token]:
+    """The words of a clause less the clauses coordinated with it or hung from it by a conjunction or preposition:
+    in "entered X airspace north of Y on Jan. 28 before crossing into Z and re-entering over W on Jan. 31" the
+    place and the day of the re-entry are not the entry's."""
+    other = {t.i for c in anchor.subtree if c != anchor and c.dep_ in {"conj", "advcl", "pcomp"}
+             and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
+    return [t for t in anchor.subtree if t.i not in other]
+
+
 def preceding_subject(verb: Token) -> Token | None:
     """The noun phrase right before a finite verb the parser left without a subject: in "met for talks after four
     allies - A, B and C - requested them" the parser makes "met" a clause of "requested", or hangs "requested"
@@ -187,3 +205,4 @@ def preceding_subject(verb: Token) -> Token | None:
     if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ in {"nsubj", "nsubjpass", "dobj"} or noun.head == verb.head:
         return None
     return noun
+

@@ -19,6 +19,7 @@ from typing import Literal
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
+from streams.extraction.clauses import without_other_clauses
 from streams.extraction.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 from streams.extraction.model import FuzzyDate
 from streams.extraction.numbers import number
@@ -256,14 +257,16 @@ def _before_main(span: Span, clause: Token, days: int, published: dt.date, defau
 def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) -> tuple[FuzzyDate | None, bool]:
     """The date of what a clause reports, and whether the clause itself gives it.
 
-    "a day after it entered" and "the previous day" count back from the date of the main clause, and an
+    "a day after it entered" and "the previous day" count back from the date of the main clause (when it gives
+    none, the clause's own day counts, or none), and an
     "overnight" in a clause reported "on Monday" is that Monday's (both from publication when the sentence
     has no other date); a date elsewhere in the sentence is a weaker guess, often the day someone "said on
     Saturday".
     """
     lag = _days_after(clause)
-    if lag is not False:
-        return (None if lag is None else _before_main(span, clause, lag, published, None)), True
+    counted = None if lag is None or lag is False else _before_main(span, clause, lag, published, None)
+    if counted is not None:
+        return counted, True  # else "two days after drones forced the airport to shut on Monday night": Monday
     inside = list(anchor.subtree)
     scope = {t.i for t in inside}
     own_phrases = [text for token, text in date_candidates(span) if token.i in scope]
@@ -272,10 +275,12 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     if own_phrases and all(SAME_DAY.search(text.lower()) for text in own_phrases):
         # "said on Monday that drones had been seen overnight": dated that Monday
         return _before_main(span, clause, 0, published, published), True
-    own = date_near(span, anchor, published, inside, scope_only=True)
+    own = date_near(span, anchor, published, without_other_clauses(anchor), scope_only=True)
     if own is not None:
         return own, True
-    return date_near(span, anchor, published), False
+    if lag is not False:
+        return None, True
+    return date_near(span, anchor, published, inside), False
 
 
 def heading(line: str) -> re.Match[str] | None:
@@ -287,6 +292,27 @@ def heading_date(line: str, published: dt.date) -> FuzzyDate | None:
     """The date a line's heading gives ("MAY 13 - ..." is this year's May 13); None for a time or no heading."""
     found = heading(line)
     return resolve(found["date"], published) if found else None
+
+
+CLOCK = re.compile(r"^(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<half>[ap])\.?m\.?)?$", re.I)
+
+
+def timestamp_day(line: str, published_at: dt.datetime) -> FuzzyDate | None:
+    """The day of a live-blog entry headed by a time of day ("23:55 - ..."): the day of publication, or the day
+    before when the time is later in the day than publication (the blog ran past midnight)."""
+    found = heading(line)
+    clock = CLOCK.match(found["date"].strip()) if found else None
+    if clock is None:
+        return None
+    hour = int(clock["hour"])
+    if clock["half"]:  # "11:40 p.m."
+        hour = hour % 12 + (12 if clock["half"].lower() == "p" else 0)
+    if hour > 23 or int(clock["minute"]) > 59:
+        return None
+    day = published_at.date()
+    if dt.time(hour, int(clock["minute"])) > published_at.time():
+        day -= dt.timedelta(days=1)
+    return FuzzyDate(day.isoformat(), "day")
 
 
 def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:

@@ -16,16 +16,17 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
-from streams.extraction.clauses import AIRSPACE, governing_verb, state_of, subject_state
-from streams.extraction.dates import clause_date, heading_date
-from streams.extraction.lexicon import DEFINITE
+from streams.extraction.clauses import AIRSPACE, base_form, doubted, governing_verb, state_of, subject_state
+from streams.extraction.dates import (DAY_BEFORE, SAME_DAY, clause_date, date_candidates, heading_date, resolve,
+                                      timestamp_day)
+from streams.extraction.lexicon import DEFINITE, MORE
 from streams.extraction.locations import PLACE_NOUNS, broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
-from streams.extraction.sightings import sightings
+from streams.extraction.sightings import SIGHTING_VERBS, sightings
 from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
@@ -61,22 +62,40 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False  # drones over two plants on consecutive nights: two sightings
     if a.occurred_on is None or b.occurred_on is None:
         return True
+    if a.sentence == b.sentence and a.date_in_clause and b.date_in_clause and a.occurred_on != b.occurred_on:
+        return False  # "intruded on August 11, 12 and 20": the days one sentence lists are events of their own
     if (a.supporting and not b.date_in_clause) or (b.supporting and not a.date_in_clause):
         return True  # "The rocket hit a shed on Monday" adds to a report dated only by "said on Wednesday"
     x, y = a.occurred_on, b.occurred_on
     if x.precision == y.precision == "day":
-        return abs((dt.date.fromisoformat(x.value) - dt.date.fromisoformat(y.value)).days) <= 1
+        gap = (dt.date.fromisoformat(x.value) - dt.date.fromisoformat(y.value)).days
+        if (gap > 0 and not a.date_in_clause and b.date_in_clause) or (
+                gap < 0 and not b.date_in_clause and a.date_in_clause):
+            return True  # "summoned the envoy on Thursday to protest against an incursion" made on Tuesday
+        if not (a.date_in_clause or b.date_in_clause):
+            return True  # two days someone said something on: neither dates the entry
+        # two days each clause names are two events ("on Thursday evening ... late on Friday, the second night in
+        # a row"), unless one is counted from publication and may be either side of midnight ("overnight")
+        exact = a.date_in_clause and b.date_in_clause and not (_around_midnight(a) or _around_midnight(b))
+        return abs(gap) <= (0 if exact else 1)
     return x.value.startswith(y.value) or y.value.startswith(x.value)
+
+
+def _around_midnight(mention: Mention) -> bool:
+    """Whether a mention's sentence dates it by a night counted from publication ("overnight", "last night")."""
+    text = mention.sentence.text.lower()
+    return bool(SAME_DAY.search(text) or DAY_BEFORE.search(text))
 
 
 def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one kind and state: together unless dates or violators tell them apart.
 
-    Reports seed the clusters, dated ones first and most precise first, so an undated repeat joins the
-    event it repeats and a supporting mention joins the event it adds to.
+    Reports seed the clusters, dated ones first (by their own clause before by the day it was said or
+    protested) and most precise first, so an undated repeat joins the event it repeats and a supporting mention
+    joins the event it adds to.
     """
     clusters: list[list[Mention]] = []
-    for mention in sorted(mentions, key=lambda m: (m.supporting, _precision(m), m.order)):
+    for mention in sorted(mentions, key=lambda m: (m.supporting, not m.date_in_clause, _precision(m), m.order)):
         home = next((c for c in clusters if all(_compatible(mention, other) for other in c)), None)
         if home is None:
             clusters.append([mention])
@@ -119,8 +138,12 @@ def _merge(group: list[Mention]) -> IncidentFact:
     counts = [m.count for m in group if m.count is not None]
     stated = [m.count for m in group if m.count is not None and m.count_stated]
     platform = next((m.platform for m in group if m.platform not in {None, "unknown"}), "unknown")
-    located = sorted((m for m in group if m.location), key=lambda m: broad(m.location or ""))
-    location = located[0].location if located else None  # a site before a region, then body first
+    # where the entry's own clause puts it before where a sentence dated otherwise does ("the balloon shot down off
+    # the coast on Saturday had entered its airspace over Yukon on Jan. 30"); a site before a region; body first
+    located = [m for m in group if m.location]
+    dated_entry = any(m.occurred_on and m.date_in_clause for m in located)
+    located.sort(key=lambda m: (broad(m.location or ""), dated_entry and not (m.occurred_on and m.date_in_clause)))
+    location = located[0].location if located else None
     filled = sum(v is not None for v in (violator, counts or None, date, location)) + (platform != "unknown")
     return IncidentFact(
         kind=kind, country=country, violator=violator, attribution=attribution, platform=platform,
@@ -135,7 +158,8 @@ def _merge(group: list[Mention]) -> IncidentFact:
 
 
 def _main_country(analysed: AnalysedArticle) -> str | None:
-    """The state an article is about: the first one named as the owner of airspace, else the first place named.
+    """The state an article is about: the first one named as the owner of airspace, else the one whose places it
+    names most ("Russia" named once as a suspect in a story about Copenhagen airport does not make it Russian).
 
     It resolves "its airspace" and "the border" when a sentence names no state.
     """
@@ -146,8 +170,9 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
                 named = [c for w in owner_words(token) for c in [state_of(w)] if c]
                 if named:
                     return named[0]
-    return next((code for doc in docs for ent in doc.ents if ent.label_ == "GPE"
-                 for code in [place_country(ent.text)] if code), None)
+    named = [code for doc in docs for token in doc if token.pos_ == "PROPN"
+             for code in [place_country(token.text)] if code]
+    return max(dict.fromkeys(named), key=named.count) if named else None  # the most named, the first of equals
 
 
 def _lines(doc: Doc) -> Iterator[Span]:
@@ -204,8 +229,32 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     said = identification(sentence, found)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
-    reported = reported or _told_later(found, sentence, context)
-    return reported + article4_requests(sentence, context)
+    reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
+    return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
+
+
+def _itemised(reported: list[Mention], sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """ "has shot down Russian aircraft that violated its airspace twice before: a MiG-21 jet in May last year and a
+    Ka-52 helicopter in October 2019": a list after a colon spells out the violation the clause before it sums up,
+    one incident an item, each with its own platform, model, number and date."""
+    colon = next((t.i for t in sentence if t.text == ":"), None)
+    violations = [m for m in reported if m.kind == "airspace_violation"]
+    items = sorted((p for p in found if colon is not None and p.head.i > colon and not p.defender),
+                   key=lambda p: p.head.i)
+    if len(violations) != 1 or len(items) < 2:
+        return reported
+    summed = violations[0]
+    starts = [min(t.i for t in (*item.head.lefts, item.head)) for item in items]
+    ends = [*starts[1:], sentence.end]
+    listed = []
+    for item, start, end in zip(items, starts, ends):
+        date = next((d for token, text in date_candidates(sentence) if start <= token.i < end
+                     for d in [resolve(text, context.published)] if d), None)
+        listed.append(replace(summed, violator=item.state or summed.violator, platform=item.platform,
+                              model=item.model, count=item.count, count_stated=item.count_stated,
+                              occurred_on=date or summed.occurred_on,
+                              date_in_clause=bool(date) or summed.date_in_clause))
+    return [m for m in reported if m is not summed] + listed
 
 
 def _as_identified(mention: Mention, said: Identification) -> Mention:
@@ -226,6 +275,27 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
                     hedged=said.hedged, model=said.model or earlier.model, supporting=True)]
 
 
+def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
+    """ "Flights were halted again on Saturday after a dozen more balloons were spotted": more of the intruders the
+    last violation of that platform reported, seen again, are another incident of the same state, on the day of
+    the sentence."""
+    for phrase in found:
+        verb = phrase.head.head
+        if phrase.defender or phrase.head.dep_ not in {"nsubj", "nsubjpass"} or base_form(verb) not in SIGHTING_VERBS:
+            continue
+        if doubted(verb) or not any(t.lower_ in MORE for t in phrase.head.subtree if t.i < phrase.head.i):
+            continue
+        earlier = next((m for m in reversed(context.reported)
+                        if m.kind == "airspace_violation" and m.platform == phrase.platform and m.violator), None)
+        if earlier is None or phrase.state not in {None, earlier.violator}:
+            continue
+        date, _ = clause_date(sentence, verb, verb, context.published)
+        return [replace(earlier, sentence=sentence, field=context.field, count=phrase.count,
+                        count_stated=phrase.count_stated, duration=None, location=None, occurred_on=date,
+                        date_in_clause=date is not None, supporting=False, heading=None)]
+    return []
+
+
 def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
     """ "The Y-8 aircraft flew over waters near the Goto Islands and stayed for three minutes", "the drones were
     Songar models": a definite phrase of a later sentence (or the lead retelling the headline) that reports no
@@ -234,8 +304,9 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
     for phrase in found:
         earlier = next((m for m in reversed(context.reported)
                         if m.kind == "airspace_violation" and m.platform == phrase.platform), None)
-        if phrase.defender or earlier is None:
-            continue
+        verb = governing_verb(phrase.head)
+        if phrase.defender or earlier is None or (verb is not None and doubted(verb)):
+            continue  # "without saying that the aircraft had entered" adds nothing
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
         if not (definite or _retold(phrase, earlier, context)):
             continue
@@ -276,6 +347,14 @@ def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Men
             replace(m, occurred_on=dated, date_in_clause=True, heading=dated) for m in mentions]
 
 
+def _timestamped(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention]:
+    """A live-blog entry's time ("23:55 - ...") gives the day of what it reports, unless its own clause dates it;
+    only as a guess, for the next entry past midnight may still tell of the same drones."""
+    if day is None:
+        return mentions
+    return [m if m.occurred_on else replace(m, occurred_on=day, date_in_clause=False) for m in mentions]
+
+
 def _line_context(context: Context, text: str, sentence: Span) -> tuple[Context, FuzzyDate | None]:
     """The context of a sentence on a line headed by a date: relative dates ("overnight", "on Friday") count
     from the heading's day, not from publication."""
@@ -300,7 +379,9 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
         text = analysed.article.field(name)
         for sentence in _sentences(doc):
             line_context, dated = _line_context(context, text, sentence)
-            mentions += _under_heading(_sentence_mentions(sentence, line_context), dated)
+            line = text[text.rfind("\n", 0, sentence.start_char) + 1:]
+            mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
+                                     timestamp_day(line, analysed.article.published_at))
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)

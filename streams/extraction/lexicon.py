@@ -105,6 +105,11 @@ SHORT_NAMES: dict[str, str] = {
 ADMINISTRATIVE_UNITS = {"prefecture", "province", "region", "county", "district", "oblast", "voivodeship", "state",
                         "governorate", "municipality"}
 
+# Places on land: an intruder over "the islands of X" or "the town of Y" was over some state's territory, not
+# over open water as over "the Gulf of X".
+LAND_PLACES = {"island", "islands", "islet", "islets", "isle", "village", "town", "city", "airport", "base", "port",
+               "capital", "province", "region", "county", "district", "prefecture", "peninsula", "archipelago"}
+
 # Compass directions: "east of Gotland" names a place; "North" before a state is part of its name.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west"}
@@ -123,6 +128,8 @@ PLATFORMS: dict[str, str] = {
     "missile": "missile", "rocket": "missile",
     "object": "unknown",
 }
+# Words that add to what was reported before: "a dozen more balloons", "another drone", "further jets".
+MORE = {"more", "another", "further", "additional"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".
 DEFINITE = {"the", "this", "that"}
 # Platform nouns whose plural is the singular: a bare "Russian aircraft" may be any number of them.

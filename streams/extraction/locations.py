@@ -19,12 +19,14 @@ LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", 
 PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
                "base", "peninsula", "strait", "sea", "gulf", "bay", "province", "county", "district", "oblast",
                "port", "lake", "river", "mountains", "archipelago", "prefecture", "area", "field", "plant", "station",
-               "crossing", "checkpoint", "exclave", "enclave", "installation", "facility", "harbour", "harbor"}
+               "crossing", "checkpoint", "exclave", "enclave", "installation", "facility", "harbour", "harbor",
+               "sector"}
 BORDERS = {"border", "frontier"}
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "LAW"}
 # Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
 EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
                "invasion", "operation", "campaign", "wave"}
+DESTINATIONS = {"to", "towards", "toward"}
 SPEAKING = {"say", "tell", "speak", "announce", "add", "state", "report", "write", "confirm", "note"}
 
 
@@ -99,6 +101,15 @@ def _of_an_event(token: Token) -> bool:
     return False
 
 
+def destination(token: Token) -> bool:
+    """Whether a name is where something went, one of a list or alone: "diverting flights to Riga, Helsinki and
+    Tartu", "flights towards Oslo". Not "close to X", which places."""
+    while token.dep_ == "conj":
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in DESTINATIONS and prep.head.lower_ != "close"
+
+
 def places(span: Span) -> list[Place]:
     """The places a sentence names after locative prepositions, in order; not those of another event."""
     found: list[Place] = []
@@ -169,7 +180,8 @@ def _modifier_state(place: Place) -> str | None:
 
 
 def location_in(span: Span, scope: list[Token], victims: set[str], scope_only: bool = False) -> str | None:
-    """Where an incident happened: the first named place in the trigger's clause (scope), else (unless
+    """Where an incident happened: the first named place in the trigger's clause (scope), a site before a region
+    ("north of X" in the clause before "over Y" in a clause about what the intruder did next), else (unless
     scope_only) in the sentence.
 
     The victim state's own name, and places in other states ("flying over Ukraine"), are no location.
@@ -178,5 +190,5 @@ def location_in(span: Span, scope: list[Token], victims: set[str], scope_only: b
     candidates = [p for p in places(span) if p.name and _fits_incident(p)
                   and (p.country or _modifier_state(p)) in victims | {None}
                   and (not scope_only or p.token.i in inside)]
-    candidates.sort(key=lambda p: (regional(p), p.token.i not in inside, p.token.i))
+    candidates.sort(key=lambda p: (p.token.i not in inside, regional(p), p.token.i))
     return candidates[0].name if candidates else None

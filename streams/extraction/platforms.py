@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (DEFINITE, DESIGNATION_PREFIXES, DRONE_MODIFIERS, IDENTIFYING, LAUNCHING, MODEL,
-                                       NAMED_MODELS, PLATFORMS, SAME_PLURAL)
+from streams.extraction.lexicon import (DEFINITE, DESIGNATION_PREFIXES, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
+                                       LAND_PLACES, LAUNCHING, MODEL, NAMED_MODELS, PLATFORMS, SAME_PLURAL)
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
 
@@ -116,6 +116,9 @@ def phrases(span: Span) -> list[Phrase]:
 def _phrase(head: Token) -> Phrase:
     modifiers = list(head.doc[head.left_edge.i: head.i + 1])
     post = [t for c in head.rights if c.dep_ in {"acl", "relcl", "appos", "prep", "amod"} for t in c.subtree]
+    verb = own_verb(head.head) if head.dep_ == "nsubj" else None
+    if verb is not None:  # "drones launched from Russia entered ...": what the participle says of them
+        post += [t for c in head.head.children if c.dep_ in {"prep", "agent"} and c.i < verb.i for t in c.subtree]
     state, hedge, came_from = _state(modifiers, post)
     if state is None:
         state, hedge = _launcher(head)
@@ -171,6 +174,13 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
             code = nationality([token])
             if code:
                 return code, any(HEDGES.fullmatch(t.text) for t in post), came_from
+        if came_from and token.dep_ == "pobj" and token.pos_ == "NOUN":
+            # "launched from a Chinese coast guard ship": the state whose ship launched it, unless the noun is its
+            # ground ("launched from Belarusian territory" only says where it came from)
+            code = nationality([t for t in token.subtree if t.i < token.i])
+            if code:
+                return code, any(HEDGES.fullmatch(t.text) for t in post), came_from and (
+                    token.lemma_.lower() in HOME_WORDS)
     return None, False, False
 
 
@@ -217,19 +227,41 @@ def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
     return None, False
 
 
+def own_verb(participle: Token) -> Token | None:
+    """The clause's own verb when the parser took a participle for it: in "the balloon shot down off the coast on
+    Saturday had passed through X" or "drones launched from Y entered X", "shot down" and "launched" describe the
+    subject, and the verb that follows with no "and" between them ("had passed", "entered") is the clause's own."""
+    if participle.tag_ not in {"VBD", "VBN"}:
+        return None
+    # no "and", nor a comma of a list of actions ("jets took off, intercepted the drones"), between them
+    return next((conj for conj in participle.children
+                 if conj.dep_ == "conj" and conj.pos_ in {"VERB", "AUX"} and conj.i > participle.i
+                 and not any(c.dep_ in {"cc", "punct"} and participle.i < c.i < conj.i for c in participle.children)),
+                None)
+
+
 def _defending(head: Token) -> bool:
     """Jets that scramble, shadow, intercept or shoot down are the defenders: "Italian F-35s were scrambled"."""
     noun = head
     while noun.dep_ == "conj":
         noun = noun.head
     verb = noun.head.lemma_.lower()
+    if noun.dep_ == "nsubj" and own_verb(noun.head) is not None:
+        return False  # "the balloon shot down off the coast had passed through ...": what was shot down
     if noun.dep_ == "nsubj":
-        return verb in INTERCEPTING or _taking_part(noun.head)
+        return (verb in INTERCEPTING and not _acts_on_a_place(noun.head)) or _taking_part(noun.head)
     if noun.dep_ in {"nsubjpass", "dobj"}:
         return verb in DISPATCHING
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
         return noun.head.head.lemma_.lower() in INTERCEPTING - DISPATCHING
     return False
+
+
+def _acts_on_a_place(verb: Token) -> bool:
+    """ "drones forced Vilnius Airport to shut": interceptors force, escort or engage aircraft; what forces an
+    airport or a base to close is what was seen there."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ in {"FAC", "GPE", "LOC"} or c.lemma_.lower() in LAND_PLACES)
+               for c in verb.children)
 
 
 def _taking_part(verb: Token) -> bool:

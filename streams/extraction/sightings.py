@@ -15,8 +15,8 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near
-from streams.extraction.lexicon import ACCUSING
-from streams.extraction.locations import PLACE_NOUNS, facilities, location_in, places, regional
+from streams.extraction.lexicon import ACCUSING, DEFINITE
+from streams.extraction.locations import PLACE_NOUNS, destination, facilities, location_in, places, regional
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.places import is_state_name, place_country
@@ -62,13 +62,15 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False) ->
         elif place.country is None and place.name:
             unplaced.append(place.name)
     for ent in sentence.ents:
-        if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root):
+        if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
+                not destination(ent.root)):
             code = place_country(ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
                 city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}
                 located[code] = ent.text if city and not is_state_name(ent.text) else None
     for token in sentence:  # a city named before "airport", whatever entity the tagger makes of it
-        if token.pos_ == "PROPN" and token.dep_ in {"poss", "compound", "nmod", "conj"} and _of_a_place(token):
+        if token.pos_ == "PROPN" and token.dep_ in {"poss", "compound", "nmod", "conj"} and _of_a_place(token) and (
+                not destination(token)):
             code = place_country(token.text)
             if code and code not in located and not is_state_name(token.text):
                 located[code] = token.text
@@ -140,6 +142,9 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     drones = [p for p in found if p.platform == "drone" and not p.defender]
     if any(p.state for p in drones):
         return []  # a state named on the drones makes it a violation, or nothing
+    known = context.antecedents.get("drone")
+    if known is not None and known.state and any(_definite(p) for p in drones):
+        return []  # "the drone had been flying ...": the U.S. drone the story is about, not an unidentified one
     clauses = {clause.i: clause for p in drones for clause in [_sighting_clause(p)] if clause is not None}
     seen = [m for clause in clauses.values()
             for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
@@ -149,6 +154,10 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     state, suspected = blamed
     return [replace(m, kind="airspace_violation", violator=state, hedged=suspected) for m in seen
             if m.country != state]  # the state blamed is no place they were seen
+
+
+def _definite(phrase: Phrase) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
 
 
 def _blamed(sentence: Span) -> tuple[str, bool] | None:

@@ -24,9 +24,9 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.article import TEXT_FIELDS
 from streams.extraction.lexicon import (
-    ANONYMOUS_SOURCES, DOCUMENTS, HARDWARE, HOME_WORDS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES,
-    KINDS, MOUTHPIECES, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
-    RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
+    ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENTS, HARDWARE, HOME_WORDS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS,
+    INTERNATIONAL_ROLES, KINDS, MOUTHPIECES, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS,
+    REGIONAL_ADJECTIVES, RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
@@ -223,6 +223,14 @@ class ArticleIndex:
         sentence = span.sent
         previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
         window_start = previous.start_char if previous is not None else sentence.start_char
+        said = span.root.head if span.root.dep_ in {"nsubj", "nsubjpass"} else None
+        voiced = [code for ent, code in _ent_countries(span.doc) if ent.sent == sentence and said is not None
+                  and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ == "ccomp"
+                  and ent.root.head.head == said and not _quoted(ent.root)]
+        # "Norway will ask its allies for talks, Foreign Minister X said": the state his reported words speak for
+        # (not a quote of his: '"and Russia is testing NATO," the minister said')
+        if voiced:
+            return voiced[0]
         acting = [code for ent, code in _ent_countries(span.doc) if window_start <= ent.start_char < span.start_char
                   and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ in {"ROOT", "conj"}]
         if acting:  # "Japan protested to Seoul. Chief Cabinet Secretary X said ...": the state that acted
@@ -258,7 +266,7 @@ class ArticleIndex:
             text = " ".join(t.text for t in group)
             if token.is_sent_start and token.pos_ == "NOUN":
                 text = text.lower()  # "Police said ...": capitalised only by its place
-            code = country_code(text) if len(group) > 1 else country_of(token)
+            code = country_code(text) if len(group) > 1 else country_of(token) or self.short_name(token)
             if token.pos_ == "PRON" and token.dep_ == "poss":
                 code = _country_before(token)  # "Russia denied involvement. Its embassy ..."
                 if code is None:
@@ -284,6 +292,13 @@ class ArticleIndex:
         if code and name == name.lower() and not any(country_of(t) for t in _org_phrase(head)):
             name = f"{demonym(code)} {name}"  # "the defence ministry in Oslo": Norwegian defence ministry
         return Speaker(name=name, kind="organization", organization=organization)
+
+    def short_name(self, token: Token) -> str | None:
+        """ "the North" in a story that names North Korea: a state called by the first word of its name, which
+        the article has given in full."""
+        if token.text not in DIRECTION_PREFIXES or token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+            return None
+        return next((code for code in self.weights if country_name(code).startswith(f"{token.text} ")), None)
 
     def long_form(self, acronym: str) -> str | None:
         """The full name of an organisation the article also calls by its initials: given in brackets, or an
@@ -380,6 +395,11 @@ def _country_before(token: Token) -> str | None:
     """The country named last before a possessive pronoun, which it most likely stands for."""
     before = [code for ent, code in _ent_countries(token.doc) if ent.end <= token.i and not _hardware_adjective(ent)]
     return before[-1] if before else None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a word stands between quotation marks of its sentence (an odd number of them before it)."""
+    return sum(t.is_quote for t in token.doc[token.sent.start: token.i]) % 2 == 1
 
 
 def _kind(head: Token) -> str:

@@ -17,13 +17,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import (AIRSPACE, coordinated, doubted, generic, governing_verb, negated,
-                                        own_clause, state_of, subject, subject_state)
+from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubted, generic, governing_verb, negated,
+                                        own_clause, state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
-from streams.extraction.lexicon import ACCUSING
+from streams.extraction.lexicon import ACCUSING, LAND_PLACES
 from streams.extraction.locations import location_in
 from streams.extraction.mentions import Context, Mention
-from streams.extraction.numbers import duration_minutes, number
+from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, hedged, is_platform_word, model_name, nationality, phrase_of
 
@@ -47,10 +47,10 @@ NOBODY = {"none", "neither", "nothing", "nobody"}  # "none of the aircraft had v
 ANYBODY = {"whoever", "whatever", "anyone", "anybody", "anything", "everyone", "everybody"}
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
-OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect"}
+OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
 # Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
 MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
-SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire"}
+SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire", "use", "deploy"}
 # Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
 # another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
 CRASHING = {"crash", "fall", "land", "explode", "impact", "crash-land"}
@@ -93,6 +93,14 @@ def _flier(verb: Token) -> Token | None:
     return subject(verb) or _misread_flier(verb)
 
 
+def _past_duration(word: Token) -> Token:
+    """ "spends about 25 minutes over Finnish territory": the parser hangs the place from the time the stay took;
+    the verb that took the time is what governs it."""
+    if word.lemma_.lower() in UNIT_MINUTES and word.dep_ in {"dobj", "npadvmod"} and word.head.pos_ == "VERB":
+        return word.head
+    return word
+
+
 def _entry(noun: Token) -> Trigger | None:
     """How "airspace" is governed, if it is entered: object of "enter"/"violate", "into", "violation of"."""
     anchor = noun
@@ -107,7 +115,7 @@ def _entry(noun: Token) -> Trigger | None:
         return Trigger(noun, governing_verb(head), head)
     if anchor.dep_ != "pobj":
         return None
-    prep, governor = head.lower_, head.head
+    prep, governor = head.lower_, _past_duration(head.head)
     if governor.lemma_.lower() in VIOLATION_NOUNS and prep in {"of", "into", "in"}:
         return Trigger(noun, governing_verb(governor), governor)
     if (governor.pos_ not in {"VERB", "AUX"} and _misread_flier(governor) is None) or \
@@ -137,6 +145,24 @@ def _state_name(token: Token) -> str | None:
     return state if state and (is_state_name(token.text) or is_state_name(words)) else None
 
 
+def _sends_platform(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and is_platform_word(c) for c in verb.children)
+
+
+def _coordinated_sender(verb: Token) -> Token | None:
+    """ "sent 40 balloons carrying cigarettes and what looked like leaflets across the border into X": the parser
+    splits the clause at the "and" and hangs "into X" from the second half, whose subject flies nothing; the
+    sending verb it is coordinated with is the one that sent something there."""
+    if _sends_platform(verb) or is_platform_word(_flier(verb) or verb):
+        return None
+    node = verb
+    while node.dep_ in {"conj", "xcomp"}:
+        node = node.head
+        if node.lemma_.lower() in SENDING and _sends_platform(node):
+            return node
+    return None
+
+
 def _state_entered(name: Token) -> Trigger | None:
     """ "Belarusian helicopters crossed into Poland", "a drone entered Romania": a state's own name entered by
     something that flies."""
@@ -144,14 +170,16 @@ def _state_entered(name: Token) -> Trigger | None:
     head = name.head
     if state is None:
         return None
-    if name.dep_ == "pobj" and head.lower_ == "into" and (head.head.pos_ == "VERB" or _misread_flier(head.head)):
+    if name.dep_ == "pobj" and head.lower_ == "into" and (head.head.pos_ in {"VERB", "AUX"} or
+                                                          _misread_flier(head.head)):
         verb = head.head
     elif name.dep_ == "dobj" and head.lemma_.lower() in STATE_ENTRY_VERBS:
         verb = head
     else:
         return None
+    verb = _coordinated_sender(verb) or verb
     flier = _flier(verb)
-    sent = any(c.dep_ == "dobj" and is_platform_word(c) for c in verb.children)  # "sent 260 balloons into X"
+    sent = _sends_platform(verb)  # "sent 260 balloons into X"
     if verb.lemma_.lower() in NOT_ENTRY or flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING
                                                                 or sent):
         return None
@@ -175,6 +203,15 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
             yield trigger
 
 
+def _class_of_intruders(verb: Token) -> bool:
+    """ "would shoot down drones that violate their airspace", "will intercept aircraft that enter it": a relative
+    clause in the present on what a state would or will do something to names a kind of intruder, no event."""
+    if verb.dep_ != "relcl" or verb.tag_ not in {"VBP", "VBZ"}:
+        return False
+    treated = governing_verb(verb.head)
+    return treated is not None and doubted(treated)
+
+
 def _blocked(trigger: Trigger) -> bool:
     """Negated, denied, hypothetical, habitual or generic: no incident. "never its territorial airspace" neither."""
     violation = trigger.violation
@@ -187,6 +224,8 @@ def _blocked(trigger: Trigger) -> bool:
     if trigger.verb is None:
         return False
     if doubted(trigger.verb) or any(c.lower_ in HABITUAL for c in trigger.verb.children):
+        return True
+    if _class_of_intruders(trigger.verb):
         return True
     if any(c.lower_ == "back" and c.dep_ in {"advmod", "prt"} for c in trigger.verb.children):
         return True  # "before crossing back into Ukraine", "flew back into Russian airspace": a return, no entry
@@ -218,8 +257,7 @@ def owner_words(noun: Token) -> list[Token]:
 def _over(word: Token) -> list[Token]:
     """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga", "over
     several cities, including Lahore"."""
-    objects = [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in OVER
-               for obj in prep.children if obj.dep_ == "pobj"]
+    objects = _overflown(word)
     named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN"]
     # "the island of X"; "several cities, including X and Y"
     return named or [t for obj in objects for prep in obj.children if prep.lower_ in {"of", "including"}
@@ -282,7 +320,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     """
     candidates = _intruder_words(trigger)
     if trigger.verb is not None:  # "North Korea sent balloons into the South": what was sent, then who sent it
-        candidates = [c for c in trigger.verb.children if c.dep_ == "dobj" and is_platform_word(c)] + candidates
+        candidates = [c for verb in _purposes(trigger.verb) for c in verb.children
+                      if c.dep_ == "dobj" and is_platform_word(c)] + candidates
     if trigger.violation is not None:
         doer = subject(trigger.verb) if trigger.verb is not None else None  # "Turkish jets carried out violations"
         candidates += [c for c in trigger.violation.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
@@ -304,6 +343,15 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     intruders = [p for p in found if not p.defender and p.state != victim]
     best = next((p for p in intruders if p.state), intruders[0] if intruders else None)
     return best, _foreign(best.state, victim) if best else None, False
+
+
+def _purposes(verb: Token) -> list[Token]:
+    """A verb and those it is the purpose of: in "used 300 drones to try to infiltrate X airspace", what was used
+    is what entered."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp":
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _sender(phrase: Phrase, victim: str) -> str | None:
@@ -334,7 +382,8 @@ def _antecedent(phrase: Phrase | None, linked: bool, context: Context) -> Phrase
 
 def _hedged_clause(trigger: Trigger) -> bool:
     """ "is suspected of having violated", "probably entered", "a suspected incursion": the attribution is hedged."""
-    words = [*(trigger.verb.children if trigger.verb is not None else []),
+    # not a clause coordinated with it: "sent 40 balloons and what appeared to be leaflets into X" is no hedge
+    words = [*(c for c in (trigger.verb.children if trigger.verb is not None else []) if c.dep_ != "conj"),
              *(trigger.verb.ancestors if trigger.verb is not None else []),
              *(trigger.violation.children if trigger.violation is not None else [])]
     return any(hedged(word.text) for word in words)
@@ -378,7 +427,8 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         hedged=bool(violator) and ((phrase is not None and phrase.hedged) or _hedged_clause(trigger)),
         platform=phrase.platform if phrase else None, model=model,
         count=count, count_stated=stated, duration=duration_minutes(sentence.text),
-        occurred_on=date, date_in_clause=dated_here, location=location_in(sentence, list(anchor.subtree), {victim}),
+        occurred_on=date, date_in_clause=dated_here,
+        location=location_in(sentence, without_other_clauses(anchor), {victim}),
         supporting=trigger.supporting,
     )
 
@@ -400,6 +450,39 @@ def _flier_state(phrase: Phrase, verb: Token) -> str | None:
     return state_of(doer) if doer is not None and not is_platform_word(doer) else None
 
 
+def _quantified(head: Token) -> Token:
+    """The noun that stands in the clause for a phrase counted by another: "two pairs of Su-27s flew"."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "NUM", "PRON"}:
+        return head.head.head
+    return head
+
+
+def _overflown(verb: Token) -> list[Token]:
+    """What a flight went over: the objects of "over"/"above", and what "overflew" takes (or "flew over" with
+    "over" left without an object of its own, the place read as the verb's)."""
+    particle = any(c.dep_ in {"prt", "prep"} and c.lower_ in OVER and not any(o.dep_ == "pobj" for o in c.children)
+                   for c in verb.children)
+    return [obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in OVER
+            for obj in prep.children if obj.dep_ == "pobj"] + (
+        [c for c in verb.children if c.dep_ == "dobj"] if particle or base_form(verb) == "overfly" else [])
+
+
+def _land_owner(verb: Token, context: Context) -> str | None:
+    """Whose land a flight went over when no name there is known: "two Greek islands" by its nationality, "the
+    islands of X" or "the town of Y" the article's state's; never open water ("over the Gulf of X")."""
+    for obj in _overflown(verb):
+        if obj.lemma_.lower() not in LAND_PLACES and obj.lower_ not in LAND_PLACES:
+            continue
+        named = nationality([t for t in obj.subtree if t.i < obj.i])
+        if named:
+            return named
+        names = [t for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for t in prep.subtree if t.pos_ == "PROPN"]
+        if names and not any(place_country(t.text) for t in names):  # not "the city of Kaliningrad": Russian
+            return context.main_country
+    return None
+
+
 def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """A state's drones or aircraft flown, or seen, over another state's place: "Minsk sent drones over Vilnius",
     "North Korea accused the South of flying drones over Pyongyang", "Russian drones were seen over Riga"."""
@@ -407,14 +490,16 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
     for phrase in found:
         # "Minsk sent drones over ...", or the drones' own clause: "shot down drones sent by India over Lahore"
         sent = next((c for c in phrase.head.children if c.dep_ == "acl" and c.lemma_.lower() in OVERFLYING), None)
-        if phrase.defender or (phrase.head.dep_ not in {"dobj", "nsubj", "nsubjpass"} and sent is None):
+        noun = _quantified(phrase.head)
+        if phrase.defender or (noun.dep_ not in {"dobj", "nsubj", "nsubjpass"} and sent is None):
             continue
-        verb = sent or phrase.head.head
-        if verb.lemma_.lower() not in OVERFLYING or doubted(verb) or negated(phrase.head):
+        verb = sent or noun.head
+        if base_form(verb) not in OVERFLYING or doubted(verb) or negated(phrase.head):
             continue
         flier = _flier_state(phrase, verb)
         over = _over(verb)
         victims = [code for word in over for code in [place_country(word.text)] if code and code != flier]
+        victims = victims or [code for code in [_land_owner(verb, context)] if code and code != flier]
         if flier is None or not victims:
             continue
         date, dated_here = clause_date(sentence, verb, verb, context.published)
@@ -527,9 +612,10 @@ def identification(sentence: Span, found: list[Phrase]) -> Identification | None
         state = nationality(complement)
         if state is not None:
             models = [name for t in complement for name in [model_name(t)] if name]
-            # "probably", "most likely", and a clause it hangs from: "it is highly probable that it was ..."
+            # "probably", "most likely", a clause it hangs from ("it is highly probable that it was ..."), and a
+            # verb of belief it is the object of ("Washington believed the drone was Russian")
             words = [*complement, *(c for v in (verb, *verb.ancestors) for c in v.children
-                                    if c.dep_ in {"advmod", "acomp"})]
+                                    if c.dep_ in {"advmod", "acomp"}), *(a for a in verb.ancestors if a.pos_ == "VERB")]
             return Identification(state, any(hedged(t.text) or t.lower_ == "likely" for t in words),
                                   models[0] if models else None)
     return None
