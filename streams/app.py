@@ -54,6 +54,17 @@ class Progress:
     def __init__(self) -> None:
         self.done: dict[str, dict[int, int]] = {}
         self.counters: dict[str, int] = {}
+        # Wall-clock times (s) the first raw batch began and the latest one ended: how fast this process
+        # worked through what it was given, start-up and idle waits before the first record left out.
+        self.first_batch_at: float | None = None
+        self.last_batch_at: float | None = None
+
+    def batch_began(self) -> None:
+        if self.first_batch_at is None:
+            self.first_batch_at = time.time()
+
+    def batch_ended(self) -> None:
+        self.last_batch_at = time.time()
 
     def mark(self, topic: str, partition: int, offset: int) -> None:
         self.done.setdefault(topic, {})[partition] = offset
@@ -67,7 +78,7 @@ class Progress:
         self.counters[name] = self.counters.get(name, 0) + n
 
 
-def _app(settings: Settings, profile: BrokerProfile) -> faust.App:
+def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
     """The faust app, tuned for the broker's profile and replicated as configured (every topic faust creates too)."""
     datadir = settings.data_dir or str(Path(tempfile.gettempdir()) / f"newsroom-{settings.app_id}")
     tuning: dict[str, Any] = {}
@@ -143,7 +154,7 @@ class Newsroom:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.app = _app(settings, profile_for(settings))
+        self.app = faust_app(settings, profile_for(settings))
         self.app.transport.Consumer = consumer_class(settings.fetch_max_wait_ms)
         self.progress = Progress()
         names, n = settings.topics, settings.partitions
@@ -177,8 +188,10 @@ class Newsroom:
         """Raw records in batches: one ``nlp.pipe`` over a batch is much cheaper than one parse per article,
         and one wait for the broker's acknowledgements of the whole batch cheaper than one per article."""
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_seconds):
+            self.progress.batch_began()
             prepared = await self.prepare([event.message for event in events])
             await self.process_batch(events, prepared)
+            self.progress.batch_ended()
 
     async def process_batch(self, events: list[Any], prepared: list[Article | None]) -> None:
         """A batch of raw records, in partition order, done only once the broker has everything it derived.
@@ -278,6 +291,12 @@ class Newsroom:
         """
         self._replay = (True, since)
         self._keep_before = published_since
+
+    def held(self) -> dict[str, int]:
+        """How much this worker holds in memory: ledger entries, owned count cells, and the whole view
+        (what its peak memory is reported beside)."""
+        return {"articles": len(self.articles), "owned_cells": len(self.tallies), "incidents": len(self.view.incidents),
+                "statements": len(self.view.statements), "cells": len(self.view.tallies)}
 
     def consumed_topics(self) -> set[str]:
         """The topics the agents read: the only ones where consumer lag means work waiting (changelogs are only written;
