@@ -120,7 +120,8 @@ async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[Topic
 async def follow(settings: Settings, view: WholeView, topics: list[str]) -> None:
     """Fold every record of ``topics`` into ``view``, from the beginning, until cancelled."""
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None, enable_auto_commit=False,
-                                auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_max_wait_ms)
+                                auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_max_wait_ms,
+                                fetch_min_bytes=settings.view_fetch_min_bytes)
     await consumer.start()
     try:
         tps = [tp for topic in topics for tp in await topic_partitions(consumer, topic)]
