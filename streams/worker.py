@@ -65,6 +65,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_MAX_BODY_BYTES": str(settings.max_body_bytes),
         "NEWSROOM_STORE": settings.store,
         "NEWSROOM_BATCH_SIZE": str(settings.batch_size),
+        "NEWSROOM_BATCH_SECONDS": str(settings.batch_seconds),
         "NEWSROOM_FETCH_MAX_WAIT_MS": str(settings.fetch_max_wait_ms),
         "NEWSROOM_VIEW_FETCH_MIN_BYTES": str(settings.view_fetch_min_bytes),
         "NEWSROOM_BROKER_PROFILE": settings.broker_profile,
