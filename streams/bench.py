@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import itertools
 import math
 import os
 import statistics
@@ -391,13 +392,13 @@ def probe(documents: list[dict[str, Any]], yields: list[bool], samples: int) -> 
         raise ValueError("no document of the load yields a derived event: nothing to time")
     found: list[dict[str, Any]] = []
     timed = 0
-    for n in range(sys.maxsize):
+    for n in itertools.count():
         document, yielding = documents[n % len(documents)], yields[n % len(documents)]
         found.append({**document, "article_id": f"{document['article_id']}~p{n}"})
         timed += yielding
         if timed >= samples:
-            return found
-    raise AssertionError("unreachable")
+            break
+    return found
 
 
 def percentile(values: list[float], q: float) -> float:
