@@ -54,6 +54,17 @@ class Progress:
     def __init__(self) -> None:
         self.done: dict[str, dict[int, int]] = {}
         self.counters: dict[str, int] = {}
+        # Wall-clock times (s) the first raw batch began and the latest one ended: how fast this process
+        # worked through what it was given, start-up and idle waits before the first record left out.
+        self.first_batch_at: float | None = None
+        self.last_batch_at: float | None = None
+
+    def batch_began(self) -> None:
+        if self.first_batch_at is None:
+            self.first_batch_at = time.time()
+
+    def batch_ended(self) -> None:
+        self.last_batch_at = time.time()
 
     def mark(self, topic: str, partition: int, offset: int) -> None:
         self.done.setdefault(topic, {})[partition] = offset
@@ -67,7 +78,7 @@ class Progress:
         self.counters[name] = self.counters.get(name, 0) + n
 
 
-def _app(settings: Settings, profile: BrokerProfile) -> faust.App:
+def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
     """The faust app, tuned for the broker's profile and replicated as configured (every topic faust creates too)."""
     datadir = settings.data_dir or str(Path(tempfile.gettempdir()) / f"newsroom-{settings.app_id}")
     tuning: dict[str, Any] = {}
@@ -143,7 +154,7 @@ class Newsroom:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.app = _app(settings, profile_for(settings))
+        self.app = faust_app(settings, profile_for(settings))
         self.app.transport.Consumer = consumer_class(settings.fetch_max_wait_ms)
         self.progress = Progress()
         names, n = settings.topics, settings.partitions
@@ -174,34 +185,52 @@ class Newsroom:
         self.app.task(self._follow_view)
 
     async def _extract_agent(self, stream: Any) -> None:
-        """Raw records in batches: one ``nlp.pipe`` over a batch is much cheaper than one parse per article."""
+        """Raw records in batches: one ``nlp.pipe`` over a batch is much cheaper than one parse per article,
+        and one wait for the broker's acknowledgements of the whole batch cheaper than one per article."""
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_seconds):
+            self.progress.batch_began()
             prepared = await self.prepare([event.message for event in events])
-            for event, article in zip(events, prepared):
-                write_as(event)
-                await self.process(event.message, article)
+            await self.process_batch(events, prepared)
+            self.progress.batch_ended()
 
-    async def process(self, message: Any, article: Article | None) -> None:
-        """One raw record, in partition order, done only once the broker has everything it derived.
+    async def process_batch(self, events: list[Any], prepared: list[Article | None]) -> None:
+        """A batch of raw records, in partition order, done only once the broker has everything it derived.
+
+        Each article's transition starts from the state the one before it in the batch left
+        (two versions of one article may share a batch). All derived events and tally updates
+        of the batch are sent, then awaited together; only then does the ledger table move, so
+        a crash in between re-derives the same events (same ids), as with one article at a time.
 
         An article extraction cannot handle is dead-lettered (no event of it was sent); a
         send the broker does not acknowledge is retried until it does, never dead-lettered:
         the article is valid, the broker is what failed.
         """
-        if article is not None:
-            started = time.perf_counter()
-            state = self.articles.get(article.article_id)
-            transition = await self._transition(message, article, state)
+        started = time.perf_counter()
+        states: dict[str, Any] = {}  # the batch's own ledger writes, not yet in the table
+        applied: list[tuple[Any, Article, Transition, list[tuple[str, dict[str, Any]]]]] = []
+        for event, article in zip(events, prepared):
+            if article is None:
+                continue
+            state = states[article.article_id] if article.article_id in states else self.articles.get(article.article_id)
+            transition = await self._transition(event.message, article, state)
             if transition is not None:
-                moved = moved_out_of_cells(state and state["live"], transition.events, article)
-                await until_acknowledged("derived events", lambda: self.emit(transition.events, article, moved))
-                self.articles[article.article_id] = transition.state
-                log.info("article processed", article_id=article.article_id, version=article.version,
-                         action=article.action, events=len(transition.events),
-                         ms=round((time.perf_counter() - started) * 1000, 1))
-        self.progress.mark(message.topic, message.partition, message.offset)
-        self.progress.count("articles_processed")
-        metrics.ARTICLES.inc()
+                states[article.article_id] = transition.state
+                applied.append((event, article, transition, moved_out_of_cells(state and state["live"],
+                                                                                transition.events, article)))
+        if applied:
+            await until_acknowledged("derived events", lambda: self.emit_many(
+                [(transition.events, article, moved) for _, article, transition, moved in applied]))
+        for event, article, transition, _ in applied:
+            write_as(event)
+            self.articles[article.article_id] = transition.state
+        if applied:
+            log.info("batch processed", articles=len(applied), events=sum(len(t.events) for _, _, t, _ in applied),
+                     ms=round((time.perf_counter() - started) * 1000, 1))
+        for event in events:
+            message = event.message
+            self.progress.mark(message.topic, message.partition, message.offset)
+        self.progress.count("articles_processed", len(events))
+        metrics.ARTICLES.inc(len(events))
 
     async def _tally_agent(self, stream: Any) -> None:
         """Each count cell has one owner (the tally topic's partition): it alone tells the alerts topic
@@ -262,6 +291,12 @@ class Newsroom:
         """
         self._replay = (True, since)
         self._keep_before = published_since
+
+    def held(self) -> dict[str, int]:
+        """How much this worker holds in memory: ledger entries, owned count cells, and the whole view
+        (what its peak memory is reported beside)."""
+        return {"articles": len(self.articles), "owned_cells": len(self.tallies), "incidents": len(self.view.incidents),
+                "statements": len(self.view.statements), "cells": len(self.view.tallies)}
 
     def consumed_topics(self) -> set[str]:
         """The topics the agents read: the only ones where consumer lag means work waiting (changelogs are only written;
@@ -351,23 +386,26 @@ class Newsroom:
         found = self._derived.pop(id(article), None)
         return found if found is not None else derive(article)
 
-    async def emit(self, events: list[Event], article: Article | None = None,
-                   moved: list[tuple[str, dict[str, Any]]] | None = None) -> None:
-        """Send derived events and their tally updates, and wait until the broker has them all.
+    async def emit_many(self, derived: list[tuple[list[Event], Article | None, list[tuple[str, dict[str, Any]]]]]) -> None:
+        """Send the derived events and tally updates of several articles, and wait until the broker has them all.
 
-        ``article`` is the version that caused the events: its headline and time go into the tally updates;
-        ``moved`` retracts incidents from the cells they left (:func:`streams.counting.moved_out_of_cells`).
+        Each entry is (events, the article version that caused them, tally retractions of incidents that
+        moved cell, :func:`streams.counting.moved_out_of_cells`): the article's headline and time go into
+        the tally updates. Each record is encoded once, however many cells it updates.
         """
         pending = []
-        for tally_key, update in moved or []:
-            pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=orjson.dumps(update)))
-        for event in events:
-            topic = self.incidents if event["type"] == "incident" else self.statements
-            pending.append(await topic.send(key=event_id(event).encode(), value=orjson.dumps(event)))
-            for tally_key, update in tally_updates(event, article):
+        for events, article, moved in derived:
+            for tally_key, update in moved:
                 pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=orjson.dumps(update)))
-        for future in pending:
-            await future
-        self.progress.count("events_emitted", len(events))
-        for event in events:
-            metrics.EVENTS.labels(event["type"], event["op"]).inc()
+            for event in events:
+                topic = self.incidents if event["type"] == "incident" else self.statements
+                pending.append(await topic.send(key=event_id(event).encode(), value=orjson.dumps(event)))
+                updates = tally_updates(event, article)
+                encoded = orjson.dumps(updates[0][1]) if updates else b""  # one update, one or more cells
+                for tally_key, _ in updates:
+                    pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=encoded))
+        await asyncio.gather(*pending)
+        for events, _, _ in derived:
+            self.progress.count("events_emitted", len(events))
+            for event in events:
+                metrics.EVENTS.labels(event["type"], event["op"]).inc()

@@ -160,11 +160,14 @@ def cmd_broker(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from streams.bench import render_bench, run_bench
+    from streams.bench import DEFAULT_CORPUS, render_bench, run_bench
 
     if not 0.0 <= args.relevant_share <= 1.0:
         raise InputError(f"--relevant-share must be between 0 and 1, not {args.relevant_share}")
-    result = run_bench(args.articles, partitions=args.partitions, relevant_share=args.relevant_share)
+    if args.runs < 1 or args.latency_samples < 1:
+        raise InputError("--runs and --latency-samples must be at least 1")
+    result = run_bench(args.articles, partitions=args.partitions, relevant_share=args.relevant_share, runs=args.runs,
+                       broker_choice=args.broker, latency_samples=args.latency_samples, corpus=args.corpus or DEFAULT_CORPUS)
     if args.json:
         _out(result)
     else:
@@ -223,11 +226,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="deprecated name of --since-offset-time")
     replay.add_argument("--port", type=int, default=None, help="web port of the replay worker")
     replay.set_defaults(func=cmd_replay)
-    bench = sub.add_parser("bench", help="measure throughput, latency, replay and two-worker speed-up")
-    bench.add_argument("--articles", type=int, default=2000, help="generated articles per run")
+    bench = sub.add_parser("bench", help="measure one worker against offline extraction and a naive agent: "
+                                         "throughput, replay, latency, memory")
+    bench.add_argument("--articles", type=int, default=2000, help="articles per run")
     bench.add_argument("--partitions", type=int, default=4)
     bench.add_argument("--relevant-share", type=float, default=0.5,
-                       help="share of generated articles about airspace incidents (the rest is other news)")
+                       help="share of incident reports (corpus articles and templates; the rest is other news)")
+    bench.add_argument("--runs", type=int, default=3, help="repetitions; each figure is their median, with min and max")
+    bench.add_argument("--broker", choices=("auto", "kafka", "tansu"), default="auto",
+                       help="kafka: a local Apache Kafka broker; tansu (and auto): the embedded one; KAFKA_BOOTSTRAP wins")
+    bench.add_argument("--latency-samples", type=int, default=1000, help="timed articles per latency run")
+    bench.add_argument("--corpus", type=Path, default=None,
+                       help="folder with dev/ and train/ corpus articles (default: ../shared/corpus beside the checkout)")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=cmd_bench)
     counts = sub.add_parser("counts", help="live count tables from a running worker")

@@ -106,8 +106,11 @@ class Settings:
     data_dir: str = ""
     store: str = "memory://"
     batch_size: int = 16
-    batch_seconds: float = 0.05
+    batch_seconds: float = 0.01  # how long a partial batch waits for more: at low rates, added to every latency
     fetch_max_wait_ms: int = 50
+    # The whole view's fetches wait (up to fetch_max_wait_ms) for this much: while events stream in, one
+    # fetch per few records cost the worker more than the fold itself.
+    view_fetch_min_bytes: int = 64 * 1024
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -123,7 +126,9 @@ class Settings:
             "data_dir": os.environ.get("NEWSROOM_DATA_DIR", ""),
             "store": os.environ.get("NEWSROOM_STORE", d.store),
             "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
+            "batch_seconds": _seconds("NEWSROOM_BATCH_SECONDS") or d.batch_seconds,
             "fetch_max_wait_ms": _int("NEWSROOM_FETCH_MAX_WAIT_MS", d.fetch_max_wait_ms),
+            "view_fetch_min_bytes": _int("NEWSROOM_VIEW_FETCH_MIN_BYTES", d.view_fetch_min_bytes),
             "broker_profile": os.environ.get("NEWSROOM_BROKER_PROFILE") or d.broker_profile,
             "session_timeout": _seconds("NEWSROOM_SESSION_TIMEOUT"),
             "replication_factor": _int("NEWSROOM_REPLICATION_FACTOR", d.replication_factor),

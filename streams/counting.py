@@ -78,17 +78,24 @@ def moved_out_of_cells(previous_live: dict[str, Event] | None, events: list[Even
 
 
 def apply_update(tally: Tally | None, update: dict[str, Any], offset: int) -> Tally:
+    """The cell after ``update``, ``tally`` left as it was (the tally agent compares the two for alerts)."""
     members: Tally = dict(tally or {})
+    update_in_place(members, update, offset)
+    return members
+
+
+def update_in_place(members: Tally, update: dict[str, Any], offset: int) -> None:
+    """Apply ``update`` to the cell itself: the whole view folds every update of a cell, and copying
+    the cell each time made that fold quadratic in the size of the cell."""
     known = members.get(update["member"])
     if known is not None and known[1] > offset >= 0:
-        return members
+        return
     if update["op"] == "retract":
         members.pop(update["member"], None)
     elif update.get("report") is not None:
         members[update["member"]] = [update["value"], offset, update["report"]]
     else:
         members[update["member"]] = [update["value"], offset]
-    return members
 
 
 def _parse_key(incident_key: str) -> tuple[str, str]:

@@ -115,7 +115,14 @@ def _schemas() -> dict[str, Schema]:
                           "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}}},
             "counters": {"type": "object", "additionalProperties": {"type": "integer"}},
             "assigned": {"type": "array", "items": {"type": "string"}},
-            "recovering": {"type": "boolean", "description": "Tables still being recovered: the other paths answer 503."}}},
+            "recovering": {"type": "boolean", "description": "Tables still being recovered: the other paths answer 503."},
+            "batches": {"type": "object", "description": "Wall-clock times (Unix seconds) the first batch of raw "
+                                       "records began and the latest ended; null before the first.",
+                        "properties": {"first_began_at": {"type": ["number", "null"]},
+                                       "last_ended_at": {"type": ["number", "null"]}}},
+            "held": {"type": "object", "description": "What this worker holds in memory: ledger entries (articles), "
+                                    "count cells it owns (owned_cells), and its whole view (incidents, statements, cells).",
+                     "additionalProperties": {"type": "integer", "minimum": 0}}}},
         "Readiness": {"type": "object", "required": ["ready"], "properties": {"ready": {"type": "boolean"}}},
         "Error": {"type": "object", "required": ["error", "parameter"], "properties": {
             "error": {"type": "string"}, "parameter": {"type": "string"}}},

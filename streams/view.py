@@ -29,7 +29,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from streams import asof
 from streams.config import Settings
-from streams.counting import Tally, apply_update, incident_counts, statement_counts
+from streams.counting import Tally, incident_counts, statement_counts, update_in_place
 from streams.events import Event, event_id
 from streams.internals import refresh_metadata
 
@@ -86,7 +86,9 @@ class WholeView:
     def _apply_tally(self, topic: str, partition: int, offset: int, value: bytes, key: bytes | None) -> None:
         try:
             cell, update = (key or b"").decode(), orjson.loads(value)
-            self.tallies[cell] = apply_update(self.tallies.get(cell), update, offset)
+            members = self.tallies.get(cell, {})
+            update_in_place(members, update, offset)  # raises before it changes anything
+            self.tallies[cell] = members
         except (orjson.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, AttributeError):
             log.warning("skipped a record that is no tally update", topic=topic, partition=partition, offset=offset)
             return
@@ -118,7 +120,8 @@ async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[Topic
 async def follow(settings: Settings, view: WholeView, topics: list[str]) -> None:
     """Fold every record of ``topics`` into ``view``, from the beginning, until cancelled."""
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None, enable_auto_commit=False,
-                                auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_max_wait_ms)
+                                auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_max_wait_ms,
+                                fetch_min_bytes=settings.view_fetch_min_bytes)
     await consumer.start()
     try:
         tps = [tp for topic in topics for tp in await topic_partitions(consumer, topic)]

@@ -87,8 +87,11 @@ def register(newsroom: Newsroom) -> None:
         return web.json({
             "processed": {topic: {str(p): o for p, o in parts.items()} for topic, parts in done.items()},
             "counters": newsroom.progress.counters,
+            "batches": {"first_began_at": newsroom.progress.first_batch_at,
+                        "last_ended_at": newsroom.progress.last_batch_at},
             "assigned": sorted(f"{tp.topic}:{tp.partition}" for tp in app.consumer.assignment()),
             "recovering": newsroom.recovering(),
+            "held": newsroom.held(),
         })
 
 

@@ -9,14 +9,14 @@ import pytest
 from aiokafka.errors import KafkaConnectionError, NotEnoughReplicasError
 
 from streams import app as app_module
-from streams.app import _app, until_acknowledged
+from streams.app import faust_app, until_acknowledged
 from streams.broker import detect_profile
 from streams.config import KAFKA, TANSU, Settings
 
 
 def test_tansu_gets_one_record_per_request_and_a_short_session_kafka_faust_defaults() -> None:
     settings = Settings(replication_factor=3, min_insync_replicas=2)
-    tansu, kafka = _app(settings, TANSU).conf, _app(settings, KAFKA).conf
+    tansu, kafka = faust_app(settings, TANSU).conf, faust_app(settings, KAFKA).conf
     assert (tansu.producer_max_batch_size, tansu.broker_session_timeout) == (1, 10.0)
     untuned = faust.App("untuned").conf  # faust's defaults: the batching producer, its usual session timeout
     assert (kafka.producer_max_batch_size, kafka.broker_session_timeout) == (
@@ -26,7 +26,7 @@ def test_tansu_gets_one_record_per_request_and_a_short_session_kafka_faust_defau
 
 
 def test_a_configured_session_timeout_wins_over_the_profile() -> None:
-    conf = _app(Settings(session_timeout=7.0), KAFKA).conf
+    conf = faust_app(Settings(session_timeout=7.0), KAFKA).conf
     assert conf.broker_session_timeout == 7.0 and conf.broker_heartbeat_interval <= 7.0 / 3
 
 

@@ -309,10 +309,11 @@ def test_library_logs_share_the_format_and_their_info_chatter_is_hidden():
 
 
 def test_bench_prints_a_table_not_a_dict():
-    table = render_bench({"articles": 300, "pipeline_articles_per_s": 41.5,
-                          "peak_rss_mb": {"one_worker": [201], "two_workers": [190, 188]}})
+    table = render_bench({"broker": "Tansu (embedded, memory)", "pipeline_articles_per_s": 41.5,
+                          "held_at_peak": {"articles": 300, "cells": 12},
+                          "range": {"pipeline_articles_per_s": [40.2, 43.0]}})
     assert table.splitlines() == [
-        "generated articles per run           300",
-        "one worker, end to end (articles/s)  41.5",
-        "peak RSS per worker (MB)             one worker: 201; two workers: 190, 188",
+        "broker                               Tansu (embedded, memory)",
+        "one worker, end to end (articles/s)  41.5  (40.2-43.0)",
+        "held by the worker (last run)        articles: 300; cells: 12",
     ]

@@ -25,6 +25,8 @@ a single whitespace token where the sentence was.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+
 from streams.extraction.clauses import AIRSPACE
 from streams.extraction.dates import heading
 from streams.extraction.lexicon import DRONE_MODIFIERS, HARDWARE, IRREGULAR_FORMS, MODEL, PLATFORMS, SPEECH_VERBS
@@ -87,12 +89,50 @@ def relevant_units(text: str) -> list[Unit]:
         return []
     keep |= {i - 1 for i in keep if i > 0 and not words[i].isdisjoint(REFERRING)}
     keep.add(0)
+    mentions = Mentions(text, found, words)
     for i in sorted(keep):
         for link in _links(sentences[i], words[i]):
-            capitalised = link[:1].isupper()
-            earlier = [j for j in range(i) if (link in sentences[j] if capitalised else link in words[j])]
-            keep.update(earlier[:1] + earlier[-1:])  # where it was introduced, and its latest mention
+            keep.update(mentions.first_and_latest(link, i))  # where it was introduced, and its latest mention
     return [found[i] for i in sorted(keep)]
+
+
+class Mentions:
+    """Which earlier sentence first and last mentions a link, without rescanning every earlier sentence
+    for every kept one (which made the pass quadratic in the length of the text).
+
+    A capitalised link is looked up as a substring of the text, a lower-case one among each
+    sentence's words. A link has no spaces, quotation marks or full stops, so an occurrence
+    never straddles two sentences.
+    """
+
+    def __init__(self, text: str, found: list[Unit], words: list[set[str]]) -> None:
+        self.text = text
+        self.starts = [unit.start for unit in found]
+        self.ends = [unit.end for unit in found]
+        self.by_word: dict[str, list[int]] = {}
+        for i, sentence_words in enumerate(words):
+            for word in sentence_words:
+                self.by_word.setdefault(word, []).append(i)
+        self.first_name: dict[str, int | None] = {}
+
+    def _sentence_at(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+    def first_and_latest(self, link: str, i: int) -> list[int]:
+        """The first and the latest sentence before sentence ``i`` that mentions ``link`` (none, or one twice)."""
+        if i == 0:
+            return []
+        if not link[:1].isupper():
+            seen = self.by_word.get(link, [])
+            before = bisect_left(seen, i)
+            return [seen[0], seen[before - 1]] if before else []
+        if link not in self.first_name:
+            at = self.text.find(link)
+            self.first_name[link] = None if at < 0 else self._sentence_at(at)
+        first = self.first_name[link]
+        if first is None or first >= i:
+            return []
+        return [first, self._sentence_at(self.text.rfind(link, 0, self.ends[i - 1]))]
 
 
 def focus(text: str) -> str:

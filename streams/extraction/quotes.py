@@ -10,6 +10,7 @@ quotation, however many sentences it holds, sits in one unit with its cue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from streams.extraction.lexicon import ABBREVIATIONS
@@ -19,6 +20,9 @@ CLOSING = {"\u201d", '"'}
 SENTENCE_END = ".!?"
 TRIMMED = " \t,;:"
 INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
+# What can end a surface sentence: a line break, final punctuation, or a closing quotation mark.
+ENDINGS = re.compile("[\n.!?\"\u201d]")
+NOT_SPACE = re.compile("[^ ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +81,19 @@ def _add(quotes: list[Quote], text: str, opening: int, closing: int) -> None:
 
 def units(text: str, quotes: list[Quote]) -> list[Unit]:
     """Surface sentences: ends at ``.!?`` outside quotation marks, at a closing mark after
-    ``.!?`` that a capitalised word follows, and at every line break."""
+    ``.!?`` that a capitalised word follows, and at every line break.
+
+    Linear in the text: only the characters that can end a sentence are looked at, and the
+    quotation around each is found by bisection (``quotes`` are in text order and do not overlap).
+    """
+    openings = [q.opening for q in quotes]
     bounds: list[tuple[int, int]] = []
     start = 0
-    index = 0
-    while index < len(text):
-        if _ends_sentence(text, index, quotes):
+    for candidate in ENDINGS.finditer(text):
+        index = candidate.start()
+        if _ends_sentence(text, index, _covering(quotes, openings, index)):
             bounds.append((start, index + 1))
             start = index + 1
-        index += 1
     bounds.append((start, len(text)))
     found = []
     for begin, end in bounds:
@@ -93,16 +101,21 @@ def units(text: str, quotes: list[Quote]) -> list[Unit]:
         left = begin + len(segment) - len(segment.lstrip())
         right = begin + len(segment.rstrip())
         if right > left:
-            inside = tuple(q for q in quotes if left <= q.opening < right)
+            inside = tuple(quotes[bisect_left(openings, left):bisect_left(openings, right)])
             found.append(Unit(left, right, inside))
     return found
 
 
-def _ends_sentence(text: str, index: int, quotes: list[Quote]) -> bool:
+def _covering(quotes: list[Quote], openings: list[int], index: int) -> Quote | None:
+    """The quotation whose marks enclose ``index``, if any."""
+    k = bisect_right(openings, index) - 1
+    return quotes[k] if k >= 0 and quotes[k].covers(index) else None
+
+
+def _ends_sentence(text: str, index: int, quote: Quote | None) -> bool:
     char = text[index]
     if char == "\n":
         return True
-    quote = next((q for q in quotes if q.opening <= index <= q.closing), None)
     if quote is not None:
         return index == quote.closing and text[index - 1:index] in tuple(SENTENCE_END) and _capital_follows(text, index)
     if char not in SENTENCE_END or char == "." and _abbreviation(text, index):
@@ -112,15 +125,30 @@ def _ends_sentence(text: str, index: int, quotes: list[Quote]) -> bool:
 
 
 def _capital_follows(text: str, index: int) -> bool:
-    rest = text[index + 1:].lstrip(" ")
-    return not rest or rest[0] == "\n" or rest[0].isupper() or rest[0] in OPENING or rest[0].isdigit()
+    """Whether what follows ``index`` (past spaces) starts a sentence; looks no further than that."""
+    at = NOT_SPACE.search(text, index + 1)
+    if at is None:
+        return True
+    first = text[at.start()]
+    return first == "\n" or first.isupper() or first in OPENING or first.isdigit()
 
 
 def _abbreviation(text: str, index: int) -> bool:
     """A full stop that ends "U.S.", "Gen." or the initial in "John F. Kennedy" rather than a sentence
-    (but "wrote on X." ends one)."""
-    words = text[:index + 1].rsplit(None, 2)
-    word = words[-1]
+    (but "wrote on X." ends one). Reads back only over the last two words, never the whole text before."""
+    begin = _word_start(text, index)
+    word = text[begin:index + 1]
     if len(word) == 2 and word[0].isupper():
-        return len(words) > 1 and words[-2][:1].isupper()
+        before = begin
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        return before > 0 and text[_word_start(text, before - 1)].isupper()
     return bool(INITIALS.search(word)) or word[:-1].lower().lstrip("(") in ABBREVIATIONS
+
+
+def _word_start(text: str, index: int) -> int:
+    """Where the whitespace-delimited word that ends at ``index`` begins."""
+    begin = index
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return begin
