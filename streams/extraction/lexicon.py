@@ -115,6 +115,17 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
               "north-west", "south-east", "south-west"}
 DIRECTION_PREFIXES = {"North", "South"}
 
+# Kinds of place small enough that two incidents placed at two of them, the same night, are two incidents: an
+# airport, a base, a plant, a village. A river, a sea, a region or "the area" may hold both (streams.counting).
+SITE_HEADS = {"airport", "airfield", "airbase", "base", "plant", "station", "village", "town", "city", "island",
+              "islet", "isle", "port", "harbour", "harbor"}
+
+# Words that say what kind of site a place is, not which one: two reports placed at "Alder Air Base" and "Birch
+# air base" name different sites only through the words left when these are set aside (streams.counting).
+SITE_WORDS = LAND_PLACES | GENERIC_PLACE_WORDS | ADMINISTRATIVE_UNITS | DIRECTIONS | {
+    "air", "airfield", "airbase", "plant", "station", "area", "range", "field", "power", "nuclear", "military",
+    "naval", "training", "international", "national", "the", "of", "near", "over", "and"}
+
 # --- Platforms and models ------------------------------------------------------------------------------------------
 
 # What flies, by the noun that names it.
