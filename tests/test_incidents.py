@@ -393,6 +393,22 @@ def test_a_sighting_is_placed_by_the_named_site_not_by_a_bearing_or_a_relative_c
     assert set(found) == {("drone_sighting", "NO")}
 
 
+def test_a_unit_named_with_a_hyphen_places_a_sighting_in_its_state():
+    found = incidents("Drones were seen over army depots in the southern state of Baden-Württemberg on Monday, "
+                      "police said.")
+    assert set(found) == {("drone_sighting", "DE")}
+    assert "Baden-Württemberg" in found[("drone_sighting", "DE")].location
+
+
+def test_drone_flights_over_places_in_several_states_are_a_sighting_in_each():
+    found = incidents("The closures came after a wave of drone flights over army depots in the southern state of "
+                      "Baden-Württemberg last week, and over ports in Belgium and the Netherlands.",
+                      published_at="2025-10-16T10:00:00Z")
+    assert set(found) == {("drone_sighting", "DE"), ("drone_sighting", "BE"), ("drone_sighting", "NL")}
+    assert found[("drone_sighting", "DE")].occurred_on.value == "2025-10"
+    assert "Baden-Württemberg" in found[("drone_sighting", "DE")].location
+
+
 # --- Article 4 ----------------------------------------------------------------------------------------------------
 
 

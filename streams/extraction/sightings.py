@@ -120,11 +120,11 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
 
 
 def _conjoined_parts(sentence: Span, clause: Token, scope: set[int]) -> list[tuple[set[int], dict[str, str | None]]]:
-    """ "seen over X on Friday night and over Y on Saturday evening": a prepositional phrase joined by "and" to
-    another one reports a sighting of its own, with its own place and day; the first keeps the rest of the clause.
+    """ "seen over X on Friday night and over Y on Saturday evening", "flights over X last week, and over Y": a
+    prepositional phrase joined by "and" to another one (or, as the parser may read it, to their verb) reports a sighting of its own, with its own place and day; the first keeps the rest of the clause.
     Only when every part names a place of its own; otherwise the clause is one sighting."""
     joined = [{t.i for t in token.subtree} for token in clause.subtree
-              if token.i in scope and token.dep_ == "conj" and token.pos_ == "ADP" and token.head.pos_ == "ADP"]
+              if token.i in scope and token.dep_ == "conj" and token.pos_ == "ADP"]  # joined to the phrase or its verb
     if not joined:
         return []
     parts = [scope - set().union(*joined), *joined]
