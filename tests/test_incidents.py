@@ -393,6 +393,18 @@ def test_a_sighting_is_placed_by_the_named_site_not_by_a_bearing_or_a_relative_c
     assert set(found) == {("drone_sighting", "NO")}
 
 
+def test_a_separate_sighting_at_a_place_a_subject_names_is_a_sighting_of_its_own_that_day():
+    found = run("Billund Airport suspended flights on Friday evening after drones were spotted near its runway, and "
+                "the port of Aarhus halted traffic after a separate sighting, Danish authorities said.").incidents
+    got = sorted((i.kind, i.country, i.occurred_on.value, i.location) for i in found)
+    assert got == [("drone_sighting", "DK", "2025-10-03", "Billund Airport"),
+                   ("drone_sighting", "DK", "2025-10-03", "the port of Aarhus")]
+    # A sighting noun with nothing that makes it another one is the drones already named.
+    found = run("Billund Airport suspended flights on Friday evening after drones were spotted near its runway, and "
+                "the port of Aarhus halted traffic after the sighting, Danish authorities said.").incidents
+    assert len(found) == 1
+
+
 def test_a_unit_named_with_a_hyphen_places_a_sighting_in_its_state():
     found = incidents("Drones were seen over army depots in the southern state of Baden-Württemberg on Monday, "
                       "police said.")

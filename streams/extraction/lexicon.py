@@ -141,6 +141,8 @@ PLATFORMS: dict[str, str] = {
 }
 # Words that add to what was reported before: "a dozen more balloons", "another drone", "further jets".
 MORE = {"more", "another", "further", "additional"}
+# Words that make a noun a new instance of something the sentence already named: "after a separate sighting".
+ANOTHER = MORE | {"separate", "second", "new", "similar", "fresh"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".
 DEFINITE = {"the", "this", "that"}
 # Platform nouns whose plural is the singular: a bare "Russian aircraft" may be any number of them.

@@ -105,6 +105,17 @@ def _place(obj: Token, preposition: str, prefix: str = "") -> Place | None:
     return Place(name=name, country=_country(obj, text), token=obj, preposition=preposition)
 
 
+def subject_place(verb: Token) -> Place | None:
+    """The place a clause's subject names, when it names one by an "of" phrase: "the port of X halted traffic"."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    of_name = _of_name(subject) if subject is not None and subject.pos_ == "NOUN" else None
+    if subject is None or of_name is None or place_country(of_name) is None:
+        return None
+    tokens = _extent(subject)
+    text = subject.doc[tokens[0].i: tokens[-1].i + 1].text
+    return Place(name=text, country=place_country(of_name), token=subject, preposition="")
+
+
 def _of_an_event(token: Token) -> bool:
     """Whether a place belongs to an event its clause mentions ("an attack on ... across the Danube"), not to the
     aircraft nearer to it ("a wave of drone flights over X": the flights were over X)."""

@@ -15,8 +15,9 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near
-from streams.extraction.lexicon import ACCUSING, DEFINITE
-from streams.extraction.locations import PLACE_NOUNS, destination, facilities, location_in, places, regional
+from streams.extraction.lexicon import ACCUSING, ANOTHER, DEFINITE
+from streams.extraction.locations import (PLACE_NOUNS, destination, facilities, location_in, places, regional,
+                                         subject_place)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.places import is_state_name, place_country
@@ -43,13 +44,17 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     return verb
 
 
-def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False) -> dict[str, str | None]:
+def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
+                     others: frozenset[int] = frozenset()) -> dict[str, str | None]:
     """Each state where the drones were seen, with the place named in it: "near Copenhagen Airport in Denmark".
 
     Places in the sighting's own clause (scope) come first, and alone with own_only. A place no state is known
-    for ("over Aalborg Airport") belongs to the sentence's only state, if it has one.
+    for ("over Aalborg Airport") belongs to the sentence's only state, if it has one; places in the clauses of
+    other sightings it holds (others) belong to those.
     """
     named = places(sentence) + facilities(sentence)
+    named += [p for verb in sentence if verb.pos_ in {"VERB", "AUX"} for p in [subject_place(verb)] if p is not None]
+    named = [p for p in named if p.token.i not in others]
     own = [p for p in named if p.token.i in scope]
     if own_only and not own:
         return {}
@@ -109,7 +114,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                         platform="drone", count=count, count_stated=stated,
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
                 for part, located in parts for code, where in located.items()]
-    by_country = _sighting_places(sentence, scope)
+    by_country = _sighting_places(sentence, scope, others=frozenset(nested))
     if not by_country:
         if context.main_country is None or (date is None and not places(sentence)):
             return []
@@ -146,14 +151,33 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     if known is not None and known.state and any(_definite(p) for p in drones):
         return []  # "the drone had been flying ...": the U.S. drone the story is about, not an unidentified one
     clauses = {clause.i: clause for p in drones for clause in [_sighting_clause(p)] if clause is not None}
-    seen = [m for clause in clauses.values()
+    further = _further_sightings(sentence, drones) if clauses else []
+    clauses |= {clause.i: clause for clause in further}
+    seen = [m for clause in clauses.values() if clause not in further
             for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
+    dated = next((m.occurred_on for m in seen if m.occurred_on), None)
+    seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "after a separate sighting": the same day
+             for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
     blamed = _blamed(sentence)
     if blamed is None:
         return seen
     state, suspected = blamed
     return [replace(m, kind="airspace_violation", violator=state, hedged=suspected) for m in seen
             if m.country != state]  # the state blamed is no place they were seen
+
+
+def _further_sightings(sentence: Span, drones: list[Phrase]) -> list[Token]:
+    """The clauses of sightings a sentence adds to the drones it names, by a noun alone: "drones were seen over X,
+    and Y halted traffic after a separate sighting"."""
+    named = {p.head.i for p in drones}
+    found = []
+    for noun in sentence:
+        if (noun.lemma_.lower() in SIGHTING_NOUNS and noun.i not in named and not negated(noun)
+                and any(c.dep_ in {"amod", "det"} and c.lower_ in ANOTHER for c in noun.children)):
+            verb = governing_verb(noun)
+            if verb is not None and not doubted(verb) and verb not in found:
+                found.append(verb)
+    return found
 
 
 def _definite(phrase: Phrase) -> bool:
