@@ -294,6 +294,38 @@ def test_a_place_in_another_state_is_not_the_location():
     assert "Ocnita" in v.location
 
 
+def test_something_that_flew_in_from_a_state_entered_the_one_the_sentence_places_it_in():
+    v = violation("A drone found at a farm in eastern Latvia after it flew in from Belarus on Monday was carrying "
+                  "explosives, the army said on Tuesday.", "LV")
+    assert (v.violator, v.platform, v.occurred_on.value) == ("BY", "drone", "2025-10-06")
+    found = incidents("Balloons drifted in from Belarus overnight and circled over army bases in eastern Latvia, the "
+                      "army said.")
+    assert list(found) == [("airspace_violation", "LV")] and found[("airspace_violation", "LV")].violator == "BY"
+    assert incidents("Flights came in from Belarus on Monday, the airport said.") == {}
+
+
+def test_an_entry_in_a_clause_on_the_subject_is_dated_by_what_the_subject_did_then():
+    found = run("A Russian Orlan drone crashed in a field in eastern Latvia on Monday, the army said.\n"
+                "On June 3, a drone that entered Latvian airspace was tracked heading towards Riga before radar "
+                "contact was lost.", published_at="2025-06-25T10:00:00Z").incidents
+    assert sorted(i.occurred_on.value for i in found) == ["2025-06-03", "2025-06-23"]
+
+
+def test_a_model_an_earlier_sentence_gave_a_state_identifies_a_later_intruder():
+    found = run("A Russian Orlan drone crashed in a field in eastern Latvia on Monday, the army said.\n"
+                "On June 3, a drone crossed into Latvia from Belarus and was tracked heading towards Riga; the army "
+                "said it was most likely also an Orlan.", published_at="2025-06-25T10:00:00Z").incidents
+    earlier = next(i for i in found if i.occurred_on.value == "2025-06-03")
+    assert (earlier.violator, earlier.model, earlier.attribution) == ("RU", "Orlan", "suspected")
+
+
+def test_a_kind_of_aircraft_described_in_the_present_identifies_no_intruder():
+    found = run("On June 3, a drone crossed into Latvia from Belarus and was tracked heading towards Riga.\n"
+                "Orlan drones are cheap reconnaissance aircraft that Russia flies over the front line.",
+                published_at="2025-06-25T10:00:00Z").incidents
+    assert [(i.violator, i.model) for i in found] == [("BY", None)]
+
+
 # --- Drone sightings ----------------------------------------------------------------------------------------------
 
 

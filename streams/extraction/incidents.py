@@ -226,7 +226,9 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     for phrase in found:
         if phrase.state and not phrase.defender:
             context.antecedents[phrase.platform] = context.antecedents["any"] = phrase
-    said = identification(sentence, found)
+            if phrase.model and not phrase.by_origin:
+                context.model_states[phrase.model] = phrase.state
+    said = identification(sentence, found, context.model_states)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
@@ -373,9 +375,11 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     antecedents: dict[str, Phrase] = {}
     mentions: list[Mention] = []
     request_dates: list[FuzzyDate] = []
+    model_states: dict[str, str] = {}
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
-                          antecedents=antecedents, reported=mentions, request_dates=request_dates)
+                          antecedents=antecedents, reported=mentions, request_dates=request_dates,
+                          model_states=model_states)
         text = analysed.article.field(name)
         for sentence in _sentences(doc):
             line_context, dated = _line_context(context, text, sentence)

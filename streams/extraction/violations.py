@@ -21,7 +21,7 @@ from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubte
                                         own_clause, state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import ACCUSING, LAND_PLACES
-from streams.extraction.locations import location_in
+from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
@@ -71,6 +71,7 @@ class Trigger:
     violation: Token | None
     supporting: bool = False
     destination: str | None = None  # "crossed into Poland": the state entered, named by itself
+    inbound: bool = False  # "flew in from Belarus": the state entered is the one the sentence or story is in
 
 
 # --- Triggers ------------------------------------------------------------------------------------------------------
@@ -186,6 +187,23 @@ def _state_entered(name: Token) -> Trigger | None:
     return Trigger(name, verb, None, destination=state)
 
 
+def _flown_in_from(name: Token) -> Trigger | None:
+    """ "a drone that flew in from Belarus", "balloons drifted in from X": something that flies came in from a
+    state, into the one the sentence places it in or the story is about (:func:`_victims`)."""
+    prep = name.head
+    if _state_name(name) is None or name.dep_ != "pobj" or prep.lower_ != "from":
+        return None
+    verb = prep.head
+    inward = any(c.lower_ == "in" and (c.dep_ in {"prt", "advmod"} or (c.dep_ == "prep" and not list(c.children)))
+                 for c in verb.children)  # "in" as a particle, or a preposition with no object
+    if verb.pos_ != "VERB" or not inward or verb.lemma_.lower() not in MOTION_VERBS | {"come"}:
+        return None
+    flier = _flier(verb)
+    if flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING):
+        return None
+    return Trigger(name, verb, None, inbound=True)
+
+
 def _triggers(sentence: Span) -> Iterator[Trigger]:
     """Airspace or territory entered; borders crossed; "a Russian drone violation"; a state entered by name."""
     for token in sentence:
@@ -198,7 +216,7 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
         elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE for t in token.subtree):
             trigger = Trigger(token, governing_verb(token), token) if _attributed_violation(token) else None
         elif token.pos_ == "PROPN" and token.ent_type_ == "GPE":
-            trigger = _state_entered(token)
+            trigger = _state_entered(token) or _flown_in_from(token)
         if trigger is not None:
             yield trigger
 
@@ -288,6 +306,11 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
     reporting state; for a border crossed that no word assigns, the article's state."""
     if trigger.destination is not None:
         return [trigger.destination]
+    if trigger.inbound:
+        origin = state_of(trigger.noun)
+        placed = [p.country for p in places(trigger.noun.sent) if p.country and p.country != origin]
+        entered = placed[0] if placed else context.main_country
+        return [entered] if entered and entered != origin else []
     if trigger.violation is not None and trigger.noun == trigger.violation:
         reporter = subject_state(trigger.verb) if trigger.verb is not None else None
         return [reporter] if reporter else []
@@ -596,22 +619,34 @@ class Identification:
     model: str | None
 
 
-def identification(sentence: Span, found: list[Phrase]) -> Identification | None:
+def _kind_described(verb: Token, subject: Token) -> bool:
+    """ "Drones of this kind are cheap decoys that X launches": a bare plural in the present describes a kind of
+    aircraft, not the intruder an earlier sentence reported."""
+    bare = subject.tag_ in {"NNS", "NNPS"} and not any(c.dep_ in {"det", "poss", "nummod"} for c in subject.children)
+    return bare and verb.tag_ == "VBP"
+
+
+def identification(sentence: Span, found: list[Phrase], model_states: dict[str, str] | None = None
+                   ) -> Identification | None:
     """A sentence that names the state of something an earlier sentence reported: "it"/"they"/"the drone" as the
-    subject of "be" with a nationality for complement; "probably", "most likely" hedge it."""
+    subject of "be" with a nationality for complement, or a model an earlier sentence gave a state (model_states:
+    "it was also an X" after "a Russian X"); "probably", "most likely" hedge it."""
     for verb in sentence:
         if verb.lemma_ != "be" or doubted(verb):
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects or not (subjects[0].lower_ in REFERRING or is_platform_word(subjects[0])):
             continue
+        if _kind_described(verb, subjects[0]):
+            continue
         if subjects[0].lower_ not in REFERRING and any(p.head == subjects[0] and p.state and not p.by_origin
                                                        for p in found):
             continue
         complement = [t for c in verb.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
-        state = nationality(complement)
+        models = [name for t in complement for name in [model_name(t)] if name]
+        state = nationality(complement) or next(((model_states or {}).get(m) for m in models
+                                                 if (model_states or {}).get(m)), None)
         if state is not None:
-            models = [name for t in complement for name in [model_name(t)] if name]
             # "probably", "most likely", a clause it hangs from ("it is highly probable that it was ..."), and a
             # verb of belief it is the object of ("Washington believed the drone was Russian")
             words = [*complement, *(c for v in (verb, *verb.ancestors) for c in v.children
