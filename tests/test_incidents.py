@@ -326,6 +326,23 @@ def test_a_kind_of_aircraft_described_in_the_present_identifies_no_intruder():
     assert [(i.violator, i.model) for i in found] == [("BY", None)]
 
 
+def test_a_drone_of_no_known_state_that_came_down_in_a_named_state_was_sighted_there():
+    found = incidents("A drone crashed in a field near the village of Kowale in eastern Poland on Tuesday.")
+    assert list(found) == [("drone_sighting", "PL")]
+    assert "Kowale" in found[("drone_sighting", "PL")].location
+    found = incidents("SEPTEMBER 2 - A drone crashes in a field near the village of Kowale in eastern Poland.")
+    assert found[("drone_sighting", "PL")].occurred_on.value == "2025-09-02"
+
+
+def test_an_official_who_calls_it_a_provocation_by_a_state_makes_the_sighting_its_violation():
+    v = violation("A drone crashed in a field near the village of Kowale in eastern Poland on Tuesday. The defence "
+                  'minister called it "a provocation by the Russian Federation".', "PL")
+    assert (v.violator, v.attribution, v.occurred_on.value) == ("RU", "attributed", "2025-10-07")
+    found = incidents("A drone crashed in a field near the village of Kowale in eastern Poland on Tuesday. Officials "
+                      "said it was too early to say whether it was Russian.")
+    assert list(found) == [("drone_sighting", "PL")]
+
+
 # --- Drone sightings ----------------------------------------------------------------------------------------------
 
 

@@ -269,12 +269,21 @@ def _as_identified(mention: Mention, said: Identification) -> Mention:
 
 
 def _identified(said: Identification, sentence: Span, context: Context) -> list[Mention]:
-    """ "It was most likely a Russian decoy": the state (and model) of the intruder the last mention reported."""
-    earlier = next((m for m in reversed(context.reported) if m.kind == "airspace_violation"), None)
+    """ "It was most likely a Russian decoy": the state (and model) of the intruder the last mention reported.
+
+    Drones only sighted until then, which an official puts down to a state, become its violation: the sighting
+    is taken back from the mentions so far, and this sentence reports the violation in its place.
+    """
+    kinds = {"airspace_violation", "drone_sighting"} if said.blamed else {"airspace_violation"}
+    earlier = next((m for m in reversed(context.reported) if m.kind in kinds), None)
     if earlier is None or said.state == earlier.country:
         return []
-    return [replace(earlier, sentence=sentence, field=context.field, violator=said.state, by_origin=False,
-                    hedged=said.hedged, model=said.model or earlier.model, supporting=True)]
+    sighted = earlier.kind == "drone_sighting"
+    if sighted:
+        context.reported.remove(earlier)
+    return [replace(earlier, kind="airspace_violation", sentence=sentence if not sighted else earlier.sentence,
+                    field=context.field if not sighted else earlier.field, violator=said.state, by_origin=False,
+                    hedged=said.hedged, model=said.model or earlier.model, supporting=not sighted)]
 
 
 def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:

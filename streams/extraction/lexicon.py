@@ -165,6 +165,8 @@ LAUNCHING = {"fire", "launch", "send", "dispatch", "operate", "release"}
 # Verbs that say what a thing was found to be: "a drone identified as a Gerbera", "debris resembling an Orlan-10".
 IDENTIFYING = {"identify", "resemble", "believe", "describe", "confirm", "determine", "establish", "suspect", "think",
                "classify", "recognise", "recognize"}
+# Verbs that name what something was by a description of it: "called it a provocation by X".
+CALLING = {"call", "label", "brand", "term", "dub"}
 # Military model designations: "MiG-31", "Su-27s", "Tu-95MS", "F-16", "Shahed-136", "Kalibr".
 MODEL = re.compile(r"((?:" + "|".join(NAMED_MODELS) + r")(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
 # Military hardware, flying or not: its nationality adjective names an intruder or a navy, not a speaker's side.

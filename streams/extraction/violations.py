@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubted, generic, governing_verb, negated,
                                         own_clause, state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
-from streams.extraction.lexicon import ACCUSING, LAND_PLACES
+from streams.extraction.lexicon import ACCUSING, CALLING, LAND_PLACES
 from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
@@ -77,11 +77,16 @@ class Trigger:
 # --- Triggers ------------------------------------------------------------------------------------------------------
 
 
-def _misread_flier(word: Token) -> Token | None:
-    """In a present-tense timeline line the tagger reads "A drone crosses into X" as a noun phrase ("drone
-    crosses"): for such a verb form read as a noun, the platform it was given as a modifier."""
+def _misread_verb(word: Token, verbs: set[str]) -> bool:
+    """Whether the tagger read a present-tense verb of a timeline line ("A drone crosses into X", "A drone
+    crashes in a field") as a plural noun, one of the verbs given."""
     base = word.lower_[:-2] if word.lower_.endswith("es") else word.lower_[:-1]
-    if word.pos_ != "NOUN" or word.tag_ != "NNS" or not ({base, base + "e", word.lower_[:-1]} & MOTION_VERBS):
+    return word.pos_ == "NOUN" and word.tag_ == "NNS" and bool({base, base + "e", word.lower_[:-1]} & verbs)
+
+
+def _misread_flier(word: Token) -> Token | None:
+    """For a verb form read as a noun ("drone crosses"), the platform it was given as a modifier."""
+    if not _misread_verb(word, MOTION_VERBS):
         return None
     return next((c for c in word.children if c.dep_ in {"compound", "nmod"} and is_platform_word(c)), None)
 
@@ -557,6 +562,8 @@ def _crash_verb(phrase: Phrase) -> Token | None:
         return relative
     if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FOUND:
         return verb
+    if head.dep_ in {"compound", "nmod"} and _misread_verb(verb, CRASHING):
+        return verb  # a timeline's "A drone crashes in a field near X", read as a noun phrase
     return None
 
 
@@ -578,8 +585,14 @@ def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | No
     return None, None
 
 
+def _names_state(where: Token | None, state: str) -> bool:
+    """Whether the words placing something name its state ("in a field in eastern X"), not leave it to the story."""
+    return where is not None and any(t.pos_ == "PROPN" and place_country(t.text) == state for t in where.subtree)
+
+
 def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
-    """A state's drone, missile or balloon that crashed, fell or was found on another state's ground."""
+    """A state's drone, missile or balloon that crashed, fell or was found on another state's ground; a drone of no
+    known state that came down is a sighting where it did."""
     mentions: list[Mention] = []
     for phrase in found:
         verb = _crash_verb(phrase) if phrase.platform in UNMANNED else None
@@ -588,9 +601,15 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         earlier = None if phrase.state else _antecedent(phrase, True, context)
         flier = phrase.state or (earlier.state if earlier else None)
         victim, where = _ground_state(verb, context)
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if flier is None and victim is not None and phrase.platform == "drone" and (
+                victim == context.main_country or _names_state(where, victim)):
+            mentions.append(Mention(  # a drone of no known state came down there: it was over that state
+                kind="drone_sighting", country=victim, field=context.field, sentence=sentence, platform="drone",
+                count=phrase.count, count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
+                location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
         if flier is None or victim is None or victim == flier:
             continue
-        date, dated_here = clause_date(sentence, verb, verb, context.published)
         mentions.append(Mention(
             kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=flier,
             by_origin=phrase.by_origin, hedged=phrase.hedged or bool(earlier and earlier.hedged),
@@ -617,6 +636,26 @@ class Identification:
     state: str
     hedged: bool
     model: str | None
+    blamed: bool = False  # an official put it down to the state ("called it a provocation by X"): drones only
+    # sighted until then become its violation; "it was Russian" may be an aside on something else
+
+
+def _called(sentence: Span) -> Identification | None:
+    """ "The minister called it another provocation by X": what an earlier intruder was, named by its state
+    through "by" or "from" in the description given it."""
+    for verb in sentence:
+        if verb.lemma_.lower() not in CALLING or doubted(verb):
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ in REFERRING for c in verb.children):
+            continue
+        for description in (c for c in verb.children if c.dep_ in {"oprd", "attr", "xcomp", "dobj"}
+                            and c.lower_ not in REFERRING):  # the parser may read the description as an object
+            for prep in (t for t in description.subtree if t.dep_ == "prep" and t.lower_ in {"by", "from"}):
+                named = [o.doc[o.left_edge.i: o.i + 1].text for o in prep.children if o.dep_ == "pobj"]
+                state = next((place_country(n) for n in named if is_state_name(n)), None)
+                if state is not None:
+                    return Identification(state, False, None, blamed=True)
+    return None
 
 
 def _kind_described(verb: Token, subject: Token) -> bool:
@@ -630,7 +669,10 @@ def identification(sentence: Span, found: list[Phrase], model_states: dict[str, 
                    ) -> Identification | None:
     """A sentence that names the state of something an earlier sentence reported: "it"/"they"/"the drone" as the
     subject of "be" with a nationality for complement, or a model an earlier sentence gave a state (model_states:
-    "it was also an X" after "a Russian X"); "probably", "most likely" hedge it."""
+    "it was also an X" after "a Russian X"), or "called it a provocation by X"; "probably", "most likely" hedge it."""
+    called = _called(sentence)
+    if called is not None:
+        return called
     for verb in sentence:
         if verb.lemma_ != "be" or doubted(verb):
             continue
