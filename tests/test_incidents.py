@@ -454,6 +454,19 @@ def test_a_separate_sighting_at_a_place_a_subject_names_is_a_sighting_of_its_own
     assert len(found) == 1
 
 
+def test_an_unidentified_drone_shot_down_over_a_place_was_sighted_in_the_state_of_the_forces_that_downed_it():
+    found = incidents("In March 2021, Finnish forces shot down an unidentified drone over Hailuoto island, close to "
+                      "the Swedish coast.")
+    assert list(found) == [("drone_sighting", "FI")]
+    sighting = found[("drone_sighting", "FI")]
+    assert (sighting.location, sighting.count, sighting.occurred_on.value) == ("Hailuoto island", 1, "2021-03")
+    found = incidents("In March 2021, Finnish forces shot down an unidentified civilian drone over Hailuoto island, "
+                      "part of an archipelago close to the Swedish coast.")
+    assert list(found) == [("drone_sighting", "FI")]
+    # Drones shot down with nothing unknown about them are a war's, no sighting.
+    assert incidents("Finnish forces shot down two drones over Hailuoto island on Monday.") == {}
+
+
 def test_a_unit_named_with_a_hyphen_places_a_sighting_in_its_state():
     found = incidents("Drones were seen over army depots in the southern state of Baden-Württemberg on Monday, "
                       "police said.")

@@ -110,6 +110,10 @@ ADMINISTRATIVE_UNITS = {"prefecture", "province", "region", "county", "district"
 LAND_PLACES = {"island", "islands", "islet", "islets", "isle", "village", "town", "city", "airport", "base", "port",
                "capital", "province", "region", "county", "district", "prefecture", "peninsula", "archipelago"}
 
+# The edges of a state: what was "near the X coast" or "close to the X border" was not over X.
+EDGE_NOUNS = {"coast", "coastline", "shore", "border", "frontier"}
+PROXIMITY = {"near", "to", "off", "along", "by", "outside"}
+
 # Compass directions: "east of Gotland" names a place; "North" before a state is part of its name.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west"}
@@ -139,6 +143,8 @@ PLATFORMS: dict[str, str] = {
     "missile": "missile", "rocket": "missile",
     "object": "unknown",
 }
+# Words that say no state is known for what flew: "an unidentified drone".
+UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
 # Words that add to what was reported before: "a dozen more balloons", "another drone", "further jets".
 MORE = {"more", "another", "further", "additional"}
 # Words that make a noun a new instance of something the sentence already named: "after a separate sighting".

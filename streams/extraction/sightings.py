@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near
-from streams.extraction.lexicon import ACCUSING, ANOTHER, DEFINITE
+from streams.extraction.lexicon import ACCUSING, ANOTHER, DEFINITE, EDGE_NOUNS, PROXIMITY, UNKNOWN
 from streams.extraction.locations import (PLACE_NOUNS, destination, facilities, location_in, places, regional,
                                          subject_place)
 from streams.extraction.mentions import Context, Mention
@@ -39,9 +39,17 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
         verb = head.head.head
-    if verb is None or verb.lemma_.lower() not in SIGHTING_VERBS or doubted(verb) or negated(head):
+    if verb is None or doubted(verb) or negated(head):
         return None
-    return verb
+    if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
+        return verb
+    return None
+
+
+def _downed(verb: Token) -> bool:
+    """ "shot down", "brought down", "downed": an unidentified drone brought down somewhere was seen there."""
+    lemma = verb.lemma_.lower()
+    return lemma == "down" or (lemma in {"shoot", "bring"} and any(c.lower_ == "down" for c in verb.children))
 
 
 def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
@@ -68,7 +76,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             unplaced.append(place.name)
     for ent in sentence.ents:
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
-                not destination(ent.root)):
+                not destination(ent.root)) and not _beside(ent.root):
             code = place_country(ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
                 city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}
@@ -87,9 +95,17 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
 
 
 def _describing(token: Token) -> bool:
-    """Whether a word is in a relative clause about a place: "the air base, which hosts U.S. weapons" is Belgian."""
-    return any(a.dep_ in {"relcl", "acl"} and (a.head.lemma_.lower() in PLACE_NOUNS or a.head.pos_ == "PROPN")
-               for a in token.ancestors)
+    """Whether a word is in a relative clause about a place ("the air base, which hosts U.S. weapons" is Belgian)
+    or in an apposition that describes something ("X, part of an archipelago close to the Y coast")."""
+    return any((a.dep_ in {"relcl", "acl"} and (a.head.lemma_.lower() in PLACE_NOUNS or a.head.pos_ == "PROPN"))
+               or (a.dep_ == "appos" and a.pos_ == "NOUN") for a in token.ancestors)
+
+
+def _beside(token: Token) -> bool:
+    """Whether a state is named only for an edge something was near: "close to the X coast", "off the X border"."""
+    edge = token.head
+    return (token.dep_ in {"amod", "compound", "poss"} and edge.lemma_.lower() in EDGE_NOUNS
+            and edge.dep_ == "pobj" and edge.head.lower_ in PROXIMITY)
 
 
 def _of_a_place(token: Token) -> bool:

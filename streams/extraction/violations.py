@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubted, generic, governing_verb, negated,
                                         own_clause, state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
-from streams.extraction.lexicon import ACCUSING, CALLING, LAND_PLACES
+from streams.extraction.lexicon import ACCUSING, CALLING, LAND_PLACES, UNKNOWN
 from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
@@ -58,7 +58,6 @@ FOUND = {"find", "discover", "recover"}
 GROUND = {"in", "on", "near", "at", "inside", "into", "onto"}
 # What comes down abroad only by straying or being sent: a crashed jet is an accident or a shoot-down story.
 UNMANNED = {"drone", "missile", "balloon"}
-UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
 
 
 @dataclass(frozen=True)
