@@ -343,6 +343,14 @@ def test_an_official_who_calls_it_a_provocation_by_a_state_makes_the_sighting_it
     assert list(found) == [("drone_sighting", "PL")]
 
 
+def test_the_intruders_an_earlier_clause_dated_keep_that_day_in_a_later_undated_sentence():
+    found = run("Armenia said it shot down two Azerbaijani military jets over its border region on Wednesday.\n"
+                "On Tuesday, Azerbaijani jets crossed into Armenian territory and bombed a depot near the town of Goris.\n"
+                "An Armenian army spokesman said the two Azerbaijani aircraft had entered Armenian airspace before "
+                "being shot down.", published_at="2025-10-09T10:00:00Z").incidents
+    assert sorted((i.occurred_on.value, i.count) for i in found) == [("2025-10-07", None), ("2025-10-08", 2)]
+
+
 # --- Drone sightings ----------------------------------------------------------------------------------------------
 
 

@@ -228,11 +228,22 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
             context.antecedents[phrase.platform] = context.antecedents["any"] = phrase
             if phrase.model and not phrase.by_origin:
                 context.model_states[phrase.model] = phrase.state
+            _remember_day(phrase, sentence, context)
     said = identification(sentence, found, context.model_states)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
+
+
+def _remember_day(phrase: Phrase, sentence: Span, context: Context) -> None:
+    """The day the clause of a state's aircraft gives it, for a later "the two X jets" that refers back to them."""
+    verb = governing_verb(phrase.head)
+    if verb is None or phrase.state is None:
+        return
+    date, own = clause_date(sentence, verb, verb, context.published)
+    if date is not None and own:
+        context.intruder_days.setdefault((phrase.platform, phrase.state), []).append((date, phrase.count))
 
 
 def _itemised(reported: list[Mention], sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
@@ -385,10 +396,11 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     mentions: list[Mention] = []
     request_dates: list[FuzzyDate] = []
     model_states: dict[str, str] = {}
+    intruder_days: dict[tuple[str, str], list[tuple[FuzzyDate, int | None]]] = {}
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
                           antecedents=antecedents, reported=mentions, request_dates=request_dates,
-                          model_states=model_states)
+                          model_states=model_states, intruder_days=intruder_days)
         text = analysed.article.field(name)
         for sentence in _sentences(doc):
             line_context, dated = _line_context(context, text, sentence)

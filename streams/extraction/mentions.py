@@ -65,3 +65,6 @@ class Context:
     reported: list[Mention] = default(default_factory=list)  # the article's mentions so far, in reading order
     request_dates: list[FuzzyDate] = default(default_factory=list)  # of Article 4 requests so far, whoever asked
     model_states: dict[str, str] = default(default_factory=dict)  # a model an earlier sentence gave a state ("a Russian X")
+    # the day an earlier clause gave a state's aircraft, by (platform, state): "the two X jets had entered ..."
+    # after "shot down two X jets on Wednesday" is Wednesday's
+    intruder_days: dict[tuple[str, str], list[tuple[FuzzyDate, int | None]]] = default(default_factory=dict)

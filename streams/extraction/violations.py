@@ -20,9 +20,10 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubted, generic, governing_verb, negated,
                                         own_clause, state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
-from streams.extraction.lexicon import ACCUSING, CALLING, LAND_PLACES, UNKNOWN
+from streams.extraction.lexicon import ACCUSING, CALLING, DEFINITE, LAND_PLACES, UNKNOWN
 from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
+from streams.extraction.model import FuzzyDate
 from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, hedged, is_platform_word, model_name, nationality, phrase_of
@@ -445,6 +446,8 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         stated = count is not None
     anchor = trigger.violation or trigger.verb or trigger.noun
     date, dated_here = clause_date(sentence, trigger.verb or trigger.noun, anchor, context.published)
+    if date is None and phrase is not None and violator is not None:  # the sentence gives no day at all
+        date, dated_here = _referred_day(phrase, violator, context) or (date, dated_here)
     came_from = (phrase is not None and phrase.by_origin and phrase.state == violator) or (
         (phrase is None or phrase.state is None) and violator == _origin(trigger, victim))
     by_origin = violator is not None and came_from
@@ -458,6 +461,17 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         location=location_in(sentence, without_other_clauses(anchor), {victim}),
         supporting=trigger.supporting,
     )
+
+
+def _referred_day(phrase: Phrase, violator: str, context: Context) -> tuple[FuzzyDate, bool] | None:
+    """ "the two X aircraft had crossed ..." after "shot down two X jets on Wednesday": a definite phrase with no
+    day of its own refers back to the state's aircraft an earlier clause dated, the latest numbered as many."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children):
+        return None
+    days = context.intruder_days.get((phrase.platform, violator), [])
+    if phrase.count_stated:
+        days = [(day, count) for day, count in days if count == phrase.count]
+    return (days[-1][0], True) if days else None
 
 
 def _accused(verb: Token) -> bool:
