@@ -351,6 +351,24 @@ def test_the_intruders_an_earlier_clause_dated_keep_that_day_in_a_later_undated_
     assert sorted((i.occurred_on.value, i.count) for i in found) == [("2025-10-07", None), ("2025-10-08", 2)]
 
 
+def test_an_object_said_to_have_left_a_states_airspace_and_then_owned_had_been_inside_it():
+    v = violation("Peru's air force said it had tracked an object over its territory on Friday. The object, which is "
+                  "believed to be a balloon, left Peruvian airspace without posing a threat, the air force said.\n"
+                  "China's foreign ministry acknowledged on Monday that the balloon was Chinese.", "PE")
+    assert (v.violator, v.platform) == ("CN", "balloon")
+
+
+def test_what_an_object_is_believed_to_be_gives_its_state_and_platform():
+    from streams.extraction.nlp import load_pipeline
+    from streams.extraction.platforms import phrases
+
+    sentence = next(load_pipeline()("The object, which is believed to be a Chinese balloon, left the area.").sents)
+    found = next(p for p in phrases(sentence) if p.head.text == "object")
+    assert (found.state, found.platform) == ("CN", "balloon")
+    # Leaving, with nothing said of whose it was, reports nothing.
+    assert incidents("Peru's air force said the object left Peruvian airspace without posing a threat.") == {}
+
+
 # --- Drone sightings ----------------------------------------------------------------------------------------------
 
 

@@ -294,7 +294,7 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
         context.reported.remove(earlier)
     return [replace(earlier, kind="airspace_violation", sentence=sentence if not sighted else earlier.sentence,
                     field=context.field if not sighted else earlier.field, violator=said.state, by_origin=False,
-                    hedged=said.hedged, model=said.model or earlier.model, supporting=not sighted)]
+                    hedged=said.hedged, model=said.model or earlier.model, supporting=not sighted, left=False)]
 
 
 def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
@@ -411,4 +411,13 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
     return [_merge(cluster) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
-            for cluster in _cluster(groups[key]) if not all(m.supporting for m in cluster)]
+            for cluster in _cluster(groups[key]) if _reported(cluster)]
+
+
+def _reported(cluster: list[Mention]) -> bool:
+    """Whether mentions report an incident: one that is no mere detail, or something said to have left a state's
+    airspace ("the object ... left Colombian airspace"), which it can only have done from inside, once another
+    sentence says whose it was ("X acknowledged the object was its own"). A sentence that only says "the X jets
+    left" adds to a report the article gives, or leaves to others."""
+    return any(not m.supporting for m in cluster) or (any(m.left for m in cluster)
+                                                      and any(m.violator and not m.left for m in cluster))

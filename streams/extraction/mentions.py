@@ -37,6 +37,7 @@ class Mention:
     location: str | None = None
     supporting: bool = False
     heading: FuzzyDate | None = None  # the date heading the mention's line in a timeline
+    left: bool = False  # "the object left its airspace": it had been inside, whether or not its entry is told
 
     @property
     def order(self) -> tuple[int, int]:

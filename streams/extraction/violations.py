@@ -459,7 +459,7 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         count=count, count_stated=stated, duration=duration_minutes(sentence.text),
         occurred_on=date, date_in_clause=dated_here,
         location=location_in(sentence, without_other_clauses(anchor), {victim}),
-        supporting=trigger.supporting,
+        supporting=trigger.supporting, left=trigger.supporting and trigger.verb is not None,
     )
 
 
