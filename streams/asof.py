@@ -21,15 +21,16 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from streams.counting import INCIDENT_KINDS, distinct_incidents
+from streams.counting import INCIDENT_KINDS, IncidentMember, distinct_incidents, incident_member
 
-History = dict[str, list[list[Any]]]  # member_id -> [[version, offset, published_at, op, value], ...] in order
+History = dict[str, list[list[Any]]]  # member_id -> [[version, offset, published_at, op, value, report], ...] in order
 
 
 def record(history: History | None, update: dict[str, Any], offset: int) -> History:
     """The history with one tally update added; idempotent, and a re-read older record is ignored.
 
-    An update without a publication time (written before histories were kept) is not recorded.
+    An update without a publication time (written before histories were kept) is not recorded. An upsert keeps
+    its report's article and place, which clustering reads (:func:`streams.counting.may_be_one_incident`).
     """
     changed: History = dict(history or {})
     if not update.get("published_at"):
@@ -37,7 +38,9 @@ def record(history: History | None, update: dict[str, Any], offset: int) -> Hist
     entries = [e for e in changed.get(update["member"], []) if not (e[0] == update["version"] and e[1] <= offset)]
     if any(e[0] == update["version"] and e[1] > offset for e in entries):
         return changed
-    entries.append([update["version"], offset, update["published_at"], update["op"], update["value"]])
+    report = update.get("report") or {}
+    entries.append([update["version"], offset, update["published_at"], update["op"], update["value"],
+                    {"article_id": report.get("article_id"), "location": report.get("location")}])
     changed[update["member"]] = sorted(entries, key=lambda e: (e[0], e[1]))
     return changed
 
@@ -46,13 +49,13 @@ def _parse(stamp: str) -> dt.datetime:
     return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
-def keys_as_of(history: History, as_of: dt.datetime) -> list[str]:
-    """The incident keys of the members live at ``as_of``."""
+def members_as_of(history: History, as_of: dt.datetime) -> list[IncidentMember]:
+    """The members live at ``as_of``, as clustering sees them (entries kept before reports were have no place)."""
     live = []
-    for entries in history.values():
+    for member_id, entries in history.items():
         known = [e for e in entries if _parse(e[2]) <= as_of]
         if known and known[-1][3] != "retract":
-            live.append(known[-1][4])
+            live.append(incident_member(member_id, [known[-1][4], known[-1][1], *known[-1][5:6]]))
     return live
 
 
@@ -63,7 +66,7 @@ def counts_as_of(cells: Iterable[tuple[str, History]], as_of: dt.datetime) -> di
         if not key.startswith("incidents/"):
             continue
         _, kind, country, year = key.split("/")
-        n = distinct_incidents(keys_as_of(history, as_of))
+        n = distinct_incidents(members_as_of(history, as_of))
         if n:
             counts.setdefault(kind, {})[f"{country}/{year}"] = n
     return {kind: dict(sorted(table.items())) for kind, table in counts.items()}

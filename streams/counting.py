@@ -9,18 +9,25 @@ a newer one.
 
 An incident tally counts distinct real-world incidents, not members: two articles
 may report one incident with dates of different precision ("earlier in September"
-and "on September 10"), so members are clustered by violator and date before they
-are counted. The count depends only on the set of members, never on their order.
+and "on September 10"), so members are clustered before they are counted: reports
+of different articles merge when nothing tells them apart (violator, date, place),
+reports of one article never do. The count depends only on the set of members,
+never on their order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from streams.article import Article
-from streams.events import Event
+from streams.events import Event, incident_article
+from streams.extraction.lexicon import CAPITALS, SITE_HEADS, SITE_WORDS, cities
+from streams.extraction.places import is_state_name
 from streams.reports import incident_report, timestamp
 
 Tally = dict[str, list[Any]]  # member_id -> [value, offset] or, for an incident report, [value, offset, report]
@@ -98,67 +105,107 @@ def update_in_place(members: Tally, update: dict[str, Any], offset: int) -> None
         members[update["member"]] = [update["value"], offset]
 
 
-def _parse_key(incident_key: str) -> tuple[str, str]:
-    _kind, _country, violator, when = incident_key.split(":", 3)
-    return violator, when
+@dataclass(frozen=True, slots=True)
+class IncidentMember:
+    """One live report in an incident cell, as clustering sees it: its id, key, article and place."""
+
+    member: str
+    key: str
+    article: str
+    location: str | None = None
+
+    @property
+    def violator(self) -> str:
+        return self.key.split(":", 3)[2]
+
+    @property
+    def when(self) -> str:
+        return self.key.split(":", 3)[3]
+
+
+def incident_member(member_id: str, member: list[Any]) -> IncidentMember:
+    """A tally member as clustering sees it; members kept without a report have no known place."""
+    report: dict[str, Any] = member[2] if len(member) > 2 and member[2] else {}
+    return IncidentMember(member=member_id, key=member[0], article=report.get("article_id") or incident_article(member_id),
+                          location=report.get("location"))
 
 
 def _same_violator(a: str, b: str) -> bool:
     return a == b or "-" in (a, b)
 
 
-def incident_clusters(incident_keys: Iterable[str]) -> list[list[str]]:
-    """The distinct real-world incidents among keys of one kind, country and year, each as its sorted keys.
+def _same_time(a: str, b: str) -> bool:
+    """Dates that may name one incident: days at most one apart (an "overnight" attack is dated either day), or a
+    vaguer date ("in September", "in 2025") that contains the other."""
+    if len(a) == len(b) == 10:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
+    return a.startswith(b) if len(a) >= len(b) else b.startswith(a)
 
-    Day-precise dates of one violator a day apart or less are one incident (an
-    "overnight" attack is dated either day). A month-precise report is absorbed by a
-    day-precise one of that month, a year-precise one by anything of that year; an
-    unknown violator ("-") matches any. Clusters come in key order, so the result
-    depends only on the set of keys.
+
+@lru_cache(maxsize=4096)
+def _site_names(location: str) -> frozenset[str]:
+    """The words that say which site a location is, or none when it is no site.
+
+    A site is a place small enough that two incidents there and elsewhere the same night are two: one named with
+    a site's head ("the Alder air base", "the village of Birch") or a town or capital the lexicon knows. Its names
+    are its capitalised words other than site words ("Air Base") and states' names. A river, a region, "the
+    area" or a state may hold both places two reports give, so they tell nothing apart.
     """
-    keys = sorted(set(incident_keys))
-    parsed = {key: _parse_key(key) for key in keys}
-    days = sorted((v, dt.date.fromisoformat(w), key) for key, (v, w) in parsed.items() if len(w) == 10)
-    clusters: list[list[str]] = []
-    last: dict[str, tuple[dt.date, int]] = {}  # violator -> its latest day and that day's cluster
-    owner: dict[str, int] = {}  # key -> its cluster
-    for violator, day, key in days:
-        previous = last.get(violator)
-        if previous is None or (day - previous[0]).days > 1:
-            clusters.append([])
-            previous = (day, len(clusters) - 1)
-        clusters[previous[1]].append(key)
-        owner[key] = previous[1]
-        last[violator] = (day, previous[1])
-    day_keys = [(parsed[k][0], parsed[k][1][:7], owner[k]) for k in owner]
-    for key in (k for k in keys if len(parsed[k][1]) == 7):
-        violator, month = parsed[key]
-        home = next((i for v, m, i in day_keys if m == month and _same_violator(violator, v)), None)
-        if home is None:
-            clusters.append([key])
-            home = len(clusters) - 1
-        else:
-            clusters[home].append(key)
-        owner[key] = home
-    for key in (k for k in keys if len(parsed[k][1]) == 4):
-        violator, _ = parsed[key]
-        home = next((owner[k] for k in keys if k in owner and len(parsed[k][1]) > 4
-                     and _same_violator(violator, parsed[k][0])), None)
-        if home is None:
-            clusters.append([key])
-        else:
-            clusters[home].append(key)
-    return [sorted(cluster) for cluster in clusters]
+    words = re.findall(r"[^\W\d_]+", location)
+    bare = location.casefold().removeprefix("the ").strip()
+    if not any(w.casefold() in SITE_HEADS for w in words) and bare not in cities() and bare not in CAPITALS:
+        return frozenset()
+    return frozenset(w.casefold() for w in words
+                     if w[0].isupper() and w.casefold() not in SITE_WORDS and not is_state_name(w))
 
 
-def distinct_incidents(incident_keys: Iterable[str]) -> int:
-    """How many real-world incidents the keys of one cell stand for (see :func:`incident_clusters`)."""
-    return len(incident_clusters(incident_keys))
+def _same_place(a: str | None, b: str | None) -> bool:
+    """Places that may be one: either no named site, or two sites sharing a name ("Alder" and "Alder airport")."""
+    names_a, names_b = _site_names(a or ""), _site_names(b or "")
+    return not names_a or not names_b or bool(names_a & names_b)
+
+
+def may_be_one_incident(a: IncidentMember, b: IncidentMember) -> bool:
+    """Whether two reports of one cell may describe one real-world incident.
+
+    Reports of one article never are: the extractor has already told its incidents apart with the whole text at
+    hand (two drones on consecutive nights, two plants the same night). Reports of different articles are when
+    nothing tells them apart: the violator (an unknown one matches any), the date (see :func:`_same_time`) and
+    the place (see :func:`_same_place`).
+    """
+    return (a.article != b.article and _same_violator(a.violator, b.violator) and _same_time(a.when, b.when)
+            and _same_place(a.location, b.location))
+
+
+def _cluster_order(member: IncidentMember) -> tuple[int, str, str]:
+    return -len(member.when), member.when, member.member
+
+
+def incident_clusters(members: Iterable[IncidentMember]) -> list[list[IncidentMember]]:
+    """The distinct real-world incidents among the reports of one kind, country and year.
+
+    Reports are taken most precise date first, then by date and id, and each joins the first incident every one
+    of whose reports it may be one with (:func:`may_be_one_incident`), or starts a new one. The order is fixed by
+    the reports themselves, so the result depends only on the set of reports, never on their arrival.
+    """
+    clusters: list[list[IncidentMember]] = []
+    for member in sorted(set(members), key=_cluster_order):
+        home = next((c for c in clusters if all(may_be_one_incident(member, other) for other in c)), None)
+        if home is None:
+            clusters.append([member])
+        else:
+            home.append(member)
+    return clusters
+
+
+def distinct_incidents(members: Iterable[IncidentMember]) -> int:
+    """How many real-world incidents the reports of one cell stand for (see :func:`incident_clusters`)."""
+    return len(incident_clusters(members))
 
 
 def tally_count(key: str, tally: Tally) -> int:
     if key.startswith("incidents/"):
-        return distinct_incidents(member[0] for member in tally.values())
+        return distinct_incidents(incident_member(member_id, member) for member_id, member in tally.items())
     return len(tally)
 
 

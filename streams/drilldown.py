@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from streams.counting import Tally, incident_clusters
+from streams.counting import Tally, incident_clusters, incident_member
 
 MERGED_FIELDS = ("violator", "attribution", "platform", "model", "count", "duration_minutes", "location")
 _PRECISION = {"day": 3, "month": 2, "year": 1}
@@ -103,20 +103,18 @@ def merge_fields(reports: list[Report]) -> dict[str, Any]:
 
 def cell_incidents(tally: Tally) -> list[Incident]:
     """The distinct incidents of one cell, earliest first, each with every report that supports it."""
-    reports = [_report(member_id, member) for member_id, member in sorted(tally.items())]
-    by_key: dict[str, list[Report]] = {}
-    for report in reports:
-        by_key.setdefault(report.incident_key, []).append(report)
+    reports = {member_id: _report(member_id, member) for member_id, member in tally.items()}
     incidents = []
-    for keys in incident_clusters(by_key):
-        supporting = sorted((r for k in keys for r in by_key[k]),
+    for cluster in incident_clusters(incident_member(member_id, member) for member_id, member in tally.items()):
+        supporting = sorted((reports[m.member] for m in cluster),
                             key=lambda r: (r.published_at or "", r.article_id or "", r.incident_id))
+        keys = sorted({m.key for m in cluster})
         published = [r.published_at for r in supporting if r.published_at]
         merged = merge_fields(supporting)
         incidents.append(Incident(incident_key=_representative(keys), incident_keys=keys,
                                   occurred_on=merged["occurred_on"], first_reported=min(published) if published else None,
                                   merged=merged, reports=supporting))
-    return sorted(incidents, key=lambda i: (_when(i.incident_key), i.incident_key))
+    return sorted(incidents, key=lambda i: (_when(i.incident_key), i.incident_key, i.reports[0].incident_id))
 
 
 def drill_down(kind: str, country: str, year: str, tallies: Iterable[tuple[str, Tally]]) -> CellDrilldown:

@@ -40,6 +40,11 @@ def incident_key(fact: IncidentFact, article: Article) -> str:
     return f"{fact.kind}:{fact.country}:{fact.violator or '-'}:{when}"
 
 
+def incident_article(incident_id: str) -> str:
+    """The article an incident id was derived from (the id is the article id and four parts, see below)."""
+    return incident_id.rsplit(":", 4)[0]
+
+
 def incident_events(article: Article, facts: tuple[IncidentFact, ...], extractor_version: str) -> list[Event]:
     """Incidents numbered within (kind, country, violator) in date order, so ids survive edits of other fields."""
     ordinal: dict[tuple[str, str, str | None], int] = defaultdict(int)

@@ -26,6 +26,7 @@ from streams.worker import spawn_worker, stop_workers
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEV_CORPUS = SHARED / "corpus" / "dev"
+TRAIN_CORPUS = SHARED / "corpus" / "train"
 
 
 def broker_kinds() -> list[str]:

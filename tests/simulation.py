@@ -52,3 +52,17 @@ class Simulation:
 
     def counts(self) -> dict[str, dict[str, int]]:
         return incident_counts(self.tallies.items())
+
+
+Counts = dict[str, dict[str, int]]
+
+
+def count_differences(got: Counts, expected: Counts) -> list[str]:
+    """One line per cell whose count differs ("kind CC/YYYY: got 1, expected 2"), so a failure reads at a glance."""
+    lines = []
+    for kind in sorted(set(got) | set(expected)):
+        cells_got, cells_expected = got.get(kind, {}), expected.get(kind, {})
+        for cell in sorted(set(cells_got) | set(cells_expected)):
+            if cells_got.get(cell, 0) != cells_expected.get(cell, 0):
+                lines.append(f"{kind} {cell}: got {cells_got.get(cell, 0)}, expected {cells_expected.get(cell, 0)}")
+    return lines

@@ -9,7 +9,7 @@ from hypothesis import given, strategies as st
 from streams import schemas
 from streams.alerts import cell_alert
 from streams.article import Article
-from streams.asof import counts_as_of, keys_as_of, record
+from streams.asof import counts_as_of, members_as_of, record
 from streams.counting import apply_update, incident_counts, moved_out_of_cells, tally_count, tally_updates
 from streams.events import retraction
 
@@ -76,10 +76,11 @@ def test_as_of_any_time_gives_the_latest_version_published_by_then_whatever_the_
     dates = ["2031-05-01", "2031-05-20", "2031-05-07", "2031-05-02"]
     _, histories = _fold([(_event(versions[i], dates[i]), versions[i]) for i in order])
     history = histories["incidents/airspace_violation/LV/2031"]
-    assert keys_as_of(history, T0 - dt.timedelta(hours=1)) == []
+    assert members_as_of(history, T0 - dt.timedelta(hours=1)) == []
     for hours in (0, 1, 3, 5, 7):
         latest = min(hours // 2, 3)
-        assert keys_as_of(history, T0 + dt.timedelta(hours=hours)) == [f"airspace_violation:LV:RU:{dates[latest]}"]
+        live = members_as_of(history, T0 + dt.timedelta(hours=hours))
+        assert [m.key for m in live] == [f"airspace_violation:LV:RU:{dates[latest]}"]
 
 
 def test_an_alert_says_which_cell_moved_which_way_and_is_valid_against_its_schema():

@@ -1,22 +1,36 @@
-"""The count table derived offline from the dev corpus: the agents' pure steps (ledger, tallies) without a broker.
+"""The count tables derived offline from the dev and train corpora: the agents' pure steps (ledger, tallies) without a broker.
 
-The broker test (test_pipeline_integration) checks the same table through the agents; this one fails fast,
-in seconds, when an extraction change moves an incident into or out of a count cell.
+The broker test (test_pipeline_integration) checks the same tables through the agents; this one fails fast,
+in seconds, when an extraction or clustering change moves an incident into or out of a count cell.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from conftest import DEV_CORPUS
-from simulation import Simulation
+import pytest
+from conftest import DEV_CORPUS, TRAIN_CORPUS
+from simulation import Simulation, count_differences
 
 from streams.events import derive
 from streams.loader import read_documents
 
 
-def test_dev_corpus_counts_derived_offline_equal_the_gold_counts():
+def test_count_differences_name_every_cell_that_differs_and_only_those():
+    got = {"airspace_violation": {"AA/2020": 1, "BB/2021": 2}, "drone_sighting": {"CC/2022": 1}}
+    expected = {"airspace_violation": {"AA/2020": 1, "BB/2021": 3}, "article4_request": {"DD/2023": 1}}
+    assert count_differences(got, expected) == [
+        "airspace_violation BB/2021: got 2, expected 3",
+        "article4_request DD/2023: got 0, expected 1",
+        "drone_sighting CC/2022: got 1, expected 0",
+    ]
+
+
+@pytest.mark.parametrize("corpus", [DEV_CORPUS, TRAIN_CORPUS], ids=["dev", "train"])
+def test_corpus_counts_derived_offline_equal_the_gold_counts(corpus: Path):
     simulation = Simulation(derive)
-    for document in read_documents([DEV_CORPUS]):
+    for document in read_documents([corpus]):
         simulation.feed(document)
-    assert simulation.counts() == json.loads((DEV_CORPUS / "expected_counts.json").read_text())
+    differences = count_differences(simulation.counts(), json.loads((corpus / "expected_counts.json").read_text()))
+    assert not differences, "\n".join(differences)

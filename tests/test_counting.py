@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from hypothesis import given, strategies as st
 
 from streams.article import Article
-from streams.counting import apply_update, distinct_incidents, incident_counts, moved_out_of_cells, tally_updates
+from streams.counting import (IncidentMember, apply_update, distinct_incidents, incident_clusters, incident_counts,
+                              moved_out_of_cells, tally_updates)
 from streams.events import retraction
 
 
@@ -15,25 +17,64 @@ def key(when: str, violator: str = "RU", kind: str = "airspace_violation", count
     return f"{kind}:{country}:{violator}:{when}"
 
 
+def report(when: str, violator: str = "RU", article: str = "", location: str | None = None) -> IncidentMember:
+    """A report of an incident; each comes from an article of its own unless one is named."""
+    article = article or f"wire-{when}-{violator}-{location}"
+    return IncidentMember(member=f"{article}:airspace_violation:PL:{violator}:1", key=key(when, violator),
+                          article=article, location=location)
+
+
 def test_one_incident_reported_at_day_and_month_precision_counts_once():
-    assert distinct_incidents([key("2025-09-10"), key("2025-09")]) == 1
+    assert distinct_incidents([report("2025-09-10"), report("2025-09")]) == 1
 
 
 def test_an_overnight_incident_dated_on_adjacent_days_counts_once():
-    assert distinct_incidents([key("2025-09-09"), key("2025-09-10")]) == 1
+    assert distinct_incidents([report("2025-09-09"), report("2025-09-10")]) == 1
 
 
 def test_incidents_on_distinct_days_count_separately_even_with_a_month_mention():
-    assert distinct_incidents([key("2025-09-10"), key("2025-09-19"), key("2025-09")]) == 2
+    assert distinct_incidents([report("2025-09-10"), report("2025-09-19"), report("2025-09")]) == 2
 
 
 def test_different_violators_are_different_incidents_but_an_unknown_one_is_absorbed():
-    assert distinct_incidents([key("2025-09-10", "RU"), key("2025-09-10", "BY")]) == 2
-    assert distinct_incidents([key("2025-09", "-"), key("2025-09-10", "RU")]) == 1
+    assert distinct_incidents([report("2025-09-10", "RU"), report("2025-09-10", "BY")]) == 2
+    assert distinct_incidents([report("2025-09", "-"), report("2025-09-10", "RU")]) == 1
 
 
 def test_a_month_without_any_day_report_counts_once():
-    assert distinct_incidents([key("2025-08"), key("2025-08"), key("2025-09-01")]) == 2
+    assert distinct_incidents([report("2025-08"), report("2025-08", article="wire-b"), report("2025-09-01")]) == 2
+
+
+def test_incidents_one_article_tells_apart_stay_apart_however_close_their_dates():
+    nights = [report("2025-09-09", article="wire-a"), report("2025-09-10", article="wire-a")]
+    assert distinct_incidents(nights) == 2
+    same_night = [report("2025-09-09", article="wire-a", location="Alder airport"),
+                  report("2025-09-09", article="wire-a", location="Birch air base")]
+    assert distinct_incidents(same_night) == 2
+
+
+def test_another_article_dating_one_of_them_a_day_off_joins_the_incident_at_its_site():
+    reports = [report("2025-09-09", article="wire-a", location="Alder airport"),
+               report("2025-09-10", article="wire-a", location="the Birch air base"),
+               report("2025-09-10", article="wire-b", location="Alder Airport")]
+    assert distinct_incidents(reports) == 2
+
+
+def test_two_named_sites_the_same_day_are_two_incidents_a_vague_place_is_either():
+    assert distinct_incidents([report("2025-09-09", location="Alder airport"),
+                               report("2025-09-09", location="the village of Birch")]) == 2
+    assert distinct_incidents([report("2025-09-09", location="the village of Birch"),
+                               report("2025-09-09", location="the river delta"),
+                               report("2025-09-09")]) == 1
+
+
+def test_a_site_and_its_state_are_one_place():
+    assert distinct_incidents([report("2025-09-09", location="Alder airport"),
+                               report("2025-09-09", location="northern Poland")]) == 1
+
+
+def test_a_chain_of_adjacent_days_is_not_one_incident():
+    assert distinct_incidents([report("2025-09-09"), report("2025-09-10"), report("2025-09-11")]) == 2
 
 
 def test_upsert_and_retract_are_idempotent_and_an_older_record_cannot_undo_a_newer_one():
@@ -54,15 +95,20 @@ def test_counts_table_has_the_contract_shape():
 
 dates = st.sampled_from(["2025-09", "2025-09-09", "2025-09-10", "2025-09-19", "2025-08", "2025-08-31", "2025"])
 violators = st.sampled_from(["RU", "BY", "-"])
+articles = st.sampled_from(["wire-a", "wire-b", "wire-c"])
+places = st.sampled_from([None, "Alder airport", "Alder", "the village of Birch", "the river delta"])
 
 
-@given(st.lists(st.tuples(dates, violators), max_size=8), st.randoms())
-def test_the_count_depends_only_on_the_set_of_keys(items, rnd):
-    keys = [key(d, v) for d, v in items]
-    shuffled = keys[:]
+@given(st.lists(st.tuples(dates, violators, articles, places), max_size=8), st.randoms())
+def test_the_count_depends_only_on_the_set_of_reports(items, rnd):
+    reports = [IncidentMember(member=f"{a}:airspace_violation:PL:{v}:{n}", key=key(d, v), article=a, location=p)
+               for n, (d, v, a, p) in enumerate(items)]
+    shuffled = reports[:]
     rnd.shuffle(shuffled)
-    assert distinct_incidents(keys) == distinct_incidents(shuffled) == distinct_incidents(set(keys))
-    assert distinct_incidents(keys) <= len(set(keys))
+    assert distinct_incidents(reports) == distinct_incidents(shuffled) == distinct_incidents(set(reports + shuffled))
+    most_from_one_article = max(Counter(r.article for r in set(reports)).values(), default=0)
+    assert most_from_one_article <= distinct_incidents(reports) <= len(set(reports))
+    assert all(len({r.article for r in c}) == len(c) for c in incident_clusters(reports))
 
 
 def test_a_correction_that_moves_an_incident_to_another_year_takes_it_out_of_the_old_cell():

@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 
 from streams import openapi
 from streams.article import Article
-from streams.counting import Tally, apply_update, incident_clusters, incident_counts, tally_updates
+from streams.counting import IncidentMember, Tally, apply_update, incident_clusters, incident_counts, tally_updates
 from streams.drilldown import cell_incidents, drill_down, merge_fields, monthly_series, render_drilldown
 from streams.events import derive
 from streams.loader import read_documents
@@ -124,22 +124,24 @@ def _dev_tallies() -> tuple[tuple[str, Tally], ...]:
     return tuple(simulation.tallies.items())
 
 
-def _gold_cells() -> dict[str, list[tuple[str, str]]]:
-    """Gold incidents per cell ``kind/CC/YYYY`` as (gold key, article id); undated ones under the publication month."""
-    cells: dict[str, list[tuple[str, str]]] = {}
+def _gold_cells() -> dict[str, list[IncidentMember]]:
+    """Gold incidents per cell ``kind/CC/YYYY`` as reports; undated ones under the publication month."""
+    cells: dict[str, list[IncidentMember]] = {}
     for path in sorted(DEV_CORPUS.glob("*.json")):
         document = json.loads(path.read_text())
         if "article" not in document:
             continue
         article = parse_document(document["article"])
         assert isinstance(article, Article)
-        for gold in document["incidents"]:
+        for index, gold in enumerate(document["incidents"]):
             if gold.get("optional"):
                 continue
             dates = gold["date"] if isinstance(gold["date"], list) else [gold["date"]]
             when = dates[0] or article.published_at.strftime("%Y-%m")
             key = _gold_key(gold["kind"], gold["country"], gold["violator"], when)
-            cells.setdefault(f"{gold['kind']}/{gold['country']}/{when[:4]}", []).append((key, article.article_id))
+            member = IncidentMember(member=f"{article.article_id}:{index}", key=key,
+                                    article=article.article_id, location=gold["location"])
+            cells.setdefault(f"{gold['kind']}/{gold['country']}/{when[:4]}", []).append(member)
     return cells
 
 
@@ -153,13 +155,13 @@ def test_the_drill_down_of_every_dev_cell_lists_exactly_its_gold_incidents():
             country, year = cell.split("/")
             found = drill_down(kind, country, year, tallies)
             gold = gold_cells[f"{kind}/{cell}"]
-            clusters = incident_clusters(k for k, _ in gold)
+            clusters = incident_clusters(gold)
             assert found.count == len(found.incidents) == count == len(clusters), cell
-            wanted = sorted(sorted({a for k, a in gold if k in cluster}) for cluster in clusters)
+            wanted = sorted(sorted({m.article for m in cluster}) for cluster in clusters)
             listed = sorted(sorted({r.article_id for r in incident.reports}) for incident in found.incidents)
             assert listed == wanted, (kind, cell)
             for incident in found.incidents:
-                gold_violators = {k.split(":")[2] for k, a in gold if a in {r.article_id for r in incident.reports}}
+                gold_violators = {m.violator for m in gold if m.article in {r.article_id for r in incident.reports}}
                 assert (incident.merged["violator"] or "-") in gold_violators, (kind, cell)
                 assert all(r.headline and r.published_at and r.evidence for r in incident.reports), (kind, cell)
                 for evidence in (e for r in incident.reports for e in r.evidence):

@@ -294,6 +294,81 @@ def test_a_place_in_another_state_is_not_the_location():
     assert "Ocnita" in v.location
 
 
+def test_something_that_flew_in_from_a_state_entered_the_one_the_sentence_places_it_in():
+    v = violation("A drone found at a farm in eastern Latvia after it flew in from Belarus on Monday was carrying "
+                  "explosives, the army said on Tuesday.", "LV")
+    assert (v.violator, v.platform, v.occurred_on.value) == ("BY", "drone", "2025-10-06")
+    found = incidents("Balloons drifted in from Belarus overnight and circled over army bases in eastern Latvia, the "
+                      "army said.")
+    assert list(found) == [("airspace_violation", "LV")] and found[("airspace_violation", "LV")].violator == "BY"
+    assert incidents("Flights came in from Belarus on Monday, the airport said.") == {}
+
+
+def test_an_entry_in_a_clause_on_the_subject_is_dated_by_what_the_subject_did_then():
+    found = run("A Russian Orlan drone crashed in a field in eastern Latvia on Monday, the army said.\n"
+                "On June 3, a drone that entered Latvian airspace was tracked heading towards Riga before radar "
+                "contact was lost.", published_at="2025-06-25T10:00:00Z").incidents
+    assert sorted(i.occurred_on.value for i in found) == ["2025-06-03", "2025-06-23"]
+
+
+def test_a_model_an_earlier_sentence_gave_a_state_identifies_a_later_intruder():
+    found = run("A Russian Orlan drone crashed in a field in eastern Latvia on Monday, the army said.\n"
+                "On June 3, a drone crossed into Latvia from Belarus and was tracked heading towards Riga; the army "
+                "said it was most likely also an Orlan.", published_at="2025-06-25T10:00:00Z").incidents
+    earlier = next(i for i in found if i.occurred_on.value == "2025-06-03")
+    assert (earlier.violator, earlier.model, earlier.attribution) == ("RU", "Orlan", "suspected")
+
+
+def test_a_kind_of_aircraft_described_in_the_present_identifies_no_intruder():
+    found = run("On June 3, a drone crossed into Latvia from Belarus and was tracked heading towards Riga.\n"
+                "Orlan drones are cheap reconnaissance aircraft that Russia flies over the front line.",
+                published_at="2025-06-25T10:00:00Z").incidents
+    assert [(i.violator, i.model) for i in found] == [("BY", None)]
+
+
+def test_a_drone_of_no_known_state_that_came_down_in_a_named_state_was_sighted_there():
+    found = incidents("A drone crashed in a field near the village of Kowale in eastern Poland on Tuesday.")
+    assert list(found) == [("drone_sighting", "PL")]
+    assert "Kowale" in found[("drone_sighting", "PL")].location
+    found = incidents("SEPTEMBER 2 - A drone crashes in a field near the village of Kowale in eastern Poland.")
+    assert found[("drone_sighting", "PL")].occurred_on.value == "2025-09-02"
+
+
+def test_an_official_who_calls_it_a_provocation_by_a_state_makes_the_sighting_its_violation():
+    v = violation("A drone crashed in a field near the village of Kowale in eastern Poland on Tuesday. The defence "
+                  'minister called it "a provocation by the Russian Federation".', "PL")
+    assert (v.violator, v.attribution, v.occurred_on.value) == ("RU", "attributed", "2025-10-07")
+    found = incidents("A drone crashed in a field near the village of Kowale in eastern Poland on Tuesday. Officials "
+                      "said it was too early to say whether it was Russian.")
+    assert list(found) == [("drone_sighting", "PL")]
+
+
+def test_the_intruders_an_earlier_clause_dated_keep_that_day_in_a_later_undated_sentence():
+    found = run("Armenia said it shot down two Azerbaijani military jets over its border region on Wednesday.\n"
+                "On Tuesday, Azerbaijani jets crossed into Armenian territory and bombed a depot near the town of Goris.\n"
+                "An Armenian army spokesman said the two Azerbaijani aircraft had entered Armenian airspace before "
+                "being shot down.", published_at="2025-10-09T10:00:00Z").incidents
+    assert sorted((i.occurred_on.value, i.count) for i in found) == [("2025-10-07", None), ("2025-10-08", 2)]
+
+
+def test_an_object_said_to_have_left_a_states_airspace_and_then_owned_had_been_inside_it():
+    v = violation("Peru's air force said it had tracked an object over its territory on Friday. The object, which is "
+                  "believed to be a balloon, left Peruvian airspace without posing a threat, the air force said.\n"
+                  "China's foreign ministry acknowledged on Monday that the balloon was Chinese.", "PE")
+    assert (v.violator, v.platform) == ("CN", "balloon")
+
+
+def test_what_an_object_is_believed_to_be_gives_its_state_and_platform():
+    from streams.extraction.nlp import load_pipeline
+    from streams.extraction.platforms import phrases
+
+    sentence = next(load_pipeline()("The object, which is believed to be a Chinese balloon, left the area.").sents)
+    found = next(p for p in phrases(sentence) if p.head.text == "object")
+    assert (found.state, found.platform) == ("CN", "balloon")
+    # Leaving, with nothing said of whose it was, reports nothing.
+    assert incidents("Peru's air force said the object left Peruvian airspace without posing a threat.") == {}
+
+
 # --- Drone sightings ----------------------------------------------------------------------------------------------
 
 
@@ -391,6 +466,47 @@ def test_a_sighting_is_placed_by_the_named_site_not_by_a_bearing_or_a_relative_c
     found = incidents("The minister said drone flights were reported over the Rygge air base in Norway, which hosts "
                       "U.S. aircraft, at the weekend.")
     assert set(found) == {("drone_sighting", "NO")}
+
+
+def test_a_separate_sighting_at_a_place_a_subject_names_is_a_sighting_of_its_own_that_day():
+    found = run("Billund Airport suspended flights on Friday evening after drones were spotted near its runway, and "
+                "the port of Aarhus halted traffic after a separate sighting, Danish authorities said.").incidents
+    got = sorted((i.kind, i.country, i.occurred_on.value, i.location) for i in found)
+    assert got == [("drone_sighting", "DK", "2025-10-03", "Billund Airport"),
+                   ("drone_sighting", "DK", "2025-10-03", "the port of Aarhus")]
+    # A sighting noun with nothing that makes it another one is the drones already named.
+    found = run("Billund Airport suspended flights on Friday evening after drones were spotted near its runway, and "
+                "the port of Aarhus halted traffic after the sighting, Danish authorities said.").incidents
+    assert len(found) == 1
+
+
+def test_an_unidentified_drone_shot_down_over_a_place_was_sighted_in_the_state_of_the_forces_that_downed_it():
+    found = incidents("In March 2021, Finnish forces shot down an unidentified drone over Hailuoto island, close to "
+                      "the Swedish coast.")
+    assert list(found) == [("drone_sighting", "FI")]
+    sighting = found[("drone_sighting", "FI")]
+    assert (sighting.location, sighting.count, sighting.occurred_on.value) == ("Hailuoto island", 1, "2021-03")
+    found = incidents("In March 2021, Finnish forces shot down an unidentified civilian drone over Hailuoto island, "
+                      "part of an archipelago close to the Swedish coast.")
+    assert list(found) == [("drone_sighting", "FI")]
+    # Drones shot down with nothing unknown about them are a war's, no sighting.
+    assert incidents("Finnish forces shot down two drones over Hailuoto island on Monday.") == {}
+
+
+def test_a_unit_named_with_a_hyphen_places_a_sighting_in_its_state():
+    found = incidents("Drones were seen over army depots in the southern state of Baden-Württemberg on Monday, "
+                      "police said.")
+    assert set(found) == {("drone_sighting", "DE")}
+    assert "Baden-Württemberg" in found[("drone_sighting", "DE")].location
+
+
+def test_drone_flights_over_places_in_several_states_are_a_sighting_in_each():
+    found = incidents("The closures came after a wave of drone flights over army depots in the southern state of "
+                      "Baden-Württemberg last week, and over ports in Belgium and the Netherlands.",
+                      published_at="2025-10-16T10:00:00Z")
+    assert set(found) == {("drone_sighting", "DE"), ("drone_sighting", "BE"), ("drone_sighting", "NL")}
+    assert found[("drone_sighting", "DE")].occurred_on.value == "2025-10"
+    assert "Baden-Württemberg" in found[("drone_sighting", "DE")].location
 
 
 # --- Article 4 ----------------------------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ from streams.monitor import get_json, wait_until_assigned, wait_until_idle
 from streams import schemas
 from streams.validation import parse_document
 
-from conftest import DEV_CORPUS, ROOT
+from conftest import DEV_CORPUS, ROOT, TRAIN_CORPUS
+from simulation import count_differences
 
 pytestmark = pytest.mark.integration
 
@@ -81,11 +82,13 @@ async def _run_corpus(settings: Settings, paths, alive) -> dict:
     }
 
 
-def test_dev_corpus_counts_through_the_broker_equal_the_gold_counts(settings, workers, run):
+@pytest.mark.parametrize("corpus", [DEV_CORPUS, TRAIN_CORPUS], ids=["dev", "train"])
+def test_corpus_counts_through_the_broker_equal_the_gold_counts(settings, workers, run, corpus):
     worker = workers.start(settings)
-    result = run(_run_corpus(settings, [DEV_CORPUS], alive=lambda: worker.poll() is None))
-    expected = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
-    assert result["counts"] == expected
+    result = run(_run_corpus(settings, [corpus], alive=lambda: worker.poll() is None))
+    expected = json.loads((corpus / "expected_counts.json").read_text())
+    differences = count_differences(result["counts"], expected)
+    assert not differences, "\n".join(differences)
     for event in result["incidents"]:
         assert not schemas.errors("incident", event)
     for event in result["statements"]:

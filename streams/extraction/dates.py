@@ -254,6 +254,17 @@ def _before_main(span: Span, clause: Token, days: int, published: dt.date, defau
     return FuzzyDate((dt.date.fromisoformat(reference.value) - dt.timedelta(days=days)).isoformat(), "day")
 
 
+def _described_subject_verb(anchor: Token) -> Token | None:
+    """The verb whose subject a clause describes ("a drone that entered X was tracked", "a drone found there after
+    it flew in was carrying explosives"): what the subject did there and then, the parser's home for the day."""
+    node = anchor
+    while node.dep_ in {"relcl", "acl", "advcl"}:
+        if node.dep_ in {"relcl", "acl"} and node.head.dep_ in {"nsubj", "nsubjpass"}:
+            return node.head.head
+        node = node.head
+    return None
+
+
 def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) -> tuple[FuzzyDate | None, bool]:
     """The date of what a clause reports, and whether the clause itself gives it.
 
@@ -278,6 +289,11 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     own = date_near(span, anchor, published, without_other_clauses(anchor), scope_only=True)
     if own is not None:
         return own, True
+    main = _described_subject_verb(anchor)
+    if main is not None:  # "On July 10, a drone that entered its airspace was tracked ...": one event's day
+        own = date_near(span, main, published, without_other_clauses(main), scope_only=True)
+        if own is not None:
+            return own, True
     if lag is not False:
         return None, True
     return date_near(span, anchor, published, inside), False

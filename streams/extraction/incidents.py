@@ -226,11 +226,24 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     for phrase in found:
         if phrase.state and not phrase.defender:
             context.antecedents[phrase.platform] = context.antecedents["any"] = phrase
-    said = identification(sentence, found)
+            if phrase.model and not phrase.by_origin:
+                context.model_states[phrase.model] = phrase.state
+            _remember_day(phrase, sentence, context)
+    said = identification(sentence, found, context.model_states)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
+
+
+def _remember_day(phrase: Phrase, sentence: Span, context: Context) -> None:
+    """The day the clause of a state's aircraft gives it, for a later "the two X jets" that refers back to them."""
+    verb = governing_verb(phrase.head)
+    if verb is None or phrase.state is None:
+        return
+    date, own = clause_date(sentence, verb, verb, context.published)
+    if date is not None and own:
+        context.intruder_days.setdefault((phrase.platform, phrase.state), []).append((date, phrase.count))
 
 
 def _itemised(reported: list[Mention], sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
@@ -267,12 +280,21 @@ def _as_identified(mention: Mention, said: Identification) -> Mention:
 
 
 def _identified(said: Identification, sentence: Span, context: Context) -> list[Mention]:
-    """ "It was most likely a Russian decoy": the state (and model) of the intruder the last mention reported."""
-    earlier = next((m for m in reversed(context.reported) if m.kind == "airspace_violation"), None)
+    """ "It was most likely a Russian decoy": the state (and model) of the intruder the last mention reported.
+
+    Drones only sighted until then, which an official puts down to a state, become its violation: the sighting
+    is taken back from the mentions so far, and this sentence reports the violation in its place.
+    """
+    kinds = {"airspace_violation", "drone_sighting"} if said.blamed else {"airspace_violation"}
+    earlier = next((m for m in reversed(context.reported) if m.kind in kinds), None)
     if earlier is None or said.state == earlier.country:
         return []
-    return [replace(earlier, sentence=sentence, field=context.field, violator=said.state, by_origin=False,
-                    hedged=said.hedged, model=said.model or earlier.model, supporting=True)]
+    sighted = earlier.kind == "drone_sighting"
+    if sighted:
+        context.reported.remove(earlier)
+    return [replace(earlier, kind="airspace_violation", sentence=sentence if not sighted else earlier.sentence,
+                    field=context.field if not sighted else earlier.field, violator=said.state, by_origin=False,
+                    hedged=said.hedged, model=said.model or earlier.model, supporting=not sighted, left=False)]
 
 
 def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
@@ -373,9 +395,12 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     antecedents: dict[str, Phrase] = {}
     mentions: list[Mention] = []
     request_dates: list[FuzzyDate] = []
+    model_states: dict[str, str] = {}
+    intruder_days: dict[tuple[str, str], list[tuple[FuzzyDate, int | None]]] = {}
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
-                          antecedents=antecedents, reported=mentions, request_dates=request_dates)
+                          antecedents=antecedents, reported=mentions, request_dates=request_dates,
+                          model_states=model_states, intruder_days=intruder_days)
         text = analysed.article.field(name)
         for sentence in _sentences(doc):
             line_context, dated = _line_context(context, text, sentence)
@@ -386,4 +411,13 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
     return [_merge(cluster) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
-            for cluster in _cluster(groups[key]) if not all(m.supporting for m in cluster)]
+            for cluster in _cluster(groups[key]) if _reported(cluster)]
+
+
+def _reported(cluster: list[Mention]) -> bool:
+    """Whether mentions report an incident: one that is no mere detail, or something said to have left a state's
+    airspace ("the object ... left Colombian airspace"), which it can only have done from inside, once another
+    sentence says whose it was ("X acknowledged the object was its own"). A sentence that only says "the X jets
+    left" adds to a report the article gives, or leaves to others."""
+    return any(not m.supporting for m in cluster) or (any(m.left for m in cluster)
+                                                      and any(m.violator and not m.left for m in cluster))

@@ -110,10 +110,25 @@ ADMINISTRATIVE_UNITS = {"prefecture", "province", "region", "county", "district"
 LAND_PLACES = {"island", "islands", "islet", "islets", "isle", "village", "town", "city", "airport", "base", "port",
                "capital", "province", "region", "county", "district", "prefecture", "peninsula", "archipelago"}
 
+# The edges of a state: what was "near the X coast" or "close to the X border" was not over X.
+EDGE_NOUNS = {"coast", "coastline", "shore", "border", "frontier"}
+PROXIMITY = {"near", "to", "off", "along", "by", "outside"}
+
 # Compass directions: "east of Gotland" names a place; "North" before a state is part of its name.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west"}
 DIRECTION_PREFIXES = {"North", "South"}
+
+# Kinds of place small enough that two incidents placed at two of them, the same night, are two incidents: an
+# airport, a base, a plant, a village. A river, a sea, a region or "the area" may hold both (streams.counting).
+SITE_HEADS = {"airport", "airfield", "airbase", "base", "plant", "station", "village", "town", "city", "island",
+              "islet", "isle", "port", "harbour", "harbor"}
+
+# Words that say what kind of site a place is, not which one: two reports placed at "Alder Air Base" and "Birch
+# air base" name different sites only through the words left when these are set aside (streams.counting).
+SITE_WORDS = LAND_PLACES | GENERIC_PLACE_WORDS | ADMINISTRATIVE_UNITS | DIRECTIONS | {
+    "air", "airfield", "airbase", "plant", "station", "area", "range", "field", "power", "nuclear", "military",
+    "naval", "training", "international", "national", "the", "of", "near", "over", "and"}
 
 # --- Platforms and models ------------------------------------------------------------------------------------------
 
@@ -128,8 +143,12 @@ PLATFORMS: dict[str, str] = {
     "missile": "missile", "rocket": "missile",
     "object": "unknown",
 }
+# Words that say no state is known for what flew: "an unidentified drone".
+UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
 # Words that add to what was reported before: "a dozen more balloons", "another drone", "further jets".
 MORE = {"more", "another", "further", "additional"}
+# Words that make a noun a new instance of something the sentence already named: "after a separate sighting".
+ANOTHER = MORE | {"separate", "second", "new", "similar", "fresh"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".
 DEFINITE = {"the", "this", "that"}
 # Platform nouns whose plural is the singular: a bare "Russian aircraft" may be any number of them.
@@ -152,6 +171,8 @@ LAUNCHING = {"fire", "launch", "send", "dispatch", "operate", "release"}
 # Verbs that say what a thing was found to be: "a drone identified as a Gerbera", "debris resembling an Orlan-10".
 IDENTIFYING = {"identify", "resemble", "believe", "describe", "confirm", "determine", "establish", "suspect", "think",
                "classify", "recognise", "recognize"}
+# Verbs that name what something was by a description of it: "called it a provocation by X".
+CALLING = {"call", "label", "brand", "term", "dub"}
 # Military model designations: "MiG-31", "Su-27s", "Tu-95MS", "F-16", "Shahed-136", "Kalibr".
 MODEL = re.compile(r"((?:" + "|".join(NAMED_MODELS) + r")(?:-\d+)?|[A-Z][A-Za-z]{0,6}/?[A-Z]?-\d{1,3}[A-Z]{0,3})s?")
 # Military hardware, flying or not: its nationality adjective names an intruder or a navy, not a speaker's side.

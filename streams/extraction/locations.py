@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import ADMINISTRATIVE_UNITS, DIRECTIONS
+from streams.extraction.lexicon import ADMINISTRATIVE_UNITS, DIRECTIONS, HARDWARE
 from streams.extraction.places import is_state_name, place_country
 
 LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to", "including"}
@@ -49,7 +49,19 @@ def _named(obj: Token) -> bool:
         return True
     words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ == "of" or t.lower_ == "of"]
     named = any(t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACES for t in words)
+    if obj.lemma_.lower() in ADMINISTRATIVE_UNITS and _of_name(obj) is not None:
+        return True  # "the northern state of X": a unit of a state, named
     return obj.lemma_.lower() in PLACE_NOUNS and (named or any(t.ent_type_ in {"NORP", "GPE"} for t in words))
+
+
+def _of_name(obj: Token) -> str | None:
+    """The proper name of an "of" phrase, whole even when the tagger split it at a hyphen: "the state of X-Y"."""
+    for child in obj.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            target = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if target is not None:
+                return obj.doc[target.left_edge.i: target.i + 1].text
+    return None
 
 
 def _extent(obj: Token) -> list[Token]:
@@ -68,8 +80,10 @@ def _extent(obj: Token) -> list[Token]:
 def _country(obj: Token, name: str) -> str | None:
     """The state a place lies in: by its name, a state or town among its words ("Copenhagen Airport", "Tampere
     airport"), or "X in Denmark" / "Oslo, Norway"."""
-    code = place_country(name) or next((place_country(t.text) for t in obj.subtree
-                                        if t.pos_ == "PROPN" and t.i <= obj.i and place_country(t.text)), None)
+    of_name = _of_name(obj)
+    code = place_country(name) or (place_country(of_name) if of_name else None) or next(
+        (place_country(t.text) for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i and place_country(t.text)),
+        None)
     if code:
         return code
     for child in obj.children:
@@ -91,14 +105,32 @@ def _place(obj: Token, preposition: str, prefix: str = "") -> Place | None:
     return Place(name=name, country=_country(obj, text), token=obj, preposition=preposition)
 
 
+def subject_place(verb: Token) -> Place | None:
+    """The place a clause's subject names, when it names one by an "of" phrase: "the port of X halted traffic"."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    of_name = _of_name(subject) if subject is not None and subject.pos_ == "NOUN" else None
+    if subject is None or of_name is None or place_country(of_name) is None:
+        return None
+    tokens = _extent(subject)
+    text = subject.doc[tokens[0].i: tokens[-1].i + 1].text
+    return Place(name=text, country=place_country(of_name), token=subject, preposition="")
+
+
 def _of_an_event(token: Token) -> bool:
-    """Whether a place belongs to an event its clause mentions ("an attack on ... across the Danube")."""
+    """Whether a place belongs to an event its clause mentions ("an attack on ... across the Danube"), not to the
+    aircraft nearer to it ("a wave of drone flights over X": the flights were over X)."""
     for ancestor in token.ancestors:
-        if ancestor.pos_ in {"VERB", "AUX"}:
+        if ancestor.pos_ in {"VERB", "AUX"} or _of_aircraft(ancestor):
             return False
         if ancestor.lemma_.lower() in EVENT_NOUNS:
             return True
     return False
+
+
+def _of_aircraft(noun: Token) -> bool:
+    """Whether a noun names aircraft or their flights: "drones", "drone flights"."""
+    return noun.lemma_.lower() in HARDWARE or any(c.dep_ == "compound" and c.lemma_.lower() in HARDWARE
+                                                  for c in noun.children)
 
 
 def destination(token: Token) -> bool:

@@ -37,6 +37,7 @@ class Mention:
     location: str | None = None
     supporting: bool = False
     heading: FuzzyDate | None = None  # the date heading the mention's line in a timeline
+    left: bool = False  # "the object left its airspace": it had been inside, whether or not its entry is told
 
     @property
     def order(self) -> tuple[int, int]:
@@ -53,7 +54,8 @@ class Context:
     had strayed into Syrian airspace" is the Turkish jet named before. article4_named tells whether the
     article names Article 4 anywhere; reported holds the mentions before the sentence ("it was most likely
     Russian" says what the last one was); request_dates the dates of the Article 4 requests before it ("eight members
-    requested consultations on Thursday. A, B and C made the request ...").
+    requested consultations on Thursday. A, B and C made the request ..."); model_states the state an earlier
+    sentence gave each model ("it was most likely also an X" names the state "a Russian X" did).
     """
 
     field: str
@@ -63,3 +65,7 @@ class Context:
     antecedents: dict[str, Phrase]
     reported: list[Mention] = default(default_factory=list)  # the article's mentions so far, in reading order
     request_dates: list[FuzzyDate] = default(default_factory=list)  # of Article 4 requests so far, whoever asked
+    model_states: dict[str, str] = default(default_factory=dict)  # a model an earlier sentence gave a state ("a Russian X")
+    # the day an earlier clause gave a state's aircraft, by (platform, state): "the two X jets had entered ..."
+    # after "shot down two X jets on Wednesday" is Wednesday's
+    intruder_days: dict[tuple[str, str], list[tuple[FuzzyDate, int | None]]] = default(default_factory=dict)

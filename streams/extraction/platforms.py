@@ -125,7 +125,11 @@ def _phrase(head: Token) -> Phrase:
     models = [name for t in modifiers for name in [model_name(t)] if name] or [
         name for t in _identified_as(head) for name in [model_name(t)] if name]
     count, stated = _count(head, modifiers)
-    return Phrase(head=head, platform=platform_of(head) or "unknown", state=state, hedged=hedge, by_origin=came_from,
+    platform = platform_of(head) or "unknown"
+    if platform == "unknown":  # "the object, believed to be a balloon": what it was found to be
+        platform = next((p for t in post if t.dep_ in {"attr", "appos"} for p in [platform_of(t)]
+                         if p not in {None, "unknown"}), platform)
+    return Phrase(head=head, platform=platform, state=state, hedged=hedge, by_origin=came_from,
                   model=models[0] if models else None, count=count, count_stated=stated, defender=_defending(head))
 
 
@@ -170,8 +174,9 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
     for token in post:
         came_from = token.head.lower_ == "from"
         origin = token.head.dep_ == "agent" or token.head.lower_ in ORIGIN_PREPOSITIONS or token.head.lemma_ == "origin"
-        if origin or token.dep_ in {"acomp", "attr"}:
-            code = nationality([token])
+        if origin or token.dep_ in {"acomp", "attr"}:  # "believed to be Russian", "... to be a Russian drone"
+            described = token.dep_ in {"acomp", "attr"}
+            code = nationality([token, *(c for c in token.children if described and c.dep_ in {"amod", "compound"})])
             if code:
                 return code, any(HEDGES.fullmatch(t.text) for t in post), came_from
         if came_from and token.dep_ == "pobj" and token.pos_ == "NOUN":

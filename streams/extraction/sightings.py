@@ -15,8 +15,9 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near
-from streams.extraction.lexicon import ACCUSING, DEFINITE
-from streams.extraction.locations import PLACE_NOUNS, destination, facilities, location_in, places, regional
+from streams.extraction.lexicon import ACCUSING, ANOTHER, DEFINITE, EDGE_NOUNS, PROXIMITY, UNKNOWN
+from streams.extraction.locations import (PLACE_NOUNS, destination, facilities, location_in, places, regional,
+                                         subject_place)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.places import is_state_name, place_country
@@ -38,18 +39,30 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
         verb = head.head.head
-    if verb is None or verb.lemma_.lower() not in SIGHTING_VERBS or doubted(verb) or negated(head):
+    if verb is None or doubted(verb) or negated(head):
         return None
-    return verb
+    if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
+        return verb
+    return None
 
 
-def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False) -> dict[str, str | None]:
+def _downed(verb: Token) -> bool:
+    """ "shot down", "brought down", "downed": an unidentified drone brought down somewhere was seen there."""
+    lemma = verb.lemma_.lower()
+    return lemma == "down" or (lemma in {"shoot", "bring"} and any(c.lower_ == "down" for c in verb.children))
+
+
+def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
+                     others: frozenset[int] = frozenset()) -> dict[str, str | None]:
     """Each state where the drones were seen, with the place named in it: "near Copenhagen Airport in Denmark".
 
     Places in the sighting's own clause (scope) come first, and alone with own_only. A place no state is known
-    for ("over Aalborg Airport") belongs to the sentence's only state, if it has one.
+    for ("over Aalborg Airport") belongs to the sentence's only state, if it has one; places in the clauses of
+    other sightings it holds (others) belong to those.
     """
     named = places(sentence) + facilities(sentence)
+    named += [p for verb in sentence if verb.pos_ in {"VERB", "AUX"} for p in [subject_place(verb)] if p is not None]
+    named = [p for p in named if p.token.i not in others]
     own = [p for p in named if p.token.i in scope]
     if own_only and not own:
         return {}
@@ -63,7 +76,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False) ->
             unplaced.append(place.name)
     for ent in sentence.ents:
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
-                not destination(ent.root)):
+                not destination(ent.root)) and not _beside(ent.root):
             code = place_country(ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
                 city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}
@@ -82,9 +95,17 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False) ->
 
 
 def _describing(token: Token) -> bool:
-    """Whether a word is in a relative clause about a place: "the air base, which hosts U.S. weapons" is Belgian."""
-    return any(a.dep_ in {"relcl", "acl"} and (a.head.lemma_.lower() in PLACE_NOUNS or a.head.pos_ == "PROPN")
-               for a in token.ancestors)
+    """Whether a word is in a relative clause about a place ("the air base, which hosts U.S. weapons" is Belgian)
+    or in an apposition that describes something ("X, part of an archipelago close to the Y coast")."""
+    return any((a.dep_ in {"relcl", "acl"} and (a.head.lemma_.lower() in PLACE_NOUNS or a.head.pos_ == "PROPN"))
+               or (a.dep_ == "appos" and a.pos_ == "NOUN") for a in token.ancestors)
+
+
+def _beside(token: Token) -> bool:
+    """Whether a state is named only for an edge something was near: "close to the X coast", "off the X border"."""
+    edge = token.head
+    return (token.dep_ in {"amod", "compound", "poss"} and edge.lemma_.lower() in EDGE_NOUNS
+            and edge.dep_ == "pobj" and edge.head.lower_ in PROXIMITY)
 
 
 def _of_a_place(token: Token) -> bool:
@@ -109,7 +130,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                         platform="drone", count=count, count_stated=stated,
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
                 for part, located in parts for code, where in located.items()]
-    by_country = _sighting_places(sentence, scope)
+    by_country = _sighting_places(sentence, scope, others=frozenset(nested))
     if not by_country:
         if context.main_country is None or (date is None and not places(sentence)):
             return []
@@ -120,11 +141,11 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
 
 
 def _conjoined_parts(sentence: Span, clause: Token, scope: set[int]) -> list[tuple[set[int], dict[str, str | None]]]:
-    """ "seen over X on Friday night and over Y on Saturday evening": a prepositional phrase joined by "and" to
-    another one reports a sighting of its own, with its own place and day; the first keeps the rest of the clause.
+    """ "seen over X on Friday night and over Y on Saturday evening", "flights over X last week, and over Y": a
+    prepositional phrase joined by "and" to another one (or, as the parser may read it, to their verb) reports a sighting of its own, with its own place and day; the first keeps the rest of the clause.
     Only when every part names a place of its own; otherwise the clause is one sighting."""
     joined = [{t.i for t in token.subtree} for token in clause.subtree
-              if token.i in scope and token.dep_ == "conj" and token.pos_ == "ADP" and token.head.pos_ == "ADP"]
+              if token.i in scope and token.dep_ == "conj" and token.pos_ == "ADP"]  # joined to the phrase or its verb
     if not joined:
         return []
     parts = [scope - set().union(*joined), *joined]
@@ -146,14 +167,33 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     if known is not None and known.state and any(_definite(p) for p in drones):
         return []  # "the drone had been flying ...": the U.S. drone the story is about, not an unidentified one
     clauses = {clause.i: clause for p in drones for clause in [_sighting_clause(p)] if clause is not None}
-    seen = [m for clause in clauses.values()
+    further = _further_sightings(sentence, drones) if clauses else []
+    clauses |= {clause.i: clause for clause in further}
+    seen = [m for clause in clauses.values() if clause not in further
             for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
+    dated = next((m.occurred_on for m in seen if m.occurred_on), None)
+    seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "after a separate sighting": the same day
+             for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
     blamed = _blamed(sentence)
     if blamed is None:
         return seen
     state, suspected = blamed
     return [replace(m, kind="airspace_violation", violator=state, hedged=suspected) for m in seen
             if m.country != state]  # the state blamed is no place they were seen
+
+
+def _further_sightings(sentence: Span, drones: list[Phrase]) -> list[Token]:
+    """The clauses of sightings a sentence adds to the drones it names, by a noun alone: "drones were seen over X,
+    and Y halted traffic after a separate sighting"."""
+    named = {p.head.i for p in drones}
+    found = []
+    for noun in sentence:
+        if (noun.lemma_.lower() in SIGHTING_NOUNS and noun.i not in named and not negated(noun)
+                and any(c.dep_ in {"amod", "det"} and c.lower_ in ANOTHER for c in noun.children)):
+            verb = governing_verb(noun)
+            if verb is not None and not doubted(verb) and verb not in found:
+                found.append(verb)
+    return found
 
 
 def _definite(phrase: Phrase) -> bool:

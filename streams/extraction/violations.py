@@ -20,9 +20,10 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubted, generic, governing_verb, negated,
                                         own_clause, state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
-from streams.extraction.lexicon import ACCUSING, LAND_PLACES
-from streams.extraction.locations import location_in
+from streams.extraction.lexicon import ACCUSING, CALLING, DEFINITE, LAND_PLACES, UNKNOWN
+from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
+from streams.extraction.model import FuzzyDate
 from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, hedged, is_platform_word, model_name, nationality, phrase_of
@@ -58,7 +59,6 @@ FOUND = {"find", "discover", "recover"}
 GROUND = {"in", "on", "near", "at", "inside", "into", "onto"}
 # What comes down abroad only by straying or being sent: a crashed jet is an accident or a shoot-down story.
 UNMANNED = {"drone", "missile", "balloon"}
-UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
 
 
 @dataclass(frozen=True)
@@ -71,16 +71,22 @@ class Trigger:
     violation: Token | None
     supporting: bool = False
     destination: str | None = None  # "crossed into Poland": the state entered, named by itself
+    inbound: bool = False  # "flew in from Belarus": the state entered is the one the sentence or story is in
 
 
 # --- Triggers ------------------------------------------------------------------------------------------------------
 
 
-def _misread_flier(word: Token) -> Token | None:
-    """In a present-tense timeline line the tagger reads "A drone crosses into X" as a noun phrase ("drone
-    crosses"): for such a verb form read as a noun, the platform it was given as a modifier."""
+def _misread_verb(word: Token, verbs: set[str]) -> bool:
+    """Whether the tagger read a present-tense verb of a timeline line ("A drone crosses into X", "A drone
+    crashes in a field") as a plural noun, one of the verbs given."""
     base = word.lower_[:-2] if word.lower_.endswith("es") else word.lower_[:-1]
-    if word.pos_ != "NOUN" or word.tag_ != "NNS" or not ({base, base + "e", word.lower_[:-1]} & MOTION_VERBS):
+    return word.pos_ == "NOUN" and word.tag_ == "NNS" and bool({base, base + "e", word.lower_[:-1]} & verbs)
+
+
+def _misread_flier(word: Token) -> Token | None:
+    """For a verb form read as a noun ("drone crosses"), the platform it was given as a modifier."""
+    if not _misread_verb(word, MOTION_VERBS):
         return None
     return next((c for c in word.children if c.dep_ in {"compound", "nmod"} and is_platform_word(c)), None)
 
@@ -186,6 +192,23 @@ def _state_entered(name: Token) -> Trigger | None:
     return Trigger(name, verb, None, destination=state)
 
 
+def _flown_in_from(name: Token) -> Trigger | None:
+    """ "a drone that flew in from Belarus", "balloons drifted in from X": something that flies came in from a
+    state, into the one the sentence places it in or the story is about (:func:`_victims`)."""
+    prep = name.head
+    if _state_name(name) is None or name.dep_ != "pobj" or prep.lower_ != "from":
+        return None
+    verb = prep.head
+    inward = any(c.lower_ == "in" and (c.dep_ in {"prt", "advmod"} or (c.dep_ == "prep" and not list(c.children)))
+                 for c in verb.children)  # "in" as a particle, or a preposition with no object
+    if verb.pos_ != "VERB" or not inward or verb.lemma_.lower() not in MOTION_VERBS | {"come"}:
+        return None
+    flier = _flier(verb)
+    if flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING):
+        return None
+    return Trigger(name, verb, None, inbound=True)
+
+
 def _triggers(sentence: Span) -> Iterator[Trigger]:
     """Airspace or territory entered; borders crossed; "a Russian drone violation"; a state entered by name."""
     for token in sentence:
@@ -198,7 +221,7 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
         elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE for t in token.subtree):
             trigger = Trigger(token, governing_verb(token), token) if _attributed_violation(token) else None
         elif token.pos_ == "PROPN" and token.ent_type_ == "GPE":
-            trigger = _state_entered(token)
+            trigger = _state_entered(token) or _flown_in_from(token)
         if trigger is not None:
             yield trigger
 
@@ -288,6 +311,11 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
     reporting state; for a border crossed that no word assigns, the article's state."""
     if trigger.destination is not None:
         return [trigger.destination]
+    if trigger.inbound:
+        origin = state_of(trigger.noun)
+        placed = [p.country for p in places(trigger.noun.sent) if p.country and p.country != origin]
+        entered = placed[0] if placed else context.main_country
+        return [entered] if entered and entered != origin else []
     if trigger.violation is not None and trigger.noun == trigger.violation:
         reporter = subject_state(trigger.verb) if trigger.verb is not None else None
         return [reporter] if reporter else []
@@ -418,6 +446,8 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         stated = count is not None
     anchor = trigger.violation or trigger.verb or trigger.noun
     date, dated_here = clause_date(sentence, trigger.verb or trigger.noun, anchor, context.published)
+    if date is None and phrase is not None and violator is not None:  # the sentence gives no day at all
+        date, dated_here = _referred_day(phrase, violator, context) or (date, dated_here)
     came_from = (phrase is not None and phrase.by_origin and phrase.state == violator) or (
         (phrase is None or phrase.state is None) and violator == _origin(trigger, victim))
     by_origin = violator is not None and came_from
@@ -429,8 +459,19 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         count=count, count_stated=stated, duration=duration_minutes(sentence.text),
         occurred_on=date, date_in_clause=dated_here,
         location=location_in(sentence, without_other_clauses(anchor), {victim}),
-        supporting=trigger.supporting,
+        supporting=trigger.supporting, left=trigger.supporting and trigger.verb is not None,
     )
+
+
+def _referred_day(phrase: Phrase, violator: str, context: Context) -> tuple[FuzzyDate, bool] | None:
+    """ "the two X aircraft had crossed ..." after "shot down two X jets on Wednesday": a definite phrase with no
+    day of its own refers back to the state's aircraft an earlier clause dated, the latest numbered as many."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children):
+        return None
+    days = context.intruder_days.get((phrase.platform, violator), [])
+    if phrase.count_stated:
+        days = [(day, count) for day, count in days if count == phrase.count]
+    return (days[-1][0], True) if days else None
 
 
 def _accused(verb: Token) -> bool:
@@ -534,6 +575,8 @@ def _crash_verb(phrase: Phrase) -> Token | None:
         return relative
     if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FOUND:
         return verb
+    if head.dep_ in {"compound", "nmod"} and _misread_verb(verb, CRASHING):
+        return verb  # a timeline's "A drone crashes in a field near X", read as a noun phrase
     return None
 
 
@@ -555,8 +598,14 @@ def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | No
     return None, None
 
 
+def _names_state(where: Token | None, state: str) -> bool:
+    """Whether the words placing something name its state ("in a field in eastern X"), not leave it to the story."""
+    return where is not None and any(t.pos_ == "PROPN" and place_country(t.text) == state for t in where.subtree)
+
+
 def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
-    """A state's drone, missile or balloon that crashed, fell or was found on another state's ground."""
+    """A state's drone, missile or balloon that crashed, fell or was found on another state's ground; a drone of no
+    known state that came down is a sighting where it did."""
     mentions: list[Mention] = []
     for phrase in found:
         verb = _crash_verb(phrase) if phrase.platform in UNMANNED else None
@@ -565,9 +614,15 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         earlier = None if phrase.state else _antecedent(phrase, True, context)
         flier = phrase.state or (earlier.state if earlier else None)
         victim, where = _ground_state(verb, context)
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if flier is None and victim is not None and phrase.platform == "drone" and (
+                victim == context.main_country or _names_state(where, victim)):
+            mentions.append(Mention(  # a drone of no known state came down there: it was over that state
+                kind="drone_sighting", country=victim, field=context.field, sentence=sentence, platform="drone",
+                count=phrase.count, count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
+                location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
         if flier is None or victim is None or victim == flier:
             continue
-        date, dated_here = clause_date(sentence, verb, verb, context.published)
         mentions.append(Mention(
             kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=flier,
             by_origin=phrase.by_origin, hedged=phrase.hedged or bool(earlier and earlier.hedged),
@@ -594,24 +649,59 @@ class Identification:
     state: str
     hedged: bool
     model: str | None
+    blamed: bool = False  # an official put it down to the state ("called it a provocation by X"): drones only
+    # sighted until then become its violation; "it was Russian" may be an aside on something else
 
 
-def identification(sentence: Span, found: list[Phrase]) -> Identification | None:
+def _called(sentence: Span) -> Identification | None:
+    """ "The minister called it another provocation by X": what an earlier intruder was, named by its state
+    through "by" or "from" in the description given it."""
+    for verb in sentence:
+        if verb.lemma_.lower() not in CALLING or doubted(verb):
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ in REFERRING for c in verb.children):
+            continue
+        for description in (c for c in verb.children if c.dep_ in {"oprd", "attr", "xcomp", "dobj"}
+                            and c.lower_ not in REFERRING):  # the parser may read the description as an object
+            for prep in (t for t in description.subtree if t.dep_ == "prep" and t.lower_ in {"by", "from"}):
+                named = [o.doc[o.left_edge.i: o.i + 1].text for o in prep.children if o.dep_ == "pobj"]
+                state = next((place_country(n) for n in named if is_state_name(n)), None)
+                if state is not None:
+                    return Identification(state, False, None, blamed=True)
+    return None
+
+
+def _kind_described(verb: Token, subject: Token) -> bool:
+    """ "Drones of this kind are cheap decoys that X launches": a bare plural in the present describes a kind of
+    aircraft, not the intruder an earlier sentence reported."""
+    bare = subject.tag_ in {"NNS", "NNPS"} and not any(c.dep_ in {"det", "poss", "nummod"} for c in subject.children)
+    return bare and verb.tag_ == "VBP"
+
+
+def identification(sentence: Span, found: list[Phrase], model_states: dict[str, str] | None = None
+                   ) -> Identification | None:
     """A sentence that names the state of something an earlier sentence reported: "it"/"they"/"the drone" as the
-    subject of "be" with a nationality for complement; "probably", "most likely" hedge it."""
+    subject of "be" with a nationality for complement, or a model an earlier sentence gave a state (model_states:
+    "it was also an X" after "a Russian X"), or "called it a provocation by X"; "probably", "most likely" hedge it."""
+    called = _called(sentence)
+    if called is not None:
+        return called
     for verb in sentence:
         if verb.lemma_ != "be" or doubted(verb):
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects or not (subjects[0].lower_ in REFERRING or is_platform_word(subjects[0])):
             continue
+        if _kind_described(verb, subjects[0]):
+            continue
         if subjects[0].lower_ not in REFERRING and any(p.head == subjects[0] and p.state and not p.by_origin
                                                        for p in found):
             continue
         complement = [t for c in verb.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
-        state = nationality(complement)
+        models = [name for t in complement for name in [model_name(t)] if name]
+        state = nationality(complement) or next(((model_states or {}).get(m) for m in models
+                                                 if (model_states or {}).get(m)), None)
         if state is not None:
-            models = [name for t in complement for name in [model_name(t)] if name]
             # "probably", "most likely", a clause it hangs from ("it is highly probable that it was ..."), and a
             # verb of belief it is the object of ("Washington believed the drone was Russian")
             words = [*complement, *(c for v in (verb, *verb.ancestors) for c in v.children
