@@ -308,9 +308,16 @@ class Newsroom:
         them again, and until the whole view has read what was written before the worker started.
 
         Not ``app.rebalancing``: faust resets it only when a rebalance needed no recovery, so
-        after one that read a changelog it stays set.
+        after one that read a changelog it stays set. A replay's rewind counts as recovery: a
+        replay that asked for the offsets in between would find the raw topic already done.
         """
-        return not self.app.tables.recovery.completed.is_set() or self.app.in_recovery or not self.view.ready
+        return (not self.app.tables.recovery.completed.is_set() or self.app.in_recovery or not self.view.ready
+                or self._settling())
+
+    def _settling(self) -> bool:
+        """Whether the work after a rebalance is pending: until the progress starts at the committed offsets and a
+        replay has rewound the raw partitions, the offsets reported say "done" for records about to be re-read."""
+        return self._after_recovery_task is not None and not self._after_recovery_task.done()
 
     async def _on_rebalanced(self, *_: Any, **__: Any) -> None:
         """Faust seeks to the committed offsets only after this signal: wait for that in the background."""
