@@ -79,7 +79,8 @@ class Progress:
 
 
 def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
-    """The faust app, tuned for the broker's profile and replicated as configured (every topic faust creates too)."""
+    """The faust app, tuned for the broker's profile and replicated as configured (every topic faust creates too),
+    its consumer with the configured fetch wait (:func:`streams.internals.consumer_class`)."""
     datadir = settings.data_dir or str(Path(tempfile.gettempdir()) / f"newsroom-{settings.app_id}")
     tuning: dict[str, Any] = {}
     if profile.producer_max_batch_size is not None:
@@ -89,7 +90,7 @@ def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
         tuning.update(broker_session_timeout=session_timeout, broker_heartbeat_interval=min(3.0, session_timeout / 4))
     log.info("faust tuned for the broker", profile=profile.name, replication_factor=settings.replication_factor,
              min_insync_replicas=settings.min_insync_replicas, **tuning)
-    return faust.App(
+    app = faust.App(
         settings.app_id,
         broker=f"kafka://{settings.bootstrap}",
         store=settings.store,  # memory:// on one machine; rocksdb:// (faust-streaming[rocksdict]) for large tables
@@ -107,6 +108,8 @@ def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
         table_standby_replicas=0,
         **tuning,
     )
+    app.transport.Consumer = consumer_class(settings.fetch_max_wait_ms)
+    return app
 
 
 async def replay_offsets(settings: Settings, tps: list[Any], since: dt.datetime | None) -> dict[Any, int]:
@@ -155,7 +158,6 @@ class Newsroom:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.app = faust_app(settings, profile_for(settings))
-        self.app.transport.Consumer = consumer_class(settings.fetch_max_wait_ms)
         self.progress = Progress()
         names, n = settings.topics, settings.partitions
         config = settings.topic_config()  # changelogs too, through extra_topic_configs

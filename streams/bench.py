@@ -47,7 +47,7 @@ from streams.generator import generate
 from streams.loader import load
 from streams.processes import end_with_parent
 from streams.validation import parse_document, parse_raw
-from streams.worker import ENV_REPLAY_FROM, spawn_worker, stop_workers
+from streams.worker import ENV_REPLAY_FROM, spawn_worker, stop_workers, worker_env
 
 log = structlog.get_logger(__name__)
 
@@ -472,9 +472,7 @@ def _rounded(value: float) -> float:
 # --- the naive agent (a process of its own) -------------------------------------------------------------------
 
 def spawn_naive_agent(settings: Settings, count: int, marks: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "KAFKA_BOOTSTRAP": settings.bootstrap, "NEWSROOM_APP_ID": settings.app_id,
-           "NEWSROOM_TOPIC_PREFIX": settings.topics.prefix, "NEWSROOM_PARTITIONS": str(settings.partitions),
-           "NEWSROOM_WEB_PORT": str(free_port()), ENV_NAIVE_COUNT: str(count), ENV_NAIVE_DIR: str(marks)}
+    env = {**os.environ, **worker_env(settings), ENV_NAIVE_COUNT: str(count), ENV_NAIVE_DIR: str(marks)}
     return subprocess.Popen([sys.executable, "-m", "streams.bench", "naive-agent"], env=env, preexec_fn=end_with_parent,
                             stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno(), stderr=sys.stderr.fileno())
 
@@ -490,13 +488,11 @@ def naive_agent_main() -> None:
     import faust
 
     from streams.app import faust_app
-    from streams.internals import consumer_class
 
     settings = Settings.from_env()
     count, marks = int(os.environ[ENV_NAIVE_COUNT]), Path(os.environ[ENV_NAIVE_DIR])
     nlp = load_pipeline()
     app = faust_app(settings, profile_for(settings))
-    app.transport.Consumer = consumer_class(settings.fetch_max_wait_ms)
     raw = app.topic(settings.topics.raw, partitions=settings.partitions)
     derived = {"incident": app.topic(settings.topics.incidents, partitions=settings.partitions),
                "statement": app.topic(settings.topics.statements, partitions=settings.partitions)}
