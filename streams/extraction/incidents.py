@@ -377,11 +377,10 @@ def _timestamped(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention
     return [m if m.occurred_on else replace(m, occurred_on=day, date_in_clause=False) for m in mentions]
 
 
-def _line_context(context: Context, text: str, sentence: Span) -> tuple[Context, FuzzyDate | None]:
+def _line_context(context: Context, line: str) -> tuple[Context, FuzzyDate | None]:
     """The context of a sentence on a line headed by a date: relative dates ("overnight", "on Friday") count
     from the heading's day, not from publication."""
-    line_start = text.rfind("\n", 0, sentence.start_char) + 1
-    dated = heading_date(text[line_start:], context.published)
+    dated = heading_date(line, context.published)
     if dated is None or dated.precision != "day":
         return context, dated
     return replace(context, published=dt.date.fromisoformat(dated.value)), dated
@@ -403,8 +402,8 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
                           model_states=model_states, intruder_days=intruder_days)
         text = analysed.article.field(name)
         for sentence in _sentences(doc):
-            line_context, dated = _line_context(context, text, sentence)
-            line = text[text.rfind("\n", 0, sentence.start_char) + 1:]
+            line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line
+            line_context, dated = _line_context(context, line)
             mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
                                      timestamp_day(line, analysed.article.published_at))
     groups: dict[tuple[str, str], list[Mention]] = {}
