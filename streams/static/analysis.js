@@ -194,8 +194,12 @@ async function refreshAlerts() {
 }
 
 // dashboard.js announces every snapshot it renders: the open views follow the live state.
-document.addEventListener("newsroom:snapshot", () => {
+function refreshViews() {
   if (openCell) showCell(openCell);
   else refreshSeries();
   refreshAlerts();
-});
+}
+document.addEventListener("newsroom:snapshot", refreshViews);
+// dashboard.js may have rendered its first snapshot while this script was still loading, and an idle
+// worker sends no other: the views load once on their own.
+refreshViews();
