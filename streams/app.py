@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import math
 import tempfile
 import time
 from collections import deque
@@ -38,10 +39,11 @@ from streams.article import Article
 from streams.broker import profile_for
 from streams.config import MAX_RECORD_BYTES, BrokerProfile, Settings
 from streams.counting import Tally, apply_update, moved_out_of_cells, tally_count, tally_updates
-from streams.events import Event, derive, derive_many, event_id
+from streams.events import Event, event_id
 from streams.extraction import extractor_version
 from streams.internals import committed_offsets, consumer_class, write_as
 from streams.ledger import Transition, advance, is_stale
+from streams.offload import Derived, Extraction, ExtractionFailed, Failed, chunks
 from streams.validation import Rejected, parse_raw
 from streams.view import WholeView, follow
 
@@ -155,8 +157,9 @@ async def until_acknowledged(what: str, send: Callable[[], Awaitable[None]]) -> 
 class Newsroom:
     """The app with its topics, tables and agents, built from one :class:`Settings`."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, extraction: Extraction) -> None:
         self.settings = settings
+        self.extraction = extraction
         self.app = faust_app(settings, profile_for(settings))
         self.progress = Progress()
         names, n = settings.topics, settings.partitions
@@ -175,7 +178,6 @@ class Newsroom:
         self.tallies = self.app.Table("tallies", default=None, partitions=n, schema=json_schema,
                                       extra_topic_configs=config)
         self.view = WholeView(tally_topic=names.tallies)
-        self._derived: dict[int, list[Event]] = {}
         self._replay: tuple[bool, dt.datetime | None] = (False, None)
         self._keep_before: dt.datetime | None = None
         self._rewound: set[int] = set()
@@ -191,13 +193,28 @@ class Newsroom:
         and one wait for the broker's acknowledgements of the whole batch cheaper than one per article."""
         async for events in stream.take_events(self.settings.batch_size, within=self.settings.batch_seconds):
             self.progress.batch_began()
-            prepared = await self.prepare([event.message for event in events])
-            await self.process_batch(events, prepared)
+            await self.process_events(events)
             self.progress.batch_ended()
 
-    async def process_batch(self, events: list[Any], prepared: list[Article | None]) -> None:
-        """A batch of raw records, in partition order, done only once the broker has everything it derived.
+    async def process_events(self, events: list[Any]) -> None:
+        """A batch taken from the raw topic, in runs of ``extract_batch_size`` records: while one run is
+        applied (its events sent and acknowledged, its ledger moved), the extraction processes already
+        derive the next run, so neither waits for the other. Every run is done before the batch's
+        offsets are acknowledged to faust."""
+        prepared = await self.validate([event.message for event in events])
+        runs = chunks(list(zip(events, prepared)), math.ceil(len(events) / self.settings.extract_batch_size))
+        extracting = asyncio.ensure_future(self.derive([article for _, article in runs[0]]))
+        for i, run in enumerate(runs):
+            derived = await extracting
+            if i + 1 < len(runs):
+                extracting = asyncio.ensure_future(self.derive([article for _, article in runs[i + 1]]))
+            await self.process_batch([event for event, _ in run], [article for _, article in run], derived)
 
+    async def process_batch(self, events: list[Any], prepared: list[Article | None],
+                            derived: dict[int, Derived]) -> None:
+        """A run of raw records, in partition order, done only once the broker has everything it derived.
+
+        ``derived`` holds what :meth:`derive` found for the run's articles (by ``id``).
         Each article's transition starts from the state the one before it in the batch left
         (two versions of one article may share a batch). All derived events and tally updates
         of the batch are sent, then awaited together; only then does the ledger table move, so
@@ -214,7 +231,7 @@ class Newsroom:
             if article is None:
                 continue
             state = states[article.article_id] if article.article_id in states else self.articles.get(article.article_id)
-            transition = await self._transition(event.message, article, state)
+            transition = await self._transition(event.message, article, state, derived)
             if transition is not None:
                 states[article.article_id] = transition.state
                 applied.append((event, article, transition, moved_out_of_cells(state and state["live"],
@@ -248,12 +265,29 @@ class Newsroom:
             self.tallies[key] = after
             self.progress.mark(message.topic, message.partition, message.offset)
 
-    async def _transition(self, message: Any, article: Article, state: Any) -> Transition | None:
-        """Where the article moves its derived ``state``; None when it is stale, or when extraction raised (dead-lettered)."""
+    async def _transition(self, message: Any, article: Article, state: Any,
+                          derived: dict[int, Derived]) -> Transition | None:
+        """Where the article moves its derived ``state``; None when it is stale, or when extraction failed (dead-lettered)."""
+        version = extractor_version()
+        if (article.action != "kill" and id(article) not in derived
+                and not is_stale(state, article, version, self._keep_before)):
+            # derive() takes what the ledger table says is new; the batch's own earlier versions can only
+            # make more of it stale, never less, so this is for safety, not for speed.
+            derived.update(await self.derive([article]))
+
+        def found(article: Article) -> list[Event]:
+            result = derived[id(article)]
+            if isinstance(result, Failed):
+                raise ExtractionFailed(result.reason)
+            return result
+
         try:
-            transition = advance(state, article, self._derive, message.offset, extractor_version(), self._keep_before)
+            transition = advance(state, article, found, message.offset, version, self._keep_before)
+        except ExtractionFailed as failed:  # logged where it raised, in the extraction process
+            await self.dead_letter(message.key, message.value, str(failed), "extract")
+            return None
         except Exception as error:
-            log.exception("extraction failed", topic=message.topic, offset=message.offset)
+            log.exception("deriving the article's new state failed", topic=message.topic, offset=message.offset)
             await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}", "extract")
             return None
         if transition is None:
@@ -358,12 +392,8 @@ class Newsroom:
         metrics.DEADLETTERED.labels(stage).inc()
         log.warning("dead-lettered", reason=reason, stage=stage, key=key)
 
-    async def prepare(self, messages: list[Any]) -> list[Article | None]:
-        """Validate a batch and derive, in one pass, every article version that will not be stale.
-
-        Returns the article to apply for each record (None: dead-lettered or re-keyed).
-        Extraction results wait in ``self._derived`` for :meth:`process`.
-        """
+    async def validate(self, messages: list[Any]) -> list[Article | None]:
+        """The article to apply for each raw record; None for one dead-lettered or re-keyed."""
         prepared: list[Article | None] = []
         for message in messages:
             parsed = parse_raw(message.value, self.settings.max_body_bytes)
@@ -377,23 +407,18 @@ class Newsroom:
                 prepared.append(None)
             else:
                 prepared.append(parsed)
-        version = extractor_version()
-        wanted = [a for a in prepared if a is not None and a.action != "kill"
-                  and not is_stale(self.articles.get(a.article_id), a, version, self._keep_before)]
-        try:
-            with metrics.EXTRACTION.time():
-                self._derived = dict(zip(map(id, wanted), derive_many(wanted)))
-        except Exception:  # one bad article must not fail the batch: process derives them one by one
-            log.exception("batch extraction failed; deriving one by one", size=len(wanted))
-            self._derived = {}
         return prepared
+
+    async def derive(self, articles: list[Article | None]) -> dict[int, Derived]:
+        """What each article version that the ledger table does not call stale derives, by ``id(article)``."""
+        version = extractor_version()
+        wanted = [a for a in articles if a is not None and a.action != "kill"
+                  and not is_stale(self.articles.get(a.article_id), a, version, self._keep_before)]
+        with metrics.EXTRACTION.time():
+            return dict(zip(map(id, wanted), await self.extraction.derive(wanted)))
 
     async def _send_raw(self, article_id: str, value: bytes) -> None:
         await (await self.raw.send(key=article_id.encode(), value=value))
-
-    def _derive(self, article: Article) -> list[Event]:
-        found = self._derived.pop(id(article), None)
-        return found if found is not None else derive(article)
 
     async def emit_many(self, derived: list[tuple[list[Event], Article | None, list[tuple[str, dict[str, Any]]]]]) -> None:
         """Send the derived events and tally updates of several articles, and wait until the broker has them all.

@@ -39,13 +39,14 @@ from streams.broker import EmbeddedBroker, bootstrap_servers, free_port, profile
 from streams.client import ensure_topics
 from streams.config import Settings, Topics
 from streams.events import derive_many, derived_events, event_id
-from streams.extraction import extract_analysed, extractor_version
+from streams.extraction import extractor_version
 from streams.extraction.focus import focus
 from streams.extraction.model import AnalysedArticle
 from streams.extraction.nlp import load_pipeline
+from streams.extraction.run import extract_analysed
 from streams.generator import generate
 from streams.loader import load
-from streams.processes import end_with_parent
+from streams.processes import children, end_with_parent
 from streams.validation import parse_document, parse_raw
 from streams.worker import ENV_REPLAY_FROM, spawn_worker, stop_workers, worker_env
 
@@ -144,13 +145,23 @@ def extraction(documents: list[dict[str, Any]]) -> tuple[float, list[bool]]:
 
 # --- workers and the broker -----------------------------------------------------------------------------------
 
-def tenant(bootstrap: str, partitions: int) -> Settings:
+def tenant(bootstrap: str, partitions: int, extract_processes: int = Settings.extract_processes) -> Settings:
     name = f"bench{uuid.uuid4().hex[:6]}"
     return Settings(bootstrap=bootstrap, app_id=name, topics=Topics(f"{name}."), partitions=partitions,
-                    web_port=free_port())
+                    web_port=free_port(), extract_processes=extract_processes)
 
 
 def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory of a worker with its extraction processes: the sum of each one's peak, so
+    never below the peak of their sum."""
+    total = _own_peak_rss_mb(pid)
+    for child in children(pid):
+        with contextlib.suppress(OSError):  # it ended meanwhile
+            total += _own_peak_rss_mb(child)
+    return total
+
+
+def _own_peak_rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status") as status:
         for line in status:
             if line.startswith("VmHWM:"):
@@ -408,13 +419,14 @@ def percentile(values: list[float], q: float) -> float:
 
 # --- the run --------------------------------------------------------------------------------------------------
 
-def one_run(loaded: Load, bootstrap: str, partitions: int, latency_samples: int) -> dict[str, Any]:
+def one_run(loaded: Load, bootstrap: str, partitions: int, latency_samples: int,
+            extract_processes: int = Settings.extract_processes) -> dict[str, Any]:
     """Every figure once, on one broker."""
     documents = loaded.documents
     bare = bare_spacy_rate(documents)
     offline, yields = extraction(documents)
     log.info("offline measured", bare_spacy=round(bare, 1), extraction=round(offline, 1))
-    one = asyncio.run(pipeline(tenant(bootstrap, partitions), documents))
+    one = asyncio.run(pipeline(tenant(bootstrap, partitions, extract_processes), documents))
     log.info("one worker measured", articles_per_s=round(one.rate, 1))
     same = asyncio.run(replay(one.settings, len(documents), None))
     log.info("replay with the same extractor measured", articles_per_s=round(same.rate, 1), start_s=round(same.start_s, 1))
@@ -422,7 +434,7 @@ def one_run(loaded: Load, bootstrap: str, partitions: int, latency_samples: int)
     log.info("replay with a new extractor measured", articles_per_s=round(new.rate, 1), start_s=round(new.start_s, 1))
     naive = asyncio.run(naive_agent(tenant(bootstrap, partitions), documents))
     log.info("naive agent measured", articles_per_s=round(naive, 1))
-    latencies = asyncio.run(latency(tenant(bootstrap, partitions), probe(documents, yields, latency_samples), one.rate / 2))
+    latencies = asyncio.run(latency(tenant(bootstrap, partitions, extract_processes), probe(documents, yields, latency_samples), one.rate / 2))
     log.info("latency measured", samples=len(latencies))
     return {
         "bare_spacy_articles_per_s": bare,
@@ -447,16 +459,17 @@ def one_run(loaded: Load, bootstrap: str, partitions: int, latency_samples: int)
 
 
 def run_bench(count: int, partitions: int = 4, relevant_share: float = 0.5, runs: int = 3,
-              broker_choice: str = "auto", latency_samples: int = 1000, corpus: Path = DEFAULT_CORPUS) -> dict[str, Any]:
+              broker_choice: str = "auto", latency_samples: int = 1000, corpus: Path = DEFAULT_CORPUS,
+              extract_processes: int = Settings.extract_processes) -> dict[str, Any]:
     """``runs`` repetitions of every figure on one broker; each figure's median, min and max."""
     loaded = bench_load(count, relevant_share, corpus)
     measured: list[dict[str, Any]] = []
     with broker(broker_choice) as (bootstrap, name):
         for n in range(runs):
             log.info("bench run", run=n + 1, of=runs, broker=name)
-            measured.append(one_run(loaded, bootstrap, partitions, latency_samples))
+            measured.append(one_run(loaded, bootstrap, partitions, latency_samples, extract_processes))
     figures = {key: [run[key] for run in measured] for key in measured[0] if key != "held"}
-    result: dict[str, Any] = {"broker": name, "runs": runs, "mix": mix(loaded),
+    result: dict[str, Any] = {"broker": name, "runs": runs, "extract_processes": extract_processes, "mix": mix(loaded),
                               "parsed_token_share": round(parsed_share(loaded.documents), 2)}
     result.update({key: _rounded(statistics.median(values)) for key, values in figures.items()})
     result["held_at_peak"] = measured[-1]["held"]

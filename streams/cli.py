@@ -35,7 +35,8 @@ def _out(document: object) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Offline extraction through the same functions the agents run."""
     from streams.events import derived_events  # spaCy takes seconds to import: only commands that extract pay it
-    from streams.extraction import extract_many, extractor_version
+    from streams.extraction import extractor_version
+    from streams.extraction.run import extract_many
 
     documents = read_documents(args.paths)
     articles = []
@@ -164,10 +165,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if not 0.0 <= args.relevant_share <= 1.0:
         raise InputError(f"--relevant-share must be between 0 and 1, not {args.relevant_share}")
+    if args.extract_processes < 0:
+        raise InputError(f"--extract-processes must be 0 or more, not {args.extract_processes}")
     if args.runs < 1 or args.latency_samples < 1:
         raise InputError("--runs and --latency-samples must be at least 1")
     result = run_bench(args.articles, partitions=args.partitions, relevant_share=args.relevant_share, runs=args.runs,
-                       broker_choice=args.broker, latency_samples=args.latency_samples, corpus=args.corpus or DEFAULT_CORPUS)
+                       broker_choice=args.broker, latency_samples=args.latency_samples, corpus=args.corpus or DEFAULT_CORPUS,
+                       extract_processes=args.extract_processes)
     if args.json:
         _out(result)
     else:
@@ -238,6 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--latency-samples", type=int, default=1000, help="timed articles per latency run")
     bench.add_argument("--corpus", type=Path, default=None,
                        help="folder with dev/ and train/ corpus articles (default: ../shared/corpus beside the checkout)")
+    bench.add_argument("--extract-processes", type=int, default=Settings.extract_processes,
+                       help="the workers' extraction processes (NEWSROOM_EXTRACT_PROCESSES; 0: on the event loop)")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=cmd_bench)
     counts = sub.add_parser("counts", help="live count tables from a running worker")

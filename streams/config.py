@@ -105,12 +105,15 @@ class Settings:
     min_insync_replicas: int = 1
     data_dir: str = ""
     store: str = "memory://"
-    batch_size: int = 16
+    batch_size: int = 64  # raw records taken at once (their offsets are acknowledged together)
+    extract_batch_size: int = 16  # articles per extraction call: a batch is applied in runs of this many
     batch_seconds: float = 0.01  # how long a partial batch waits for more: at low rates, added to every latency
     fetch_max_wait_ms: int = 50
     # The whole view's fetches wait (up to fetch_max_wait_ms) for this much: while events stream in, one
     # fetch per few records cost the worker more than the fold itself.
     view_fetch_min_bytes: int = 64 * 1024
+    # Processes that run extraction beside the event loop (streams.offload); 0: on the event loop itself.
+    extract_processes: int = 1
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -126,9 +129,11 @@ class Settings:
             "data_dir": os.environ.get("NEWSROOM_DATA_DIR", ""),
             "store": os.environ.get("NEWSROOM_STORE", d.store),
             "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
+            "extract_batch_size": _int("NEWSROOM_EXTRACT_BATCH_SIZE", d.extract_batch_size),
             "batch_seconds": _seconds("NEWSROOM_BATCH_SECONDS") or d.batch_seconds,
             "fetch_max_wait_ms": _int("NEWSROOM_FETCH_MAX_WAIT_MS", d.fetch_max_wait_ms),
             "view_fetch_min_bytes": _int("NEWSROOM_VIEW_FETCH_MIN_BYTES", d.view_fetch_min_bytes),
+            "extract_processes": _int("NEWSROOM_EXTRACT_PROCESSES", d.extract_processes),
             "broker_profile": os.environ.get("NEWSROOM_BROKER_PROFILE") or d.broker_profile,
             "session_timeout": _seconds("NEWSROOM_SESSION_TIMEOUT"),
             "replication_factor": _int("NEWSROOM_REPLICATION_FACTOR", d.replication_factor),
@@ -140,6 +145,11 @@ class Settings:
     def __post_init__(self) -> None:
         if self.broker_profile not in (AUTO, *PROFILES):
             raise ValueError(f"NEWSROOM_BROKER_PROFILE={self.broker_profile!r}: expected auto, tansu or kafka")
+        if self.batch_size < 1 or self.extract_batch_size < 1:
+            raise ValueError(f"NEWSROOM_BATCH_SIZE={self.batch_size} and NEWSROOM_EXTRACT_BATCH_SIZE="
+                             f"{self.extract_batch_size} must be at least 1")
+        if self.extract_processes < 0:
+            raise ValueError(f"NEWSROOM_EXTRACT_PROCESSES={self.extract_processes}: expected 0 or more")
         if not 1 <= self.min_insync_replicas <= self.replication_factor:
             raise ValueError(f"NEWSROOM_MIN_INSYNC_REPLICAS={self.min_insync_replicas} must be between 1 and "
                              f"NEWSROOM_REPLICATION_FACTOR={self.replication_factor}")

@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from streams.article import Article
-from streams.extraction import extract_many, extractor_version
+from streams.extraction import extractor_version
 from streams.extraction.model import Evidence, Extraction, FuzzyDate, IncidentFact, StatementFact
 
 SCHEMA_VERSION = 1
@@ -110,6 +110,8 @@ def event_id(event: Event) -> str:
 
 def derive_many(articles: list[Article]) -> list[list[Event]]:
     """Extraction as the agents run it: the upsert events each article version supports (one batched parse)."""
+    from streams.extraction.run import extract_many  # loads spaCy: only where extraction runs
+
     version = extractor_version()
     return [derived_events(a, e, version) for a, e in zip(articles, extract_many(articles))]
 

@@ -37,10 +37,11 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
 
     from streams import web, web_analysis
     from streams.app import Newsroom
-    from streams.extraction.nlp import load_pipeline
+    from streams.offload import Extraction
 
-    load_pipeline()  # pay the model load before the first article, not during it
-    newsroom = Newsroom(settings)
+    extraction = Extraction(settings.extract_processes)
+    extraction.start()  # pay the model load before the first article, not during it
+    newsroom = Newsroom(settings, extraction)
     replay = os.environ.get(ENV_REPLAY_FROM)
     if replay:
         published = os.environ.get(ENV_REPLAY_PUBLISHED_SINCE)
@@ -50,7 +51,10 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     web_analysis.register(newsroom)
     worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False, quiet=True)
     worker.spinner = None  # its cursor codes and "OK ^" would land among the log lines on stderr
-    worker.execute_from_commandline()
+    try:
+        worker.execute_from_commandline()
+    finally:
+        extraction.stop()
 
 
 def worker_env(settings: Settings) -> dict[str, str]:
@@ -65,9 +69,11 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_MAX_BODY_BYTES": str(settings.max_body_bytes),
         "NEWSROOM_STORE": settings.store,
         "NEWSROOM_BATCH_SIZE": str(settings.batch_size),
+        "NEWSROOM_EXTRACT_BATCH_SIZE": str(settings.extract_batch_size),
         "NEWSROOM_BATCH_SECONDS": str(settings.batch_seconds),
         "NEWSROOM_FETCH_MAX_WAIT_MS": str(settings.fetch_max_wait_ms),
         "NEWSROOM_VIEW_FETCH_MIN_BYTES": str(settings.view_fetch_min_bytes),
+        "NEWSROOM_EXTRACT_PROCESSES": str(settings.extract_processes),
         "NEWSROOM_BROKER_PROFILE": settings.broker_profile,
         "NEWSROOM_SESSION_TIMEOUT": "" if settings.session_timeout is None else str(settings.session_timeout),
         "NEWSROOM_REPLICATION_FACTOR": str(settings.replication_factor),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from streams.article import Article
-from streams.extraction import extract
+from streams.extraction.run import extract
 from streams.extraction.model import Extraction
 from streams.validation import parse_document
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from articles import article
 
-import streams.extraction
-from streams.extraction import extract
+import streams.extraction.run
 from streams.extraction.focus import focus
 from streams.extraction.model import Extraction
+from streams.extraction.run import extract
 
 BACKGROUND = ("The city council approved a new budget for its schools. Ticket prices for the opera rose by "
               "four percent. Heavy rain is expected over the weekend.")
@@ -37,7 +37,7 @@ STORIES = {
 
 
 def _unfocused(monkeypatch: pytest.MonkeyPatch, body: str) -> Extraction:
-    monkeypatch.setattr(streams.extraction, "focus", lambda text: text)
+    monkeypatch.setattr(streams.extraction.run, "focus", lambda text: text)
     return extract(article(body))
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from streams.extraction import extract
+from streams.extraction.run import extract
 from streams.extraction.model import StatementFact
 from streams.validation import parse_document
 

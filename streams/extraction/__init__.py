@@ -1,20 +1,16 @@
 """Extraction: pure functions from an article value to incident and statement facts.
 
 The CLI (`newsroom extract`), the stream agents and the tests all call
-:func:`extract` / :func:`extract_many`; nothing here touches Kafka or files.
+:func:`.run.extract` / :func:`.run.extract_many`; nothing here touches Kafka or files.
+
+The package itself loads no spaCy (the rules and the model load with :mod:`.run`): the worker's
+own process, which needs only the extractor's version, stays small.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
 
-from streams.article import TEXT_FIELDS, Article
-from streams.extraction.focus import focus
-from streams.extraction.incidents import extract_incidents
-from streams.extraction.model import AnalysedArticle, Extraction
-from streams.extraction.nlp import load_pipeline
-from streams.extraction.statements import extract_statements
 from streams.extraction.version import derived_version
 
 
@@ -26,29 +22,3 @@ def extractor_version() -> str:
     from the one recorded for it: that is how a replay applies a new extractor.
     """
     return os.environ.get("NEWSROOM_EXTRACTOR_VERSION") or derived_version()
-
-
-def analyse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[AnalysedArticle]:
-    """Parse the sentences extraction can use (:mod:`.focus`) of every text field of every article
-    in one ``nlp.pipe`` stream (batching is the speed-up); a field with none is not parsed."""
-    nlp = load_pipeline()
-    items = list(articles)
-    texts = [(text, (i, name)) for i, a in enumerate(items) for name in TEXT_FIELDS
-             for text in [focus(a.field(name))] if text.strip()]
-    docs: list[dict] = [{} for _ in items]
-    for doc, (i, name) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
-        docs[i][name] = doc
-    for article, parsed in zip(items, docs):
-        yield AnalysedArticle(article=article, docs=parsed)
-
-
-def extract_analysed(analysed: AnalysedArticle) -> Extraction:
-    return Extraction(incidents=tuple(extract_incidents(analysed)), statements=tuple(extract_statements(analysed)))
-
-
-def extract_many(articles: Iterable[Article]) -> list[Extraction]:
-    return [extract_analysed(a) for a in analyse_many(articles)]
-
-
-def extract(article: Article) -> Extraction:
-    return extract_many([article])[0]

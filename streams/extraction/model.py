@@ -7,10 +7,12 @@ article's identity, deterministic ids and the extractor version.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from streams.article import TEXT_FIELDS, Article
+
+if TYPE_CHECKING:  # spaCy loads with the rules, not with the facts they yield
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)
