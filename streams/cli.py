@@ -165,7 +165,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if not 0.0 <= args.relevant_share <= 1.0:
         raise InputError(f"--relevant-share must be between 0 and 1, not {args.relevant_share}")
-    if args.extract_processes < 0:
+    if args.extract_processes is not None and args.extract_processes < 0:
         raise InputError(f"--extract-processes must be 0 or more, not {args.extract_processes}")
     if args.runs < 1 or args.latency_samples < 1:
         raise InputError("--runs and --latency-samples must be at least 1")
@@ -242,8 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--latency-samples", type=int, default=1000, help="timed articles per latency run")
     bench.add_argument("--corpus", type=Path, default=None,
                        help="folder with dev/ and train/ corpus articles (default: ../shared/corpus beside the checkout)")
-    bench.add_argument("--extract-processes", type=int, default=Settings.extract_processes,
-                       help="the workers' extraction processes (NEWSROOM_EXTRACT_PROCESSES; 0: on the event loop)")
+    bench.add_argument("--extract-processes", type=int, default=None,
+                       help="the workers' extraction processes (default: NEWSROOM_EXTRACT_PROCESSES's; 0: on the event loop)")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=cmd_bench)
     counts = sub.add_parser("counts", help="live count tables from a running worker")
