@@ -204,11 +204,14 @@ class Newsroom:
         prepared = await self.validate([event.message for event in events])
         runs = chunks(list(zip(events, prepared)), math.ceil(len(events) / self.settings.extract_batch_size))
         extracting = asyncio.ensure_future(self.derive([article for _, article in runs[0]]))
-        for i, run in enumerate(runs):
-            derived = await extracting
-            if i + 1 < len(runs):
-                extracting = asyncio.ensure_future(self.derive([article for _, article in runs[i + 1]]))
-            await self.process_batch([event for event, _ in run], [article for _, article in run], derived)
+        try:
+            for i, run in enumerate(runs):
+                derived = await extracting
+                if i + 1 < len(runs):
+                    extracting = asyncio.ensure_future(self.derive([article for _, article in runs[i + 1]]))
+                await self.process_batch([event for event, _ in run], [article for _, article in run], derived)
+        finally:
+            extracting.cancel()  # the agent stopped mid-batch (a rebalance): the next run is not wanted
 
     async def process_batch(self, events: list[Any], prepared: list[Article | None],
                             derived: dict[int, Derived]) -> None:
