@@ -13,10 +13,10 @@ import re
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import (DENYING, conditional, coordinated, doubted, generic, governing_verb,
-                                        negated, own_clause, partners, preceding_subject, state_of, subject)
+from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
+                                        partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near
-from streams.extraction.lexicon import MODALS
+from streams.extraction.lexicon import DOUBTING_HEADS, MODALS
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.lexicon import NATO_MEMBERS
@@ -81,7 +81,7 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
                                                          for t in word.subtree if t != word and t.i not in refused):
         return False
     verb = _making(word) if made else word
-    return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DENYING | {"need"}))
+    return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DOUBTING_HEADS | {"need"}))
 
 
 def _future(verb: Token) -> bool:

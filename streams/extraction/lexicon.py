@@ -68,7 +68,6 @@ CAPITALS: dict[str, str] = {
 }
 
 
-
 @lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
     """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR".
@@ -213,6 +212,44 @@ NUMBER_WORDS: dict[str, int] = {
     "dozen": 12, "couple": 2, "pair": 2,
 }
 
+# Number words of tens and units, written together in "twenty-one", "thirty five".
+NUMBER_TENS: tuple[str, ...] = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+NUMBER_UNITS: tuple[str, ...] = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Units of a duration, in minutes: "12 minutes", "90 seconds", "an hour".
+MINUTES_PER_UNIT: dict[str, float] = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}
+# Number words written before "-minute" besides the units and tens: "a ten-minute incursion".
+COMPOUND_NUMBER_WORDS: tuple[str, ...] = ("ten", "eleven", "twelve", "fifteen")
+# Words that open the length of a stay: "for 12 minutes", "lasting 17 seconds", "spent three minutes".
+STAY_LENGTH_WORDS: tuple[str, ...] = ("for", "lasting", "lasted", "lasts", "spent", "spending", "spends", "spend")
+# Phrases before "of" that measure an amount: "a total of 12 minutes", "the space of an hour".
+MEASURE_PHRASES: tuple[str, ...] = ("a total", "a combined total", "a period", "the space")
+# Words and phrases that hedge or bound an amount: "about three minutes", "more than an hour", "up to 20".
+AMOUNT_HEDGES: tuple[str, ...] = ("about", "around", "roughly", "nearly", "almost", "some", "approximately", "approx.",
+                                  "just over", "just under", "more than", "less than", "up to", "over", "at least",
+                                  "an estimated")
+# Past forms of leaving that end a stay: "left after about three minutes", "turned back".
+DEPARTURE_FORMS: tuple[str, ...] = ("left", "exited", "departed", "returned", "turned back", "flew back",
+                                    "headed back")
+# Past forms of entering that start a stay: "90 seconds after it crossed".
+ENTRY_FORMS: tuple[str, ...] = ("crossed", "entered", "violated", "strayed", "flew")
+# Nouns of a stay that a duration compound describes: "a 12-minute incursion".
+STAY_NOUNS: tuple[str, ...] = ("incursion", "violation", "intrusion", "breach", "flight", "overflight")
+# Words before a date that make it bound a period rather than date an event: "since 2019", "until Friday".
+PERIOD_BOUNDS = {"since", "until", "till", "before", "by", "from"}
+# Words that date an event relative to publication without a date entity: "drones were seen overnight".
+SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
+# Units by which a clause is dated back from another: "two days after", "a week after".
+LAG_UNITS = {"day", "week"}
+# Phrases that date no single event: "this year", "since 2019", "for decades", "next month", "every day".
+UNDATED_PHRASES = re.compile(
+    r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past|"
+    r"previous|later this|upcoming|future|decades?|years|weeks|months|days(?! ago)|daily|weekly|annual|tomorrow)\b")
+# Phrases that date an event on the day of publication: "overnight", "this morning", "hours earlier".
+SAME_DAY_PHRASES = re.compile(
+    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier)\b")
+# Phrases that date an event on the day before publication.
+DAY_BEFORE_PHRASES = re.compile(r"\b(yesterday|last night)\b")
+
 # --- Speakers and their organisations -------------------------------------------------------------------------------
 
 # Adjectives of a region or of the world, not of one state: a body named with one ("North American Aerospace
@@ -331,3 +368,29 @@ OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "ou
 # Heads that name an outlet only with a news word before them: "the state news agency", "state media".
 NEWS_HEADS = {"agency", "media", "service"}
 NEWS_WORDS = {"news", "press", "state", "wire"}
+
+# --- Clauses: whether a sentence asserts what it says --------------------------------------------------------------
+
+# Nouns a state owns that something enters: the subject of "its airspace was violated" is no intruder.
+AIRSPACE_NOUNS = {"airspace", "territory"}
+# Clause heads that deny, doubt or only threaten what their complement says ("without saying that ..."). Not
+# DENYING: that list holds only the speech verbs whose clause is what the speaker says did not happen.
+DOUBTING_HEADS = {"deny", "reject", "dismiss", "refute", "insist", "rebuff", "dispute", "claim", "question", "threaten",
+                  "vow", "pledge", "promise", "prevent", "deter", "consider", "weigh", "mull", "discuss", "fear",
+                  "rule", "decide", "refuse", "without"}
+# Conjunctions that make a clause a condition: "if the incursions continued".
+CONDITION_CONJUNCTIONS = {"if", "whether", "unless"}
+# Words that make an event noun many or hypothetical events: "repeated incursions", "any drone".
+GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier",
+                     "further", "recent", "many", "several", "constant", "future", "possible", "potential", "any",
+                     "such", "other", "ongoing", "persistent", "systematic", "dozens", "hundreds"}
+# Nouns whose "of" makes events many: "a series of violations", "dozens of incursions".
+GENERIC_COLLECTIVES = {"series", "string", "spate", "wave", "number", "history", "pattern", "dozens", "hundreds"}
+# Adverbs that add a companion to a list: "together with", "along with", "jointly with".
+COMPANION_ADVERBS = {"along", "together", "jointly"}
+# Verbs whose agent goes with the subject: "joined by", "backed by".
+JOINING_VERBS = {"join", "back", "support", "accompany"}
+# Words that negate the word they hang from: "never entered", "did not enter", "no intention".
+NEGATIONS = {"never", "not", "no"}
+# Prepositions that open a clause about an earlier event: "after drones crossed", "following the incursion".
+AFTER_PREPOSITIONS = {"after", "following"}

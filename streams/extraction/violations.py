@@ -17,14 +17,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubted, generic, governing_verb, negated,
-                                        own_clause, state_of, subject, subject_state, without_other_clauses)
+from streams.extraction.clauses import (base_form, coordinated, doubted, generic, governing_verb, negated, own_clause,
+                                        state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
-from streams.extraction.lexicon import ACCUSING, CALLING, DEFINITE, LAND_PLACES, UNKNOWN
+from streams.extraction.lexicon import (ACCUSING, AIRSPACE_NOUNS, CALLING, DEFINITE, LAND_PLACES, MINUTES_PER_UNIT,
+                                        UNKNOWN)
 from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
-from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
+from streams.extraction.numbers import duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, hedged, is_platform_word, model_name, nationality, phrase_of
 
@@ -102,7 +103,7 @@ def _flier(verb: Token) -> Token | None:
 def _past_duration(word: Token) -> Token:
     """ "spends about 25 minutes over Finnish territory": the parser hangs the place from the time the stay took;
     the verb that took the time is what governs it."""
-    if word.lemma_.lower() in UNIT_MINUTES and word.dep_ in {"dobj", "npadvmod"} and word.head.pos_ == "VERB":
+    if word.lemma_.lower() in MINUTES_PER_UNIT and word.dep_ in {"dobj", "npadvmod"} and word.head.pos_ == "VERB":
         return word.head
     return word
 
@@ -214,11 +215,11 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
     for token in sentence:
         lemma = token.lemma_.lower()
         trigger: Trigger | None = None
-        if lemma in AIRSPACE:
+        if lemma in AIRSPACE_NOUNS:
             trigger = _entry(token)
         elif lemma == "border" and token.dep_ == "dobj" and token.head.lemma_.lower() == "cross":
             trigger = Trigger(token, token.head, None)
-        elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE for t in token.subtree):
+        elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE_NOUNS for t in token.subtree):
             trigger = Trigger(token, governing_verb(token), token) if _attributed_violation(token) else None
         elif token.pos_ == "PROPN" and token.ent_type_ == "GPE":
             trigger = _state_entered(token) or _flown_in_from(token)
@@ -291,7 +292,7 @@ def _intruder_words(trigger: Trigger) -> list[Token]:
     """The words naming what entered: "by X" / "of X" of a violation noun, else the clause's subject."""
     if trigger.violation is not None:
         return [obj for prep in trigger.violation.children if prep.dep_ == "prep" and prep.lower_ in {"by", "of"}
-                for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE]
+                for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE_NOUNS]
     flier = _flier(trigger.verb) if trigger.verb is not None else None
     return [flier] if flier is not None else []
 
