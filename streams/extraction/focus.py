@@ -29,15 +29,14 @@ from bisect import bisect_left, bisect_right
 
 from streams.extraction.dates import heading
 from streams.extraction.lexicon import DRONE_MODIFIERS, HARDWARE, IRREGULAR_FORMS, MODEL, PLATFORMS, SPEECH_VERBS
-from streams.extraction.locations import BORDERS
 from streams.extraction.quotes import Unit, find_quotes, units
 from streams.extraction.lexicon import (
-    AIRSPACE_NOUNS, DOCUMENTS, INSTITUTION_HEADS, MOUTHPIECES, PERSON_PRONOUNS, ROLE_WORDS, SOVEREIGNTY,
+    AIRSPACE_NOUNS, BORDER_NOUNS, DOCUMENTS, INSTITUTION_HEADS, MOUTHPIECES, PERSON_PRONOUNS, ROLE_WORDS, SOVEREIGNTY,
 )
 from streams.extraction.violations import VIOLATION_NOUNS
 
 # What an incident sentence names: something flying, whose airspace, a violation, Article 4.
-INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDERS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
+INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
                   | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation"})
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
 SPEECH_WORDS = SPEECH_VERBS | {"according"}

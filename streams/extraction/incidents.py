@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span, Token
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
-from streams.extraction.lexicon import AIRSPACE_NOUNS, DAY_BEFORE_PHRASES, DEFINITE, MORE, SAME_DAY_PHRASES
-from streams.extraction.locations import PLACE_NOUNS, broad, location_in
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, DAY_BEFORE_PHRASES, DEFINITE, GENERIC_NAME_WORDS, MORE,
+                                        SAME_DAY_PHRASES)
+from streams.extraction.locations import broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.numbers import duration_minutes
@@ -30,7 +31,6 @@ from streams.extraction.violations import Identification, crashes, identificatio
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
-GENERIC_NAME_WORDS = PLACE_NOUNS | {"the", "air", "international"}  # "The", "Air Base", "International Airport"
 
 
 # --- Merging -------------------------------------------------------------------------------------------------------

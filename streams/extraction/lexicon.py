@@ -129,6 +129,30 @@ SITE_WORDS = LAND_PLACES | GENERIC_PLACE_WORDS | ADMINISTRATIVE_UNITS | DIRECTIO
     "air", "airfield", "airbase", "plant", "station", "area", "range", "field", "power", "nuclear", "military",
     "naval", "training", "international", "national", "the", "of", "near", "over", "and"}
 
+# Prepositions that place what a clause reports: "near X", "over Y", "off the coast of Z", "including X".
+LOCATIVE_PREPOSITIONS = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to",
+                         "including"}
+# Nouns that name a place when a name or nationality goes with them: "the village of X", "the Syrian border".
+PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier",
+               "region", "village", "town", "city", "airport", "base", "peninsula", "strait", "sea", "gulf", "bay",
+               "province", "county", "district", "oblast", "port", "lake", "river", "mountains", "archipelago",
+               "prefecture", "area", "field", "plant", "station", "crossing", "checkpoint", "exclave", "enclave",
+               "installation", "facility", "harbour", "harbor", "sector"}
+# Words of a site's name that name no particular site: "The", "Air Base", "International Airport".
+GENERIC_NAME_WORDS = PLACE_NOUNS | {"the", "air", "international"}
+# A state's borders: "the Syrian border" need not lie in Syria.
+BORDER_NOUNS = {"border", "frontier"}
+# Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
+EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
+               "invasion", "operation", "campaign", "wave"}
+# Prepositions of where something went, not where it was: "diverting flights to Riga", "flights towards Oslo".
+DESTINATION_PREPOSITIONS = {"to", "towards", "toward"}
+# Verbs of speaking whose "in" places the speaker, not the incident: "the ministry in Bucharest said". Not
+# SPEECH_VERBS: this shorter list (with "speak", which SPEECH_VERBS lacks) is the one the place rule was written for.
+SPEAKING_VERBS = {"say", "tell", "speak", "announce", "add", "state", "report", "write", "confirm", "note"}
+# Prepositions whose phrase belongs to a place's name: "the village of X", "the border with Y".
+PLACE_NAME_PREPOSITIONS = {"of", "with"}
+
 # --- Platforms and models ------------------------------------------------------------------------------------------
 
 # What flies, by the noun that names it.
@@ -178,6 +202,32 @@ MODEL = re.compile(r"((?:" + "|".join(NAMED_MODELS) + r")(?:-\d+)?|[A-Z][A-Za-z]
 HARDWARE = {word for word, kind in PLATFORMS.items() if kind != "unknown"} | {
     "ship", "vessel", "submarine", "craft", "frigate", "destroyer"}
 
+# Nouns that count what flew without a number: "dozens of drones", "a swarm of drones", "one of the jets".
+QUANTITY_NOUNS = {"dozens", "hundreds", "scores", "swarm", "group", "number", "wave", "fleet", "formation", "series",
+                  "string", "handful", "one", "some", "several", "few", "many", "all", "each"}
+# Nouns that count two of what flew: "a pair of jets", "two pairs of F-16s".
+PAIR_NOUNS = {"pair", "couple"}
+# Words that hedge or bound a count before its number: "at least three", "up to 20", "more than a dozen".
+COUNT_HEDGES = {"at", "least", "about", "around", "some", "nearly", "almost", "up", "to", "more", "than", "over"}
+# Words that hedge the state named for what flew ("suspected", "believed to be", "likely"), with their forms.
+ATTRIBUTION_HEDGES = re.compile(r"\b(suspected|believed|likely|probabl[ey]|apparent(?:ly)?|possibl[ey]|"
+                                r"alleged(?:ly)?|presumed|presumably|thought|appear(?:ed|s)?|seemingly|"
+                                r"purported(?:ly)?)\b", re.I)
+# Verbs whose subjects defend: jets that intercept, shadow, escort or shoot down.
+INTERCEPTING_VERBS = {"scramble", "intercept", "shadow", "escort", "shoot", "track", "fire", "chase", "respond",
+                      "follow", "accompany", "guide", "warn", "patrol", "police", "engage", "destroy", "monitor",
+                      "identify", "lead", "force", "down"}
+# Verbs of taking part in the response: jets that assist are among the defenders.
+PARTICIPATING_VERBS = {"participate", "assist"}
+# Verbs that put defenders up: jets scrambled or deployed are the defenders.
+DISPATCHING_VERBS = {"scramble", "deploy", "dispatch", "raise", "mobilise", "mobilize", "alert"}
+# Participles after a state and a hyphen that say where something was made: "a Russian-made drone".
+MANUFACTURE_PARTICIPLES = {"made", "built", "designed", "manufactured", "produced"}
+# Prepositions that name where something came from, not whose it is: "a drone from Belarus".
+ORIGIN_PREPOSITIONS = {"from", "of"}
+# Nouns that name a drone with an unmanned modifier before them: "unmanned aerial vehicle".
+DRONE_HEAD_NOUNS = {"vehicle", "aircraft", "system"}
+
 # --- Speech --------------------------------------------------------------------------------------------------------
 
 # Verbs that report speech and take the reported clause as their complement.
@@ -212,6 +262,10 @@ NUMBER_WORDS: dict[str, int] = {
     "dozen": 12, "couple": 2, "pair": 2,
 }
 
+# Number words that make a noun one: "a drone", "a lone jet".
+SINGULAR_WORDS = {word for word, value in NUMBER_WORDS.items() if value == 1}
+# Words before a noun that make it one thing: a number word of one, or a definite determiner ("the drone").
+SINGLE_WORDS = SINGULAR_WORDS | DEFINITE
 # Number words of tens and units, written together in "twenty-one", "thirty five".
 NUMBER_TENS: tuple[str, ...] = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 NUMBER_UNITS: tuple[str, ...] = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -15,9 +15,8 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near
-from streams.extraction.lexicon import ACCUSING, ANOTHER, DEFINITE, EDGE_NOUNS, PROXIMITY, UNKNOWN
-from streams.extraction.locations import (PLACE_NOUNS, destination, facilities, location_in, places, regional,
-                                         subject_place)
+from streams.extraction.lexicon import ACCUSING, ANOTHER, DEFINITE, EDGE_NOUNS, PLACE_NOUNS, PROXIMITY, UNKNOWN
+from streams.extraction.locations import destination, facilities, location_in, places, regional, subject_place
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.places import is_state_name, place_country
