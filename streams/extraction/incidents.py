@@ -19,14 +19,14 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, DAY_BEFORE_PHRASES, DEFINITE, GENERIC_NAME_WORDS, MORE,
-                                        SAME_DAY_PHRASES)
+                                        SAME_DAY_PHRASES, SIGHTING_VERBS, STATE_POSSESSIVES)
 from streams.extraction.locations import broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
-from streams.extraction.sightings import SIGHTING_VERBS, sightings
+from streams.extraction.sightings import sightings
 from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
@@ -209,7 +209,7 @@ def _sentences(doc: Doc) -> Iterator[Span]:
 
 def _with_possessor(phrase: Phrase) -> Phrase:
     """ "Russia said its Su-24 had been shot down": a phrase owned by "its"/"their" belongs to the subject state."""
-    owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in phrase.head.children)
+    owned = any(c.dep_ == "poss" and c.lower_ in STATE_POSSESSIVES for c in phrase.head.children)
     if phrase.state is not None or not owned:
         return phrase
     owner = subject_state(governing_verb(phrase.head))

@@ -227,6 +227,8 @@ MANUFACTURE_PARTICIPLES = {"made", "built", "designed", "manufactured", "produce
 ORIGIN_PREPOSITIONS = {"from", "of"}
 # Nouns that name a drone with an unmanned modifier before them: "unmanned aerial vehicle".
 DRONE_HEAD_NOUNS = {"vehicle", "aircraft", "system"}
+# Platform kinds that come down abroad only by straying or being sent: a crashed jet is an accident or a shoot-down.
+UNMANNED_PLATFORMS = {"drone", "missile", "balloon"}
 
 # --- Speech --------------------------------------------------------------------------------------------------------
 
@@ -448,3 +450,104 @@ JOINING_VERBS = {"join", "back", "support", "accompany"}
 NEGATIONS = {"never", "not", "no"}
 # Prepositions that open a clause about an earlier event: "after drones crossed", "following the incursion".
 AFTER_PREPOSITIONS = {"after", "following"}
+
+# --- Article 4 requests --------------------------------------------------------------------------------------------
+
+# Verbs and nouns of asking for consultations: "invoked Article 4", "Poland's request", "called for consultations".
+ARTICLE4_REQUEST_WORDS = {"invoke", "request", "ask", "call", "seek", "trigger", "activate", "use", "demand",
+                          "initiate", "convene"}
+# What a request under Article 4 asks for; "article" and "meeting" only where the sentence names Article 4.
+ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
+ARTICLE4_NAMED_ONLY_TOPICS = {"article", "meeting"}
+# Modals of intent: "Estonia would ask for consultations" is a request all the same.
+INTENT_MODALS = {"will", "would", "shall"}
+# Verbs that make a request noun the request itself: "made the request", "submitted a formal request".
+REQUEST_MAKING_VERBS = {"make", "submit", "lodge", "file", "put", "table", "send", "issue"}
+# Words that stand for the consultations a sentence names: "requested them", "asked for it".
+CONSULTATION_PRONOUNS = {"them", "it", "they", "these", "those"}
+# Prepositions that attach a request noun to who made it: "the request of Estonia", "a request by Poland".
+REQUESTER_PREPOSITIONS = {"of", "by", "from"}
+
+# --- Airspace violations and drone sightings -----------------------------------------------------------------------
+
+# Nouns of entering airspace: "an incursion", "19 violations of Polish airspace".
+VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
+# Verbs whose object is the airspace entered; "into" makes any other motion verb one.
+ENTRY_VERBS = {"enter", "violate", "cross", "breach", "penetrate", "invade", "infringe", "overfly", "intrude",
+               "infiltrate", "reenter", "re-enter", "incur", "encroach"}
+# Verbs whose object is airspace but that report no entry into it: "left", "defended", "closed its airspace".
+NON_ENTRY_VERBS = {"leave", "exit", "defend", "protect", "close", "reopen", "patrol", "police", "monitor", "guard",
+                   "secure", "open", "restrict", "shut", "escort", "approach", "skirt", "threaten", "return", "clear",
+                   "control"}
+# Verbs whose object may be the state itself: "entered Poland", "overflew Lithuania".
+STATE_ENTRY_VERBS = {"enter", "penetrate", "overfly"}
+# Prepositions of a stay in airspace: "stayed in Estonian airspace for 12 minutes".
+STAY_PREPOSITIONS = {"in", "inside", "within", "over", "through"}
+# Verbs of leaving airspace: what left it had been inside.
+LEAVING_VERBS = {"leave", "exit"}
+# Adverbs of a habit, not of an event: "Russian jets repeatedly violate its airspace".
+HABITUAL_ADVERBS = {"repeatedly", "regularly", "frequently", "often", "routinely", "constantly", "systematically",
+                    "persistently"}
+# Possessives that stand for the airspace's owner: "its airspace", "our territory".
+POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her"}
+# Possessives of a state or of what it flew: "Russia said its Su-24 had been shot down".
+STATE_POSSESSIVES = {"its", "their"}
+# Nouns that stand for a state: "the country's airspace".
+STATE_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
+# Pronouns that stand for what flew: "it entered", "drones, which crossed", "called it a provocation".
+FLIER_PRONOUNS = {"it", "they", "which", "that", "who"}
+# Prepositions of flying above a place: "over Aalborg", "above the base".
+OVER_PREPOSITIONS = {"over", "above"}
+# Subjects that deny there was any: "none of the aircraft had violated its airspace".
+NEGATIVE_PRONOUNS = {"none", "neither", "nothing", "nobody"}
+# Subjects that stand for anyone at all: "we will shoot down whoever violates our airspace" reports no incident.
+FREE_CHOICE_PRONOUNS = {"whoever", "whatever", "anyone", "anybody", "anything", "everyone", "everybody"}
+# Determiners that make a flier anyone at all: "every aircraft that enters", "no drone entered".
+FREE_CHOICE_DETERMINERS = {"every", "no"}
+# Verbs by which a state flies something over a place: with a state for the flier, over another state's
+# place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
+OVERFLYING_VERBS = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
+# Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
+MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
+# Verbs by which a state sends what flew: "Russia launched drones", "balloons floated by North Korea".
+SENDING_VERBS = {"send", "launch", "float", "fly", "release", "dispatch", "fire", "use", "deploy"}
+# Verbs whose subject is the state that flew what they name: "Moscow flew drones over X".
+FLYING_VERBS = {"fly", "send", "launch"}
+# Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
+# another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
+CRASHING_VERBS = {"crash", "fall", "land", "explode", "impact", "crash-land"}
+FINDING_VERBS = {"find", "discover", "recover"}
+# Prepositions of where something came down: "crashed in a field", "found near the village".
+GROUND_PREPOSITIONS = {"in", "on", "near", "at", "inside", "into", "onto"}
+# Prepositions that attach a violation noun to the airspace violated: "a violation of its airspace", "an incursion
+# into Polish airspace".
+VIOLATED_PREPOSITIONS = {"of", "into", "in"}
+# Prepositions that attach a violation noun to what entered: "a violation by Russian jets", "an intrusion of a drone".
+INTRUDER_PREPOSITIONS = {"by", "of"}
+# Prepositions that add named places to what was overflown: "the island of X", "several cities, including X".
+OVERFLOWN_PREPOSITIONS = {"of", "including"}
+# Prepositions whose objects are part of a place's phrase where something came down: "the town of X", "a farm in Y".
+PLACE_PHRASE_PREPOSITIONS = {"of", "in"}
+# Prepositions that name who is behind what a description calls something: "a provocation by X", "an attack from Y".
+AUTHOR_PREPOSITIONS = {"by", "from"}
+# The compass prefixes of states' names, lowercased: "South" of "South Korean airspace" names no state by itself.
+DIRECTION_WORDS = {prefix.lower() for prefix in DIRECTION_PREFIXES}
+# Verbs of seeing drones, or of what their sighting does: "spotted", "hovered", "shut the airport".
+SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report", "hover", "fly", "circle", "appear",
+                  "shut", "close", "disrupt", "force", "halt", "suspend", "ground", "film", "photograph"}
+# Nouns of drones being seen: "drone sightings", "drone activity", "a separate sighting".
+SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion"}
+# Verbs that bring something down with "down": "shot down", "brought down".
+DOWNING_VERBS = {"shoot", "bring"}
+
+# --- The focus pass ------------------------------------------------------------------------------------------------
+
+# What an incident sentence names: something flying, whose airspace, a violation, Article 4.
+INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
+                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation"})
+# What a statement without quotation marks needs: a verb reporting speech, or "according to".
+SPEECH_WORDS = SPEECH_VERBS | {"according"}
+# Nouns by which a sentence refers to someone introduced before: "the minister", "the ministry", "the statement".
+LINKING_NOUNS = frozenset(ROLE_WORDS | INSTITUTION_HEADS | DOCUMENTS | MOUTHPIECES)
+# Words by which a sentence leans on the one before it: "he said", "it entered", "these".
+ANAPHORS = PERSON_PRONOUNS | {"they", "it", "its", "their", "his", "her", "him", "them", "this", "these"}
