@@ -326,6 +326,15 @@ PRIVATE_HEADS = {"airport", "operator", "institute", "company", "airline", "firm
 SPELLING_VARIANTS: dict[str, str] = {"defense": "defence", "center": "centre", "organization": "organisation",
                                      "program": "programme", "labor": "labour"}
 
+# Words an acronym skips among the words of the name it abbreviates: "North Atlantic Treaty Organization".
+ACRONYM_SKIPPED_WORDS = {"of", "the", "and", "for", "on"}
+# Prepositions that attach a mouthpiece to whom it speaks for: "a spokesman for the ministry", "an official at X".
+MOUTHPIECE_PREPOSITIONS = {"for", "of", "at", "from"}
+# Prepositions that attach a document to its issuer: "a statement from the ministry", "the communique of X".
+ISSUER_PREPOSITIONS = {"from", "by", "of"}
+# Words among RANKS that qualify a grade rather than name one: "Air Chief Marshal", "Vice Admiral", "Staff Sergeant".
+RANK_QUALIFIERS = {"chief", "first", "second", "staff", "air", "vice", "field"}
+
 # --- Statements: speech, speakers and their titles ----------------------------------------------------------------
 
 # Abbreviations whose full stop ends no sentence.
@@ -424,6 +433,19 @@ OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "ou
 # Heads that name an outlet only with a news word before them: "the state news agency", "state media".
 NEWS_HEADS = {"agency", "media", "service"}
 NEWS_WORDS = {"news", "press", "state", "wire"}
+# Words and marks stripped from the start of a statement's content: "that ...", "and ...", ": ...".
+LEADING_JUNK = {"that", ",", "and", "but", "—", "-", ":", ";"}
+# Words stripped from the end of a statement's content: a dangling "and", "but" or "that".
+TRAILING_JUNK = {"and", "but", "that"}
+# Documents named in the cue phrase when they are the cue's subject: "the statement read", "the communique said"
+# (a part of DOCUMENTS).
+READ_DOCUMENTS = {"statement", "communique", "communiqué", "declaration"}
+# Prepositions after a cue that say where words were said: "said in a statement", "wrote on X".
+CUE_VENUE_PREPOSITIONS = {"on", "in"}
+# What words are said in, named in the cue: "said in a statement", "told in an interview".
+SPEECH_OCCASIONS = {"statement", "post", "interview", "message", "communique"}
+# Pronouns that can be the speaker of an attribution after the words: ", it said", ", they said", ", we said".
+SPEAKER_PRONOUNS = {*PRONOUNS, "they", "we"}
 
 # --- Clauses: whether a sentence asserts what it says --------------------------------------------------------------
 
