@@ -11,7 +11,8 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from streams.extraction import quotes
-from streams.extraction.focus import _cued, _links, _words, REFERRING, focus, relevant_units
+from streams.extraction.focus import _cued, _links, _words, focus, relevant_units
+from streams.extraction.lexicon import ANAPHORS
 from streams.extraction.quotes import SENTENCE_END, Quote, Unit, find_quotes, units
 
 
@@ -65,7 +66,7 @@ def reference_relevant_units(text: str) -> list[Unit]:
     keep = {i for i, unit in enumerate(found) if _cued(sentences[i], words[i], unit)}
     if not keep:
         return []
-    keep |= {i - 1 for i in keep if i > 0 and not words[i].isdisjoint(REFERRING)}
+    keep |= {i - 1 for i in keep if i > 0 and not words[i].isdisjoint(ANAPHORS)}
     keep.add(0)
     for i in sorted(keep):
         for link in _links(sentences[i], words[i]):

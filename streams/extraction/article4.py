@@ -13,30 +13,23 @@ import re
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import (DENYING, conditional, coordinated, doubted, generic, governing_verb,
-                                        negated, own_clause, partners, preceding_subject, state_of, subject)
+from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
+                                        partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near
-from streams.extraction.lexicon import MODALS
+from streams.extraction.lexicon import (ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS,
+                                        CONSULTATION_PRONOUNS, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
+                                        REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
-from streams.extraction.lexicon import NATO_MEMBERS
 from streams.extraction.platforms import nationality
 
 ARTICLE4 = re.compile(r"\bArticle\s+(?:4|four|IV)\b", re.I)
-REQUEST_WORDS = {"invoke", "request", "ask", "call", "seek", "trigger", "activate", "use", "demand", "initiate",
-                 "convene"}
-ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
-INTENT_MODALS = {"will", "would", "shall"}  # "Estonia would ask for consultations": a request all the same
-# Verbs that make a request noun the request itself: "made the request", "submitted a formal request".
-MAKING = {"make", "submit", "lodge", "file", "put", "table", "send", "issue"}
-# Words that stand for the consultations a sentence names: "requested them", "asked for it".
-REFERRING = {"them", "it", "they", "these", "those"}
 
 
 def _making(word: Token) -> Token | None:
     """The verb that makes a request noun the act of requesting: "made the request", "submitted a request"."""
     head = word.head
-    return head if word.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in MAKING else None
+    return head if word.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in REQUEST_MAKING_VERBS else None
 
 
 def _requesters(word: Token) -> list[Token]:
@@ -47,7 +40,7 @@ def _requesters(word: Token) -> list[Token]:
     holders: list[Token] = []
     if word.pos_ in {"NOUN", "PROPN"}:
         holders = [c for c in word.children if c.dep_ == "poss"]
-        holders += [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in {"of", "by", "from"}
+        holders += [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in REQUESTER_PREPOSITIONS
                     for obj in prep.children if obj.dep_ == "pobj"]
     if not holders and verb is not None:
         asker = preceding_subject(verb) or subject(verb)
@@ -69,11 +62,12 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
     first session". Where it does, "requested them" asks for the consultations it names.
     """
     made = word.pos_ in {"NOUN", "PROPN"} and _making(word) is not None
-    if word.lemma_.lower() not in REQUEST_WORDS or (not named and word.pos_ not in {"VERB", "AUX"} and not made):
+    if word.lemma_.lower() not in ARTICLE4_REQUEST_WORDS or (
+            not named and word.pos_ not in {"VERB", "AUX"} and not made):
         return False
-    topics = ARTICLE4_TOPICS if named else ARTICLE4_TOPICS - {"article", "meeting"}
+    topics = ARTICLE4_TOPICS if named else ARTICLE4_TOPICS - ARTICLE4_NAMED_ONLY_TOPICS
     if named:
-        topics = topics | REFERRING
+        topics = topics | CONSULTATION_PRONOUNS
     # "would ask allies for air defence but was not seeking consultations": not what a negated clause beside it names
     refused = {t.i for c in word.subtree if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and negated(c)
                for t in c.subtree}
@@ -81,7 +75,7 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
                                                          for t in word.subtree if t != word and t.i not in refused):
         return False
     verb = _making(word) if made else word
-    return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DENYING | {"need"}))
+    return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DOUBTING_HEADS | {"need"}))
 
 
 def _future(verb: Token) -> bool:
@@ -146,7 +140,7 @@ def _misparsed_requesters(sentence: Span) -> list[str]:
     """When the parser misreads the request ("Poland has since requested consultations under Article 4"
     parsed with "requested" as an adjective, "Latvia requests Article 4 consultations" as a noun phrase): the
     subject states of a sentence with a request verb form in it and no negation, modal or condition."""
-    verbs = [t for t in sentence if t.lemma_.lower() in REQUEST_WORDS and t.tag_ in {"VBD", "VBN", "VBZ"}]
+    verbs = [t for t in sentence if t.lemma_.lower() in ARTICLE4_REQUEST_WORDS and t.tag_ in {"VBD", "VBN", "VBZ"}]
     # "Latvia requests Article 4 consultations": the verb read as a plural noun with the state as its modifier
     nouns = [t for t in sentence if t.lower_ == "requests" and t.tag_ == "NNS"]
     if not verbs + nouns or any(negated(t) or conditional(t) or t.lower_ in MODALS for t in sentence):

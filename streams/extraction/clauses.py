@@ -9,24 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from streams.extraction.lexicon import IRREGULAR_FORMS, MODALS
+from streams.extraction.lexicon import (AFTER_PREPOSITIONS, AIRSPACE_NOUNS, COMPANION_ADVERBS, CONDITION_CONJUNCTIONS,
+                                        DIRECTION_PREFIXES, DOUBTING_HEADS, GENERIC_COLLECTIVES, GENERIC_MODIFIERS,
+                                        IRREGULAR_FORMS, JOINING_VERBS, MODALS, NEGATIONS, RELATIVE_PRONOUNS)
 from streams.extraction.places import country_code
 from streams.extraction.platforms import is_platform_word, nationality
 
-AIRSPACE = {"airspace", "territory"}
-# Clause heads that deny, doubt or only threaten what their complement says ("without saying that ...").
-DENYING = {"deny", "reject", "dismiss", "refute", "insist", "rebuff", "dispute", "claim", "question", "threaten", "vow",
-           "pledge", "promise", "prevent", "deter", "consider", "weigh", "mull", "discuss", "fear", "rule", "decide",
-           "refuse", "without"}
-CONDITIONS = {"if", "whether", "unless"}
-GENERIC = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier", "further",
-           "recent", "many", "several", "constant", "future", "possible", "potential", "any", "such", "other",
-           "ongoing", "persistent", "systematic", "dozens", "hundreds"}
-GENERIC_OF = {"series", "string", "spate", "wave", "number", "history", "pattern", "dozens", "hundreds"}
-RELATIVE = {"which", "that", "who"}
-# Words that add a companion to a list: "together with", "along with", "jointly with"; "joined by", "backed by".
-COMPANIONS = {"along", "together", "jointly"}
-JOINING = {"join", "back", "support", "accompany"}
 # Clauses inside a clause that report another event: its date is not the clause's ("asked for talks after
 # drones crossed the border on Friday", "consultations, which are held on Tuesday").
 OTHER_EVENTS = {"relcl", "acl", "advcl", "conj"}
@@ -46,7 +34,7 @@ def base_form(token: Token) -> str:
 def state_of(token: Token) -> str | None:
     """The state a single word names, with "North"/"South" before it: "Estonian", "Japan", "South Korean"."""
     left = token.doc[token.i - 1] if token.i > 0 else None
-    if left is not None and left.text in {"North", "South"}:
+    if left is not None and left.text in DIRECTION_PREFIXES:
         code = country_code(f"{left.text} {token.text}")
         if code:
             return code
@@ -63,13 +51,14 @@ def _comitative(head: Token) -> list[Token]:
     found: list[Token] = []
     for child in head.children:
         lower = child.lower_
-        if child.dep_ == "prep" and lower in COMPANIONS:
+        if child.dep_ == "prep" and lower in COMPANION_ADVERBS:
             found += [o for prep in child.children if prep.lower_ == "with" for o in _objects(prep)]
-        elif child.dep_ == "prep" and lower == "with" and child.i > 0 and child.doc[child.i - 1].lower_ in COMPANIONS:
+        elif (child.dep_ == "prep" and lower == "with" and child.i > 0
+              and child.doc[child.i - 1].lower_ in COMPANION_ADVERBS):
             found += _objects(child)
         elif child.dep_ == "prep" and lower == "alongside":
             found += _objects(child)
-        elif child.dep_ in {"acl", "relcl", "conj"} and child.lemma_.lower() in JOINING:
+        elif child.dep_ in {"acl", "relcl", "conj"} and child.lemma_.lower() in JOINING_VERBS:
             found += [o for agent in child.children if agent.dep_ == "agent" for o in _objects(agent)]
     return found
 
@@ -98,14 +87,14 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "no"} for c in token.children)
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in token.children)
 
 
 def conditional(token: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children)
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_CONJUNCTIONS for c in token.children)
 
 
-def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DENYING) -> bool:
+def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DOUBTING_HEADS) -> bool:
     """A clause that is negated, modal, conditional, the complement of a denial, threat or deliberation, or of a
     negated noun ("no intention of ...").
 
@@ -126,9 +115,9 @@ def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DENYING
 
 def generic(noun: Token) -> bool:
     """ "repeated incursions", "a series of violations", "any drone": not one event."""
-    if any(c.lower_ in GENERIC for c in noun.children):
+    if any(c.lower_ in GENERIC_MODIFIERS for c in noun.children):
         return True
-    return noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in GENERIC_OF
+    return noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in GENERIC_COLLECTIVES
 
 
 def subject(verb: Token) -> Token | None:
@@ -142,8 +131,8 @@ def subject(verb: Token) -> Token | None:
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), agent)
         for child in node.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lemma_.lower() not in AIRSPACE):
-                return node.head if node.dep_ == "relcl" and child.lower_ in RELATIVE else child
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lemma_.lower() not in AIRSPACE_NOUNS):
+                return node.head if node.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS else child
         if node.dep_ == "relcl":
             return node.head
         node = node.head if node.dep_ in {"conj", "xcomp", "pcomp", "advcl", "acl"} else None
@@ -159,7 +148,7 @@ def subject_state(verb: Token | None) -> str | None:
         if verb is None:
             return None
         for child in verb.children:
-            if child.dep_ not in {"nsubj", "nsubjpass"} or child.lemma_.lower() in AIRSPACE:
+            if child.dep_ not in {"nsubj", "nsubjpass"} or child.lemma_.lower() in AIRSPACE_NOUNS:
                 continue
             words = [t for t in child.subtree if t.i <= child.i or t.dep_ == "pobj"]
             if not any(is_platform_word(t) for t in words):
@@ -174,7 +163,7 @@ def own_clause(verb: Token) -> list[Token]:
     """The words of a clause less the clauses inside it that report other events: relative clauses,
     adverbial clauses of time or cause ("after ...", "as ...", "when ...") and clauses coordinated with it."""
     embedded = [t for t in verb.subtree if t != verb and (t.dep_ in OTHER_EVENTS or
-                                                          (t.dep_ == "prep" and t.lower_ in {"after", "following"}))]
+                                                          (t.dep_ == "prep" and t.lower_ in AFTER_PREPOSITIONS))]
     nested = {word.i for clause in embedded for word in clause.subtree}
     return [t for t in verb.subtree if t.i not in nested]
 

@@ -20,7 +20,8 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from streams.extraction.lexicon import (DAY_BEFORE_PHRASES, LAG_UNITS, MONTHS, NUMBER_WORDS, PERIOD_BOUNDS,
+                                        SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
 from streams.extraction.numbers import number
 
@@ -37,11 +38,6 @@ MONTH_OF_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?\s+(?P<which>last|this|the\s+pr
 YEAR_ONLY = re.compile(rf"^(?:in\s+)?(?:early\s+|late\s+|mid-?)?{YEAR}$")
 NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
 
-UNDATED = re.compile(
-    r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past|"
-    r"previous|later this|upcoming|future|decades?|years|weeks|months|days(?! ago)|daily|weekly|annual|tomorrow)\b")
-SAME_DAY = re.compile(r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier)\b")
-DAY_BEFORE = re.compile(r"\b(yesterday|last night)\b")
 WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b")
 WEEKEND = re.compile(r"\bweekend\b")
 DAYS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>days?|week)\s+ago\b")
@@ -51,8 +47,6 @@ THIS_MONTH = re.compile(r"\bthis month\b")
 LAST_YEAR = re.compile(r"\blast year\b")
 
 PREVIOUS_DAY = re.compile(r"\b(?:the|a) (?:(?:previous|prior) (?:day|night)|(?:day|night) (?:before|earlier))\b", re.I)
-NOT_WHEN = {"since", "until", "till", "before", "by", "from"}
-SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
 
 # A date or time heading a line of a timeline, roundup or live blog: "MAY 13 - ", "* JUNE 2012 - ", "Sept. 13: ",
 # "Tuesday - ", "23:55 - ". It dates the line it heads and is no part of the line's sentence.
@@ -121,9 +115,9 @@ def _calendar(phrase: str, published: dt.date) -> Reading:
 
 def _relative(phrase: str, published: dt.date) -> Reading:
     """Days relative to publication: "overnight", "yesterday", "on Friday", "last Friday", "three days ago"."""
-    if SAME_DAY.search(phrase):
+    if SAME_DAY_PHRASES.search(phrase):
         return FuzzyDate(published.isoformat(), "day")
-    if DAY_BEFORE.search(phrase):
+    if DAY_BEFORE_PHRASES.search(phrase):
         return FuzzyDate((published - dt.timedelta(days=1)).isoformat(), "day")
     match = WEEKDAY.search(phrase)
     if match:
@@ -162,7 +156,7 @@ def resolve(text: str, published: dt.date) -> FuzzyDate | None:
     if month:  # "in September last year", "March of this year": the month of a year named relative to now
         year = published.year - (month["which"] != "this")
         return FuzzyDate(f"{year:04d}-{MONTHS[month['month']]:02d}", "month")
-    if not phrase or UNDATED.search(phrase):
+    if not phrase or UNDATED_PHRASES.search(phrase):
         return None
     for reader in (_relative, _calendar):
         found = reader(phrase, published)
@@ -197,8 +191,8 @@ def date_candidates(span: Span) -> list[tuple[Token, str]]:
     """
     found = []
     for ent in span.ents:
-        if ent.label_ in {"DATE", "TIME"} and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in NOT_WHEN) and (
-                not _in_bounding_clause(ent.root)):
+        bounded = ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERIOD_BOUNDS
+        if ent.label_ in {"DATE", "TIME"} and not bounded and not _in_bounding_clause(ent.root):
             found.append((ent.root, ent.text))
     found += [(t, t.text) for t in span if t.lower_ in SAME_DAY_WORDS and not t.ent_type_]
     return found
@@ -207,7 +201,7 @@ def date_candidates(span: Span) -> list[tuple[Token, str]]:
 def _in_bounding_clause(token: Token) -> bool:
     """ "the first violation since Japan began keeping records in 1958": a date in a clause that opens with
     "since", "until" or "before" bounds a period too."""
-    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in NOT_WHEN for c in a.children)
+    return any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PERIOD_BOUNDS for c in a.children)
                for a in token.ancestors)
 
 
@@ -233,7 +227,7 @@ def _days_after(clause: Token) -> int | None | Literal[False]:
     if after is None:
         return False
     span = next((c for c in [*clause.children, *after.children]
-                 if c.dep_ == "npadvmod" and c.lemma_.lower() in {"day", "week"} and c.i < after.i), None)
+                 if c.dep_ == "npadvmod" and c.lemma_.lower() in LAG_UNITS and c.i < after.i), None)
     if span is None:
         return False
     amount = next((number(c.text) for c in span.children if c.dep_ in {"nummod", "det"} and number(c.text)), None)
@@ -283,7 +277,7 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     own_phrases = [text for token, text in date_candidates(span) if token.i in scope]
     if any(PREVIOUS_DAY.search(text) for text in own_phrases):
         return _before_main(span, clause, 1, published, published), True
-    if own_phrases and all(SAME_DAY.search(text.lower()) for text in own_phrases):
+    if own_phrases and all(SAME_DAY_PHRASES.search(text.lower()) for text in own_phrases):
         # "said on Monday that drones had been seen overnight": dated that Monday
         return _before_main(span, clause, 0, published, published), True
     own = date_near(span, anchor, published, without_other_clauses(anchor), scope_only=True)

@@ -27,23 +27,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from streams.extraction.clauses import AIRSPACE
 from streams.extraction.dates import heading
-from streams.extraction.lexicon import DRONE_MODIFIERS, HARDWARE, IRREGULAR_FORMS, MODEL, PLATFORMS, SPEECH_VERBS
-from streams.extraction.locations import BORDERS
+from streams.extraction.lexicon import ANAPHORS, INCIDENT_WORDS, IRREGULAR_FORMS, LINKING_NOUNS, MODEL, SPEECH_WORDS
 from streams.extraction.quotes import Unit, find_quotes, units
-from streams.extraction.lexicon import (
-    DOCUMENTS, INSTITUTION_HEADS, MOUTHPIECES, PERSON_PRONOUNS, ROLE_WORDS, SOVEREIGNTY,
-)
-from streams.extraction.violations import VIOLATION_NOUNS
 
-# What an incident sentence names: something flying, whose airspace, a violation, Article 4.
-INCIDENT_WORDS = (AIRSPACE | SOVEREIGNTY | BORDERS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS | VIOLATION_NOUNS
-                  | {"sighting", "overflight", "overfly", "article", "consultation"})
-# What a statement without quotation marks needs: a verb reporting speech, or "according to".
-SPEECH_WORDS = SPEECH_VERBS | {"according"}
-REFERRING = PERSON_PRONOUNS | {"they", "it", "its", "their", "his", "her", "him", "them", "this", "these"}
-LINKING_NOUNS = frozenset(ROLE_WORDS | INSTITUTION_HEADS | DOCUMENTS | MOUTHPIECES)
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 
@@ -87,7 +74,7 @@ def relevant_units(text: str) -> list[Unit]:
     keep = {i for i, unit in enumerate(found) if _cued(sentences[i], words[i], unit)}
     if not keep:
         return []
-    keep |= {i - 1 for i in keep if i > 0 and not words[i].isdisjoint(REFERRING)}
+    keep |= {i - 1 for i in keep if i > 0 and not words[i].isdisjoint(ANAPHORS)}
     keep.add(0)
     mentions = Mentions(text, found, words)
     for i in sorted(keep):

@@ -16,22 +16,21 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
-from streams.extraction.clauses import AIRSPACE, base_form, doubted, governing_verb, state_of, subject_state
-from streams.extraction.dates import (DAY_BEFORE, SAME_DAY, clause_date, date_candidates, heading_date, resolve,
-                                      timestamp_day)
-from streams.extraction.lexicon import DEFINITE, MORE
-from streams.extraction.locations import PLACE_NOUNS, broad, location_in
+from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
+from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, DAY_BEFORE_PHRASES, DEFINITE, GENERIC_NAME_WORDS, MORE,
+                                        SAME_DAY_PHRASES, SIGHTING_VERBS, STATE_POSSESSIVES)
+from streams.extraction.locations import broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
-from streams.extraction.sightings import SIGHTING_VERBS, sightings
+from streams.extraction.sightings import sightings
 from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
-GENERIC_NAME_WORDS = PLACE_NOUNS | {"the", "air", "international"}  # "The", "Air Base", "International Airport"
 
 
 # --- Merging -------------------------------------------------------------------------------------------------------
@@ -84,7 +83,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
 def _around_midnight(mention: Mention) -> bool:
     """Whether a mention's sentence dates it by a night counted from publication ("overnight", "last night")."""
     text = mention.sentence.text.lower()
-    return bool(SAME_DAY.search(text) or DAY_BEFORE.search(text))
+    return bool(SAME_DAY_PHRASES.search(text) or DAY_BEFORE_PHRASES.search(text))
 
 
 def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
@@ -166,7 +165,7 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
     docs = [doc for _, doc in analysed.fields()]
     for doc in docs:
         for token in doc:
-            if token.lemma_.lower() in AIRSPACE | {"border"}:
+            if token.lemma_.lower() in AIRSPACE_NOUNS | {"border"}:
                 named = [c for w in owner_words(token) for c in [state_of(w)] if c]
                 if named:
                     return named[0]
@@ -210,7 +209,7 @@ def _sentences(doc: Doc) -> Iterator[Span]:
 
 def _with_possessor(phrase: Phrase) -> Phrase:
     """ "Russia said its Su-24 had been shot down": a phrase owned by "its"/"their" belongs to the subject state."""
-    owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in phrase.head.children)
+    owned = any(c.dep_ == "poss" and c.lower_ in STATE_POSSESSIVES for c in phrase.head.children)
     if phrase.state is not None or not owned:
         return phrase
     owner = subject_state(governing_verb(phrase.head))

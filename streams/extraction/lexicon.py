@@ -68,7 +68,6 @@ CAPITALS: dict[str, str] = {
 }
 
 
-
 @lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
     """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR".
@@ -130,6 +129,30 @@ SITE_WORDS = LAND_PLACES | GENERIC_PLACE_WORDS | ADMINISTRATIVE_UNITS | DIRECTIO
     "air", "airfield", "airbase", "plant", "station", "area", "range", "field", "power", "nuclear", "military",
     "naval", "training", "international", "national", "the", "of", "near", "over", "and"}
 
+# Prepositions that place what a clause reports: "near X", "over Y", "off the coast of Z", "including X".
+LOCATIVE_PREPOSITIONS = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to",
+                         "including"}
+# Nouns that name a place when a name or nationality goes with them: "the village of X", "the Syrian border".
+PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier",
+               "region", "village", "town", "city", "airport", "base", "peninsula", "strait", "sea", "gulf", "bay",
+               "province", "county", "district", "oblast", "port", "lake", "river", "mountains", "archipelago",
+               "prefecture", "area", "field", "plant", "station", "crossing", "checkpoint", "exclave", "enclave",
+               "installation", "facility", "harbour", "harbor", "sector"}
+# Words of a site's name that name no particular site: "The", "Air Base", "International Airport".
+GENERIC_NAME_WORDS = PLACE_NOUNS | {"the", "air", "international"}
+# A state's borders: "the Syrian border" need not lie in Syria.
+BORDER_NOUNS = {"border", "frontier"}
+# Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
+EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
+               "invasion", "operation", "campaign", "wave"}
+# Prepositions of where something went, not where it was: "diverting flights to Riga", "flights towards Oslo".
+DESTINATION_PREPOSITIONS = {"to", "towards", "toward"}
+# Verbs of speaking whose "in" places the speaker, not the incident: "the ministry in Bucharest said". Not
+# SPEECH_VERBS: this shorter list (with "speak", which SPEECH_VERBS lacks) is the one the place rule was written for.
+SPEAKING_VERBS = {"say", "tell", "speak", "announce", "add", "state", "report", "write", "confirm", "note"}
+# Prepositions whose phrase belongs to a place's name: "the village of X", "the border with Y".
+PLACE_NAME_PREPOSITIONS = {"of", "with"}
+
 # --- Platforms and models ------------------------------------------------------------------------------------------
 
 # What flies, by the noun that names it.
@@ -179,6 +202,34 @@ MODEL = re.compile(r"((?:" + "|".join(NAMED_MODELS) + r")(?:-\d+)?|[A-Z][A-Za-z]
 HARDWARE = {word for word, kind in PLATFORMS.items() if kind != "unknown"} | {
     "ship", "vessel", "submarine", "craft", "frigate", "destroyer"}
 
+# Nouns that count what flew without a number: "dozens of drones", "a swarm of drones", "one of the jets".
+QUANTITY_NOUNS = {"dozens", "hundreds", "scores", "swarm", "group", "number", "wave", "fleet", "formation", "series",
+                  "string", "handful", "one", "some", "several", "few", "many", "all", "each"}
+# Nouns that count two of what flew: "a pair of jets", "two pairs of F-16s".
+PAIR_NOUNS = {"pair", "couple"}
+# Words that hedge or bound a count before its number: "at least three", "up to 20", "more than a dozen".
+COUNT_HEDGES = {"at", "least", "about", "around", "some", "nearly", "almost", "up", "to", "more", "than", "over"}
+# Words that hedge the state named for what flew ("suspected", "believed to be", "likely"), with their forms.
+ATTRIBUTION_HEDGES = re.compile(r"\b(suspected|believed|likely|probabl[ey]|apparent(?:ly)?|possibl[ey]|"
+                                r"alleged(?:ly)?|presumed|presumably|thought|appear(?:ed|s)?|seemingly|"
+                                r"purported(?:ly)?)\b", re.I)
+# Verbs whose subjects defend: jets that intercept, shadow, escort or shoot down.
+INTERCEPTING_VERBS = {"scramble", "intercept", "shadow", "escort", "shoot", "track", "fire", "chase", "respond",
+                      "follow", "accompany", "guide", "warn", "patrol", "police", "engage", "destroy", "monitor",
+                      "identify", "lead", "force", "down"}
+# Verbs of taking part in the response: jets that assist are among the defenders.
+PARTICIPATING_VERBS = {"participate", "assist"}
+# Verbs that put defenders up: jets scrambled or deployed are the defenders.
+DISPATCHING_VERBS = {"scramble", "deploy", "dispatch", "raise", "mobilise", "mobilize", "alert"}
+# Participles after a state and a hyphen that say where something was made: "a Russian-made drone".
+MANUFACTURE_PARTICIPLES = {"made", "built", "designed", "manufactured", "produced"}
+# Prepositions that name where something came from, not whose it is: "a drone from Belarus".
+ORIGIN_PREPOSITIONS = {"from", "of"}
+# Nouns that name a drone with an unmanned modifier before them: "unmanned aerial vehicle".
+DRONE_HEAD_NOUNS = {"vehicle", "aircraft", "system"}
+# Platform kinds that come down abroad only by straying or being sent: a crashed jet is an accident or a shoot-down.
+UNMANNED_PLATFORMS = {"drone", "missile", "balloon"}
+
 # --- Speech --------------------------------------------------------------------------------------------------------
 
 # Verbs that report speech and take the reported clause as their complement.
@@ -213,6 +264,48 @@ NUMBER_WORDS: dict[str, int] = {
     "dozen": 12, "couple": 2, "pair": 2,
 }
 
+# Number words that make a noun one: "a drone", "a lone jet".
+SINGULAR_WORDS = {word for word, value in NUMBER_WORDS.items() if value == 1}
+# Words before a noun that make it one thing: a number word of one, or a definite determiner ("the drone").
+SINGLE_WORDS = SINGULAR_WORDS | DEFINITE
+# Number words of tens and units, written together in "twenty-one", "thirty five".
+NUMBER_TENS: tuple[str, ...] = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+NUMBER_UNITS: tuple[str, ...] = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Units of a duration, in minutes: "12 minutes", "90 seconds", "an hour".
+MINUTES_PER_UNIT: dict[str, float] = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}
+# Number words written before "-minute" besides the units and tens: "a ten-minute incursion".
+COMPOUND_NUMBER_WORDS: tuple[str, ...] = ("ten", "eleven", "twelve", "fifteen")
+# Words that open the length of a stay: "for 12 minutes", "lasting 17 seconds", "spent three minutes".
+STAY_LENGTH_WORDS: tuple[str, ...] = ("for", "lasting", "lasted", "lasts", "spent", "spending", "spends", "spend")
+# Phrases before "of" that measure an amount: "a total of 12 minutes", "the space of an hour".
+MEASURE_PHRASES: tuple[str, ...] = ("a total", "a combined total", "a period", "the space")
+# Words and phrases that hedge or bound an amount: "about three minutes", "more than an hour", "up to 20".
+AMOUNT_HEDGES: tuple[str, ...] = ("about", "around", "roughly", "nearly", "almost", "some", "approximately", "approx.",
+                                  "just over", "just under", "more than", "less than", "up to", "over", "at least",
+                                  "an estimated")
+# Past forms of leaving that end a stay: "left after about three minutes", "turned back".
+DEPARTURE_FORMS: tuple[str, ...] = ("left", "exited", "departed", "returned", "turned back", "flew back",
+                                    "headed back")
+# Past forms of entering that start a stay: "90 seconds after it crossed".
+ENTRY_FORMS: tuple[str, ...] = ("crossed", "entered", "violated", "strayed", "flew")
+# Nouns of a stay that a duration compound describes: "a 12-minute incursion".
+STAY_NOUNS: tuple[str, ...] = ("incursion", "violation", "intrusion", "breach", "flight", "overflight")
+# Words before a date that make it bound a period rather than date an event: "since 2019", "until Friday".
+PERIOD_BOUNDS = {"since", "until", "till", "before", "by", "from"}
+# Words that date an event relative to publication without a date entity: "drones were seen overnight".
+SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
+# Units by which a clause is dated back from another: "two days after", "a week after".
+LAG_UNITS = {"day", "week"}
+# Phrases that date no single event: "this year", "since 2019", "for decades", "next month", "every day".
+UNDATED_PHRASES = re.compile(
+    r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past|"
+    r"previous|later this|upcoming|future|decades?|years|weeks|months|days(?! ago)|daily|weekly|annual|tomorrow)\b")
+# Phrases that date an event on the day of publication: "overnight", "this morning", "hours earlier".
+SAME_DAY_PHRASES = re.compile(
+    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier)\b")
+# Phrases that date an event on the day before publication.
+DAY_BEFORE_PHRASES = re.compile(r"\b(yesterday|last night)\b")
+
 # --- Speakers and their organisations -------------------------------------------------------------------------------
 
 # Adjectives of a region or of the world, not of one state: a body named with one ("North American Aerospace
@@ -232,6 +325,15 @@ PRIVATE_HEADS = {"airport", "operator", "institute", "company", "airline", "firm
 # American spellings in institutions' names, and the British ones they are filed under.
 SPELLING_VARIANTS: dict[str, str] = {"defense": "defence", "center": "centre", "organization": "organisation",
                                      "program": "programme", "labor": "labour"}
+
+# Words an acronym skips among the words of the name it abbreviates: "North Atlantic Treaty Organization".
+ACRONYM_SKIPPED_WORDS = {"of", "the", "and", "for", "on"}
+# Prepositions that attach a mouthpiece to whom it speaks for: "a spokesman for the ministry", "an official at X".
+MOUTHPIECE_PREPOSITIONS = {"for", "of", "at", "from"}
+# Prepositions that attach a document to its issuer: "a statement from the ministry", "the communique of X".
+ISSUER_PREPOSITIONS = {"from", "by", "of"}
+# Words among RANKS that qualify a grade rather than name one: "Air Chief Marshal", "Vice Admiral", "Staff Sergeant".
+RANK_QUALIFIERS = {"chief", "first", "second", "staff", "air", "vice", "field"}
 
 # --- Statements: speech, speakers and their titles ----------------------------------------------------------------
 
@@ -331,3 +433,143 @@ OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "ou
 # Heads that name an outlet only with a news word before them: "the state news agency", "state media".
 NEWS_HEADS = {"agency", "media", "service"}
 NEWS_WORDS = {"news", "press", "state", "wire"}
+# Words and marks stripped from the start of a statement's content: "that ...", "and ...", ": ...".
+LEADING_JUNK = {"that", ",", "and", "but", "—", "-", ":", ";"}
+# Words stripped from the end of a statement's content: a dangling "and", "but" or "that".
+TRAILING_JUNK = {"and", "but", "that"}
+# Documents named in the cue phrase when they are the cue's subject: "the statement read", "the communique said"
+# (a part of DOCUMENTS).
+READ_DOCUMENTS = {"statement", "communique", "communiqué", "declaration"}
+# Prepositions after a cue that say where words were said: "said in a statement", "wrote on X".
+CUE_VENUE_PREPOSITIONS = {"on", "in"}
+# What words are said in, named in the cue: "said in a statement", "told in an interview".
+SPEECH_OCCASIONS = {"statement", "post", "interview", "message", "communique"}
+# Pronouns that can be the speaker of an attribution after the words: ", it said", ", they said", ", we said".
+SPEAKER_PRONOUNS = {*PRONOUNS, "they", "we"}
+
+# --- Clauses: whether a sentence asserts what it says --------------------------------------------------------------
+
+# Nouns a state owns that something enters: the subject of "its airspace was violated" is no intruder.
+AIRSPACE_NOUNS = {"airspace", "territory"}
+# Clause heads that deny, doubt or only threaten what their complement says ("without saying that ..."). Not
+# DENYING: that list holds only the speech verbs whose clause is what the speaker says did not happen.
+DOUBTING_HEADS = {"deny", "reject", "dismiss", "refute", "insist", "rebuff", "dispute", "claim", "question", "threaten",
+                  "vow", "pledge", "promise", "prevent", "deter", "consider", "weigh", "mull", "discuss", "fear",
+                  "rule", "decide", "refuse", "without"}
+# Conjunctions that make a clause a condition: "if the incursions continued".
+CONDITION_CONJUNCTIONS = {"if", "whether", "unless"}
+# Words that make an event noun many or hypothetical events: "repeated incursions", "any drone".
+GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier",
+                     "further", "recent", "many", "several", "constant", "future", "possible", "potential", "any",
+                     "such", "other", "ongoing", "persistent", "systematic", "dozens", "hundreds"}
+# Nouns whose "of" makes events many: "a series of violations", "dozens of incursions".
+GENERIC_COLLECTIVES = {"series", "string", "spate", "wave", "number", "history", "pattern", "dozens", "hundreds"}
+# Adverbs that add a companion to a list: "together with", "along with", "jointly with".
+COMPANION_ADVERBS = {"along", "together", "jointly"}
+# Verbs whose agent goes with the subject: "joined by", "backed by".
+JOINING_VERBS = {"join", "back", "support", "accompany"}
+# Words that negate the word they hang from: "never entered", "did not enter", "no intention".
+NEGATIONS = {"never", "not", "no"}
+# Prepositions that open a clause about an earlier event: "after drones crossed", "following the incursion".
+AFTER_PREPOSITIONS = {"after", "following"}
+
+# --- Article 4 requests --------------------------------------------------------------------------------------------
+
+# Verbs and nouns of asking for consultations: "invoked Article 4", "Poland's request", "called for consultations".
+ARTICLE4_REQUEST_WORDS = {"invoke", "request", "ask", "call", "seek", "trigger", "activate", "use", "demand",
+                          "initiate", "convene"}
+# What a request under Article 4 asks for; "article" and "meeting" only where the sentence names Article 4.
+ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
+ARTICLE4_NAMED_ONLY_TOPICS = {"article", "meeting"}
+# Modals of intent: "Estonia would ask for consultations" is a request all the same.
+INTENT_MODALS = {"will", "would", "shall"}
+# Verbs that make a request noun the request itself: "made the request", "submitted a formal request".
+REQUEST_MAKING_VERBS = {"make", "submit", "lodge", "file", "put", "table", "send", "issue"}
+# Words that stand for the consultations a sentence names: "requested them", "asked for it".
+CONSULTATION_PRONOUNS = {"them", "it", "they", "these", "those"}
+# Prepositions that attach a request noun to who made it: "the request of Estonia", "a request by Poland".
+REQUESTER_PREPOSITIONS = {"of", "by", "from"}
+
+# --- Airspace violations and drone sightings -----------------------------------------------------------------------
+
+# Nouns of entering airspace: "an incursion", "19 violations of Polish airspace".
+VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
+# Verbs whose object is the airspace entered; "into" makes any other motion verb one.
+ENTRY_VERBS = {"enter", "violate", "cross", "breach", "penetrate", "invade", "infringe", "overfly", "intrude",
+               "infiltrate", "reenter", "re-enter", "incur", "encroach"}
+# Verbs whose object is airspace but that report no entry into it: "left", "defended", "closed its airspace".
+NON_ENTRY_VERBS = {"leave", "exit", "defend", "protect", "close", "reopen", "patrol", "police", "monitor", "guard",
+                   "secure", "open", "restrict", "shut", "escort", "approach", "skirt", "threaten", "return", "clear",
+                   "control"}
+# Verbs whose object may be the state itself: "entered Poland", "overflew Lithuania".
+STATE_ENTRY_VERBS = {"enter", "penetrate", "overfly"}
+# Prepositions of a stay in airspace: "stayed in Estonian airspace for 12 minutes".
+STAY_PREPOSITIONS = {"in", "inside", "within", "over", "through"}
+# Verbs of leaving airspace: what left it had been inside.
+LEAVING_VERBS = {"leave", "exit"}
+# Adverbs of a habit, not of an event: "Russian jets repeatedly violate its airspace".
+HABITUAL_ADVERBS = {"repeatedly", "regularly", "frequently", "often", "routinely", "constantly", "systematically",
+                    "persistently"}
+# Possessives that stand for the airspace's owner: "its airspace", "our territory".
+POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her"}
+# Possessives of a state or of what it flew: "Russia said its Su-24 had been shot down".
+STATE_POSSESSIVES = {"its", "their"}
+# Nouns that stand for a state: "the country's airspace".
+STATE_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
+# Pronouns that stand for what flew: "it entered", "drones, which crossed", "called it a provocation".
+FLIER_PRONOUNS = {"it", "they", "which", "that", "who"}
+# Prepositions of flying above a place: "over Aalborg", "above the base".
+OVER_PREPOSITIONS = {"over", "above"}
+# Subjects that deny there was any: "none of the aircraft had violated its airspace".
+NEGATIVE_PRONOUNS = {"none", "neither", "nothing", "nobody"}
+# Subjects that stand for anyone at all: "we will shoot down whoever violates our airspace" reports no incident.
+FREE_CHOICE_PRONOUNS = {"whoever", "whatever", "anyone", "anybody", "anything", "everyone", "everybody"}
+# Determiners that make a flier anyone at all: "every aircraft that enters", "no drone entered".
+FREE_CHOICE_DETERMINERS = {"every", "no"}
+# Verbs by which a state flies something over a place: with a state for the flier, over another state's
+# place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
+OVERFLYING_VERBS = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
+# Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
+MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
+# Verbs by which a state sends what flew: "Russia launched drones", "balloons floated by North Korea".
+SENDING_VERBS = {"send", "launch", "float", "fly", "release", "dispatch", "fire", "use", "deploy"}
+# Verbs whose subject is the state that flew what they name: "Moscow flew drones over X".
+FLYING_VERBS = {"fly", "send", "launch"}
+# Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
+# another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
+CRASHING_VERBS = {"crash", "fall", "land", "explode", "impact", "crash-land"}
+FINDING_VERBS = {"find", "discover", "recover"}
+# Prepositions of where something came down: "crashed in a field", "found near the village".
+GROUND_PREPOSITIONS = {"in", "on", "near", "at", "inside", "into", "onto"}
+# Prepositions that attach a violation noun to the airspace violated: "a violation of its airspace", "an incursion
+# into Polish airspace".
+VIOLATED_PREPOSITIONS = {"of", "into", "in"}
+# Prepositions that attach a violation noun to what entered: "a violation by Russian jets", "an intrusion of a drone".
+INTRUDER_PREPOSITIONS = {"by", "of"}
+# Prepositions that add named places to what was overflown: "the island of X", "several cities, including X".
+OVERFLOWN_PREPOSITIONS = {"of", "including"}
+# Prepositions whose objects are part of a place's phrase where something came down: "the town of X", "a farm in Y".
+PLACE_PHRASE_PREPOSITIONS = {"of", "in"}
+# Prepositions that name who is behind what a description calls something: "a provocation by X", "an attack from Y".
+AUTHOR_PREPOSITIONS = {"by", "from"}
+# The compass prefixes of states' names, lowercased: "South" of "South Korean airspace" names no state by itself.
+DIRECTION_WORDS = {prefix.lower() for prefix in DIRECTION_PREFIXES}
+# Verbs of seeing drones, or of what their sighting does: "spotted", "hovered", "shut the airport".
+SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report", "hover", "fly", "circle", "appear",
+                  "shut", "close", "disrupt", "force", "halt", "suspend", "ground", "film", "photograph"}
+# Nouns of drones being seen: "drone sightings", "drone activity", "a separate sighting".
+SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion"}
+# Verbs that bring something down with "down": "shot down", "brought down".
+DOWNING_VERBS = {"shoot", "bring"}
+
+# --- The focus pass ------------------------------------------------------------------------------------------------
+
+# What an incident sentence names: something flying, whose airspace, a violation, Article 4.
+INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
+                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation"})
+# What a statement without quotation marks needs: a verb reporting speech, or "according to".
+SPEECH_WORDS = SPEECH_VERBS | {"according"}
+# Nouns by which a sentence refers to someone introduced before: "the minister", "the ministry", "the statement".
+LINKING_NOUNS = frozenset(ROLE_WORDS | INSTITUTION_HEADS | DOCUMENTS | MOUTHPIECES)
+# Words by which a sentence leans on the one before it: "he said", "it entered", "these".
+ANAPHORS = PERSON_PRONOUNS | {"they", "it", "its", "their", "his", "her", "him", "them", "this", "these"}

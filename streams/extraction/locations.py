@@ -12,22 +12,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import ADMINISTRATIVE_UNITS, DIRECTIONS, HARDWARE
+from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BORDER_NOUNS, DESTINATION_PREPOSITIONS, DIRECTIONS,
+                                        EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
+                                        PLACE_NOUNS, SPEAKING_VERBS)
 from streams.extraction.places import is_state_name, place_country
 
-LOCATIVE = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to", "including"}
-PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier", "region", "village", "town", "city", "airport",
-               "base", "peninsula", "strait", "sea", "gulf", "bay", "province", "county", "district", "oblast",
-               "port", "lake", "river", "mountains", "archipelago", "prefecture", "area", "field", "plant", "station",
-               "crossing", "checkpoint", "exclave", "enclave", "installation", "facility", "harbour", "harbor",
-               "sector"}
-BORDERS = {"border", "frontier"}
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "LAW"}
-# Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
-EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
-               "invasion", "operation", "campaign", "wave"}
-DESTINATIONS = {"to", "towards", "toward"}
-SPEAKING = {"say", "tell", "speak", "announce", "add", "state", "report", "write", "confirm", "note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +59,7 @@ def _extent(obj: Token) -> list[Token]:
     "the border with Y")."""
     tokens = list(obj.doc[obj.left_edge.i: obj.i + 1])
     for child in obj.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "with"}:
+        if child.dep_ == "prep" and child.lower_ in PLACE_NAME_PREPOSITIONS:
             tokens += [t for t in child.subtree if t.dep_ not in {"relcl", "acl", "appos"} and t.text != ","]
             break
     while tokens and tokens[0].pos_ in {"ADP", "PUNCT", "CCONJ"}:
@@ -139,7 +129,7 @@ def destination(token: Token) -> bool:
     while token.dep_ == "conj":
         token = token.head
     prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in DESTINATIONS and prep.head.lower_ != "close"
+    return token.dep_ == "pobj" and prep.lower_ in DESTINATION_PREPOSITIONS and prep.head.lower_ != "close"
 
 
 def places(span: Span) -> list[Place]:
@@ -151,7 +141,7 @@ def places(span: Span) -> list[Place]:
         prep = token.head
         if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS:
             place = _place(token, "of", f"{prep.head.text} of ")
-        elif prep.lower_ in LOCATIVE and not (prep.lower_ == "to" and prep.head.lower_ != "close"):
+        elif prep.lower_ in LOCATIVE_PREPOSITIONS and not (prep.lower_ == "to" and prep.head.lower_ != "close"):
             place = _place(token, prep.lower_)
         else:
             place = None
@@ -175,7 +165,7 @@ def _fits_incident(place: Place) -> bool:
     if place.preposition == "in":  # "struck a facility in the village of X": a place so named is one anywhere
         named_as_place = place.token.lemma_.lower() in PLACE_NOUNS and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in place.token.children)
-        return named_as_place or (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING)
+        return named_as_place or (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING_VERBS)
     if place.preposition == "at":  # "at the airport", "the base at Karlsborg"; not "at talks"
         return (place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
                 or (place.token.ent_type_ == "GPE" and prep.head.lemma_.lower() in PLACE_NOUNS))
@@ -205,7 +195,7 @@ def _regional_words(words: list[str]) -> bool:
 def _modifier_state(place: Place) -> str | None:
     """The state a place's modifiers name: "the Ukrainian port of Izmail" lies in Ukraine (a border, "the Syrian
     border", need not)."""
-    if place.token.lemma_.lower() in BORDERS:
+    if place.token.lemma_.lower() in BORDER_NOUNS:
         return None
     return next((place_country(t.text) for t in place.token.lefts if t.ent_type_ in {"NORP", "GPE"}
                  and place_country(t.text)), None)

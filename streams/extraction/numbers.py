@@ -4,32 +4,37 @@ from __future__ import annotations
 
 import re
 
-from streams.extraction.lexicon import NUMBER_WORDS
+from streams.extraction.lexicon import (AMOUNT_HEDGES, COMPOUND_NUMBER_WORDS, DEPARTURE_FORMS, ENTRY_FORMS,
+                                        MEASURE_PHRASES, MINUTES_PER_UNIT, NUMBER_TENS, NUMBER_UNITS, NUMBER_WORDS,
+                                        STAY_LENGTH_WORDS, STAY_NOUNS)
 
-TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+def alternation(phrases: tuple[str, ...]) -> str:
+    """A regular expression matching any of the phrases, their words apart by any whitespace."""
+    return "|".join(re.escape(phrase).replace("\\ ", r"\s+") for phrase in phrases)
+
+
+TENS = alternation(NUMBER_TENS)
+UNITS = alternation(NUMBER_UNITS)
 NUMBER = (rf"(?:\d+(?:\.\d+)?|(?:{TENS})[- ](?:{UNITS})|half an?|"
           + "|".join(sorted((w for w in NUMBER_WORDS if len(w) > 2), key=len, reverse=True)) + "|an?)")
-UNIT_MINUTES: dict[str, float] = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}
-UNIT_WORD = r"(second|minute|hour)"
+UNIT_WORD = "(" + alternation(tuple(MINUTES_PER_UNIT)) + ")"
 UNIT = UNIT_WORD + "s?"
-HEDGE = (r"(?:(?:a\s+(?:combined\s+)?total|a\s+period|the\s+space)\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|"
-         r"almost\s+|some\s+|approximately\s+|approx\.\s+|just\s+(?:over|under)\s+|more\s+than\s+|less\s+than\s+|"
-         r"up\s+to\s+|over\s+|at\s+least\s+|an\s+estimated\s+)*")
+HEDGE = (rf"(?:(?:{alternation(MEASURE_PHRASES)})\s+of\s+|"
+         + "|".join(alternation((hedge,)) + r"\s+" for hedge in AMOUNT_HEDGES) + ")*")
+DEPARTED = alternation(DEPARTURE_FORMS)
 # "for (a total of) twelve minutes", "lasting 17 seconds", "left after about three minutes", "left three minutes
 # later", "shot down 90 seconds after it crossed", "a 12-minute incursion".
 DURATIONS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?:for|lasting|lasted|lasts|spent|spending|spends?)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
-    re.compile(rf"\b(?:left|exited|departed|returned|turned\s+back|flew\s+back|headed\s+back)\b[^.;]{{0,60}}?"
-               rf"\b(?:after|within)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
+    re.compile(rf"\b(?:{alternation(STAY_LENGTH_WORDS)})\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
+    re.compile(rf"\b(?:{DEPARTED})\b[^.;]{{0,60}}?\b(?:after|within)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
     # "left it about three minutes later"
-    re.compile(rf"\b(?:left|exited|departed|returned|turned\s+back|flew\s+back|headed\s+back)\b[^.;]{{0,40}}?"
-               rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+later\b", re.I),
+    re.compile(rf"\b(?:{DEPARTED})\b[^.;]{{0,40}}?\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+later\b", re.I),
     # "intercepted the drone about 90 seconds after it crossed into Israeli territory"
     re.compile(rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+after\s+(?:it|they|the\s+\w+)\s+"
-               r"(?:had\s+)?(?:crossed|entered|violated|strayed|flew)\b", re.I),
-    re.compile(rf"\b(?P<n>\d+|{UNITS}|{TENS}|ten|eleven|twelve|fifteen)-{UNIT_WORD}\s+"
-               r"(?:incursion|violation|intrusion|breach|flight|overflight)", re.I),
+               rf"(?:had\s+)?(?:{alternation(ENTRY_FORMS)})\b", re.I),
+    re.compile(rf"\b(?P<n>\d+|{UNITS}|{TENS}|{alternation(COMPOUND_NUMBER_WORDS)})-{UNIT_WORD}\s+"
+               rf"(?:{alternation(STAY_NOUNS)})", re.I),
 )
 
 
@@ -63,5 +68,5 @@ def duration_minutes(text: str) -> float | None:
         if match:
             amount = _amount(match["n"])
             if amount is not None:
-                return round(amount * UNIT_MINUTES[match[2].lower()], 4)
+                return round(amount * MINUTES_PER_UNIT[match[2].lower()], 4)
     return None

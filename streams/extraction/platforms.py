@@ -14,27 +14,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (DEFINITE, DESIGNATION_PREFIXES, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
-                                       LAND_PLACES, LAUNCHING, MODEL, NAMED_MODELS, PLATFORMS, SAME_PLURAL)
+from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
+                                       DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
+                                       INTERCEPTING_VERBS, LAND_PLACES, LAUNCHING, MANUFACTURE_PARTICIPLES, MODEL,
+                                       NAMED_MODELS, ORIGIN_PREPOSITIONS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
+                                       QUANTITY_NOUNS, SAME_PLURAL, SINGLE_WORDS, SINGULAR_WORDS)
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
-
-ONLY_SINGULAR = {"a", "an", "one", "single", "lone"}
-SINGLE = ONLY_SINGULAR | DEFINITE
-QUANTITY_NOUNS = {"dozens", "hundreds", "scores", "swarm", "group", "number", "wave", "fleet", "formation", "series",
-                  "string", "handful", "one", "some", "several", "few", "many", "all", "each"}
-PAIRS = {"pair", "couple"}
-LEADING = {"at", "least", "about", "around", "some", "nearly", "almost", "up", "to", "more", "than", "over"}
-HEDGES = re.compile(r"\b(suspected|believed|likely|probabl[ey]|apparent(?:ly)?|possibl[ey]|alleged(?:ly)?|presumed|"
-                    r"presumably|thought|appear(?:ed|s)?|seemingly|purported(?:ly)?)\b", re.I)
-# Verbs whose subjects defend (jets that intercept, shadow, shoot down) and verbs that put defenders up.
-INTERCEPTING = {"scramble", "intercept", "shadow", "escort", "shoot", "track", "fire", "chase", "respond", "follow",
-                "accompany", "guide", "warn", "patrol", "police", "engage", "destroy", "monitor", "identify",
-                "lead", "force", "down"}
-PARTICIPATING = {"participate", "assist"}
-DISPATCHING = {"scramble", "deploy", "dispatch", "raise", "mobilise", "mobilize", "alert"}
-MADE = {"made", "built", "designed", "manufactured", "produced"}
-ORIGIN_PREPOSITIONS = {"from", "of"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +41,7 @@ class Phrase:
 def platform_of(token: Token) -> str | None:
     """The platform a noun names ("jets" -> aircraft, "Shahed" -> drone, "MiG-31s" -> aircraft), or None."""
     key = token.lemma_.lower()
-    if key in {"vehicle", "aircraft", "system"} and any(c.lower_ in DRONE_MODIFIERS for c in token.children):
+    if key in DRONE_HEAD_NOUNS and any(c.lower_ in DRONE_MODIFIERS for c in token.children):
         return "drone"  # "unmanned aerial vehicle"
     singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_  # "Drones" tagged a proper noun
     for word in (key, token.lower_, singular):
@@ -151,12 +137,12 @@ def nationality(tokens: list[Token]) -> str | None:
     """The state that modifiers name: "Russian", "China's", "North Korean"; not "Russian-made"."""
     for token in tokens:
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if nxt is not None and token.text in {"North", "South"}:
+        if nxt is not None and token.text in DIRECTION_PREFIXES:
             code = country_code(f"{token.text} {nxt.text}")
             if code:
                 return code
         after = token.doc[token.i + 2] if token.i + 2 < len(token.doc) else None
-        if nxt is not None and after is not None and nxt.text == "-" and after.lower_ in MADE:
+        if nxt is not None and after is not None and nxt.text == "-" and after.lower_ in MANUFACTURE_PARTICIPLES:
             continue
         if token.ent_type_ in {"NORP", "GPE"} or token.pos_ in {"ADJ", "PROPN"}:
             code = country_code(token.text)
@@ -170,7 +156,7 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
     "from Belarus"; whether it is hedged, and whether it is only where the thing came from ("from Belarus")."""
     state = nationality(modifiers)
     if state:
-        return state, any(HEDGES.fullmatch(t.text) for t in modifiers), False
+        return state, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in modifiers), False
     for token in post:
         came_from = token.head.lower_ == "from"
         origin = token.head.dep_ == "agent" or token.head.lower_ in ORIGIN_PREPOSITIONS or token.head.lemma_ == "origin"
@@ -178,13 +164,13 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
             described = token.dep_ in {"acomp", "attr"}
             code = nationality([token, *(c for c in token.children if described and c.dep_ in {"amod", "compound"})])
             if code:
-                return code, any(HEDGES.fullmatch(t.text) for t in post), came_from
+                return code, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in post), came_from
         if came_from and token.dep_ == "pobj" and token.pos_ == "NOUN":
             # "launched from a Chinese coast guard ship": the state whose ship launched it, unless the noun is its
             # ground ("launched from Belarusian territory" only says where it came from)
             code = nationality([t for t in token.subtree if t.i < token.i])
             if code:
-                return code, any(HEDGES.fullmatch(t.text) for t in post), came_from and (
+                return code, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in post), came_from and (
                     token.lemma_.lower() in HOME_WORDS)
     return None, False, False
 
@@ -197,7 +183,8 @@ def _launcher(head: Token) -> tuple[str | None, bool]:
         return None, False
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
     state = nationality(agents)
-    hedge = any(HEDGES.fullmatch(c.text) or c.lower_ == "likely" for c in verb.children if c.dep_ == "advmod")
+    hedge = any(ATTRIBUTION_HEDGES.fullmatch(c.text) or c.lower_ == "likely"
+                for c in verb.children if c.dep_ == "advmod")
     return state, bool(state) and hedge
 
 
@@ -206,11 +193,12 @@ def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
     for child in head.children:
         if child.dep_ == "nummod" and number(child.text) is not None:
             return number(child.text), True
-    leading = [t for t in modifiers if t.dep_ not in {"det", "advmod", "quantmod", "punct"} and t.lower_ not in LEADING]
+    leading = [t for t in modifiers
+               if t.dep_ not in {"det", "advmod", "quantmod", "punct"} and t.lower_ not in COUNT_HEDGES]
     if leading and leading[0].like_num and leading[0].dep_ == "nummod" and number(leading[0].text) is not None:
         return number(leading[0].text), True  # "Two Russian Tu-142 patrol planes": the number heads the phrase
     quantity = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    if quantity is not None and quantity.lemma_.lower() in PAIRS:  # "a pair of jets", "two pairs of F-16s"
+    if quantity is not None and quantity.lemma_.lower() in PAIR_NOUNS:  # "a pair of jets", "two pairs of F-16s"
         pairs = next((number(c.text) for c in quantity.children if c.dep_ == "nummod" and number(c.text)), 1)
         return 2 * pairs, True
     if quantity is not None and quantity.lower_ in QUANTITY_NOUNS:
@@ -220,12 +208,12 @@ def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
     if head.tag_ not in {"NN", "NNP"}:
         return None, False
     # "the aircraft" may be several: a noun whose plural is itself is one only by "an", "one", "this"
-    single = SINGLE - {"the"} if head.lower_ in SAME_PLURAL else SINGLE
+    single = SINGLE_WORDS - {"the"} if head.lower_ in SAME_PLURAL else SINGLE_WORDS
     if modifiers[0].lower_ in single or any(c.dep_ == "det" and c.lower_ in single for c in head.children):
         return 1, False  # "a plane", and "In May, a plane, ..." where the parse hangs the date on the plane
     if head.dep_ in {"compound", "nmod"} and head.head.i > head.i:  # "the RF-4E Phantom", "a drone incursion"
         first = head.doc[head.head.left_edge.i]
-        singular = first.lower_ in ONLY_SINGULAR or (first.lower_ in SINGLE and head.head.tag_ in {"NN", "NNP"})
+        singular = first.lower_ in SINGULAR_WORDS or (first.lower_ in SINGLE_WORDS and head.head.tag_ in {"NN", "NNP"})
         return (1, False) if singular else (None, False)
     if head.tag_ == "NN" and head.lower_ not in SAME_PLURAL and not any(c.dep_ == "det" for c in head.children):
         return 1, False  # a headline drops the article: "Navy helicopter strays into ..."
@@ -254,11 +242,11 @@ def _defending(head: Token) -> bool:
     if noun.dep_ == "nsubj" and own_verb(noun.head) is not None:
         return False  # "the balloon shot down off the coast had passed through ...": what was shot down
     if noun.dep_ == "nsubj":
-        return (verb in INTERCEPTING and not _acts_on_a_place(noun.head)) or _taking_part(noun.head)
+        return (verb in INTERCEPTING_VERBS and not _acts_on_a_place(noun.head)) or _taking_part(noun.head)
     if noun.dep_ in {"nsubjpass", "dobj"}:
-        return verb in DISPATCHING
+        return verb in DISPATCHING_VERBS
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
-        return noun.head.head.lemma_.lower() in INTERCEPTING - DISPATCHING
+        return noun.head.head.lemma_.lower() in INTERCEPTING_VERBS - DISPATCHING_VERBS
     return False
 
 
@@ -271,11 +259,11 @@ def _acts_on_a_place(verb: Token) -> bool:
 
 def _taking_part(verb: Token) -> bool:
     """Jets that take part in, or assist, the response ("took part in the operation") are among the defenders."""
-    if verb.lemma_.lower() in PARTICIPATING:
+    if verb.lemma_.lower() in PARTICIPATING_VERBS:
         return True
     return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 def hedged(text: str) -> bool:
     """Whether a text hedges its attribution ("suspected", "believed to be", "likely")."""
-    return HEDGES.search(text) is not None
+    return ATTRIBUTION_HEDGES.search(text) is not None

@@ -15,17 +15,13 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near
-from streams.extraction.lexicon import ACCUSING, ANOTHER, DEFINITE, EDGE_NOUNS, PROXIMITY, UNKNOWN
-from streams.extraction.locations import (PLACE_NOUNS, destination, facilities, location_in, places, regional,
-                                         subject_place)
+from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PLACE_NOUNS, PROXIMITY,
+                                        SIGHTING_NOUNS, SIGHTING_VERBS, UNKNOWN)
+from streams.extraction.locations import destination, facilities, location_in, places, regional, subject_place
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase
-
-SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report", "hover", "fly", "circle", "appear",
-                  "shut", "close", "disrupt", "force", "halt", "suspend", "ground", "film", "photograph"}
-SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion"}
 
 
 def _sighting_clause(phrase: Phrase) -> Token | None:
@@ -49,7 +45,7 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
 def _downed(verb: Token) -> bool:
     """ "shot down", "brought down", "downed": an unidentified drone brought down somewhere was seen there."""
     lemma = verb.lemma_.lower()
-    return lemma == "down" or (lemma in {"shoot", "bring"} and any(c.lower_ == "down" for c in verb.children))
+    return lemma == "down" or (lemma in DOWNING_VERBS and any(c.lower_ == "down" for c in verb.children))
 
 
 def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,

@@ -24,9 +24,10 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.article import TEXT_FIELDS
 from streams.extraction.lexicon import (
-    ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENTS, HARDWARE, HOME_WORDS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS,
-    INTERNATIONAL_ROLES, KINDS, MOUTHPIECES, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS,
-    REGIONAL_ADJECTIVES, RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
+    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENTS, HARDWARE, HOME_WORDS,
+    INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
+    MOUTHPIECES, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
+    RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
@@ -350,7 +351,7 @@ def spells(acronym: str, name: str) -> bool:
     as it has letters (Schwartz and Hearst's test for abbreviation definitions, anchored at word starts). "North
     Atlantic Council" does not spell NATO: no word gives its O a start."""
     letters = acronym.replace(".", "").lower()
-    words = [w.lower() for w in name.split() if w.lower() not in {"of", "the", "and", "for", "on"}]
+    words = [w.lower() for w in name.split() if w.lower() not in ACRONYM_SKIPPED_WORDS]
     if len(letters) < 3:  # too short to tell: "EU" is not "European Commission"
         return "".join(w[0] for w in words) == letters
     return bool(words) and _spelled(letters, tuple(words), len(letters) // 2)
@@ -659,7 +660,7 @@ class SpeakerResolver:
 
     def _mouthpiece_of(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         for child in subject.children:
-            if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from"}:
+            if child.dep_ == "prep" and child.lower_ in MOUTHPIECE_PREPOSITIONS:
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if owner is not None:
                     return self._owner(owner, field_name, where)
@@ -684,7 +685,7 @@ class SpeakerResolver:
         for child in subject.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
                 return self._owner(child, field_name, where)
-            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            if child.dep_ == "prep" and child.lower_ in ISSUER_PREPOSITIONS:
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if owner is not None:
                     return self._owner(owner, field_name, where)

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from streams.extraction.lexicon import (
-    CITING, DECLINING, DENYING, DOCUMENTS, ISSUING, MODALS, MOUTHPIECES, NAMING, NEWS_HEADS, NEWS_WORDS, OUTLETS, PRONOUNS,
-    QUOTING_VERBS, RELATIVE_PRONOUNS, ROLE_WORDS, SOCIAL_PLATFORMS, WEEKDAYS,
+    CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
+    NEWS_HEADS, NEWS_WORDS, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
+    SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, TRAILING_JUNK, WEEKDAYS,
 )
 from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
@@ -42,7 +43,6 @@ from streams.extraction.speakers import SpeakerResolver, place
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
 DUPLICATE_OVERLAP = 0.8
-LEADING_JUNK = {"that", ",", "and", "but", "—", "-", ":", ";"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +195,7 @@ def _cue_text(cue: Token, subject: Token | None) -> str:
     if _is_according(cue):
         return "according to"
     doc = cue.doc
-    if subject is not None and subject.lemma_.lower() in {"statement", "communique", "communiqué", "declaration"}:
+    if subject is not None and subject.lemma_.lower() in READ_DOCUMENTS:
         return f"{doc[subject.left_edge.i: subject.i + 1].text} {cue.text}"
     end = cue.i
     for child in cue.children:
@@ -204,10 +204,9 @@ def _cue_text(cue: Token, subject: Token | None) -> str:
         if child.dep_ in {"dobj", "dative"} and cue.lemma_.lower() == "tell":
             clause = {t.i for c in child.children if c.dep_ in {"acl", "relcl", "ccomp"} for t in c.subtree}
             end = max(end, max(t.i for t in child.subtree if t.i not in clause))
-        elif child.dep_ == "prep" and child.lower_ in {"on", "in"} and child.i == end + 1:
+        elif child.dep_ == "prep" and child.lower_ in CUE_VENUE_PREPOSITIONS and child.i == end + 1:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None and (target.lower_ in SOCIAL_PLATFORMS or target.lemma_.lower() in {
-                    "statement", "post", "interview", "message", "communique"}):
+            if target is not None and (target.lower_ in SOCIAL_PLATFORMS or target.lemma_.lower() in SPEECH_OCCASIONS):
                 end = target.i
     return doc[cue.i: end + 1].text
 
@@ -239,7 +238,7 @@ def _text(tokens: list[Token]) -> str:
         tokens = tokens[mark + 1:]
     while tokens and (tokens[0].lower_ in LEADING_JUNK or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in {"and", "but", "that"}):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in TRAILING_JUNK):
         tokens = tokens[:-1]
     if not tokens:
         return ""
@@ -294,7 +293,7 @@ def _aside(cue: Token, tokens: list[Token], quotes: tuple[Quote, ...]) -> Aside 
             return _appositive_aside(cue, tokens, comma)
     else:
         words = list(doc[comma + 1: cue.i])
-    if not (_nominal(words) or len(words) == 1 and words[0].lower_ in {*PRONOUNS, "they", "we"}):
+    if not (_nominal(words) or len(words) == 1 and words[0].lower_ in SPEAKER_PRONOUNS):
         return None  # ", the military said" / ", it said"
     before = [t for t in tokens if t.i < comma]
     rest = [t for t in tokens if t.i > phrase_end]

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.lexicon import (
-    CAPITALS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, MODIFIER_WORDS, ORGANISATION_NAMES, OWNER_PREPOSITIONS, RANKS,
-    ROLE_WORDS,
+    CAPITALS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, MODIFIER_WORDS, ORGANISATION_NAMES, OWNER_PREPOSITIONS,
+    RANK_QUALIFIERS, RANKS, ROLE_WORDS,
 )
 from streams.extraction.places import DEMONYMS, country_code, country_name
 
@@ -172,7 +172,7 @@ def office_held(name: Span) -> list[Token]:
 def is_rank(tokens: list[Token]) -> bool:
     """A title that is only a military grade ("Lieutenant General"), which an office held outranks as a role."""
     return bool(tokens) and all(t.lower_ in RANKS for t in tokens) and any(
-        t.lower_ in RANKS - {"chief", "first", "second", "staff", "air", "vice", "field"} for t in tokens)
+        t.lower_ in RANKS - RANK_QUALIFIERS for t in tokens)
 
 
 def title_of(name: Span) -> list[Token]:

@@ -17,48 +17,23 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import (AIRSPACE, base_form, coordinated, doubted, generic, governing_verb, negated,
-                                        own_clause, state_of, subject, subject_state, without_other_clauses)
+from streams.extraction.clauses import (base_form, coordinated, doubted, generic, governing_verb, negated, own_clause,
+                                        state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
-from streams.extraction.lexicon import ACCUSING, CALLING, DEFINITE, LAND_PLACES, UNKNOWN
+from streams.extraction.lexicon import (
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
+    HABITUAL_ADVERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
+    NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
+    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_NOUNS, STAY_PREPOSITIONS,
+    UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS,
+)
 from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
-from streams.extraction.numbers import UNIT_MINUTES, duration_minutes, number
+from streams.extraction.numbers import duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, hedged, is_platform_word, model_name, nationality, phrase_of
-
-VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
-# Verbs whose object is the airspace entered; "into" makes any other motion verb one.
-ENTRY_VERBS = {"enter", "violate", "cross", "breach", "penetrate", "invade", "infringe", "overfly", "intrude",
-               "infiltrate", "reenter", "re-enter", "incur", "encroach"}
-NOT_ENTRY = {"leave", "exit", "defend", "protect", "close", "reopen", "patrol", "police", "monitor", "guard", "secure",
-             "open", "restrict", "shut", "escort", "approach", "skirt", "threaten", "return", "clear", "control"}
-STATE_ENTRY_VERBS = {"enter", "penetrate", "overfly"}
-STAY_PREPOSITIONS = {"in", "inside", "within", "over", "through"}
-LEAVING = {"leave", "exit"}
-HABITUAL = {"repeatedly", "regularly", "frequently", "often", "routinely", "constantly", "systematically",
-            "persistently"}
-PRONOUNS = {"its", "their", "our", "his", "her"}
-OWNER_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
-REFERRING = {"it", "they", "which", "that", "who"}
-OVER = {"over", "above"}
-NOBODY = {"none", "neither", "nothing", "nobody"}  # "none of the aircraft had violated its airspace"
-# Subjects that stand for anyone at all: "we will shoot down whoever violates our airspace" reports no incident.
-ANYBODY = {"whoever", "whatever", "anyone", "anybody", "anything", "everyone", "everybody"}
-# Verbs by which a state flies something over a place: with a state for the flier, over another state's
-# place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
-OVERFLYING = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
-# Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
-MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
-SENDING = {"send", "launch", "float", "fly", "release", "dispatch", "fire", "use", "deploy"}
-# Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
-# another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
-CRASHING = {"crash", "fall", "land", "explode", "impact", "crash-land"}
-FOUND = {"find", "discover", "recover"}
-GROUND = {"in", "on", "near", "at", "inside", "into", "onto"}
-# What comes down abroad only by straying or being sent: a crashed jet is an accident or a shoot-down story.
-UNMANNED = {"drone", "missile", "balloon"}
 
 
 @dataclass(frozen=True)
@@ -102,7 +77,7 @@ def _flier(verb: Token) -> Token | None:
 def _past_duration(word: Token) -> Token:
     """ "spends about 25 minutes over Finnish territory": the parser hangs the place from the time the stay took;
     the verb that took the time is what governs it."""
-    if word.lemma_.lower() in UNIT_MINUTES and word.dep_ in {"dobj", "npadvmod"} and word.head.pos_ == "VERB":
+    if word.lemma_.lower() in MINUTES_PER_UNIT and word.dep_ in {"dobj", "npadvmod"} and word.head.pos_ == "VERB":
         return word.head
     return word
 
@@ -115,17 +90,17 @@ def _entry(noun: Token) -> Trigger | None:
     head = anchor.head
     if anchor.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in ENTRY_VERBS:
         return Trigger(noun, head, None)
-    if anchor.dep_ == "dobj" and head.lemma_.lower() in LEAVING:
+    if anchor.dep_ == "dobj" and head.lemma_.lower() in LEAVING_VERBS:
         return Trigger(noun, head, None, supporting=True)
     if anchor.dep_ in {"compound", "nmod"} and head.lemma_.lower() in VIOLATION_NOUNS:
         return Trigger(noun, governing_verb(head), head)
     if anchor.dep_ != "pobj":
         return None
     prep, governor = head.lower_, _past_duration(head.head)
-    if governor.lemma_.lower() in VIOLATION_NOUNS and prep in {"of", "into", "in"}:
+    if governor.lemma_.lower() in VIOLATION_NOUNS and prep in VIOLATED_PREPOSITIONS:
         return Trigger(noun, governing_verb(governor), governor)
     if (governor.pos_ not in {"VERB", "AUX"} and _misread_flier(governor) is None) or \
-            governor.lemma_.lower() in NOT_ENTRY:
+            governor.lemma_.lower() in NON_ENTRY_VERBS:
         return None
     if prep == "into" or (prep in STAY_PREPOSITIONS and noun.lemma_.lower() == "airspace"):
         return Trigger(noun, governor, None)
@@ -164,7 +139,7 @@ def _coordinated_sender(verb: Token) -> Token | None:
     node = verb
     while node.dep_ in {"conj", "xcomp"}:
         node = node.head
-        if node.lemma_.lower() in SENDING and _sends_platform(node):
+        if node.lemma_.lower() in SENDING_VERBS and _sends_platform(node):
             return node
     return None
 
@@ -186,8 +161,8 @@ def _state_entered(name: Token) -> Trigger | None:
     verb = _coordinated_sender(verb) or verb
     flier = _flier(verb)
     sent = _sends_platform(verb)  # "sent 260 balloons into X"
-    if verb.lemma_.lower() in NOT_ENTRY or flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING
-                                                                or sent):
+    if verb.lemma_.lower() in NON_ENTRY_VERBS or flier is None or not (
+            is_platform_word(flier) or flier.lower_ in FLIER_PRONOUNS or sent):
         return None
     return Trigger(name, verb, None, destination=state)
 
@@ -204,7 +179,7 @@ def _flown_in_from(name: Token) -> Trigger | None:
     if verb.pos_ != "VERB" or not inward or verb.lemma_.lower() not in MOTION_VERBS | {"come"}:
         return None
     flier = _flier(verb)
-    if flier is None or not (is_platform_word(flier) or flier.lower_ in REFERRING):
+    if flier is None or not (is_platform_word(flier) or flier.lower_ in FLIER_PRONOUNS):
         return None
     return Trigger(name, verb, None, inbound=True)
 
@@ -214,11 +189,11 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
     for token in sentence:
         lemma = token.lemma_.lower()
         trigger: Trigger | None = None
-        if lemma in AIRSPACE:
+        if lemma in AIRSPACE_NOUNS:
             trigger = _entry(token)
         elif lemma == "border" and token.dep_ == "dobj" and token.head.lemma_.lower() == "cross":
             trigger = Trigger(token, token.head, None)
-        elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE for t in token.subtree):
+        elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE_NOUNS for t in token.subtree):
             trigger = Trigger(token, governing_verb(token), token) if _attributed_violation(token) else None
         elif token.pos_ == "PROPN" and token.ent_type_ == "GPE":
             trigger = _state_entered(token) or _flown_in_from(token)
@@ -246,7 +221,7 @@ def _blocked(trigger: Trigger) -> bool:
         return True  # "operating in China's own airspace": a claim of being at home
     if trigger.verb is None:
         return False
-    if doubted(trigger.verb) or any(c.lower_ in HABITUAL for c in trigger.verb.children):
+    if doubted(trigger.verb) or any(c.lower_ in HABITUAL_ADVERBS for c in trigger.verb.children):
         return True
     if _class_of_intruders(trigger.verb):
         return True
@@ -257,8 +232,8 @@ def _blocked(trigger: Trigger) -> bool:
         flier = trigger.verb.head  # "any object violating its airspace"
     if flier is None:
         return False
-    return (negated(flier) or generic(flier) or flier.lower_ in NOBODY | ANYBODY
-            or any(c.lower_ in {"every", "no"} for c in flier.children))
+    return (negated(flier) or generic(flier) or flier.lower_ in NEGATIVE_PRONOUNS | FREE_CHOICE_PRONOUNS
+            or any(c.lower_ in FREE_CHOICE_DETERMINERS for c in flier.children))
 
 
 # --- Victims -------------------------------------------------------------------------------------------------------
@@ -283,15 +258,16 @@ def _over(word: Token) -> list[Token]:
     objects = _overflown(word)
     named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN"]
     # "the island of X"; "several cities, including X and Y"
-    return named or [t for obj in objects for prep in obj.children if prep.lower_ in {"of", "including"}
+    return named or [t for obj in objects for prep in obj.children if prep.lower_ in OVERFLOWN_PREPOSITIONS
                      for pobj in prep.children if pobj.dep_ == "pobj" for t in coordinated(pobj) if t.pos_ == "PROPN"]
 
 
 def _intruder_words(trigger: Trigger) -> list[Token]:
     """The words naming what entered: "by X" / "of X" of a violation noun, else the clause's subject."""
     if trigger.violation is not None:
-        return [obj for prep in trigger.violation.children if prep.dep_ == "prep" and prep.lower_ in {"by", "of"}
-                for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE]
+        return [obj for prep in trigger.violation.children
+                if prep.dep_ == "prep" and prep.lower_ in INTRUDER_PREPOSITIONS
+                for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE_NOUNS]
     flier = _flier(trigger.verb) if trigger.verb is not None else None
     return [flier] if flier is not None else []
 
@@ -321,15 +297,15 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
         return [reporter] if reporter else []
     codes: list[str] = []
     for word in owner_words(trigger.noun):
-        if word.lower_ in PRONOUNS or word.lemma_.lower() in OWNER_NOUNS:
+        if word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
             codes += [code for code in [_owner(trigger, context)] if code]
-        elif word.lower_ not in {"north", "south"}:
+        elif word.lower_ not in DIRECTION_WORDS:
             codes += [code for code in [state_of(word)] if code]
     codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
     if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
         return list(dict.fromkeys(codes))
     flier = subject(trigger.verb)
-    crossed = flier is not None and (is_platform_word(flier) or flier.lower_ in REFERRING)
+    crossed = flier is not None and (is_platform_word(flier) or flier.lower_ in FLIER_PRONOUNS)
     return [context.main_country] if crossed else []
 
 
@@ -356,7 +332,7 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
         candidates += [doer] if doer is not None else []
     states: list[str] = []
     for token in candidates:
-        if token.lower_ in REFERRING:
+        if token.lower_ in FLIER_PRONOUNS:
             before = [p for p in found if p.head.i < token.i and not p.defender and p.state != victim]
             if before:
                 return before[-1], _foreign(before[-1].state, victim), True
@@ -385,7 +361,7 @@ def _purposes(verb: Token) -> list[Token]:
 def _sender(phrase: Phrase, victim: str) -> str | None:
     """ "North Korea sent balloons ...", "Minsk launched drones ...": the state that sent what flew."""
     verb = phrase.head.head
-    if phrase.head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING:
+    if phrase.head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
         return None
     sender = subject(verb)
     return _foreign(state_of(sender), victim) if sender is not None else None
@@ -487,7 +463,7 @@ def _flier_state(phrase: Phrase, verb: Token) -> str | None:
     if _accused(verb):
         accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         return state_of(accused) if accused is not None else None
-    doer = subject(verb) if verb.lemma_.lower() in {"fly", "send", "launch"} else None
+    doer = subject(verb) if verb.lemma_.lower() in FLYING_VERBS else None
     return state_of(doer) if doer is not None and not is_platform_word(doer) else None
 
 
@@ -501,9 +477,9 @@ def _quantified(head: Token) -> Token:
 def _overflown(verb: Token) -> list[Token]:
     """What a flight went over: the objects of "over"/"above", and what "overflew" takes (or "flew over" with
     "over" left without an object of its own, the place read as the verb's)."""
-    particle = any(c.dep_ in {"prt", "prep"} and c.lower_ in OVER and not any(o.dep_ == "pobj" for o in c.children)
-                   for c in verb.children)
-    return [obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in OVER
+    particle = any(c.dep_ in {"prt", "prep"} and c.lower_ in OVER_PREPOSITIONS
+                   and not any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
+    return [obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in OVER_PREPOSITIONS
             for obj in prep.children if obj.dep_ == "pobj"] + (
         [c for c in verb.children if c.dep_ == "dobj"] if particle or base_form(verb) == "overfly" else [])
 
@@ -530,12 +506,12 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
     mentions: list[Mention] = []
     for phrase in found:
         # "Minsk sent drones over ...", or the drones' own clause: "shot down drones sent by India over Lahore"
-        sent = next((c for c in phrase.head.children if c.dep_ == "acl" and c.lemma_.lower() in OVERFLYING), None)
+        sent = next((c for c in phrase.head.children if c.dep_ == "acl" and c.lemma_.lower() in OVERFLYING_VERBS), None)
         noun = _quantified(phrase.head)
         if phrase.defender or (noun.dep_ not in {"dobj", "nsubj", "nsubjpass"} and sent is None):
             continue
         verb = sent or noun.head
-        if base_form(verb) not in OVERFLYING or doubted(verb) or negated(phrase.head):
+        if base_form(verb) not in OVERFLYING_VERBS or doubted(verb) or negated(phrase.head):
             continue
         flier = _flier_state(phrase, verb)
         over = _over(verb)
@@ -565,17 +541,17 @@ def _crash_verb(phrase: Phrase) -> Token | None:
     """The verb saying the thing came down: "crashed", "fell", "came down", "were found" (passive)."""
     head = phrase.head
     verb = head.head
-    if head.dep_ in {"nsubj"} and verb.lemma_.lower() in CRASHING:
+    if head.dep_ in {"nsubj"} and verb.lemma_.lower() in CRASHING_VERBS:
         return verb
     if head.dep_ == "nsubj" and verb.lemma_.lower() == "come" and any(c.lower_ == "down" for c in verb.children):
         return verb
     relative = next((c for c in head.children if c.dep_ == "relcl"), None)  # "a drone that came down near X"
-    if relative is not None and (relative.lemma_.lower() in CRASHING or (
+    if relative is not None and (relative.lemma_.lower() in CRASHING_VERBS or (
             relative.lemma_.lower() == "come" and any(c.lower_ == "down" for c in relative.children))):
         return relative
-    if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FOUND:
+    if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FINDING_VERBS:
         return verb
-    if head.dep_ in {"compound", "nmod"} and _misread_verb(verb, CRASHING):
+    if head.dep_ in {"compound", "nmod"} and _misread_verb(verb, CRASHING_VERBS):
         return verb  # a timeline's "A drone crashes in a field near X", read as a noun phrase
     return None
 
@@ -585,12 +561,12 @@ def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | No
     eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga", "into a farm in
     eastern Poland"."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in GROUND:
+        if prep.dep_ != "prep" or prep.lower_ not in GROUND_PREPOSITIONS:
             continue
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             # "near the Estonian town of X", "into a farm in eastern Poland"
-            words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ in {"of", "in"}]
-            if any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in words):
+            words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ in PLACE_PHRASE_PREPOSITIONS]
+            if any(t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss" for t in words):
                 return subject_state(verb), obj
             code = nationality(words) or next((place_country(t.text) for t in words if t.pos_ == "PROPN"
                                                and place_country(t.text)), None)
@@ -608,7 +584,7 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
     known state that came down is a sighting where it did."""
     mentions: list[Mention] = []
     for phrase in found:
-        verb = _crash_verb(phrase) if phrase.platform in UNMANNED else None
+        verb = _crash_verb(phrase) if phrase.platform in UNMANNED_PLATFORMS else None
         if verb is None or phrase.defender or doubted(verb) or negated(phrase.head):
             continue
         earlier = None if phrase.state else _antecedent(phrase, True, context)
@@ -659,11 +635,11 @@ def _called(sentence: Span) -> Identification | None:
     for verb in sentence:
         if verb.lemma_.lower() not in CALLING or doubted(verb):
             continue
-        if not any(c.dep_ == "dobj" and c.lower_ in REFERRING for c in verb.children):
+        if not any(c.dep_ == "dobj" and c.lower_ in FLIER_PRONOUNS for c in verb.children):
             continue
         for description in (c for c in verb.children if c.dep_ in {"oprd", "attr", "xcomp", "dobj"}
-                            and c.lower_ not in REFERRING):  # the parser may read the description as an object
-            for prep in (t for t in description.subtree if t.dep_ == "prep" and t.lower_ in {"by", "from"}):
+                            and c.lower_ not in FLIER_PRONOUNS):  # the parser may read the description as an object
+            for prep in (t for t in description.subtree if t.dep_ == "prep" and t.lower_ in AUTHOR_PREPOSITIONS):
                 named = [o.doc[o.left_edge.i: o.i + 1].text for o in prep.children if o.dep_ == "pobj"]
                 state = next((place_country(n) for n in named if is_state_name(n)), None)
                 if state is not None:
@@ -690,11 +666,11 @@ def identification(sentence: Span, found: list[Phrase], model_states: dict[str, 
         if verb.lemma_ != "be" or doubted(verb):
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects or not (subjects[0].lower_ in REFERRING or is_platform_word(subjects[0])):
+        if not subjects or not (subjects[0].lower_ in FLIER_PRONOUNS or is_platform_word(subjects[0])):
             continue
         if _kind_described(verb, subjects[0]):
             continue
-        if subjects[0].lower_ not in REFERRING and any(p.head == subjects[0] and p.state and not p.by_origin
+        if subjects[0].lower_ not in FLIER_PRONOUNS and any(p.head == subjects[0] and p.state and not p.by_origin
                                                        for p in found):
             continue
         complement = [t for c in verb.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
