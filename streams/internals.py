@@ -9,6 +9,8 @@ them under us instead of the worker misbehaving quietly.
 | --- | --- | --- |
 | :func:`write_as` | ``faust.streams._current_event`` (the ContextVar behind ``current_event()``) | faust |
 | :func:`consumer_class` | ``AIOKafkaConsumerThread._create_worker_consumer``, ``Consumer._new_consumer_thread``, ``AIOKafkaConsumer._fetch_max_wait_ms`` | faust, aiokafka |
+| :class:`FetchableNow` (in :func:`consumer_class`) | the live ``Consumer._active_partitions`` set faust hands ``AIOKafkaConsumerThread.getmany``; ``Fetcher.fetched_records`` reading an empty one as "every partition" | faust, aiokafka |
+| :func:`consumer_class` ``seek_to_committed`` | ``AIOKafkaConsumer.seek_to_committed`` leaving partitions without a committed offset where they are | aiokafka |
 | :func:`committed_offsets` | ``faust Consumer._committed_offset`` | faust |
 | :func:`refresh_metadata` | ``AIOKafkaConsumer._client.force_metadata_update`` | aiokafka |
 """
@@ -17,13 +19,14 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import Any
 
 import faust.streams as faust_streams
 from aiokafka import AIOKafkaConsumer
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
+from faust.types import TP
 
 
 def write_as(event: Any) -> None:
@@ -39,8 +42,36 @@ def write_as(event: Any) -> None:
     faust_streams._current_event.set(weakref.ref(event))  # noqa: SLF001 - faust has no public setter
 
 
+class FetchableNow:
+    """The partitions faust accepts records of, asked at the moment aiokafka's consumer thread hands records out.
+
+    faust's fetcher passes its live set of active partitions to the consumer thread,
+    where aiokafka waits up to a second for records and then drains (advances past)
+    those of every partition in the set, or of *every* partition when the set is
+    empty. Meanwhile a rebalance on the event loop stops the flow and empties the
+    set; faust then discards the records it gets back. Records of a changelog just
+    sought for recovery were drained that way: the position stood at the end, so
+    recovery waited forever for them. Asked per partition at drain time, this never
+    counts as empty and holds nothing while the flow is stopped, so aiokafka keeps
+    what faust would discard.
+    """
+
+    __slots__ = ("_consumer", "_active")
+
+    def __init__(self, consumer: Any, active: Set[TP]) -> None:
+        self._consumer = consumer
+        self._active = active  # faust's own set, still changed by the event loop
+
+    def __bool__(self) -> bool:
+        return True  # aiokafka reads an empty (false) selection as every partition
+
+    def __contains__(self, tp: object) -> bool:
+        return bool(self._consumer.flow_active) and tp in self._active
+
+
 def consumer_class(fetch_max_wait_ms: int) -> type[Any]:
-    """faust's consumer with a configurable fetch wait (faust hard-codes 1500 ms).
+    """faust's consumer with a configurable fetch wait (faust hard-codes 1500 ms), which drains
+    only records faust will take (:class:`FetchableNow`) and seeks every stream partition after recovery.
 
     A broker that does not answer a fetch early when data arrives (the embedded Tansu
     serves the full wait) adds up to that wait to every hop of the pipeline; a short
@@ -60,6 +91,34 @@ def consumer_class(fetch_max_wait_ms: int) -> type[Any]:
             consumer = super()._create_worker_consumer(transport)
             consumer._fetch_max_wait_ms = fetch_max_wait_ms  # noqa: SLF001 - read when the consumer starts
             return consumer
+
+        async def getmany(self, active_partitions: Set[TP] | None, timeout: float) -> Mapping[TP, list[Any]]:
+            """Records of the partitions active when aiokafka hands them out (None: a client-only app, all)."""
+            if active_partitions is None:
+                return await super().getmany(active_partitions, timeout)
+            # aiokafka only tests the selection's truth and membership.
+            return await super().getmany(FetchableNow(self.consumer, active_partitions), timeout)  # type: ignore[arg-type]
+
+        async def seek_to_committed(self) -> Mapping[TP, int | None]:
+            """Seek each partition to its committed offset, and each stream partition without one to the beginning.
+
+            faust calls this once recovery is done, to start its streams over from where
+            the group stands. aiokafka seeks only partitions committed past 0, so records
+            fetched before, during a rebalance or recovery, and discarded by faust would
+            be skipped where the group had committed nothing yet: rewound to the beginning,
+            where the app's reset policy (earliest, :func:`streams.app.faust_app`) starts
+            them. Changelogs are left to recovery, which seeks them itself.
+            """
+            return await self.call_thread(self._seek_to_committed_or_beginning)
+
+        async def _seek_to_committed_or_beginning(self) -> Mapping[TP, int | None]:
+            consumer = self._ensure_consumer()
+            committed: Mapping[TP, int | None] = await consumer.seek_to_committed()
+            changelogs = self.app.tables.changelog_topics
+            uncommitted = [tp for tp, offset in committed.items() if not offset and tp.topic not in changelogs]
+            if uncommitted and self.app.conf.consumer_auto_offset_reset == "earliest":
+                await consumer.seek_to_beginning(*uncommitted)
+            return committed
 
     class Consumer(AIOKafkaTransport.Consumer):
         logger = library_logger

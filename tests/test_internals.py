@@ -6,11 +6,12 @@ import asyncio
 import inspect
 import uuid
 from types import SimpleNamespace
+from typing import Any
 
 import faust
 import faust.streams
 import pytest
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
@@ -52,6 +53,104 @@ async def test_the_consumer_class_builds_an_aiokafka_consumer_with_the_fetch_wai
     assert isinstance(consumer, AIOKafkaConsumer)
     assert consumer._fetch_max_wait_ms == 123
     assert AIOKafkaConsumer()._fetch_max_wait_ms == 500  # the attribute is aiokafka's own setting, not a new one
+
+
+def _app_with_our_consumer() -> faust.App:
+    app = faust.App(f"internals-{uuid.uuid4().hex[:6]}", broker="kafka://127.0.0.1:9", web_enabled=False,
+                    consumer_auto_offset_reset="earliest")
+    app.transport.Consumer = internals.consumer_class(50)
+    return app
+
+
+def test_faust_pauses_and_resumes_partitions_in_the_very_set_it_hands_the_consumer_thread() -> None:
+    consumer = _app_with_our_consumer().consumer
+    active = consumer._get_active_partitions()  # what _wait_next_records passes on to the thread's getmany
+    raw = TP("raw", 0)
+    consumer.resume_partitions({raw})
+    assert raw in active
+    consumer.pause_partitions({raw})
+    assert raw not in active and not active  # emptied in place: aiokafka's "every partition"
+    assert "self._get_active_partitions()" in inspect.getsource(type(consumer)._wait_next_records)
+
+
+async def test_aiokafka_is_asked_at_drain_time_which_partitions_faust_will_take(monkeypatch) -> None:
+    consumer = _app_with_our_consumer().consumer
+    thread = consumer._new_consumer_thread()
+    handed: list[tuple[Any, ...]] = []
+
+    async def call_thread(fun: Any, *args: Any, **kwargs: Any) -> dict:
+        handed.append(args)
+        return {}
+
+    monkeypatch.setattr(thread, "call_thread", call_thread)
+    monkeypatch.setattr(thread, "_ensure_consumer", lambda: SimpleNamespace(_max_poll_records=None))
+    active: set[TP] = set()
+    raw = TP("raw", 0)
+    await thread.getmany(active, 1.0)
+    ((_, partitions),) = handed  # faust's _fetch_records(aiokafka consumer, partitions)
+    assert partitions, "an empty selection would drain every partition"
+    assert raw not in partitions
+    active.add(raw)  # resumed while aiokafka waits for records
+    assert raw in partitions
+    consumer.stop_flow()  # a rebalance began: faust would discard the records
+    assert raw not in partitions
+
+
+async def test_after_recovery_stream_partitions_without_a_committed_offset_start_from_the_beginning(monkeypatch) -> None:
+    app = _app_with_our_consumer()
+    table = app.Table("t", default=None, partitions=1)
+    thread = app.consumer._new_consumer_thread()
+    done, never, at_zero = TP("raw", 0), TP("raw", 1), TP("raw", 2)
+    changelog = TP(table.changelog_topic.get_topic_name(), 0)
+    sought: list[TP] = []
+
+    class Kafka:
+        async def seek_to_committed(self) -> dict[TP, int | None]:
+            return {done: 7, never: None, at_zero: 0, changelog: None}
+
+        async def seek_to_beginning(self, *tps: TP) -> None:
+            sought.extend(tps)
+
+    monkeypatch.setattr(thread, "_ensure_consumer", Kafka)
+    monkeypatch.setattr(thread, "call_thread", lambda fun, *args, **kwargs: fun(*args, **kwargs))
+    assert await thread.seek_to_committed() == {done: 7, never: None, at_zero: 0, changelog: None}
+    assert sorted(sought) == [never, at_zero]  # the changelog is recovery's to seek
+
+
+@pytest.mark.integration
+async def test_aiokafka_drains_every_partition_for_an_empty_selection_and_leaves_uncommitted_ones_on_seek(
+        bootstrap: str) -> None:
+    """Why FetchableNow and the seek after recovery exist: both fail here when aiokafka stops doing this."""
+    topic = f"internals-{uuid.uuid4().hex[:8]}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    await admin.create_topics([NewTopic(topic, num_partitions=2, replication_factor=1)])
+    await admin.close()
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap)
+    await producer.start()
+    for partition in (0, 1):
+        await producer.send_and_wait(topic, b"record", partition=partition)
+    await producer.stop()
+    tps = [TopicPartition(topic, 0), TopicPartition(topic, 1)]
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=f"g-{topic}", enable_auto_commit=False,
+                                auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        consumer.assign(tps)
+        for _ in range(100):  # until the records of both partitions wait in the fetcher
+            if all(consumer.highwater(tp) for tp in tps):
+                break
+            await asyncio.sleep(0.05)
+        flowing = SimpleNamespace(flow_active=True)
+        assert await consumer._fetcher.fetched_records(internals.FetchableNow(flowing, set()), timeout=0.2) == {}
+        assert [await consumer.position(tp) for tp in tps] == [0, 0]
+        drained = await consumer._fetcher.fetched_records(set(), timeout=5)
+        assert set(drained) == set(tps)
+        assert [await consumer.position(tp) for tp in tps] == [1, 1]
+        assert await consumer.seek_to_committed() == {tp: None for tp in tps}
+        assert [await consumer.position(tp) for tp in tps] == [1, 1]
+    finally:
+        await consumer.stop()
 
 
 async def test_committed_offsets_are_what_faust_recorded_when_it_sought_to_them(monkeypatch) -> None:
