@@ -9,8 +9,8 @@ them under us instead of the worker misbehaving quietly.
 | --- | --- | --- |
 | :func:`write_as` | ``faust.streams._current_event`` (the ContextVar behind ``current_event()``) | faust |
 | :func:`consumer_class` | ``AIOKafkaConsumerThread._create_worker_consumer``, ``Consumer._new_consumer_thread``, ``AIOKafkaConsumer._fetch_max_wait_ms`` | faust, aiokafka |
-| :class:`FetchableNow` (in :func:`consumer_class`) | the live ``Consumer._active_partitions`` set faust hands ``AIOKafkaConsumerThread.getmany``; ``Fetcher.fetched_records`` reading an empty one as "every partition" | faust, aiokafka |
-| :func:`consumer_class` ``seek_to_committed`` | ``AIOKafkaConsumer.seek_to_committed`` leaving partitions without a committed offset where they are | aiokafka |
+| :class:`FetchableNow` (handed to aiokafka by :func:`consumer_class`) | the live ``Consumer._active_partitions`` set faust hands ``AIOKafkaConsumerThread.getmany``; ``Fetcher.fetched_records`` reading an empty one as "every partition" | faust, aiokafka |
+| :func:`consumer_class` ``on_partitions_assigned`` | faust making every assigned partition active (``Consumer._set_active_tps``) with a new consumer's flow running, before the app pauses them | faust |
 | :func:`committed_offsets` | ``faust Consumer._committed_offset`` | faust |
 | :func:`refresh_metadata` | ``AIOKafkaConsumer._client.force_metadata_update`` | aiokafka |
 """
@@ -71,7 +71,7 @@ class FetchableNow:
 
 def consumer_class(fetch_max_wait_ms: int) -> type[Any]:
     """faust's consumer with a configurable fetch wait (faust hard-codes 1500 ms), which drains
-    only records faust will take (:class:`FetchableNow`) and seeks every stream partition after recovery.
+    only records faust will take (:class:`FetchableNow`, and no flow before recovery of a new assignment).
 
     A broker that does not answer a fetch early when data arrives (the embedded Tansu
     serves the full wait) adds up to that wait to every hop of the pipeline; a short
@@ -99,32 +99,23 @@ def consumer_class(fetch_max_wait_ms: int) -> type[Any]:
             # aiokafka only tests the selection's truth and membership.
             return await super().getmany(FetchableNow(self.consumer, active_partitions), timeout)  # type: ignore[arg-type]
 
-        async def seek_to_committed(self) -> Mapping[TP, int | None]:
-            """Seek each partition to its committed offset, and each stream partition without one to the beginning.
-
-            faust calls this once recovery is done, to start its streams over from where
-            the group stands. aiokafka seeks only partitions committed past 0, so records
-            fetched before, during a rebalance or recovery, and discarded by faust would
-            be skipped where the group had committed nothing yet: rewound to the beginning,
-            where the app's reset policy (earliest, :func:`streams.app.faust_app`) starts
-            them. Changelogs are left to recovery, which seeks them itself.
-            """
-            return await self.call_thread(self._seek_to_committed_or_beginning)
-
-        async def _seek_to_committed_or_beginning(self) -> Mapping[TP, int | None]:
-            consumer = self._ensure_consumer()
-            committed: Mapping[TP, int | None] = await consumer.seek_to_committed()
-            changelogs = self.app.tables.changelog_topics
-            uncommitted = [tp for tp, offset in committed.items() if not offset and tp.topic not in changelogs]
-            if uncommitted and self.app.conf.consumer_auto_offset_reset == "earliest":
-                await consumer.seek_to_beginning(*uncommitted)
-            return committed
-
     class Consumer(AIOKafkaTransport.Consumer):
         logger = library_logger
 
         def _new_consumer_thread(self) -> ConsumerThread:
             return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+        async def on_partitions_assigned(self, assigned: set[TP], generation_id: int = 0) -> None:
+            """Take a new assignment with the flow stopped, as a revocation leaves it; recovery resumes it.
+
+            faust first makes every assigned partition active, then the app pauses them
+            until recovery. A consumer that never had an assignment still has its flow
+            running (faust stops it only when revoking partitions), so records fetched
+            in between could be drained and then discarded; where the group had
+            committed nothing, nothing sought back to them and they were never processed.
+            """
+            self.stop_flow()
+            await super().on_partitions_assigned(assigned, generation_id)
 
     return Consumer
 

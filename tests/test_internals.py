@@ -56,8 +56,7 @@ async def test_the_consumer_class_builds_an_aiokafka_consumer_with_the_fetch_wai
 
 
 def _app_with_our_consumer() -> faust.App:
-    app = faust.App(f"internals-{uuid.uuid4().hex[:6]}", broker="kafka://127.0.0.1:9", web_enabled=False,
-                    consumer_auto_offset_reset="earliest")
+    app = faust.App(f"internals-{uuid.uuid4().hex[:6]}", broker="kafka://127.0.0.1:9", web_enabled=False)
     app.transport.Consumer = internals.consumer_class(50)
     return app
 
@@ -96,31 +95,34 @@ async def test_aiokafka_is_asked_at_drain_time_which_partitions_faust_will_take(
     assert raw not in partitions
 
 
-async def test_after_recovery_stream_partitions_without_a_committed_offset_start_from_the_beginning(monkeypatch) -> None:
-    app = _app_with_our_consumer()
-    table = app.Table("t", default=None, partitions=1)
-    thread = app.consumer._new_consumer_thread()
-    done, never, at_zero = TP("raw", 0), TP("raw", 1), TP("raw", 2)
-    changelog = TP(table.changelog_topic.get_topic_name(), 0)
-    sought: list[TP] = []
+async def _flow_when_the_app_hears_of_the_assignment(consumer: Any, monkeypatch: Any) -> tuple[bool, set[TP]]:
+    raw = TP("raw", 0)
+    seen: list[tuple[bool, set[TP]]] = []
 
-    class Kafka:
-        async def seek_to_committed(self) -> dict[TP, int | None]:
-            return {done: 7, never: None, at_zero: 0, changelog: None}
+    async def app_on_partitions_assigned(assigned: set[TP], generation_id: int) -> None:
+        seen.append((consumer.flow_active, set(consumer._active_partitions)))
 
-        async def seek_to_beginning(self, *tps: TP) -> None:
-            sought.extend(tps)
+    monkeypatch.setattr(consumer, "_on_partitions_assigned", app_on_partitions_assigned)
+    monkeypatch.setattr(consumer.app, "on_rebalance_return", lambda: None)
+    await consumer.on_partitions_assigned({raw}, 1)
+    (found,) = seen
+    return found
 
-    monkeypatch.setattr(thread, "_ensure_consumer", Kafka)
-    monkeypatch.setattr(thread, "call_thread", lambda fun, *args, **kwargs: fun(*args, **kwargs))
-    assert await thread.seek_to_committed() == {done: 7, never: None, at_zero: 0, changelog: None}
-    assert sorted(sought) == [never, at_zero]  # the changelog is recovery's to seek
+
+async def test_a_new_faust_consumer_makes_its_first_assignment_active_with_the_flow_running(monkeypatch) -> None:
+    app = faust.App(f"internals-{uuid.uuid4().hex[:6]}", broker="kafka://127.0.0.1:9", web_enabled=False)
+    assert await _flow_when_the_app_hears_of_the_assignment(app.consumer, monkeypatch) == (True, {TP("raw", 0)})
+
+
+async def test_our_consumer_takes_an_assignment_with_the_flow_stopped_until_recovery_resumes_it(monkeypatch) -> None:
+    consumer = _app_with_our_consumer().consumer
+    assert await _flow_when_the_app_hears_of_the_assignment(consumer, monkeypatch) == (False, {TP("raw", 0)})
+    assert not consumer.flow_active
 
 
 @pytest.mark.integration
-async def test_aiokafka_drains_every_partition_for_an_empty_selection_and_leaves_uncommitted_ones_on_seek(
-        bootstrap: str) -> None:
-    """Why FetchableNow and the seek after recovery exist: both fail here when aiokafka stops doing this."""
+async def test_aiokafka_drains_every_partition_for_an_empty_selection_and_none_for_fetchable_now(bootstrap: str) -> None:
+    """Why FetchableNow exists: an empty selection drains (moves past) the records of every partition."""
     topic = f"internals-{uuid.uuid4().hex[:8]}"
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
@@ -132,8 +134,7 @@ async def test_aiokafka_drains_every_partition_for_an_empty_selection_and_leaves
         await producer.send_and_wait(topic, b"record", partition=partition)
     await producer.stop()
     tps = [TopicPartition(topic, 0), TopicPartition(topic, 1)]
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=f"g-{topic}", enable_auto_commit=False,
-                                auto_offset_reset="earliest")
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
     await consumer.start()
     try:
         consumer.assign(tps)
@@ -146,8 +147,6 @@ async def test_aiokafka_drains_every_partition_for_an_empty_selection_and_leaves
         assert [await consumer.position(tp) for tp in tps] == [0, 0]
         drained = await consumer._fetcher.fetched_records(set(), timeout=5)
         assert set(drained) == set(tps)
-        assert [await consumer.position(tp) for tp in tps] == [1, 1]
-        assert await consumer.seek_to_committed() == {tp: None for tp in tps}
         assert [await consumer.position(tp) for tp in tps] == [1, 1]
     finally:
         await consumer.stop()
