@@ -120,6 +120,32 @@ async def test_our_consumer_takes_an_assignment_with_the_flow_stopped_until_reco
     assert not consumer.flow_active
 
 
+async def test_faust_empties_the_stream_queues_after_seeking_and_before_resuming_the_flow_when_recovery_ends() -> None:
+    from faust.tables.recovery import Recovery
+
+    app = faust.App(f"internals-{uuid.uuid4().hex[:6]}", broker="kafka://127.0.0.1:9", web_enabled=False)
+    queue = app.FlowControlQueue(maxsize=10, clear_on_resume=True)  # how a stream's channel builds its queue
+    queue.put_nowait("a record delivered while faust sought")
+    app.flow_control.resume()
+    assert queue.empty()
+    steps = inspect.getsource(Recovery.on_recovery_completed)
+    order = ["consumer.resume_partitions(", "consumer.perform_seek()", "self.app.flow_control.resume()",
+             "consumer.resume_flow()"]
+    assert [steps.index(step) for step in order] == sorted(steps.index(step) for step in order)
+
+
+def test_our_consumer_stops_the_flow_when_stream_partitions_are_resumed_not_changelogs() -> None:
+    app = _app_with_our_consumer()
+    table = app.Table("t", default=None, partitions=1)
+    consumer = app.consumer
+    consumer.resume_flow()
+    consumer.resume_partitions({TP(table.changelog_topic.get_topic_name(), 0)})
+    assert consumer.flow_active  # recovery reads changelogs with the flow on
+    consumer.resume_partitions({TP("raw", 0), TP(table.changelog_topic.get_topic_name(), 0)})
+    assert not consumer.flow_active
+    assert TP("raw", 0) in consumer._get_active_partitions()
+
+
 @pytest.mark.integration
 async def test_aiokafka_drains_every_partition_for_an_empty_selection_and_none_for_fetchable_now(bootstrap: str) -> None:
     """Why FetchableNow exists: an empty selection drains (moves past) the records of every partition."""
