@@ -9,6 +9,9 @@ them under us instead of the worker misbehaving quietly.
 | --- | --- | --- |
 | :func:`write_as` | ``faust.streams._current_event`` (the ContextVar behind ``current_event()``) | faust |
 | :func:`consumer_class` | ``AIOKafkaConsumerThread._create_worker_consumer``, ``Consumer._new_consumer_thread``, ``AIOKafkaConsumer._fetch_max_wait_ms`` | faust, aiokafka |
+| :class:`FetchableNow` (handed to aiokafka by :func:`consumer_class`) | the live ``Consumer._active_partitions`` set faust hands ``AIOKafkaConsumerThread.getmany``; ``Fetcher.fetched_records`` reading an empty one as "every partition" | faust, aiokafka |
+| :func:`consumer_class` ``on_partitions_assigned`` | faust making every assigned partition active (``Consumer._set_active_tps``) with a new consumer's flow running, before the app pauses them | faust |
+| :func:`consumer_class` ``resume_partitions`` | ``Recovery.on_recovery_completed`` resuming the stream partitions, seeking, then clearing the streams' queues (``FlowControlEvent.resume``) before it resumes the flow | faust, mode |
 | :func:`committed_offsets` | ``faust Consumer._committed_offset`` | faust |
 | :func:`refresh_metadata` | ``AIOKafkaConsumer._client.force_metadata_update`` | aiokafka |
 """
@@ -17,13 +20,14 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 import faust.streams as faust_streams
 from aiokafka import AIOKafkaConsumer
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
+from faust.types import TP
 
 
 def write_as(event: Any) -> None:
@@ -39,8 +43,37 @@ def write_as(event: Any) -> None:
     faust_streams._current_event.set(weakref.ref(event))  # noqa: SLF001 - faust has no public setter
 
 
+class FetchableNow:
+    """The partitions faust accepts records of, asked at the moment aiokafka's consumer thread hands records out.
+
+    faust's fetcher passes its live set of active partitions to the consumer thread,
+    where aiokafka waits up to a second for records and then drains (advances past)
+    those of every partition in the set, or of *every* partition when the set is
+    empty. Meanwhile a rebalance on the event loop stops the flow and empties the
+    set; faust then discards the records it gets back. Records of a changelog just
+    sought for recovery were drained that way: the position stood at the end, so
+    recovery waited forever for them. Asked per partition at drain time, this never
+    counts as empty and holds nothing while the flow is stopped, so aiokafka keeps
+    what faust would discard.
+    """
+
+    __slots__ = ("_consumer", "_active")
+
+    def __init__(self, consumer: Any, active: Set[TP]) -> None:
+        self._consumer = consumer
+        self._active = active  # faust's own set, still changed by the event loop
+
+    def __bool__(self) -> bool:
+        return True  # aiokafka reads an empty (false) selection as every partition
+
+    def __contains__(self, tp: object) -> bool:
+        return bool(self._consumer.flow_active) and tp in self._active
+
+
 def consumer_class(fetch_max_wait_ms: int) -> type[Any]:
-    """faust's consumer with a configurable fetch wait (faust hard-codes 1500 ms).
+    """faust's consumer with a configurable fetch wait (faust hard-codes 1500 ms), which drains
+    only records faust will take (:class:`FetchableNow`) and delivers none to the streams until
+    recovery of a new assignment is over and faust has cleared their queues.
 
     A broker that does not answer a fetch early when data arrives (the embedded Tansu
     serves the full wait) adds up to that wait to every hop of the pipeline; a short
@@ -61,11 +94,47 @@ def consumer_class(fetch_max_wait_ms: int) -> type[Any]:
             consumer._fetch_max_wait_ms = fetch_max_wait_ms  # noqa: SLF001 - read when the consumer starts
             return consumer
 
+        async def getmany(self, active_partitions: Set[TP] | None, timeout: float) -> Mapping[TP, list[Any]]:
+            """Records of the partitions active when aiokafka hands them out (None: a client-only app, all)."""
+            if active_partitions is None:
+                return await super().getmany(active_partitions, timeout)
+            # aiokafka only tests the selection's truth and membership.
+            return await super().getmany(FetchableNow(self.consumer, active_partitions), timeout)  # type: ignore[arg-type]
+
     class Consumer(AIOKafkaTransport.Consumer):
         logger = library_logger
 
         def _new_consumer_thread(self) -> ConsumerThread:
             return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+        async def on_partitions_assigned(self, assigned: set[TP], generation_id: int = 0) -> None:
+            """Take a new assignment with the flow stopped, as a revocation leaves it; recovery resumes it.
+
+            faust first makes every assigned partition active, then the app pauses them
+            until recovery. A consumer that never had an assignment still has its flow
+            running (faust stops it only when revoking partitions), so records fetched
+            in between could be drained and then discarded; where the group had
+            committed nothing, nothing sought back to them and they were never processed.
+            """
+            self.stop_flow()
+            await super().on_partitions_assigned(assigned, generation_id)
+
+        def resume_partitions(self, tps: Iterable[TP]) -> None:
+            """Resume partitions; stream (not changelog) partitions with the flow stopped until faust resumes it.
+
+            After recovery faust resumes the stream partitions, seeks them to the committed
+            offsets, then resumes the app's flow control, which empties every stream's
+            queue, and only then the consumer's flow. Records delivered while it sought
+            were emptied with the queues (seen: a raw record and 156 tally updates), and
+            nothing fetched them again where the group had committed nothing: a version
+            of an article never applied, a raw partition never done. Stopped here, the
+            flow delivers nothing until faust resumes it after emptying the queues.
+            """
+            tps = set(tps)
+            changelogs = self.app.tables.changelog_topics
+            if any(tp.topic not in changelogs for tp in tps):
+                self.stop_flow()
+            super().resume_partitions(tps)
 
     return Consumer
 
