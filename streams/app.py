@@ -197,21 +197,19 @@ class Newsroom:
             self.progress.batch_ended()
 
     async def process_events(self, events: list[Any]) -> None:
-        """A batch taken from the raw topic, in runs of ``extract_batch_size`` records: while one run is
-        applied (its events sent and acknowledged, its ledger moved), the extraction processes already
-        derive the next run, so neither waits for the other. Every run is done before the batch's
-        offsets are acknowledged to faust."""
+        """A batch taken from the raw topic, in runs of ``extract_batch_size`` records, all handed to the
+        extraction processes at once: while one run is applied (its events sent and acknowledged, its
+        ledger moved), they derive the next ones, so neither side waits for the other. Every run is done
+        before the batch's offsets are acknowledged to faust."""
         prepared = await self.validate([event.message for event in events])
         runs = chunks(list(zip(events, prepared)), math.ceil(len(events) / self.settings.extract_batch_size))
-        extracting = asyncio.ensure_future(self.derive([article for _, article in runs[0]]))
+        extracting = [asyncio.ensure_future(self.derive([article for _, article in run])) for run in runs]
         try:
-            for i, run in enumerate(runs):
-                derived = await extracting
-                if i + 1 < len(runs):
-                    extracting = asyncio.ensure_future(self.derive([article for _, article in runs[i + 1]]))
-                await self.process_batch([event for event, _ in run], [article for _, article in run], derived)
+            for run, derived in zip(runs, extracting):
+                await self.process_batch([event for event, _ in run], [article for _, article in run], await derived)
         finally:
-            extracting.cancel()  # the agent stopped mid-batch (a rebalance): the next run is not wanted
+            for pending in extracting:
+                pending.cancel()  # the agent stopped mid-batch (a rebalance): the later runs are not wanted
 
     async def process_batch(self, events: list[Any], prepared: list[Article | None],
                             derived: dict[int, Derived]) -> None:
