@@ -186,6 +186,9 @@ class Newsroom:
         self.app.agent(self.raw, name="extract")(self._extract_agent)
         self.app.agent(self.tallies_topic, name="tally")(self._tally_agent)
         self.app.task(self._declare_alerts)
+        # The model loads (in the extraction processes) beside faust's start-up and rebalance; the first
+        # batch waits for it, not for a load started by that batch.
+        self.app.task(self.extraction.start)
         self.app.task(self._follow_view)
 
     async def _extract_agent(self, stream: Any) -> None:

@@ -105,7 +105,7 @@ class Settings:
     min_insync_replicas: int = 1
     data_dir: str = ""
     store: str = "memory://"
-    batch_size: int = 64  # raw records taken at once (their offsets are acknowledged together)
+    batch_size: int = 128  # raw records taken at once (their offsets are acknowledged together)
     extract_batch_size: int = 16  # articles per extraction call: a batch is applied in runs of this many
     batch_seconds: float = 0.01  # how long a partial batch waits for more: at low rates, added to every latency
     fetch_max_wait_ms: int = 50

@@ -6,25 +6,33 @@ sending and acknowledging the last batch's events, the tally agent, the whole vi
 web API and the group heartbeats. In a child process the two overlap, on a second core when
 there is one. The child loads the model once; articles go to it and events come back pickled.
 
+Each is a plain child process (``python -m streams.offload``) that reads batches from its stdin and
+writes what they derive to its stdout, in order: no multiprocessing machinery (its resource-tracker
+process and its re-import of the worker's main module cost about 26 MB) and no thread per call.
 With ``processes=0`` extraction runs on the event loop as before: one process, less memory.
 """
 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
-import multiprocessing
-from concurrent.futures.process import BrokenProcessPool
+import os
+import pickle
+import struct
+import sys
+from collections import deque
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import IO, TypeVar
 
 import structlog
 
 from streams.article import Article
 from streams.events import Event, derive, derive_many
+from streams.processes import end_with_parent
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
+FRAME = struct.Struct(">I")  # the length of the pickle that follows
+STOP_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -58,22 +66,6 @@ def _derive_one(article: Article) -> Derived:
         return Failed(f"{type(error).__name__}: {error}")
 
 
-def _start_child() -> None:
-    """Each extraction process: ends with the worker (even a SIGKILLed one), logs like it, and loads
-    the model before its first batch."""
-    from streams import logs
-    from streams.extraction.nlp import load_pipeline
-    from streams.processes import end_with_parent
-
-    end_with_parent()
-    logs.configure()
-    load_pipeline()
-
-
-def _ready() -> bool:
-    return True
-
-
 def chunks(items: list[T], parts: int) -> list[list[T]]:
     """``items`` in at most ``parts`` consecutive runs of nearly equal length (order kept)."""
     parts = max(1, min(parts, len(items)))
@@ -86,73 +78,174 @@ def chunks(items: list[T], parts: int) -> list[list[T]]:
     return runs
 
 
+class ProcessDied(Exception):
+    """The extraction process ended (killed, out of memory) before it answered."""
+
+
+def _frame(value: object) -> bytes:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return FRAME.pack(len(data)) + data
+
+
+class _Child:
+    """One extraction process: calls are answered in the order they were written."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self._process = process
+        self._waiting: deque[asyncio.Future[list[Derived]]] = deque()
+        self._reader = asyncio.ensure_future(self._read())
+
+    @classmethod
+    async def start(cls) -> _Child:
+        """A new process, once it has loaded the model (its first answer)."""
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "streams.offload", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            preexec_fn=end_with_parent)
+        child = cls(process)
+        await child.derive([])
+        return child
+
+    @property
+    def alive(self) -> bool:
+        return not self._reader.done()
+
+    async def derive(self, articles: list[Article]) -> list[Derived]:
+        if not self.alive:
+            raise ProcessDied("the extraction process has ended")
+        answer: asyncio.Future[list[Derived]] = asyncio.get_running_loop().create_future()
+        self._waiting.append(answer)
+        assert self._process.stdin is not None
+        self._process.stdin.write(_frame(articles))
+        try:
+            await self._process.stdin.drain()
+        except ConnectionError:
+            pass  # it died: the reader fails the answer when it sees the end of its output
+        return await answer
+
+    async def _read(self) -> None:
+        assert self._process.stdout is not None
+        try:
+            while True:
+                (size,) = FRAME.unpack(await self._process.stdout.readexactly(FRAME.size))
+                result = pickle.loads(await self._process.stdout.readexactly(size))
+                answer = self._waiting.popleft()
+                if not answer.done():  # a cancelled call (a rebalance) still gets its answer read
+                    answer.set_result(result)
+        except asyncio.IncompleteReadError:
+            pass
+        finally:
+            while self._waiting:
+                answer = self._waiting.popleft()
+                if not answer.done():
+                    answer.set_exception(ProcessDied(f"the extraction process ended (pid {self._process.pid})"))
+
+    async def stop(self) -> None:
+        """End of input: it finishes what it was given and exits (killed if it does not in time)."""
+        if self._process.returncode is None:
+            assert self._process.stdin is not None
+            self._process.stdin.close()
+            try:
+                await asyncio.wait_for(self._process.wait(), STOP_SECONDS)
+            except asyncio.TimeoutError:
+                self._process.kill()
+                await self._process.wait()
+        await self._reader
+
+
 class Extraction:
     """Derives batches of articles in ``processes`` child processes (0: on the calling event loop)."""
 
     def __init__(self, processes: int) -> None:
         self.processes = processes
-        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._children: list[_Child] = []
+        self._starting: asyncio.Future[None] | None = None
+        self._restarting = asyncio.Lock()
 
-    def start(self) -> None:
-        """Start the processes and wait until each has its model (0 processes: load it here)."""
+    async def start(self) -> None:
+        """Start the processes and wait until each has its model (0 processes: load it here). Idempotent:
+        the worker starts them beside its own start-up, and the first batch waits for them."""
+        if self._starting is None:
+            self._starting = asyncio.ensure_future(self._start())
+        await asyncio.shield(self._starting)
+
+    async def _start(self) -> None:
         if self.processes == 0:
             from streams.extraction.nlp import load_pipeline
 
             load_pipeline()
             return
-        self._pool = self._new_pool()
-        for ready in self._warm_up(self._pool):
-            ready.result()  # a process that could not start raises here, before the worker joins its group
+        self._children = list(await asyncio.gather(*(_Child.start() for _ in range(self.processes))))
         log.info("extraction processes ready", processes=self.processes)
 
-    def stop(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    async def stop(self) -> None:
+        await asyncio.gather(*(child.stop() for child in self._children))
+        self._children = []
 
     async def derive(self, articles: list[Article]) -> list[Derived]:
         """What each article derives, in order. A process that dies (killed, out of memory) is replaced
-        and the batch derived again one article at a time: an article that kills it again fails alone."""
+        and the batch derived again one article at a time: an article that kills processes fails alone."""
         if not articles:
             return []
-        if self._pool is None:
+        await self.start()
+        if self.processes == 0:
             return derive_each(articles)
         try:
             return await self._gather(articles)
-        except BrokenProcessPool:
-            log.error("an extraction process died; restarting them and deriving the batch article by article",
+        except ProcessDied:
+            log.error("an extraction process died; restarting it and deriving the batch article by article",
                       size=len(articles))
             await self._restart()
-        found: list[Derived] = []
-        for article in articles:
+        return [await self._derive_alone(article) for article in articles]
+
+    async def _derive_alone(self, article: Article) -> Derived:
+        """One article; Failed when it ends a process twice (the first end may be another process's, seen late)."""
+        for attempt in range(2):
             try:
-                found.extend(await self._gather([article]))
-            except BrokenProcessPool:
-                log.error("the extraction process died on an article", article_id=article.article_id,
-                          version=article.version)
-                found.append(Failed("the extraction process died while deriving this article"))
+                (found,) = await self._gather([article])
+                return found
+            except ProcessDied:
+                log.error("an extraction process died on an article", article_id=article.article_id,
+                          version=article.version, attempt=attempt + 1)
                 await self._restart()
-        return found
+        return Failed("the extraction process died while deriving this article")
 
     async def _gather(self, articles: list[Article]) -> list[Derived]:
-        loop = asyncio.get_running_loop()
-        runs = await asyncio.gather(*(loop.run_in_executor(self._pool, derive_each, run)
-                                      for run in chunks(articles, self.processes)))
+        runs = await asyncio.gather(*(child.derive(run) for child, run in
+                                      zip(self._children, chunks(articles, len(self._children)))))
         return [derived for run in runs for derived in run]
 
     async def _restart(self) -> None:
-        """A new pool in place of a broken one, its model loaded without blocking the event loop."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = self._new_pool()
-        await asyncio.gather(*map(asyncio.wrap_future, self._warm_up(self._pool)))
-        log.info("extraction processes restarted", processes=self.processes)
+        """New processes in place of the ones that ended (once, however many calls saw them end)."""
+        async with self._restarting:
+            for i, child in enumerate(self._children):
+                if not child.alive:
+                    await child.stop()
+                    self._children[i] = await _Child.start()
+                    log.info("extraction process restarted")
 
-    def _new_pool(self) -> concurrent.futures.ProcessPoolExecutor:
-        return concurrent.futures.ProcessPoolExecutor(
-            self.processes, mp_context=multiprocessing.get_context("spawn"), initializer=_start_child)
 
-    def _warm_up(self, pool: concurrent.futures.ProcessPoolExecutor) -> list[concurrent.futures.Future[bool]]:
-        """As many calls as processes; each process loads its model before it answers one, so when they
-        have returned the model is loaded (in every process, unless a quick one took two calls)."""
-        return [pool.submit(_ready) for _ in range(self.processes)]
+def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
+    """One extraction process: each batch of articles read from ``requests`` answered on ``answers``,
+    until the worker closes ``requests`` (or dies: then this process is sent SIGTERM)."""
+    from streams.extraction.nlp import load_pipeline
+
+    load_pipeline()
+    while header := requests.read(FRAME.size):
+        (size,) = FRAME.unpack(header)
+        answers.write(_frame(derive_each(pickle.loads(requests.read(size)))))
+        answers.flush()
+
+
+def main() -> None:
+    """``python -m streams.offload``: the answers go to the real stdout, anything else printed to stderr."""
+    from streams import logs
+
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    logs.configure()
+    serve(sys.stdin.buffer, answers)
+
+
+if __name__ == "__main__":
+    main()

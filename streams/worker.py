@@ -39,9 +39,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     from streams.app import Newsroom
     from streams.offload import Extraction
 
-    extraction = Extraction(settings.extract_processes)
-    extraction.start()  # pay the model load before the first article, not during it
-    newsroom = Newsroom(settings, extraction)
+    newsroom = Newsroom(settings, Extraction(settings.extract_processes))
     replay = os.environ.get(ENV_REPLAY_FROM)
     if replay:
         published = os.environ.get(ENV_REPLAY_PUBLISHED_SINCE)
@@ -51,10 +49,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     web_analysis.register(newsroom)
     worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False, quiet=True)
     worker.spinner = None  # its cursor codes and "OK ^" would land among the log lines on stderr
-    try:
-        worker.execute_from_commandline()
-    finally:
-        extraction.stop()
+    worker.execute_from_commandline()
 
 
 def worker_env(settings: Settings) -> dict[str, str]:

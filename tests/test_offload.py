@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -21,9 +23,13 @@ from streams.validation import parse_document
 
 
 def extraction_processes() -> set[int]:
-    """This process's pool workers (multiprocessing also starts a resource tracker beside them)."""
-    return {pid for pid in children(os.getpid())
-            if b"spawn_main" in open(f"/proc/{pid}/cmdline", "rb").read()}
+    """This process's extraction processes."""
+    found = set()
+    for pid in children(os.getpid()):
+        with contextlib.suppress(OSError):  # ended meanwhile
+            if b"streams.offload" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.add(pid)
+    return found
 
 
 def articles(count: int = 12) -> list[Article]:
@@ -56,48 +62,97 @@ def test_one_failing_article_fails_alone_with_its_reason(monkeypatch):
     assert [f for i, f in enumerate(found) if i != 2] == expected
 
 
+def derived_by(processes: int, batches: list[list[Article]], between=None) -> list[list]:
+    """What an :class:`Extraction` with ``processes`` derives for each batch (``between``: called with it
+    after the first batch), stopped at the end."""
+    async def run() -> list[list]:
+        extraction = Extraction(processes)
+        try:
+            found = []
+            for i, batch in enumerate(batches):
+                if i == 1 and between is not None:
+                    await between(extraction)
+                found.append(await extraction.derive(batch))
+            return found
+        finally:
+            await extraction.stop()
+    return asyncio.run(run())
+
+
 def test_on_the_event_loop_it_derives_what_derive_many_does():
     batch = articles()
-    extraction = Extraction(0)
-    extraction.start()
-    assert asyncio.run(extraction.derive(batch)) == derive_many(batch)
+    assert derived_by(0, [batch]) == [derive_many(batch)]
 
 
-@pytest.fixture(scope="module")
-def two_processes():
-    extraction = Extraction(2)
-    extraction.start()
-    yield extraction
-    extraction.stop()
-
-
-def test_in_child_processes_it_derives_what_derive_many_does_in_order(two_processes):
+def test_in_child_processes_it_derives_what_derive_many_does_in_order():
     batch = articles()
-    assert len(extraction_processes()) == 2
-    assert asyncio.run(two_processes.derive(batch)) == derive_many(batch)
+    seen: list[set[int]] = []
+
+    async def count(_: Extraction) -> None:
+        seen.append(extraction_processes())
+
+    assert derived_by(2, [batch[:1], batch], count) == [derive_many(batch[:1]), derive_many(batch)]
+    assert len(seen[0]) == 2
 
 
-def test_a_killed_extraction_process_is_replaced_and_nothing_is_lost(two_processes):
+def test_a_killed_extraction_process_is_replaced_and_nothing_is_lost():
     batch = articles()
-    killed = extraction_processes()
-    for pid in killed:
-        os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 30
-    while killed & extraction_processes() and time.monotonic() < deadline:  # until reaped
-        time.sleep(0.05)
-    assert asyncio.run(two_processes.derive(batch)) == derive_many(batch)
-    assert extraction_processes() and not killed & extraction_processes(), "new processes took their place"
-    assert asyncio.run(two_processes.derive(batch[:3])) == derive_many(batch[:3])
+    killed: set[int] = set()
+
+    async def kill(_: Extraction) -> None:
+        killed.update(extraction_processes())
+        for pid in killed:
+            os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while killed & extraction_processes() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+
+    first, again = derived_by(2, [batch[:2], batch], kill)
+    assert killed and first == derive_many(batch[:2]) and again == derive_many(batch)
+
+
+def test_an_article_that_kills_its_process_fails_alone(monkeypatch):
+    """Here the process is killed from outside while it derives the one article; the rest are derived."""
+    batch = articles(6)
+
+    async def run() -> list:
+        extraction = Extraction(1)
+        await extraction.start()
+        try:
+            target = extraction_processes()
+            calls = 0
+            real = extraction._gather
+
+            async def gather_killing_once(some: list[Article]) -> list:
+                nonlocal calls
+                calls += 1
+                if calls in (1, 3, 4):  # the whole batch, then the batch's second article alone, twice
+                    for pid in extraction_processes() or target:
+                        os.kill(pid, signal.SIGKILL)
+                return await real(some)
+
+            monkeypatch.setattr(extraction, "_gather", gather_killing_once)
+            return await extraction.derive(batch)
+        finally:
+            await extraction.stop()
+
+    found = asyncio.run(run())
+    assert isinstance(found[1], Failed) and "died" in found[1].reason
+    assert [f for i, f in enumerate(found) if i != 1] == derive_many(batch[:1] + batch[2:])
 
 
 def test_stop_ends_the_processes():
     others = extraction_processes()
-    extraction = Extraction(1)
-    extraction.start()
-    started = extraction_processes() - others
-    assert len(started) == 1
-    extraction.stop()
-    assert not started & extraction_processes()
+
+    async def run() -> set[int]:
+        extraction = Extraction(1)
+        await extraction.start()
+        started = extraction_processes() - others
+        await extraction.stop()
+        return started
+
+    started = asyncio.run(run())
+    assert len(started) == 1 and not started & extraction_processes()
 
 
 def test_the_workers_own_process_does_not_load_spacy():
