@@ -76,20 +76,22 @@ async def wait_until_idle(settings: Settings, timeout: float = 300.0, poll: floa
     names = settings.topics
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    last_error: Exception | None = None
+    behind = "no answer yet"  # what the last poll saw: the timeout names it
     while loop.time() < deadline:
         if not alive():
             raise WorkerUnavailable("the worker process exited")
         try:
+            behind = "raw records not all processed"
             if await _caught_up(settings, names.raw, await processed(settings, ports)):
+                behind = "a worker's view of the derived topics is behind"
                 views = [await processed(settings, [port]) for port in ports or [settings.web_port]]
                 if all([await _caught_up(settings, topic, done) for done in views
                         for topic in (names.incidents, names.statements)]):
                     return
         except WorkerUnavailable as error:
-            last_error = error
+            behind = str(error)
         await asyncio.sleep(poll)
-    raise TimeoutError(f"worker not idle after {timeout}s" + (f" ({last_error})" if last_error else ""))
+    raise TimeoutError(f"worker not idle after {timeout}s ({behind})")
 
 
 async def wait_until_assigned(settings: Settings, ports: list[int], alive: Callable[[], bool], timeout: float = 120.0) -> None:
