@@ -430,6 +430,8 @@ def one_run(loaded: Load, bootstrap: str, partitions: int, latency_samples: int,
     log.info("offline measured", bare_spacy=round(bare, 1), extraction=round(offline, 1))
     one = asyncio.run(pipeline(tenant(bootstrap, partitions, extract_processes), documents))
     log.info("one worker measured", articles_per_s=round(one.rate, 1))
+    wider = asyncio.run(pipeline(tenant(bootstrap, partitions, one.settings.extract_processes + 1), documents))
+    log.info("one worker with one more extraction process measured", articles_per_s=round(wider.rate, 1))
     same = asyncio.run(replay(one.settings, len(documents), None))
     log.info("replay with the same extractor measured", articles_per_s=round(same.rate, 1), start_s=round(same.start_s, 1))
     new = asyncio.run(replay(one.settings, len(documents), f"bench-{uuid.uuid4().hex[:6]}"))
@@ -446,6 +448,10 @@ def one_run(loaded: Load, bootstrap: str, partitions: int, latency_samples: int,
         "pipeline_vs_extract": one.rate / offline,
         "pipeline_vs_naive": one.rate / naive,
         "pipeline_vs_bare_spacy": one.rate / bare,
+        "wider_pipeline_articles_per_s": wider.rate,
+        "wider_vs_extract": wider.rate / offline,
+        "wider_vs_naive": wider.rate / naive,
+        "wider_peak_rss_mb": wider.peak_rss_mb,
         "replay_same_extractor_articles_per_s": same.rate,
         "replay_same_vs_extract": same.rate / offline,
         "replay_new_extractor_articles_per_s": new.rate,
@@ -551,6 +557,10 @@ LABELS: dict[str, str] = {
     "pipeline_vs_extract": "one worker vs offline extraction (x)",
     "pipeline_vs_naive": "one worker vs naive agent (x)",
     "pipeline_vs_bare_spacy": "one worker vs bare spaCy (x)",
+    "wider_pipeline_articles_per_s": "one worker with one more extraction process (articles/s)",
+    "wider_vs_extract": "  the same vs offline extraction (x)",
+    "wider_vs_naive": "  the same vs naive agent (x)",
+    "wider_peak_rss_mb": "  the same, peak RSS with its extraction processes (MB)",
     "replay_same_extractor_articles_per_s": "replay, same extractor (articles/s)",
     "replay_same_vs_extract": "replay, same extractor vs offline extraction (x)",
     "replay_new_extractor_articles_per_s": "replay, new extractor (articles/s)",
