@@ -6,7 +6,7 @@ sending and acknowledging the last batch's events, the tally agent, the whole vi
 web API and the group heartbeats. In a child process the two overlap, on a second core when
 there is one. The child loads the model once; articles go to it and events come back pickled.
 
-Each is a plain child process (``python -m streams.offload``) that reads batches from its stdin and
+Each is a plain child process (:func:`main`) that reads batches from its stdin and
 writes what they derive to its stdout, in order: no multiprocessing machinery (its resource-tracker
 process and its re-import of the worker's main module cost about 26 MB) and no thread per call.
 With ``processes=0`` extraction runs on the event loop as before: one process, less memory.
@@ -98,9 +98,10 @@ class _Child:
     @classmethod
     async def start(cls) -> _Child:
         """A new process, once it has loaded the model (its first answer)."""
+        # Not ``-m streams.offload``: run as __main__, its Failed would pickle as __main__.Failed.
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "streams.offload", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-            preexec_fn=end_with_parent)
+            sys.executable, "-c", "from streams.offload import main; main()",
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, preexec_fn=end_with_parent)
         child = cls(process)
         await child.derive([])
         return child
@@ -123,7 +124,10 @@ class _Child:
         return await answer
 
     async def _read(self) -> None:
+        """Each answer to the call waiting longest. When the process ends, every waiting call fails with
+        ProcessDied (it is restarted); an answer that cannot be read fails them with that error (a bug)."""
         assert self._process.stdout is not None
+        ended: Exception = ProcessDied(f"the extraction process ended (pid {self._process.pid})")
         try:
             while True:
                 (size,) = FRAME.unpack(await self._process.stdout.readexactly(FRAME.size))
@@ -133,11 +137,15 @@ class _Child:
                     answer.set_result(result)
         except asyncio.IncompleteReadError:
             pass
+        except Exception as error:
+            log.exception("an extraction answer could not be read")
+            ended = error
+            self._process.kill()
         finally:
             while self._waiting:
                 answer = self._waiting.popleft()
                 if not answer.done():
-                    answer.set_exception(ProcessDied(f"the extraction process ended (pid {self._process.pid})"))
+                    answer.set_exception(ended)
 
     async def stop(self) -> None:
         """End of input: it finishes what it was given and exits (killed if it does not in time)."""
@@ -237,7 +245,7 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
 
 
 def main() -> None:
-    """``python -m streams.offload``: the answers go to the real stdout, anything else printed to stderr."""
+    """An extraction process: the answers go to the real stdout, anything else printed to stderr."""
     from streams import logs
 
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
@@ -245,7 +253,3 @@ def main() -> None:
     sys.stdout = sys.stderr
     logs.configure()
     serve(sys.stdin.buffer, answers)
-
-
-if __name__ == "__main__":
-    main()

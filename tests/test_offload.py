@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import signal
 import subprocess
@@ -93,6 +94,16 @@ def test_in_child_processes_it_derives_what_derive_many_does_in_order():
 
     assert derived_by(2, [batch[:1], batch], count) == [derive_many(batch[:1]), derive_many(batch)]
     assert len(seen[0]) == 2
+
+
+def test_an_article_extraction_refuses_in_the_child_comes_back_failed_with_its_reason():
+    """Through the pipe, as the worker sees it: a text longer than the parser takes fails alone."""
+    good = articles(2)
+    picture = 'The ministry said the photograph showed the damaged hangar <img src="data:image/png;base64,'
+    huge = dataclasses.replace(good[0], article_id="invented-huge-1", body=picture + "QUJD" * 250_000 + '">')
+    (found,) = derived_by(1, [[good[0], huge, good[1]]])
+    assert isinstance(found[1], Failed) and found[1].reason.startswith("ValueError: "), found[1]
+    assert [found[0], found[2]] == derive_many([good[0], good[1]])
 
 
 def test_a_killed_extraction_process_is_replaced_and_nothing_is_lost():
