@@ -349,10 +349,11 @@ class Newsroom:
 
         Not ``app.rebalancing``: faust resets it only when a rebalance needed no recovery, so
         after one that read a changelog it stays set. A replay's rewind counts as recovery: a
-        replay that asked for the offsets in between would find the raw topic already done.
+        replay that asked for the offsets in between would find the raw topic already done. Until the
+        extraction processes have loaded their model, the first records would wait for it: not ready either.
         """
         return (not self.app.tables.recovery.completed.is_set() or self.app.in_recovery or not self.view.ready
-                or self._settling())
+                or self._settling() or not self.extraction.ready)
 
     def _settling(self) -> bool:
         """Whether the work after a rebalance is pending: until the progress starts at the committed offsets and a

@@ -176,6 +176,11 @@ class Extraction:
             self._starting = asyncio.ensure_future(self._start())
         await asyncio.shield(self._starting)
 
+    @property
+    def ready(self) -> bool:
+        """Whether the processes have started and loaded their model."""
+        return self._starting is not None and self._starting.done() and self._starting.exception() is None
+
     async def _start(self) -> None:
         if self.processes == 0:
             from streams.extraction.nlp import load_pipeline

@@ -152,6 +152,19 @@ def test_an_article_that_kills_its_process_fails_alone(monkeypatch):
     assert [f for i, f in enumerate(found) if i != 1] == derive_many(batch[:1] + batch[2:])
 
 
+def test_it_is_ready_once_its_processes_have_started():
+    async def run() -> tuple[bool, bool]:
+        extraction = Extraction(1)
+        before = extraction.ready
+        await extraction.start()
+        try:
+            return before, extraction.ready
+        finally:
+            await extraction.stop()
+
+    assert asyncio.run(run()) == (False, True)
+
+
 def test_stop_ends_the_processes():
     others = extraction_processes()
 
