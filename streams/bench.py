@@ -422,7 +422,7 @@ def percentile(values: list[float], q: float) -> float:
 # --- the run --------------------------------------------------------------------------------------------------
 
 def one_run(loaded: Load, bootstrap: str, partitions: int, latency_samples: int,
-            extract_processes: int | None = None) -> dict[str, Any]:
+            extract_processes: int) -> dict[str, Any]:
     """Every figure once, on one broker."""
     documents = loaded.documents
     bare = bare_spacy_rate(documents)
@@ -430,7 +430,7 @@ def one_run(loaded: Load, bootstrap: str, partitions: int, latency_samples: int,
     log.info("offline measured", bare_spacy=round(bare, 1), extraction=round(offline, 1))
     one = asyncio.run(pipeline(tenant(bootstrap, partitions, extract_processes), documents))
     log.info("one worker measured", articles_per_s=round(one.rate, 1))
-    wider = asyncio.run(pipeline(tenant(bootstrap, partitions, one.settings.extract_processes + 1), documents))
+    wider = asyncio.run(pipeline(tenant(bootstrap, partitions, extract_processes + 1), documents))
     log.info("one worker with one more extraction process measured", articles_per_s=round(wider.rate, 1))
     same = asyncio.run(replay(one.settings, len(documents), None))
     log.info("replay with the same extractor measured", articles_per_s=round(same.rate, 1), start_s=round(same.start_s, 1))
@@ -469,16 +469,18 @@ def one_run(loaded: Load, bootstrap: str, partitions: int, latency_samples: int,
 def run_bench(count: int, partitions: int = 4, relevant_share: float = 0.5, runs: int = 3,
               broker_choice: str = "auto", latency_samples: int = 1000, corpus: Path = DEFAULT_CORPUS,
               extract_processes: int | None = None) -> dict[str, Any]:
-    """``runs`` repetitions of every figure on one broker; each figure's median, min and max."""
+    """``runs`` repetitions of every figure on one broker; each figure's median, min and max
+    (``extract_processes`` None: the workers' default)."""
+    processes = Settings().extract_processes if extract_processes is None else extract_processes
     loaded = bench_load(count, relevant_share, corpus)
     measured: list[dict[str, Any]] = []
     with broker(broker_choice) as (bootstrap, name):
         for n in range(runs):
             log.info("bench run", run=n + 1, of=runs, broker=name)
-            measured.append(one_run(loaded, bootstrap, partitions, latency_samples, extract_processes))
+            measured.append(one_run(loaded, bootstrap, partitions, latency_samples, processes))
     figures = {key: [run[key] for run in measured] for key in measured[0] if key != "held"}
     result: dict[str, Any] = {"broker": name, "runs": runs, "mix": mix(loaded),
-                              "extract_processes": Settings().extract_processes if extract_processes is None else extract_processes,
+                              "extract_processes": processes,
                               "parsed_token_share": round(parsed_share(loaded.documents), 2)}
     result.update({key: _rounded(statistics.median(values)) for key, values in figures.items()})
     result["held_at_peak"] = measured[-1]["held"]
