@@ -127,7 +127,7 @@ def _merge(group: list[Mention]) -> IncidentFact:
     if kind == "article4_request":
         return IncidentFact(kind=kind, country=country, violator=None, attribution=None, platform=None, model=None,
                             count=None, duration_minutes=None, occurred_on=date, location=None, evidence=evidence,
-                            confidence=min(0.95, 0.8 + 0.05 * len(evidence)))
+                            confidence=min(0.95, 0.8 + 0.05 * len(evidence)), rules=_rules(group))
     violator = next((m.violator for m in sorted(group, key=lambda m: m.by_origin) if m.violator), None)
     attribution = "unattributed"
     if violator:
@@ -149,8 +149,12 @@ def _merge(group: list[Mention]) -> IncidentFact:
         model=next((m.model for m in group if m.model), None), count=(stated or counts or [None])[0],
         duration_minutes=next((m.duration for m in group if m.duration is not None), None), occurred_on=date,
         location=location, evidence=evidence,
-        confidence=min(0.95, 0.5 + 0.06 * filled + 0.05 * min(len(evidence), 3)),
+        confidence=min(0.95, 0.5 + 0.06 * filled + 0.05 * min(len(evidence), 3)), rules=_rules(group),
     )
+
+
+def _rules(group: list[Mention]) -> tuple[str, ...]:
+    return tuple(sorted({m.rule for m in group}))
 
 
 # --- The article ---------------------------------------------------------------------------------------------------
@@ -262,7 +266,7 @@ def _itemised(reported: list[Mention], sentence: Span, found: list[Phrase], cont
     for item, start, end in zip(items, starts, ends):
         date = next((d for token, text in date_candidates(sentence) if start <= token.i < end
                      for d in [resolve(text, context.published)] if d), None)
-        listed.append(replace(summed, violator=item.state or summed.violator, platform=item.platform,
+        listed.append(replace(summed, rule="violation.listed_intruders", violator=item.state or summed.violator, platform=item.platform,
                               model=item.model, count=item.count, count_stated=item.count_stated,
                               occurred_on=date or summed.occurred_on,
                               date_in_clause=bool(date) or summed.date_in_clause))
@@ -291,7 +295,7 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
     sighted = earlier.kind == "drone_sighting"
     if sighted:
         context.reported.remove(earlier)
-    return [replace(earlier, kind="airspace_violation", sentence=sentence if not sighted else earlier.sentence,
+    return [replace(earlier, kind="airspace_violation", rule="violation.identified_later", sentence=sentence if not sighted else earlier.sentence,
                     field=context.field if not sighted else earlier.field, violator=said.state, by_origin=False,
                     hedged=said.hedged, model=said.model or earlier.model, supporting=not sighted, left=False)]
 
@@ -311,7 +315,7 @@ def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list
         if earlier is None or phrase.state not in {None, earlier.violator}:
             continue
         date, _ = clause_date(sentence, verb, verb, context.published)
-        return [replace(earlier, sentence=sentence, field=context.field, count=phrase.count,
+        return [replace(earlier, rule="violation.more_of_them", sentence=sentence, field=context.field, count=phrase.count,
                         count_stated=phrase.count_stated, duration=None, location=None, occurred_on=date,
                         date_in_clause=date is not None, supporting=False, heading=None)]
     return []
@@ -338,7 +342,8 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
         location = location_in(sentence, list(sentence), {earlier.country})
         date, dated_here = clause_date(sentence, phrase.head.head, phrase.head.head, context.published)
         if model or duration is not None or location:
-            return [replace(earlier, sentence=sentence, field=context.field, model=earlier.model or model,
+            return [replace(earlier, rule="detail.told_later", sentence=sentence, field=context.field,
+                            model=earlier.model or model,
                             duration=duration, location=location, supporting=True,
                             **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
     return []

@@ -123,7 +123,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     parts = _conjoined_parts(sentence, clause, scope)
     if len(parts) > 1:
         return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
-                        platform="drone", count=count, count_stated=stated,
+                        rule="sighting.conjoined_places", platform="drone", count=count, count_stated=stated,
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
                 for part, located in parts for code, where in located.items()]
     by_country = _sighting_places(sentence, scope, others=frozenset(nested))
@@ -132,7 +132,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
             return []
         by_country = {context.main_country: location_in(sentence, list(sentence), {context.main_country})}
     return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
-                    platform="drone", count=count, count_stated=stated, occurred_on=date, location=where)
+                    rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date, location=where)
             for code, where in by_country.items()]
 
 

@@ -56,6 +56,7 @@ class Candidate:
     position: int
     unit: Unit
     confidence: float
+    rule: str  # which rule found it, carried into the statement event's rules
     speaker: Speaker | None = None  # already known: a quotation that goes on after its attribution
 
 
@@ -351,7 +352,8 @@ class FieldReader:
                 continue  # words in quotation marks that nobody is said to say
             subject = self.subject(cue, tokens, unit) if cue is not None else None
             confidence = 0.9 if cue is not None else 0.7
-            found.append(Candidate(cue, subject, "direct", quote.text, quote.start, unit, confidence))
+            rule = "statement.quotation" if cue is not None else "statement.quotation_continued"
+            found.append(Candidate(cue, subject, "direct", quote.text, quote.start, unit, confidence, rule))
         return found
 
     def _quote_cue(self, quote: Quote, unit: Unit, cues: list[Token]) -> Token | None:
@@ -405,7 +407,8 @@ class FieldReader:
                 text = _text(part)
                 if _words(text) >= MIN_REPORTED_WORDS and any(t.pos_ in {"VERB", "AUX"} for t in part):
                     confidence = 0.75 if clauses else 0.7
-                    found.append(Candidate(cue, subject, "reported", text, part[0].idx, unit, confidence))
+                    rule = "statement.reported_clause" if clauses else "statement.reported_aside"
+                    found.append(Candidate(cue, subject, "reported", text, part[0].idx, unit, confidence, rule))
         return found
 
     def subject(self, cue: Token, tokens: list[Token], unit: Unit) -> Token | None:
@@ -455,7 +458,8 @@ class FieldReader:
                 continue  # a quotation, or somebody's statement that a news agency reports
             text = _text(content)
             if _words(text) >= MIN_REPORTED_WORDS:
-                found.append(Candidate(cue, source, "reported", text, content[0].idx, unit, 0.65))
+                found.append(Candidate(cue, source, "reported", text, content[0].idx, unit, 0.65,
+                                       "statement.according_to"))
         return found
 
 
@@ -491,7 +495,7 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
                     speaker=speaker, mode=candidate.mode, quote=candidate.quote,
                     cue=_cue_text(candidate.cue, candidate.subject) if candidate.cue is not None else None,
                     said_on=_said_on(candidate.cue, published), evidence=(_evidence(field_name, doc.text, unit),),
-                    confidence=candidate.confidence,
+                    confidence=candidate.confidence, rules=(candidate.rule,),
                 )
                 resolver.spoke(speaker, place(candidate.cue or doc[0], field_name), doc.text[unit.start:unit.end])
                 spoken = speaker

@@ -428,7 +428,8 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         (phrase is None or phrase.state is None) and violator == _origin(trigger, victim))
     by_origin = violator is not None and came_from
     return Mention(
-        kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=violator,
+        kind="airspace_violation", country=victim, field=context.field, sentence=sentence,
+        rule="violation.supporting" if trigger.supporting else "violation.entry", violator=violator,
         by_origin=by_origin,
         hedged=bool(violator) and ((phrase is not None and phrase.hedged) or _hedged_clause(trigger)),
         platform=phrase.platform if phrase else None, model=model,
@@ -524,8 +525,8 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
             date = None  # "accused Minsk on Tuesday of flying drones": the day of the accusation
         where = next((w.text for w in over if not is_state_name(w.text)), None)
         mentions.append(Mention(
-            kind="airspace_violation", country=victims[0], field=context.field, sentence=sentence, violator=flier,
-            hedged=phrase.hedged, platform=phrase.platform, model=phrase.model, count=phrase.count,
+            kind="airspace_violation", country=victims[0], field=context.field, sentence=sentence,
+            rule="violation.overflight", violator=flier, hedged=phrase.hedged, platform=phrase.platform, model=phrase.model, count=phrase.count,
             count_stated=phrase.count_stated, duration=duration_minutes(sentence.text), occurred_on=date,
             date_in_clause=dated_here, location=where))
     return mentions
@@ -594,14 +595,15 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         if flier is None and victim is not None and phrase.platform == "drone" and (
                 victim == context.main_country or _names_state(where, victim)):
             mentions.append(Mention(  # a drone of no known state came down there: it was over that state
-                kind="drone_sighting", country=victim, field=context.field, sentence=sentence, platform="drone",
+                kind="drone_sighting", country=victim, field=context.field, sentence=sentence,
+                rule="sighting.crash", platform="drone",
                 count=phrase.count, count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
                 location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
         if flier is None or victim is None or victim == flier:
             continue
         mentions.append(Mention(
-            kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=flier,
-            by_origin=phrase.by_origin, hedged=phrase.hedged or bool(earlier and earlier.hedged),
+            kind="airspace_violation", country=victim, field=context.field, sentence=sentence,
+            rule="violation.crash", violator=flier, by_origin=phrase.by_origin, hedged=phrase.hedged or bool(earlier and earlier.hedged),
             platform=phrase.platform, model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
             count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
             location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
