@@ -67,8 +67,8 @@ def test_the_number_of_violations_counts_when_the_aircraft_are_not_numbered():
 def test_a_model_known_by_name_and_a_count_of_violations_in_another_clause():
     v = violation("Two Russian Kalibr missiles crossed Moldovan airspace on Friday.", "MD")
     assert (v.platform, v.model, v.count) == ("missile", "Kalibr", 2)
-    v = violation("Latvia shot down drones that crossed into its airspace overnight, after recording at least 14 "
-                  "violations.", "LV")
+    v = violation("After logging at least 14 violations overnight, Latvia shot down drones that had entered its "
+                  "airspace.", "LV")
     assert v.count == 14
 
 
@@ -119,7 +119,7 @@ def test_who_fired_it_in_the_main_clause_and_a_later_sentence_with_the_site_and_
 
 def test_a_hedge_in_the_clause_above_an_identification_makes_it_suspected():
     body = ("A drone crossed into Latvian airspace near the town of Ludza on Sunday, the army said.\n"
-            "\"It is highly probable that it was a drone operated by Russian forces,\" the minister said.")
+            "\"It is very likely that it was a drone sent by Russian forces,\" the minister said.")
     v = violation(body, "LV")
     assert (v.violator, v.attribution) == ("RU", "suspected")
 
@@ -205,7 +205,7 @@ def test_a_drone_from_nowhere_named_is_unattributed():
 
 
 def test_north_korean_drones_and_a_chinese_balloon():
-    found = incidents("Five North Korean drones crossed into South Korean airspace on Monday. "
+    found = incidents("On Monday five North Korean drones flew into South Korean airspace. "
                       "Separately, a Chinese balloon entered Taiwanese airspace last month.")
     korea, balloon = found[("airspace_violation", "KR")], found[("airspace_violation", "TW")]
     assert (korea.violator, korea.count) == ("KP", 5)
@@ -430,7 +430,7 @@ def test_drones_sent_by_a_state_over_cities_it_lists():
 
 def test_a_later_sentence_says_what_model_the_drones_were():
     v = violation("Greek officials said Turkish drones tried to infiltrate Greek airspace on Thursday night.\n"
-                  "Early analysis suggested the drones were Kargu models, a Greek colonel said.", "GR")
+                  "According to a Greek colonel, the drones were probably Kargu models.", "GR")
     assert (v.violator, v.model) == ("TR", "Kargu")
 
 
@@ -476,14 +476,14 @@ def test_a_sighting_is_placed_by_the_named_site_not_by_a_bearing_or_a_relative_c
 
 
 def test_a_separate_sighting_at_a_place_a_subject_names_is_a_sighting_of_its_own_that_day():
-    found = run("Billund Airport suspended flights on Friday evening after drones were spotted near its runway, and "
-                "the port of Aarhus halted traffic after a separate sighting, Danish authorities said.").incidents
+    found = run("Danish officials said Billund Airport shut its runway on Friday evening once drones were seen close "
+                "by, and that the port of Aarhus stopped work after a separate sighting.").incidents
     got = sorted((i.kind, i.country, i.occurred_on.value, i.location) for i in found)
     assert got == [("drone_sighting", "DK", "2025-10-03", "Billund Airport"),
                    ("drone_sighting", "DK", "2025-10-03", "the port of Aarhus")]
     # A sighting noun with nothing that makes it another one is the drones already named.
-    found = run("Billund Airport suspended flights on Friday evening after drones were spotted near its runway, and "
-                "the port of Aarhus halted traffic after the sighting, Danish authorities said.").incidents
+    found = run("Danish officials said Billund Airport shut its runway on Friday evening once drones were seen close "
+                "by, and that the port of Aarhus stopped work after the sighting.").incidents
     assert len(found) == 1
 
 
@@ -508,8 +508,8 @@ def test_a_unit_named_with_a_hyphen_places_a_sighting_in_its_state():
 
 
 def test_drone_flights_over_places_in_several_states_are_a_sighting_in_each():
-    found = incidents("The closures came after a wave of drone flights over army depots in the southern state of "
-                      "Baden-Württemberg last week, and over ports in Belgium and the Netherlands.",
+    found = incidents("Similar drone flights were reported last week over army depots in the southern state of "
+                      "Baden-Württemberg and over ports in Belgium and the Netherlands.",
                       published_at="2025-10-16T10:00:00Z")
     assert set(found) == {("drone_sighting", "DE"), ("drone_sighting", "BE"), ("drone_sighting", "NL")}
     assert found[("drone_sighting", "DE")].occurred_on.value == "2025-10"
@@ -601,7 +601,7 @@ def test_a_request_is_dated_by_its_own_clause_not_by_what_prompted_it():
 
 def test_a_meeting_still_to_come_does_not_date_the_request():
     reported = run("Spain requested consultations under Article 4 on Monday. "
-                   "The ambassadors will meet on Friday at Spain's request under Article 4.").incidents
+                   "At Spain's request, the allies' envoys will convene under Article 4 on Friday.").incidents
     assert [(i.kind, i.country, i.occurred_on.value) for i in reported] == [("article4_request", "ES", "2025-10-06")]
 
 
@@ -611,8 +611,8 @@ def test_a_meeting_still_to_come_does_not_date_the_request():
 def test_a_timeline_line_is_dated_by_its_heading():
     found = incidents("The incidents so far:\n"
                       "JULY 2 - A Russian drone enters Latvian airspace near Rezekne.\n"
-                      "SEPTEMBER 14 - Hungary shoots down a drone that crossed into its airspace overnight near Zahony. "
-                      "Budapest asks for consultations under Article 4, which are held on Sept. 16.\n"
+                      "SEPTEMBER 14 - A drone that entered Hungarian airspace near Zahony overnight is shot down. "
+                      "Hungary asks for talks under Article 4, which open on Sept. 16.\n"
                       "* MARCH 2023 - Slovakia invoked Article 4 after a missile fell near Kosice.")
     assert found[("airspace_violation", "LV")].occurred_on.value == "2025-07-02"
     hungary = found[("airspace_violation", "HU")]
@@ -766,7 +766,7 @@ def test_a_timeline_keeps_dated_incidents_apart():
 
 
 def test_one_incident_however_often_it_is_mentioned():
-    found = run("Three Russian jets entered Latvian airspace on Monday for twelve minutes.",
+    found = run("On Monday three Russian jets spent twelve minutes in Latvian airspace.",
                 headline="Russian jets violate Latvian airspace",
                 standfirst="Latvia says three Russian jets violated its airspace.").incidents
     assert len(found) == 1
@@ -889,7 +889,8 @@ def test_where_the_entry_itself_happened_before_where_the_intruder_was_later_sho
 
 
 def test_a_drone_launched_from_a_states_ship_is_that_states():
-    v = violation("In May, a drone launched from a Finnish navy ship flew into Swedish airspace near the islands.", "SE")
+    v = violation("Sweden said a drone launched from a Finnish navy ship had strayed into its airspace over the "
+                  "archipelago in May.", "SE")
     assert (v.violator, v.attribution, v.platform, v.occurred_on.value) == ("FI", "attributed", "drone", "2025-05")
 
 
@@ -1006,8 +1007,8 @@ def test_where_the_entry_itself_happened_not_where_a_later_clause_of_the_sentenc
 
 
 def test_the_drone_a_story_already_gave_a_state_is_no_unidentified_sighting():
-    found = incidents("A Russian jet struck a U.S. surveillance drone over the Black Sea on Tuesday. Moscow said the "
-                      "drone had been flying with its transponder switched off near the coast of Ukraine.")
+    found = incidents("A Russian fighter clipped a U.S. reconnaissance drone above the Black Sea on Tuesday. According "
+                      "to Moscow, the drone was flying near the coast of Ukraine without its transponder.")
     assert ("drone_sighting", "UA") not in found
 
 
