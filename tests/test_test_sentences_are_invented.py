@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -122,12 +123,20 @@ class NearCopy:
     reason: str
 
 
-def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """difflib's ratio, after its two cheap upper bounds (lengths, then shared words) rule out most pairs."""
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < THRESHOLD or matcher.quick_ratio() < THRESHOLD:
-        return 0.0
-    return matcher.ratio()
+def window(length: int) -> range:
+    """The lengths another word sequence may have and still reach the threshold against one of ``length`` words:
+    two sequences of m and n words match at most min(m, n), so their ratio is at most 2 * min(m, n) / (m + n)."""
+    return range(int(THRESHOLD * length / (2 - THRESHOLD)), int((2 - THRESHOLD) * length / THRESHOLD) + 1)
+
+
+def telling_words(words: tuple[str, ...], frequency: Counter[str]) -> set[str]:
+    """Words of which a sentence within the threshold must share at least one: at ratio t a sequence of m words
+    matches at least t * (m + n) / 2 of them, n being at least the shortest length of its window, so no more than
+    ``unmatched`` of its words go unmatched; among any ``unmatched + 1`` of them one is matched, and the rarest
+    are taken so that few corpus sentences hold any."""
+    m = len(words)
+    unmatched = int(m - THRESHOLD * (m + window(m).start) / 2)
+    return set(sorted(words, key=lambda word: frequency[word])[:unmatched + 1])
 
 
 def runs(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
@@ -135,25 +144,39 @@ def runs(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
 
 
 def near_copies(tests: list[Sentence], corpus: list[Sentence]) -> list[NearCopy]:
-    """Each test sentence's closest corpus sentence by ratio when that reaches the threshold, else the first
-    with a shared run. Two sequences of lengths m and n match at most min(m, n) words, so a corpus sentence
-    outside [t * m / (2 - t), (2 - t) * m / t] words cannot reach ratio t: a bucket per length skips them
-    without building a matcher. Shared runs are looked up in an index of every corpus run."""
-    by_length: dict[int, list[Sentence]] = {}
+    """Each test sentence's closest corpus sentence by ratio when that reaches the threshold, else the first that
+    shares a run. A test sentence is matched only against the corpus sentences of its length window that hold one
+    of its telling words, one matcher per corpus sentence (difflib keeps its tables across the test sentences),
+    and the cheap upper bounds (real_quick_ratio, then quick_ratio: the words in common) come before the ratio.
+    Shared runs are looked up in an index of every corpus run."""
+    holding: dict[str, set[int]] = {}
     by_run: dict[tuple[str, ...], Sentence] = {}
-    for sentence in corpus:
-        by_length.setdefault(len(sentence.words), []).append(sentence)
-        for run in runs(sentence.words):
-            by_run.setdefault(run, sentence)
+    for index, original in enumerate(corpus):
+        for word in original.words:
+            holding.setdefault(word, set()).add(index)
+        for run in runs(original.words):
+            by_run.setdefault(run, original)
+    frequency = Counter({word: len(held) for word, held in holding.items()})
+    candidates: dict[int, list[int]] = {}
+    for index, test in enumerate(tests):
+        lengths = window(len(test.words))
+        for held in {i for word in telling_words(test.words, frequency) for i in holding.get(word, ())}:
+            if len(corpus[held].words) in lengths:
+                candidates.setdefault(held, []).append(index)
+    best: dict[int, tuple[float, Sentence]] = {}
+    for held, indices in candidates.items():
+        matcher = SequenceMatcher(None, b=corpus[held].words, autojunk=False)
+        for index in indices:
+            matcher.set_seq1(tests[index].words)
+            if matcher.real_quick_ratio() >= THRESHOLD and matcher.quick_ratio() >= THRESHOLD:
+                score = matcher.ratio()
+                if score >= THRESHOLD and score > best.get(index, (0.0,))[0]:
+                    best[index] = (score, corpus[held])
     found = []
-    for test in tests:
-        m = len(test.words)
-        low, high = int(THRESHOLD * m / (2 - THRESHOLD)), int((2 - THRESHOLD) * m / THRESHOLD) + 1
-        scored = [(similarity(test.words, original.words), original)
-                  for length in range(low, high + 1) for original in by_length.get(length, ())]
-        best = max(scored, key=lambda pair: pair[0], default=(0.0, test))
-        if best[0] >= THRESHOLD:
-            found.append(NearCopy(test, best[1], f"ratio {best[0]:.2f}"))
+    for index, test in enumerate(tests):
+        if index in best:
+            score, original = best[index]
+            found.append(NearCopy(test, original, f"ratio {score:.2f}"))
         elif shared := next((run for run in runs(test.words) if run in by_run), None):
             found.append(NearCopy(test, by_run[shared], f"shares {' '.join(shared)!r}"))
     return found
