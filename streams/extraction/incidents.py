@@ -41,7 +41,7 @@ def _precision(mention: Mention) -> int:
 
 
 def _named_apart(a: str | None, b: str | None) -> bool:
-    """Two places named with no proper name in common: "the Loviisa plant" and "Olkiluoto", not "Oslo Airport"
+    """Two places named with no proper name in common: "the Kalmar plant" and "Visby", not "Oslo Airport"
     and "Oslo"."""
     names = [{word for word in (place or "").split() if word[:1].isupper() and word.lower() not in GENERIC_NAME_WORDS}
              for place in (a, b)]
@@ -50,7 +50,7 @@ def _named_apart(a: str | None, b: str | None) -> bool:
 
 def _compatible(a: Mention, b: Mention) -> bool:
     """Mentions of one event: no clearly different dates, nor violators (where a drone came from is no
-    violator that sets it apart: "crossed from Belarus ... it was most likely a Russian decoy")."""
+    violator that sets it apart: "crossed from Belarus ... it was probably a Russian decoy")."""
     if a.violator and b.violator and a.violator != b.violator and not (a.by_origin or b.by_origin):
         return False
     if a.model and b.model and a.model != b.model:
@@ -112,7 +112,7 @@ def _evidence(mention: Mention) -> Evidence:
 
 
 def _body_first(mention: Mention) -> tuple[bool, tuple[int, int]]:
-    """Headlines compress ("near Senkakus", an unedited "12 minutes"): values come from the body first."""
+    """Headlines compress ("near Aland", an unedited "9 minutes"): values come from the body first."""
     return mention.field != "body", mention.order
 
 
@@ -137,8 +137,8 @@ def _merge(group: list[Mention]) -> IncidentFact:
     counts = [m.count for m in group if m.count is not None]
     stated = [m.count for m in group if m.count is not None and m.count_stated]
     platform = next((m.platform for m in group if m.platform not in {None, "unknown"}), "unknown")
-    # where the entry's own clause puts it before where a sentence dated otherwise does ("the balloon shot down off
-    # the coast on Saturday had entered its airspace over Yukon on Jan. 30"); a site before a region; body first
+    # where the entry's own clause puts it before where a sentence dated otherwise does ("the balloon downed near the
+    # coast on Sunday had drifted into its airspace over Lapland on May 2"); a site before a region; body first
     located = [m for m in group if m.location]
     dated_entry = any(m.occurred_on and m.date_in_clause for m in located)
     located.sort(key=lambda m: (broad(m.location or ""), dated_entry and not (m.occurred_on and m.date_in_clause)))
@@ -283,7 +283,7 @@ def _as_identified(mention: Mention, said: Identification) -> Mention:
 
 
 def _identified(said: Identification, sentence: Span, context: Context) -> list[Mention]:
-    """ "It was most likely a Russian decoy": the state (and model) of the intruder the last mention reported.
+    """ "It was probably a Russian decoy": the state (and model) of the intruder the last mention reported.
 
     Drones only sighted until then, which an official puts down to a state, become its violation: the sighting
     is taken back from the mentions so far, and this sentence reports the violation in its place.
@@ -301,7 +301,7 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
 
 
 def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
-    """ "Flights were halted again on Saturday after a dozen more balloons were spotted": more of the intruders the
+    """ "Radar picked up a dozen more balloons on Sunday and the airport shut again": more of the intruders the
     last violation of that platform reported, seen again, are another incident of the same state, on the day of
     the sentence."""
     for phrase in found:
@@ -322,8 +322,8 @@ def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list
 
 
 def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
-    """ "The Y-8 aircraft flew over waters near the Goto Islands and stayed for three minutes", "the drones were
-    Songar models": a definite phrase of a later sentence (or the lead retelling the headline) that reports no
+    """ "The Mi-8 helicopter circled over the islands and stayed for four minutes", "the drones were
+    Kargu models": a definite phrase of a later sentence (or the lead retelling the headline) that reports no
     incident itself adds the model, place, duration and its clause's own day to the last intruder of its platform
     (not one of another model)."""
     for phrase in found:
@@ -331,7 +331,7 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
                         if m.kind == "airspace_violation" and m.platform == phrase.platform), None)
         verb = governing_verb(phrase.head)
         if phrase.defender or earlier is None or (verb is not None and doubted(verb)):
-            continue  # "without saying that the aircraft had entered" adds nothing
+            continue  # "without saying whether the jet had crossed into it" adds nothing
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
         if not (definite or _retold(phrase, earlier, context)):
             continue
@@ -358,7 +358,7 @@ def _retold(phrase: Phrase, earlier: Mention, context: Context) -> bool:
 
 
 def _complement_model(subject: Token) -> str | None:
-    """ "the drones were Songar models": the model a subject is said to be."""
+    """ "the drones were Kargu models": the model a subject is said to be."""
     if subject.dep_ != "nsubj" or subject.head.lemma_ != "be":
         return None
     return next((name for c in subject.head.children if c.dep_ == "attr" for t in c.subtree
