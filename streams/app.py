@@ -18,10 +18,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import math
-import tempfile
 import time
 from collections import deque
-from pathlib import Path
 from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
@@ -83,7 +81,7 @@ class Progress:
 def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
     """The faust app, tuned for the broker's profile and replicated as configured (every topic faust creates too),
     its consumer with the configured fetch wait (:func:`streams.internals.consumer_class`)."""
-    datadir = settings.data_dir or str(Path(tempfile.gettempdir()) / f"newsroom-{settings.app_id}")
+    datadir = settings.data_path(f"faust-{settings.app_id}")  # the app's local state, one folder per consumer group
     tuning: dict[str, Any] = {}
     if profile.producer_max_batch_size is not None:
         tuning["producer_max_batch_size"] = profile.producer_max_batch_size

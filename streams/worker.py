@@ -73,6 +73,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_SESSION_TIMEOUT": "" if settings.session_timeout is None else str(settings.session_timeout),
         "NEWSROOM_REPLICATION_FACTOR": str(settings.replication_factor),
         "NEWSROOM_MIN_INSYNC_REPLICAS": str(settings.min_insync_replicas),
+        "NEWSROOM_DATA_DIR": str(settings.data_dir),
     }
 
 
