@@ -12,8 +12,9 @@ $(BIN)/newsroom: pyproject.toml
 
 install: $(BIN)/newsroom
 
+# The dashboard's port: PORT=8080, or NEWSROOM_WEB_PORT (6066 without either).
 demo: install
-	$(BIN)/newsroom demo
+	$(BIN)/newsroom demo $(if $(PORT),--port $(PORT))
 
 # Apache Kafka's jars (Maven, into .cache/kafka): the integration tests run on it and on Tansu.
 kafka: install
