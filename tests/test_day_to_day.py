@@ -21,9 +21,10 @@ from pathlib import Path
 
 import orjson
 import pytest
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from streams import logs
-from streams.broker import free_port
+from streams.broker import free_port, profile_for
 from streams.client import ensure_topics, read_topic
 from streams.config import Settings, Topics
 from streams.kafka_cluster import running_cluster
@@ -105,6 +106,33 @@ def test_publish_refuses_a_record_past_the_message_size_naming_size_and_limit_ev
     assert size > 1_100_000
     assert line["event"] == (f"{big}: not published: the record is {size} bytes, over the broker's message size "
                              f"limit of {MAX_MESSAGE_BYTES} bytes")
+    published = [orjson.loads(value)["article_id"] for _, value, _ in run(read_topic(settings, settings.topics.raw))]
+    assert published == [seed()["article_id"]]
+
+
+@pytest.mark.integration
+def test_publish_reports_a_record_the_broker_refuses_as_too_large_for_the_raw_topic_and_sends_the_rest(
+        settings, run, tmp_path):
+    if profile_for(settings).name == "tansu":
+        pytest.skip("the embedded broker enforces no max.message.bytes (BROKER.md): only Kafka refuses the record")
+
+    async def small_raw_topic() -> None:
+        admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap)
+        await admin.start()
+        try:
+            await admin.create_topics([NewTopic(settings.topics.raw, num_partitions=1, replication_factor=1,
+                                                topic_configs={"max.message.bytes": "20000"})])
+        finally:
+            await admin.close()
+
+    run(small_raw_topic())
+    long = write_json(tmp_path / "long.json", seed(article_id="long-1", body="z" * 50_000))
+    done = newsroom("publish", str(long), str(SEED),
+                    env={"KAFKA_BOOTSTRAP": settings.bootstrap, "NEWSROOM_TOPIC_PREFIX": settings.topics.prefix})
+    assert done.returncode == 1
+    (line,) = errors(done.stderr)
+    assert line["article_id"] == "long-1" and line["event"].startswith(f"{long}: not published: the broker refused the record of ")
+    assert f"the max.message.bytes of topic {settings.topics.raw} is lower" in line["event"]
     published = [orjson.loads(value)["article_id"] for _, value, _ in run(read_topic(settings, settings.topics.raw))]
     assert published == [seed()["article_id"]]
 
