@@ -31,7 +31,7 @@ from streams.kafka_cluster import running_cluster
 from streams.loader import load
 from streams.outage import Outage
 from streams.screening import MAX_MESSAGE_BYTES, screen
-from streams.worker import spawn_worker
+from streams.worker import STOP_SECONDS, spawn_worker
 
 from conftest import ROOT
 
@@ -274,6 +274,22 @@ def test_a_worker_whose_broker_stops_says_so_once_then_every_30_s_is_unready_mea
             if worker.poll() is None:
                 worker.kill()
                 worker.wait()
+
+
+def test_a_stop_that_waits_on_a_gone_broker_ends_the_process_after_the_deadline_in_one_line():
+    """faust's clean stop flushes the producer, which waits for the broker (seen: still stopping after 85 s)."""
+    hangs = ("import asyncio\n"
+             "from streams import logs\n"
+             "from streams.worker import bounded_stop\n"
+             "logs.configure(fmt='json')\n"
+             "class FlushForever:\n"
+             "    async def on_stop(self):\n"
+             "        await asyncio.sleep(3600)\n"
+             "asyncio.run(bounded_stop(FlushForever)().on_stop())\n")
+    done = subprocess.run([sys.executable, "-c", hangs], cwd=ROOT, capture_output=True, timeout=60)
+    assert done.returncode == 0
+    (line,) = records(done.stderr)
+    assert line["level"] == "warning" and line["event"].startswith(f"the worker did not stop within {STOP_SECONDS:.0f} s")
 
 
 # 5: make demo honours NEWSROOM_WEB_PORT and PORT=
