@@ -18,6 +18,7 @@ from streams import analysis, logs, tail
 from streams.api import BadRequest
 from streams.client import check_broker, ensure_topics, publish_accepted
 from streams.drilldown import render_drilldown
+from streams.feeds import Problem
 from streams.config import Settings
 from streams.errors import USAGE, BrokerUnavailable, OperatorError
 from streams.monitor import get_json
@@ -32,9 +33,9 @@ def _out(document: object) -> None:
     sys.stdout.buffer.write(orjson.dumps(document) + b"\n")
 
 
-def _report(loaded: Loaded, refused: list[Refusal], what: str) -> None:
+def _report(problems: list[Problem], refused: list[Refusal], what: str) -> None:
     """One line on stderr per document that could not be mapped and per record refused, each with its fix."""
-    for problem in loaded.problems:
+    for problem in problems:
         log.error(f"{problem.path}: {what}: {problem.field}: {problem.message}", field=problem.field,
                   fix="correct the document")
     for refusal in refused:
@@ -57,7 +58,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     loaded = _load(args.paths)
     accepted, refused = screen(loaded, Settings.from_env().max_body_bytes, max_record_bytes=None)
-    _report(loaded, refused, "not extracted")
+    _report(loaded.problems, refused, "not extracted")
     articles = [record.article for record in accepted if record.article.action != "kill"]
     for article, extraction in zip(articles, extract_many(articles)):
         for event in derived_events(article, extraction, extractor_version()):
@@ -86,13 +87,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     loaded = _load(args.paths)
     accepted, refused = screen(loaded, settings.max_body_bytes)
-    _report(loaded, refused, "not published")
+    _report(loaded.problems, refused, "not published")
     sent = 0
     if accepted:
         asyncio.run(check_broker(settings))
         asyncio.run(ensure_topics(settings))
         sent, too_large = asyncio.run(publish_accepted(settings, accepted))
-        _report(Loaded(), too_large, "not published")
+        _report([], too_large, "not published")
         refused += too_large
     log.info("published", count=sent, topic=settings.topics.raw, bootstrap=settings.bootstrap,
              refused=len(loaded.problems) + len(refused))
