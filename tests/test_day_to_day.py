@@ -295,7 +295,7 @@ def test_a_stop_that_waits_on_a_gone_broker_ends_the_process_after_the_deadline_
 # 5: make demo honours NEWSROOM_WEB_PORT and PORT=
 
 @pytest.mark.parametrize("how", ["PORT", "NEWSROOM_WEB_PORT"])
-def test_make_demo_serves_on_the_port_it_is_given(how):
+def test_make_demo_takes_its_port_from_port_or_newsroom_web_port(how):
     with socket.socket() as taken:  # a taken port: the demo names it and stops before it starts anything
         taken.bind(("127.0.0.1", 0))
         taken.listen()
