@@ -6,7 +6,7 @@ known about that id and a ``retract`` withdraws it. Its state is rebuilt from
 the beginning of the topic at every start, which is what makes an in-memory
 state correct: the topic is the state's log.
 
-    KAFKA_BOOTSTRAP=127.0.0.1:9092 python examples/subscriber.py [--topic newsroom.incidents.v1]
+    KAFKA_BOOTSTRAP=127.0.0.1:9092 .venv/bin/python examples/subscriber.py [--topic newsroom.incidents.v1]
 """
 
 from __future__ import annotations

@@ -18,10 +18,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import math
-import tempfile
 import time
 from collections import deque
-from pathlib import Path
 from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
@@ -44,6 +42,7 @@ from streams.extraction import extractor_version
 from streams.internals import committed_offsets, consumer_class, write_as
 from streams.ledger import Transition, advance, is_stale
 from streams.offload import Derived, Extraction, ExtractionFailed, Failed, chunks
+from streams.outage import Outage, watch
 from streams.validation import Rejected, parse_raw
 from streams.view import WholeView, follow
 
@@ -83,7 +82,7 @@ class Progress:
 def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
     """The faust app, tuned for the broker's profile and replicated as configured (every topic faust creates too),
     its consumer with the configured fetch wait (:func:`streams.internals.consumer_class`)."""
-    datadir = settings.data_dir or str(Path(tempfile.gettempdir()) / f"newsroom-{settings.app_id}")
+    datadir = settings.data_path(f"faust-{settings.app_id}")  # the app's local state, one folder per consumer group
     tuning: dict[str, Any] = {}
     if profile.producer_max_batch_size is not None:
         tuning["producer_max_batch_size"] = profile.producer_max_batch_size
@@ -190,6 +189,8 @@ class Newsroom:
         # batch waits for it, not for a load started by that batch.
         self.app.task(self.extraction.start)
         self.app.task(self._follow_view)
+        self.outage = Outage(settings.bootstrap)
+        self.app.task(self._watch_broker)
 
     async def _extract_agent(self, stream: Any) -> None:
         """Raw records in batches: one ``nlp.pipe`` over a batch is much cheaper than one parse per article,
@@ -305,6 +306,15 @@ class Newsroom:
         for topic in followed:
             await topic.maybe_declare()
         await follow(self.settings, self.view, [topic.get_topic_name() for topic in followed])
+
+    async def _watch_broker(self) -> None:
+        await watch(self.outage)
+
+    def unready_reason(self) -> str | None:
+        """Why ``/api/ready`` answers 503, or None when it answers 200."""
+        if (gone := self.outage.reason(time.monotonic())) is not None:
+            return gone
+        return None if self.view.ready else "reading the derived topics: answers would be partial"
 
     async def _declare_alerts(self) -> None:
         """The alerts topic has no consumer here, so faust would not create it: a cluster without

@@ -16,14 +16,15 @@ from aiokafka.errors import KafkaConnectionError
 
 from streams import analysis, logs, tail
 from streams.api import BadRequest
-from streams.client import check_broker, ensure_topics, publish
+from streams.client import check_broker, ensure_topics, publish_accepted
 from streams.drilldown import render_drilldown
+from streams.feeds import Problem
 from streams.config import Settings
 from streams.errors import USAGE, BrokerUnavailable, OperatorError
 from streams.monitor import get_json
-from streams.loader import InputError, load, read_documents
+from streams.loader import InputError, Loaded, load
 from streams.schemas import SchemaMissing
-from streams.validation import Rejected, parse_document
+from streams.screening import Refusal, screen
 
 log = structlog.get_logger(__name__)
 
@@ -32,25 +33,38 @@ def _out(document: object) -> None:
     sys.stdout.buffer.write(orjson.dumps(document) + b"\n")
 
 
+def _report(problems: list[Problem], refused: list[Refusal], what: str) -> None:
+    """One line on stderr per document that could not be mapped and per record refused, each with its fix."""
+    for problem in problems:
+        log.error(f"{problem.path}: {what}: {problem.field}: {problem.message}", field=problem.field,
+                  fix="correct the document")
+    for refusal in refused:
+        log.error(f"{refusal.origin}: {what}: {refusal.problem}", article_id=refusal.article_id, fix=refusal.fix)
+
+
+def _load(paths: list[Path]) -> Loaded:
+    loaded = load(paths)
+    if not loaded.documents and not loaded.problems:
+        raise InputError(f"no article events found in {', '.join(map(str, paths))}")
+    return loaded
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Offline extraction through the same functions the agents run."""
+    """Offline extraction through the same functions the agents run, of the records the worker would apply;
+    the others are reported one line each and make the exit status 1."""
     from streams.events import derived_events  # spaCy takes seconds to import: only commands that extract pay it
     from streams.extraction import extractor_version
     from streams.extraction.run import extract_many
 
-    documents = read_documents(args.paths)
-    articles = []
-    for document in documents:
-        parsed = parse_document(document)
-        if isinstance(parsed, Rejected):
-            log.warning("rejected article", article_id=document.get("article_id"), reason=parsed.reason)
-        elif parsed.action != "kill":
-            articles.append(parsed)
+    loaded = _load(args.paths)
+    accepted, refused = screen(loaded, Settings.from_env().max_body_bytes, max_record_bytes=None)
+    _report(loaded.problems, refused, "not extracted")
+    articles = [record.article for record in accepted if record.article.action != "kill"]
     for article, extraction in zip(articles, extract_many(articles)):
         for event in derived_events(article, extraction, extractor_version()):
             _out(event)
     sys.stdout.flush()
-    return 0
+    return 1 if loaded.problems or refused else 0
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -63,23 +77,27 @@ def cmd_worker(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from streams.demo import run_demo
 
-    return run_demo(args.paths or [Path("seeds")], once=args.once, as_json=args.json, port=args.port)
+    return run_demo(args.paths or [Path("seeds")], once=args.once, as_json=args.json,
+                    port=args.port or Settings.from_env().web_port)
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    """Publishes every good document; bad ones are reported by file and field, and make the exit status 1."""
-    loaded = load(args.paths)
-    for problem in loaded.problems:
-        log.error("bad document, not published", path=problem.path, field=problem.field, error=problem.message)
-    if not loaded.documents:
-        raise InputError(f"no article events found in {', '.join(map(str, args.paths))}")
+    """Publishes every record the worker would apply; the others (documents that cannot be mapped, records the
+    worker would dead-letter or no broker would take) are reported one line each, not sent, and make the exit status 1."""
     settings = Settings.from_env()
-    asyncio.run(check_broker(settings))
-    asyncio.run(ensure_topics(settings))
-    sent = asyncio.run(publish(settings, loaded.documents))
+    loaded = _load(args.paths)
+    accepted, refused = screen(loaded, settings.max_body_bytes)
+    _report(loaded.problems, refused, "not published")
+    sent = 0
+    if accepted:
+        asyncio.run(check_broker(settings))
+        asyncio.run(ensure_topics(settings))
+        sent, too_large = asyncio.run(publish_accepted(settings, accepted))
+        _report([], too_large, "not published")
+        refused += too_large
     log.info("published", count=sent, topic=settings.topics.raw, bootstrap=settings.bootstrap,
-             rejected=len(loaded.problems))
-    return 1 if loaded.problems else 0
+             refused=len(loaded.problems) + len(refused))
+    return 1 if loaded.problems or refused else 0
 
 
 def cmd_counts(args: argparse.Namespace) -> int:
@@ -192,13 +210,17 @@ def render_counts(counts: dict[str, dict[str, int]]) -> str:
 class _Parser(argparse.ArgumentParser):
     """A usage error is one line naming the mistake and where to read more (status 2), not the usage block."""
 
+    commands: tuple[str, ...] = ()  # set once the subcommands are added
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> _Parser:
     parser = _Parser(prog="newsroom", description="Event-sourced newsroom feed processor.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    # Not required here: argparse would report the missing command before an unknown option
+    # (`newsroom --frobnicate`), so :func:`parse` checks for it after the options.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     extract = sub.add_parser("extract", help="print derived events of article files, offline")
     extract.add_argument("paths", nargs="+", type=Path)
     extract.set_defaults(func=cmd_extract)
@@ -206,7 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("paths", nargs="*", type=Path, help="article files or folders (default: seeds/)")
     demo.add_argument("--once", action="store_true", help="exit once all articles are processed")
     demo.add_argument("--json", action="store_true", help="one JSON object on stdout")
-    demo.add_argument("--port", type=int, default=6066, help="web port of the worker (dashboard, API)")
+    demo.add_argument("--port", type=int, default=None,
+                      help="web port of the worker: dashboard, API (default NEWSROOM_WEB_PORT or 6066)")
     demo.set_defaults(func=cmd_demo)
     worker = sub.add_parser("worker", help="the stream processor, against KAFKA_BOOTSTRAP")
     worker.add_argument("--port", type=int, default=None, help="web port (default NEWSROOM_WEB_PORT or 6066)")
@@ -258,7 +281,17 @@ def build_parser() -> argparse.ArgumentParser:
     broker.add_argument("--port", type=int, default=None, help="port on 127.0.0.1 (default: a free one)")
     broker.set_defaults(func=cmd_broker)
     tail.add_parser(sub)
+    parser.commands = tuple(sub.choices)
     return parser
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """The command line, with its first mistake named: an unknown option, then a missing command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.error(f"no command given: choose one of {', '.join(parser.commands)}")
+    return args
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -275,11 +308,12 @@ def _fail(error: OperatorError) -> int:
 def main(argv: list[str] | None = None) -> int:
     logs.configure()
     signal.signal(signal.SIGTERM, _interrupt)  # the worker's faust loop installs its own handler over this
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     try:
+        Settings.from_env()  # a bad setting is a usage error of every command, found before it starts anything
         return args.func(args)
     except InputError as error:
-        log.error(str(error), fix=f"correct it (see newsroom {args.command} --help)")
+        log.error(str(error), fix=error.fix or f"correct it (see newsroom {args.command} --help)")
         return USAGE
     except KafkaConnectionError as error:  # the broker went away after the command's own check
         return _fail(BrokerUnavailable(f"lost the Kafka broker at {Settings.from_env().bootstrap}: {error}"))

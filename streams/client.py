@@ -17,11 +17,12 @@ import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka import errors
-from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
+from aiokafka.errors import KafkaConnectionError, MessageSizeTooLargeError, TopicAlreadyExistsError
 
 from streams.config import Settings
 from streams.errors import BrokerUnavailable
 from streams.internals import refresh_metadata
+from streams.screening import MAX_MESSAGE_BYTES, Accepted, Refusal, record_size
 
 log = structlog.get_logger(__name__)
 
@@ -104,6 +105,28 @@ async def publish(settings: Settings, documents: Iterable[dict[str, Any]], on_se
     """Publish raw article events keyed by article_id."""
     records = ((str(d["article_id"]).encode(), orjson.dumps(d)) for d in documents)
     return await publish_records(settings, records, on_sent)
+
+
+async def publish_accepted(settings: Settings, accepted: list[Accepted]) -> tuple[int, list[Refusal]]:
+    """Publish screened records (:func:`streams.screening.screen`) one at a time, acknowledged, in order;
+    one the broker refuses as too large (a raw topic with a lower max.message.bytes) is reported, the rest still sent."""
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all", max_request_size=MAX_MESSAGE_BYTES)
+    await producer.start()
+    sent, refused = 0, []
+    try:
+        for record in accepted:
+            try:
+                await producer.send_and_wait(settings.topics.raw, value=record.value, key=record.key)
+                sent += 1
+            except MessageSizeTooLargeError:
+                refused.append(Refusal(
+                    record.origin, record.article.article_id,
+                    f"the broker refused the record of {record_size(record.key, record.value)} bytes as too large: "
+                    f"the max.message.bytes of topic {settings.topics.raw} is lower",
+                    f"shorten its body, or raise max.message.bytes of {settings.topics.raw} on the broker"))
+    finally:
+        await producer.stop()
+    return sent, refused
 
 
 async def end_offsets(settings: Settings, topic: str) -> dict[int, int]:

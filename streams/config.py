@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 
+import platformdirs
+
+from streams.errors import BadSetting
 from streams.validation import DEFAULT_MAX_BODY_BYTES
+
+ENV_DATA_DIR = "NEWSROOM_DATA_DIR"
 
 
 def _int(name: str, default: int) -> int:
@@ -14,8 +20,8 @@ def _int(name: str, default: int) -> int:
         return default
     try:
         return int(raw)
-    except ValueError as error:
-        raise ValueError(f"{name}={raw!r} is not an integer") from error
+    except ValueError:
+        raise BadSetting(name, raw, "a whole number", default) from None
 
 
 def _seconds(name: str) -> float | None:
@@ -24,8 +30,23 @@ def _seconds(name: str) -> float | None:
         return None
     try:
         return float(raw)
-    except ValueError as error:
-        raise ValueError(f"{name}={raw!r} is not a number of seconds") from error
+    except ValueError:
+        raise BadSetting(name, raw, "a number of seconds", "unset") from None
+
+
+def default_data_dir() -> Path:
+    """Where one user's logs and local state go by the platform's conventions ($XDG_STATE_HOME/newsroom,
+    else ~/.local/state/newsroom on Linux): two users of one machine never share them, as they did in /tmp."""
+    return Path(platformdirs.user_state_dir("newsroom", appauthor=False))
+
+
+def _is_bootstrap(bootstrap: str) -> bool:
+    """Whether it is a ``host:port[,host:port...]`` list; aiokafka would fail on it with a bare ValueError."""
+    for address in bootstrap.split(","):
+        host, colon, port = address.strip().rpartition(":")
+        if not colon or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+            return False
+    return True
 
 
 # The largest record the worker sends, and what its dead-letter topic accepts: a dead letter carries
@@ -90,6 +111,16 @@ class Topics:
         return self._name("newsroom.internal.tallies")
 
 
+class _Defaults:
+    """A dataclass's field defaults by attribute (with slots, the class holds none)."""
+
+    def __init__(self, instance: object) -> None:
+        self._values = {f.name: f.default for f in fields(instance)}  # type: ignore[arg-type]
+
+    def __getattr__(self, name: str) -> object:
+        return self._values[name]
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     bootstrap: str = "127.0.0.1:9092"
@@ -103,7 +134,7 @@ class Settings:
     session_timeout: float | None = None  # None: the broker profile's
     replication_factor: int = 1  # of every topic the app creates, changelogs included
     min_insync_replicas: int = 1
-    data_dir: str = ""
+    data_dir: Path = field(default_factory=default_data_dir)  # logs and local state (faust's tables, replay logs)
     store: str = "memory://"
     batch_size: int = 128  # raw records taken at once (their offsets are acknowledged together)
     extract_batch_size: int = 16  # articles per extraction call: a batch is applied in runs of this many
@@ -126,7 +157,7 @@ class Settings:
             "max_body_bytes": _int("NEWSROOM_MAX_BODY_BYTES", d.max_body_bytes),
             "web_host": os.environ.get("NEWSROOM_WEB_HOST", d.web_host),
             "web_port": _int("NEWSROOM_WEB_PORT", d.web_port),
-            "data_dir": os.environ.get("NEWSROOM_DATA_DIR", ""),
+            "data_dir": Path(os.environ[ENV_DATA_DIR]).expanduser() if os.environ.get(ENV_DATA_DIR) else d.data_dir,
             "store": os.environ.get("NEWSROOM_STORE", d.store),
             "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
             "extract_batch_size": _int("NEWSROOM_EXTRACT_BATCH_SIZE", d.extract_batch_size),
@@ -143,16 +174,34 @@ class Settings:
         return cls(**values)  # type: ignore[arg-type]
 
     def __post_init__(self) -> None:
+        """Every value checked where it is read, so each command fails on a bad setting before it starts anything."""
+        d = _Defaults(self)
+        if not _is_bootstrap(self.bootstrap):
+            raise BadSetting("KAFKA_BOOTSTRAP", self.bootstrap, "host:port[,host:port...] with ports from 1 to 65535",
+                             d.bootstrap)
         if self.broker_profile not in (AUTO, *PROFILES):
-            raise ValueError(f"NEWSROOM_BROKER_PROFILE={self.broker_profile!r}: expected auto, tansu or kafka")
-        if self.batch_size < 1 or self.extract_batch_size < 1:
-            raise ValueError(f"NEWSROOM_BATCH_SIZE={self.batch_size} and NEWSROOM_EXTRACT_BATCH_SIZE="
-                             f"{self.extract_batch_size} must be at least 1")
+            raise BadSetting("NEWSROOM_BROKER_PROFILE", self.broker_profile, "auto, tansu or kafka", AUTO)
+        at_least_one = {"NEWSROOM_PARTITIONS": (self.partitions, d.partitions),
+                        "NEWSROOM_MAX_BODY_BYTES": (self.max_body_bytes, d.max_body_bytes),
+                        "NEWSROOM_BATCH_SIZE": (self.batch_size, d.batch_size),
+                        "NEWSROOM_EXTRACT_BATCH_SIZE": (self.extract_batch_size, d.extract_batch_size),
+                        "NEWSROOM_REPLICATION_FACTOR": (self.replication_factor, d.replication_factor)}
+        for name, (value, default) in at_least_one.items():
+            if value < 1:
+                raise BadSetting(name, value, "a whole number, 1 or more", default)
+        if not 1 <= self.web_port <= 65535:
+            raise BadSetting("NEWSROOM_WEB_PORT", self.web_port, "a port number from 1 to 65535", d.web_port)
         if self.extract_processes < 0:
-            raise ValueError(f"NEWSROOM_EXTRACT_PROCESSES={self.extract_processes}: expected 0 or more")
+            raise BadSetting("NEWSROOM_EXTRACT_PROCESSES", self.extract_processes, "0 or more", d.extract_processes)
         if not 1 <= self.min_insync_replicas <= self.replication_factor:
-            raise ValueError(f"NEWSROOM_MIN_INSYNC_REPLICAS={self.min_insync_replicas} must be between 1 and "
-                             f"NEWSROOM_REPLICATION_FACTOR={self.replication_factor}")
+            raise BadSetting("NEWSROOM_MIN_INSYNC_REPLICAS", self.min_insync_replicas,
+                             f"a whole number from 1 to NEWSROOM_REPLICATION_FACTOR ({self.replication_factor})",
+                             d.min_insync_replicas)
+
+    def data_path(self, name: str) -> Path:
+        """A file or folder of this user's under the data directory, which is created (private to them) if missing."""
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return self.data_dir / name
 
     def topic_config(self) -> dict[str, str]:
         """Broker config of every topic the app creates: acks=all writes need this many replicas in sync."""

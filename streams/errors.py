@@ -34,3 +34,17 @@ class PortInUse(OperatorError):
     """A port a server needs is taken, typically by the demo or another worker on this machine."""
 
     fix = "pass --port with a free port"
+
+
+class BadSetting(OperatorError, ValueError):
+    """An environment variable read by :class:`streams.config.Settings` holds a value it cannot take.
+
+    A usage error like a bad option: every command reads the settings before it
+    does anything, so each one answers it the same way.
+    """
+
+    status = USAGE
+
+    def __init__(self, name: str, value: object, accepts: str, default: object) -> None:
+        super().__init__(f"{name}={value!r} is not a valid setting: it takes {accepts}",
+                         fix=f"set {name} to {accepts}, or unset it for the default ({default})")

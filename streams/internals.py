@@ -14,10 +14,12 @@ them under us instead of the worker misbehaving quietly.
 | :func:`consumer_class` ``resume_partitions`` | ``Recovery.on_recovery_completed`` resuming the stream partitions, seeking, then clearing the streams' queues (``FlowControlEvent.resume``) before it resumes the flow | faust, mode |
 | :func:`committed_offsets` | ``faust Consumer._committed_offset`` | faust |
 | :func:`refresh_metadata` | ``AIOKafkaConsumer._client.force_metadata_update`` | aiokafka |
+| :func:`consumer_class` ``on_thread_stop`` | ``Fetcher.close`` awaiting its cancelled fetch tasks (a fetch cancelled in its retry backoff raises ``CancelledError`` out of ``AIOKafkaConsumer.stop``) | aiokafka, mode |
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import weakref
 from collections.abc import Iterable, Mapping, Set
@@ -93,6 +95,23 @@ def consumer_class(fetch_max_wait_ms: int) -> type[Any]:
             consumer = super()._create_worker_consumer(transport)
             consumer._fetch_max_wait_ms = fetch_max_wait_ms  # noqa: SLF001 - read when the consumer starts
             return consumer
+
+        async def on_thread_stop(self) -> None:
+            """Stop the consumer even when aiokafka's fetcher re-raises a fetch's cancellation.
+
+            With the broker gone, a fetch waits out its retry backoff after each failure;
+            ``Fetcher.close`` cancels it and awaits it, and the cancellation escapes from the
+            backoff sleep. Raised through here it ended the consumer thread with a
+            ``CancelledError`` traceback, before the thread told faust it had stopped, and faust
+            waited 60 s for it. A cancellation of this task itself still propagates.
+            """
+            try:
+                await super().on_thread_stop()
+            except asyncio.CancelledError:
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():
+                    raise
+                library_logger.info("a fetch was cancelled while the consumer stopped")
 
         async def getmany(self, active_partitions: Set[TP] | None, timeout: float) -> Mapping[TP, list[Any]]:
             """Records of the partitions active when aiokafka hands them out (None: a client-only app, all)."""

@@ -352,7 +352,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the nodes keep config, logs and data (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("fetch", help=f"fetch kafka_2.13:{KAFKA_VERSION} and its dependencies with Maven")
-    start = commands.add_parser("start", help="start the cluster in the background and print its KAFKA_BOOTSTRAP")
+    start = commands.add_parser("start", help="start the cluster in the background and print its "
+                                               "`export KAFKA_BOOTSTRAP=...` line")
     start.add_argument("--nodes", type=int, choices=[1, 3], default=1)
     start.add_argument("--heap", default=DEFAULT_HEAP, help="JVM heap per node (default: %(default)s)")
     commands.add_parser("stop", help="stop the nodes started with start (their data stays under --dir)")
@@ -372,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         except BrokerError:
             _stop_detached(args.dir)
             raise
-        sys.stdout.write(f"KAFKA_BOOTSTRAP={cluster.bootstrap}\n")
+        sys.stdout.write(f"export KAFKA_BOOTSTRAP={cluster.bootstrap}\n")  # as `newsroom broker`: eval-able
     elif args.command == "stop":
         log.info("stopped kafka nodes", count=_stop_detached(args.dir))
     else:

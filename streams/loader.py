@@ -26,7 +26,11 @@ XML_SUFFIXES = (".xml", ".rss", ".atom")
 
 
 class InputError(ValueError):
-    """A path that holds no readable article events."""
+    """A path that holds no readable article events; ``fix`` says what to do when the command's help would not."""
+
+    def __init__(self, message: str, fix: str | None = None) -> None:
+        super().__init__(message)
+        self.fix = fix
 
 
 @dataclass(slots=True)
@@ -35,29 +39,46 @@ class Loaded:
 
     documents: list[dict[str, Any]] = field(default_factory=list)
     problems: list[feeds.Problem] = field(default_factory=list)
+    # Where each of ``documents`` came from (same order): its file, with the line of a JSONL file or the
+    # position in a JSON array, so a record refused later is named where its author can find it.
+    origins: list[str] = field(default_factory=list)
 
 
-def _documents_in_file(path: Path) -> Iterator[Any]:
-    """The documents of one file: raw events (or other JSON, skipped later) and :class:`feeds.FieldError`."""
-    text = path.read_bytes()
-    if path.suffix in XML_SUFFIXES or text.lstrip().startswith(b"<"):
-        yield from (feeds.newsml_items(text) if feeds.xml_kind(text) == "newsml" else feeds.feed_items(text))
-        return
+def _utf8(path: Path, data: bytes) -> None:
+    """JSON is UTF-8 (RFC 8259): a file that is not is named with the offset of its first bad byte
+    (orjson would say "char 0" of the line it could not read)."""
     try:
-        document = orjson.loads(text)
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(f"{path}: not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start} (line {line})",
+                         fix="save the file as UTF-8 (iconv -f LATIN1 -t UTF-8 if it is Latin-1)") from None
+
+
+def _documents_in_file(path: Path) -> Iterator[tuple[str, Any]]:
+    """The documents of one file with where each is in it: raw events (or other JSON, skipped later)
+    and :class:`feeds.FieldError`."""
+    data = path.read_bytes()
+    if path.suffix in XML_SUFFIXES or data.lstrip().startswith(b"<"):  # XML declares its own encoding
+        items = feeds.newsml_items(data) if feeds.xml_kind(data) == "newsml" else feeds.feed_items(data)
+        yield from ((f"{path}[{number}]", item) for number, item in enumerate(items, 1))
+        return
+    _utf8(path, data)
+    try:
+        document = orjson.loads(data)
     except orjson.JSONDecodeError:
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(data.splitlines(), 1):
             if not line.strip():
                 continue
             try:
-                yield _unwrap(orjson.loads(line))
+                yield f"{path}:{number}", _unwrap(orjson.loads(line))
             except orjson.JSONDecodeError as error:
                 raise InputError(f"{path}:{number}: not JSON: {error}") from error
         return
     if isinstance(document, list):
-        yield from (_unwrap(d) for d in document)
+        yield from ((f"{path}[{number}]", _unwrap(d)) for number, d in enumerate(document, 1))
     else:
-        yield _unwrap(document)
+        yield str(path), _unwrap(document)
 
 
 def _unwrap(document: Any) -> Any:
@@ -95,12 +116,13 @@ def load(paths: list[Path]) -> Loaded:
     loaded = Loaded()
     for path in files_of(paths):
         found = 0
-        for document in _documents_in_file(path):
+        for origin, document in _documents_in_file(path):
             if isinstance(document, feeds.FieldError):
                 loaded.problems.append(feeds.Problem(str(path), document.field, document.message))
                 found += 1
             elif _is_article(document):
                 loaded.documents.append(document)
+                loaded.origins.append(origin)
                 found += 1
         if not found:
             log.info("skipped file without article events", path=str(path))

@@ -123,7 +123,10 @@ def _schemas() -> dict[str, Schema]:
             "held": {"type": "object", "description": "What this worker holds in memory: ledger entries (articles), "
                                     "count cells it owns (owned_cells), and its whole view (incidents, statements, cells).",
                      "additionalProperties": {"type": "integer", "minimum": 0}}}},
-        "Readiness": {"type": "object", "required": ["ready"], "properties": {"ready": {"type": "boolean"}}},
+        "Readiness": {"type": "object", "required": ["ready"], "properties": {
+            "ready": {"type": "boolean"},
+            "reason": {"type": "string", "description": "Why not ready (only when not): still reading the "
+                                                        "derived topics, or no Kafka broker answers."}}},
         "Error": {"type": "object", "required": ["error", "parameter"], "properties": {
             "error": {"type": "string"}, "parameter": {"type": "string"}}},
         "Recovering": {"type": "object", "required": ["error", "retry_after"], "properties": {
@@ -153,9 +156,12 @@ def _paths() -> Schema:
                            "as JSON) instead; comment lines keep the connection alive. The schema describes one "
                            "event, as OpenAPI 3.1 tools read a `text/event-stream` schema.",
             "content": {"text/event-stream": {"schema": _ref("SnapshotEvent")}}}),
-        "/api/ready": {"get": {"summary": "Readiness: the whole view has read what the topics held at start",
+        "/api/ready": {"get": {"summary": "Readiness: the whole view has read what the topics held at start, "
+                                          "and a broker answers",
                                "responses": {"200": _json("Ready: answers cover the whole table.", _ref("Readiness")),
-                                             "503": _json("Still reading: answers would be partial.", _ref("Readiness"))}}},
+                                             "503": _json("Still reading (answers would be partial), or no broker "
+                                                          "answers (they would not move): see reason.",
+                                                          _ref("Readiness"))}}},
         "/api/status": _get("Offsets processed and partitions assigned", _json("Progress of this worker.", _ref("Status"))),
         "/api/openapi.json": _get("This description", _json("OpenAPI 3.1 document.", {"type": "object"})),
         "/metrics": _get("Prometheus metrics", text),

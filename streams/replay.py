@@ -15,9 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import subprocess
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 import structlog
 from tqdm import tqdm
@@ -97,7 +95,7 @@ def run_replay(settings: Settings, since: dt.datetime | None, published_since: d
     env = {ENV_REPLAY_FROM: since.isoformat() if since else "beginning"}
     if published_since is not None:
         env[ENV_REPLAY_PUBLISHED_SINCE] = published_since.isoformat()
-    log_path = Path(tempfile.gettempdir()) / f"newsroom-replay-{settings.app_id}.log"
+    log_path = settings.data_path(f"replay-{settings.app_id}.log")
     with log_path.open("wb") as worker_log:
         worker = spawn_worker(settings, env, output=worker_log.fileno())
         try:

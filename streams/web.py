@@ -78,8 +78,12 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/ready")
     async def ready(web: Any, request: Any) -> Any:
-        """The readiness probe: not before the whole view holds what the topics held when the worker started."""
-        return web.json({"ready": newsroom.view.ready}, status=200 if newsroom.view.ready else 503)
+        """The readiness probe: not before the whole view holds what the topics held when the worker started,
+        nor while no broker answers (the tables stand still then); the reason says which."""
+        reason = newsroom.unready_reason()
+        if reason is None:
+            return web.json({"ready": True})
+        return web.json({"ready": False, "reason": reason}, status=503)
 
     @app.page("/api/status")
     async def status(web: Any, request: Any) -> Any:

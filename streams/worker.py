@@ -8,6 +8,10 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+from typing import Any
+
+import structlog
 
 from streams import schemas
 from streams.broker import check_free
@@ -16,8 +20,11 @@ from streams.config import Settings
 from streams.processes import end_with_parent
 
 
+log = structlog.get_logger(__name__)
+
 ENV_REPLAY_FROM = "NEWSROOM_REPLAY_FROM"
 ENV_REPLAY_PUBLISHED_SINCE = "NEWSROOM_REPLAY_PUBLISHED_SINCE"
+STOP_SECONDS = 8.0  # from SIGTERM to exit at most (a service manager's grace period is often 10 s)
 
 
 def check_web_port(settings: Settings) -> None:
@@ -47,9 +54,36 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
                              dt.datetime.fromisoformat(published) if published else None)
     web.register(newsroom)
     web_analysis.register(newsroom)
-    worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False, quiet=True)
+    worker = bounded_stop(faust.Worker)(newsroom.app, loglevel=loglevel, redirect_stdouts=False,
+                                        override_logging=False, quiet=True)
     worker.spinner = None  # its cursor codes and "OK ^" would land among the log lines on stderr
     worker.execute_from_commandline()
+
+
+def bounded_stop(worker_class: type[Any]) -> type[Any]:
+    """The faust worker class, whose stop ends the process after :data:`STOP_SECONDS` whatever it waits for.
+
+    A clean stop commits offsets, and faust flushes the producer first: with the broker gone
+    that flush waits for the producer's request timeout (20 minutes in faust), and a service
+    manager would kill the worker long before. Past the deadline nothing is lost: offsets not
+    committed are re-read after the restart, and applying a record twice changes nothing.
+    """
+
+    class BoundedStop(worker_class):  # type: ignore[misc,valid-type]
+        async def on_stop(self) -> None:
+            deadline = threading.Timer(STOP_SECONDS, _abandon_stop)
+            deadline.daemon = True
+            deadline.start()
+            await super().on_stop()
+
+    return BoundedStop
+
+
+def _abandon_stop() -> None:
+    log.warning(f"the worker did not stop within {STOP_SECONDS:.0f} s (a broker that does not answer): "
+                "exiting without committing; the records since the last commit are read again at the next start")
+    sys.stderr.flush()
+    os._exit(0)  # the stop was asked for: it is not a failure; the extraction processes end with this one
 
 
 def worker_env(settings: Settings) -> dict[str, str]:
@@ -73,6 +107,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_SESSION_TIMEOUT": "" if settings.session_timeout is None else str(settings.session_timeout),
         "NEWSROOM_REPLICATION_FACTOR": str(settings.replication_factor),
         "NEWSROOM_MIN_INSYNC_REPLICAS": str(settings.min_insync_replicas),
+        "NEWSROOM_DATA_DIR": str(settings.data_dir),
     }
 
 

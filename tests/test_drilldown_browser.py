@@ -1,11 +1,15 @@
 """The drill-down in a real headless Chromium: a click on a count shows its incidents, reports and evidence.
 
-The screenshot it takes (drill-down open) is the one the README shows: ``docs/dashboard-drilldown.png``.
+The screenshot it takes (drill-down open) goes to the test's temporary folder; with
+``NEWSROOM_SCREENSHOT=1`` it replaces the one the README shows, ``docs/dashboard-drilldown.png``
+(only then: a test run must leave the checkout as it was).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
+from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -22,10 +26,16 @@ from test_dashboard_browser import WAIT_SECONDS, _wait, browser  # noqa: F401 - 
 pytestmark = pytest.mark.integration
 
 SCREENSHOT = ROOT / "docs" / "dashboard-drilldown.png"
+ENV_SCREENSHOT = "NEWSROOM_SCREENSHOT"
 CELL = ("airspace_violation", "EE", "2025")
 
 
-def test_a_click_on_a_count_shows_its_incidents_with_evidence_highlighted(settings: Settings, workers,
+def screenshot_path(tmp_path: Path) -> Path:
+    """The README's screenshot when asked for (``NEWSROOM_SCREENSHOT=1``), else a file that goes with the test."""
+    return SCREENSHOT if os.environ.get(ENV_SCREENSHOT) == "1" else tmp_path / SCREENSHOT.name
+
+
+def test_a_click_on_a_count_shows_its_incidents_with_evidence_highlighted(settings: Settings, workers, tmp_path: Path,
                                                                          browser: WebDriver) -> None:  # noqa: F811
     asyncio.run(ensure_topics(settings))
     worker = workers.start(settings)
@@ -54,7 +64,8 @@ def test_a_click_on_a_count_shows_its_incidents_with_evidence_highlighted(settin
     _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#series rect.bar"), "the incidents-per-month chart")
     _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#alerts li.alert"), "the latest count changes")
 
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    assert browser.save_screenshot(str(SCREENSHOT))
+    screenshot = screenshot_path(tmp_path)
+    screenshot.parent.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(screenshot)) and screenshot.stat().st_size > 0
     severe = [entry for entry in browser.get_log("browser") if entry.get("level") == "SEVERE"]
     assert severe == []

@@ -210,3 +210,17 @@ async def test_refresh_metadata_lets_a_running_client_see_a_topic_created_after_
     finally:
         await admin.close()
         await consumer.stop()
+
+
+def test_the_consumer_thread_stops_its_consumer_in_on_thread_stop_which_mode_awaits_when_the_thread_ends() -> None:
+    """consumer_class overrides on_thread_stop to finish a stop that aiokafka's Fetcher.close interrupts
+    with a fetch's cancellation: the override only helps while faust stops the consumer there and mode
+    awaits it before reporting the thread stopped, and while Fetcher.close still awaits its cancelled fetches."""
+    from aiokafka.consumer.fetcher import Fetcher
+    from mode.threads import ServiceThread
+
+    assert "self._consumer.stop()" in inspect.getsource(AIOKafkaConsumerThread.on_thread_stop)
+    shutdown = inspect.getsource(ServiceThread._shutdown_thread)
+    assert shutdown.index("on_thread_stop") < shutdown.index("set_shutdown")
+    close = inspect.getsource(Fetcher.close)
+    assert "x.cancel()" in close and "await x" in close  # no suppression of the cancellation it causes

@@ -28,7 +28,7 @@ def test_start_leaves_a_broker_running_in_the_background_until_stop(tmp_path: Pa
         assert started.returncode == 0, started.stderr[-2000:]
         (line,) = started.stdout.splitlines()
         name, _, bootstrap = line.partition("=")
-        assert name == "KAFKA_BOOTSTRAP"
+        assert name == "export KAFKA_BOOTSTRAP"  # as `newsroom broker` prints it: pasted or eval'ed into a shell
         host, _, port = bootstrap.rpartition(":")
         assert KAFKA_APIS <= api_keys(host, int(port))  # Apache Kafka, answering after the command returned
         again = _cli(home, "start", "--nodes", "1")
