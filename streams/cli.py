@@ -51,7 +51,8 @@ def _load(paths: list[Path]) -> Loaded:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Offline extraction through the same functions the agents run, of the records the worker would apply;
-    the others are reported one line each and make the exit status 1."""
+    the others are reported one line each. The status is 1 only when nothing could be extracted: a corpus with
+    one bad record still yields the others' events, and a scorer reading them must not take that for a failure."""
     from streams.events import derived_events  # spaCy takes seconds to import: only commands that extract pay it
     from streams.extraction import extractor_version
     from streams.extraction.run import extract_many
@@ -64,7 +65,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for event in derived_events(article, extraction, extractor_version()):
             _out(event)
     sys.stdout.flush()
-    return 1 if loaded.problems or refused else 0
+    return 1 if (loaded.problems or refused) and not accepted else 0
 
 
 def cmd_worker(args: argparse.Namespace) -> int:

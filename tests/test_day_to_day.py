@@ -148,14 +148,20 @@ def test_screening_uses_the_body_limit_it_is_given_and_the_message_size_only_whe
     assert [a.article.article_id for a in accepted] == ["huge-1"] and refused == []
 
 
-def test_extract_reports_each_rejected_record_in_one_line_and_exits_1_with_the_others_extracted(bad_records):
+def test_extract_reports_each_rejected_record_in_one_line_and_extracts_the_others_with_status_0(bad_records):
     done = newsroom("extract", str(bad_records["missing"]), str(bad_records["huge"]))
-    assert done.returncode == 1
+    assert done.returncode == 0
     lines = errors(done.stderr)
     assert [(line["article_id"], line["event"].split(": ")[1]) for line in lines] == [
         ("no-fields-1", "not extracted"), ("huge-1", "not extracted")]
     events = [orjson.loads(line) for line in done.stdout.splitlines()]
     assert events and {event["article_id"] for event in events} == {"good-1"}
+
+
+def test_extract_with_every_record_refused_exits_1(bad_records):
+    done = newsroom("extract", str(bad_records["huge"]))
+    assert done.returncode == 1 and not done.stdout
+    assert [line["article_id"] for line in errors(done.stderr)] == ["huge-1"]
 
 
 # 2: a bad setting is a usage error of every command
