@@ -145,6 +145,10 @@ class Settings:
     view_fetch_min_bytes: int = 64 * 1024
     # Processes that run extraction beside the event loop (streams.offload); 0: on the event loop itself.
     extract_processes: int = 1
+    # The dashboard's event streams (streams.live): at most this many open at once (503 beyond), and one
+    # snapshot computed at most this often however fast the view changes (a burst costs one computation).
+    max_event_streams: int = 256
+    snapshot_interval_ms: int = 500
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -165,6 +169,8 @@ class Settings:
             "fetch_max_wait_ms": _int("NEWSROOM_FETCH_MAX_WAIT_MS", d.fetch_max_wait_ms),
             "view_fetch_min_bytes": _int("NEWSROOM_VIEW_FETCH_MIN_BYTES", d.view_fetch_min_bytes),
             "extract_processes": _int("NEWSROOM_EXTRACT_PROCESSES", d.extract_processes),
+            "max_event_streams": _int("NEWSROOM_MAX_EVENT_STREAMS", d.max_event_streams),
+            "snapshot_interval_ms": _int("NEWSROOM_SNAPSHOT_INTERVAL_MS", d.snapshot_interval_ms),
             "broker_profile": os.environ.get("NEWSROOM_BROKER_PROFILE") or d.broker_profile,
             "session_timeout": _seconds("NEWSROOM_SESSION_TIMEOUT"),
             "replication_factor": _int("NEWSROOM_REPLICATION_FACTOR", d.replication_factor),
@@ -193,6 +199,11 @@ class Settings:
             raise BadSetting("NEWSROOM_WEB_PORT", self.web_port, "a port number from 1 to 65535", d.web_port)
         if self.extract_processes < 0:
             raise BadSetting("NEWSROOM_EXTRACT_PROCESSES", self.extract_processes, "0 or more", d.extract_processes)
+        for name, (value, default) in {"NEWSROOM_MAX_EVENT_STREAMS": (self.max_event_streams, d.max_event_streams),
+                                       "NEWSROOM_SNAPSHOT_INTERVAL_MS": (self.snapshot_interval_ms,
+                                                                         d.snapshot_interval_ms)}.items():
+            if value < 0:
+                raise BadSetting(name, value, "a whole number, 0 or more", default)
         if not 1 <= self.min_insync_replicas <= self.replication_factor:
             raise BadSetting("NEWSROOM_MIN_INSYNC_REPLICAS", self.min_insync_replicas,
                              f"a whole number from 1 to NEWSROOM_REPLICATION_FACTOR ({self.replication_factor})",

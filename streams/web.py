@@ -8,38 +8,37 @@ all is :mod:`streams.openapi`.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from pathlib import Path
 from typing import Any
 
 import orjson
-import structlog
 from aiohttp import web as aioweb
 
 from streams import analysis, api, asof, metrics, openapi
 from streams.app import Newsroom
 from streams.counting import cell_counts
-
-log = structlog.get_logger(__name__)
+from streams.live import LiveFeed, PerChange, Throttled
 
 STATIC = Path(__file__).resolve().parent / "static"
 DASHBOARD = STATIC / "dashboard.html"
-CHANGE_POLL_SECONDS = 0.25  # how often an open event stream looks for a change: cheap, in-memory
-KEEPALIVE_SECONDS = 15.0  # a comment line this often finds dead clients and keeps proxies from timing out
 
 
 def register(newsroom: Newsroom) -> None:
     """Add every route to the app's web server (call before the worker starts)."""
-    app = newsroom.app
-    feed = LiveFeed(newsroom)
+    app, view = newsroom.app, newsroom.view
+    # Each answer derived from the whole view is computed once per change of it, whoever asks (streams.live).
+    counts_now = PerChange(lambda: view.changes, view.counts)
+    snapshots = Throttled(lambda: view.changes, lambda: orjson.dumps(api.snapshot(
+        counts_now.get(), view.statement_counts(), view.incidents.values(), view.statements.values())),
+        newsroom.settings.snapshot_interval_ms / 1000)
+    feed = LiveFeed(snapshots, newsroom.recovering, newsroom.settings.max_event_streams)
     app.web.add_static("/static/", STATIC)
     app.web.web_app.on_shutdown.append(feed.close)
     app.web.web_app.middlewares.append(recovery_guard(newsroom))
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.count_table(_counts_as_asked(newsroom, request.query), request.query))
+        return _answer(web, lambda: api.count_table(_counts_as_asked(newsroom, counts_now, request.query), request.query))
 
     @app.page("/api/statement-counts")
     async def speaker_counts(web: Any, request: Any) -> Any:
@@ -55,7 +54,9 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/snapshot")
     async def snapshot(web: Any, request: Any) -> Any:
-        return web.json(feed.snapshot())
+        response = web.bytes((await snapshots.current()).body, content_type="application/json")
+        response.charset = "utf-8"
+        return response
 
     @app.page("/api/events")
     async def events(web: Any, request: Any) -> Any:
@@ -116,11 +117,12 @@ def recovery_guard(newsroom: Newsroom) -> Any:
     return guard
 
 
-def _counts_as_asked(newsroom: Newsroom, query: Any) -> dict[str, dict[str, int]]:
+def _counts_as_asked(newsroom: Newsroom, counts_now: PerChange[dict[str, dict[str, int]]],
+                     query: Any) -> dict[str, dict[str, int]]:
     """The live table, or with ``?as_of=`` the table folded from each cell's history up to then (:mod:`streams.asof`)."""
     as_of = analysis.parse_as_of(query)
     if as_of is None:
-        return newsroom.view.counts()
+        return counts_now.get()
     return asof.counts_as_of(newsroom.view.histories.items(), as_of)
 
 
@@ -130,59 +132,3 @@ def _answer(web: Any, compute: Any) -> Any:
         return web.json(compute())
     except api.BadRequest as error:
         return web.json(error.body(), status=400)
-
-
-def sse_message(event: str, data: Any) -> bytes:
-    """One server-sent event; orjson output has no newline, so it fits one ``data:`` line."""
-    return b"event: " + event.encode() + b"\ndata: " + orjson.dumps(data) + b"\n\n"
-
-
-class LiveFeed:
-    """Server-sent snapshots of the worker's whole view, pushed when it changes.
-
-    The view counts the records it has applied; comparing that number a few times a
-    second per client is cheap and needs no hook inside the reader.
-    """
-
-    def __init__(self, newsroom: Newsroom) -> None:
-        self.newsroom = newsroom
-        self.stopping = asyncio.Event()
-
-    def mark(self) -> tuple[int, bool]:
-        return self.newsroom.view.changes, self.newsroom.recovering()
-
-    def snapshot(self) -> dict[str, Any]:
-        view = self.newsroom.view
-        return api.snapshot(view.counts(), view.statement_counts(), view.incidents.values(), view.statements.values())
-
-    async def close(self, *_: Any) -> None:
-        """aiohttp's on_shutdown: end open streams, or the server would wait for them before it stops."""
-        self.stopping.set()
-
-    async def stream(self, request: aioweb.Request) -> aioweb.StreamResponse:
-        response = aioweb.StreamResponse(headers={
-            "Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
-        await response.prepare(request)
-        try:
-            await response.write(b"retry: 2000\n\n")
-            await self._push_changes(response)
-        except ConnectionResetError:  # the browser went away: nothing to clean up
-            log.debug("event stream client left")
-        return response
-
-    async def _push_changes(self, response: aioweb.StreamResponse) -> None:
-        last: int | None = None
-        quiet = 0.0
-        while not self.stopping.is_set():
-            mark = self.mark()
-            if mark != last:
-                recovering = mark[-1]
-                await response.write(sse_message("recovering", api.recovering_body()) if recovering
-                                     else sse_message("snapshot", self.snapshot()))
-                last, quiet = mark, 0.0
-            elif quiet >= KEEPALIVE_SECONDS:
-                await response.write(b": keepalive\n\n")
-                quiet = 0.0
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self.stopping.wait(), CHANGE_POLL_SECONDS)
-            quiet += CHANGE_POLL_SECONDS

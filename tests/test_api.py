@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 import pytest
 from jsonschema import Draft202012Validator
 from multidict import MultiDict
 from openapi_spec_validator import validate
 
 from streams import api, openapi
-from streams.web import sse_message
+from streams.live import sse_message
 
 from derived import incident, statement
 
@@ -100,5 +101,5 @@ def test_parameters_of_another_endpoint_are_rejected() -> None:
 
 
 def test_a_server_sent_event_is_one_event_line_and_one_data_line() -> None:
-    message = sse_message("snapshot", {"quote": "two\nlines"})
+    message = sse_message("snapshot", orjson.dumps({"quote": "two\nlines"}))
     assert message == b'event: snapshot\ndata: {"quote":"two\\nlines"}\n\n'
