@@ -26,8 +26,8 @@ INCIDENT_PARAMS = frozenset({"kind", "country", "year", "limit", "offset"})
 STATEMENT_PARAMS = frozenset({"speaker", "organization", "limit", "offset"})
 
 # While a worker recovers its tables, every /api/ path but these answers 503 (see streams.web.recovery_guard):
-# they answer from progress counters or fixed text, not from the tables.
-NOT_TABLE_BACKED = frozenset({"/api/status", "/api/openapi.json", "/api/events"})
+# they answer from progress counters or fixed text, not from the tables (the probes answer for themselves).
+NOT_TABLE_BACKED = frozenset({"/api/status", "/api/openapi.json", "/api/events", "/api/live", "/api/ready"})
 RETRY_AFTER_SECONDS = 2  # what a 503 asks clients to wait while the tables recover (Retry-After)
 
 _COUNTRY = re.compile(r"[A-Za-z]{2}")

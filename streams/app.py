@@ -311,10 +311,14 @@ class Newsroom:
         await watch(self.outage)
 
     def unready_reason(self) -> str | None:
-        """Why ``/api/ready`` answers 503, or None when it answers 200."""
+        """Why ``/api/ready`` answers 503, or None when it answers 200: no broker answers, a part of
+        :meth:`recovering` is not done, or an agent crashed (faust restarts one whose actor crashed;
+        a crashed agent service processes nothing)."""
         if (gone := self.outage.reason(time.monotonic())) is not None:
             return gone
-        return None if self.view.ready else "reading the derived topics: answers would be partial"
+        waiting = self._recovering_parts() + sorted(f"agent {a.name} crashed" for a in self.app.agents.values()
+                                                    if a.crashed)
+        return "; ".join(waiting) or None
 
     async def _declare_alerts(self) -> None:
         """The alerts topic has no consumer here, so faust would not create it: a cluster without
@@ -362,8 +366,16 @@ class Newsroom:
         replay that asked for the offsets in between would find the raw topic already done. Until the
         extraction processes have loaded their model, the first records would wait for it: not ready either.
         """
-        return (not self.app.tables.recovery.completed.is_set() or self.app.in_recovery or not self.view.ready
-                or self._settling() or not self.extraction.ready)
+        return bool(self._recovering_parts())
+
+    def _recovering_parts(self) -> list[str]:
+        """What :meth:`recovering` waits for, one phrase each (``/api/ready`` gives them as its reason)."""
+        done = {"recovering the tables from their changelogs":
+                    self.app.tables.recovery.completed.is_set() and not self.app.in_recovery,
+                "reading the derived topics: answers would be partial": self.view.ready,
+                "settling after a rebalance": not self._settling(),
+                "loading the extraction model": self.extraction.ready}
+        return [part for part, finished in done.items() if not finished]
 
     def _settling(self) -> bool:
         """Whether the work after a rebalance is pending: until the progress starts at the committed offsets and a

@@ -125,8 +125,14 @@ def _schemas() -> dict[str, Schema]:
                      "additionalProperties": {"type": "integer", "minimum": 0}}}},
         "Readiness": {"type": "object", "required": ["ready"], "properties": {
             "ready": {"type": "boolean"},
-            "reason": {"type": "string", "description": "Why not ready (only when not): still reading the "
-                                                        "derived topics, or no Kafka broker answers."}}},
+            "reason": {"type": "string", "description": "Why not ready (only when not): no Kafka broker answers, "
+                                                        "the tables are recovering, the whole view is still reading "
+                                                        "the derived topics, the extraction model is loading, or an "
+                                                        "agent crashed; several joined by semicolons."}}},
+        "Liveness": {"type": "object", "required": ["live"], "properties": {"live": {"const": True}}},
+        "TooManyStreams": {"type": "object", "required": ["error", "retry_after"], "properties": {
+            "error": {"type": "string"}, "retry_after": {"type": "integer", "minimum": 1,
+                                                         "description": "Seconds to wait, as in Retry-After."}}},
         "Error": {"type": "object", "required": ["error", "parameter"], "properties": {
             "error": {"type": "string"}, "parameter": {"type": "string"}}},
         "Recovering": {"type": "object", "required": ["error", "retry_after"], "properties": {
@@ -137,6 +143,19 @@ def _schemas() -> dict[str, Schema]:
 
 def _paths() -> Schema:
     text = {"description": "Prometheus text exposition format.", "content": {"text/plain": {"schema": {"type": "string"}}}}
+    events = _get("Live snapshots as server-sent events", {
+        "description": "An event `snapshot` (data: a Snapshot as JSON) on connect and after every change; "
+                       "while the worker recovers its tables, an event `recovering` (data: a Recovering "
+                       "as JSON) instead; comment lines keep the connection alive. The schema describes one "
+                       "event, as OpenAPI 3.1 tools read a `text/event-stream` schema.",
+        "content": {"text/event-stream": {"schema": _ref("SnapshotEvent")}}}, description=(
+            "Every client gets the same snapshot, computed once per change of the view and at most every "
+            "`NEWSROOM_SNAPSHOT_INTERVAL_MS`; at most `NEWSROOM_MAX_EVENT_STREAMS` streams are open at once."))
+    events["get"]["responses"]["503"] = {
+        "description": "As many event streams are open as the worker allows: retry after `Retry-After` seconds, "
+                       "or poll /api/snapshot.",
+        "headers": {"Retry-After": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer"}}},
+        "content": {"application/json": {"schema": _ref("TooManyStreams")}}}
     return {
         "/api/counts": _get("Count table of distinct incidents", _json("The contract's count table.", _ref("Counts")),
                             [KIND, COUNTRY, YEAR, AS_OF]),
@@ -150,18 +169,14 @@ def _paths() -> Schema:
             _query("organization", "Only speakers of this organisation (case-insensitive).", {"type": "string"}),
             LIMIT, OFFSET], "Ordered by the date the statement was made, then article version."),
         "/api/snapshot": _get("Everything the dashboard draws", _json("Counts and the latest items.", _ref("Snapshot"))),
-        "/api/events": _get("Live snapshots as server-sent events", {
-            "description": "An event `snapshot` (data: a Snapshot as JSON) on connect and after every change; "
-                           "while the worker recovers its tables, an event `recovering` (data: a Recovering "
-                           "as JSON) instead; comment lines keep the connection alive. The schema describes one "
-                           "event, as OpenAPI 3.1 tools read a `text/event-stream` schema.",
-            "content": {"text/event-stream": {"schema": _ref("SnapshotEvent")}}}),
-        "/api/ready": {"get": {"summary": "Readiness: the whole view has read what the topics held at start, "
-                                          "and a broker answers",
+        "/api/events": events,
+        "/api/live": _get("Liveness: the worker's event loop answers",
+                          _json("Alive. It reads no state: a worker recovering or waiting for its broker is alive.",
+                                _ref("Liveness"))),
+        "/api/ready": {"get": {"summary": "Readiness: the worker answers for the whole table and processes records",
                                "responses": {"200": _json("Ready: answers cover the whole table.", _ref("Readiness")),
-                                             "503": _json("Still reading (answers would be partial), or no broker "
-                                                          "answers (they would not move): see reason.",
-                                                          _ref("Readiness"))}}},
+                                             "503": _json("Not ready: answers would be partial, or records would "
+                                                          "wait; see reason.", _ref("Readiness"))}}},
         "/api/status": _get("Offsets processed and partitions assigned", _json("Progress of this worker.", _ref("Status"))),
         "/api/openapi.json": _get("This description", _json("OpenAPI 3.1 document.", {"type": "object"})),
         "/metrics": _get("Prometheus metrics", text),

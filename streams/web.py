@@ -77,10 +77,15 @@ def register(newsroom: Newsroom) -> None:
     async def dashboard(web: Any, request: Any) -> Any:
         return web.html(DASHBOARD.read_text())
 
+    @app.page("/api/live")
+    async def live(web: Any, request: Any) -> Any:
+        """The liveness probe: answering at all shows the event loop turns; it reads nothing, so it is cheap."""
+        return web.json({"live": True})
+
     @app.page("/api/ready")
     async def ready(web: Any, request: Any) -> Any:
-        """The readiness probe: not before the whole view holds what the topics held when the worker started,
-        nor while no broker answers (the tables stand still then); the reason says which."""
+        """The readiness probe: 200 once the worker answers for the whole table and processes records; else 503
+        with the reason (no broker answers, tables recovering, the whole view still reading, ...)."""
         reason = newsroom.unready_reason()
         if reason is None:
             return web.json({"ready": True})
