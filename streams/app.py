@@ -45,6 +45,7 @@ from streams.offload import Derived, Extraction, ExtractionFailed, Failed, chunk
 from streams.outage import Outage, watch
 from streams.validation import Rejected, parse_raw
 from streams.view import WholeView, follow
+from streams.web_policy import faust_web_options
 
 log = structlog.get_logger(__name__)
 
@@ -108,6 +109,7 @@ def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
         web_in_thread=False,
         table_standby_replicas=0,
         **tuning,
+        **faust_web_options(settings),  # faust's own web routes off, the request-head timeout (streams.web_policy)
     )
     app.transport.Consumer = consumer_class(settings.fetch_max_wait_ms)
     return app

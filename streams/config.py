@@ -149,6 +149,8 @@ class Settings:
     # snapshot computed at most this often however fast the view changes (a burst costs one computation).
     max_event_streams: int = 256
     snapshot_interval_ms: int = 500
+    # Seconds a connection has to send a whole request head (and an idle keep-alive connection stays open).
+    web_header_timeout: float = 5.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -171,6 +173,7 @@ class Settings:
             "extract_processes": _int("NEWSROOM_EXTRACT_PROCESSES", d.extract_processes),
             "max_event_streams": _int("NEWSROOM_MAX_EVENT_STREAMS", d.max_event_streams),
             "snapshot_interval_ms": _int("NEWSROOM_SNAPSHOT_INTERVAL_MS", d.snapshot_interval_ms),
+            "web_header_timeout": _seconds("NEWSROOM_WEB_HEADER_TIMEOUT") or d.web_header_timeout,
             "broker_profile": os.environ.get("NEWSROOM_BROKER_PROFILE") or d.broker_profile,
             "session_timeout": _seconds("NEWSROOM_SESSION_TIMEOUT"),
             "replication_factor": _int("NEWSROOM_REPLICATION_FACTOR", d.replication_factor),
@@ -204,6 +207,9 @@ class Settings:
                                                                          d.snapshot_interval_ms)}.items():
             if value < 0:
                 raise BadSetting(name, value, "a whole number, 0 or more", default)
+        if self.web_header_timeout <= 0:
+            raise BadSetting("NEWSROOM_WEB_HEADER_TIMEOUT", self.web_header_timeout, "a number of seconds above 0",
+                             d.web_header_timeout)
         if not 1 <= self.min_insync_replicas <= self.replication_factor:
             raise BadSetting("NEWSROOM_MIN_INSYNC_REPLICAS", self.min_insync_replicas,
                              f"a whole number from 1 to NEWSROOM_REPLICATION_FACTOR ({self.replication_factor})",

@@ -15,17 +15,20 @@ them under us instead of the worker misbehaving quietly.
 | :func:`committed_offsets` | ``faust Consumer._committed_offset`` | faust |
 | :func:`refresh_metadata` | ``AIOKafkaConsumer._client.force_metadata_update`` | aiokafka |
 | :func:`consumer_class` ``on_thread_stop`` | ``Fetcher.close`` awaiting its cancelled fetch tasks (a fetch cancelled in its retry backoff raises ``CancelledError`` out of ``AIOKafkaConsumer.stop``) | aiokafka, mode |
+| :func:`stamp_error_responses` | ``aiohttp.web_protocol.RequestHandler.handle_error`` building the response to a request it could not parse (no app signal runs for it) | aiohttp |
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import weakref
 from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 import faust.streams as faust_streams
+from aiohttp.web_protocol import RequestHandler
 from aiokafka import AIOKafkaConsumer
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
@@ -169,3 +172,24 @@ def committed_offsets(consumer: Any) -> Mapping[Any, int | None]:
 async def refresh_metadata(consumer: AIOKafkaConsumer) -> None:
     """Ask the broker for fresh metadata now: a new client may not know a topic created a moment ago."""
     await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
+
+
+def stamp_error_responses(headers: Mapping[str, str]) -> None:
+    """Put ``headers`` on the responses aiohttp builds itself: to a request it could not parse (400), and to a
+    handler that raised (500) or timed out.
+
+    Every other response gets them through the application's public ``on_response_prepare``
+    signal (:mod:`streams.web_policy`), which aiohttp does not send for a request it could
+    not route; without this, such an answer named aiohttp's and Python's versions in its
+    ``Server`` header. Applies to every aiohttp server of the process (a worker runs one);
+    calling it again replaces the headers.
+    """
+    original = getattr(RequestHandler.handle_error, "__wrapped__", RequestHandler.handle_error)
+
+    @functools.wraps(original)
+    def handle_error(self: RequestHandler, *args: Any, **kwargs: Any) -> Any:
+        response = original(self, *args, **kwargs)
+        response.headers.update(headers)
+        return response
+
+    RequestHandler.handle_error = handle_error  # type: ignore[method-assign]

@@ -280,7 +280,10 @@ def document() -> Schema:
         "openapi": "3.1.0",
         "info": {"title": "newsroom worker API", "version": "1.0.0",
                  "description": "Live state of the whole table: any worker answers for every partition of the "
-                                "derived topics, whichever worker owns it. Event payloads follow the contract's JSON Schemas."},
+                                "derived topics, whichever worker owns it. Event payloads follow the contract's JSON Schemas. "
+                                "Every response carries Content-Security-Policy, X-Frame-Options: DENY, "
+                                "X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer; no path outside "
+                                "this description is served (faust's own routes are off)."},
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
         "paths": _with_recovery({**_paths(), **_analysis_paths()}),
         "components": {"schemas": {**_schemas(), **_analysis_schemas()}},

@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 from aiohttp import web as aioweb
 
-from streams import analysis, api, asof, metrics, openapi
+from streams import analysis, api, asof, metrics, openapi, web_policy
 from streams.app import Newsroom
 from streams.counting import cell_counts
 from streams.live import LiveFeed, PerChange, Throttled
@@ -35,6 +35,7 @@ def register(newsroom: Newsroom) -> None:
     app.web.add_static("/static/", STATIC)
     app.web.web_app.on_shutdown.append(feed.close)
     app.web.web_app.middlewares.append(recovery_guard(newsroom))
+    web_policy.install(app.web.web_app)
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:

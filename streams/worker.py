@@ -105,6 +105,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_EXTRACT_PROCESSES": str(settings.extract_processes),
         "NEWSROOM_MAX_EVENT_STREAMS": str(settings.max_event_streams),
         "NEWSROOM_SNAPSHOT_INTERVAL_MS": str(settings.snapshot_interval_ms),
+        "NEWSROOM_WEB_HEADER_TIMEOUT": str(settings.web_header_timeout),
         "NEWSROOM_BROKER_PROFILE": settings.broker_profile,
         "NEWSROOM_SESSION_TIMEOUT": "" if settings.session_timeout is None else str(settings.session_timeout),
         "NEWSROOM_REPLICATION_FACTOR": str(settings.replication_factor),

@@ -11,6 +11,9 @@ from typing import Any
 import faust
 import faust.streams
 import pytest
+from aiohttp import web as aioweb
+from aiohttp.test_utils import TestServer
+from aiohttp.web_protocol import RequestHandler
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
@@ -224,3 +227,23 @@ def test_the_consumer_thread_stops_its_consumer_in_on_thread_stop_which_mode_awa
     assert shutdown.index("on_thread_stop") < shutdown.index("set_shutdown")
     close = inspect.getsource(Fetcher.close)
     assert "x.cancel()" in close and "await x" in close  # no suppression of the cancellation it causes
+
+
+async def test_aiohttp_answers_a_request_it_cannot_parse_outside_the_app_and_stamp_error_responses_reaches_it() -> None:
+    prepared: list[int] = []
+
+    async def seen(request: aioweb.BaseRequest, response: aioweb.StreamResponse) -> None:
+        prepared.append(response.status)
+
+    app = aioweb.Application()
+    app.on_response_prepare.append(seen)
+    internals.stamp_error_responses({"X-Stamped": "yes"})
+    async with TestServer(app) as server:
+        reader, writer = await asyncio.open_connection(server.host, server.port)
+        writer.write(b"NOT A\x00REQUEST\r\n\r\n")
+        answer = await asyncio.wait_for(reader.read(), 30)
+        writer.close()
+    assert answer.split(b"\r\n")[0].endswith(b"400 Bad Request")
+    assert prepared == []  # no app signal for it: the reason stamp_error_responses exists
+    assert b"\r\nX-Stamped: yes\r\n" in answer
+    assert list(inspect.signature(RequestHandler.handle_error).parameters)[:2] == ["self", "request"]
