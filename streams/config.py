@@ -148,7 +148,7 @@ class Settings:
     # The dashboard's event streams (streams.live): at most this many open at once (503 beyond), and one
     # snapshot computed at most this often however fast the view changes (a burst costs one computation).
     max_event_streams: int = 256
-    snapshot_interval_ms: int = 500
+    snapshot_interval_ms: int = 1000
     # Seconds a connection has to send a whole request head (and an idle keep-alive connection stays open).
     web_header_timeout: float = 5.0
 

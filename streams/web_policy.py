@@ -9,6 +9,8 @@
 * A connection has ``web_header_timeout`` seconds to send a whole request head (aiohttp's
   keep-alive timer, which also runs from the moment a connection opens); a client that
   sends half a request line and waits is closed then, not held open for an hour.
+* A handler whose client went away is cancelled (aiohttp's handler cancellation): an event
+  stream closed by its browser gives its place under the cap back at once.
 * Every response carries the security headers below, and a ``Server`` header that names no
   versions (aiohttp's named Python's and its own), the ones aiohttp builds for requests it
   cannot parse included (:func:`streams.internals.stamp_error_responses`).
@@ -46,8 +48,11 @@ def faust_web_options(settings: Settings) -> dict[str, Any]:
         "web_stats_enabled": False,
         "web_graph_enabled": False,
         "web_metrics_enabled": False,
-        # Application(handler_args=...) is aiohttp's public way to configure the server's request handlers.
-        "web_application_options": {"handler_args": {"keepalive_timeout": settings.web_header_timeout}},
+        # Application(handler_args=...) is aiohttp's public way to configure the server and its request handlers.
+        # Handler cancellation: a client that goes away ends its handler at once, so a closed event stream
+        # frees its place under the cap then, not at the next write to it (up to a keep-alive period later).
+        "web_application_options": {"handler_args": {"keepalive_timeout": settings.web_header_timeout,
+                                                     "handler_cancellation": True}},
     }
 
 
