@@ -8,6 +8,7 @@ import subprocess
 import pytest
 import yaml
 
+from streams import openapi
 from streams.config import Settings
 
 from conftest import ROOT
@@ -62,3 +63,14 @@ def test_docker_compose_config_validates_the_compose_file():
     done = subprocess.run([*command, "-f", str(DEPLOY / "docker-compose.yml"), "config", "--quiet"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_probes_use_the_cheap_liveness_path_and_the_readiness_path_the_worker_serves():
+    documents = list(yaml.safe_load_all((DEPLOY / "k8s" / "workers.yaml").read_text()))
+    container = next(d for d in documents if d["kind"] == "StatefulSet")["spec"]["template"]["spec"]["containers"][0]
+    assert container["livenessProbe"]["httpGet"]["path"] == "/api/live"
+    assert container["readinessProbe"]["httpGet"]["path"] == "/api/ready"
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
+    for name in ("worker", "dashboard"):
+        assert any("/api/ready" in part for part in compose["services"][name]["healthcheck"]["test"]), name
+    assert {"/api/live", "/api/ready"} <= set(openapi.document()["paths"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 
 import aiohttp
@@ -11,6 +12,7 @@ import pytest
 from streams.client import ensure_topics, publish
 from streams.loader import read_documents
 from streams.monitor import wait_until_idle
+from streams.web_policy import HEADERS
 
 from conftest import DEV_CORPUS
 
@@ -45,3 +47,54 @@ def test_api_counts_lists_metrics_and_dashboard(settings, workers):
     assert status == 200 and content_type.startswith("text/plain")
     assert "newsroom_articles_processed_total 1.0" in metrics and "newsroom_extraction_seconds_bucket" in metrics
     assert got["/"][0] == 200 and "<svg" in got["/"][2]
+
+
+def test_a_real_worker_refuses_faust_routes_stamps_headers_times_out_half_requests_and_caps_streams(settings, workers):
+    settings = dataclasses.replace(settings, max_event_streams=2, web_header_timeout=1.0)
+    base = f"http://{settings.web_host}:{settings.web_port}"
+
+    async def half_request() -> bytes:
+        reader, writer = await asyncio.open_connection(settings.web_host, settings.web_port)
+        writer.write(b"GET /api/counts HTT")
+        try:
+            return await asyncio.wait_for(reader.read(), 60)  # b"": closed by the server; an upper bound, not a latency
+        finally:
+            writer.close()
+
+    async def scenario() -> dict:
+        await ensure_topics(settings)
+        worker = workers.start(settings)
+        await wait_until_idle(settings, timeout=120, alive=lambda: worker.poll() is None)
+        got: dict = {"faust": {}, "headers": {}}
+        async with aiohttp.ClientSession() as session:
+            for path in ("/router/", "/router/topics", "/table/", "/table/articles/", "/graph/", "/stats/", "/assignment/"):
+                async with session.get(base + path) as response:
+                    got["faust"][path] = response.status
+            for path in ("/", "/api/counts", "/api/live", "/api/ready", "/static/dashboard.js", "/nowhere"):
+                async with session.get(base + path) as response:
+                    got["headers"][path] = (response.status, dict(response.headers), await response.text())
+            got["half"] = await half_request()
+            first, second = await session.get(base + "/api/events"), await session.get(base + "/api/events")
+            async with session.get(base + "/api/events") as third:
+                got["refused"] = (third.status, third.headers.get("Retry-After"), await third.json())
+            first.close()  # its place is free at once, with no change of the view to write to it
+            for _ in range(100):
+                async with session.get(base + "/api/events") as again:
+                    if again.status == 200:
+                        got["replaced"] = (await again.content.readuntil(b"\n\n"), await again.content.readuntil(b"\n\n"))
+                        break
+                await asyncio.sleep(0.1)
+            second.close()
+        return got
+
+    got = asyncio.run(scenario())
+    assert set(got["faust"].values()) == {404}, got["faust"]
+    for path, (status, headers, body) in got["headers"].items():
+        assert status == (404 if path == "/nowhere" else 200), path
+        for name, value in HEADERS.items():
+            assert headers.get(name) == value, (path, name)
+    assert got["headers"]["/api/live"][2] == '{"live":true}' and json.loads(got["headers"]["/api/ready"][2]) == {"ready": True}
+    assert got["half"] == b""
+    status, retry_after, body = got["refused"]
+    assert status == 503 and int(retry_after) > 0 and "too many open event streams" in body["error"]
+    assert got["replaced"][1].startswith(b"event: snapshot")
