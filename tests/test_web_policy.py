@@ -98,7 +98,9 @@ async def test_readiness_names_what_a_worker_not_started_waits_for_liveness_answ
     ready = await client.get("/api/ready")
     assert ready.status == 503
     body = await ready.json()
-    assert body["ready"] is False and {"tables", "whole view", "extraction"} <= set(body["waiting_for"])
+    assert body["ready"] is False
+    for waiting in ("recovering the tables", "reading the derived topics", "loading the extraction model"):
+        assert waiting in body["reason"]
     live = await client.get("/api/live")
     assert live.status == 200 and await live.json() == {"live": True}
 
