@@ -8,6 +8,7 @@ machine and fails under CI, where the install script has run.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import os
 import shutil
@@ -99,3 +100,16 @@ def test_a_published_article_appears_on_the_open_dashboard_without_reload(settin
           "Michal" in d.find_element(By.ID, "statements").text, "a statement of the article")
     severe = [entry for entry in browser.get_log("browser") if entry.get("level") == "SEVERE"]
     assert severe == []
+
+
+def test_a_dashboard_refused_an_event_stream_polls_and_still_shows_new_articles(settings: Settings, workers,
+                                                                                 browser: WebDriver) -> None:
+    settings = dataclasses.replace(settings, max_event_streams=0)  # every stream answered 503, as at the cap
+    asyncio.run(ensure_topics(settings))
+    worker = workers.start(settings)
+    asyncio.run(wait_until_idle(settings, timeout=WAIT_SECONDS, alive=lambda: worker.poll() is None))
+
+    browser.get(f"http://{settings.web_host}:{settings.web_port}/")
+    _wait(browser, lambda d: d.find_element(By.ID, "connection").get_attribute("data-state") == "polling", "polling")
+    asyncio.run(publish(settings, [json.loads(ESTONIA.read_text())["article"]]))
+    _wait(browser, lambda d: _cell_count(d, "airspace_violation:EE/2025") == "1", "airspace_violation EE/2025 = 1")

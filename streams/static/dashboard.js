@@ -7,6 +7,8 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const KINDS = ["airspace_violation", "drone_sighting", "article4_request"];
 const PALETTE = ["#3465a4", "#f57900", "#4e9a06", "#75507b", "#c17d11", "#cc0000", "#06989a", "#555753"];
 const POLL_MS = 2000;
+// A stream refused (503: the worker serves as many as it allows) is not retried by the browser: try again this late.
+const REOPEN_MS = 30000;
 
 const $ = (id) => document.getElementById(id);
 
@@ -231,7 +233,10 @@ function connect() {
     stopPolling();
     setState("recovering", "recovering…");
   });
-  source.addEventListener("error", () => startPolling());
+  source.addEventListener("error", () => {
+    startPolling();
+    if (source.readyState === EventSource.CLOSED) setTimeout(connect, REOPEN_MS);
+  });
 }
 
 connect();
