@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 
 import orjson
+import pytest
 from aiohttp import web as aioweb
 from aiohttp.test_utils import TestClient, TestServer
 
-from streams.live import RECOVERING_MESSAGE, LiveFeed, PerChange, Throttled, sse_message
+from streams.live import RECOVERING_MESSAGE, SHARE, LiveFeed, PerChange, Throttled, sse_message
 
 
 class View:
@@ -119,3 +120,27 @@ async def test_closing_the_feed_ends_open_streams() -> None:
         await _next_message(stream.content)
         await feed.close()
         assert await asyncio.wait_for(stream.content.read(), 10) == b""  # the end of the stream
+
+
+async def test_a_snapshot_that_takes_long_to_compute_is_computed_less_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    view, now, slow = View(), [0.0], 0.004  # a fake clock; each computation takes 4 ms of it
+
+    def compute() -> bytes:
+        now[0] += slow
+        return view.compute()
+
+    real_sleep = asyncio.sleep
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds
+        await real_sleep(0)
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    snapshots = Throttled(lambda: view.changes, compute, interval=0.0, clock=lambda: now[0])
+    await snapshots.current()
+    computed_at = now[0]
+    view.changes += 1
+    await snapshots.current()
+    assert view.computed == 2
+    # Not at once, although the interval is 0: after twenty times as long as the last computation took.
+    assert now[0] - slow - computed_at >= SHARE * slow
