@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from streams.validation import DEFAULT_MAX_BODY_BYTES
+from streams.validation import (DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADLINE_BYTES, DEFAULT_MAX_STANDFIRST_BYTES,
+                                Limits)
 
 
 def _int(name: str, default: int) -> int:
@@ -97,6 +98,8 @@ class Settings:
     topics: Topics = field(default_factory=Topics)
     partitions: int = 4
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_headline_bytes: int = DEFAULT_MAX_HEADLINE_BYTES
+    max_standfirst_bytes: int = DEFAULT_MAX_STANDFIRST_BYTES
     web_host: str = "127.0.0.1"
     web_port: int = 6066
     broker_profile: str = AUTO  # auto: detected from the broker (streams.broker.detect_profile)
@@ -124,6 +127,8 @@ class Settings:
             "topics": Topics(os.environ.get("NEWSROOM_TOPIC_PREFIX", "")),
             "partitions": _int("NEWSROOM_PARTITIONS", d.partitions),
             "max_body_bytes": _int("NEWSROOM_MAX_BODY_BYTES", d.max_body_bytes),
+            "max_headline_bytes": _int("NEWSROOM_MAX_HEADLINE_BYTES", d.max_headline_bytes),
+            "max_standfirst_bytes": _int("NEWSROOM_MAX_STANDFIRST_BYTES", d.max_standfirst_bytes),
             "web_host": os.environ.get("NEWSROOM_WEB_HOST", d.web_host),
             "web_port": _int("NEWSROOM_WEB_PORT", d.web_port),
             "data_dir": os.environ.get("NEWSROOM_DATA_DIR", ""),
@@ -148,11 +153,21 @@ class Settings:
         if self.batch_size < 1 or self.extract_batch_size < 1:
             raise ValueError(f"NEWSROOM_BATCH_SIZE={self.batch_size} and NEWSROOM_EXTRACT_BATCH_SIZE="
                              f"{self.extract_batch_size} must be at least 1")
+        for name, value in (("BODY", self.max_body_bytes), ("HEADLINE", self.max_headline_bytes),
+                            ("STANDFIRST", self.max_standfirst_bytes)):
+            if value < 1:
+                raise ValueError(f"NEWSROOM_MAX_{name}_BYTES={value}: expected 1 or more")
         if self.extract_processes < 0:
             raise ValueError(f"NEWSROOM_EXTRACT_PROCESSES={self.extract_processes}: expected 0 or more")
         if not 1 <= self.min_insync_replicas <= self.replication_factor:
             raise ValueError(f"NEWSROOM_MIN_INSYNC_REPLICAS={self.min_insync_replicas} must be between 1 and "
                              f"NEWSROOM_REPLICATION_FACTOR={self.replication_factor}")
+
+    @property
+    def limits(self) -> Limits:
+        """The largest text fields a raw article may carry (larger: dead-lettered)."""
+        return Limits(body_bytes=self.max_body_bytes, headline_bytes=self.max_headline_bytes,
+                      standfirst_bytes=self.max_standfirst_bytes)
 
     def topic_config(self) -> dict[str, str]:
         """Broker config of every topic the app creates: acks=all writes need this many replicas in sync."""

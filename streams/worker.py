@@ -62,6 +62,8 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_WEB_HOST": settings.web_host,
         "NEWSROOM_WEB_PORT": str(settings.web_port),
         "NEWSROOM_MAX_BODY_BYTES": str(settings.max_body_bytes),
+        "NEWSROOM_MAX_HEADLINE_BYTES": str(settings.max_headline_bytes),
+        "NEWSROOM_MAX_STANDFIRST_BYTES": str(settings.max_standfirst_bytes),
         "NEWSROOM_STORE": settings.store,
         "NEWSROOM_BATCH_SIZE": str(settings.batch_size),
         "NEWSROOM_EXTRACT_BATCH_SIZE": str(settings.extract_batch_size),

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from streams.article import Article
-from streams.validation import Rejected, parse_document, parse_raw
+from streams.validation import Limits, Rejected, parse_document, parse_raw
 
 GOOD = {"article_id": "a1", "version": 2, "action": "publish", "published_at": "2025-09-23T15:00:00Z",
         "headline": "H", "body": "B"}
@@ -45,7 +45,7 @@ def test_bad_input_is_rejected_with_a_reason_naming_the_problem(raw, fragment):
 
 
 def test_an_oversized_body_is_rejected_against_the_configured_limit():
-    result = parse_raw(orjson.dumps({**GOOD, "body": "é" * 600}), max_body_bytes=1000)
+    result = parse_raw(orjson.dumps({**GOOD, "body": "é" * 600}), Limits(body_bytes=1000))
     assert isinstance(result, Rejected) and "1200 bytes exceeds the limit of 1000" in result.reason
 
 
