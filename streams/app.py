@@ -445,7 +445,7 @@ class Newsroom:
                             size=len(letter.value or b""))
         self.progress.count("deadlettered")
         metrics.DEADLETTERED.labels(stage).inc()
-        log.warning("dead-lettered", reason=letter.reason[:1000], stage=stage, key=(key or b"")[:200])
+        log.warning("dead-lettered", reason=letter.reason[:1000], stage=stage, key=key and key[:200])
 
     async def _send_dead_letter(self, letter: DeadLetter) -> None:
         await (await self.deadletter.send(key=letter.key, value=letter.value, headers=letter.headers))

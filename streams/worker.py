@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import os
 import signal
 import subprocess
 import sys
+import threading
+from typing import Any
+
+import structlog
 
 from streams import schemas
 from streams.broker import check_free
@@ -15,7 +20,12 @@ from streams.client import check_broker
 from streams.config import Settings
 from streams.processes import end_with_parent
 
+log = structlog.get_logger(__name__)
 
+# A stop (SIGTERM, Ctrl-C) ends the process within this, whatever it waits for: a broker that is down can hold
+# faust's commit, producer flush or a send being retried indefinitely. Exiting then is safe: what was not
+# committed is read again, as after a crash (at-least-once, idempotent state).
+STOP_DEADLINE_SECONDS = 8.0
 ENV_REPLAY_FROM = "NEWSROOM_REPLAY_FROM"
 ENV_REPLAY_PUBLISHED_SINCE = "NEWSROOM_REPLAY_PUBLISHED_SINCE"
 
@@ -47,9 +57,34 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
                              dt.datetime.fromisoformat(published) if published else None)
     web.register(newsroom)
     web_analysis.register(newsroom)
-    worker = faust.Worker(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False, quiet=True)
+    worker = _worker_class(faust.Worker)(newsroom.app, loglevel=loglevel, redirect_stdouts=False, override_logging=False, quiet=True)
     worker.spinner = None  # its cursor codes and "OK ^" would land among the log lines on stderr
     worker.execute_from_commandline()
+
+
+def arm_stop_deadline(seconds: float) -> threading.Timer:
+    """End this process ``seconds`` from now unless it has ended by then (a daemon thread: not kept alive by it)."""
+    def expire() -> None:
+        log.warning("the worker did not stop in time; exiting now (records not yet committed are read again)",
+                    seconds=seconds)
+        logging.shutdown()
+        os._exit(0)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def _worker_class(base: type[Any]) -> type[Any]:
+    """faust's worker, its stop bounded by :data:`STOP_DEADLINE_SECONDS` (``on_stop`` is mode's hook, run first)."""
+
+    class Worker(base):  # type: ignore[misc, valid-type]
+        async def on_stop(self) -> None:
+            arm_stop_deadline(STOP_DEADLINE_SECONDS)
+            await super().on_stop()
+
+    return Worker
 
 
 def worker_env(settings: Settings) -> dict[str, str]:
