@@ -29,6 +29,11 @@ def _seconds(name: str) -> float | None:
         raise ValueError(f"{name}={raw!r} is not a number of seconds") from error
 
 
+def _or(value: float | None, default: float) -> float:
+    """``value`` unless unset (None); unlike ``or``, 0 is kept."""
+    return default if value is None else value
+
+
 # The largest record the worker sends, and what its dead-letter topic accepts: a dead letter carries
 # the original raw record (which Kafka accepted up to about 1 MiB by default, or more where the
 # raw topic allows it) plus the error headers. aiokafka's own check would refuse anything over 1,000,000 bytes.
@@ -117,6 +122,9 @@ class Settings:
     view_fetch_min_bytes: int = 64 * 1024
     # Processes that run extraction beside the event loop (streams.offload); 0: on the event loop itself.
     extract_processes: int = 1
+    # Seconds one article's extraction may take before it is dead-lettered with that reason (0: no limit): what
+    # one slow article can hold up the others of its batch, other partitions' included.
+    extract_budget_seconds: float = 20.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -139,6 +147,7 @@ class Settings:
             "fetch_max_wait_ms": _int("NEWSROOM_FETCH_MAX_WAIT_MS", d.fetch_max_wait_ms),
             "view_fetch_min_bytes": _int("NEWSROOM_VIEW_FETCH_MIN_BYTES", d.view_fetch_min_bytes),
             "extract_processes": _int("NEWSROOM_EXTRACT_PROCESSES", d.extract_processes),
+            "extract_budget_seconds": _or(_seconds("NEWSROOM_EXTRACT_BUDGET_SECONDS"), d.extract_budget_seconds),
             "broker_profile": os.environ.get("NEWSROOM_BROKER_PROFILE") or d.broker_profile,
             "session_timeout": _seconds("NEWSROOM_SESSION_TIMEOUT"),
             "replication_factor": _int("NEWSROOM_REPLICATION_FACTOR", d.replication_factor),
@@ -157,6 +166,8 @@ class Settings:
                             ("STANDFIRST", self.max_standfirst_bytes)):
             if value < 1:
                 raise ValueError(f"NEWSROOM_MAX_{name}_BYTES={value}: expected 1 or more")
+        if self.extract_budget_seconds < 0:
+            raise ValueError(f"NEWSROOM_EXTRACT_BUDGET_SECONDS={self.extract_budget_seconds}: expected 0 (no limit) or more")
         if self.extract_processes < 0:
             raise ValueError(f"NEWSROOM_EXTRACT_PROCESSES={self.extract_processes}: expected 0 or more")
         if not 1 <= self.min_insync_replicas <= self.replication_factor:

@@ -49,7 +49,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     from streams.app import Newsroom
     from streams.offload import Extraction
 
-    newsroom = Newsroom(settings, Extraction(settings.extract_processes))
+    newsroom = Newsroom(settings, Extraction(settings.extract_processes, settings.extract_budget_seconds or None))
     replay = os.environ.get(ENV_REPLAY_FROM)
     if replay:
         published = os.environ.get(ENV_REPLAY_PUBLISHED_SINCE)
@@ -106,6 +106,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_FETCH_MAX_WAIT_MS": str(settings.fetch_max_wait_ms),
         "NEWSROOM_VIEW_FETCH_MIN_BYTES": str(settings.view_fetch_min_bytes),
         "NEWSROOM_EXTRACT_PROCESSES": str(settings.extract_processes),
+        "NEWSROOM_EXTRACT_BUDGET_SECONDS": str(settings.extract_budget_seconds),
         "NEWSROOM_BROKER_PROFILE": settings.broker_profile,
         "NEWSROOM_SESSION_TIMEOUT": "" if settings.session_timeout is None else str(settings.session_timeout),
         "NEWSROOM_REPLICATION_FACTOR": str(settings.replication_factor),

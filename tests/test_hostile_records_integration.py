@@ -4,6 +4,7 @@ counted and every bad one dead-lettered, and the worker goes on (both brokers)."
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import uuid
 
 import aiohttp
@@ -19,7 +20,7 @@ from streams.monitor import get_json, wait_until_assigned, wait_until_idle
 from streams.article import Article
 from streams.validation import Rejected, parse_document, parse_raw
 
-from hostile import hostile_values, named_cases
+from hostile import VALID, hostile_values, named_cases
 
 pytestmark = pytest.mark.integration
 
@@ -141,3 +142,19 @@ def test_a_forged_or_keyless_tally_record_is_dead_lettered_never_folded_and_the_
     run(wait_until_idle(settings, timeout=180, alive=lambda: restarted.poll() is None))
     assert run(_statuses(settings)) == {path: 200 for path in ANSWERING}
     assert run(get_json(settings, "/api/counts")) == before
+
+
+def test_an_article_over_the_extraction_budget_is_dead_lettered_and_the_others_beside_it_derived(
+        settings, workers, run):
+    settings = dataclasses.replace(settings, extract_budget_seconds=2.0)
+    valid = valid_articles(8, seed=9)
+    slow = {**VALID, "article_id": "slow-1",
+            "body": "Two jets of one state entered the airspace of another on Friday, its army said. " * 3000}
+    worker = workers.start(settings)
+    records = interleaved(valid, [(b"slow-1", orjson.dumps(slow))])
+    dead, incidents, _ = run(_run(settings, records, alive=lambda: worker.poll() is None))
+    assert incidents == expected_incidents(valid)
+    [(key, _, headers)] = dead
+    headers = dict(headers)
+    assert key == b"slow-1" and headers["error.stage"] == b"extract"
+    assert headers["error.reason"].decode().startswith("extraction took longer than the budget of 2 s")
