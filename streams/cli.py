@@ -161,6 +161,8 @@ def cmd_broker(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.extraction_slope is not None:
+        return _bench_slope(args)
     from streams.bench import DEFAULT_CORPUS, render_bench, run_bench
 
     if not 0.0 <= args.relevant_share <= 1.0:
@@ -176,6 +178,23 @@ def cmd_bench(args: argparse.Namespace) -> int:
         _out(result)
     else:
         sys.stdout.write(render_bench(result) + "\n")
+    return 0
+
+
+def _bench_slope(args: argparse.Namespace) -> int:
+    from streams.slope import measure, render_slope
+
+    try:
+        sizes = tuple(float(size) for size in args.extraction_slope.split(","))
+    except ValueError:
+        raise InputError(f"--extraction-slope takes sizes in KB separated by commas, not {args.extraction_slope!r}") from None
+    if not sizes or min(sizes) <= 0 or max(sizes) > 1024:
+        raise InputError("--extraction-slope sizes must be above 0 and at most 1024 KB (the body limit)")
+    result = measure(tuple(sorted(sizes)))
+    if args.json:
+        _out(result)
+    else:
+        sys.stdout.write(render_slope(result) + "\n")
     return 0
 
 
@@ -244,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder with dev/ and train/ corpus articles (default: ../shared/corpus beside the checkout)")
     bench.add_argument("--extract-processes", type=int, default=None,
                        help="the workers' extraction processes (default: NEWSROOM_EXTRACT_PROCESSES's; 0: on the event loop)")
+    bench.add_argument("--extraction-slope", nargs="?", const="1,4,16,64,256,1024", default=None, metavar="KB,KB,...",
+                       help="instead: offline extraction time of one article per body size (default 1 KB to 1 MB), "
+                            "and the slope in ms per KB")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=cmd_bench)
     counts = sub.add_parser("counts", help="live count tables from a running worker")
