@@ -182,14 +182,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def _bench_slope(args: argparse.Namespace) -> int:
-    from streams.slope import measure, render_slope
+    from streams.slope import MAX_SIZE_KB, measure, render_slope
 
     try:
         sizes = tuple(float(size) for size in args.extraction_slope.split(","))
     except ValueError:
         raise InputError(f"--extraction-slope takes sizes in KB separated by commas, not {args.extraction_slope!r}") from None
-    if not sizes or min(sizes) <= 0 or max(sizes) > 1024:
-        raise InputError("--extraction-slope sizes must be above 0 and at most 1024 KB (the body limit)")
+    if not sizes or min(sizes) <= 0 or max(sizes) > MAX_SIZE_KB:
+        raise InputError(f"--extraction-slope sizes must be above 0 and at most {MAX_SIZE_KB} KB "
+                         "(spaCy parses at most 1,000,000 characters)")
     result = measure(tuple(sorted(sizes)))
     if args.json:
         _out(result)
@@ -263,7 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="folder with dev/ and train/ corpus articles (default: ../shared/corpus beside the checkout)")
     bench.add_argument("--extract-processes", type=int, default=None,
                        help="the workers' extraction processes (default: NEWSROOM_EXTRACT_PROCESSES's; 0: on the event loop)")
-    bench.add_argument("--extraction-slope", nargs="?", const="1,4,16,64,256,1024", default=None, metavar="KB,KB,...",
+    bench.add_argument("--extraction-slope", nargs="?", const="1,4,16,64,256,976", default=None, metavar="KB,KB,...",
                        help="instead: offline extraction time of one article per body size (default 1 KB to 1 MB), "
                             "and the slope in ms per KB")
     bench.add_argument("--json", action="store_true")

@@ -20,7 +20,10 @@ from streams.extraction.nlp import load_pipeline
 from streams.generator import generate
 from streams.validation import parse_document
 
-DEFAULT_SIZES_KB = (1, 4, 16, 64, 256, 1024)
+# 1 KB to 1 MB: 976 KiB is the largest body under spaCy's limit of 1,000,000 characters per text (a longer one
+# is refused by the parser and dead-lettered at extraction).
+MAX_SIZE_KB = 976
+DEFAULT_SIZES_KB = (1, 4, 16, 64, 256, MAX_SIZE_KB)
 
 
 @dataclass(frozen=True, slots=True)
