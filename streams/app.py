@@ -443,6 +443,8 @@ class Newsroom:
             except RecordTooLarge as error:
                 log.warning("dead letter too large to send; cutting its value", error=str(error),
                             size=len(letter.value or b""))
+        else:  # not even its key and headers were taken: nothing more can be sent of it
+            log.error("a record could not be dead-lettered, even cut to its key and headers", stage=stage)
         self.progress.count("deadlettered")
         metrics.DEADLETTERED.labels(stage).inc()
         log.warning("dead-lettered", reason=letter.reason[:1000], stage=stage, key=key and key[:200])
