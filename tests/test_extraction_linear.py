@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 from streams.extraction import incidents
 from streams.extraction.mentions import Mention
 from streams.extraction.model import FuzzyDate
-from streams.extraction.nlp import entities, load_pipeline
+from streams.extraction.nlp import entities, entity_at, load_pipeline
+from streams.extraction.statements import FieldReader, _inside
 
 TEXT = ("Two Russian fighter jets entered Estonian airspace near Vaindloo on Friday, the ministry in Tallinn said. "
         "NATO jets from Italy escorted them out overnight. Drones were seen over the Alder air base on 3 March. "
@@ -52,6 +53,22 @@ def test_the_entities_of_each_sentence_are_its_ents() -> None:
     for sentence in doc().sents:
         assert [(e.start, e.end, e.label_) for e in entities(sentence)] == [
             (e.start, e.end, e.label_) for e in sentence.ents]
+
+
+def test_the_entity_at_a_token_is_the_one_of_doc_ents_that_holds_it() -> None:
+    parsed = doc()
+    for token in parsed:
+        holding = [e for e in parsed.ents if e.start <= token.i < e.end]
+        found = entity_at(parsed, token.i)
+        assert [(found.start, found.end)] == [(e.start, e.end) for e in holding] if holding else found is None
+
+
+def test_a_token_is_in_a_quotation_as_the_plain_scan_says() -> None:
+    quoted = load_pipeline()('The minister said: "We saw two drones." Later, "it was a balloon," an aide said, '
+                             'and the so-called "grey zone" was mentioned. "Nothing more," she added.')
+    reader = FieldReader("body", quoted)
+    assert reader.quotes
+    assert [reader._quoted(t) for t in quoted] == [_inside(t, reader.quotes) for t in quoted]
 
 
 DATES = [None, FuzzyDate("2025-03-03", "day"), FuzzyDate("2025-03-04", "day"), FuzzyDate("2025-03", "month")]

@@ -8,7 +8,7 @@ reachable from the machines this runs on.
 from __future__ import annotations
 
 import importlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
@@ -53,6 +53,13 @@ def entities(span: Span | Doc) -> list[Span]:
         return list(doc_entities(span)[0])
     ents, starts = doc_entities(span.doc)
     return [e for e in ents[bisect_left(starts, span.start):bisect_left(starts, span.end)] if e.end <= span.end]
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity that token ``i`` is part of (entities never overlap), found by bisection."""
+    ents, starts = doc_entities(doc)
+    found = bisect_right(starts, i) - 1
+    return ents[found] if found >= 0 and i < ents[found].end else None
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ from streams.extraction.lexicon import (
     RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
-from streams.extraction.nlp import doc_entities
+from streams.extraction.nlp import doc_entities, entity_at
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
     Title, appositive_names, country_of, demonym, is_acronym, name_span, split_title, title_of, titled_names,
@@ -539,7 +539,8 @@ class SpeakerResolver:
         if subject.lemma_.lower() in INSTITUTION_HEADS | PRIVATE_HEADS:
             candidates = [subject]  # "the airport operator Skyport": the appositive names the institution
         for token in candidates:
-            ent = next((e for e in doc_entities(doc)[0] if e.label_ == "PERSON" and e.start <= token.i < e.end), None)
+            ent = entity_at(doc, token.i)
+            ent = ent if ent is not None and ent.label_ == "PERSON" else None
             span = name_span(ent) if ent is not None else None
             if span is None and token.text[:1].isupper() and self._known_name(token):
                 span = name_span(doc[token.i: token.i + 1])

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -343,6 +344,12 @@ class FieldReader:
         self.text = doc.text  # Doc.text joins every token on each read: read once
         self.quotes = [q for q in find_quotes(self.text) if not _named_before(self.text, q.opening)]
         self.units = units(self.text, self.quotes)
+        self.openings = [q.opening for q in self.quotes]
+
+    def _quoted(self, token: Token) -> bool:
+        """``_inside(token, self.quotes)`` by bisection: the field's quotations are in text order and do not overlap."""
+        i = bisect_right(self.openings, token.idx) - 1
+        return i >= 0 and self.quotes[i].covers(token.idx)
 
     def tokens(self, unit: Unit) -> list[Token]:
         span = self.doc.char_span(unit.start, unit.end, alignment_mode="expand")
@@ -441,8 +448,9 @@ class FieldReader:
         dropped = {t.i for clause in clauses for c in clause.subtree if c is not clause and c.dep_ in {"conj", "advcl"}
                    and c.lemma_.lower() in QUOTING_VERBS and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
         chosen = {t.i for clause in clauses for t in clause.subtree}
-        tokens = [t for t in clauses[0].doc if t.i in chosen and t.i in inside_unit and t.i not in dropped]
-        if len(clauses) > 1 or not any(_inside(t, self.quotes) for t in tokens):
+        doc = clauses[0].doc  # the chosen tokens in doc order, not a walk over the whole doc per clause
+        tokens = [doc[i] for i in sorted(chosen) if i in inside_unit and i not in dropped]
+        if len(clauses) > 1 or not any(self._quoted(t) for t in tokens):
             return [tokens]
         clause = clauses[0]
         conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped
