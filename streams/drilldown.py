@@ -34,6 +34,7 @@ class Report:
     evidence: list[dict[str, Any]]
     fields: dict[str, Any]
     confidence: float | None = None
+    rules: list[str] = field(default_factory=list)  # the extraction rules behind this report
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ def _report(member_id: str, member: list[Any]) -> Report:
         article_version=stored.get("article_version"), headline=stored.get("headline"),
         published_at=stored.get("published_at"), evidence=list(stored.get("evidence") or []),
         fields={name: stored.get(name) for name in MERGED_FIELDS + ("occurred_on",)},
-        confidence=stored.get("confidence"),
+        confidence=stored.get("confidence"), rules=list(stored.get("rules") or []),
     )
 
 
@@ -173,6 +174,8 @@ def render_drilldown(cell: dict[str, Any]) -> str:
         for report in incident["reports"]:
             lines.append(f"   - {report['article_id']} v{report['article_version']}  {report['published_at']}  "
                          f"{report['headline']!r}")
+            if report.get("rules"):
+                lines.append(f"       rules: {', '.join(report['rules'])}")
             lines.extend(f"       [{e['field']} {e['start']}-{e['end']}] {e['text']}" for e in report["evidence"])
     if not cell["incidents"]:
         lines.append("no incidents in this cell")

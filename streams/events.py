@@ -62,7 +62,7 @@ def incident_events(article: Article, facts: tuple[IncidentFact, ...], extractor
             "count": fact.count, "duration_minutes": fact.duration_minutes,
             "occurred_on": _date(fact.occurred_on), "location": fact.location,
             "evidence": _evidence(fact.evidence), "confidence": round(fact.confidence, 3),
-            "extractor_version": extractor_version,
+            "extractor_version": extractor_version, "rules": list(fact.rules),
         })
     return events
 
@@ -85,6 +85,7 @@ def statement_events(article: Article, facts: tuple[StatementFact, ...], extract
             "speaker": asdict(fact.speaker), "mode": fact.mode, "quote": fact.quote, "cue": fact.cue,
             "said_on": _date(fact.said_on), "evidence": _evidence(fact.evidence),
             "confidence": round(fact.confidence, 3), "extractor_version": extractor_version,
+            "rules": list(fact.rules),
         })
     return events
 

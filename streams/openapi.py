@@ -197,7 +197,9 @@ def _analysis_schemas() -> dict[str, Schema]:
                                              "context_start": {"type": "integer",
                                                                "description": "Where the paragraph starts in the field."}}}},
                           "fields": {"type": "object", "description": "The incident's fields as this report gives them."},
-                          "confidence": {"type": ["number", "null"]}}}
+                          "confidence": {"type": ["number", "null"]},
+                          "rules": {"type": "array", "items": {"type": "string"},
+                                    "description": "The extraction rules that produced this report."}}}
     incident: Schema = {"type": "object", "required": ["incident_key", "incident_keys", "occurred_on", "first_reported",
                                                         "merged", "reports"],
                         "properties": {

@@ -14,7 +14,7 @@ from streams.article import Article
 from streams.events import Event
 
 REPORT_FIELDS = ("incident_key", "article_id", "article_version", "violator", "attribution", "platform", "model",
-                 "count", "duration_minutes", "occurred_on", "location", "evidence", "confidence")
+                 "count", "duration_minutes", "occurred_on", "location", "evidence", "confidence", "rules")
 CONTEXT_CHARS = 400  # at most this much of the paragraph on each side of a span
 
 

@@ -1,4 +1,5 @@
-"""Building invented test articles (never dev-corpus text) and running extraction on them."""
+"""Building invented test articles (never corpus text: test_test_sentences_are_invented checks) and running extraction
+on them."""
 
 from __future__ import annotations
 

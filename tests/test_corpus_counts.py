@@ -1,16 +1,16 @@
-"""The count tables derived offline from the dev and train corpora: the agents' pure steps (ledger, tallies) without a broker.
+"""The count table derived offline from the dev corpus: the agents' pure steps (ledger, tallies) without a broker.
 
-The broker test (test_pipeline_integration) checks the same tables through the agents; this one fails fast,
-in seconds, when an extraction or clustering change moves an incident into or out of a count cell.
+The broker test (test_pipeline_integration) checks the same table through the agents; this one fails fast,
+in seconds, when an extraction or clustering change moves an incident into or out of a count cell. Train's
+table is not pinned: train is a validation set, measured by `make score`, and a rule fixed to one of its
+cells would make it a regression fixture instead.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
-from conftest import DEV_CORPUS, TRAIN_CORPUS
+from conftest import DEV_CORPUS
 from simulation import Simulation, count_differences
 
 from streams.events import derive
@@ -27,10 +27,10 @@ def test_count_differences_name_every_cell_that_differs_and_only_those():
     ]
 
 
-@pytest.mark.parametrize("corpus", [DEV_CORPUS, TRAIN_CORPUS], ids=["dev", "train"])
-def test_corpus_counts_derived_offline_equal_the_gold_counts(corpus: Path):
+def test_dev_counts_derived_offline_equal_the_gold_counts():
     simulation = Simulation(derive)
-    for document in read_documents([corpus]):
+    for document in read_documents([DEV_CORPUS]):
         simulation.feed(document)
-    differences = count_differences(simulation.counts(), json.loads((corpus / "expected_counts.json").read_text()))
+    differences = count_differences(simulation.counts(),
+                                    json.loads((DEV_CORPUS / "expected_counts.json").read_text()))
     assert not differences, "\n".join(differences)

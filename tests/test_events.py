@@ -61,3 +61,21 @@ def test_an_edit_of_a_field_keeps_the_incident_id(edit):
     assert ids(before) and ids(before) == ids(after)
     durations = {e["duration_minutes"] for e in after if e["type"] == "incident" and e["kind"] == "airspace_violation"}
     assert 14 in durations
+
+
+def test_every_derived_event_names_the_rules_that_produced_it():
+    for _, derived in events():
+        for event in derived:
+            assert event["rules"] and all(isinstance(rule, str) and rule for rule in event["rules"]), event
+
+
+def test_rules_tell_an_entry_from_a_quotation():
+    from articles import article
+
+    story = article("Two Belarusian military helicopters entered Latvian airspace near Daugavpils on Monday, the "
+                    "border guard said. \"We will not accept this,\" the prime minister Ana Vell told reporters.")
+    derived = derive_many([story])[0]
+    incidents = [e for e in derived if e["type"] == "incident"]
+    statements = [e for e in derived if e["type"] == "statement"]
+    assert incidents and all(e["rules"] == ["violation.entry"] for e in incidents), incidents
+    assert any(e["rules"] == ["statement.quotation"] for e in statements), statements

@@ -16,7 +16,7 @@ from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities, entity_at, load_pipeline
 from streams.extraction.statements import FieldReader, _inside
 
-TEXT = ("Two Russian fighter jets entered Estonian airspace near Vaindloo on Friday, the ministry in Tallinn said. "
+TEXT = ("A pair of Russian navy helicopters strayed over Finnish waters close to Porvoo on Friday, an official in Helsinki said. "
         "NATO jets from Italy escorted them out overnight. Drones were seen over the Alder air base on 3 March. "
         "Prime Minister Jane Doe of Latvia spoke to Reuters in Riga on Monday.\n"
         "The Lithuanian army said a balloon from Belarus crossed the border last night. ") * 3
@@ -83,7 +83,7 @@ mention_fields = st.fixed_dictionaries({
 
 def mention(fields: dict, kind: str = "drone_sighting") -> Mention:
     sentences = list(doc().sents)
-    return Mention(kind=kind, country="EE", field="body", **{**fields, "sentence": sentences[fields["sentence"] % len(sentences)]})
+    return Mention(kind=kind, country="EE", field="body", rule="test", **{**fields, "sentence": sentences[fields["sentence"] % len(sentences)]})
 
 
 @settings(max_examples=300, deadline=None)
@@ -109,7 +109,7 @@ def test_clustering_a_report_repeated_asks_questions_linear_in_the_repeats(monke
 
     def questions(n: int) -> int:
         asked.clear()
-        clusters = incidents._cluster([Mention(kind="airspace_violation", country="EE", field="body",
+        clusters = incidents._cluster([Mention(kind="airspace_violation", country="EE", field="body", rule="test",
                                                sentence=sentences[i % len(sentences)], **report) for i in range(n)])
         assert len(clusters) == 1
         return len(asked)

@@ -42,8 +42,8 @@ def test_allied_jets_that_shadow_the_intruders_are_not_the_violator():
 
 
 def test_allied_jets_taking_part_in_the_response_are_not_the_intruders():
-    v = violation("Russian drones crossed into Latvian airspace on Friday. Swedish and Danish jets took part in the "
-                  "operation to down them, and the airport in Riga was briefly closed.", "LV")
+    v = violation("Russian drones crossed into Latvian airspace on Friday. Jets from Sweden and Denmark took part in "
+                  "the hunt for them while departures from Riga were held for an hour.", "LV")
     assert v.violator == "RU"
 
 
@@ -67,8 +67,8 @@ def test_the_number_of_violations_counts_when_the_aircraft_are_not_numbered():
 def test_a_model_known_by_name_and_a_count_of_violations_in_another_clause():
     v = violation("Two Russian Kalibr missiles crossed Moldovan airspace on Friday.", "MD")
     assert (v.platform, v.model, v.count) == ("missile", "Kalibr", 2)
-    v = violation("Latvia shot down drones that crossed into its airspace overnight, after recording at least 14 "
-                  "violations.", "LV")
+    v = violation("After logging at least 14 violations overnight, Latvia shot down drones that had entered its "
+                  "airspace.", "LV")
     assert v.count == 14
 
 
@@ -85,30 +85,32 @@ def test_one_platform_from_a_determiner_on_the_noun_it_modifies_or_a_headline_wi
 
 
 def test_a_later_sentence_about_the_intruder_adds_its_site_and_stay():
-    v = violation("A Chinese military patrol aircraft violated Japanese airspace off the western prefecture of Saga on "
-                  "Monday, the ministry said.\nThe Y-8 patrol aircraft flew into airspace over waters near the Goto "
-                  "Islands at 10:15 a.m. and stayed for about three minutes, the ministry said.", "JP")
+    v = violation("Tokyo said a Chinese military plane intruded into Japanese airspace near Saga prefecture on Monday."
+                  "\nOfficials said the Y-8 surveillance plane spent about three minutes in the airspace over the "
+                  "Goto Islands before turning back.", "JP")
     assert (v.violator, v.model, v.duration_minutes, v.location) == ("CN", "Y-8", 3.0, "the Goto Islands")
     assert v.occurred_on.value == "2025-10-06"
 
 
 def test_the_lead_retells_the_headline_incident_with_its_details():
-    v = violation("A helicopter that took off from a Russian navy frigate flew over waters near the Aland Islands for "
-                  "about 12 minutes on Sunday, prompting Finland to scramble jets, the government said.", "FI",
-                  headline="Russian navy helicopter intrudes into Finnish airspace near Aland")
+    v = violation("A Russian navy helicopter based on a frigate hovered over the Aland Islands for about 12 minutes on "
+                  "Sunday, Finnish officials said, and Finland sent fighter jets to meet it.", "FI",
+                  headline="Finland scrambles jets after Russian helicopter breaches its airspace")
     assert (v.violator, v.duration_minutes, v.occurred_on.value) == ("RU", 12.0, "2025-10-05")
     assert v.location == "the Aland Islands"
 
 
 def test_a_town_places_an_incident_better_than_its_region():
-    v = violation("A Russian drone that crossed into Estonia from the east crashed in eastern Estonia on Sunday.\n"
+    v = violation("On Sunday a Russian drone flew into Estonia and came down in the east of the country.\n"
                   "The drone came down near Tartu, the defence forces said.", "EE")
     assert v.location == "Tartu"
 
 
+@pytest.mark.xfail(strict=True, reason="who fired it, in the active voice ('X's air defences had probably fired the "
+                                       "rocket'): only the passive is read")
 def test_who_fired_it_in_the_main_clause_and_a_later_sentence_with_the_site_and_day():
-    body = ("A rocket that crashed into an orchard in southern Slovakia was probably fired by Hungary's air "
-            "defences, the Slovak president said on Wednesday.\n"
+    body = ("The Slovak president said on Wednesday that Hungary's air defences had probably fired the rocket "
+            "that fell into an orchard in southern Slovakia.\n"
             "The rocket hit a storage shed in the village of Dolny Kubin on Monday evening, police said.")
     v = violation(body, "SK")
     assert (v.violator, v.attribution, v.platform) == ("HU", "suspected", "missile")
@@ -117,15 +119,14 @@ def test_who_fired_it_in_the_main_clause_and_a_later_sentence_with_the_site_and_
 
 def test_a_hedge_in_the_clause_above_an_identification_makes_it_suspected():
     body = ("A drone crossed into Latvian airspace near the town of Ludza on Sunday, the army said.\n"
-            "\"It is highly probable that it was a drone operated by Russian forces,\" the minister said.")
+            "\"It is very likely that it was a drone sent by Russian forces,\" the minister said.")
     v = violation(body, "LV")
     assert (v.violator, v.attribution) == ("RU", "suspected")
 
 
 def test_a_date_in_a_since_clause_does_not_date_the_incident():
-    v = violation("In May 2019, a Russian maritime patrol plane, an An-26, intruded into Finnish airspace over the "
-                  "remote Aland Islands, the first violation by a Russian aircraft since Finland began keeping "
-                  "records in 1995.", "FI")
+    v = violation("In May 2019 a Russian An-26 patrol plane crossed into Finnish airspace over the Aland Islands, "
+                  "something no Russian aircraft had done since Finnish records began in 1995.", "FI")
     assert (v.occurred_on.value, v.model, v.count) == ("2019-05", "An-26", 1)
 
 
@@ -136,8 +137,8 @@ def test_one_of_the_jets_is_one():
 
 
 def test_both_are_two_and_the_aircraft_may_be_several():
-    v = violation("Two drones struck a depot near Tartu on Sunday. Both drones had violated Estonian airspace, the "
-                  "army said.", "EE")
+    v = violation("Two drones struck a depot near Tartu on Sunday. According to the Estonian army, both drones had "
+                  "crossed into Estonian airspace from the east.", "EE")
     assert v.count == 2
     v = violation("Helsinki says the aircraft stayed inside Finnish airspace for 12 minutes.", "FI")
     assert v.count is None
@@ -173,14 +174,19 @@ def test_a_later_definite_phrase_names_the_model_of_the_last_intruder():
     assert v.model is None
 
 
-def test_balloons_a_state_sent_into_its_neighbour_and_balloons_over_an_island():
-    v = violation("North Korea has sent at least 60 balloons carrying trash across the border into South Korea since "
-                  "Tuesday night, the military said on Wednesday.", "KR")
+def test_balloons_a_state_sent_into_its_neighbour():
+    v = violation("Since Tuesday night North Korea has sent at least 60 balloons over the frontier into South Korea, "
+                  "many of them carrying waste paper, officials in Seoul said on Wednesday.", "KR")
     assert (v.violator, v.platform, v.count, v.occurred_on.value) == ("KP", "balloon", 60, "2025-10-08")
-    v = violation("Two Chinese balloons flew over the island of Taiwan on Tuesday.", "TW")
-    assert (v.violator, v.count, v.occurred_on.value) == ("CN", 2, "2025-10-07")
-    v = violation("Dozens of balloons drifted into Latvian airspace from Belarus on Friday night.", "LV")
+    v = violation("Dozens of balloons from Belarus floated into Latvia's airspace on Friday night.", "LV")
     assert (v.violator, v.platform) == ("BY", "balloon")
+
+
+@pytest.mark.xfail(strict=True, reason="balloons that 'passed over' an island: only 'flew over' is read as an "
+                                       "overflight")
+def test_balloons_over_an_island():
+    v = violation("On Tuesday two Chinese balloons passed over the island of Taiwan.", "TW")
+    assert (v.violator, v.count, v.occurred_on.value) == ("CN", 2, "2025-10-07")
 
 
 def test_a_suspected_violation():
@@ -199,7 +205,7 @@ def test_a_drone_from_nowhere_named_is_unattributed():
 
 
 def test_north_korean_drones_and_a_chinese_balloon():
-    found = incidents("Five North Korean drones crossed into South Korean airspace on Monday. "
+    found = incidents("On Monday five North Korean drones flew into South Korean airspace. "
                       "Separately, a Chinese balloon entered Taiwanese airspace last month.")
     korea, balloon = found[("airspace_violation", "KR")], found[("airspace_violation", "TW")]
     assert (korea.violator, korea.count) == ("KP", 5)
@@ -225,7 +231,7 @@ def test_several_victims_in_one_sentence():
 
 
 def test_a_reported_drone_violation_belongs_to_the_reporting_state():
-    found = incidents("Hungary also reported a Russian drone violation last month.")
+    found = incidents("Officials in Budapest said Hungary had logged a Russian drone violation of its own last month.")
     v = found[("airspace_violation", "HU")]
     assert (v.violator, v.platform, v.occurred_on.value) == ("RU", "drone", "2025-09")
     assert ("airspace_violation", "RU") not in found
@@ -295,7 +301,7 @@ def test_a_place_in_another_state_is_not_the_location():
 
 
 def test_something_that_flew_in_from_a_state_entered_the_one_the_sentence_places_it_in():
-    v = violation("A drone found at a farm in eastern Latvia after it flew in from Belarus on Monday was carrying "
+    v = violation("The drone that landed on a farm in eastern Latvia on Monday had flown in from Belarus and carried "
                   "explosives, the army said on Tuesday.", "LV")
     assert (v.violator, v.platform, v.occurred_on.value) == ("BY", "drone", "2025-10-06")
     found = incidents("Balloons drifted in from Belarus overnight and circled over army bases in eastern Latvia, the "
@@ -306,15 +312,15 @@ def test_something_that_flew_in_from_a_state_entered_the_one_the_sentence_places
 
 def test_an_entry_in_a_clause_on_the_subject_is_dated_by_what_the_subject_did_then():
     found = run("A Russian Orlan drone crashed in a field in eastern Latvia on Monday, the army said.\n"
-                "On June 3, a drone that entered Latvian airspace was tracked heading towards Riga before radar "
-                "contact was lost.", published_at="2025-06-25T10:00:00Z").incidents
+                "On June 3, a drone that crossed into Latvian airspace was followed on radar until it vanished east "
+                "of Riga.", published_at="2025-06-25T10:00:00Z").incidents
     assert sorted(i.occurred_on.value for i in found) == ["2025-06-03", "2025-06-23"]
 
 
 def test_a_model_an_earlier_sentence_gave_a_state_identifies_a_later_intruder():
     found = run("A Russian Orlan drone crashed in a field in eastern Latvia on Monday, the army said.\n"
-                "On June 3, a drone crossed into Latvia from Belarus and was tracked heading towards Riga; the army "
-                "said it was most likely also an Orlan.", published_at="2025-06-25T10:00:00Z").incidents
+                "On June 3, a drone came into Latvia from Belarus and flew towards Riga; the army said it was "
+                "probably an Orlan as well.", published_at="2025-06-25T10:00:00Z").incidents
     earlier = next(i for i in found if i.occurred_on.value == "2025-06-03")
     assert (earlier.violator, earlier.model, earlier.attribution) == ("RU", "Orlan", "suspected")
 
@@ -327,34 +333,35 @@ def test_a_kind_of_aircraft_described_in_the_present_identifies_no_intruder():
 
 
 def test_a_drone_of_no_known_state_that_came_down_in_a_named_state_was_sighted_there():
-    found = incidents("A drone crashed in a field near the village of Kowale in eastern Poland on Tuesday.")
+    found = incidents("A drone came down on farmland outside the village of Kowale in eastern Poland on Tuesday.")
     assert list(found) == [("drone_sighting", "PL")]
     assert "Kowale" in found[("drone_sighting", "PL")].location
-    found = incidents("SEPTEMBER 2 - A drone crashes in a field near the village of Kowale in eastern Poland.")
+    found = incidents("SEPTEMBER 2 - A drone falls onto farmland outside Kowale, a village in eastern Poland.")
     assert found[("drone_sighting", "PL")].occurred_on.value == "2025-09-02"
 
 
 def test_an_official_who_calls_it_a_provocation_by_a_state_makes_the_sighting_its_violation():
-    v = violation("A drone crashed in a field near the village of Kowale in eastern Poland on Tuesday. The defence "
-                  'minister called it "a provocation by the Russian Federation".', "PL")
+    v = violation("A drone came down on farmland outside the village of Kowale in eastern Poland on Tuesday. The "
+                  'defence minister called it "a provocation by the Russian Federation".', "PL")
     assert (v.violator, v.attribution, v.occurred_on.value) == ("RU", "attributed", "2025-10-07")
-    found = incidents("A drone crashed in a field near the village of Kowale in eastern Poland on Tuesday. Officials "
-                      "said it was too early to say whether it was Russian.")
+    found = incidents("A drone came down on farmland outside the village of Kowale in eastern Poland on Tuesday. "
+                      "Officials would not yet say whether it was Russian.")
     assert list(found) == [("drone_sighting", "PL")]
 
 
 def test_the_intruders_an_earlier_clause_dated_keep_that_day_in_a_later_undated_sentence():
-    found = run("Armenia said it shot down two Azerbaijani military jets over its border region on Wednesday.\n"
-                "On Tuesday, Azerbaijani jets crossed into Armenian territory and bombed a depot near the town of Goris.\n"
-                "An Armenian army spokesman said the two Azerbaijani aircraft had entered Armenian airspace before "
-                "being shot down.", published_at="2025-10-09T10:00:00Z").incidents
+    found = run("Armenian air defences downed two Azerbaijani military jets near the border on Wednesday, Yerevan said.\n"
+                "On Tuesday, Azerbaijani warplanes flew into Armenian territory and struck a fuel depot outside "
+                "Goris.\nAccording to an army spokesman, the two Azerbaijani aircraft had entered Armenian "
+                "airspace before they were hit.", published_at="2025-10-09T10:00:00Z").incidents
     assert sorted((i.occurred_on.value, i.count) for i in found) == [("2025-10-07", None), ("2025-10-08", 2)]
 
 
+@pytest.mark.xfail(strict=True, reason="leaving written 'drifted out of X airspace' is not read as leaving")
 def test_an_object_said_to_have_left_a_states_airspace_and_then_owned_had_been_inside_it():
-    v = violation("Peru's air force said it had tracked an object over its territory on Friday. The object, which is "
-                  "believed to be a balloon, left Peruvian airspace without posing a threat, the air force said.\n"
-                  "China's foreign ministry acknowledged on Monday that the balloon was Chinese.", "PE")
+    v = violation("Peru's air force said it had followed an unidentified object across the country on Friday. The "
+                  "object, thought to be a balloon, drifted out of Peruvian airspace that evening, the air force "
+                  "said.\nOn Monday China's foreign ministry admitted the balloon was Chinese.", "PE")
     assert (v.violator, v.platform) == ("CN", "balloon")
 
 
@@ -362,11 +369,11 @@ def test_what_an_object_is_believed_to_be_gives_its_state_and_platform():
     from streams.extraction.nlp import load_pipeline
     from streams.extraction.platforms import phrases
 
-    sentence = next(load_pipeline()("The object, which is believed to be a Chinese balloon, left the area.").sents)
+    sentence = next(load_pipeline()("The object, which is thought to be a Chinese balloon, drifted away.").sents)
     found = next(p for p in phrases(sentence) if p.head.text == "object")
     assert (found.state, found.platform) == ("CN", "balloon")
     # Leaving, with nothing said of whose it was, reports nothing.
-    assert incidents("Peru's air force said the object left Peruvian airspace without posing a threat.") == {}
+    assert incidents("Peru's air force said the object drifted out of Peruvian airspace harmlessly.") == {}
 
 
 # --- Drone sightings ----------------------------------------------------------------------------------------------
@@ -389,8 +396,8 @@ def test_a_sighting_counts_the_drones_its_own_clause_numbers():
 
 
 def test_conjoined_phrases_of_place_and_day_are_two_sightings():
-    found = run("Drones were also seen over the Loviisa plant on the south coast on Friday night and over the "
-                "Olkiluoto plant in western Finland on Saturday evening, police said.").incidents
+    found = run("Drones were seen on Friday night over the Loviisa plant and on Saturday evening over the Olkiluoto "
+                "plant, according to Finnish police.").incidents
     got = sorted((i.kind, i.country, i.occurred_on.value, i.location) for i in found)
     assert got == [("drone_sighting", "FI", "2025-10-03", "the Loviisa plant"),
                    ("drone_sighting", "FI", "2025-10-04", "the Olkiluoto plant")]
@@ -406,8 +413,8 @@ def test_sightings_at_two_named_places_on_consecutive_days_stay_apart():
 
 
 def test_drones_seen_and_blamed_on_a_state_are_its_violation():
-    found = incidents("Swarms of drones were spotted at 14 locations across eastern Greece on Friday night, the Greek "
-                      "defence ministry said, blaming Turkey for the incursions.")
+    found = incidents("Drones appeared over 14 sites in eastern Greece on Friday night, and the defence ministry in Athens "
+                      "blamed Turkey for the incursions.")
     assert list(found) == [("airspace_violation", "GR")]
     v = found[("airspace_violation", "GR")]
     assert (v.violator, v.attribution, v.occurred_on.value) == ("TR", "attributed", "2025-10-03")
@@ -416,14 +423,14 @@ def test_drones_seen_and_blamed_on_a_state_are_its_violation():
 
 
 def test_drones_sent_by_a_state_over_cities_it_lists():
-    v = violation("Turkey said it had shot down 12 French-made drones sent by Greece over several cities, including "
-                  "Izmir and Bodrum, on Thursday.", "TR")
+    v = violation("On Thursday Turkish forces destroyed 12 drones sent by Greece over Izmir, Bodrum and several other "
+                  "cities, the defence ministry in Ankara said.", "TR")
     assert (v.violator, v.count, v.location, v.occurred_on.value) == ("GR", 12, "Izmir", "2025-10-02")
 
 
 def test_a_later_sentence_says_what_model_the_drones_were():
     v = violation("Greek officials said Turkish drones tried to infiltrate Greek airspace on Thursday night.\n"
-                  "Early analysis suggested the drones were Kargu models, a Greek colonel said.", "GR")
+                  "According to a Greek colonel, the drones were probably Kargu models.", "GR")
     assert (v.violator, v.model) == ("TR", "Kargu")
 
 
@@ -461,33 +468,33 @@ def test_a_sighting_placed_by_the_authority_that_reports_it():
 
 
 def test_a_sighting_is_placed_by_the_named_site_not_by_a_bearing_or_a_relative_clause():
-    found = incidents("A large drone was seen over the Loviisa plant east of Helsinki late on Friday, the operator said.")
+    found = incidents("Late on Friday a large drone hovered over the Loviisa plant east of Helsinki, its operator said.")
     assert found[("drone_sighting", "FI")].location == "the Loviisa plant"
-    found = incidents("The minister said drone flights were reported over the Rygge air base in Norway, which hosts "
-                      "U.S. aircraft, at the weekend.")
+    found = incidents("Police in Norway received reports of drone flights at the weekend over the Rygge air base, which "
+                      "is used by U.S. aircraft.")
     assert set(found) == {("drone_sighting", "NO")}
 
 
 def test_a_separate_sighting_at_a_place_a_subject_names_is_a_sighting_of_its_own_that_day():
-    found = run("Billund Airport suspended flights on Friday evening after drones were spotted near its runway, and "
-                "the port of Aarhus halted traffic after a separate sighting, Danish authorities said.").incidents
+    found = run("Danish officials said Billund Airport shut its runway on Friday evening once drones were seen close "
+                "by, and that the port of Aarhus stopped work after a separate sighting.").incidents
     got = sorted((i.kind, i.country, i.occurred_on.value, i.location) for i in found)
     assert got == [("drone_sighting", "DK", "2025-10-03", "Billund Airport"),
                    ("drone_sighting", "DK", "2025-10-03", "the port of Aarhus")]
     # A sighting noun with nothing that makes it another one is the drones already named.
-    found = run("Billund Airport suspended flights on Friday evening after drones were spotted near its runway, and "
-                "the port of Aarhus halted traffic after the sighting, Danish authorities said.").incidents
+    found = run("Danish officials said Billund Airport shut its runway on Friday evening once drones were seen close "
+                "by, and that the port of Aarhus stopped work after the sighting.").incidents
     assert len(found) == 1
 
 
 def test_an_unidentified_drone_shot_down_over_a_place_was_sighted_in_the_state_of_the_forces_that_downed_it():
-    found = incidents("In March 2021, Finnish forces shot down an unidentified drone over Hailuoto island, close to "
-                      "the Swedish coast.")
+    found = incidents("Finnish forces shot down an unidentified drone in March 2021 above Hailuoto island, which lies "
+                      "not far from the Swedish coast.")
     assert list(found) == [("drone_sighting", "FI")]
     sighting = found[("drone_sighting", "FI")]
     assert (sighting.location, sighting.count, sighting.occurred_on.value) == ("Hailuoto island", 1, "2021-03")
-    found = incidents("In March 2021, Finnish forces shot down an unidentified civilian drone over Hailuoto island, "
-                      "part of an archipelago close to the Swedish coast.")
+    found = incidents("Finnish forces shot down an unidentified civilian drone in March 2021 above Hailuoto island, one "
+                      "of a group of islands near the Swedish coast.")
     assert list(found) == [("drone_sighting", "FI")]
     # Drones shot down with nothing unknown about them are a war's, no sighting.
     assert incidents("Finnish forces shot down two drones over Hailuoto island on Monday.") == {}
@@ -501,8 +508,8 @@ def test_a_unit_named_with_a_hyphen_places_a_sighting_in_its_state():
 
 
 def test_drone_flights_over_places_in_several_states_are_a_sighting_in_each():
-    found = incidents("The closures came after a wave of drone flights over army depots in the southern state of "
-                      "Baden-Württemberg last week, and over ports in Belgium and the Netherlands.",
+    found = incidents("Similar drone flights were reported last week over army depots in the southern state of "
+                      "Baden-Württemberg and over ports in Belgium and the Netherlands.",
                       published_at="2025-10-16T10:00:00Z")
     assert set(found) == {("drone_sighting", "DE"), ("drone_sighting", "BE"), ("drone_sighting", "NL")}
     assert found[("drone_sighting", "DE")].occurred_on.value == "2025-10"
@@ -525,8 +532,11 @@ def test_article4_requested_by_a_state_or_at_its_request():
     assert {k[1] for k in found if k[0] == "article4_request"} == {"HR", "AL"}
 
 
+@pytest.mark.xfail(strict=True, reason="a request in a participle clause ('..., prompting Denmark to invoke Article "
+                                       "4') is not read")
 def test_one_article4_request_and_one_violation_from_one_sentence():
-    found = incidents("Denmark invoked Article 4 after 14 Russian drones crossed its border earlier in September.")
+    found = incidents("Earlier in September, 14 Russian drones crossed into Danish airspace, prompting Denmark to invoke "
+                      "Article 4.")
     assert ("article4_request", "DK") in found
     v = found[("airspace_violation", "DK")]
     assert (v.violator, v.count, v.occurred_on.value, v.occurred_on.precision) == ("RU", 14, "2025-09", "month")
@@ -552,9 +562,11 @@ def requesters(found: dict[tuple[str, str], IncidentFact]) -> set[str]:
     return {country for kind, country in found if kind == "article4_request"}
 
 
+@pytest.mark.xfail(strict=True, reason="requesters in dashes around the subject of 'asked for consultations' "
+                                       "('four members - A, B, C and D - asked on Monday for ...')")
 def test_requesters_listed_in_apposition_between_dashes():
-    found = incidents("Envoys met on Monday for consultations under Article 4 of the treaty after four members — "
-                      "Norway, Denmark, Iceland and Portugal — requested them following the missile strike.")
+    found = incidents("After a missile strike, four members — Norway, Denmark, Iceland and Portugal — asked on Monday "
+                      "for consultations under Article 4.")
     assert requesters(found) == {"NO", "DK", "IS", "PT"}
     assert {found[("article4_request", c)].occurred_on.value for c in ("NO", "PT")} == {"2025-10-06"}
 
@@ -564,16 +576,18 @@ def test_requesters_in_apposition_after_a_collective_noun():
     assert requesters(found) == {"GR", "IT", "ES"}
 
 
+@pytest.mark.xfail(strict=True, reason="companions written 'asked for the talks together with X', 'X later joined the"
+                                       " request', 'Denmark sought a meeting, joined by Iceland'")
 def test_companions_of_a_requester_request_too():
-    found = incidents("Talks under Article 4 were held on Friday. Hungary and Croatia made the request together with "
-                      "Slovenia, and were later joined by Albania and Montenegro, diplomats said. "
-                      "Denmark, joined by Iceland, asked for a meeting under Article 4.")
+    found = incidents("Talks under Article 4 were held on Friday. Hungary and Croatia had asked for them together with "
+                      "Slovenia, and Albania and Montenegro were joined to the request later, according to "
+                      "diplomats. Denmark sought a meeting under Article 4, joined by Iceland.")
     assert requesters(found) == {"HU", "HR", "SI", "AL", "ME", "DK", "IS"}
 
 
 def test_requesters_named_after_a_dated_request_share_its_date():
-    found = incidents("Five allies requested consultations under Article 4 on Tuesday. Norway and Denmark made the "
-                      "request together with Iceland, Portugal and Spain, diplomats said. The treaty allows any ally "
+    found = incidents("Five allies requested consultations under Article 4 on Tuesday. Norway and Denmark filed the "
+                      "request jointly with Iceland, Portugal and Spain, according to diplomats. The treaty allows any ally "
                       "to call consultations, and envoys will meet at Norway's request on Friday.")
     assert requesters(found) == {"NO", "DK", "IS", "PT", "ES"}
     assert {found[("article4_request", c)].occurred_on.value for c in requesters(found)} == {"2025-10-07"}
@@ -587,7 +601,7 @@ def test_a_request_is_dated_by_its_own_clause_not_by_what_prompted_it():
 
 def test_a_meeting_still_to_come_does_not_date_the_request():
     reported = run("Spain requested consultations under Article 4 on Monday. "
-                   "The ambassadors will meet on Friday at Spain's request under Article 4.").incidents
+                   "At Spain's request, the allies' envoys will convene under Article 4 on Friday.").incidents
     assert [(i.kind, i.country, i.occurred_on.value) for i in reported] == [("article4_request", "ES", "2025-10-06")]
 
 
@@ -597,8 +611,8 @@ def test_a_meeting_still_to_come_does_not_date_the_request():
 def test_a_timeline_line_is_dated_by_its_heading():
     found = incidents("The incidents so far:\n"
                       "JULY 2 - A Russian drone enters Latvian airspace near Rezekne.\n"
-                      "SEPTEMBER 14 - Hungary shoots down a drone that crossed into its airspace overnight near Zahony. "
-                      "Budapest asks for consultations under Article 4, which are held on Sept. 16.\n"
+                      "SEPTEMBER 14 - A drone that entered Hungarian airspace near Zahony overnight is shot down. "
+                      "Hungary asks for talks under Article 4, which open on Sept. 16.\n"
                       "* MARCH 2023 - Slovakia invoked Article 4 after a missile fell near Kosice.")
     assert found[("airspace_violation", "LV")].occurred_on.value == "2025-07-02"
     hungary = found[("airspace_violation", "HU")]
@@ -608,8 +622,8 @@ def test_a_timeline_line_is_dated_by_its_heading():
 
 
 def test_present_tense_timeline_lines_the_tagger_reads_as_noun_phrases():
-    found = incidents("Timeline:\nJULY 10 - A drone crosses into Latvia from Belarus and flies towards Riga. The army "
-                      "later says it was most likely a Russian Gerbera decoy.\n"
+    found = incidents("Timeline:\nJULY 10 - A drone from Belarus enters Latvia and heads for Riga. Investigators later "
+                      "say it was probably a Russian Gerbera decoy.\n"
                       "AUGUST 2 - A drone strays into Finnish airspace near Kotka.")
     latvia, finland = found[("airspace_violation", "LV")], found[("airspace_violation", "FI")]
     assert (latvia.violator, latvia.attribution, latvia.model, latvia.occurred_on.value) == (
@@ -627,7 +641,7 @@ def test_a_date_range_heading_and_a_capitalised_plural_platform():
 
 
 def test_a_states_drones_over_a_neighbours_city_are_a_violation_not_a_sighting():
-    found = incidents("Latvia accused Belarus on Monday of flying drones over its capital Riga.")
+    found = incidents("Latvia on Monday accused Belarus of repeatedly flying drones above Riga.")
     assert set(found) == {("airspace_violation", "LV")}
     v = found[("airspace_violation", "LV")]
     assert (v.violator, v.attribution, v.platform, v.location) == ("BY", "attributed", "drone", "Riga")
@@ -639,15 +653,15 @@ def test_drones_seen_over_a_city_of_another_state_than_theirs():
 
 
 def test_the_airspace_over_a_city_and_a_list_of_days_reports_one_incident_a_day():
-    reported = run("The ministry said Belarusian drones had intruded into the airspace over Riga at night on "
-                   "September 2, 5 and 9.").incidents
+    reported = run("According to the ministry, Belarusian drones entered the airspace above Riga on September 2, 5 "
+                   "and 9.").incidents
     assert sorted(i.occurred_on.value for i in reported) == ["2025-09-02", "2025-09-05", "2025-09-09"]
     assert {(i.country, i.violator, i.location) for i in reported} == {("LV", "BY", "Riga")}
 
 
 def test_what_a_drone_was_outweighs_where_it_came_from():
-    found = incidents("A drone flew into Lithuania from Belarus on Monday. The army said on Tuesday that it was most "
-                      "likely a Russian Gerbera decoy.")
+    found = incidents("A drone flew into Lithuania from Belarus on Monday. The army said on Tuesday the drone had "
+                      "probably been a Russian Gerbera decoy.")
     v = found[("airspace_violation", "LT")]
     assert (v.violator, v.attribution, v.model, v.occurred_on.value) == ("RU", "suspected", "Gerbera", "2025-10-06")
 
@@ -667,17 +681,17 @@ def test_a_request_the_parser_reads_as_a_noun_phrase():
 
 
 def test_a_states_drone_that_crashed_on_another_states_ground():
-    found = incidents("Estonia said last October that a Russian Shahed-type drone had crashed in its eastern Valga "
-                      "region after crossing from Latvia.")
+    found = incidents("A Russian Shahed-type drone that had come in from Latvia crashed in Estonia's eastern Valga "
+                      "region last October, Tallinn said.")
     v = found[("airspace_violation", "EE")]
     assert (v.violator, v.model, v.occurred_on.value, v.occurred_on.precision) == ("RU", "Shahed", "2024-10", "month")
     assert "Valga" in v.location
 
 
 def test_background_crashes_keep_their_own_years():
-    reported = run("Russian drones crossed into Finnish airspace on Monday. In 2016, several crashed Russian drones "
-                   "were found on Finnish territory, and in 2019 a drone that came down near the town of Imatra was "
-                   "found to carry a camera.").incidents
+    reported = run("Russian drones crossed into Finnish airspace on Monday. Several Russian drones crashed on "
+                   "Finnish territory in 2016, and in 2019 a drone carrying a camera came down near the town of "
+                   "Imatra.").incidents
     assert sorted(i.occurred_on.value for i in reported) == ["2016", "2019", "2025-10-06"]
     assert {i.violator for i in reported} == {"RU"}
     assert next(i for i in reported if i.occurred_on.value == "2019").location == "the town of Imatra"
@@ -689,9 +703,12 @@ def test_a_shot_down_jet_that_crashed_abroad_is_no_violation_of_where_it_fell():
     assert set(found) == {("airspace_violation", "TR")}
 
 
+@pytest.mark.xfail(strict=True, reason="coordinated airports after a preposition ('at the Tallinn and Helsinki "
+                                       "airports') stay one place")
 def test_two_airports_halted_by_sightings_and_two_timeline_days_a_day_apart():
-    found = run("Roundup of the week.\nOct. 5 — Drone sightings close Tallinn Airport for several hours.\n"
-                "OCTOBER 6 - Tallinn and Helsinki airports halt flights for hours after drone sightings.").incidents
+    found = run("Roundup of the week.\nOct. 5 — Tallinn Airport is closed for part of the evening over drone "
+                "sightings.\nOCTOBER 6 - After more drone sightings, flights are suspended at the Tallinn and "
+                "Helsinki airports.").incidents
     assert sorted((i.country, i.occurred_on.value, i.location) for i in found) == [
         ("EE", "2025-10-05", "Tallinn Airport"), ("EE", "2025-10-06", "Tallinn"), ("FI", "2025-10-06", "Helsinki")]
 
@@ -709,15 +726,15 @@ def test_hard_negatives_yield_nothing():
 
 
 def test_anyone_at_all_and_a_denied_intention_are_no_incident():
-    found = incidents('"We will shoot down whoever violates our airspace, whatever its nationality," the Finnish '
-                      "prime minister said. Norway has no intention of violating the airspace of any country, the "
-                      "Norwegian minister said.")
+    found = incidents('"Whoever enters our airspace without permission will be shot down, wherever they come '
+                      'from," the Finnish prime minister said. Norway has no plan to violate the airspace of its '
+                      "neighbours, the Norwegian minister said.")
     assert not found
 
 
 def test_crossing_back_is_a_return_not_an_entry():
-    found = incidents("A Russian missile entered Polish territory near the village of Kolo on Sunday and remained "
-                      "there for 39 seconds before crossing back into Ukraine, the army said.")
+    found = incidents("On Sunday a Russian missile flew into Polish territory near the village of Kolo and stayed for "
+                      "39 seconds, crossing back into Ukraine afterwards, the army said.")
     assert list(found) == [("airspace_violation", "PL")]
     assert found[("airspace_violation", "PL")].duration_minutes == 0.65
 
@@ -728,10 +745,12 @@ def test_an_aircraft_that_did_not_enter_or_claims_its_own_airspace_is_no_inciden
     assert not found
 
 
+@pytest.mark.xfail(strict=True, reason="a denial written 'the plane was in Russian airspace for the entire flight' is"
+                                       " read as an incident")
 def test_a_denial_does_not_add_a_second_incident():
     found = incidents("A Russian Su-30 jet entered Swedish airspace east of Gotland on Thursday, Sweden said. "
-                      "Moscow denied that its jet had violated Swedish airspace. "
-                      "Moscow insisted the plane had never left Russian airspace.")
+                      "Russia rejected the claim that its jet had crossed into Swedish airspace. "
+                      "According to Moscow, the plane was in Russian airspace for the entire flight.")
     assert list(found) == [("airspace_violation", "SE")]
 
 
@@ -747,7 +766,7 @@ def test_a_timeline_keeps_dated_incidents_apart():
 
 
 def test_one_incident_however_often_it_is_mentioned():
-    found = run("Three Russian jets entered Latvian airspace on Monday for twelve minutes.",
+    found = run("On Monday three Russian jets spent twelve minutes in Latvian airspace.",
                 headline="Russian jets violate Latvian airspace",
                 standfirst="Latvia says three Russian jets violated its airspace.").incidents
     assert len(found) == 1
@@ -771,17 +790,19 @@ def test_evidence_is_an_exact_slice_of_its_field():
 
 
 @pytest.mark.parametrize("text, minutes", [
-    ("remained there for a total of 12 minutes", 12.0),
+    ("was inside for a total of 8 minutes", 8.0),
     ("stayed for twelve minutes", 12.0),
     ("inside its airspace for 17 seconds", 0.2833),
     ("left the country's airspace after roughly 50 minutes", 50.0),
     ("a 12-minute incursion", 12.0),
     ("for half an hour", 30.0),
-    ("warned 10 times over five minutes before it was hit", None),
-    ("for a combined total of several minutes", None),
-    ("entered on Friday and left it about four minutes later", 4.0),
-    ("jets downed the drone about 90 seconds after it crossed into Finnish territory", 1.5),
-    ("a drone spends about 40 minutes over the border region", 40.0),
+    ("was called on the radio 6 times over three minutes before jets fired", None),
+    ("lingered for a combined total of a few minutes", None),
+    ("came in at dawn and left it again some four minutes later", 4.0),
+    pytest.param("about 90 seconds after crossing the border, the drone was shot down", 1.5,
+                 marks=pytest.mark.xfail(strict=True, reason="a stay measured up to a later event: only 'N seconds "
+                                         "after it crossed' is read, not 'N seconds after crossing'")),
+    ("a drone lingers for about 40 minutes near the border", 40.0),
     ("two hours later, the minister said it was Russian", None),
 ])
 def test_durations(text: str, minutes: float | None):
@@ -819,62 +840,63 @@ def test_the_state_the_intruders_came_from_is_the_violator():
 
 
 def test_a_stay_whose_place_hangs_from_the_duration_noun():
-    found = incidents("Timeline:\nAPRIL 4 - A Russian drone spends about 25 minutes over Finnish territory near the "
-                      "lake before returning to Russia.")
+    found = incidents("Timeline:\nAPRIL 4 - Finnish radar tracks a Russian drone that spends about 25 minutes over "
+                      "Finnish territory and then turns back.")
     v = found[("airspace_violation", "FI")]
     assert (v.violator, v.platform, v.duration_minutes, v.occurred_on.value) == ("RU", "drone", 25.0, "2025-04-04")
 
 
 def test_days_listed_in_one_sentence_stay_separate_incidents_even_a_day_apart():
-    found = run("Georgia accused Armenia on Monday of flying drones over its capital Tbilisi several times. "
-                "The Georgian interior ministry said Armenian drones had intruded into the airspace over Tbilisi "
-                "on August 11, 12 and 20.", published_at="2025-08-25T09:00:00Z").incidents
+    found = run("Georgia said on Monday that Armenia had sent drones over Tbilisi several times this month. "
+                "Armenian drones entered the airspace above Tbilisi on August 11, 12 and 20, the interior "
+                "ministry said.", published_at="2025-08-25T09:00:00Z").incidents
     days = sorted(i.occurred_on.value for i in found if i.kind == "airspace_violation")
     assert days == ["2025-08-11", "2025-08-12", "2025-08-20"]
 
 
 def test_what_was_sent_into_a_state_when_the_parser_splits_the_clause_at_a_coordination():
-    v = violation("Belarus has sent at least 40 balloons carrying cigarettes and what appeared to be leaflets "
-                  "across the border into Lithuania since Sunday night, the army said on Monday.", "LT")
+    v = violation("Belarus has sent at least 40 balloons with contraband cigarettes and what appeared to be "
+                  "propaganda leaflets into Lithuania since Sunday night, officials in Vilnius said on Monday.", "LT")
     assert (v.violator, v.platform, v.count) == ("BY", "balloon", 40)
     assert v.attribution == "attributed"  # "what appeared to be" hedges the cargo, not whose balloons they were
 
 
 def test_a_list_after_a_colon_spells_out_earlier_violations_one_incident_an_item():
-    found = [i for i in run("Finland has shot down Russian aircraft that it said had violated its airspace twice "
-                            "before: a MiG-21 jet in May last year and a Ka-52 helicopter in October 2019.").incidents]
+    found = [i for i in run("Twice before, Finland has shot down Russian aircraft that entered its airspace: a Ka-52 "
+                            "helicopter in October 2019 and a MiG-21 jet in May last year.").incidents]
     assert sorted((i.country, i.violator, i.model, i.count, i.occurred_on.value) for i in found) == [
         ("FI", "RU", "Ka-52", 1, "2019-10"), ("FI", "RU", "MiG-21", 1, "2024-05")]
 
 
 def test_saying_nothing_of_an_entry_reports_none():
-    found = incidents("On Sunday, a Su-27 of unknown origin followed two Norwegian F-35s for ten minutes, the army "
-                      "said, without saying that the aircraft had entered Norwegian airspace.")
+    found = incidents("A Su-27 of unknown origin shadowed two Norwegian F-35s for ten minutes on Sunday, the army "
+                      "reported, without saying whether the jet had crossed into Norwegian airspace.")
     assert not found
 
 
 def test_a_protest_days_later_is_dated_by_the_protest_yet_reports_the_same_incursion():
-    found = run("Norway summoned Russia's envoy on Thursday to protest against an incursion into its airspace by a "
-                "Russian helicopter. A Russian Mi-8 helicopter crossed into Norwegian airspace near Kirkenes on "
+    found = run("On Thursday Norway called in Russia's envoy over a Russian helicopter's incursion into Norwegian "
+                "airspace. A Russian Mi-8 helicopter crossed into Norwegian airspace near Kirkenes on "
                 "Tuesday, the foreign ministry said.", published_at="2025-10-10T12:00:00Z").incidents
     assert [(i.country, i.model, i.occurred_on.value) for i in found] == [("NO", "Mi-8", "2025-10-07")]
 
 
 def test_where_the_entry_itself_happened_before_where_the_intruder_was_later_shot_down():
-    v = violation("The Russian balloon shot down off the coast of Gotland on Saturday had also passed through Finnish "
-                  "airspace, the Finnish defence minister said on Monday. The minister said the balloon entered "
-                  "Finnish airspace over Lapland on Oct. 1 and left the following day.", "FI")
+    v = violation("Before it was shot down off Gotland on Saturday, the Russian balloon had also crossed Finland, the "
+                  "Finnish defence minister said on Monday. According to the minister, the balloon drifted into "
+                  "Finnish airspace over Lapland on Oct. 1 and out again a day later.", "FI")
     assert (v.violator, v.location, v.occurred_on.value) == ("RU", "Lapland", "2025-10-01")
 
 
 def test_a_drone_launched_from_a_states_ship_is_that_states():
-    v = violation("In May, a drone launched from a Finnish navy ship flew into Swedish airspace near the islands.", "SE")
+    v = violation("Sweden said a drone launched from a Finnish navy ship had strayed into its airspace over the "
+                  "archipelago in May.", "SE")
     assert (v.violator, v.attribution, v.platform, v.occurred_on.value) == ("FI", "attributed", "drone", "2025-05")
 
 
 def test_a_drone_launched_from_a_states_territory_only_came_from_there():
-    v = violation("A drone launched from Belarusian territory flew into Latvian airspace on Monday. The army said it "
-                  "was most likely a Russian Gerbera decoy.", "LV")
+    v = violation("A drone launched from Belarusian territory flew into Latvian airspace on Monday. It was probably a "
+                  "Russian Gerbera decoy, according to the army.", "LV")
     assert (v.violator, v.attribution, v.model) == ("RU", "suspected", "Gerbera")
 
 
@@ -883,32 +905,37 @@ def test_a_participle_the_parser_takes_for_the_verb_describes_the_intruder():
     assert (v.violator, v.platform, v.location) == ("RU", "drone", "Narva")
 
 
+@pytest.mark.xfail(strict=True, reason="'does not intend to seek consultations under Article 4' is read as a request")
 def test_a_request_for_something_else_beside_consultations_it_is_not_seeking():
-    found = incidents("The minister said Finland would ask allies for more air defence but was not seeking "
-                      "consultations under Article 4 of the treaty. She said Norway would ask allies to reinforce its "
-                      "northern border but was not seeking consultations under Article 4.")
+    found = incidents("Finland wants allies to send more air defence systems, the minister said, though it is not "
+                      "seeking consultations under Article 4 of the treaty. Norway will ask its partners for help on "
+                      "its northern border, she said, but does not intend to seek consultations under Article 4.")
     assert not found
 
 
+@pytest.mark.xfail(strict=True, reason="a threat written 'are ready to shoot down drones that stray into their "
+                                       "airspace' is read as an incident")
 def test_what_a_state_would_do_to_drones_that_violate_its_airspace_is_no_incident():
-    found = incidents("If a drone were to stray into Latvian airspace, the army would decide. Several governments "
-                      "have said they would shoot down drones that violate their airspace. Oslo says it will "
+    found = incidents("If a drone were to stray into Latvian airspace, the army would decide. Governments across "
+                      "the region have warned they are ready to shoot down drones that stray into their airspace. Oslo says it will "
                       "intercept aircraft that enter Norwegian airspace without permission.")
     assert not found
 
 
+@pytest.mark.xfail(strict=True, reason="a sighting told as 'drones seen near the runway stopped flights' (participle,"
+                                       " no sighting verb) is missed")
 def test_two_nights_in_a_row_each_named_in_its_own_clause_are_two_sightings():
-    found = run("Tallinn airport halted flights late on Friday for the second night in a row after drones were seen "
-                "near the runway. On Thursday evening, drone sightings near the airport had forced a similar shutdown, "
-                "diverting six flights to Riga, Helsinki and Tartu.", published_at="2025-10-11T09:00:00Z").incidents
+    found = run("For a second night running, drones seen near the runway stopped flights at Tallinn airport late on "
+                "Friday. The airport had already closed on Thursday evening because of drone sightings, and six "
+                "flights were sent on to Riga, Helsinki and Tartu.", published_at="2025-10-11T09:00:00Z").incidents
     assert sorted((i.kind, i.country, i.occurred_on.value) for i in found) == [
         ("drone_sighting", "EE", "2025-10-09"), ("drone_sighting", "EE", "2025-10-10")]
 
 
 def test_a_clause_coordinated_with_the_entry_keeps_its_own_date():
-    found = run("The balloon first entered Swedish airspace over Kiruna on Jan. 12 before crossing into Finland and "
-                "re-entering Sweden near Lulea on Jan. 14, the Swedish military said. The Finnish defence minister "
-                "said the balloon entered Finnish airspace over Lapland on Jan. 13.",
+    found = run("According to the Swedish military, the balloon came into Swedish airspace over Kiruna on Jan. 12, "
+                "crossed into Finland, and flew back into Sweden near Lulea on Jan. 14. Finland's defence minister "
+                "said the balloon had drifted into Finnish airspace over Lapland on Jan. 13.",
                 published_at="2025-01-20T09:00:00Z").incidents
     finland = [i for i in found if i.country == "FI"]
     assert [(i.occurred_on.value, i.location) for i in finland] == [("2025-01-13", "Lapland")]
@@ -923,39 +950,45 @@ def test_days_on_which_something_was_said_or_done_about_an_entry_do_not_split_it
         ("PL", "RU", "2025-10-05", "Lublin")]
 
 
+@pytest.mark.xfail(strict=True, reason="'used dozens of drones to try to break into X airspace': the platform after a"
+                                       " quantity noun is not read")
 def test_what_was_used_to_try_to_enter_is_the_intruder():
-    v = violation("Officials said Turkey had used 30 to 40 drones to try to infiltrate Greek airspace at six "
-                  "locations on Tuesday night.", "GR")
+    v = violation("On Tuesday night Turkey used dozens of drones to try to break into Greek airspace along the "
+                  "border, officials said.", "GR")
     assert (v.violator, v.platform, v.occurred_on.value) == ("TR", "drone", "2025-10-07")
 
 
 def test_a_state_named_once_as_a_suspect_is_not_what_the_story_is_about():
-    found = run("Follow our live coverage of the drone sightings that closed one of the region's busiest airports on "
-                "Friday night, days after Russia warned its neighbours.\n20:10 - Gdansk Airport halts flights after drones are spotted near the runway, "
-                "police in Gdansk say.\n21:30 - Asked whether Russia was behind the flights, the Gdansk police chief "
-                "says he cannot rule anything out.", published_at="2025-10-11T06:00:00Z",
+    found = run("This page follows the drone sightings that shut a major Baltic airport on Friday night, days after "
+                "Russia issued warnings to its neighbours.\n20:10 - Police in Gdansk say drones have been spotted "
+                "near the runway at Gdansk Airport, which has halted flights.\n21:30 - The Gdansk police chief says "
+                "he cannot rule out that Russia is behind the flights.", published_at="2025-10-11T06:00:00Z",
                 headline="LIVE: Drone sightings shut an airport").incidents
     assert [(i.kind, i.country, i.occurred_on.value) for i in found] == [("drone_sighting", "PL", "2025-10-10")]
 
 
 def test_a_live_blog_entry_is_dated_by_its_time_before_or_after_midnight():
-    found = run("Follow our live coverage of the drone sightings at two airports.\n"
-                "22:40 - Riga police say a drone has been seen over Riga Airport.\n"
-                "00:15 - Vilnius Airport halts flights after drones are spotted near the runway, police say.",
+    found = run("Live updates on the drone sightings at two airports.\n"
+                "22:40 - A drone is reported over Riga Airport, according to Riga police.\n"
+                "00:15 - Drones are spotted near the runway at Vilnius Airport, and flights are halted, police say.",
                 published_at="2025-10-11T07:00:00Z").incidents
     assert sorted((i.country, i.occurred_on.value) for i in found) == [("LT", "2025-10-11"), ("LV", "2025-10-10")]
 
 
+@pytest.mark.xfail(strict=True, reason="a belief written 'Washington thinks the drone was Turkish' is read as an "
+                                       "attribution, not a suspicion")
 def test_what_someone_believes_an_intruder_was_is_only_a_suspicion():
-    v = violation("Greek jets shot down a drone on Friday after it violated Greek airspace near Samos. A U.S. official "
-                  "said Washington believed the drone was Turkish.", "GR")
+    v = violation("A drone that violated Greek airspace near Samos on Friday was shot down by Greek jets. According to "
+                  "a U.S. official, Washington thinks the drone was Turkish.", "GR")
     assert (v.violator, v.attribution) == ("TR", "suspected")
 
 
+@pytest.mark.xfail(strict=True, reason="jets that 'flew over two of its inhabited islands' or 'passed low over "
+                                       "the islands of A and B' are not read as violating the islands' state")
 def test_jets_that_overfly_a_states_islands_violate_its_airspace():
-    found = incidents("Russian fighter jets overflew two inhabited Finnish islands in the Gulf on Tuesday, the Finnish "
-                      "military said, and Finland protested. Two pairs of Russian Su-27s flew over the islands of Kuuskari and Haapasaari at "
-                      "low altitude, it said.", published_at="2025-10-09T09:00:00Z")
+    found = incidents("Finland protested on Tuesday after Russian fighter jets flew over two of its inhabited islands "
+                      "in the Gulf, the military said. According to the military, two pairs of Russian "
+                      "Su-27s passed low over the islands of Kuuskari and Haapasaari.", published_at="2025-10-09T09:00:00Z")
     v = found[("airspace_violation", "FI")]
     assert (v.violator, v.model, v.count, v.occurred_on.value, v.location) == ("RU", "Su-27", 4, "2025-10-07", "Kuuskari")
 
@@ -967,36 +1000,38 @@ def test_jets_over_open_water_violate_nobody():
 
 
 def test_where_the_entry_itself_happened_not_where_a_later_clause_of_the_sentence_went():
-    v = violation("The balloon first entered Swedish airspace north of Kiruna on Jan. 12 before drifting east and "
-                  "coming down near Lulea on Jan. 14, the Swedish military said.", "SE",
+    v = violation("The Swedish military said the balloon had come into Swedish airspace north of Kiruna on Jan. 12, "
+                  "then drifted east until it came down near Lulea on Jan. 14.", "SE",
                   published_at="2025-01-20T09:00:00Z")
     assert (v.location, v.occurred_on.value) == ("north of Kiruna", "2025-01-12")
 
 
 def test_the_drone_a_story_already_gave_a_state_is_no_unidentified_sighting():
-    found = incidents("A Russian jet struck a U.S. surveillance drone over the Black Sea on Tuesday. Moscow said the "
-                      "drone had been flying with its transponder switched off near the coast of Ukraine.")
+    found = incidents("A Russian fighter clipped a U.S. reconnaissance drone above the Black Sea on Tuesday. According "
+                      "to Moscow, the drone was flying near the coast of Ukraine without its transponder.")
     assert ("drone_sighting", "UA") not in found
 
 
 def test_drones_that_force_an_airport_to_shut_are_seen_not_defending():
-    found = run("Drones were spotted over Kaunas airport late on Wednesday. The flights came two days after drones "
-                "forced Vilnius Airport to shut for three hours on Monday night.",
+    found = run("Drones were spotted over Kaunas airport late on Wednesday. On Monday night, two days earlier, "
+                "drones had forced Vilnius Airport to close for three hours.",
                 published_at="2025-10-10T09:00:00Z").incidents
     assert sorted((i.kind, i.country, i.occurred_on.value) for i in found) == [
         ("drone_sighting", "LT", "2025-10-06"), ("drone_sighting", "LT", "2025-10-08")]
 
 
+@pytest.mark.xfail(strict=True, reason="more intruders picked up another day ('radar picked up about a dozen more "
+                                       "balloons') are missed")
 def test_more_of_the_same_intruders_seen_another_day_are_another_incident():
-    found = run("Dozens of balloons drifted into Latvian airspace from Belarus on Friday night, forcing Riga airport "
-                "to close. Flights were halted again on Saturday evening after about a dozen more balloons were "
-                "spotted on radar.", published_at="2025-10-13T09:00:00Z").incidents
+    found = run("Riga airport closed on Friday night when dozens of balloons floated into Latvian airspace from "
+                "Belarus. On Saturday evening radar picked up about a dozen more balloons and flights were stopped "
+                "again.", published_at="2025-10-13T09:00:00Z").incidents
     assert sorted((i.occurred_on.value, i.country, i.violator, i.platform, i.count) for i in found) == [
         ("2025-10-10", "LV", "BY", "balloon", None), ("2025-10-11", "LV", "BY", "balloon", 12)]
 
 
 def test_a_named_sector_places_an_incursion():
-    v = violation("Armenian jets had violated Georgian airspace in the Lagodekhi sector of the border, Tbilisi said.",
+    v = violation("Tbilisi said Armenian jets crossed into Georgian airspace over the Lagodekhi sector.",
                   "GE")
     assert v.violator == "AM" and "Lagodekhi" in v.location
 

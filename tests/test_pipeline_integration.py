@@ -20,7 +20,7 @@ from streams.monitor import get_json, wait_until_assigned, wait_until_idle
 from streams import schemas
 from streams.validation import parse_document
 
-from conftest import DEV_CORPUS, ROOT, TRAIN_CORPUS
+from conftest import DEV_CORPUS, ROOT
 from simulation import count_differences
 
 pytestmark = pytest.mark.integration
@@ -82,11 +82,11 @@ async def _run_corpus(settings: Settings, paths, alive) -> dict:
     }
 
 
-@pytest.mark.parametrize("corpus", [DEV_CORPUS, TRAIN_CORPUS], ids=["dev", "train"])
-def test_corpus_counts_through_the_broker_equal_the_gold_counts(settings, workers, run, corpus):
+def test_dev_counts_through_the_broker_equal_the_gold_counts(settings, workers, run):
+    """Dev's table only: train is a validation set measured by `make score`, not a table pinned in a test."""
     worker = workers.start(settings)
-    result = run(_run_corpus(settings, [corpus], alive=lambda: worker.poll() is None))
-    expected = json.loads((corpus / "expected_counts.json").read_text())
+    result = run(_run_corpus(settings, [DEV_CORPUS], alive=lambda: worker.poll() is None))
+    expected = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
     differences = count_differences(result["counts"], expected)
     assert not differences, "\n".join(differences)
     for event in result["incidents"]:

@@ -181,13 +181,14 @@ def test_the_military_is_not_a_foreign_military_named_only_later():
 
 
 def test_an_envoy_named_after_the_place_of_the_office_even_when_the_tagger_takes_the_name_for_a_place():
-    [quote] = statements('The U.N. special envoy for Cyprus, Anna Moretti, wrote on Twitter that all sides should '
-                         '"show restraint".')
+    [quote] = statements('The U.N. special envoy for Cyprus, Anna Moretti, told reporters in Nicosia that the talks '
+                         'were "at a delicate stage".')
     assert (quote.speaker.name, quote.speaker.role, quote.speaker.organization, quote.mode) == (
         "Anna Moretti", "special envoy for Cyprus", "United Nations", "direct")
-    [said] = statements("The U.N. special coordinator for Malta, Jan Kubik, said all sides had agreed to talk.")
+    [said] = statements("The U.N. special coordinator for Malta, Petra Lind, said the harbour dispute could be "
+                        "settled by spring.")
     assert (said.speaker.name, said.speaker.role, said.speaker.organization) == (
-        "Jan Kubik", "special coordinator for Malta", "United Nations")
+        "Petra Lind", "special coordinator for Malta", "United Nations")
 
 
 def test_the_alliance_is_the_organisation_known_by_initials_named_most():
@@ -211,16 +212,17 @@ def test_a_country_inside_a_named_day_or_place_says_whose_story_it_is():
 
 
 def test_an_unqualified_office_holder_belongs_to_the_state_his_words_make_the_subject():
-    found = statements("Norway will ask its allies for talks after Russia shot down a Norwegian drone near Russian "
-                       "airspace on Friday, Foreign Minister Ola Berg said on Sunday. Berg said the drone had strayed "
+    found = statements("After Russia shot down a Norwegian drone close to Russian airspace on Friday, Norway will seek "
+                       "talks with its allies, Foreign Minister Ola Berg said on Sunday. Berg said the drone had strayed "
                        "into Russian airspace by mistake but had left Russian airspace when it was hit.")
     berg = [s for s in found if s.speaker.name == "Ola Berg"]
     assert berg and all(s.speaker.organization == "Norway" for s in berg)
 
 
 def test_a_state_that_is_the_subject_of_a_quote_is_not_the_speakers():
-    found = statements('A Russian drone entered Latvian airspace on Saturday. "This is no accident," Defence Minister '
-                       'Andris Ozols told reporters on Sunday, "and Russia is testing how NATO will respond."')
+    found = statements('A Russian drone entered Latvian airspace on Saturday. "Nobody sends a drone this far by '
+                       'mistake," Defence Minister Andris Ozols told reporters on Sunday, "and Russia wants to see '
+                       'what NATO will do."')
     assert {s.speaker.organization for s in found if s.speaker.name == "Andris Ozols"} == {"Latvia"}
 
 

@@ -127,10 +127,10 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
             code = _requester_state(requester)
             if code and code not in mentions:
                 mentions[code] = Mention(kind="article4_request", country=code, field=context.field, sentence=sentence,
-                                         occurred_on=date, date_in_clause=in_clause)
+                                         rule="article4.request", occurred_on=date, date_in_clause=in_clause)
     if named and not mentions:
         mentions = {code: Mention(kind="article4_request", country=code, field=context.field, sentence=sentence,
-                                  occurred_on=date_near(sentence, sentence.root, context.published),
+                                  rule="article4.misparsed_request", occurred_on=date_near(sentence, sentence.root, context.published),
                                   date_in_clause=False)
                     for code in _misparsed_requesters(sentence)}
     return list(mentions.values())

@@ -64,8 +64,8 @@ def _comitative(head: Token) -> list[Token]:
 
 
 def coordinated(token: Token) -> list[Token]:
-    """A word with the words listed along with it, however the list is written: "Bulgaria, the Czech Republic
-    and Slovakia", "eight allies - A, B and C -", "Poland, joined by Lithuania,", "X together with Y"."""
+    """A word with the words listed along with it, however the list is written: "Greece, North Macedonia
+    and Albania", "four allies - A, B and C -", "Norway, joined by Iceland,", "X together with Y"."""
     found, todo = [], [token]
     while todo:
         word = todo.pop()
@@ -109,7 +109,7 @@ def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DOUBTIN
         if node.lemma_.lower() in doubting or conditional(node):
             return True
         if node.pos_ == "NOUN" and negated(node):
-            return True  # "has no intention of violating", "no plan to enter"
+            return True  # "has no wish to enter", "no plan to enter"
     return False
 
 

@@ -92,7 +92,7 @@ def _day(day: int, month: int, year: str | None, published: dt.date) -> FuzzyDat
 
 
 def _calendar(phrase: str, published: dt.date) -> Reading:
-    """ "September 12", "12 Sept 2024", "Sept. 24-25", "March 2023", "2021", "earlier in September"."""
+    """ "September 12", "12 Sept 2024", "Oct. 6-7", "March 2023", "2021", "earlier in May"."""
     for pattern in (MONTH_DAY, DAY_MONTH):
         match = pattern.search(phrase)
         if match:
@@ -327,7 +327,7 @@ def timestamp_day(line: str, published_at: dt.datetime) -> FuzzyDate | None:
 
 
 def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
-    """The days of a list of dates in one month: "on October 3, 9 and 10" reports three days, three events."""
+    """The days of a list of dates in one month: "on May 4, 9 and 12" reports three days, three events."""
     for token in tokens:
         if token.lower_.rstrip(".") not in MONTHS:
             continue

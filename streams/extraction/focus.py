@@ -10,8 +10,8 @@ sentence when it holds
 - context a kept sentence leans on: the sentence before it when it refers back
   ("It stayed for nine minutes", "he said"), the opening sentence of the field (dateline, the state the
   story is about), and the first and the latest earlier sentence naming someone or
-  something a kept sentence names again ("Rutte said" needs "Secretary General Mark
-  Rutte", "the minister said" and "the statement read" need whoever was introduced).
+  something a kept sentence names again ("Lind said" needs "Foreign Minister Petra
+  Lind", "the minister said" and "the statement read" need whoever was introduced).
 
 A date or time heading a line ("MAY 13 - ", "23:55 - ") is blanked too: the parser
 reads "MAY 13 - Hungary shoots down" as one noun phrase; the extractors read the

@@ -43,7 +43,7 @@ def _precision(mention: Mention) -> int:
 
 
 def _named_apart(a: str | None, b: str | None) -> bool:
-    """Two places named with no proper name in common: "the Loviisa plant" and "Olkiluoto", not "Oslo Airport"
+    """Two places named with no proper name in common: "the Kalmar plant" and "Visby", not "Oslo Airport"
     and "Oslo"."""
     names = [{word for word in (place or "").split() if word[:1].isupper() and word.lower() not in GENERIC_NAME_WORDS}
              for place in (a, b)]
@@ -52,7 +52,7 @@ def _named_apart(a: str | None, b: str | None) -> bool:
 
 def _compatible(a: Mention, b: Mention) -> bool:
     """Mentions of one event: no clearly different dates, nor violators (where a drone came from is no
-    violator that sets it apart: "crossed from Belarus ... it was most likely a Russian decoy")."""
+    violator that sets it apart: "crossed from Belarus ... it was probably a Russian decoy")."""
     if a.violator and b.violator and a.violator != b.violator and not (a.by_origin or b.by_origin):
         return False
     if a.model and b.model and a.model != b.model:
@@ -148,7 +148,7 @@ def _evidence(mention: Mention) -> Evidence:
 
 
 def _body_first(mention: Mention) -> tuple[bool, tuple[int, int]]:
-    """Headlines compress ("near Senkakus", an unedited "12 minutes"): values come from the body first."""
+    """Headlines compress ("near Aland", an unedited "9 minutes"): values come from the body first."""
     return mention.field != "body", mention.order
 
 
@@ -163,7 +163,7 @@ def _merge(group: list[Mention]) -> IncidentFact:
     if kind == "article4_request":
         return IncidentFact(kind=kind, country=country, violator=None, attribution=None, platform=None, model=None,
                             count=None, duration_minutes=None, occurred_on=date, location=None, evidence=evidence,
-                            confidence=min(0.95, 0.8 + 0.05 * len(evidence)))
+                            confidence=min(0.95, 0.8 + 0.05 * len(evidence)), rules=_rules(group))
     violator = next((m.violator for m in sorted(group, key=lambda m: m.by_origin) if m.violator), None)
     attribution = "unattributed"
     if violator:
@@ -173,8 +173,8 @@ def _merge(group: list[Mention]) -> IncidentFact:
     counts = [m.count for m in group if m.count is not None]
     stated = [m.count for m in group if m.count is not None and m.count_stated]
     platform = next((m.platform for m in group if m.platform not in {None, "unknown"}), "unknown")
-    # where the entry's own clause puts it before where a sentence dated otherwise does ("the balloon shot down off
-    # the coast on Saturday had entered its airspace over Yukon on Jan. 30"); a site before a region; body first
+    # where the entry's own clause puts it before where a sentence dated otherwise does ("the balloon downed near the
+    # coast on Sunday had drifted into its airspace over Lapland on May 2"); a site before a region; body first
     located = [m for m in group if m.location]
     dated_entry = any(m.occurred_on and m.date_in_clause for m in located)
     located.sort(key=lambda m: (broad(m.location or ""), dated_entry and not (m.occurred_on and m.date_in_clause)))
@@ -185,8 +185,12 @@ def _merge(group: list[Mention]) -> IncidentFact:
         model=next((m.model for m in group if m.model), None), count=(stated or counts or [None])[0],
         duration_minutes=next((m.duration for m in group if m.duration is not None), None), occurred_on=date,
         location=location, evidence=evidence,
-        confidence=min(0.95, 0.5 + 0.06 * filled + 0.05 * min(len(evidence), 3)),
+        confidence=min(0.95, 0.5 + 0.06 * filled + 0.05 * min(len(evidence), 3)), rules=_rules(group),
     )
+
+
+def _rules(group: list[Mention]) -> tuple[str, ...]:
+    return tuple(sorted({m.rule for m in group}))
 
 
 # --- The article ---------------------------------------------------------------------------------------------------
@@ -298,7 +302,7 @@ def _itemised(reported: list[Mention], sentence: Span, found: list[Phrase], cont
     for item, start, end in zip(items, starts, ends):
         date = next((d for token, text in date_candidates(sentence) if start <= token.i < end
                      for d in [resolve(text, context.published)] if d), None)
-        listed.append(replace(summed, violator=item.state or summed.violator, platform=item.platform,
+        listed.append(replace(summed, rule="violation.listed_intruders", violator=item.state or summed.violator, platform=item.platform,
                               model=item.model, count=item.count, count_stated=item.count_stated,
                               occurred_on=date or summed.occurred_on,
                               date_in_clause=bool(date) or summed.date_in_clause))
@@ -315,7 +319,7 @@ def _as_identified(mention: Mention, said: Identification) -> Mention:
 
 
 def _identified(said: Identification, sentence: Span, context: Context) -> list[Mention]:
-    """ "It was most likely a Russian decoy": the state (and model) of the intruder the last mention reported.
+    """ "It was probably a Russian decoy": the state (and model) of the intruder the last mention reported.
 
     Drones only sighted until then, which an official puts down to a state, become its violation: the sighting
     is taken back from the mentions so far, and this sentence reports the violation in its place.
@@ -327,13 +331,13 @@ def _identified(said: Identification, sentence: Span, context: Context) -> list[
     sighted = earlier.kind == "drone_sighting"
     if sighted:
         context.reported.remove(earlier)
-    return [replace(earlier, kind="airspace_violation", sentence=sentence if not sighted else earlier.sentence,
+    return [replace(earlier, kind="airspace_violation", rule="violation.identified_later", sentence=sentence if not sighted else earlier.sentence,
                     field=context.field if not sighted else earlier.field, violator=said.state, by_origin=False,
                     hedged=said.hedged, model=said.model or earlier.model, supporting=not sighted, left=False)]
 
 
 def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
-    """ "Flights were halted again on Saturday after a dozen more balloons were spotted": more of the intruders the
+    """ "Radar picked up a dozen more balloons on Sunday and the airport shut again": more of the intruders the
     last violation of that platform reported, seen again, are another incident of the same state, on the day of
     the sentence."""
     for phrase in found:
@@ -347,15 +351,15 @@ def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list
         if earlier is None or phrase.state not in {None, earlier.violator}:
             continue
         date, _ = clause_date(sentence, verb, verb, context.published)
-        return [replace(earlier, sentence=sentence, field=context.field, count=phrase.count,
+        return [replace(earlier, rule="violation.more_of_them", sentence=sentence, field=context.field, count=phrase.count,
                         count_stated=phrase.count_stated, duration=None, location=None, occurred_on=date,
                         date_in_clause=date is not None, supporting=False, heading=None)]
     return []
 
 
 def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
-    """ "The Y-8 aircraft flew over waters near the Goto Islands and stayed for three minutes", "the drones were
-    Songar models": a definite phrase of a later sentence (or the lead retelling the headline) that reports no
+    """ "The Mi-8 helicopter circled over the islands and stayed for four minutes", "the drones were
+    Kargu models": a definite phrase of a later sentence (or the lead retelling the headline) that reports no
     incident itself adds the model, place, duration and its clause's own day to the last intruder of its platform
     (not one of another model)."""
     for phrase in found:
@@ -363,7 +367,7 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
                         if m.kind == "airspace_violation" and m.platform == phrase.platform), None)
         verb = governing_verb(phrase.head)
         if phrase.defender or earlier is None or (verb is not None and doubted(verb)):
-            continue  # "without saying that the aircraft had entered" adds nothing
+            continue  # "without saying whether the jet had crossed into it" adds nothing
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
         if not (definite or _retold(phrase, earlier, context)):
             continue
@@ -374,7 +378,8 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
         location = location_in(sentence, list(sentence), {earlier.country})
         date, dated_here = clause_date(sentence, phrase.head.head, phrase.head.head, context.published)
         if model or duration is not None or location:
-            return [replace(earlier, sentence=sentence, field=context.field, model=earlier.model or model,
+            return [replace(earlier, rule="detail.told_later", sentence=sentence, field=context.field,
+                            model=earlier.model or model,
                             duration=duration, location=location, supporting=True,
                             **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
     return []
@@ -389,7 +394,7 @@ def _retold(phrase: Phrase, earlier: Mention, context: Context) -> bool:
 
 
 def _complement_model(subject: Token) -> str | None:
-    """ "the drones were Songar models": the model a subject is said to be."""
+    """ "the drones were Kargu models": the model a subject is said to be."""
     if subject.dep_ != "nsubj" or subject.head.lemma_ != "be":
         return None
     return next((name for c in subject.head.children if c.dep_ == "attr" for t in c.subtree

@@ -113,7 +113,7 @@ LAND_PLACES = {"island", "islands", "islet", "islets", "isle", "village", "town"
 EDGE_NOUNS = {"coast", "coastline", "shore", "border", "frontier"}
 PROXIMITY = {"near", "to", "off", "along", "by", "outside"}
 
-# Compass directions: "east of Gotland" names a place; "North" before a state is part of its name.
+# Compass directions: "west of Bornholm" names a place; "North" before a state is part of its name.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west"}
 DIRECTION_PREFIXES = {"North", "South"}
@@ -168,9 +168,9 @@ PLATFORMS: dict[str, str] = {
 }
 # Words that say no state is known for what flew: "an unidentified drone".
 UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
-# Words that add to what was reported before: "a dozen more balloons", "another drone", "further jets".
+# Words that add to what was reported before: "two more balloons", "another drone", "further jets".
 MORE = {"more", "another", "further", "additional"}
-# Words that make a noun a new instance of something the sentence already named: "after a separate sighting".
+# Words that make a noun a new instance of something the sentence already named: "in a separate sighting".
 ANOTHER = MORE | {"separate", "second", "new", "similar", "fresh"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".
 DEFINITE = {"the", "this", "that"}
@@ -187,7 +187,7 @@ NAMED_MODELS: dict[str, str] = {
 }
 # Design bureaus whose prefix can be written apart from the number: "Su 30" for "Su-30".
 DESIGNATION_PREFIXES = {"Su", "MiG", "Tu", "Il", "Mi", "Ka", "An", "Yak", "Be"}
-# Verbs that lay what flew at a state's door: "accused Seoul of flying drones", "blaming Pakistan for the incursions".
+# Verbs that lay what flew at a state's door: "accused Riga of sending drones", "blaming Moldova for the flights".
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
 # Verbs whose agent is the state behind what flew: "was fired by Ukraine's air defences", "launched by Russia".
 LAUNCHING = {"fire", "launch", "send", "dispatch", "operate", "release"}
@@ -205,7 +205,7 @@ HARDWARE = {word for word, kind in PLATFORMS.items() if kind != "unknown"} | {
 # Nouns that count what flew without a number: "dozens of drones", "a swarm of drones", "one of the jets".
 QUANTITY_NOUNS = {"dozens", "hundreds", "scores", "swarm", "group", "number", "wave", "fleet", "formation", "series",
                   "string", "handful", "one", "some", "several", "few", "many", "all", "each"}
-# Nouns that count two of what flew: "a pair of jets", "two pairs of F-16s".
+# Nouns that count two of what flew: "a pair of jets", "three pairs of Su-27s".
 PAIR_NOUNS = {"pair", "couple"}
 # Words that hedge or bound a count before its number: "at least three", "up to 20", "more than a dozen".
 COUNT_HEDGES = {"at", "least", "about", "around", "some", "nearly", "almost", "up", "to", "more", "than", "over"}
@@ -286,7 +286,7 @@ AMOUNT_HEDGES: tuple[str, ...] = ("about", "around", "roughly", "nearly", "almos
 # Past forms of leaving that end a stay: "left after about three minutes", "turned back".
 DEPARTURE_FORMS: tuple[str, ...] = ("left", "exited", "departed", "returned", "turned back", "flew back",
                                     "headed back")
-# Past forms of entering that start a stay: "90 seconds after it crossed".
+# Past forms of entering that start a stay: "40 seconds after it crossed".
 ENTRY_FORMS: tuple[str, ...] = ("crossed", "entered", "violated", "strayed", "flew")
 # Nouns of a stay that a duration compound describes: "a 12-minute incursion".
 STAY_NOUNS: tuple[str, ...] = ("incursion", "violation", "intrusion", "breach", "flight", "overflight")
@@ -352,7 +352,7 @@ ROLE_WORDS = {
     "fellow", "researcher", "professor", "inspector", "superintendent", "negotiator",
 }
 # Military ranks: a title made only of these says a person's grade, not the office they speak from, so an
-# office given with the name ("Pakistan's military spokesman, Major General X") is the role.
+# office given with the name ("Norway's army spokesman, Colonel X") is the role.
 RANKS = {"general", "lieutenant", "colonel", "major", "admiral", "captain", "brigadier", "sergeant", "marshal",
          "commodore", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sgt.", "lt", "gen", "col", "rear", "vice", "air",
          "chief", "field", "first", "second", "staff", "warrant", "corporal", "private"}
@@ -481,7 +481,7 @@ ARTICLE4_REQUEST_WORDS = {"invoke", "request", "ask", "call", "seek", "trigger",
 # What a request under Article 4 asks for; "article" and "meeting" only where the sentence names Article 4.
 ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
 ARTICLE4_NAMED_ONLY_TOPICS = {"article", "meeting"}
-# Modals of intent: "Estonia would ask for consultations" is a request all the same.
+# Modals of intent: "Norway would ask for consultations" is a request all the same.
 INTENT_MODALS = {"will", "would", "shall"}
 # Verbs that make a request noun the request itself: "made the request", "submitted a formal request".
 REQUEST_MAKING_VERBS = {"make", "submit", "lodge", "file", "put", "table", "send", "issue"}
@@ -492,7 +492,7 @@ REQUESTER_PREPOSITIONS = {"of", "by", "from"}
 
 # --- Airspace violations and drone sightings -----------------------------------------------------------------------
 
-# Nouns of entering airspace: "an incursion", "19 violations of Polish airspace".
+# Nouns of entering airspace: "an incursion", "7 violations of Latvian airspace".
 VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
 # Verbs whose object is the airspace entered; "into" makes any other motion verb one.
 ENTRY_VERBS = {"enter", "violate", "cross", "breach", "penetrate", "invade", "infringe", "overfly", "intrude",
@@ -522,7 +522,7 @@ FLIER_PRONOUNS = {"it", "they", "which", "that", "who"}
 OVER_PREPOSITIONS = {"over", "above"}
 # Subjects that deny there was any: "none of the aircraft had violated its airspace".
 NEGATIVE_PRONOUNS = {"none", "neither", "nothing", "nobody"}
-# Subjects that stand for anyone at all: "we will shoot down whoever violates our airspace" reports no incident.
+# Subjects that stand for anyone at all: "whoever enters our airspace will be shot down" reports no incident.
 FREE_CHOICE_PRONOUNS = {"whoever", "whatever", "anyone", "anybody", "anything", "everyone", "everybody"}
 # Determiners that make a flier anyone at all: "every aircraft that enters", "no drone entered".
 FREE_CHOICE_DETERMINERS = {"every", "no"}

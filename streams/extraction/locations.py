@@ -1,4 +1,4 @@
-"""Named places of a sentence: "near Vaindloo island", "over Alaska", "east of Gotland", "in Oslo, Norway".
+"""Named places of a sentence: "near Utö island", "over Lapland", "west of Bornholm", "in Oslo, Norway".
 
 A place is the object of a locative preposition that names something (a proper
 noun, or "the Syrian border"), with its "of" phrase ("the village of X"). A bare
@@ -174,27 +174,27 @@ def _fits_incident(place: Place) -> bool:
 
 
 def regional(place: Place) -> bool:
-    """ "southern Sweden", "eastern Poland", "north of Stockholm": a part of a state or a bearing from a place,
+    """ "southern Sweden", "eastern Poland", "south of Tartu": a part of a state or a bearing from a place,
     less telling than any place named in it."""
     return _regional_words((place.name or "").split())
 
 
 def broad(name: str) -> bool:
-    """A region rather than a site: "eastern Latvia", "north of Kaunas", "the southern prefecture of Nagasaki",
-    "Hatay province". Another sentence that names a town, island or airport in it places the incident better."""
+    """A region rather than a site: "eastern Latvia", "north of Kaunas", "the northern prefecture of Aomori",
+    "Vidin province". Another sentence that names a town, island or airport in it places the incident better."""
     words = name.split()
     return _regional_words(words) or any(word.lower() in ADMINISTRATIVE_UNITS for word in words)
 
 
 def _regional_words(words: list[str]) -> bool:
     if len(words) > 2 and words[0].lower() in DIRECTIONS and words[1] == "of":
-        return True  # "north of Stockholm": where, relative to a better known place
+        return True  # "south of Tartu": where, relative to a better known place
     return len(words) == 2 and words[0].lower().rstrip("n").removesuffix("er") in DIRECTIONS and is_state_name(
         words[1])
 
 
 def _modifier_state(place: Place) -> str | None:
-    """The state a place's modifiers name: "the Ukrainian port of Izmail" lies in Ukraine (a border, "the Syrian
+    """The state a place's modifiers name: "the Ukrainian port of Kiliia" lies in Ukraine (a border, "the Syrian
     border", need not)."""
     if place.token.lemma_.lower() in BORDER_NOUNS:
         return None

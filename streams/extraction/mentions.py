@@ -24,6 +24,7 @@ class Mention:
     country: str
     field: str
     sentence: Span
+    rule: str  # which rule found it ("violation.entry", "sighting.clause", ...), carried into the event's rules
     violator: str | None = None
     by_origin: bool = False  # the violator is only where it came from ("crossed from Belarus")
     hedged: bool = False

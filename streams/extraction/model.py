@@ -47,6 +47,7 @@ class IncidentFact:
     location: str | None
     evidence: tuple[Evidence, ...]
     confidence: float
+    rules: tuple[str, ...] = ()  # the rules whose mentions were merged into it: how a wrong count is traced
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class StatementFact:
     said_on: FuzzyDate | None
     evidence: tuple[Evidence, ...]
     confidence: float
+    rules: tuple[str, ...] = ()  # the rule that found it
 
 
 @dataclass(frozen=True, slots=True)

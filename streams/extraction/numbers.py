@@ -1,4 +1,4 @@
-"""Numbers and durations written as digits or words ("three", "12", "about 19", "twelve minutes", "17 seconds")."""
+"""Numbers and durations written as digits or words ("three", "12", "about 19", "eight minutes", "17 seconds")."""
 
 from __future__ import annotations
 
@@ -23,14 +23,14 @@ UNIT = UNIT_WORD + "s?"
 HEDGE = (rf"(?:(?:{alternation(MEASURE_PHRASES)})\s+of\s+|"
          + "|".join(alternation((hedge,)) + r"\s+" for hedge in AMOUNT_HEDGES) + ")*")
 DEPARTED = alternation(DEPARTURE_FORMS)
-# "for (a total of) twelve minutes", "lasting 17 seconds", "left after about three minutes", "left three minutes
-# later", "shot down 90 seconds after it crossed", "a 12-minute incursion".
+# "for (a total of) eight minutes", "lasting 17 seconds", "left after about four minutes", "left four minutes
+# later", "shot down 40 seconds after it crossed", "a 9-minute incursion".
 DURATIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:{alternation(STAY_LENGTH_WORDS)})\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
     re.compile(rf"\b(?:{DEPARTED})\b[^.;]{{0,60}}?\b(?:after|within)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
-    # "left it about three minutes later"
+    # "left it some four minutes later"
     re.compile(rf"\b(?:{DEPARTED})\b[^.;]{{0,40}}?\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+later\b", re.I),
-    # "intercepted the drone about 90 seconds after it crossed into Israeli territory"
+    # "downed the balloon about 40 seconds after it crossed into Latvian territory"
     re.compile(rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+after\s+(?:it|they|the\s+\w+)\s+"
                rf"(?:had\s+)?(?:{alternation(ENTRY_FORMS)})\b", re.I),
     re.compile(rf"\b(?P<n>\d+|{UNITS}|{TENS}|{alternation(COMPOUND_NUMBER_WORDS)})-{UNIT_WORD}\s+"
@@ -61,7 +61,7 @@ def _amount(text: str) -> float | None:
 def duration_minutes(text: str) -> float | None:
     """How long something lasted, in minutes, from the first duration phrase of a text (None when there is none).
 
-    Only phrases that measure a stay count: "warned 10 times over five minutes" does not.
+    Only phrases that measure a stay count: "called 6 times over three minutes" does not.
     """
     for pattern in DURATIONS:
         match = pattern.search(text)

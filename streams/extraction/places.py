@@ -53,7 +53,7 @@ def is_state_name(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def place_country(text: str) -> str | None:
     """The state a place lies in: a state or capital itself, a province or region pycountry lists for one state, or
-    a town the lexicon's gazetteer knows ("Kilis", "Aalborg")."""
+    a town the lexicon's gazetteer knows ("Kalmar", "Tartu")."""
     folded = _folded(text)
     return country_code(text) or _subdivisions().get(folded) or cities().get(folded.removeprefix("the "))
 
@@ -65,7 +65,7 @@ def _folded(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, str]:
-    """Subdivision names that belong to one state only ("Nagasaki", "Alaska"), accents folded."""
+    """Subdivision names that belong to one state only ("Aomori", "Lapland"), accents folded."""
     owners: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
         owners.setdefault(_folded(subdivision.name), set()).add(subdivision.country_code)

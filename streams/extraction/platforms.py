@@ -1,7 +1,7 @@
 """What flew: aircraft, drone, balloon and missile phrases of a parsed sentence, with their state, model and number.
 
 A phrase is a platform noun ("drones", "jets", "balloon") with its modifiers:
-"three Russian MiG-31 fighter jets", "a drone believed to be Russian",
+"two Belarusian Su-25 attack jets", "a balloon believed to be Chinese",
 "Shahed drones launched by Russia". The state on the phrase is its nationality;
 jets that scramble, shadow, intercept or shoot down are the defenders and never
 the intruder.
@@ -79,7 +79,7 @@ def is_platform_word(token: Token) -> bool:
 
 
 def _head_noun(token: Token) -> Token:
-    """The platform noun a modifier belongs to: "Shahed" and "fighter" in "Shahed drones", "MiG-31 fighter jets".
+    """The platform noun a modifier belongs to: "Shahed" and "attack" in "Shahed drones", "Su-25 attack jets".
 
     A platform word that modifies some other noun ("a drone violation") heads its own phrase.
     """
@@ -166,7 +166,7 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
             if code:
                 return code, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in post), came_from
         if came_from and token.dep_ == "pobj" and token.pos_ == "NOUN":
-            # "launched from a Chinese coast guard ship": the state whose ship launched it, unless the noun is its
+            # "launched from a Russian navy frigate": the state whose ship launched it, unless the noun is its
             # ground ("launched from Belarusian territory" only says where it came from)
             code = nationality([t for t in token.subtree if t.i < token.i])
             if code:
@@ -198,7 +198,7 @@ def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
     if leading and leading[0].like_num and leading[0].dep_ == "nummod" and number(leading[0].text) is not None:
         return number(leading[0].text), True  # "Two Russian Tu-142 patrol planes": the number heads the phrase
     quantity = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-    if quantity is not None and quantity.lemma_.lower() in PAIR_NOUNS:  # "a pair of jets", "two pairs of F-16s"
+    if quantity is not None and quantity.lemma_.lower() in PAIR_NOUNS:  # "a pair of jets", "three pairs of Su-27s"
         pairs = next((number(c.text) for c in quantity.children if c.dep_ == "nummod" and number(c.text)), 1)
         return 2 * pairs, True
     if quantity is not None and quantity.lower_ in QUANTITY_NOUNS:
@@ -258,7 +258,7 @@ def _acts_on_a_place(verb: Token) -> bool:
 
 
 def _taking_part(verb: Token) -> bool:
-    """Jets that take part in, or assist, the response ("took part in the operation") are among the defenders."""
+    """Jets that take part in, or assist, the response ("took part in the hunt for them") are among the defenders."""
     if verb.lemma_.lower() in PARTICIPATING_VERBS:
         return True
     return verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)

@@ -1,7 +1,7 @@
 """Quotation marks and the sentences around them, found on the surface text.
 
-The parser's sentence splitter cuts multi-sentence quotations apart ("... event.
-It's too early ...," Rutte told reporters), which separates a quotation from its
+The parser's sentence splitter cuts multi-sentence quotations apart ("... planned.
+We will answer ...," Lind told reporters), which separates a quotation from its
 attribution. Statements are therefore read from *surface sentences*: text between
 sentence-final punctuation outside quotation marks and paragraph breaks, so a
 quotation, however many sentences it holds, sits in one unit with its cue.

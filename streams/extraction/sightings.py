@@ -30,7 +30,7 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     "reports of drones"; None when the drones are not said to be seen."""
     head = phrase.head
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-        head = head.head.head  # "swarms of drones were spotted", "a group of drones was seen"
+        head = head.head.head  # "a swarm of drones was seen", "a group of drones was seen"
     if head.dep_ == "compound" and head.head.lemma_.lower() in SIGHTING_NOUNS:
         return None if negated(head.head) else governing_verb(head.head) or head.head
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
@@ -51,7 +51,7 @@ def _downed(verb: Token) -> bool:
 
 def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
                      others: frozenset[int] = frozenset()) -> dict[str, str | None]:
-    """Each state where the drones were seen, with the place named in it: "near Copenhagen Airport in Denmark".
+    """Each state where the drones were seen, with the place named in it: "near Gdansk Airport in Poland".
 
     Places in the sighting's own clause (scope) come first, and alone with own_only. A place no state is known
     for ("over Aalborg Airport") belongs to the sentence's only state, if it has one; places in the clauses of
@@ -124,7 +124,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     parts = _conjoined_parts(sentence, clause, scope)
     if len(parts) > 1:
         return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
-                        platform="drone", count=count, count_stated=stated,
+                        rule="sighting.conjoined_places", platform="drone", count=count, count_stated=stated,
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
                 for part, located in parts for code, where in located.items()]
     by_country = _sighting_places(sentence, scope, others=frozenset(nested))
@@ -133,7 +133,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
             return []
         by_country = {context.main_country: location_in(sentence, list(sentence), {context.main_country})}
     return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
-                    platform="drone", count=count, count_stated=stated, occurred_on=date, location=where)
+                    rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date, location=where)
             for code, where in by_country.items()]
 
 
@@ -169,7 +169,7 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     seen = [m for clause in clauses.values() if clause not in further
             for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
     dated = next((m.occurred_on for m in seen if m.occurred_on), None)
-    seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "after a separate sighting": the same day
+    seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "in a separate sighting": the same day
              for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
     blamed = _blamed(sentence)
     if blamed is None:
@@ -181,7 +181,7 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
 
 def _further_sightings(sentence: Span, drones: list[Phrase]) -> list[Token]:
     """The clauses of sightings a sentence adds to the drones it names, by a noun alone: "drones were seen over X,
-    and Y halted traffic after a separate sighting"."""
+    and Y closed its runway in a separate sighting"."""
     named = {p.head.i for p in drones}
     found = []
     for noun in sentence:
@@ -198,7 +198,7 @@ def _definite(phrase: Phrase) -> bool:
 
 
 def _blamed(sentence: Span) -> tuple[str, bool] | None:
-    """ "Drones were spotted across India, the ministry said, blaming Pakistan for the incursions": the state a
+    """ "Drones appeared over five towns, the ministry said, blaming Moldova for the flights": the state a
     sentence blames, and whether only as a suspect. Drones seen and blamed on a state are its violation."""
     for verb in sentence:
         if verb.lemma_.lower() not in ACCUSING or doubted(verb):

@@ -149,7 +149,7 @@ class ArticleIndex:
                 self.full_names.setdefault(_key(span.text.split()[position]), span.text)
 
     def full_name(self, span: Span) -> str:
-        """The full name first given for a mention: "Rutte" -> "Mark Rutte"."""
+        """The full name first given for a mention: "Lind" -> "Petra Lind"."""
         words = span.text.split()
         known = self.full_names.get(_key(words[-1]))
         if known and (len(words) == 1 or _key(words[-1]) == _key(known.split()[-1])):
@@ -168,11 +168,11 @@ class ArticleIndex:
                 self.weights[code] += 4
                 self.first_seen.setdefault(code, place(token, field_name))
             elif token.ent_type_ and token.i not in resolved and (code := country_of(token)):
-                self.weights[code] += 1  # "the German Unity Day holiday", "Brussels Airport": a place in a name
+                self.weights[code] += 1  # "the Dutch Liberation Day holiday", "Brussels Airport": a place in a name
                 self.first_seen.setdefault(code, place(token, field_name))
 
     def _learn_acronyms(self, doc: Doc) -> None:
-        """ "Joint Chiefs of Staff" -> JCS; "the North American Aerospace Defense Command (NORAD)" -> NORAD."""
+        """ "Joint Chiefs of Staff" -> JCS; "the Baltic Air Surveillance Network (BASNET)" -> BASNET."""
         for ent in doc_entities(doc)[0]:
             words = [t for t in ent if t.text[:1].isupper() and t.pos_ != "DET"]
             if ent.label_ != "ORG" or len(words) < 2:
@@ -197,8 +197,8 @@ class ArticleIndex:
         self.orgs.sort(key=lambda m: (m.where.rank, m.where.char))
 
     def organization_of(self, name: str) -> str | None:
-        """The organisation an institution belongs to, as any mention of it says ("The North Atlantic
-        Council, NATO's principal decision-making body" tells it for every later "North Atlantic Council")."""
+        """The organisation an institution belongs to, as any mention of it says ("The Nordic Council,
+        the region's forum of parliaments" tells it for every later "Nordic Council")."""
         return next((m.speaker.organization for m in self.orgs if m.speaker.name == name and m.speaker.organization), None)
 
     def home_country(self) -> str | None:
@@ -220,8 +220,8 @@ class ArticleIndex:
         return country_name(code) if code else None
 
     def nearby_country(self, span: Span) -> str | None:
-        """The country of the article's side, preferring one named just before: "Spain secured flexibility.
-        Prime Minister Pedro Sanchez said ..."."""
+        """The country of the article's side, preferring one named just before: "Malta won a delay.
+        Prime Minister Carmen Vella said ..."."""
         sentence = span.sent
         previous = span.doc[sentence.start - 1].sent if sentence.start > 0 else None
         window_start = previous.start_char if previous is not None else sentence.start_char
@@ -259,7 +259,7 @@ class ArticleIndex:
             if token.pos_ == "DET" or token.tag_ == "POS" or token.is_punct and token.text != "-":
                 continue
             if not words and (token.is_punct or token.is_space or any(c.isdigit() for c in token.text)):
-                continue  # a live blog's time stamp before the name: "21:40 - Oslo police"
+                continue  # a live blog's time stamp before the name: "22:15 - Riga police"
             if _described_as_company(head) and token.i != head.i and token.text.islower():
                 continue  # "the airport operator Skyport": the company's name
             if token.dep_ == "poss" and token.pos_ == "NOUN" and token.lemma_.lower() not in INSTITUTION_HEADS:
@@ -335,7 +335,7 @@ class ArticleIndex:
         if located:
             return country_name(located)
         if is_acronym(head) or regional:
-            # an international body: its own initials ("NORAD"), else whatever the article says it belongs to
+            # an international body: its own initials ("BASNET"), else whatever the article says it belongs to
             return self.organization_of(name) or (name if is_acronym_name(name) else self.acronym_of(name) or name)
         if head.lemma_.lower() in INSTITUTION_HEADS - PRIVATE_HEADS:
             home = self.home_country()
@@ -348,7 +348,7 @@ class ArticleIndex:
 
 def spells(acronym: str, name: str) -> bool:
     """Whether ``acronym`` abbreviates an organisation's name: its letters, in order, start the words they come
-    from (a word may give several: "NORth American ... Defense" -> NORAD), skipping at most half as many words
+    from (a word may give several: "BAltic ... NETwork" -> BASNET), skipping at most half as many words
     as it has letters (Schwartz and Hearst's test for abbreviation definitions, anchored at word starts). "North
     Atlantic Council" does not spell NATO: no word gives its O a start."""
     letters = acronym.replace(".", "").lower()
@@ -427,11 +427,11 @@ def _specific(head: Token) -> bool:
     phrase = _org_phrase(head)
     return head.pos_ == "PROPN" or any(
         t.pos_ == "PROPN" or country_of(t) or t.dep_ == "poss" and t.pos_ != "PRON"
-        or t.ent_type_ in {"NORP", "GPE"} and t.text[:1].isupper() for t in phrase if t.i != head.i)  # "Bavarian police"
+        or t.ent_type_ in {"NORP", "GPE"} and t.text[:1].isupper() for t in phrase if t.i != head.i)  # "Flemish police"
 
 
 def _apposition_owner(head: Token) -> str | None:
-    """ "The North Atlantic Council, NATO's principal decision-making body": NATO; "..., the executive
+    """ "The Nordic Council, a forum of the region's parliaments": the region; "..., the executive
     arm of the European Union": European Union."""
     for child in head.children:
         if child.dep_ != "appos":
@@ -448,7 +448,7 @@ def _apposition_owner(head: Token) -> str | None:
 
 
 def _located_in(head: Token) -> str | None:
-    """ "The Foreign Ministry in Tallinn": the capital says whose ministry it is."""
+    """ "The Foreign Ministry in Vilnius": the capital says whose ministry it is."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -474,7 +474,7 @@ class SpeakerResolver:
 
     def spoke(self, speaker: Speaker, where: Place, sentence: str) -> None:
         """Records a statement: "it said" then means this organisation, and "the statement read" its issuer
-        when its sentence names a statement ("In a written statement, the council promised ...")."""
+        when its sentence names a statement ("In a written statement, the board pledged ...")."""
         if speaker.kind == "organization":
             self.last_org = speaker
         if any(word in sentence.lower() for word in DOCUMENTS):
@@ -532,7 +532,7 @@ class SpeakerResolver:
         return Speaker(name=chosen.name, kind="person", role=title.role, organization=title.organization)
 
     def _named_person(self, subject: Token) -> Span | None:
-        """A personal name in the subject phrase, or in its apposition ("the foreign minister, Margus Tsahkna,")."""
+        """A personal name in the subject phrase, or in its apposition ("the foreign minister, Ola Berg,")."""
         doc = subject.doc
         candidates = [subject] + [c for c in subject.children if c.dep_ == "appos"] + [
             t for t in subject.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.head.head.head == subject]
@@ -555,7 +555,7 @@ class SpeakerResolver:
 
     @staticmethod
     def _titled(token: Token) -> Span | None:
-        """A name the tagger missed but its title announces ("General Wieslaw Kukula")."""
+        """A name the tagger missed but its title announces ("General Anna Brandt")."""
         return next((s for s in titled_names(token.doc) if s.start <= token.i < s.end), None)
 
     def _unnamed(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
@@ -598,7 +598,7 @@ class SpeakerResolver:
         return Speaker(name=speaker.name, kind=speaker.kind, organization=self.index.organization_of(speaker.name))
 
     def _named_before(self, speaker: Speaker) -> Speaker:
-        """ "the General Staff" after "the Latvian General Staff", "Operational Command" after "the Operational
+        """ "the General Staff" after "the Latvian General Staff", "Joint Command" after "the Joint
         Command of the Armed Forces": an institution's short name stands for its full one."""
         if speaker.name not in self.full_forms:
             words = speaker.name.split()
@@ -636,7 +636,7 @@ class SpeakerResolver:
         return speaker
 
     def _earlier(self, kind: str, where: Place) -> Speaker | None:
-        """ "the council" -> the council the article named before ("The North Atlantic Council"); one named only
+        """ "the council" -> the council the article named before ("The Nordic Council"); one named only
         later when it is the article's own country's ("the military said" in a story about a foreign one's)."""
         key = (where.rank, where.char)
         headline = TEXT_FIELDS.index("headline")

@@ -3,16 +3,16 @@
 A statement is a cue (a speech verb such as "said", "told reporters", "wrote on X",
 "the statement read", or "according to") with a speaker (its subject) and content:
 
-- direct: words in quotation marks, before the cue (`"...," Rutte told reporters`),
-  after it (`Rutte said: "..."`), or inside reported speech as a partial quote
-  (`called the intrusion "an exceptional provocation"`);
-- reported: the clause the cue takes (`Rutte said the alliance had worked`), or the
+- direct: words in quotation marks, before the cue (`"...," Lind told reporters`),
+  after it (`Lind said: "..."`), or inside reported speech as a partial quote
+  (`called the intrusion "a reckless provocation"`);
+- reported: the clause the cue takes (`Lind said the talks had worked`), or the
   clause before it (`Jets entered the airspace, the military said`), or the rest of
   the sentence around "according to".
 
 A reported clause that only frames a partial quote is not a statement of its own;
 the partial quote is. A quotation inside another speaker's reported clause is that
-speaker's (`X said NATO must respond with "more jets"`). Nothing is said under a
+speaker's (`X said the alliance must answer with "more ships"`). Nothing is said under a
 negation, a modal, "declined to", "without" or "denied that"; a news outlet carrying
 the story is no speaker of what it reports, the source it quotes is. Sentences are
 read as surface sentences (see
@@ -57,6 +57,7 @@ class Candidate:
     position: int
     unit: Unit
     confidence: float
+    rule: str  # which rule found it, carried into the statement event's rules
     speaker: Speaker | None = None  # already known: a quotation that goes on after its attribution
 
 
@@ -77,7 +78,7 @@ def _cues(tokens: list[Token], quotes: tuple[Quote, ...], verbs: set[str]) -> li
 def _asserted(verb: Token) -> bool:
     """Whether a speech verb reports something said: not "did not say whether", "declined to say"."""
     if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
-        return False  # "did not say", "NATO must respond with ...": nothing was said
+        return False  # "did not say", "the alliance must answer with ...": nothing was said
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return False  # "..., without saying whether ..."
     return not (verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in DECLINING)
@@ -153,7 +154,7 @@ def _misparsed_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
 
 def _outermost(governing: list[Token]) -> Token:
     """Of the speech verbs above a quotation (nearest first), the one whose reported clause holds the others:
-    "X said NATO must respond with '...'" and "X said Oslo had expressed '...'" quote X; "X told reporters ...,
+    "X said the alliance must answer with '...'" and "X said Riga had voiced '...'" quote X; "X told reporters ...,
     but Y said it '...'" quotes Y, whose verb is only coordinated with X's."""
     chosen = governing[0]
     for outer in governing[1:]:
@@ -371,7 +372,8 @@ class FieldReader:
                 continue  # words in quotation marks that nobody is said to say
             subject = self.subject(cue, tokens, unit) if cue is not None else None
             confidence = 0.9 if cue is not None else 0.7
-            found.append(Candidate(cue, subject, "direct", quote.text, quote.start, unit, confidence))
+            rule = "statement.quotation" if cue is not None else "statement.quotation_continued"
+            found.append(Candidate(cue, subject, "direct", quote.text, quote.start, unit, confidence, rule))
         return found
 
     def _quote_cue(self, quote: Quote, unit: Unit, cues: list[Token]) -> Token | None:
@@ -410,7 +412,7 @@ class FieldReader:
                 continue
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
             if clauses and cue.dep_ == "relcl" and not _has_subject(clauses[0]):
-                continue  # "aircraft that it said had violated ...": the clause lost its subject to the relative
+                continue  # "jets that it said had entered ...": the clause lost its subject to the relative
             clauses = clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
             parts = self._parts(clauses, inside_unit) if clauses else []
             aside = None if clauses else _aside(cue, tokens, unit.quotes)
@@ -425,7 +427,8 @@ class FieldReader:
                 text = _text(part)
                 if _words(text) >= MIN_REPORTED_WORDS and any(t.pos_ in {"VERB", "AUX"} for t in part):
                     confidence = 0.75 if clauses else 0.7
-                    found.append(Candidate(cue, subject, "reported", text, part[0].idx, unit, confidence))
+                    rule = "statement.reported_clause" if clauses else "statement.reported_aside"
+                    found.append(Candidate(cue, subject, "reported", text, part[0].idx, unit, confidence, rule))
         return found
 
     def subject(self, cue: Token, tokens: list[Token], unit: Unit) -> Token | None:
@@ -476,7 +479,8 @@ class FieldReader:
                 continue  # a quotation, or somebody's statement that a news agency reports
             text = _text(content)
             if _words(text) >= MIN_REPORTED_WORDS:
-                found.append(Candidate(cue, source, "reported", text, content[0].idx, unit, 0.65))
+                found.append(Candidate(cue, source, "reported", text, content[0].idx, unit, 0.65,
+                                       "statement.according_to"))
         return found
 
 
@@ -512,7 +516,7 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
                     speaker=speaker, mode=candidate.mode, quote=candidate.quote,
                     cue=_cue_text(candidate.cue, candidate.subject) if candidate.cue is not None else None,
                     said_on=_said_on(candidate.cue, published), evidence=(_evidence(field_name, reader.text, unit),),
-                    confidence=candidate.confidence,
+                    confidence=candidate.confidence, rules=(candidate.rule,),
                 )
                 resolver.spoke(speaker, place(candidate.cue or doc[0], field_name), reader.text[unit.start:unit.end])
                 spoken = speaker
@@ -543,7 +547,7 @@ def _speaker(candidate: Candidate, resolver: SpeakerResolver, field_name: str, p
 
 
 def _colon_speaker(reader: FieldReader, unit: Unit, resolver: SpeakerResolver) -> Speaker | None:
-    """ "Rutte told reporters:" at a paragraph's end introduces the quotation of the next paragraph."""
+    """ "Lind told reporters:" at a paragraph's end introduces the quotation of the next paragraph."""
     if not reader.text[unit.start:unit.end].endswith(":"):
         return None
     tokens = reader.tokens(unit)

@@ -1,8 +1,8 @@
 """Personal names and the titles in front of them, read from the tokens of a parsed Doc.
 
-News text names a person with a title once ("Estonian Foreign Minister Margus
-Tsahkna", "Secretary of State Antony Blinken", "Kremlin spokesman Dmitry Peskov",
-"Margus Tsahkna, Estonia's foreign minister,") and by surname afterwards. The
+News text names a person with a title once ("Latvian Foreign Minister Ilze
+Ozola", "Secretary of State Ellen Marsh", "Kremlin spokesman Ivan Sorokin",
+"Ilze Ozola, Latvia's foreign minister,") and by surname afterwards. The
 small tagger misses or mislabels some names, so a name is also recognised by the
 title before it, and a name the tagger cut short is extended over the capitalised
 words next to it.
@@ -90,7 +90,7 @@ def _surname_mislabelled(token: Token) -> bool:
 
 
 def titled_names(doc: Doc) -> list[Span]:
-    """Names the tagger missed but a title announces: "General Wieslaw Kukula", "President Andrzej Duda"."""
+    """Names the tagger missed but a title announces: "General Anna Brandt", "President Ewa Nowicka"."""
     found = []
     for token in doc:
         if token.lower_ not in ROLE_WORDS or not token.text[:1].isupper():
@@ -148,7 +148,7 @@ def title_before(name: Span) -> list[Token]:
 
 
 def title_after(name: Span) -> list[Token]:
-    """An appositive title: "Margus Tsahkna, Estonia's foreign minister, said"."""
+    """An appositive title: "Ilze Ozola, Latvia's foreign minister, said"."""
     head = name.root
     for child in head.children:
         if child.dep_ == "appos" and child.i >= name.end and child.lower_ in ROLE_WORDS:
@@ -205,7 +205,7 @@ def split_title(tokens: list[Token]) -> Title:
         elif organization is None and first.ent_type_ == "ORG" and first.lower_ not in ROLE_WORDS and (
                 named := _leading_org(tokens)) and all(t.text[:1].isupper() for t in named) and any(
                 t.lower_ not in MODIFIER_WORDS for t in named):
-            organization = " ".join(t.text for t in named)  # "White House national security spokesman"
+            organization = " ".join(t.text for t in named)  # "State Department deputy spokesman"
             tokens = tokens[len(named) - 1:]
         else:
             break
@@ -235,15 +235,15 @@ def _leading_org(tokens: list[Token]) -> list[Token]:
 
 
 def _owner(tokens: list[Token]) -> str | None:
-    """The organisation after "of" in a title, if it is one: "President of Finland", "chief of Poland's general
-    staff" (Poland: a national body speaks for its country), "fellow at the Royal Institute", "chief minister of
+    """The organisation after "of" in a title, if it is one: "President of Finland", "chief of Latvia's general
+    staff" (Latvia: a national body speaks for its country), "fellow at the Royal Institute", "chief minister of
     Northshire" (a region), but not "Secretary of State" or "Minister of Foreign Affairs" (a portfolio)."""
     tokens = [t for t in tokens if t.pos_ != "DET" and not t.is_punct]
     if not tokens or all(t.lower_ in MODIFIER_WORDS | {"and"} for t in tokens):
         return None
     code = country_code(" ".join(t.text for t in tokens)) if tokens[0].text[:1].isupper() else None
     if country_of(tokens[0]) and tokens[0].lower_ not in CAPITALS:
-        # "Poland's general staff", "the Latvian Air Force": the state; "the Warsaw Institute": itself
+        # "Latvia's general staff", "the Latvian Air Force": the state; "the Warsaw Institute": itself
         code = code or country_of(tokens[0])
     if code:
         return country_name(code)

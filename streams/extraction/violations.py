@@ -75,7 +75,7 @@ def _flier(verb: Token) -> Token | None:
 
 
 def _past_duration(word: Token) -> Token:
-    """ "spends about 25 minutes over Finnish territory": the parser hangs the place from the time the stay took;
+    """ "spends about 25 minutes over Latvian soil": the parser hangs the place from the time the stay took;
     the verb that took the time is what governs it."""
     if word.lemma_.lower() in MINUTES_PER_UNIT and word.dep_ in {"dobj", "npadvmod"} and word.head.pos_ == "VERB":
         return word.head
@@ -111,7 +111,7 @@ def _entry(noun: Token) -> Trigger | None:
 
 
 def _attributed_violation(noun: Token) -> bool:
-    """ "a Russian drone violation": a violation noun that names what flew and whose it was.
+    """ "a Belarusian balloon violation": a violation noun that names what flew and whose it was.
 
     Without a state it is no violation ("a drone incursion over the airport" is a sighting).
     """
@@ -185,7 +185,7 @@ def _flown_in_from(name: Token) -> Trigger | None:
 
 
 def _triggers(sentence: Span) -> Iterator[Trigger]:
-    """Airspace or territory entered; borders crossed; "a Russian drone violation"; a state entered by name."""
+    """Airspace or territory entered; borders crossed; "a Belarusian balloon violation"; a state entered by name."""
     for token in sentence:
         lemma = token.lemma_.lower()
         trigger: Trigger | None = None
@@ -202,7 +202,7 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
 
 
 def _class_of_intruders(verb: Token) -> bool:
-    """ "would shoot down drones that violate their airspace", "will intercept aircraft that enter it": a relative
+    """ "would bring down any drone that enters their airspace", "will intercept aircraft that enter it": a relative
     clause in the present on what a state would or will do something to names a kind of intruder, no event."""
     if verb.dep_ != "relcl" or verb.tag_ not in {"VBP", "VBZ"}:
         return False
@@ -226,7 +226,7 @@ def _blocked(trigger: Trigger) -> bool:
     if _class_of_intruders(trigger.verb):
         return True
     if any(c.lower_ == "back" and c.dep_ in {"advmod", "prt"} for c in trigger.verb.children):
-        return True  # "before crossing back into Ukraine", "flew back into Russian airspace": a return, no entry
+        return True  # "crossing back into Belarus afterwards", "flew back into Russian airspace": a return, no entry
     flier = subject(trigger.verb)
     if flier is None and trigger.verb.dep_ in {"acl", "relcl"}:
         flier = trigger.verb.head  # "any object violating its airspace"
@@ -253,8 +253,8 @@ def owner_words(noun: Token) -> list[Token]:
 
 
 def _over(word: Token) -> list[Token]:
-    """The named places a word is over: "the airspace over Riga", "flying drones over its capital Riga", "over
-    several cities, including Lahore"."""
+    """The named places a word is over: "the airspace above Vilnius", "sending drones over Vilnius", "over
+    several towns, including Kaunas"."""
     objects = _overflown(word)
     named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN"]
     # "the island of X"; "several cities, including X and Y"
@@ -283,7 +283,7 @@ def _owner(trigger: Trigger, context: Context) -> str | None:
 
 
 def _victims(trigger: Trigger, context: Context) -> list[str]:
-    """Whose airspace: its owner named or resolved; for "Romania reported a Russian drone violation", the
+    """Whose airspace: its owner named or resolved; for "Hungary logged a Belarusian balloon violation", the
     reporting state; for a border crossed that no word assigns, the article's state."""
     if trigger.destination is not None:
         return [trigger.destination]
@@ -368,7 +368,7 @@ def _sender(phrase: Phrase, victim: str) -> str | None:
 
 
 def _origin(trigger: Trigger, victim: str) -> str | None:
-    """ "entered Lithuanian airspace from Belarus": the state the intruder came from."""
+    """ "entered Latvian airspace from Russia": the state the intruder came from."""
     holders = [trigger.noun] if trigger.verb is None else [trigger.verb, trigger.noun]  # "into X airspace from Y"
     return next((state for holder in holders for prep in holder.children if prep.dep_ == "prep" and prep.lower_ == "from"
                  for obj in prep.children if obj.dep_ == "pobj" for state in [_foreign(state_of(obj), victim)] if state),
@@ -385,7 +385,7 @@ def _antecedent(phrase: Phrase | None, linked: bool, context: Context) -> Phrase
 
 
 def _hedged_clause(trigger: Trigger) -> bool:
-    """ "is suspected of having violated", "probably entered", "a suspected incursion": the attribution is hedged."""
+    """ "is suspected of having entered", "probably entered", "a suspected incursion": the attribution is hedged."""
     # not a clause coordinated with it: "sent 40 balloons and what appeared to be leaflets into X" is no hedge
     words = [*(c for c in (trigger.verb.children if trigger.verb is not None else []) if c.dep_ != "conj"),
              *(trigger.verb.ancestors if trigger.verb is not None else []),
@@ -394,7 +394,7 @@ def _hedged_clause(trigger: Trigger) -> bool:
 
 
 def _violation_count(noun: Token | None) -> int | None:
-    """ "19 violations of Polish airspace": the number of violations reported."""
+    """ "7 violations of Latvian airspace": the number of violations reported."""
     if noun is None or noun.tag_ != "NNS":
         return None
     return next((number(c.text) for c in noun.children if c.dep_ == "nummod" and number(c.text)), None)
@@ -416,7 +416,7 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     count, stated = (phrase.count, phrase.count_stated) if phrase else (None, False)
     if violations and not (stated and linked):
         count, stated = violations, True
-    elif count is None:  # "shot down drones that crossed into its airspace, after recording 19 violations"
+    elif count is None:  # "downed drones that entered its airspace, having counted 7 violations"
         count = next((n for t in sentence if t.lemma_.lower() in VIOLATION_NOUNS for n in [_violation_count(t)] if n),
                      None)
         stated = count is not None
@@ -428,7 +428,8 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         (phrase is None or phrase.state is None) and violator == _origin(trigger, victim))
     by_origin = violator is not None and came_from
     return Mention(
-        kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=violator,
+        kind="airspace_violation", country=victim, field=context.field, sentence=sentence,
+        rule="violation.supporting" if trigger.supporting else "violation.entry", violator=violator,
         by_origin=by_origin,
         hedged=bool(violator) and ((phrase is not None and phrase.hedged) or _hedged_clause(trigger)),
         platform=phrase.platform if phrase else None, model=model,
@@ -440,7 +441,7 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
 
 
 def _referred_day(phrase: Phrase, violator: str, context: Context) -> tuple[FuzzyDate, bool] | None:
-    """ "the two X aircraft had crossed ..." after "shot down two X jets on Wednesday": a definite phrase with no
+    """ "both X jets had entered ..." after "downed two X jets on Friday": a definite phrase with no
     day of its own refers back to the state's aircraft an earlier clause dated, the latest numbered as many."""
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children):
         return None
@@ -468,7 +469,7 @@ def _flier_state(phrase: Phrase, verb: Token) -> str | None:
 
 
 def _quantified(head: Token) -> Token:
-    """The noun that stands in the clause for a phrase counted by another: "two pairs of Su-27s flew"."""
+    """The noun that stands in the clause for a phrase counted by another: "three pairs of jets passed"."""
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "NUM", "PRON"}:
         return head.head.head
     return head
@@ -502,10 +503,10 @@ def _land_owner(verb: Token, context: Context) -> str | None:
 
 def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """A state's drones or aircraft flown, or seen, over another state's place: "Minsk sent drones over Vilnius",
-    "North Korea accused the South of flying drones over Pyongyang", "Russian drones were seen over Riga"."""
+    "Latvia accused Moscow of sending drones over Riga", "Russian drones were seen over Riga"."""
     mentions: list[Mention] = []
     for phrase in found:
-        # "Minsk sent drones over ...", or the drones' own clause: "shot down drones sent by India over Lahore"
+        # "Minsk sent drones over ...", or the drones' own clause: "downed drones sent by Moldova over Kaunas"
         sent = next((c for c in phrase.head.children if c.dep_ == "acl" and c.lemma_.lower() in OVERFLYING_VERBS), None)
         noun = _quantified(phrase.head)
         if phrase.defender or (noun.dep_ not in {"dobj", "nsubj", "nsubjpass"} and sent is None):
@@ -521,18 +522,18 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
             continue
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         if not dated_here and _accused(verb):
-            date = None  # "accused Minsk on Tuesday of flying drones": the day of the accusation
+            date = None  # "Riga on Friday accused Minsk of sending drones": the day of the accusation
         where = next((w.text for w in over if not is_state_name(w.text)), None)
         mentions.append(Mention(
-            kind="airspace_violation", country=victims[0], field=context.field, sentence=sentence, violator=flier,
-            hedged=phrase.hedged, platform=phrase.platform, model=phrase.model, count=phrase.count,
+            kind="airspace_violation", country=victims[0], field=context.field, sentence=sentence,
+            rule="violation.overflight", violator=flier, hedged=phrase.hedged, platform=phrase.platform, model=phrase.model, count=phrase.count,
             count_stated=phrase.count_stated, duration=duration_minutes(sentence.text), occurred_on=date,
             date_in_clause=dated_here, location=where))
     return mentions
 
 
 def _per_day(mention: Mention, scope: list[Token], context: Context) -> list[Mention]:
-    """ "intruded on October 3, 9 and 10": one mention a day."""
+    """ "entered on May 4, 9 and 12": one mention a day."""
     days = listed_days(scope, context.published)
     return [replace(mention, occurred_on=day, date_in_clause=True) for day in days] if days else [mention]
 
@@ -558,13 +559,13 @@ def _crash_verb(phrase: Phrase) -> Token | None:
 
 def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | None]:
     """The state whose ground it came down on, and the word that places it: "on Finnish territory", "in its
-    eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga", "into a farm in
-    eastern Poland"."""
+    eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga", "into an orchard in
+    southern Slovakia"."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in GROUND_PREPOSITIONS:
             continue
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            # "near the Estonian town of X", "into a farm in eastern Poland"
+            # "near the Estonian town of X", "into an orchard in southern Slovakia"
             words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ in PLACE_PHRASE_PREPOSITIONS]
             if any(t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss" for t in words):
                 return subject_state(verb), obj
@@ -594,14 +595,15 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         if flier is None and victim is not None and phrase.platform == "drone" and (
                 victim == context.main_country or _names_state(where, victim)):
             mentions.append(Mention(  # a drone of no known state came down there: it was over that state
-                kind="drone_sighting", country=victim, field=context.field, sentence=sentence, platform="drone",
+                kind="drone_sighting", country=victim, field=context.field, sentence=sentence,
+                rule="sighting.crash", platform="drone",
                 count=phrase.count, count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
                 location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
         if flier is None or victim is None or victim == flier:
             continue
         mentions.append(Mention(
-            kind="airspace_violation", country=victim, field=context.field, sentence=sentence, violator=flier,
-            by_origin=phrase.by_origin, hedged=phrase.hedged or bool(earlier and earlier.hedged),
+            kind="airspace_violation", country=victim, field=context.field, sentence=sentence,
+            rule="violation.crash", violator=flier, by_origin=phrase.by_origin, hedged=phrase.hedged or bool(earlier and earlier.hedged),
             platform=phrase.platform, model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
             count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
             location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
@@ -619,7 +621,7 @@ def violations(sentence: Span, found: list[Phrase], context: Context) -> list[Me
 
 @dataclass(frozen=True)
 class Identification:
-    """What a sentence says an earlier intruder was: "it was most likely a Russian decoy", "they were probably
+    """What a sentence says an earlier intruder was: "it was probably a Russian decoy", "they were most likely
     Belarusian"."""
 
     state: str
@@ -678,8 +680,8 @@ def identification(sentence: Span, found: list[Phrase], model_states: dict[str, 
         state = nationality(complement) or next(((model_states or {}).get(m) for m in models
                                                  if (model_states or {}).get(m)), None)
         if state is not None:
-            # "probably", "most likely", a clause it hangs from ("it is highly probable that it was ..."), and a
-            # verb of belief it is the object of ("Washington believed the drone was Russian")
+            # "probably", "most likely", a clause it hangs from ("it is very likely that it was ..."), and a
+            # verb of belief it is the object of ("Oslo believed the balloon was Chinese")
             words = [*complement, *(c for v in (verb, *verb.ancestors) for c in v.children
                                     if c.dep_ in {"advmod", "acomp"}), *(a for a in verb.ancestors if a.pos_ == "VERB")]
             return Identification(state, any(hedged(t.text) or t.lower_ == "likely" for t in words),

@@ -61,6 +61,7 @@ function renderDrilldown(cell) {
       item.dataset.article = report.article_id;
       item.append(el("span", report.headline || report.incident_id, "headline"),
         el("div", `${report.article_id} v${report.article_version} · ${report.published_at || ""}`, "meta"));
+      if (report.rules && report.rules.length) item.append(el("div", "rules: " + report.rules.join(", "), "meta rules"));
       item.append(...evidenceInContext(report.evidence));
       reports.append(item);
     }
