@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 from streams.extraction import incidents
 from streams.extraction.mentions import Mention
 from streams.extraction.model import FuzzyDate
-from streams.extraction.nlp import entities, entity_at, load_pipeline
+from streams.extraction import speakers
+from streams.extraction.nlp import entities, entity_at, load_pipeline, paragraph_breaks
 from streams.extraction.statements import FieldReader, _inside
 
 TEXT = ("A pair of Russian navy helicopters strayed over Finnish waters close to Porvoo on Friday, an official in Helsinki said. "
@@ -69,6 +70,24 @@ def test_a_token_is_in_a_quotation_as_the_plain_scan_says() -> None:
     reader = FieldReader("body", quoted)
     assert reader.quotes
     assert [reader._quoted(t) for t in quoted] == [_inside(t, reader.quotes) for t in quoted]
+
+
+def test_a_line_break_starts_a_sentence_as_setting_each_token_does() -> None:
+    text = "A drone was seen.\nIts origin is unknown, officials said\n\nThe border guard searched the area."
+    expected = load_pipeline().make_doc(text)
+    for token in expected[1:]:
+        if "\n" in expected[token.i - 1].text:
+            token.is_sent_start = True
+    found = paragraph_breaks(load_pipeline().make_doc(text))
+    assert [t.is_sent_start for t in found] == [t.is_sent_start for t in expected]
+
+
+def test_the_country_before_a_token_is_the_last_one_named_before_it() -> None:
+    parsed = doc()
+    for token in parsed:
+        before = [code for ent, code in speakers._ent_countries(parsed)
+                  if ent.end <= token.i and not speakers._hardware_adjective(ent)]
+        assert speakers._country_before(token) == (before[-1] if before else None)
 
 
 DATES = [None, FuzzyDate("2025-03-03", "day"), FuzzyDate("2025-03-04", "day"), FuzzyDate("2025-03", "month")]

@@ -11,6 +11,7 @@ import importlib
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -25,9 +26,11 @@ class PipelineMissing(RuntimeError):
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: the parser otherwise runs a paragraph ending in "wrote on X." into the
     next one and takes the next paragraph's subject for an object of the last."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
+    breaks = [token.i for token in doc[1:] if "\n" in doc[token.i - 1].text]
+    if breaks:  # set at once: each Token.is_sent_start assignment checks the whole doc for a parse
+        starts = doc.to_array([SENT_START])
+        starts[breaks] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 

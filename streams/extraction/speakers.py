@@ -17,6 +17,7 @@ remembering who spoke last (for "he said", "it said", "the statement read").
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -393,10 +394,19 @@ def _word_groups(tokens: list[Token]) -> list[list[Token]]:
     return groups
 
 
+COUNTRY_ENDS = "newsroom.country_ends"  # a doc's country mentions other than hardware flags: their ends and codes
+
+
 def _country_before(token: Token) -> str | None:
-    """The country named last before a possessive pronoun, which it most likely stands for."""
-    before = [code for ent, code in _ent_countries(token.doc) if ent.end <= token.i and not _hardware_adjective(ent)]
-    return before[-1] if before else None
+    """The country named last before a possessive pronoun, which it most likely stands for (by bisection over
+    the doc's country mentions, listed once per doc: entities never overlap, so their ends are in order)."""
+    doc = token.doc
+    if COUNTRY_ENDS not in doc.user_data:
+        named = [(ent.end, code) for ent, code in _ent_countries(doc) if not _hardware_adjective(ent)]
+        doc.user_data[COUNTRY_ENDS] = ([end for end, _ in named], [code for _, code in named])
+    ends, codes = doc.user_data[COUNTRY_ENDS]
+    found = bisect_right(ends, token.i)
+    return codes[found - 1] if found else None
 
 
 def _quoted(token: Token) -> bool:
