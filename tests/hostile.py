@@ -14,24 +14,25 @@ VALID = {"article_id": "x", "version": 1, "action": "publish", "published_at": "
 
 def nested(document: dict[str, Any], field: str, depth: int) -> bytes:
     """``document`` with ``field`` an array nested ``depth`` levels deep (orjson itself stops at 1024)."""
-    head = orjson.dumps({**document, field: None})[:-1]
-    return head.replace(f'"{field}":null'.encode(), b"") + f',"{field}":'.encode() + b"[" * depth + b"]" * depth + b"}"
+    rest = orjson.dumps({name: value for name, value in document.items() if name != field})
+    return rest[:-1] + f',"{field}":'.encode() + b"[" * depth + b"]" * depth + b"}"
 
 
-def named_cases() -> list[tuple[str, bytes]]:
-    """(key, raw value): each record that once crashed the extract agent or got through validation."""
-    def doc(key: str, **fields: Any) -> tuple[str, bytes]:
-        return key, orjson.dumps({**VALID, "article_id": key, **fields})
+def named_cases() -> list[tuple[str, bytes, str]]:
+    """(key, raw value, what its rejection says): each record that once crashed the extract agent or got through."""
+    def doc(key: str, **fields: Any) -> bytes:
+        return orjson.dumps({**VALID, "article_id": key, **fields})
 
+    deep = "nested more than 32 levels"
     return [
-        ("deep-source-992", nested({**VALID, "article_id": "deep-source-992"}, "source", 992)),
-        ("deep-headline-1020", nested({**VALID, "article_id": "deep-headline-1020"}, "headline", 1020)),
-        ("deep-extra-1000", nested({**VALID, "article_id": "deep-extra-1000"}, "extra", 1000)),
-        doc("year-0", published_at="0001-01-01T00:00:00+01:00"),
-        doc("year-10000", published_at="9999-12-31T23:59:59-01:00"),
-        doc("float-version", version=1.0),
-        doc("huge-headline", headline="Drones " * 1000),
-        doc("huge-standfirst", standfirst="Drones " * 5000),
+        ("deep-source-992", nested({**VALID, "article_id": "deep-source-992"}, "source", 992), deep),
+        ("deep-headline-1020", nested({**VALID, "article_id": "deep-headline-1020"}, "headline", 1020), deep),
+        ("deep-extra-1000", nested({**VALID, "article_id": "deep-extra-1000"}, "extra", 1000), deep),
+        ("year-0", doc("year-0", published_at="0001-01-01T00:00:00+01:00"), "between the years 1 and 9999"),
+        ("year-10000", doc("year-10000", published_at="9999-12-31T23:59:59-01:00"), "between the years 1 and 9999"),
+        ("float-version", doc("float-version", version=1.0), "version: 1.0 is not of type 'integer'"),
+        ("huge-headline", doc("huge-headline", headline="Drones " * 1000), "headline: 7000 bytes exceeds"),
+        ("huge-standfirst", doc("huge-standfirst", standfirst="Drones " * 5000), "standfirst: 35000 bytes exceeds"),
     ]
 
 

@@ -58,7 +58,7 @@ async def _run(settings: Settings, records: list[tuple[bytes | None, bytes]], al
 def test_each_record_that_crashed_the_agent_is_dead_lettered_and_every_valid_one_beside_it_derived(
         settings, workers, run):
     valid = valid_articles(16, seed=20)
-    bad = [(key.encode(), value) for key, value in named_cases()]
+    bad = [(key.encode(), value) for key, value, _ in named_cases()]
     worker = workers.start(settings)
     dead, incidents, status = run(_run(settings, interleaved(valid, bad), alive=lambda: worker.poll() is None))
     assert worker.poll() is None
