@@ -16,7 +16,7 @@ import structlog
 
 from streams import schemas
 from streams.broker import check_free
-from streams.client import check_broker
+from streams.client import check_broker, ensure_topics
 from streams.config import Settings
 from streams.processes import end_with_parent
 
@@ -41,6 +41,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     schemas.check()  # without them every article would be dead-lettered: never start, never report ready
     check_web_port(settings)
     asyncio.run(check_broker(settings))
+    asyncio.run(ensure_topics(settings))  # before the group assigns partitions: the agents' topics must exist
     # Imported here: faust and spaCy take seconds, which the checks above and the parents
     # that only spawn workers (demo, replay, tests) should not wait for.
     import faust
