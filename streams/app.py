@@ -20,9 +20,10 @@ import datetime as dt
 import math
 import time
 from collections import deque
+from dataclasses import dataclass
 from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 import faust
 import orjson
@@ -37,17 +38,20 @@ from streams.article import Article
 from streams.broker import profile_for
 from streams.config import MAX_RECORD_BYTES, BrokerProfile, Settings
 from streams.counting import Tally, apply_update, moved_out_of_cells, tally_count, tally_updates
+from streams.deadletter import DeadLetter, too_large
 from streams.events import Event, event_id
 from streams.extraction import extractor_version
 from streams.internals import committed_offsets, consumer_class, write_as
 from streams.ledger import Transition, advance, is_stale
 from streams.offload import Derived, Extraction, ExtractionFailed, Failed, chunks
 from streams.outage import Outage, watch
+from streams.tally_records import BadTally, decode_tally
 from streams.validation import Rejected, parse_raw
 from streams.view import WholeView, follow
 from streams.web_policy import faust_web_options
 
 log = structlog.get_logger(__name__)
+T = TypeVar("T")
 
 
 class Progress:
@@ -132,6 +136,10 @@ async def replay_offsets(settings: Settings, tps: list[Any], since: dt.datetime 
         await consumer.stop()
 
 
+class RecordTooLarge(Exception):
+    """A send the broker or the producer refuses for its size: retrying cannot succeed."""
+
+
 SEND_RETRY_FIRST = 0.5  # seconds before the first retry of a failed send; doubled each time
 SEND_RETRY_MAX = 30.0
 
@@ -142,6 +150,7 @@ async def until_acknowledged(what: str, send: Callable[[], Awaitable[None]]) -> 
     A broker outage (every broker down, too few in-sync replicas, a leader moving)
     delays a record; it never turns a valid article into a dead letter. Re-sending is
     safe: derived events have deterministic ids and consumers keep the latest per id.
+    A record too large for the topic or the producer raises :class:`RecordTooLarge` at once.
     """
     delay = SEND_RETRY_FIRST
     while True:
@@ -149,6 +158,8 @@ async def until_acknowledged(what: str, send: Callable[[], Awaitable[None]]) -> 
             await send()
             return
         except (KafkaError, ProducerSendError) as error:
+            if too_large(error):
+                raise RecordTooLarge(f"{what}: {error!r}") from error  # no retry makes a record smaller
             metrics.SEND_RETRIES.labels(what).inc()
             log.warning("send not acknowledged; retrying", what=what, error=repr(error), retry_in=delay)
             await asyncio.sleep(delay)
@@ -233,24 +244,20 @@ class Newsroom:
         """
         started = time.perf_counter()
         states: dict[str, Any] = {}  # the batch's own ledger writes, not yet in the table
-        applied: list[tuple[Any, Article, Transition, list[tuple[str, dict[str, Any]]]]] = []
+        applied: list[Applied] = []
         for event, article in zip(events, prepared):
-            if article is None:
-                continue
-            state = states[article.article_id] if article.article_id in states else self.articles.get(article.article_id)
-            transition = await self._transition(event.message, article, state, derived)
-            if transition is not None:
-                states[article.article_id] = transition.state
-                applied.append((event, article, transition, moved_out_of_cells(state and state["live"],
-                                                                                transition.events, article)))
+            if article is not None:
+                step = await self.guarded(event.message, "extract",
+                                          partial(self._apply_step, event, article, states, derived))
+                if step is not None:
+                    applied.append(step)
+        applied = await self._send_applied(applied)
+        self.count_emitted(applied)
+        for step in applied:
+            write_as(step.event)
+            self.articles[step.article.article_id] = step.transition.state
         if applied:
-            await until_acknowledged("derived events", lambda: self.emit_many(
-                [(transition.events, article, moved) for _, article, transition, moved in applied]))
-        for event, article, transition, _ in applied:
-            write_as(event)
-            self.articles[article.article_id] = transition.state
-        if applied:
-            log.info("batch processed", articles=len(applied), events=sum(len(t.events) for _, _, t, _ in applied),
+            log.info("batch processed", articles=len(applied), events=sum(len(s.transition.events) for s in applied),
                      ms=round((time.perf_counter() - started) * 1000, 1))
         for event in events:
             message = event.message
@@ -258,19 +265,61 @@ class Newsroom:
         self.progress.count("articles_processed", len(events))
         metrics.ARTICLES.inc(len(events))
 
+    async def _apply_step(self, event: Any, article: Article, states: dict[str, Any],
+                          derived: dict[int, Derived]) -> Applied | None:
+        """One article's transition and the records it sends; None when stale or dead-lettered."""
+        state = states[article.article_id] if article.article_id in states else self.articles.get(article.article_id)
+        transition = await self._transition(event.message, article, state, derived)
+        if transition is None:
+            return None
+        moved = moved_out_of_cells(state and state["live"], transition.events, article)
+        step = Applied(event, article, transition, self.outgoing(transition.events, article, moved))
+        states[article.article_id] = transition.state
+        return step
+
+    async def _send_applied(self, applied: list[Applied]) -> list[Applied]:
+        """Send every record of the batch and wait for all acknowledgements; the steps whose records are in.
+
+        When the broker or producer refuses a record for its size, the articles are sent one by one and the one
+        whose records cannot be sent is dead-lettered (some of its events may be live: their ids are its own).
+        """
+        if not applied:
+            return applied
+        try:
+            await until_acknowledged("derived events", partial(self.send_all, [r for s in applied for r in s.records]))
+            return applied
+        except RecordTooLarge:
+            log.warning("a derived record is too large to send; sending the batch article by article")
+        sent = []
+        for step in applied:
+            try:
+                await until_acknowledged("derived events", partial(self.send_all, step.records))
+                sent.append(step)
+            except RecordTooLarge as error:
+                message = step.event.message
+                await self.dead_letter(message.key, message.value, f"a derived record is too large to send: {error}",
+                                       "emit")
+        return sent
+
     async def _tally_agent(self, stream: Any) -> None:
         """Each count cell has one owner (the tally topic's partition): it alone tells the alerts topic
-        when the cell's count moves. What the API shows is the whole view's fold of the same topic."""
+        when the cell's count moves. What the API shows is the whole view's fold of the same topic.
+        A record that is no tally update (:mod:`streams.tally_records`) is dead-lettered, never folded."""
         async for event in stream.events():
             message = event.message
-            key = message.key.decode()
-            update = orjson.loads(message.value)
-            before = self.tallies.get(key) or {}
-            after = apply_update(before, update, message.offset)
-            if key.startswith("incidents/"):
-                await self._alert(key, before, after, update, message)
-            self.tallies[key] = after
+            await self.guarded(message, "tally", partial(self._tally_one, message))
             self.progress.mark(message.topic, message.partition, message.offset)
+
+    async def _tally_one(self, message: Any) -> None:
+        record = decode_tally(message.key, message.value)
+        if isinstance(record, BadTally):
+            await self.dead_letter(message.key, message.value, record.reason, "tally")
+            return
+        before = self.tallies.get(record.cell) or {}
+        after = apply_update(before, record.update, message.offset)
+        if record.cell.startswith("incidents/"):
+            await self._alert(record.cell, before, after, record.update, message)
+        self.tallies[record.cell] = after
 
     async def _transition(self, message: Any, article: Article, state: Any,
                           derived: dict[int, Derived]) -> Transition | None:
@@ -333,7 +382,8 @@ class Newsroom:
                            message.offset, dt.datetime.now(dt.timezone.utc))
         if alert is None:
             return
-        await (await self.alerts_topic.send(key=key.removeprefix("incidents/").encode(), value=orjson.dumps(alert)))
+        await until_acknowledged("alert", partial(self.send_all, [
+            Outgoing(self.alerts_topic, key.removeprefix("incidents/").encode(), orjson.dumps(alert))]))
         self.recent_alerts.appendleft(alert)
         log.info("count changed", cell=alert["alert_id"], previous=alert["previous"], count=alert["count"])
 
@@ -408,67 +458,128 @@ class Newsroom:
             log.info("replaying raw partition", partition=tp.partition, offset=offset)
 
     async def dead_letter(self, key: bytes | None, value: bytes | None, reason: str, stage: str) -> None:
-        headers = {
-            "error.reason": reason.encode(),
-            "error.stage": stage.encode(),
-            "error.at": dt.datetime.now(dt.timezone.utc).isoformat().encode(),
-        }
-        async def send() -> None:
-            await (await self.deadletter.send(key=key, value=value, headers=headers))
-
-        await until_acknowledged("dead letter", send)
+        """The record to the dead-letter topic with why, retried until acknowledged; a record too large for the
+        topic goes with its value cut (:meth:`streams.deadletter.DeadLetter.smaller`)."""
+        for letter in DeadLetter.of(key, value, reason, stage).smaller():
+            try:
+                await until_acknowledged("dead letter", partial(self._send_dead_letter, letter))
+                break
+            except RecordTooLarge as error:
+                log.warning("dead letter too large to send; cutting its value", error=str(error),
+                            size=len(letter.value or b""))
+        else:  # not even its key and headers were taken: nothing more can be sent of it
+            log.error("a record could not be dead-lettered, even cut to its key and headers", stage=stage)
         self.progress.count("deadlettered")
         metrics.DEADLETTERED.labels(stage).inc()
-        log.warning("dead-lettered", reason=reason, stage=stage, key=key)
+        log.warning("dead-lettered", reason=letter.reason[:1000], stage=stage, key=key and key[:200])
+
+    async def _send_dead_letter(self, letter: DeadLetter) -> None:
+        await (await self.deadletter.send(key=letter.key, value=letter.value, headers=letter.headers))
+
+    async def guarded(self, message: Any, stage: str, work: Callable[[], Awaitable[T]]) -> T | None:
+        """``work`` on one record; when it raises, the record is dead-lettered (``stage`` and the error) and
+        None returned: whatever one record does, the others go on (GUIDE: an agent never dies of its input)."""
+        try:
+            return await work()
+        except Exception as error:
+            log.exception("a record could not be handled; dead-lettering it", stage=stage, topic=message.topic,
+                          partition=message.partition, offset=message.offset)
+            await self.dead_letter(message.key, message.value, f"{type(error).__name__}: {error}"[:2000], stage)
+            return None
 
     async def validate(self, messages: list[Any]) -> list[Article | None]:
         """The article to apply for each raw record; None for one dead-lettered or re-keyed."""
-        prepared: list[Article | None] = []
-        for message in messages:
-            parsed = parse_raw(message.value, self.settings.max_body_bytes)
-            if isinstance(parsed, Rejected):
-                await self.dead_letter(message.key, message.value, parsed.reason, parsed.stage)
-                prepared.append(None)
-            elif message.key != parsed.article_id.encode():
-                # Versions of an article must meet in one partition to be ordered: re-key, don't guess.
-                await until_acknowledged("re-keyed article", partial(self._send_raw, parsed.article_id, message.value))
-                log.info("re-keyed raw article", article_id=parsed.article_id, key=message.key)
-                prepared.append(None)
-            else:
-                prepared.append(parsed)
-        return prepared
+        return [await self.guarded(message, "validate", partial(self._validate_one, message)) for message in messages]
+
+    async def _validate_one(self, message: Any) -> Article | None:
+        parsed = parse_raw(message.value, self.settings.limits)
+        if isinstance(parsed, Rejected):
+            await self.dead_letter(message.key, message.value, parsed.reason, parsed.stage)
+            return None
+        if message.key != parsed.article_id.encode():
+            # Versions of an article must meet in one partition to be ordered: re-key, don't guess.
+            await until_acknowledged("re-keyed article", partial(self._send_raw, parsed.article_id, message.value))
+            log.info("re-keyed raw article", article_id=parsed.article_id, key=message.key)
+            return None
+        return parsed
 
     async def derive(self, articles: list[Article | None]) -> dict[int, Derived]:
-        """What each article version that the ledger table does not call stale derives, by ``id(article)``."""
+        """What each article version that the ledger table does not call stale derives, by ``id(article)``.
+
+        Should the extraction of the run raise (not an article's own failure, which comes back as
+        :class:`Failed`), each article is derived alone, so one article's trouble fails only that article.
+        """
         version = extractor_version()
-        wanted = [a for a in articles if a is not None and a.action != "kill"
-                  and not is_stale(self.articles.get(a.article_id), a, version, self._keep_before)]
+        wanted = [a for a in articles if a is not None and a.action != "kill" and not self._stale(a, version)]
         with metrics.EXTRACTION.time():
-            return dict(zip(map(id, wanted), await self.extraction.derive(wanted)))
+            try:
+                found = await self.extraction.derive(wanted)
+            except Exception:
+                log.exception("extraction of a run failed; deriving its articles one by one", size=len(wanted))
+                found = [await self._derive_alone(article) for article in wanted]
+        return dict(zip(map(id, wanted), found))
+
+    def _stale(self, article: Article, version: str) -> bool:
+        try:
+            return is_stale(self.articles.get(article.article_id), article, version, self._keep_before)
+        except Exception:  # derived anyway: applying it meets the same trouble and dead-letters it
+            log.exception("the ledger state of an article could not be read", article_id=article.article_id)
+            return False
+
+    async def _derive_alone(self, article: Article) -> Derived:
+        try:
+            (found,) = await self.extraction.derive([article])
+            return found
+        except Exception as error:
+            log.exception("extraction failed", article_id=article.article_id, version=article.version)
+            return Failed(f"{type(error).__name__}: {error}"[:2000])
 
     async def _send_raw(self, article_id: str, value: bytes) -> None:
         await (await self.raw.send(key=article_id.encode(), value=value))
 
-    async def emit_many(self, derived: list[tuple[list[Event], Article | None, list[tuple[str, dict[str, Any]]]]]) -> None:
-        """Send the derived events and tally updates of several articles, and wait until the broker has them all.
+    def outgoing(self, events: list[Event], article: Article | None,
+                 moved: list[tuple[str, dict[str, Any]]]) -> list[Outgoing]:
+        """The records one article version sends: its derived events and their tally updates.
 
-        Each entry is (events, the article version that caused them, tally retractions of incidents that
-        moved cell, :func:`streams.counting.moved_out_of_cells`): the article's headline and time go into
-        the tally updates. Each record is encoded once, however many cells it updates.
+        ``moved`` holds tally retractions of incidents that moved cell (:func:`streams.counting.moved_out_of_cells`);
+        the article's headline and time go into the tally updates. Each record is encoded once, however many cells
+        it updates.
         """
-        pending = []
-        for events, article, moved in derived:
-            for tally_key, update in moved:
-                pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=orjson.dumps(update)))
-            for event in events:
-                topic = self.incidents if event["type"] == "incident" else self.statements
-                pending.append(await topic.send(key=event_id(event).encode(), value=orjson.dumps(event)))
-                updates = tally_updates(event, article)
-                encoded = orjson.dumps(updates[0][1]) if updates else b""  # one update, one or more cells
-                for tally_key, _ in updates:
-                    pending.append(await self.tallies_topic.send(key=tally_key.encode(), value=encoded))
+        records = [Outgoing(self.tallies_topic, tally_key.encode(), orjson.dumps(update)) for tally_key, update in moved]
+        for event in events:
+            topic = self.incidents if event["type"] == "incident" else self.statements
+            records.append(Outgoing(topic, event_id(event).encode(), orjson.dumps(event)))
+            updates = tally_updates(event, article)
+            encoded = orjson.dumps(updates[0][1]) if updates else b""  # one update, one or more cells
+            records.extend(Outgoing(self.tallies_topic, tally_key.encode(), encoded) for tally_key, _ in updates)
+        return records
+
+    async def send_all(self, records: list[Outgoing]) -> None:
+        """Send the records and wait until the broker has them all."""
+        pending = [await record.topic.send(key=record.key, value=record.value) for record in records]
         await asyncio.gather(*pending)
-        for events, _, _ in derived:
-            self.progress.count("events_emitted", len(events))
-            for event in events:
+
+    def count_emitted(self, applied: list[Applied]) -> None:
+        for step in applied:
+            self.progress.count("events_emitted", len(step.transition.events))
+            for event in step.transition.events:
                 metrics.EVENTS.labels(event["type"], event["op"]).inc()
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One record a batch sends: to a derived topic or the tally topic."""
+
+    topic: Any  # a faust topic
+    key: bytes
+    value: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """An article version of a batch that moves its ledger state, with the records that move it."""
+
+    event: Any  # the faust event of its raw record
+    article: Article
+    transition: Transition
+    records: list[Outgoing]

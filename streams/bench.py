@@ -529,7 +529,7 @@ def naive_agent_main() -> None:
     async def agent(stream: Any) -> None:
         nonlocal done
         async for value in stream:
-            article = parse_raw(value, settings.max_body_bytes)
+            article = parse_raw(value, settings.limits)
             if isinstance(article, Article):
                 docs = {name: nlp(article.field(name)) for name in TEXT_FIELDS if article.field(name).strip()}
                 for event in derived_events(article, extract_analysed(AnalysedArticle(article, docs)), version):

@@ -58,7 +58,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from streams.extraction.run import extract_many
 
     loaded = _load(args.paths)
-    accepted, refused = screen(loaded, Settings.from_env().max_body_bytes, max_record_bytes=None)
+    accepted, refused = screen(loaded, Settings.from_env().limits, max_record_bytes=None)
     _report(loaded.problems, refused, "not extracted")
     articles = [record.article for record in accepted if record.article.action != "kill"]
     for article, extraction in zip(articles, extract_many(articles)):
@@ -87,7 +87,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     worker would dead-letter or no broker would take) are reported one line each, not sent, and make the exit status 1."""
     settings = Settings.from_env()
     loaded = _load(args.paths)
-    accepted, refused = screen(loaded, settings.max_body_bytes)
+    accepted, refused = screen(loaded, settings.limits)
     _report(loaded.problems, refused, "not published")
     sent = 0
     if accepted:
@@ -180,6 +180,8 @@ def cmd_broker(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.extraction_slope is not None:
+        return _bench_slope(args)
     from streams.bench import DEFAULT_CORPUS, render_bench, run_bench
 
     if not 0.0 <= args.relevant_share <= 1.0:
@@ -195,6 +197,24 @@ def cmd_bench(args: argparse.Namespace) -> int:
         _out(result)
     else:
         sys.stdout.write(render_bench(result) + "\n")
+    return 0
+
+
+def _bench_slope(args: argparse.Namespace) -> int:
+    from streams.slope import MAX_SIZE_KB, measure, render_slope
+
+    try:
+        sizes = tuple(float(size) for size in args.extraction_slope.split(","))
+    except ValueError:
+        raise InputError(f"--extraction-slope takes sizes in KB separated by commas, not {args.extraction_slope!r}") from None
+    if not sizes or min(sizes) <= 0 or max(sizes) > MAX_SIZE_KB:
+        raise InputError(f"--extraction-slope sizes must be above 0 and at most {MAX_SIZE_KB} KB "
+                         "(spaCy parses at most 1,000,000 characters)")
+    result = measure(tuple(sorted(sizes)))
+    if args.json:
+        _out(result)
+    else:
+        sys.stdout.write(render_slope(result) + "\n")
     return 0
 
 
@@ -268,6 +288,9 @@ def build_parser() -> _Parser:
                        help="folder with dev/ and train/ corpus articles (default: ../shared/corpus beside the checkout)")
     bench.add_argument("--extract-processes", type=int, default=None,
                        help="the workers' extraction processes (default: NEWSROOM_EXTRACT_PROCESSES's; 0: on the event loop)")
+    bench.add_argument("--extraction-slope", nargs="?", const="1,4,16,64,256,976", default=None, metavar="KB,KB,...",
+                       help="instead: offline extraction time of one article per body size (default 1 KB to 1 MB), "
+                            "and the slope in ms per KB")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=cmd_bench)
     counts = sub.add_parser("counts", help="live count tables from a running worker")

@@ -68,7 +68,9 @@ async def ensure_topics(settings: Settings) -> None:
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        wanted = [names.raw, names.incidents, names.statements, names.deadletter, names.alerts]
+        # The internal tally topic too: a worker's tally agent subscribes at start-up, and a topic created only
+        # later (by the first tally update) was ignored by the group's assignment until a metadata refresh.
+        wanted = [names.raw, names.incidents, names.statements, names.deadletter, names.alerts, names.tallies]
         configs = {t: settings.deadletter_config() if t == names.deadletter else settings.topic_config() for t in wanted}
         new = [NewTopic(t, num_partitions=settings.partitions, replication_factor=settings.replication_factor,
                         topic_configs=configs[t]) for t in wanted if t not in existing]

@@ -9,7 +9,8 @@ from pathlib import Path
 import platformdirs
 
 from streams.errors import BadSetting
-from streams.validation import DEFAULT_MAX_BODY_BYTES
+from streams.validation import (DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADLINE_BYTES, DEFAULT_MAX_STANDFIRST_BYTES,
+                                Limits)
 
 ENV_DATA_DIR = "NEWSROOM_DATA_DIR"
 
@@ -47,6 +48,11 @@ def _is_bootstrap(bootstrap: str) -> bool:
         if not colon or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
             return False
     return True
+
+
+def _or(value: float | None, default: float) -> float:
+    """``value`` unless unset (None); unlike ``or``, 0 is kept."""
+    return default if value is None else value
 
 
 # The largest record the worker sends, and what its dead-letter topic accepts: a dead letter carries
@@ -128,6 +134,8 @@ class Settings:
     topics: Topics = field(default_factory=Topics)
     partitions: int = 4
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_headline_bytes: int = DEFAULT_MAX_HEADLINE_BYTES
+    max_standfirst_bytes: int = DEFAULT_MAX_STANDFIRST_BYTES
     web_host: str = "127.0.0.1"
     web_port: int = 6066
     broker_profile: str = AUTO  # auto: detected from the broker (streams.broker.detect_profile)
@@ -151,6 +159,9 @@ class Settings:
     snapshot_interval_ms: int = 1000
     # Seconds a connection has to send a whole request head (and an idle keep-alive connection stays open).
     web_header_timeout: float = 5.0
+    # Seconds one article's extraction may take before it is dead-lettered with that reason (0: no limit): what
+    # one slow article can hold up the others of its batch, other partitions' included.
+    extract_budget_seconds: float = 20.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -161,6 +172,8 @@ class Settings:
             "topics": Topics(os.environ.get("NEWSROOM_TOPIC_PREFIX", "")),
             "partitions": _int("NEWSROOM_PARTITIONS", d.partitions),
             "max_body_bytes": _int("NEWSROOM_MAX_BODY_BYTES", d.max_body_bytes),
+            "max_headline_bytes": _int("NEWSROOM_MAX_HEADLINE_BYTES", d.max_headline_bytes),
+            "max_standfirst_bytes": _int("NEWSROOM_MAX_STANDFIRST_BYTES", d.max_standfirst_bytes),
             "web_host": os.environ.get("NEWSROOM_WEB_HOST", d.web_host),
             "web_port": _int("NEWSROOM_WEB_PORT", d.web_port),
             "data_dir": Path(os.environ[ENV_DATA_DIR]).expanduser() if os.environ.get(ENV_DATA_DIR) else d.data_dir,
@@ -174,6 +187,7 @@ class Settings:
             "max_event_streams": _int("NEWSROOM_MAX_EVENT_STREAMS", d.max_event_streams),
             "snapshot_interval_ms": _int("NEWSROOM_SNAPSHOT_INTERVAL_MS", d.snapshot_interval_ms),
             "web_header_timeout": _seconds("NEWSROOM_WEB_HEADER_TIMEOUT") or d.web_header_timeout,
+            "extract_budget_seconds": _or(_seconds("NEWSROOM_EXTRACT_BUDGET_SECONDS"), d.extract_budget_seconds),
             "broker_profile": os.environ.get("NEWSROOM_BROKER_PROFILE") or d.broker_profile,
             "session_timeout": _seconds("NEWSROOM_SESSION_TIMEOUT"),
             "replication_factor": _int("NEWSROOM_REPLICATION_FACTOR", d.replication_factor),
@@ -192,6 +206,8 @@ class Settings:
             raise BadSetting("NEWSROOM_BROKER_PROFILE", self.broker_profile, "auto, tansu or kafka", AUTO)
         at_least_one = {"NEWSROOM_PARTITIONS": (self.partitions, d.partitions),
                         "NEWSROOM_MAX_BODY_BYTES": (self.max_body_bytes, d.max_body_bytes),
+                        "NEWSROOM_MAX_HEADLINE_BYTES": (self.max_headline_bytes, d.max_headline_bytes),
+                        "NEWSROOM_MAX_STANDFIRST_BYTES": (self.max_standfirst_bytes, d.max_standfirst_bytes),
                         "NEWSROOM_BATCH_SIZE": (self.batch_size, d.batch_size),
                         "NEWSROOM_EXTRACT_BATCH_SIZE": (self.extract_batch_size, d.extract_batch_size),
                         "NEWSROOM_REPLICATION_FACTOR": (self.replication_factor, d.replication_factor)}
@@ -202,6 +218,9 @@ class Settings:
             raise BadSetting("NEWSROOM_WEB_PORT", self.web_port, "a port number from 1 to 65535", d.web_port)
         if self.extract_processes < 0:
             raise BadSetting("NEWSROOM_EXTRACT_PROCESSES", self.extract_processes, "0 or more", d.extract_processes)
+        if self.extract_budget_seconds < 0:
+            raise BadSetting("NEWSROOM_EXTRACT_BUDGET_SECONDS", self.extract_budget_seconds,
+                             "a number of seconds, 0 (no limit) or more", d.extract_budget_seconds)
         for name, (value, default) in {"NEWSROOM_MAX_EVENT_STREAMS": (self.max_event_streams, d.max_event_streams),
                                        "NEWSROOM_SNAPSHOT_INTERVAL_MS": (self.snapshot_interval_ms,
                                                                          d.snapshot_interval_ms)}.items():
@@ -219,6 +238,12 @@ class Settings:
         """A file or folder of this user's under the data directory, which is created (private to them) if missing."""
         self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self.data_dir / name
+
+    @property
+    def limits(self) -> Limits:
+        """The largest text fields a raw article may carry (larger: dead-lettered)."""
+        return Limits(body_bytes=self.max_body_bytes, headline_bytes=self.max_headline_bytes,
+                      standfirst_bytes=self.max_standfirst_bytes)
 
     def topic_config(self) -> dict[str, str]:
         """Broker config of every topic the app creates: acks=all writes need this many replicas in sync."""

@@ -17,15 +17,19 @@ from __future__ import annotations
 import asyncio
 import os
 import pickle
+import signal
 import struct
 import sys
+import threading
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TypeVar
 
 import structlog
 
-from streams.article import Article
+from streams.article import TEXT_FIELDS, Article
 from streams.events import Event, derive, derive_many
 from streams.processes import end_with_parent
 
@@ -33,6 +37,8 @@ log = structlog.get_logger(__name__)
 T = TypeVar("T")
 FRAME = struct.Struct(">I")  # the length of the pickle that follows
 STOP_SECONDS = 10.0
+# A batch with an article longer than this (characters of text) is derived article by article (see derive_each).
+BATCH_TEXT_CHARS = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -49,18 +55,62 @@ class ExtractionFailed(Exception):
     """Raised where a :class:`Failed` result is used as events: the article goes to the dead-letter topic."""
 
 
-def derive_each(articles: list[Article]) -> list[Derived]:
-    """One batched parse; when it raises, each article alone, so a bad article fails only itself."""
-    try:
-        return list(derive_many(articles))
-    except Exception:
-        log.exception("batch extraction failed; deriving one by one", size=len(articles))
-    return [_derive_one(article) for article in articles]
+class OverBudget(Exception):
+    """An article's extraction ran past the per-article time budget."""
 
 
-def _derive_one(article: Article) -> Derived:
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`OverBudget` in the code inside once ``seconds`` have passed (None or 0: no limit).
+
+    A timer signal, so the extraction in progress is interrupted where it is: the only way to stop
+    CPU-bound Python in this very thread. Only the main thread receives signals: an extraction process's
+    own loop, or the worker's event loop when extraction runs there.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise OverBudget(f"extraction took longer than the budget of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return derive(article)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def text_length(article: Article) -> int:
+    return sum(len(article.field(name)) for name in TEXT_FIELDS)
+
+
+def derive_each(articles: list[Article], budget: float | None = None) -> list[Derived]:
+    """One batched parse, within ``budget`` seconds; when it raises or runs out of time, each article alone,
+    each within the budget, so a bad or slow article fails only itself (dead-lettered with the reason).
+
+    A batch holding an article of more than BATCH_TEXT_CHARS of text is derived article by article at once:
+    such an article may well need the whole budget, which the batch would spend before trying it alone.
+    """
+    if all(text_length(article) <= BATCH_TEXT_CHARS for article in articles):
+        try:
+            with time_budget(budget):
+                return list(derive_many(articles))
+        except Exception:
+            log.exception("batch extraction failed; deriving one by one", size=len(articles))
+    return [_derive_one(article, budget) for article in articles]
+
+
+def _derive_one(article: Article, budget: float | None) -> Derived:
+    try:
+        with time_budget(budget):
+            return derive(article)
+    except OverBudget as error:
+        log.error("extraction over budget", article_id=article.article_id, version=article.version,
+                  text_length=text_length(article), budget=budget)
+        return Failed(f"{error} ({text_length(article)} characters of text)")
     except Exception as error:
         log.exception("extraction failed", article_id=article.article_id, version=article.version)
         return Failed(f"{type(error).__name__}: {error}")
@@ -96,11 +146,11 @@ class _Child:
         self._reader = asyncio.ensure_future(self._read())
 
     @classmethod
-    async def start(cls) -> _Child:
+    async def start(cls, budget: float | None) -> _Child:
         """A new process, once it has loaded the model (its first answer)."""
         # Not ``-m streams.offload``: run as __main__, its Failed would pickle as __main__.Failed.
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", "from streams.offload import main; main()",
+            sys.executable, "-c", f"from streams.offload import main; main({budget!r})",
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, preexec_fn=end_with_parent)
         child = cls(process)
         await child.derive([])
@@ -163,8 +213,9 @@ class _Child:
 class Extraction:
     """Derives batches of articles in ``processes`` child processes (0: on the calling event loop)."""
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, budget: float | None = None) -> None:
         self.processes = processes
+        self.budget = budget  # seconds per article (None: no limit), see derive_each
         self._children: list[_Child] = []
         self._starting: asyncio.Future[None] | None = None
         self._restarting = asyncio.Lock()
@@ -187,7 +238,7 @@ class Extraction:
 
             load_pipeline()
             return
-        self._children = list(await asyncio.gather(*(_Child.start() for _ in range(self.processes))))
+        self._children = list(await asyncio.gather(*(_Child.start(self.budget) for _ in range(self.processes))))
         log.info("extraction processes ready", processes=self.processes)
 
     async def stop(self) -> None:
@@ -201,7 +252,7 @@ class Extraction:
             return []
         await self.start()
         if self.processes == 0:
-            return derive_each(articles)
+            return derive_each(articles, self.budget)
         try:
             return await self._gather(articles)
         except ProcessDied:
@@ -233,23 +284,24 @@ class Extraction:
             for i, child in enumerate(self._children):
                 if not child.alive:
                     await child.stop()
-                    self._children[i] = await _Child.start()
+                    self._children[i] = await _Child.start(self.budget)
                     log.info("extraction process restarted")
 
 
-def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
+def serve(requests: IO[bytes], answers: IO[bytes], budget: float | None = None) -> None:
     """One extraction process: each batch of articles read from ``requests`` answered on ``answers``,
-    until the worker closes ``requests`` (or dies: then this process is sent SIGTERM)."""
+    each article within ``budget`` seconds, until the worker closes ``requests`` (or dies: then this
+    process is sent SIGTERM)."""
     from streams.extraction.nlp import load_pipeline
 
     load_pipeline()
     while header := requests.read(FRAME.size):
         (size,) = FRAME.unpack(header)
-        answers.write(_frame(derive_each(pickle.loads(requests.read(size)))))
+        answers.write(_frame(derive_each(pickle.loads(requests.read(size)), budget)))
         answers.flush()
 
 
-def main() -> None:
+def main(budget: float | None = None) -> None:
     """An extraction process: the answers go to the real stdout, anything else printed to stderr."""
     from streams import logs
 
@@ -257,4 +309,4 @@ def main() -> None:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
     logs.configure()
-    serve(sys.stdin.buffer, answers)
+    serve(sys.stdin.buffer, answers, budget)

@@ -15,7 +15,7 @@ from aiokafka.record.default_records import DefaultRecordBatchBuilder
 
 from streams.article import Article
 from streams.loader import Loaded
-from streams.validation import Rejected, parse_raw
+from streams.validation import Limits, Rejected, parse_raw
 
 # The largest record a producer sends: Kafka's default for a broker and a topic (message.max.bytes,
 # max.message.bytes: about 1 MiB) and aiokafka's default max_request_size. A larger record fails on the
@@ -54,7 +54,7 @@ def too_large(origin: str, article_id: str, size: int, limit: int) -> Refusal:
                    f"and no record over {limit} bytes can be sent")
 
 
-def screen(loaded: Loaded, max_body_bytes: int, max_record_bytes: int | None = MAX_MESSAGE_BYTES,
+def screen(loaded: Loaded, limits: Limits, max_record_bytes: int | None = MAX_MESSAGE_BYTES,
            ) -> tuple[list[Accepted], list[Refusal]]:
     """Each document as the worker would see it (its JSON bytes through :func:`parse_raw`), and as the
     producer would: accepted, or refused with the reason the worker would dead-letter it or its size.
@@ -64,11 +64,10 @@ def screen(loaded: Loaded, max_body_bytes: int, max_record_bytes: int | None = M
     for origin, document in zip(loaded.origins, loaded.documents, strict=True):
         value = orjson.dumps(document)
         article_id = str(document.get("article_id"))
-        parsed = parse_raw(value, max_body_bytes)
+        parsed = parse_raw(value, limits)
         if isinstance(parsed, Rejected):
             refused.append(Refusal(origin, article_id, f"the worker would dead-letter it: {parsed.reason}",
-                                   "correct the record (or raise NEWSROOM_MAX_BODY_BYTES for a longer body)"
-                                   if parsed.reason.startswith("body:") else "correct the record"))
+                                   _fix(parsed.reason)))
             continue
         key = parsed.article_id.encode()
         size = record_size(key, value)
@@ -77,3 +76,11 @@ def screen(loaded: Loaded, max_body_bytes: int, max_record_bytes: int | None = M
             continue
         accepted.append(Accepted(origin, parsed, key, value))
     return accepted, refused
+
+
+def _fix(reason: str) -> str:
+    """What to do about a refusal: a text field over its limit names the setting that raises it."""
+    for field in ("body", "headline", "standfirst"):
+        if reason.startswith(f"{field}:"):
+            return f"correct the record (or raise NEWSROOM_MAX_{field.upper()}_BYTES for a longer {field})"
+    return "correct the record"

@@ -32,6 +32,7 @@ from streams.config import Settings
 from streams.counting import Tally, incident_counts, statement_counts, update_in_place
 from streams.events import Event, event_id
 from streams.internals import refresh_metadata
+from streams.tally_records import BadTally, decode_tally
 
 log = structlog.get_logger(__name__)
 
@@ -66,7 +67,7 @@ class WholeView:
         A record that is no event (no value, not JSON, no type or id: not written by
         newsroom) is passed over with a warning: one stray record must not stop the view.
         """
-        if value is not None and topic == self.tally_topic:
+        if topic == self.tally_topic:
             self._apply_tally(topic, partition, offset, value, key)
         elif value is not None:
             try:
@@ -83,17 +84,18 @@ class WholeView:
         self.read.setdefault(topic, {})[partition] = offset
         self.changes += 1
 
-    def _apply_tally(self, topic: str, partition: int, offset: int, value: bytes, key: bytes | None) -> None:
-        try:
-            cell, update = (key or b"").decode(), orjson.loads(value)
-            members = self.tallies.get(cell, {})
-            update_in_place(members, update, offset)  # raises before it changes anything
-            self.tallies[cell] = members
-        except (orjson.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, AttributeError):
-            log.warning("skipped a record that is no tally update", topic=topic, partition=partition, offset=offset)
+    def _apply_tally(self, topic: str, partition: int, offset: int, value: bytes | None, key: bytes | None) -> None:
+        """A checked tally update folded into its cell; any other record skipped (the tally agent dead-letters it):
+        one folded forged record would fail every count the view answers."""
+        record = decode_tally(key, value)
+        if isinstance(record, BadTally):
+            log.warning("skipped a record that is no tally update", topic=topic, partition=partition, offset=offset,
+                        reason=record.reason)
             return
-        if cell.startswith("incidents/"):
-            self.histories[cell] = asof.record(self.histories.get(cell), update, offset)
+        members = self.tallies.setdefault(record.cell, {})
+        update_in_place(members, record.update, offset)
+        if record.cell.startswith("incidents/"):
+            self.histories[record.cell] = asof.record(self.histories.get(record.cell), record.update, offset)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """The contract's count table of distinct incidents."""

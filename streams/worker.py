@@ -15,10 +15,9 @@ import structlog
 
 from streams import schemas
 from streams.broker import check_free
-from streams.client import check_broker
+from streams.client import check_broker, ensure_topics
 from streams.config import Settings
 from streams.processes import end_with_parent
-
 
 log = structlog.get_logger(__name__)
 
@@ -38,6 +37,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     schemas.check()  # without them every article would be dead-lettered: never start, never report ready
     check_web_port(settings)
     asyncio.run(check_broker(settings))
+    asyncio.run(ensure_topics(settings))  # before the group assigns partitions: the agents' topics must exist
     # Imported here: faust and spaCy take seconds, which the checks above and the parents
     # that only spawn workers (demo, replay, tests) should not wait for.
     import faust
@@ -46,7 +46,7 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     from streams.app import Newsroom
     from streams.offload import Extraction
 
-    newsroom = Newsroom(settings, Extraction(settings.extract_processes))
+    newsroom = Newsroom(settings, Extraction(settings.extract_processes, settings.extract_budget_seconds or None))
     replay = os.environ.get(ENV_REPLAY_FROM)
     if replay:
         published = os.environ.get(ENV_REPLAY_PUBLISHED_SINCE)
@@ -96,6 +96,8 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_WEB_HOST": settings.web_host,
         "NEWSROOM_WEB_PORT": str(settings.web_port),
         "NEWSROOM_MAX_BODY_BYTES": str(settings.max_body_bytes),
+        "NEWSROOM_MAX_HEADLINE_BYTES": str(settings.max_headline_bytes),
+        "NEWSROOM_MAX_STANDFIRST_BYTES": str(settings.max_standfirst_bytes),
         "NEWSROOM_STORE": settings.store,
         "NEWSROOM_BATCH_SIZE": str(settings.batch_size),
         "NEWSROOM_EXTRACT_BATCH_SIZE": str(settings.extract_batch_size),
@@ -106,6 +108,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_MAX_EVENT_STREAMS": str(settings.max_event_streams),
         "NEWSROOM_SNAPSHOT_INTERVAL_MS": str(settings.snapshot_interval_ms),
         "NEWSROOM_WEB_HEADER_TIMEOUT": str(settings.web_header_timeout),
+        "NEWSROOM_EXTRACT_BUDGET_SECONDS": str(settings.extract_budget_seconds),
         "NEWSROOM_BROKER_PROFILE": settings.broker_profile,
         "NEWSROOM_SESSION_TIMEOUT": "" if settings.session_timeout is None else str(settings.session_timeout),
         "NEWSROOM_REPLICATION_FACTOR": str(settings.replication_factor),

@@ -69,3 +69,14 @@ def test_the_latency_probe_has_as_many_timed_articles_as_asked() -> None:
 def test_percentile_is_nearest_rank() -> None:
     values = [float(n) for n in range(1, 101)]
     assert percentile(values, 0.99) == 99.0 and percentile(values, 0.5) == 50.0
+
+
+def test_the_extraction_slope_times_each_body_size_and_fits_a_slope() -> None:
+    from streams.slope import body_of, measure
+
+    body = body_of(3000)
+    assert 2500 < len(body.encode()) <= 3000 and not body.endswith("\n")
+    result = measure((1, 2))
+    assert [round(p["size_kb"]) for p in result["points"]] == [1, 2]
+    assert all(p["seconds"] > 0 and p["ms_per_kb"] > 0 for p in result["points"])
+    assert result["points"][0]["vs_smallest"] == 1.0 and "slope_ms_per_kb" in result

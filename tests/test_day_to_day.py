@@ -31,6 +31,7 @@ from streams.kafka_cluster import running_cluster
 from streams.loader import load
 from streams.outage import Outage
 from streams.screening import MAX_MESSAGE_BYTES, screen
+from streams.validation import Limits
 from streams.worker import STOP_SECONDS, spawn_worker
 
 from conftest import ROOT
@@ -139,12 +140,12 @@ def test_publish_reports_a_record_the_broker_refuses_as_too_large_for_the_raw_to
 
 def test_screening_uses_the_body_limit_it_is_given_and_the_message_size_only_when_sending(bad_records):
     loaded = load([bad_records["huge"]])
-    _, refused = screen(loaded, max_body_bytes=1024 * 1024)
+    _, refused = screen(loaded, Limits(body_bytes=1024 * 1024))
     assert [r.problem for r in refused] == ["the worker would dead-letter it: body: 5242880 bytes exceeds the limit "
                                             "of 1048576 bytes"]
-    accepted, refused = screen(loaded, max_body_bytes=10 * 1024 * 1024)
+    accepted, refused = screen(loaded, Limits(body_bytes=10 * 1024 * 1024))
     assert accepted == [] and "over the broker's message size limit of 1048576 bytes" in refused[0].problem
-    accepted, refused = screen(loaded, max_body_bytes=10 * 1024 * 1024, max_record_bytes=None)
+    accepted, refused = screen(loaded, Limits(body_bytes=10 * 1024 * 1024), max_record_bytes=None)
     assert [a.article.article_id for a in accepted] == ["huge-1"] and refused == []
 
 

@@ -18,7 +18,7 @@ from streams.extraction import run
 from streams.article import Article
 from streams.events import derive_many
 from streams.generator import generate
-from streams.offload import Extraction, Failed, chunks, derive_each
+from streams.offload import Extraction, Failed, OverBudget, chunks, derive_each, time_budget
 from streams.processes import children
 from streams.validation import parse_document
 
@@ -63,11 +63,11 @@ def test_one_failing_article_fails_alone_with_its_reason(monkeypatch):
     assert [f for i, f in enumerate(found) if i != 2] == expected
 
 
-def derived_by(processes: int, batches: list[list[Article]], between=None) -> list[list]:
+def derived_by(processes: int, batches: list[list[Article]], between=None, budget: float | None = None) -> list[list]:
     """What an :class:`Extraction` with ``processes`` derives for each batch (``between``: called with it
     after the first batch), stopped at the end."""
     async def run() -> list[list]:
-        extraction = Extraction(processes)
+        extraction = Extraction(processes, budget)
         try:
             found = []
             for i, batch in enumerate(batches):
@@ -185,3 +185,30 @@ def test_the_workers_own_process_does_not_load_spacy():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+# An invented report, repeated: a body whose extraction takes far longer than the budgets below.
+SLOW_SENTENCE = "Two jets of the air force of one state entered the airspace of another on Friday, its army said. "
+
+
+def slow(article: Article) -> Article:
+    return dataclasses.replace(article, article_id="invented-slow-1", body=SLOW_SENTENCE * 3000)
+
+
+def test_code_running_past_its_time_budget_is_interrupted():
+    with pytest.raises(OverBudget, match="budget of 0.2 s"):
+        with time_budget(0.2):
+            while True:
+                pass
+    with time_budget(5):  # within it: nothing happens, and nothing fires later
+        pass
+    time.sleep(0.3)
+
+
+@pytest.mark.parametrize("processes", [0, 1])
+def test_an_article_over_the_time_budget_fails_alone_with_that_reason(processes):
+    good = articles(3)
+    (found,) = derived_by(processes, [[good[0], slow(good[1]), good[2]]], budget=2)
+    assert isinstance(found[1], Failed), found[1]
+    assert found[1].reason.startswith("extraction took longer than the budget of 2 s"), found[1].reason
+    assert [found[0], found[2]] == derive_many([good[0], good[2]])

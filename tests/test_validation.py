@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from streams.article import Article
-from streams.validation import Rejected, parse_document, parse_raw
+from streams.validation import Limits, Rejected, parse_document, parse_raw
 
 GOOD = {"article_id": "a1", "version": 2, "action": "publish", "published_at": "2025-09-23T15:00:00Z",
         "headline": "H", "body": "B"}
@@ -37,6 +37,11 @@ def test_a_kill_needs_only_id_version_action_and_time():
     (orjson.dumps({**GOOD, "published_at": "soon"}), "published_at"),
     (orjson.dumps({k: v for k, v in GOOD.items() if k != "body"}), "body"),
     (orjson.dumps({**GOOD, "headline": ["x"]}), "headline"),
+    (orjson.dumps({**GOOD, "version": 1.0}), "version: 1.0 is not of type 'integer'"),
+    (b'{"article_id": "a", "version": 1e0, "action": "kill", "published_at": "2025-09-23T15:00:00Z"}', "version"),
+    (orjson.dumps({**GOOD, "published_at": "0001-01-01T00:00:00+01:00"}), "between the years 1 and 9999"),
+    (orjson.dumps({**GOOD, "published_at": "9999-12-31T23:59:59-01:00"}), "between the years 1 and 9999"),
+    (orjson.dumps(GOOD)[:-1] + b', "source": ' + b"[" * 995 + b"]" * 995 + b"}", "nested more than 32 levels"),
 ])
 def test_bad_input_is_rejected_with_a_reason_naming_the_problem(raw, fragment):
     result = parse_raw(raw)
@@ -45,8 +50,22 @@ def test_bad_input_is_rejected_with_a_reason_naming_the_problem(raw, fragment):
 
 
 def test_an_oversized_body_is_rejected_against_the_configured_limit():
-    result = parse_raw(orjson.dumps({**GOOD, "body": "é" * 600}), max_body_bytes=1000)
+    result = parse_raw(orjson.dumps({**GOOD, "body": "é" * 600}), Limits(body_bytes=1000))
     assert isinstance(result, Rejected) and "1200 bytes exceeds the limit of 1000" in result.reason
+
+
+@pytest.mark.parametrize("field", ["headline", "standfirst"])
+def test_an_oversized_headline_or_standfirst_is_rejected_against_its_limit(field):
+    limits = Limits(headline_bytes=100, standfirst_bytes=200)
+    size = limits.of(field) + 2
+    result = parse_raw(orjson.dumps({**GOOD, field: "é" * (size // 2)}), limits)
+    assert isinstance(result, Rejected) and f"{field}: {size} bytes exceeds the limit of {limits.of(field)}" in result.reason
+    assert isinstance(parse_raw(orjson.dumps({**GOOD, field: "é" * (size // 2 - 1)}), limits), Article)
+
+
+def test_a_reason_quotes_at_most_a_few_hundred_characters_of_the_value():
+    result = parse_raw(orjson.dumps({**GOOD, "version": "9" * 100_000}))
+    assert isinstance(result, Rejected) and len(result.reason) < 500 and result.reason.endswith("characters)")
 
 
 json_values = st.recursive(

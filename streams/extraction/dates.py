@@ -23,6 +23,7 @@ from streams.extraction.clauses import without_other_clauses
 from streams.extraction.lexicon import (DAY_BEFORE_PHRASES, LAG_UNITS, MONTHS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
+from streams.extraction.nlp import entities
 from streams.extraction.numbers import number
 
 
@@ -190,7 +191,7 @@ def date_candidates(span: Span) -> list[tuple[Token, str]]:
     dating an event.
     """
     found = []
-    for ent in span.ents:
+    for ent in entities(span):
         bounded = ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERIOD_BOUNDS
         if ent.label_ in {"DATE", "TIME"} and not bounded and not _in_bounding_clause(ent.root):
             found.append((ent.root, ent.text))

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -86,21 +88,55 @@ def _around_midnight(mention: Mention) -> bool:
     return bool(SAME_DAY_PHRASES.search(text) or DAY_BEFORE_PHRASES.search(text))
 
 
+@dataclass
+class _Members:
+    """A cluster's mentions, and of each likeness (what :func:`_compatible` reads of a mention but its sentence) one
+    mention per sentence: whether a mention fits the cluster is then asked once per likeness, not once per member,
+    so an article that repeats one report hundreds of times is clustered in linear time."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    likenesses: dict[tuple[Any, ...], dict[tuple[int, int, int], Mention]] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.likenesses.setdefault(_likeness(mention), {}).setdefault(_sentence_key(mention), mention)
+
+    def fit(self, mention: Mention) -> bool:
+        """``all(_compatible(mention, other) for other in self.mentions)``: a member of a likeness in another sentence
+        than the mention's stands for every such member, one in the mention's own sentence for the rest."""
+        key = _sentence_key(mention)
+        for by_sentence in self.likenesses.values():
+            same = by_sentence.get(key)
+            other = next((m for k, m in islice(by_sentence.items(), 2) if k != key), None)
+            if any(m is not None and not _compatible(mention, m) for m in (same, other)):
+                return False
+        return True
+
+
+def _likeness(mention: Mention) -> tuple[Any, ...]:
+    return (mention.kind, mention.violator, mention.by_origin, mention.model, mention.heading, mention.location,
+            mention.occurred_on, mention.date_in_clause, mention.supporting, _around_midnight(mention))
+
+
+def _sentence_key(mention: Mention) -> tuple[int, int, int]:
+    return id(mention.sentence.doc), mention.sentence.start, mention.sentence.end
+
+
 def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions of one kind and state: together unless dates or violators tell them apart.
 
     Reports seed the clusters, dated ones first (by their own clause before by the day it was said or
     protested) and most precise first, so an undated repeat joins the event it repeats and a supporting mention
-    joins the event it adds to.
+    joins the event it adds to. A mention joins the first cluster whose every member it is compatible with.
     """
-    clusters: list[list[Mention]] = []
+    clusters: list[_Members] = []
     for mention in sorted(mentions, key=lambda m: (m.supporting, not m.date_in_clause, _precision(m), m.order)):
-        home = next((c for c in clusters if all(_compatible(mention, other) for other in c)), None)
+        home = next((c for c in clusters if c.fit(mention)), None)
         if home is None:
-            clusters.append([mention])
-        else:
-            home.append(mention)
-    return clusters
+            home = _Members()
+            clusters.append(home)
+        home.add(mention)
+    return [c.mentions for c in clusters]
 
 
 def _evidence(mention: Mention) -> Evidence:

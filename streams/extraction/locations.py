@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BORDER_NOUNS, DESTINATION_PREPOSITIONS, DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         PLACE_NOUNS, SPEAKING_VERBS)
+from streams.extraction.nlp import entities
 from streams.extraction.places import is_state_name, place_country
 
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "LAW"}
@@ -153,7 +154,7 @@ def places(span: Span) -> list[Place]:
 def facilities(span: Span) -> list[Place]:
     """Airports, bases and other facilities a sentence names anywhere: "Copenhagen Airport suspended flights"."""
     found = []
-    for ent in span.ents:
+    for ent in entities(span):
         if ent.label_ == "FAC" and not _of_an_event(ent.root):
             found.append(Place(name=ent.text, country=_country(ent.root, ent.text), token=ent.root, preposition=""))
     return found

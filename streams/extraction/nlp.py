@@ -8,10 +8,12 @@ reachable from the machines this runs on.
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from streams.extraction.version import PIPELINE_PACKAGES
 
@@ -24,10 +26,43 @@ class PipelineMissing(RuntimeError):
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: the parser otherwise runs a paragraph ending in "wrote on X." into the
     next one and takes the next paragraph's subject for an object of the last."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
+    breaks = [token.i for token in doc[1:] if "\n" in doc[token.i - 1].text]
+    if breaks:  # set at once: each Token.is_sent_start assignment checks the whole doc for a parse
+        starts = doc.to_array([SENT_START])
+        starts[breaks] = 1
+        doc.from_array([SENT_START], starts)
     return doc
+
+
+ENTITIES = "newsroom.entities"  # the key of a doc's entities (and their starts) in its user_data
+
+
+def doc_entities(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """The doc's named entities and their start tokens, read once per doc.
+
+    ``Doc.ents`` (and ``Span.ents``, which reads it) walks every token of the doc on each call: read per
+    sentence, that made extraction quadratic in the length of the text.
+    """
+    cached = doc.user_data.get(ENTITIES)
+    if cached is None:
+        ents = tuple(doc.ents)
+        cached = doc.user_data[ENTITIES] = (ents, [e.start for e in ents])
+    return cached
+
+
+def entities(span: Span | Doc) -> list[Span]:
+    """``span.ents`` (the entities wholly inside it), in time linear in those entities, not in the doc."""
+    if isinstance(span, Doc):
+        return list(doc_entities(span)[0])
+    ents, starts = doc_entities(span.doc)
+    return [e for e in ents[bisect_left(starts, span.start):bisect_left(starts, span.end)] if e.end <= span.end]
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity that token ``i`` is part of (entities never overlap), found by bisection."""
+    ents, starts = doc_entities(doc)
+    found = bisect_right(starts, i) - 1
+    return ents[found] if found >= 0 and i < ents[found].end else None
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VER
 from streams.extraction.locations import destination, facilities, location_in, places, regional, subject_place
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
+from streams.extraction.nlp import entities
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase
 
@@ -70,7 +71,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             located[place.country] = place.name
         elif place.country is None and place.name:
             unplaced.append(place.name)
-    for ent in sentence.ents:
+    for ent in entities(sentence):
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
                 not destination(ent.root)) and not _beside(ent.root):
             code = place_country(ent.text)

@@ -17,6 +17,7 @@ remembering who spoke last (for "he said", "it said", "the statement read").
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from streams.extraction.lexicon import (
     RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
+from streams.extraction.nlp import doc_entities, entity_at
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
     Title, appositive_names, country_of, demonym, is_acronym, name_span, split_title, title_of, titled_names,
@@ -86,7 +88,7 @@ def _hardware_adjective(ent: Span) -> bool:
 def _ent_countries(doc: Doc) -> list[tuple[Span, str]]:
     """Countries the article mentions: names, demonyms, capitals."""
     found = []
-    for ent in doc.ents:
+    for ent in doc_entities(doc)[0]:
         if ent.label_ in {"GPE", "NORP", "LOC", "ORG"}:
             code = country_code(ent.text)
             if code:
@@ -137,7 +139,7 @@ class ArticleIndex:
 
     @staticmethod
     def _name_spans(doc: Doc) -> list[Span]:
-        spans = [name_span(ent) for ent in doc.ents if ent.label_ == "PERSON"] + titled_names(doc) + appositive_names(doc)
+        spans = [name_span(ent) for ent in doc_entities(doc)[0] if ent.label_ == "PERSON"] + titled_names(doc) + appositive_names(doc)
         return [s for s in spans if s is not None and s.text[:1].isupper()]
 
     def _learn_names(self, spans: list[Span]) -> None:
@@ -172,7 +174,7 @@ class ArticleIndex:
 
     def _learn_acronyms(self, doc: Doc) -> None:
         """ "Joint Chiefs of Staff" -> JCS; "the Baltic Air Surveillance Network (BASNET)" -> BASNET."""
-        for ent in doc.ents:
+        for ent in doc_entities(doc)[0]:
             words = [t for t in ent if t.text[:1].isupper() and t.pos_ != "DET"]
             if ent.label_ != "ORG" or len(words) < 2:
                 continue
@@ -183,7 +185,7 @@ class ArticleIndex:
                 self.acronyms.setdefault(after[1].text, name)
 
     def _learn_orgs(self, field_name: str, doc: Doc) -> None:
-        named = [ent for ent in doc.ents if ent.label_ == "ORG"]
+        named = [ent for ent in doc_entities(doc)[0] if ent.label_ == "ORG"]
         inner = {t.i for ent in named for t in ent if t.i != ent.root.i}
         heads = {ent.root.i for ent in named}
         heads |= {t.i for t in doc if t.pos_ in {"NOUN", "PROPN"} and t.dep_ not in {"compound", "amod", "nmod"}
@@ -211,8 +213,8 @@ class ArticleIndex:
         of the sentence and the one before it that the article mentions most, else the article's country."""
         doc = span.doc
         if any(role.lower().startswith(t) for t in INTERNATIONAL_ROLES):
-            before = [e for e in doc.ents if e.label_ == "ORG" and e.end <= span.start and is_acronym(e.root)]
-            anywhere = [e for e in doc.ents if e.label_ == "ORG" and is_acronym(e.root)]
+            before = [e for e in doc_entities(doc)[0] if e.label_ == "ORG" and e.end <= span.start and is_acronym(e.root)]
+            anywhere = [e for e in doc_entities(doc)[0] if e.label_ == "ORG" and is_acronym(e.root)]
             chosen = (before[-1:] or anywhere[:1])
             return chosen[0].text if chosen else None
         code = self.nearby_country(span)
@@ -308,7 +310,7 @@ class ArticleIndex:
         if known:
             return known
         names = [ent.text.removeprefix("The ").removeprefix("the ") for doc in self.analysed.docs.values()
-                 for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1]
+                 for ent in doc_entities(doc)[0] if ent.label_ == "ORG" and len(ent) > 1]
         return next((n for n in names if spells(acronym, n)), None)
 
     def acronym_of(self, name: str) -> str | None:
@@ -392,10 +394,19 @@ def _word_groups(tokens: list[Token]) -> list[list[Token]]:
     return groups
 
 
+COUNTRY_ENDS = "newsroom.country_ends"  # a doc's country mentions other than hardware flags: their ends and codes
+
+
 def _country_before(token: Token) -> str | None:
-    """The country named last before a possessive pronoun, which it most likely stands for."""
-    before = [code for ent, code in _ent_countries(token.doc) if ent.end <= token.i and not _hardware_adjective(ent)]
-    return before[-1] if before else None
+    """The country named last before a possessive pronoun, which it most likely stands for (by bisection over
+    the doc's country mentions, listed once per doc: entities never overlap, so their ends are in order)."""
+    doc = token.doc
+    if COUNTRY_ENDS not in doc.user_data:
+        named = [(ent.end, code) for ent, code in _ent_countries(doc) if not _hardware_adjective(ent)]
+        doc.user_data[COUNTRY_ENDS] = ([end for end, _ in named], [code for _, code in named])
+    ends, codes = doc.user_data[COUNTRY_ENDS]
+    found = bisect_right(ends, token.i)
+    return codes[found - 1] if found else None
 
 
 def _quoted(token: Token) -> bool:
@@ -466,6 +477,7 @@ class SpeakerResolver:
     issuers: list[tuple[Place, Speaker]] = field(default_factory=list)
     sources: list[tuple[str, Speaker]] = field(default_factory=list)  # anonymous sources met, by head noun
     spellings: dict[str, Speaker] = field(default_factory=dict)  # institutions as first written, by spelling key
+    full_forms: dict[str, Speaker] = field(default_factory=dict)  # _named_before's answers by name: one scan per name
 
     def __post_init__(self) -> None:
         self.index = ArticleIndex(self.analysed).build()
@@ -537,7 +549,8 @@ class SpeakerResolver:
         if subject.lemma_.lower() in INSTITUTION_HEADS | PRIVATE_HEADS:
             candidates = [subject]  # "the airport operator Skyport": the appositive names the institution
         for token in candidates:
-            ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= token.i < e.end), None)
+            ent = entity_at(doc, token.i)
+            ent = ent if ent is not None and ent.label_ == "PERSON" else None
             span = name_span(ent) if ent is not None else None
             if span is None and token.text[:1].isupper() and self._known_name(token):
                 span = name_span(doc[token.i: token.i + 1])
@@ -597,10 +610,13 @@ class SpeakerResolver:
     def _named_before(self, speaker: Speaker) -> Speaker:
         """ "the General Staff" after "the Latvian General Staff", "Joint Command" after "the Joint
         Command of the Armed Forces": an institution's short name stands for its full one."""
-        words = speaker.name.split()
-        longer = [m.speaker for m in self.index.orgs if len(m.speaker.name.split()) > len(words)
-                  and _contains(m.speaker.name.split(), words)]
-        return longer[0] if longer else speaker
+        if speaker.name not in self.full_forms:
+            words = speaker.name.split()
+            longer = [m.speaker for m in self.index.orgs if len(m.speaker.name.split()) > len(words)
+                      and _contains(m.speaker.name.split(), words)]
+            self.full_forms[speaker.name] = longer[0] if longer else speaker
+        found = self.full_forms[speaker.name]
+        return speaker if found.name == speaker.name else found
 
     def _anonymous(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         """ "a U.S. official", "a military source", "a senior Latvian officer": one unnamed person, named by the

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -323,14 +324,33 @@ def _appositive_aside(cue: Token, tokens: list[Token], comma: int) -> Aside | No
     return Aside(start, speaker, [t for t in tokens if t.i < start])
 
 
+NAMING_REACH = 40  # characters before the last word of a text that NAMING can read: its longest word and more
+
+
+def _named_before(text: str, opening: int) -> bool:
+    """Whether the words before a quotation name it ("the so-called"): NAMING read on the end of the text before it
+    only, not the whole of it once per quotation."""
+    end = opening
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return NAMING.search(text[max(0, end - NAMING_REACH):opening]) is not None
+
+
 class FieldReader:
     """Candidates of one field, unit by unit."""
 
     def __init__(self, field_name: str, doc: Doc) -> None:
         self.field_name = field_name
         self.doc = doc
-        self.quotes = [q for q in find_quotes(doc.text) if not NAMING.search(doc.text[:q.opening])]
-        self.units = units(doc.text, self.quotes)
+        self.text = doc.text  # Doc.text joins every token on each read: read once
+        self.quotes = [q for q in find_quotes(self.text) if not _named_before(self.text, q.opening)]
+        self.units = units(self.text, self.quotes)
+        self.openings = [q.opening for q in self.quotes]
+
+    def _quoted(self, token: Token) -> bool:
+        """``_inside(token, self.quotes)`` by bisection: the field's quotations are in text order and do not overlap."""
+        i = bisect_right(self.openings, token.idx) - 1
+        return i >= 0 and self.quotes[i].covers(token.idx)
 
     def tokens(self, unit: Unit) -> list[Token]:
         span = self.doc.char_span(unit.start, unit.end, alignment_mode="expand")
@@ -348,7 +368,7 @@ class FieldReader:
         found = []
         for quote in unit.quotes:
             cue = self._quote_cue(quote, unit, cues)
-            if cue is None and self.doc.text[unit.start:quote.opening].strip():
+            if cue is None and self.text[unit.start:quote.opening].strip():
                 continue  # words in quotation marks that nobody is said to say
             subject = self.subject(cue, tokens, unit) if cue is not None else None
             confidence = 0.9 if cue is not None else 0.7
@@ -359,7 +379,7 @@ class FieldReader:
     def _quote_cue(self, quote: Quote, unit: Unit, cues: list[Token]) -> Token | None:
         """The cue of a quotation: after it when it opens the sentence, before it after "said:", else the
         speech verb its words depend on."""
-        before = self.doc.text[unit.start:quote.opening].strip()
+        before = self.text[unit.start:quote.opening].strip()
         lead = [c for c in cues if c.idx < quote.opening]
         tail = [c for c in cues if c.idx > quote.closing]
         if not before:
@@ -431,8 +451,9 @@ class FieldReader:
         dropped = {t.i for clause in clauses for c in clause.subtree if c is not clause and c.dep_ in {"conj", "advcl"}
                    and c.lemma_.lower() in QUOTING_VERBS and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
         chosen = {t.i for clause in clauses for t in clause.subtree}
-        tokens = [t for t in clauses[0].doc if t.i in chosen and t.i in inside_unit and t.i not in dropped]
-        if len(clauses) > 1 or not any(_inside(t, self.quotes) for t in tokens):
+        doc = clauses[0].doc  # the chosen tokens in doc order, not a walk over the whole doc per clause
+        tokens = [doc[i] for i in sorted(chosen) if i in inside_unit and i not in dropped]
+        if len(clauses) > 1 or not any(self._quoted(t) for t in tokens):
             return [tokens]
         clause = clauses[0]
         conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped
@@ -494,10 +515,10 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
                 fact = StatementFact(
                     speaker=speaker, mode=candidate.mode, quote=candidate.quote,
                     cue=_cue_text(candidate.cue, candidate.subject) if candidate.cue is not None else None,
-                    said_on=_said_on(candidate.cue, published), evidence=(_evidence(field_name, doc.text, unit),),
+                    said_on=_said_on(candidate.cue, published), evidence=(_evidence(field_name, reader.text, unit),),
                     confidence=candidate.confidence, rules=(candidate.rule,),
                 )
-                resolver.spoke(speaker, place(candidate.cue or doc[0], field_name), doc.text[unit.start:unit.end])
+                resolver.spoke(speaker, place(candidate.cue or doc[0], field_name), reader.text[unit.start:unit.end])
                 spoken = speaker
                 if not _duplicate(fact, facts):
                     facts.append(fact)
@@ -514,7 +535,7 @@ def _note_issuer(reader: FieldReader, unit: Unit, resolver: SpeakerResolver) -> 
         if token.lemma_.lower() in DOCUMENTS and token.dep_ == "dobj" and verb.lemma_.lower() in ISSUING:
             speaker = resolver.speaker(_own_subject(verb), reader.field_name)
             if speaker is not None:
-                resolver.spoke(speaker, place(verb, reader.field_name), reader.doc.text[unit.start:unit.end])
+                resolver.spoke(speaker, place(verb, reader.field_name), reader.text[unit.start:unit.end])
 
 
 def _speaker(candidate: Candidate, resolver: SpeakerResolver, field_name: str, previous: Speaker | None) -> Speaker | None:
@@ -527,7 +548,7 @@ def _speaker(candidate: Candidate, resolver: SpeakerResolver, field_name: str, p
 
 def _colon_speaker(reader: FieldReader, unit: Unit, resolver: SpeakerResolver) -> Speaker | None:
     """ "Lind told reporters:" at a paragraph's end introduces the quotation of the next paragraph."""
-    if not reader.doc.text[unit.start:unit.end].endswith(":"):
+    if not reader.text[unit.start:unit.end].endswith(":"):
         return None
     tokens = reader.tokens(unit)
     cues = _cues(tokens, unit.quotes, QUOTING_VERBS)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import SchemaError
 
 SCHEMA_FILES = {
@@ -21,6 +21,7 @@ SCHEMA_FILES = {
     "incident": "incident.schema.json",
     "statement": "statement.schema.json",
     "alert": "alert.schema.json",
+    "tally": "tally-update.schema.json",
 }
 
 
@@ -37,6 +38,20 @@ def load(name: str) -> dict[str, Any]:
         raise SchemaMissing(f"schema {SCHEMA_FILES[name]!r} cannot be read from {source}: {error}") from error
 
 
+def _is_integer(_checker: Any, instance: Any) -> bool:
+    """An integer is a JSON number written without a fraction or exponent: ``1.0`` is not one.
+
+    JSON Schema calls any number with a zero fraction an integer; the contract's integers
+    (``version``, counts) are re-emitted as they came, and ``1.0`` would leave as ``1.0``.
+    """
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# Draft 2020-12, its "integer" strict (see _is_integer).
+StrictValidator = validators.extend(
+    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer))
+
+
 @lru_cache(maxsize=None)
 def validator(name: str) -> Draft202012Validator:
     schema = load(name)
@@ -44,7 +59,7 @@ def validator(name: str) -> Draft202012Validator:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:
         raise SchemaMissing(f"schema {SCHEMA_FILES[name]!r} is not a valid JSON Schema: {error.message}") from error
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return StrictValidator(schema, format_checker=FormatChecker())
 
 
 def check() -> None:
