@@ -1019,3 +1019,25 @@ def test_jets_over_their_own_states_city_violate_nobody():
     found = incidents("Lithuania said on Monday that Russian jets had been flying over the city of Kaliningrad during "
                       "an exercise, close to Lithuanian airspace.")
     assert not found
+
+
+# --- Accusations made by several states -----------------------------------------------------------------------------
+
+
+def test_states_listed_as_accusers_are_each_a_victim_of_the_state_they_accuse() -> None:
+    found = incidents("The talks follow weeks in which Finland, Latvia and Lithuania accused Belarus of violating "
+                      "their airspace with helicopters.")
+    victims = {country: i.violator for (kind, country), i in found.items() if kind == "airspace_violation"}
+    assert victims == {"FI": "BY", "LV": "BY", "LT": "BY"}
+
+
+def test_the_governments_of_listed_states_accuse_for_their_states() -> None:
+    found = incidents("Earlier this month the governments of Sweden and Norway accused Russia of breaching their "
+                      "airspace.")
+    victims = {country: i.violator for (kind, country), i in found.items() if kind == "airspace_violation"}
+    assert victims == {"SE": "RU", "NO": "RU"}
+
+
+def test_one_accuser_with_its_airspace_is_the_victim_not_the_violator() -> None:
+    v = violation("Moldova accused Russia on Friday of violating its airspace with a cruise missile.", "MD")
+    assert v.violator == "RU"

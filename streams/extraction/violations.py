@@ -297,7 +297,9 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
         return [reporter] if reporter else []
     codes: list[str] = []
     for word in owner_words(trigger.noun):
-        if word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
+        if word.lower_ in POSSESSIVE_PRONOUNS and trigger.verb is not None and _accused(trigger.verb):
+            codes += _accusers(trigger.verb.head.head)  # "A, B and C accused X of breaching their airspace"
+        elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in DIRECTION_WORDS:
             codes += [code for code in [state_of(word)] if code]
@@ -407,6 +409,8 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     phrase, violator, linked = _intruder(trigger, found, victim)
     earlier = _antecedent(phrase, linked, context) if violator is None else None
     model = phrase.model if phrase else None
+    if trigger.verb is not None and _accused(trigger.verb):  # the state accused, not one of its accusers
+        violator = _foreign(_accused_state(trigger.verb), victim) or violator
     if earlier is not None and earlier.state != victim:
         violator, phrase, model = earlier.state, phrase or earlier, model or earlier.model
         # the state the earlier sentence gave, as surely as it gave it
@@ -456,14 +460,30 @@ def _accused(verb: Token) -> bool:
     return verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in ACCUSING
 
 
+def _accusers(accusing: Token) -> list[str]:
+    """The states that accuse, every one of a list: "Poland, Estonia and Romania accused X", "the governments of A
+    and B accused X": the owners of the "their airspace" they accuse X of breaching."""
+    who = subject(accusing)
+    if who is None:
+        return []
+    words = coordinated(who) + [t for prep in who.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                for obj in prep.children if obj.dep_ == "pobj" for t in coordinated(obj)]
+    return list(dict.fromkeys(code for word in words for code in [state_of(word)] if code))
+
+
+def _accused_state(verb: Token) -> str | None:
+    """The state accused "of violating" something: "accused Moscow of violating their airspace"."""
+    accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+    return state_of(accused) if accused is not None else None
+
+
 def _flier_state(phrase: Phrase, verb: Token) -> str | None:
     """The state that flew it: its own ("South Korean drones"), the subject of "fly"/"send", or the one accused
     "of flying" it."""
     if phrase.state:
         return phrase.state
     if _accused(verb):
-        accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
-        return state_of(accused) if accused is not None else None
+        return _accused_state(verb)
     doer = subject(verb) if verb.lemma_.lower() in FLYING_VERBS else None
     return state_of(doer) if doer is not None and not is_platform_word(doer) else None
 
