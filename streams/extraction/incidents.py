@@ -26,9 +26,11 @@ from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Incid
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
+from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
 from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
+PATTERN_FILES = ("disruption",)  # the pattern files (patterns/*.json) the incident rules read
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
 
@@ -403,7 +405,8 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
                           antecedents=antecedents, reported=mentions, request_dates=request_dates,
-                          model_states=model_states, intruder_days=intruder_days)
+                          model_states=model_states, intruder_days=intruder_days,
+                          matches={name: rule_matches(doc, name) for name in PATTERN_FILES})
         text = analysed.article.field(name)
         for sentence in _sentences(doc):
             line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line

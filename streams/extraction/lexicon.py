@@ -573,3 +573,15 @@ SPEECH_WORDS = SPEECH_VERBS | {"according"}
 LINKING_NOUNS = frozenset(ROLE_WORDS | INSTITUTION_HEADS | DOCUMENTS | MOUTHPIECES)
 # Words by which a sentence leans on the one before it: "he said", "it entered", "these".
 ANAPHORS = PERSON_PRONOUNS | {"they", "it", "its", "their", "his", "her", "him", "them", "this", "these"}
+
+# --- Disruption: drone sightings told by what they stopped (patterns/disruption.json) --------------------------------
+
+# Verbs of stopping air traffic: "flights were suspended", "the airport was closed", "operations were disrupted".
+DISRUPTION_VERBS = {"suspend", "close", "shut", "halt", "disrupt", "divert", "ground", "cancel", "stop", "restrict",
+                    "interrupt", "delay", "pause"}
+# Prepositions that give a disruption its cause: "closed after drone sightings", "halted due to reports of drones".
+CAUSE_PREPOSITIONS = {"after", "following", "due", "because", "amid"}
+# What a disruption's cause names when drones stopped traffic: "drones", "drone sightings", "reports of UAVs".
+DISRUPTION_CAUSES = {"drone", "uav", "sighting"}
+# Verbs whose subject stopped something: "drone sightings prompted the authorities to close the airspace".
+CAUSING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}

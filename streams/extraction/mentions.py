@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from streams.article import TEXT_FIELDS
 from streams.extraction.model import FuzzyDate
 from streams.extraction.platforms import Phrase
+from streams.extraction.rules import RuleMatch
 
 
 @dataclass
@@ -70,3 +71,5 @@ class Context:
     # the day an earlier clause gave a state's aircraft, by (platform, state): "the two X jets had entered ..."
     # after "shot down two X jets on Wednesday" is Wednesday's
     intruder_days: dict[tuple[str, str], list[tuple[FuzzyDate, int | None]]] = default(default_factory=dict)
+    # the matches of the declarative patterns (:mod:`.rules`) in the field, by pattern file
+    matches: dict[str, list[RuleMatch]] = default(default_factory=dict)

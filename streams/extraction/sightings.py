@@ -16,12 +16,13 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near
 from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PLACE_NOUNS, PROXIMITY,
-                                        SIGHTING_NOUNS, SIGHTING_VERBS, UNKNOWN)
+                                        SIGHTING_NOUNS, SIGHTING_VERBS, SITE_HEADS, UNKNOWN)
 from streams.extraction.locations import destination, facilities, location_in, places, regional, subject_place
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase
+from streams.extraction.rules import RuleMatch
 
 
 def _sighting_clause(phrase: Phrase) -> Token | None:
@@ -170,6 +171,7 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     dated = next((m.occurred_on for m in seen if m.occurred_on), None)
     seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "after a separate sighting": the same day
              for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
+    seen = seen or _disruptions(sentence, drones, context)
     blamed = _blamed(sentence)
     if blamed is None:
         return seen
@@ -207,3 +209,64 @@ def _blamed(sentence: Span) -> tuple[str, bool] | None:
         if state is not None:
             return state, verb.lemma_.lower() == "suspect"
     return None
+
+
+# --- Sightings told by the disruption they caused (patterns/disruption.json) ---------------------------------------
+
+
+def _disruptions(sentence: Span, drones: list[Phrase], context: Context) -> list[Mention]:
+    """ "Flights at X Airport were suspended due to reports of drones", "two sightings of drones prompted the
+    authorities to close the airspace over Y": a stop to air traffic caused by drones of no state is a sighting
+    at each site the stopped clause names (each airport of a list its own), on that clause's day."""
+    mentions: list[Mention] = []
+    done: set[int] = set()
+    for match in context.matches.get("disruption", []):
+        verb, cause = match.tokens["disrupted"], match.tokens["cause"]
+        if verb.i in done or not match.within(sentence) or doubted(verb) or negated(verb):
+            continue
+        counted = _cause_drones(cause, drones)
+        if counted is None:
+            continue
+        done.add(verb.i)
+        scope = {t.i for t in verb.subtree} - {t.i for t in cause.subtree}
+        date, _ = clause_date(sentence, verb, verb, context.published)
+        count, stated = (counted.count, counted.count_stated) if counted.count_stated else (None, False)
+        for code, where in _disrupted_sites(sentence, scope, context):
+            mentions.append(Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
+                                    rule=match.rule, platform="drone", count=count, count_stated=stated,
+                                    occurred_on=date, location=where))
+    return mentions
+
+
+def _cause_drones(cause: Token, drones: list[Phrase]) -> Phrase | None:
+    """The drones a disruption's cause names ("reports of drones", "drone sightings"), if none has a state."""
+    inside = {t.i for t in cause.subtree} | {cause.head.i}
+    named = [p for p in drones if p.head.i in inside]
+    return named[0] if named and not any(p.state for p in named) else None
+
+
+def _disrupted_sites(sentence: Span, scope: set[int], context: Context) -> list[tuple[str, str | None]]:
+    """Where traffic stopped: each named site the stopped clause names ("Brussels Airport and Bierset Airport"
+    are two), else the places :func:`_sighting_places` finds in it, else the story's state."""
+    by_country = _sighting_places(sentence, scope)
+    sites = _named_sites(sentence, scope)
+    if len(sites) > 1:
+        single = next(iter(by_country)) if len(by_country) == 1 else context.main_country
+        return [(code, name) for name, code in sites for code in [code or single] if code]
+    if by_country:
+        return list(by_country.items())
+    return [(context.main_country, None)] if context.main_country else []
+
+
+def _named_sites(sentence: Span, scope: set[int]) -> list[tuple[str, str | None]]:
+    """Sites named by a proper name before a site noun ("Bierset Airport", "Bremen airport"), each with the state
+    its name is known in, one by one even where the tagger makes one entity of a list."""
+    sites = []
+    for token in sentence:
+        if token.i not in scope or token.lemma_.lower() not in SITE_HEADS:
+            continue
+        names = [c for c in token.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" and c.i < token.i]
+        if names:
+            name = sentence.doc[min(t.left_edge.i for t in names): token.i + 1].text
+            sites.append((name, next((place_country(t.text) for t in names if place_country(t.text)), None)))
+    return sites
