@@ -1041,3 +1041,22 @@ def test_the_governments_of_listed_states_accuse_for_their_states() -> None:
 def test_one_accuser_with_its_airspace_is_the_victim_not_the_violator() -> None:
     v = violation("Moldova accused Russia on Friday of violating its airspace with a cruise missile.", "MD")
     assert v.violator == "RU"
+
+
+# --- An undated lead is the news of the day -----------------------------------------------------------------------
+
+
+def test_an_undated_event_in_the_lead_is_dated_the_publication_day() -> None:
+    found = incidents("Hungary and Croatia have both requested consultations under Article 4 of the NATO treaty.\n"
+                      "Diplomats expect the allies to meet within days.")
+    assert {key: i.occurred_on.value for key, i in found.items()} == {
+        ("article4_request", "HU"): "2025-10-08", ("article4_request", "HR"): "2025-10-08"}
+
+
+def test_an_undated_event_later_in_the_story_stays_undated() -> None:
+    body = ("Ministers met in Vienna on Wednesday to discuss the budget.\n"
+            "Talks on farm subsidies went on late into the night.\n"
+            "Customs staff reported delays at the border.\n"
+            "Separately, Slovakia has in the past accused Hungary of violating its airspace with a helicopter.")
+    v = violation(body, "SK")
+    assert v.occurred_on is None

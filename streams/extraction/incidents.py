@@ -31,6 +31,7 @@ from streams.extraction.sightings import sightings
 from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
 
 PATTERN_FILES = ("disruption",)  # the pattern files (patterns/*.json) the incident rules read
+LEAD_SENTENCES = 2  # the sentences of the lead, at least
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
 
@@ -118,13 +119,13 @@ def _body_first(mention: Mention) -> tuple[bool, tuple[int, int]]:
     return mention.field != "body", mention.order
 
 
-def _merge(group: list[Mention]) -> IncidentFact:
+def _merge(group: list[Mention], published: dt.date) -> IncidentFact:
     """One incident from its mentions: for each field the first value, body first, then the standfirst and the
     headline; a date the trigger's own clause gives and the most precise; stated counts before implied ones."""
     group = sorted(group, key=_body_first)
     kind, country = group[0].kind, group[0].country
     dated = sorted((m for m in group if m.occurred_on), key=lambda m: (not m.date_in_clause, _precision(m)))
-    date = dated[0].occurred_on if dated else None
+    date = dated[0].occurred_on if dated else _news_day(group, published)
     evidence = tuple(dict.fromkeys(_evidence(m) for m in sorted(group, key=lambda m: m.order)))
     if kind == "article4_request":
         return IncidentFact(kind=kind, country=country, violator=None, attribution=None, platform=None, model=None,
@@ -153,6 +154,23 @@ def _merge(group: list[Mention]) -> IncidentFact:
         location=location, evidence=evidence,
         confidence=min(0.95, 0.5 + 0.06 * filled + 0.05 * min(len(evidence), 3)), rules=_rules(group),
     )
+
+
+def _news_day(group: list[Mention], published: dt.date) -> FuzzyDate | None:
+    """An event the headline or the lead paragraph reports with no date at all is the news of the day: news
+    writing dates what happened before the day it is published, so an undated lead is the publication day."""
+    return FuzzyDate(published.isoformat(), "day") if any(_leading(m) for m in group) else None
+
+
+def _leading(mention: Mention) -> bool:
+    """Whether a mention is in the headline, the standfirst or the lead: the body's first paragraph, or its first
+    sentences where the paragraphs are shorter than that (one sentence each)."""
+    if mention.field != "body":
+        return True
+    doc, start = mention.sentence.doc, mention.sentence.start_char
+    if "\n" not in doc.text[:start]:
+        return True
+    return sum(1 for s in doc.sents if s.text.strip() and s.start_char < start) < LEAD_SENTENCES
 
 
 def _rules(group: list[Mention]) -> tuple[str, ...]:
@@ -416,7 +434,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
-    return [_merge(cluster) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
+    return [_merge(cluster, published) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
             for cluster in _cluster(groups[key]) if _reported(cluster)]
 
 
