@@ -1060,3 +1060,27 @@ def test_an_undated_event_later_in_the_story_stays_undated() -> None:
             "Separately, Slovakia has in the past accused Hungary of violating its airspace with a helicopter.")
     v = violation(body, "SK")
     assert v.occurred_on is None
+
+
+# --- Named sites listed in one clause are separate sightings -------------------------------------------------------
+
+
+def sighted(body: str) -> list[tuple[str, str | None]]:
+    return sorted((i.country, i.location) for i in run(body).incidents if i.kind == "drone_sighting")
+
+
+def test_each_site_listed_in_a_sighting_is_its_own_sighting() -> None:
+    assert sighted("Swedish police said drones were observed on Tuesday night at Ronneby Air Base and the "
+                   "Karlskrona naval station.") == [("SE", "Karlskrona naval station"), ("SE", "Ronneby Air Base")]
+
+
+def test_sites_listed_by_apposition_are_separate_but_a_renamed_airport_is_one() -> None:
+    assert len(sighted("Drones were seen overnight over Norfolk bases RAF Marham, RAF Coningsby and RAF "
+                       "Wittering, British police said.")) == 3
+    assert sighted("Finnish police said a drone had been seen on Monday over Helsinki Airport, Vantaa.") == [
+        ("FI", "Helsinki Airport")]
+
+
+def test_a_state_named_as_the_owner_of_a_site_makes_no_second_site() -> None:
+    assert sighted("A drone was seen on Friday over Orland Air Base, which is Norway's main fighter base.") == [
+        ("NO", "Orland Air Base")]

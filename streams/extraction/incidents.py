@@ -46,9 +46,14 @@ def _precision(mention: Mention) -> int:
 def _named_apart(a: str | None, b: str | None) -> bool:
     """Two places named with no proper name in common: "the Loviisa plant" and "Olkiluoto", not "Oslo Airport"
     and "Oslo"."""
-    names = [{word for word in (place or "").split() if word[:1].isupper() and word.lower() not in GENERIC_NAME_WORDS}
-             for place in (a, b)]
+    names = [{word for word in (place or "").split() if word[:1].isupper() and word.lower() not in GENERIC_NAME_WORDS
+              and not _acronym(word)} for place in (a, b)]
     return all(names) and names[0].isdisjoint(names[1])
+
+
+def _acronym(word: str) -> bool:
+    """An institution's initials before a site's name ("RAF X", "NAS Y") name none of the sites they precede."""
+    return len(word) > 1 and word.isupper()
 
 
 def _compatible(a: Mention, b: Mention) -> bool:

@@ -226,7 +226,7 @@ MANUFACTURE_PARTICIPLES = {"made", "built", "designed", "manufactured", "produce
 # Prepositions that name where something came from, not whose it is: "a drone from Belarus".
 ORIGIN_PREPOSITIONS = {"from", "of"}
 # Nouns that name a drone with an unmanned modifier before them: "unmanned aerial vehicle".
-DRONE_HEAD_NOUNS = {"vehicle", "aircraft", "system"}
+DRONE_HEAD_NOUNS = {"vehicle", "aircraft", "system", "device"}
 # Platform kinds that come down abroad only by straying or being sent: a crashed jet is an accident or a shoot-down.
 UNMANNED_PLATFORMS = {"drone", "missile", "balloon"}
 

@@ -22,7 +22,6 @@ from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase
-from streams.extraction.rules import RuleMatch
 
 
 def _sighting_clause(phrase: Phrase) -> Token | None:
@@ -128,6 +127,13 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
                 for part, located in parts for code, where in located.items()]
     by_country = _sighting_places(sentence, scope, others=frozenset(nested))
+    sites = _named_sites(sentence, scope)
+    if len(sites) > 1:  # "drone activity at X Air Base and the Y Regiment": a sighting at each site
+        single = next(iter(by_country)) if len(by_country) == 1 else context.main_country
+        return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
+                        rule="sighting.listed_sites", platform="drone", count=count, count_stated=stated,
+                        occurred_on=date, location=name)
+                for name, code in sites for code in [code or single] if code]
     if not by_country:
         if context.main_country is None or (date is None and not places(sentence)):
             return []
@@ -259,14 +265,40 @@ def _disrupted_sites(sentence: Span, scope: set[int], context: Context) -> list[
 
 
 def _named_sites(sentence: Span, scope: set[int]) -> list[tuple[str, str | None]]:
-    """Sites named by a proper name before a site noun ("Bierset Airport", "Bremen airport"), each with the state
-    its name is known in, one by one even where the tagger makes one entity of a list."""
-    sites = []
+    """The sites a clause names one by one, each with the state its name is known in: a proper name before a site
+    noun ("Bierset Airport", "Bremen airport", even where the tagger makes one entity of a list), and the names
+    listed with a named place ("at X Air Base and the Y Regiment"); never states ("over Poland and Lithuania")."""
+    found: dict[int, tuple[str, str | None]] = {}
     for token in sentence:
         if token.i not in scope or token.lemma_.lower() not in SITE_HEADS:
             continue
-        names = [c for c in token.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" and c.i < token.i]
-        if names:
-            name = sentence.doc[min(t.left_edge.i for t in names): token.i + 1].text
-            sites.append((name, next((place_country(t.text) for t in names if place_country(t.text)), None)))
-    return sites
+        names = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"} and c.pos_ == "PROPN"
+                 and c.i < token.i]
+        if names and not all(is_state_name(t.text) for t in names):  # not "Denmark's biggest base"
+            found[token.i] = (_site_name(token, min(t.left_edge.i for t in names)),
+                              next((place_country(t.text) for t in names if place_country(t.text)), None))
+    for place in places(sentence):
+        listed = [t for t in _conjuncts(place.token) if t.pos_ == "PROPN" and t.i in scope]
+        if place.token.i not in scope or len(listed) < 2:
+            continue
+        for token in listed:
+            name = _site_name(token, token.left_edge.i)
+            if token.i not in found and not is_state_name(name):
+                found[token.i] = (name, place_country(name))
+    return [found[i] for i in sorted(found)]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A name and those listed with it ("RAF X, RAF Y and RAF Z"), but not a name that renames a site given by its
+    kind ("X Airport, Gardermoen" is one place)."""
+    found = [token]
+    for word in found:
+        found += [c for c in word.children if c.dep_ == "conj"
+                  or (c.dep_ == "appos" and word.lemma_.lower() not in SITE_HEADS)]
+    return found
+
+
+def _site_name(head: Token, start: int) -> str:
+    """A site's name from its first word to its head, less an article ("the Y Regiment": "Y Regiment")."""
+    words = [t for t in head.doc[start: head.i + 1] if not (t.i == start and t.dep_ == "det")]
+    return head.doc[words[0].i: head.i + 1].text
