@@ -1084,3 +1084,8 @@ def test_sites_listed_by_apposition_are_separate_but_a_renamed_airport_is_one() 
 def test_a_state_named_as_the_owner_of_a_site_makes_no_second_site() -> None:
     assert sighted("A drone was seen on Friday over Orland Air Base, which is Norway's main fighter base.") == [
         ("NO", "Orland Air Base")]
+
+
+def test_operations_at_an_airport_are_no_other_event_to_keep_its_place_from() -> None:
+    assert sighted("Operations at Finland's busiest airport in Vantaa were halted in late August because of "
+                   "drone sightings.") == [("FI", "Vantaa")]
