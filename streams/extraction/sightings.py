@@ -17,7 +17,7 @@ from streams.extraction.clauses import doubted, governing_verb, negated, state_o
 from streams.extraction.dates import clause_date, date_near
 from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PLACE_NOUNS, PROXIMITY,
                                         SIGHTING_NOUNS, SIGHTING_VERBS, SITE_HEADS, UNKNOWN)
-from streams.extraction.locations import destination, facilities, location_in, places, regional, subject_place
+from streams.extraction.locations import Place, destination, facilities, location_in, places, regional, subject_place
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.places import is_state_name, place_country
@@ -62,7 +62,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
     own = [p for p in named if p.token.i in scope]
     if own_only and not own:
         return {}
-    named = sorted(own or named, key=lambda p: (regional(p), p.token.i))
+    named = sorted(own or named, key=lambda p: (regional(p), not _proper(p), p.token.i))
     located: dict[str, str | None] = {}
     unplaced: list[str] = []
     for place in named:
@@ -88,6 +88,11 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
         broad = any(p.name == located[code] and regional(p) for p in named)
         located[code] = unplaced[0] if broad or not located[code] else located[code]
     return located
+
+
+def _proper(place: Place) -> bool:
+    """Whether a place is named by a name of its own, not only by its state's ("Germany's busiest airport")."""
+    return any(word[:1].isupper() and not is_state_name(word) for word in (place.name or "").split())
 
 
 def _describing(token: Token) -> bool:
