@@ -1089,3 +1089,20 @@ def test_a_state_named_as_the_owner_of_a_site_makes_no_second_site() -> None:
 def test_operations_at_an_airport_are_no_other_event_to_keep_its_place_from() -> None:
     assert sighted("Operations at Finland's busiest airport in Vantaa were halted in late August because of "
                    "drone sightings.") == [("FI", "Vantaa")]
+
+
+# --- A sighting told as repeated ----------------------------------------------------------------------------------
+
+
+def test_drones_seen_twice_are_two_sightings() -> None:
+    assert sighted("Late in September, drones were seen twice above an army depot near Ypres, Belgian officials "
+                   "said.") == [("BE", "Ypres"), ("BE", "Ypres")]
+
+
+def test_drones_seen_three_times_are_three_sightings() -> None:
+    assert len(sighted("Swedish police said drones were observed three times over the Forsmark plant last week.")) == 3
+
+
+def test_traffic_suspended_twice_is_one_disruption() -> None:
+    assert len(sighted("Departures at Aalborg Airport were suspended twice on Monday because of reports of "
+                       "drones.")) == 1

@@ -63,6 +63,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False
     if a.model and b.model and a.model != b.model:
         return False  # a Mi-8 and two Su-27s in one month: two events
+    if a.occasion != b.occasion:
+        return False  # "spotted twice": two events, told in one clause
     if a.heading and b.heading and a.heading != b.heading:
         return False  # two lines of a timeline: two events, even a day apart
     if a.kind == "drone_sighting" and _named_apart(a.location, b.location):

@@ -585,3 +585,10 @@ CAUSE_PREPOSITIONS = {"after", "following", "due", "because", "amid"}
 DISRUPTION_CAUSES = {"drone", "uav", "sighting"}
 # Verbs whose subject stopped something: "drone sightings prompted the authorities to close the airspace".
 CAUSING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}
+
+# --- Repetition: "drones were spotted twice over the base" reports two sightings ------------------------------------
+
+# Adverbs of how many times something happened.
+REPETITION_ADVERBS: dict[str, int] = {"twice": 2, "thrice": 3}
+# Verbs of seeing, whose repetition is another sighting (not "suspended twice": one stop in two parts).
+SEEING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice"}

@@ -39,6 +39,7 @@ class Mention:
     location: str | None = None
     supporting: bool = False
     heading: FuzzyDate | None = None  # the date heading the mention's line in a timeline
+    occasion: int = 0  # which of the times a sentence says it happened ("spotted twice"): each its own event
     left: bool = False  # "the object left its airspace": it had been inside, whether or not its entry is told
 
     @property

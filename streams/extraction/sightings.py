@@ -13,13 +13,14 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import doubted, governing_verb, negated, state_of
+from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near
 from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PLACE_NOUNS, PROXIMITY,
-                                        SIGHTING_NOUNS, SIGHTING_VERBS, SITE_HEADS, UNKNOWN)
+                                        SEEING_VERBS, SIGHTING_NOUNS, SIGHTING_VERBS, SITE_HEADS, UNKNOWN)
 from streams.extraction.locations import Place, destination, facilities, location_in, places, regional, subject_place
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
+from streams.extraction.numbers import repetitions
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase
 
@@ -178,7 +179,7 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     further = _further_sightings(sentence, drones) if clauses else []
     clauses |= {clause.i: clause for clause in further}
     seen = [m for clause in clauses.values() if clause not in further
-            for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
+            for m in _repeated(_sighting(sentence, clause, list(clauses.values()), drones, context), clause)]
     dated = next((m.occurred_on for m in seen if m.occurred_on), None)
     seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "after a separate sighting": the same day
              for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
@@ -189,6 +190,14 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     state, suspected = blamed
     return [replace(m, kind="airspace_violation", violator=state, hedged=suspected) for m in seen
             if m.country != state]  # the state blamed is no place they were seen
+
+
+def _repeated(mentions: list[Mention], clause: Token) -> list[Mention]:
+    """ "Drones were spotted twice over the base": each time seen is a sighting of its own."""
+    times = repetitions(clause) if base_form(clause) in SEEING_VERBS else 1
+    if times == 1:
+        return mentions
+    return [replace(m, rule="sighting.repeated", occasion=k) for m in mentions for k in range(times)]
 
 
 def _further_sightings(sentence: Span, drones: list[Phrase]) -> list[Token]:
