@@ -1106,3 +1106,24 @@ def test_drones_seen_three_times_are_three_sightings() -> None:
 def test_traffic_suspended_twice_is_one_disruption() -> None:
     assert len(sighted("Departures at Aalborg Airport were suspended twice on Monday because of reports of "
                        "drones.")) == 1
+
+
+# --- Claims of a violation; "national airspace" -------------------------------------------------------------------
+
+
+def test_a_violation_a_state_claims_is_reported() -> None:
+    v = violation("The Norwegian defence ministry claimed in early March that a Russian transport plane had entered "
+                  "Norwegian airspace near Kirkenes.", "NO")
+    assert (v.violator, v.occurred_on.value) == ("RU", "2025-03")
+
+
+def test_national_airspace_is_the_story_states_own() -> None:
+    body = ("Finland's border guard said on Tuesday that two Russian Su-35 jets are alleged to have violated national "
+            "airspace near the town of Kotka.")
+    assert violation(body, "FI").violator == "RU"
+
+
+def test_sovereign_airspace_of_a_named_state_is_that_states() -> None:
+    found = incidents("The Chinese bombers stayed in international airspace, and at no time did they enter Japanese "
+                      "sovereign airspace, the ministry said.")
+    assert ("airspace_violation", "CN") not in found

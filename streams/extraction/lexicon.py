@@ -592,3 +592,10 @@ CAUSING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "d
 REPETITION_ADVERBS: dict[str, int] = {"twice": 2, "thrice": 3}
 # Verbs of seeing, whose repetition is another sighting (not "suspended twice": one stop in two parts).
 SEEING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice"}
+
+# --- Claims: "X claimed that Y's jets violated its airspace" reports the violation X claims -------------------------
+
+# Heads of a claim: doubting for other rules, but a state's claim of a violation is the violation as it reports it.
+CLAIMING = {"claim", "allege"}
+# Adjectives that make airspace the article's state's own: "violated national airspace".
+NATIONAL_WORDS = {"national", "sovereign"}

@@ -21,7 +21,7 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
@@ -221,7 +221,8 @@ def _blocked(trigger: Trigger) -> bool:
         return True  # "operating in China's own airspace": a claim of being at home
     if trigger.verb is None:
         return False
-    if doubted(trigger.verb) or any(c.lower_ in HABITUAL_ADVERBS for c in trigger.verb.children):
+    if doubted(trigger.verb, doubting=DOUBTING_HEADS - CLAIMING) or any(
+            c.lower_ in HABITUAL_ADVERBS for c in trigger.verb.children):
         return True
     if _class_of_intruders(trigger.verb):
         return True
@@ -296,13 +297,18 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
         reporter = subject_state(trigger.verb) if trigger.verb is not None else None
         return [reporter] if reporter else []
     codes: list[str] = []
+    national = False
     for word in owner_words(trigger.noun):
         if word.lower_ in POSSESSIVE_PRONOUNS and trigger.verb is not None and _accused(trigger.verb):
             codes += _accusers(trigger.verb.head.head)  # "A, B and C accused X of breaching their airspace"
+        elif word.lower_ in NATIONAL_WORDS:
+            national = True  # "violated national airspace": the owner's, unless a state is named ("X sovereign")
         elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in DIRECTION_WORDS:
             codes += [code for code in [state_of(word)] if code]
+    named = any(word.pos_ == "PROPN" for word in owner_words(trigger.noun))
+    codes = codes or [code for code in [_owner(trigger, context)] if national and not named and code]
     codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
     if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
         return list(dict.fromkeys(codes))
