@@ -1127,3 +1127,19 @@ def test_sovereign_airspace_of_a_named_state_is_that_states() -> None:
     found = incidents("The Chinese bombers stayed in international airspace, and at no time did they enter Japanese "
                       "sovereign airspace, the ministry said.")
     assert ("airspace_violation", "CN") not in found
+
+
+# --- "That day": a day named by reference to the last one -----------------------------------------------------------
+
+
+def test_that_day_is_the_day_the_text_named_before() -> None:
+    body = ("On September 30, hikers reported seeing drones near the Olkiluoto plant in Finland.\n"
+            "Late on that day, departures at Turku Airport were halted because of reports of drones.")
+    found = sorted((i.location, i.occurred_on.value) for i in run(body).incidents if i.kind == "drone_sighting")
+    assert ("Turku Airport", "2025-09-30") in found
+
+
+def test_the_same_evening_with_no_day_named_before_is_the_publication_day() -> None:
+    found = [i for i in run("Departures at Turku Airport were halted the same evening after drones were reported "
+                            "near the runway.").incidents if i.kind == "drone_sighting"]
+    assert [i.occurred_on.value for i in found] == ["2025-10-08"]

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, DAY_BEFORE_PHRASES, DEFINITE, GENERIC_NAME_WORDS, MORE,
-                                        SAME_DAY_PHRASES, SIGHTING_VERBS, STATE_POSSESSIVES)
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DAY_BEFORE_PHRASES, DEFINITE,
+                                        GENERIC_NAME_WORDS, MORE, SAME_DAY_PHRASES, SIGHTING_VERBS, STATE_POSSESSIVES)
 from streams.extraction.locations import broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
@@ -408,6 +408,21 @@ def _timestamped(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention
     return [m if m.occurred_on else replace(m, occurred_on=day, date_in_clause=False) for m in mentions]
 
 
+def _that_day(context: Context, sentence: Span, last_day: dt.date | None) -> Context:
+    """ "On the evening of that day", "the same day": a day named by reference to the one the text named last; the
+    sentence's relative dates count from that day, not from publication."""
+    if last_day is None or not ANAPHORIC_DAY.search(sentence.text):
+        return context
+    return replace(context, published=last_day)
+
+
+def _last_day(sentence: Span, published: dt.date) -> dt.date | None:
+    """The last day a sentence names, for a later "that day" to refer to."""
+    days = [date for ent in sentence.ents if ent.label_ == "DATE"
+            for date in [resolve(ent.text, published)] if date is not None and date.precision == "day"]
+    return dt.date.fromisoformat(days[-1].value) if days else None
+
+
 def _line_context(context: Context, line: str) -> tuple[Context, FuzzyDate | None]:
     """The context of a sentence on a line headed by a date: relative dates ("overnight", "on Friday") count
     from the heading's day, not from publication."""
@@ -431,13 +446,15 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
                           antecedents=antecedents, reported=mentions, request_dates=request_dates,
                           model_states=model_states, intruder_days=intruder_days,
-                          matches={name: rule_matches(doc, name) for name in PATTERN_FILES})
+                          matches={pattern: rule_matches(doc, pattern) for pattern in PATTERN_FILES})
         text = analysed.article.field(name)
+        last_day: dt.date | None = None
         for sentence in _sentences(doc):
             line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line
-            line_context, dated = _line_context(context, line)
+            line_context, dated = _line_context(_that_day(context, sentence, last_day), line)
             mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
                                      timestamp_day(line, analysed.article.published_at))
+            last_day = _last_day(sentence, line_context.published) or last_day
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)

@@ -302,7 +302,11 @@ UNDATED_PHRASES = re.compile(
     r"previous|later this|upcoming|future|decades?|years|weeks|months|days(?! ago)|daily|weekly|annual|tomorrow)\b")
 # Phrases that date an event on the day of publication: "overnight", "this morning", "hours earlier".
 SAME_DAY_PHRASES = re.compile(
-    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier)\b")
+    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier|"
+    r"(?:that|the same) (?:day|morning|afternoon|evening|night))\b")
+# A day named by reference to the day the text named before: "on the evening of that day", "the same day" (resolved
+# as the same day as that one: SAME_DAY_PHRASES).
+ANAPHORIC_DAY = re.compile(r"\b(?:that|the same) (?:day|morning|afternoon|evening|night)\b", re.I)
 # Phrases that date an event on the day before publication.
 DAY_BEFORE_PHRASES = re.compile(r"\b(yesterday|last night)\b")
 
