@@ -1143,3 +1143,14 @@ def test_the_same_evening_with_no_day_named_before_is_the_publication_day() -> N
     found = [i for i in run("Departures at Turku Airport were halted the same evening after drones were reported "
                             "near the runway.").incidents if i.kind == "drone_sighting"]
     assert [i.occurred_on.value for i in found] == ["2025-10-08"]
+
+
+# --- Drones seen that came from a state ----------------------------------------------------------------------------
+
+
+def test_drones_from_a_state_seen_in_another_are_its_violation_not_a_sighting_there() -> None:
+    found = incidents("The army said soldiers detected several unidentified objects suspected to be drones from "
+                      "Belarus over the Varena district in Lithuania on Sunday.")
+    assert ("drone_sighting", "BY") not in found
+    v = found[("airspace_violation", "LT")]
+    assert (v.violator, v.occurred_on.value) == ("BY", "2025-10-05")

@@ -73,6 +73,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             unplaced.append(place.name)
     for ent in sentence.ents:
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
+                not _whence(ent.root)) and (
                 not destination(ent.root)) and not _beside(ent.root):
             code = place_country(ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
@@ -94,6 +95,17 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
 def _proper(place: Place) -> bool:
     """Whether a place is named by a name of its own, not only by its state's ("Germany's busiest airport")."""
     return any(word[:1].isupper() and not is_state_name(word) for word in (place.name or "").split())
+
+
+def _whence(token: Token) -> bool:
+    """Whether a name is where something came from ("drones from X"), not where it was seen."""
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
+def _came_from(clauses: list[Token]) -> str | None:
+    """The state the drones a sighting clause tells of came from: "vehicles from X were detected"."""
+    names = [t.doc[t.left_edge.i: t.i + 1].text for clause in clauses for t in clause.subtree if _whence(t)]
+    return next((place_country(name) for name in names if is_state_name(name)), None)
 
 
 def _describing(token: Token) -> bool:
@@ -170,7 +182,7 @@ def _part_date(sentence: Span, part: set[int], context: Context) -> FuzzyDate | 
 def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """Drones seen over a state with no state named for them: one mention per sighting and state."""
     drones = [p for p in found if p.platform == "drone" and not p.defender]
-    if any(p.state for p in drones):
+    if any(p.state and not p.by_origin for p in drones):
         return []  # a state named on the drones makes it a violation, or nothing
     known = context.antecedents.get("drone")
     if known is not None and known.state and any(_definite(p) for p in drones):
@@ -184,6 +196,10 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "after a separate sighting": the same day
              for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
     seen = seen or _disruptions(sentence, drones, context)
+    origin = _came_from(list(clauses.values())) or next((p.state for p in drones if p.state), None)
+    if origin is not None:  # "drones from X were seen over Y": X's drones in Y's airspace
+        seen = [replace(m, kind="airspace_violation", rule="violation.came_from", violator=origin, by_origin=True,
+                        hedged=any(p.hedged for p in drones)) for m in seen if m.country != origin]
     blamed = _blamed(sentence)
     if blamed is None:
         return seen
