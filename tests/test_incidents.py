@@ -1154,3 +1154,24 @@ def test_drones_from_a_state_seen_in_another_are_its_violation_not_a_sighting_th
     assert ("drone_sighting", "BY") not in found
     v = found[("airspace_violation", "LT")]
     assert (v.violator, v.occurred_on.value) == ("BY", "2025-10-05")
+
+
+# --- A list of dates: one incident a date --------------------------------------------------------------------------
+
+
+def test_a_list_of_days_before_the_month_is_one_violation_a_day() -> None:
+    found = [i for i in run("Lithuania said balloons from Belarus entered its airspace on 2, 14 and 19 September.",
+                            ).incidents if i.kind == "airspace_violation"]
+    assert sorted(i.occurred_on.value for i in found) == ["2025-09-02", "2025-09-14", "2025-09-19"]
+
+
+def test_a_list_of_years_is_one_violation_a_year() -> None:
+    found = [i for i in run("Greek officials said Turkish drones had entered Greek airspace in 2019 and 2022.",
+                            ).incidents if i.kind == "airspace_violation"]
+    assert sorted(i.occurred_on.value for i in found) == ["2019", "2022"]
+
+
+def test_a_list_of_months_is_one_sighting_a_month() -> None:
+    found = [i for i in run("Drones were spotted over the Ringhals plant in Sweden in March 2024, July 2024 and "
+                            "January 2025, police said.").incidents if i.kind == "drone_sighting"]
+    assert sorted(i.occurred_on.value for i in found) == ["2024-03", "2024-07", "2025-01"]

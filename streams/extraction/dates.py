@@ -59,6 +59,12 @@ HEADING = re.compile(rf"^[ \t]*(?:[*\u2022\u00b7][ \t]*)?(?P<date>{_HEADING_DATE
 Reading = FuzzyDate | None | Literal[False]
 DAY_LIST = re.compile(rf"{MONTH}\s+(?P<days>\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\s+(?:and|&)\s+\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)",
                       re.I)
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
+DAY_FIRST_LIST = re.compile(rf"\b(?P<items>{_ORDINAL}(?:\s*,\s*{_ORDINAL})*\s*,?\s+(?:and|&)\s+{_ORDINAL})\s+(?:of\s+)?"
+                            rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b(?!\s*\d)", re.I)
+_LISTED_DATE = rf"(?:(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+)?(?:19|20)\d\d"
+DATE_LIST = re.compile(rf"\b(?:in|during)\s+(?P<items>{_LISTED_DATE}(?:\s*,\s*{_LISTED_DATE})*\s*,?\s+and\s+{_LISTED_DATE})\b",
+                       re.I)
 NEAR_FUTURE = dt.timedelta(days=62)  # a day this close after the reference date is announced, not last year's  # False: not a phrase this reader knows
 
 
@@ -326,7 +332,8 @@ def timestamp_day(line: str, published_at: dt.datetime) -> FuzzyDate | None:
 
 
 def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
-    """The days of a list of dates in one month: "on October 3, 9 and 10" reports three days, three events."""
+    """The dates of a list: "on October 3, 9 and 10", "on 5, 21 and 26 October", "in 2014 and 2017", "in November
+    2019, June 2020 and September 2021" report one event a date."""
     for token in tokens:
         if token.lower_.rstrip(".") not in MONTHS:
             continue
@@ -336,4 +343,14 @@ def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
             days = sorted({int(day) for day in re.findall(r"\d{1,2}", found["days"])})
             dated = [_day(day, month, None, published) for day in days]
             return [d for d in dated if d is not None]
+    if not tokens:
+        return []
+    text = tokens[0].doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1].text
+    for pattern in (DAY_FIRST_LIST, DATE_LIST):
+        found = pattern.search(text)
+        if found:
+            month = f" {found['month']}" if "month" in found.groupdict() else ""
+            items = re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*", found["items"])
+            dated = [resolve(item + month, published) for item in items if item]
+            return list(dict.fromkeys(d for d in dated if d is not None))
     return []

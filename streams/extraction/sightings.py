@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of
-from streams.extraction.dates import clause_date, date_near
+from streams.extraction.dates import clause_date, date_near, listed_days
 from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PLACE_NOUNS, PROXIMITY,
                                         SEEING_VERBS, SIGHTING_NOUNS, SIGHTING_VERBS, SITE_HEADS, UNKNOWN)
 from streams.extraction.locations import Place, destination, facilities, location_in, places, regional, subject_place
@@ -191,7 +191,8 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     further = _further_sightings(sentence, drones) if clauses else []
     clauses |= {clause.i: clause for clause in further}
     seen = [m for clause in clauses.values() if clause not in further
-            for m in _repeated(_sighting(sentence, clause, list(clauses.values()), drones, context), clause)]
+            for m in _per_date(_repeated(_sighting(sentence, clause, list(clauses.values()), drones, context), clause),
+                               clause, context)]
     dated = next((m.occurred_on for m in seen if m.occurred_on), None)
     seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "after a separate sighting": the same day
              for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
@@ -206,6 +207,14 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     state, suspected = blamed
     return [replace(m, kind="airspace_violation", violator=state, hedged=suspected) for m in seen
             if m.country != state]  # the state blamed is no place they were seen
+
+
+def _per_date(mentions: list[Mention], clause: Token, context: Context) -> list[Mention]:
+    """ "Drones were seen over the plant on 3, 9 and 12 October": a sighting on each date of a list."""
+    dates = listed_days(list(clause.subtree), context.published)
+    if len(dates) < 2:
+        return mentions
+    return [replace(m, occurred_on=date, date_in_clause=True) for m in mentions for date in dates]
 
 
 def _repeated(mentions: list[Mention], clause: Token) -> list[Mention]:
