@@ -1175,3 +1175,27 @@ def test_a_list_of_months_is_one_sighting_a_month() -> None:
     found = [i for i in run("Drones were spotted over the Ringhals plant in Sweden in March 2024, July 2024 and "
                             "January 2025, police said.").incidents if i.kind == "drone_sighting"]
     assert sorted(i.occurred_on.value for i in found) == ["2024-03", "2024-07", "2025-01"]
+
+
+# --- Requests counted out with their dates -------------------------------------------------------------------------
+
+
+def requests(body: str, **kwargs: str) -> list[tuple[str, str | None]]:
+    return sorted((i.country, i.occurred_on.value if i.occurred_on else None) for i in run(body, **kwargs).incidents
+                  if i.kind == "article4_request")
+
+
+def test_requests_counted_out_with_dates_are_one_request_a_time() -> None:
+    assert requests("Lithuania has invoked Article 4 before: twice in 2016 and once in 2021.") == [
+        ("LT", "2016"), ("LT", "2016"), ("LT", "2021")]
+
+
+def test_years_ago_date_a_counted_request() -> None:
+    assert requests("Only Latvia has asked for Article 4 consultations before, once during the 2009 crisis and twice, "
+                    "three years ago, over the border dispute.", published_at="2020-05-01T12:00:00Z") == [
+        ("LV", "2009"), ("LV", "2017"), ("LV", "2017")]
+
+
+def test_a_count_without_dates_stays_one_request() -> None:
+    assert requests("Estonia requested Article 4 consultations on Monday, and it did so twice.") == [
+        ("EE", "2025-10-06")]

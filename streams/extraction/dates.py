@@ -42,6 +42,7 @@ WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\
 WEEKEND = re.compile(r"\bweekend\b")
 DAYS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>days?|week)\s+ago\b")
 LAST_WEEK = re.compile(r"\blast week\b")
+PERIODS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>months?|years?)\s+ago\b")
 LAST_MONTH = re.compile(r"\blast month\b")
 THIS_MONTH = re.compile(r"\bthis month\b")
 LAST_YEAR = re.compile(r"\blast year\b")
@@ -151,6 +152,13 @@ def _relative_period(phrase: str, published: dt.date) -> Reading:
         return FuzzyDate(monday.strftime("%Y-%m"), "month") if monday.month == sunday.month else None
     if LAST_YEAR.search(phrase):
         return FuzzyDate(str(published.year - 1), "year")
+    match = PERIODS_AGO.search(phrase)  # "two years ago": that year; "three months ago": that month
+    if match:
+        amount = int(match["n"]) if match["n"].isdigit() else NUMBER_WORDS[match["n"]]
+        if match["unit"].startswith("year"):
+            return FuzzyDate(str(published.year - amount), "year")
+        months = published.year * 12 + published.month - 1 - amount
+        return FuzzyDate(f"{months // 12:04d}-{months % 12 + 1:02d}", "month")
     return False
 
 

@@ -299,7 +299,8 @@ LAG_UNITS = {"day", "week"}
 # Phrases that date no single event: "this year", "since 2019", "for decades", "next month", "every day".
 UNDATED_PHRASES = re.compile(
     r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past|"
-    r"previous|later this|upcoming|future|decades?|years|weeks|months|days(?! ago)|daily|weekly|annual|tomorrow)\b")
+    r"previous|later this|upcoming|future|decades?|years(?! ago)|weeks|months(?! ago)|days(?! ago)|daily|weekly|annual|"
+    r"tomorrow)\b")
 # Phrases that date an event on the day of publication: "overnight", "this morning", "hours earlier".
 SAME_DAY_PHRASES = re.compile(
     r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier|"
@@ -593,7 +594,7 @@ CAUSING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "d
 # --- Repetition: "drones were spotted twice over the base" reports two sightings ------------------------------------
 
 # Adverbs of how many times something happened.
-REPETITION_ADVERBS: dict[str, int] = {"twice": 2, "thrice": 3}
+REPETITION_ADVERBS: dict[str, int] = {"twice": 2, "thrice": 3, "once": 1}
 # Verbs of seeing, whose repetition is another sighting (not "suspended twice": one stop in two parts).
 SEEING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice"}
 
