@@ -1199,3 +1199,18 @@ def test_years_ago_date_a_counted_request() -> None:
 def test_a_count_without_dates_stays_one_request() -> None:
     assert requests("Estonia requested Article 4 consultations on Monday, and it did so twice.") == [
         ("EE", "2025-10-06")]
+
+
+# --- "air space"; "Turkish ones" ---------------------------------------------------------------------------------
+
+
+def test_air_space_written_apart_is_airspace() -> None:
+    v = violation("Bulgarian officials said two Russian helicopters had violated the country's air space on Monday.",
+                  "BG")
+    assert (v.violator, v.occurred_on.value) == ("RU", "2025-10-06")
+
+
+def test_ones_after_a_contrast_takes_the_state_of_its_modifier() -> None:
+    body = ("Norway's air force said on Sunday that Norwegian jets had escorted Russian ones that had entered "
+            "Norwegian airspace near Vardo.")
+    assert violation(body, "NO").violator == "RU"

@@ -604,3 +604,8 @@ SEEING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice"}
 CLAIMING = {"claim", "allege"}
 # Adjectives that make airspace the article's state's own: "violated national airspace".
 NATIONAL_WORDS = {"national", "sovereign"}
+
+# --- Spellings: one word written as two ----------------------------------------------------------------------------
+
+# Two-word spellings of one word, by their lowercased words, and the one word's lemma: "violated the country's air space".
+SPLIT_SPELLINGS: dict[tuple[str, str], str] = {("air", "space"): "airspace"}

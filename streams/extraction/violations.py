@@ -349,7 +349,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
         if phrase is not None and not phrase.defender:
             return phrase, (_foreign(phrase.state, victim) or next(iter(states), None) or _sender(phrase, victim)
                             or _origin(trigger, victim)), True
-        states += [state for state in [_foreign(state_of(token), victim)] if state]
+        # "Turkish ones" (jets, as the sentence said of others): the state its modifiers name
+        states += [state for state in [_foreign(state_of(token) or nationality(list(token.lefts)), victim)] if state]
     if states:
         return None, states[0], True
     intruders = [p for p in found if not p.defender and p.state != victim]
