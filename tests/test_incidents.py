@@ -1214,3 +1214,10 @@ def test_ones_after_a_contrast_takes_the_state_of_its_modifier() -> None:
     body = ("Norway's air force said on Sunday that Norwegian jets had escorted Russian ones that had entered "
             "Norwegian airspace near Vardo.")
     assert violation(body, "NO").violator == "RU"
+
+
+def test_a_states_jets_over_the_island_the_story_named_violate_the_story_states_airspace() -> None:
+    body = ("Cyprus protested on Monday after a flight near the small island of Kleidia.\n"
+            "Officials said two Turkish jets flew over the island at low altitude.")
+    v = violation(body, "CY")
+    assert (v.violator, v.count) == ("TR", 2)

@@ -525,6 +525,8 @@ def _land_owner(verb: Token, context: Context) -> str | None:
                  for t in prep.subtree if t.pos_ == "PROPN"]
         if names and not any(place_country(t.text) for t in names):  # not "the city of Kaliningrad": Russian
             return context.main_country
+        if not names and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+            return context.main_country  # "flew over the island": the one the story named, in the story's state
     return None
 
 
