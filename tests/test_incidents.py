@@ -1221,3 +1221,20 @@ def test_a_states_jets_over_the_island_the_story_named_violate_the_story_states_
             "Officials said two Turkish jets flew over the island at low altitude.")
     v = violation(body, "CY")
     assert (v.violator, v.count) == ("TR", 2)
+
+
+# --- Airspace held by a state's authorities; two kinds of intruder -------------------------------------------------
+
+
+def test_airspace_controlled_by_a_states_authorities_is_that_states() -> None:
+    v = violation("Moldovan officials said a Russian drone violated the airspace controlled by the Moldovan "
+                  "authorities near Varnita on Tuesday.", "MD")
+    assert (v.violator, v.platform) == ("RU", "drone")
+
+
+def test_a_drone_and_a_helicopter_on_different_days_are_two_violations() -> None:
+    body = ("Azerbaijan said an Armenian drone entered Azerbaijani airspace on 3 May.\n"
+            "An Armenian helicopter intruded into Azerbaijani airspace near Tovuz, officials said in a later "
+            "statement.")
+    found = [i for i in run(body).incidents if i.kind == "airspace_violation"]
+    assert sorted(i.platform for i in found) == ["aircraft", "drone"]

@@ -63,6 +63,9 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False
     if a.model and b.model and a.model != b.model:
         return False  # a Mi-8 and two Su-27s in one month: two events
+    if a.platform not in {None, "unknown"} and b.platform not in {None, "unknown"} and a.platform != b.platform and (
+            not a.supporting and not b.supporting):
+        return False  # a drone on one day and a helicopter the next: two intruders, two events
     if a.occasion != b.occasion:
         return False  # "spotted twice": two events, told in one clause
     if a.heading and b.heading and a.heading != b.heading:

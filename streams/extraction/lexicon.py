@@ -609,3 +609,5 @@ NATIONAL_WORDS = {"national", "sovereign"}
 
 # Two-word spellings of one word, by their lowercased words, and the one word's lemma: "violated the country's air space".
 SPLIT_SPELLINGS: dict[tuple[str, str], str] = {("air", "space"): "airspace"}
+# Verbs by which a state holds airspace: "the airspace controlled by the X authorities" is X's.
+CONTROLLING_VERBS = {"control", "administer", "govern", "hold"}

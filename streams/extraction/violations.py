@@ -21,7 +21,7 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
@@ -250,6 +250,10 @@ def owner_words(noun: Token) -> list[Token]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words += coordinated(obj) + [c for c in obj.children if c.dep_ == "compound"]
+        elif child.dep_ == "acl" and child.lemma_.lower() in CONTROLLING_VERBS:  # "the airspace controlled by X"
+            words += [t for agent in child.children if agent.dep_ == "agent" for obj in agent.children
+                      if obj.dep_ == "pobj" for t in [*coordinated(obj), *obj.children]
+                      if t.dep_ in {"pobj", "conj", "amod", "compound"}]
     return words
 
 
