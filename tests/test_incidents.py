@@ -1238,3 +1238,9 @@ def test_a_drone_and_a_helicopter_on_different_days_are_two_violations() -> None
             "statement.")
     found = [i for i in run(body).incidents if i.kind == "airspace_violation"]
     assert sorted(i.platform for i in found) == ["aircraft", "drone"]
+
+
+def test_a_state_that_names_whose_people_are_involved_is_no_place_of_a_sighting() -> None:
+    found = incidents("Drones were seen over Aalborg Airport on Friday, and the prime minister did not rule out "
+                      "Russian involvement, while three Chinese citizens were questioned.")
+    assert sorted(country for kind, country in found if kind == "drone_sighting") == ["DK"]

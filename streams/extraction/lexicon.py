@@ -611,3 +611,7 @@ NATIONAL_WORDS = {"national", "sovereign"}
 SPLIT_SPELLINGS: dict[tuple[str, str], str] = {("air", "space"): "airspace"}
 # Verbs by which a state holds airspace: "the airspace controlled by the X authorities" is X's.
 CONTROLLING_VERBS = {"control", "administer", "govern", "hold"}
+# Nouns of people and their part in something: a state that modifies one ("Russian citizens", "Russian involvement",
+# "the US House speaker") says whose they are, not where drones were seen.
+PEOPLE_NOUNS = {"citizen", "national", "resident", "tourist", "man", "woman", "people", "involvement", "role", "link",
+                "hand", "house", "speaker", "delegation", "visitor", "student", "journalist"}

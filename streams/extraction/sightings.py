@@ -15,8 +15,9 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near, listed_days
-from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PLACE_NOUNS, PROXIMITY,
-                                        SEEING_VERBS, SIGHTING_NOUNS, SIGHTING_VERBS, SITE_HEADS, UNKNOWN)
+from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
+                                        PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
+                                        SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN)
 from streams.extraction.locations import Place, destination, facilities, location_in, places, regional, subject_place
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
@@ -73,7 +74,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             unplaced.append(place.name)
     for ent in sentence.ents:
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
-                not _whence(ent.root)) and (
+                not _whence(ent.root)) and not _of_people(ent.root) and (
                 not destination(ent.root)) and not _beside(ent.root):
             code = place_country(ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
@@ -95,6 +96,18 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
 def _proper(place: Place) -> bool:
     """Whether a place is named by a name of its own, not only by its state's ("Germany's busiest airport")."""
     return any(word[:1].isupper() and not is_state_name(word) for word in (place.name or "").split())
+
+
+def _of_people(token: Token) -> bool:
+    """Whether a state names whose people or part something is ("Russian citizens", "Russian involvement", "then-US
+    House speaker X"), not a place: it modifies a person, a title or a noun of people, other than those reporting
+    ("X officials said": the sighting was in their state)."""
+    head = token.head
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "US House speaker": up to the speaker
+    reporting = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEAKING_VERBS  # "X officials said": theirs
+    return token.dep_ in {"amod", "compound", "nmod", "poss"} and not reporting and (
+        head.ent_type_ == "PERSON" or head.lemma_.lower() in ROLE_WORDS | PEOPLE_NOUNS)
 
 
 def _whence(token: Token) -> bool:
