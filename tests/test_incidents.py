@@ -1244,3 +1244,11 @@ def test_a_state_that_names_whose_people_are_involved_is_no_place_of_a_sighting(
     found = incidents("Drones were seen over Aalborg Airport on Friday, and the prime minister did not rule out "
                       "Russian involvement, while three Chinese citizens were questioned.")
     assert sorted(country for kind, country in found if kind == "drone_sighting") == ["DK"]
+
+
+def test_a_time_opening_a_crash_sentence_is_no_ground_it_fell_on() -> None:
+    body = ("Lithuania's army said on Monday a drone had entered Lithuanian airspace from Belarus.\n"
+            "In March 2023, a Russian attack drone crashed in Estonia.")
+    found = incidents(body)
+    v = found[("airspace_violation", "EE")]
+    assert (v.violator, v.occurred_on.value) == ("RU", "2023-03")

@@ -597,7 +597,7 @@ def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | No
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in GROUND_PREPOSITIONS:
             continue
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}):
             # "near the Estonian town of X", "into a farm in eastern Poland"
             words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ in PLACE_PHRASE_PREPOSITIONS]
             if any(t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss" for t in words):
