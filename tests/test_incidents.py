@@ -1252,3 +1252,11 @@ def test_a_time_opening_a_crash_sentence_is_no_ground_it_fell_on() -> None:
     found = incidents(body)
     v = found[("airspace_violation", "EE")]
     assert (v.violator, v.occurred_on.value) == ("RU", "2023-03")
+
+
+def test_a_similar_drone_from_a_neighbour_is_the_earlier_intruders_state() -> None:
+    body = ("A Russian drone crashed in a field in eastern Latvia on Sunday, the army said.\n"
+            "A similar drone entered Latvian airspace from Belarus on August 2.")
+    found = [i for i in run(body).incidents if i.kind == "airspace_violation" and i.occurred_on
+             and i.occurred_on.value == "2025-08-02"]
+    assert [(i.country, i.violator) for i in found] == [("LV", "RU")]

@@ -615,3 +615,5 @@ CONTROLLING_VERBS = {"control", "administer", "govern", "hold"}
 # "the US House speaker") says whose they are, not where drones were seen.
 PEOPLE_NOUNS = {"citizen", "national", "resident", "tourist", "man", "woman", "people", "involvement", "role", "link",
                 "hand", "house", "speaker", "delegation", "visitor", "student", "journalist"}
+# Words that make an intruder one of a kind told before: "a similar drone entered ... from X" was the earlier state's.
+LIKE_WORDS = {"similar", "same", "identical"}

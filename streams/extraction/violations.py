@@ -21,7 +21,7 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
@@ -397,6 +397,16 @@ def _antecedent(phrase: Phrase | None, linked: bool, context: Context) -> Phrase
     return None if unknown or phrase.state else context.antecedents.get(phrase.platform)
 
 
+def _like_before(phrase: Phrase | None, context: Context) -> Phrase | None:
+    """ "A similar X drone entered from Belarus": one like the intruder told before is that intruder's state's, not
+    that of where it came from."""
+    if phrase is None or not (phrase.by_origin or phrase.state is None) or not any(
+            c.lower_ in LIKE_WORDS for c in phrase.head.children):
+        return None
+    earlier = context.antecedents.get(phrase.platform)
+    return earlier if earlier is not None and earlier.state and not earlier.by_origin else None
+
+
 def _hedged_clause(trigger: Trigger) -> bool:
     """ "is suspected of having violated", "probably entered", "a suspected incursion": the attribution is hedged."""
     # not a clause coordinated with it: "sent 40 balloons and what appeared to be leaflets into X" is no hedge
@@ -418,7 +428,7 @@ def _violation_count(noun: Token | None) -> int | None:
 
 def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase], context: Context) -> Mention:
     phrase, violator, linked = _intruder(trigger, found, victim)
-    earlier = _antecedent(phrase, linked, context) if violator is None else None
+    earlier = _antecedent(phrase, linked, context) if violator is None else _like_before(phrase, context)
     model = phrase.model if phrase else None
     if trigger.verb is not None and _accused(trigger.verb):  # the state accused, not one of its accusers
         violator = _foreign(_accused_state(trigger.verb), victim) or violator
