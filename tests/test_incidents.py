@@ -1260,3 +1260,8 @@ def test_a_similar_drone_from_a_neighbour_is_the_earlier_intruders_state() -> No
     found = [i for i in run(body).incidents if i.kind == "airspace_violation" and i.occurred_on
              and i.occurred_on.value == "2025-08-02"]
     assert [(i.country, i.violator) for i in found] == [("LV", "RU")]
+
+
+def test_the_airspace_with_no_owner_named_is_the_state_that_responded() -> None:
+    v = violation("Poland scrambled jets on Monday after two Russian drones entered the airspace near Lublin.", "PL")
+    assert (v.violator, v.count) == ("RU", 2)

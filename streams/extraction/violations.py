@@ -311,8 +311,12 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in DIRECTION_WORDS:
             codes += [code for code in [state_of(word)] if code]
-    named = any(word.pos_ == "PROPN" for word in owner_words(trigger.noun))
+    owners = owner_words(trigger.noun)
+    named = any(word.pos_ == "PROPN" for word in owners)
     codes = codes or [code for code in [_owner(trigger, context)] if national and not named and code]
+    if not owners and not codes and trigger.noun.lemma_.lower() == "airspace" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in trigger.noun.children) and not _over(trigger.noun):
+        codes = [code for code in [_owner(trigger, context)] if code]  # "entered the airspace": the story state's
     codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
     if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
         return list(dict.fromkeys(codes))
