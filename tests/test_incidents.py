@@ -1265,3 +1265,18 @@ def test_a_similar_drone_from_a_neighbour_is_the_earlier_intruders_state() -> No
 def test_the_airspace_with_no_owner_named_is_the_state_that_responded() -> None:
     v = violation("Poland scrambled jets on Monday after two Russian drones entered the airspace near Lublin.", "PL")
     assert (v.violator, v.count) == ("RU", 2)
+
+
+# --- A state's aircraft brought down by another -------------------------------------------------------------------
+
+
+def test_a_state_that_shoots_down_anothers_drone_had_it_in_its_airspace() -> None:
+    v = violation("Georgian forces have shot down an Armenian drone near Marneuli, the defence ministry said on "
+                  "Tuesday.", "GE")
+    assert (v.violator, v.platform) == ("AM", "drone")
+
+
+def test_a_jet_shot_down_over_open_water_shows_no_airspace_entered() -> None:
+    found = incidents("Greece changed its rules after Libya shot down a Greek transport plane over the Ionian Sea in "
+                      "2019.")
+    assert ("airspace_violation", "LY") not in found

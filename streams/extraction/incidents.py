@@ -28,7 +28,8 @@ from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
 from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
-from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
+from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words,
+                                           shootdowns, violations)
 
 PATTERN_FILES = ("disruption",)  # the pattern files (patterns/*.json) the incident rules read
 LEAD_SENTENCES = 2  # the sentences of the lead, at least
@@ -255,6 +256,8 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     reported = violations(sentence, found, context) or overflights(sentence, found, context)
     named = {m.country for m in reported}
     reported += [m for m in crashes(sentence, found, context) if m.country not in named]
+    named = {m.country for m in reported}
+    reported += [m for m in shootdowns(sentence, found, context) if m.country not in named]
     reported += [] if reported else sightings(sentence, found, context)
     for phrase in found:
         if phrase.state and not phrase.defender:

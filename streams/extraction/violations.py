@@ -21,12 +21,12 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
     PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_NOUNS, STAY_PREPOSITIONS,
-    UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS,
+    UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
@@ -654,6 +654,44 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
             platform=phrase.platform, model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
             count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
             location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
+    return mentions
+
+
+def _shot_down(phrase: Phrase) -> Token | None:
+    """The verb that says a state's forces brought the thing down: "shot down an X drone", "downed an X balloon"."""
+    head = _quantified(phrase.head)
+    verb = head.head
+    if head.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma == "down" or (lemma in DOWNING_VERBS and any(c.lower_ == "down" for c in verb.children)):
+        return verb
+    return None
+
+
+def _over_water(verb: Token) -> bool:
+    """ "shot down a jet over the Mediterranean": over open water, in no state's airspace that the words show."""
+    return any(t.lower_ in WATER_WORDS for prep in verb.subtree if prep.dep_ == "prep" and prep.lower_ in
+               OVER_PREPOSITIONS for t in prep.subtree)
+
+
+def shootdowns(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """ "X's forces have shot down a Y drone", "the Americans shooting down a Y balloon": a state that brings down
+    another state's drone, balloon or aircraft over its own ground had it in its airspace."""
+    mentions: list[Mention] = []
+    for phrase in found:
+        verb = _shot_down(phrase) if phrase.state and not phrase.defender and not phrase.by_origin else None
+        if verb is None or doubted(verb) or negated(phrase.head) or _over_water(verb):
+            continue
+        shooter = subject_state(verb) or (context.main_country if verb.dep_ in {"acl", "pcomp", "advcl"} else None)
+        if shooter is None or shooter == phrase.state:
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        mentions.append(Mention(
+            kind="airspace_violation", country=shooter, field=context.field, sentence=sentence,
+            rule="violation.shot_down", violator=phrase.state, hedged=phrase.hedged, platform=phrase.platform,
+            model=phrase.model, count=phrase.count, count_stated=phrase.count_stated, occurred_on=date,
+            date_in_clause=dated_here, location=location_in(sentence, own_clause(verb), {shooter}, scope_only=True)))
     return mentions
 
 
