@@ -82,3 +82,22 @@ def test_a_disruption_without_drones_is_no_sighting() -> None:
 
 def test_a_disruption_that_did_not_happen_is_no_sighting() -> None:
     assert sightings("Officials said flights at Oslo Airport would not be suspended because of the drone reports.") == []
+
+
+# --- Background lists: similar incidents at the places listed -------------------------------------------------------
+
+
+def test_similar_incidents_at_listed_places_copy_the_story_incident_to_each_place() -> None:
+    body = ("Departures at Oslo Airport were halted on Sunday after drones were seen close to the runway.\n"
+            "Police reviewed radar logs overnight.\n"
+            "Comparable incidents have hit other airports in recent weeks, including Bergen and Trondheim.")
+    found = sorted((s.country, s.location, s.occurred_on.value if s.occurred_on else None, s.rules)
+                   for s in sightings(body))
+    assert ("NO", "Bergen", None, ("background.similar_incidents_including",)) in found
+    assert ("NO", "Trondheim", None, ("background.similar_incidents_including",)) in found
+
+
+def test_a_list_without_similar_incidents_adds_nothing() -> None:
+    body = ("Departures at Oslo Airport were halted on Sunday after drones were seen close to the runway.\n"
+            "Airlines have added flights to other cities, including Bergen and Trondheim.")
+    assert [s.location for s in sightings(body)] == ["Oslo Airport"]

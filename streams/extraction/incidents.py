@@ -31,7 +31,8 @@ from streams.extraction.sightings import sightings
 from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words,
                                            shootdowns, violations)
 
-PATTERN_FILES = ("disruption",)  # the pattern files (patterns/*.json) the incident rules read
+PATTERN_FILES = ("disruption", "background")  # the pattern files (patterns/*.json) the incident rules read
+BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
 LEAD_SENTENCES = 2  # the sentences of the lead, at least
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
@@ -170,7 +171,8 @@ def _merge(group: list[Mention], published: dt.date) -> IncidentFact:
 def _news_day(group: list[Mention], published: dt.date) -> FuzzyDate | None:
     """An event the headline or the lead paragraph reports with no date at all is the news of the day: news
     writing dates what happened before the day it is published, so an undated lead is the publication day."""
-    return FuzzyDate(published.isoformat(), "day") if any(_leading(m) for m in group) else None
+    news = [m for m in group if not m.rule.startswith(BACKGROUND_RULES)]  # "similar incidents ...": not today's
+    return FuzzyDate(published.isoformat(), "day") if any(_leading(m) for m in news) else None
 
 
 def _leading(mention: Mention) -> bool:
@@ -269,7 +271,30 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
+    reported = reported or _similar_elsewhere(sentence, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
+
+
+def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
+    """ "Similar incidents affected other airports, including A and B" (patterns/background.json): an incident like
+    the last one the story reported at each place listed, with the sentence's own date if it gives one."""
+    earlier = next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    if earlier is None:
+        return []
+    mentions = []
+    for match in context.matches.get("background", []):
+        verb, site = match.tokens["verb"], match.tokens["site"]
+        if not match.within(sentence) or doubted(verb):
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        for place in [site, *(t for t in site.subtree if t.dep_ == "conj" and t.head.i >= site.i)]:
+            name = sentence.doc[min(c.i for c in place.subtree if c.dep_ == "compound" or c == place): place.i + 1].text
+            code = place_country(name) or earlier.country
+            mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, country=code,
+                                    location=name, occurred_on=date, date_in_clause=dated_here, count=None,
+                                    count_stated=False, duration=None, supporting=False, heading=None, left=False,
+                                    occasion=0))
+    return mentions
 
 
 def _remember_day(phrase: Phrase, sentence: Span, context: Context) -> None:

@@ -571,7 +571,7 @@ DOWNING_VERBS = {"shoot", "bring"}
 
 # What an incident sentence names: something flying, whose airspace, a violation, Article 4.
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
-                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation"})
+                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"})
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
 SPEECH_WORDS = SPEECH_VERBS | {"according"}
 # Nouns by which a sentence refers to someone introduced before: "the minister", "the ministry", "the statement".
@@ -616,6 +616,13 @@ CONTROLLING_VERBS = {"control", "administer", "govern", "hold"}
 PEOPLE_NOUNS = {"citizen", "national", "resident", "tourist", "man", "woman", "people", "involvement", "role", "link",
                 "hand", "house", "speaker", "delegation", "visitor", "student", "journalist"}
 # Words that make an intruder one of a kind told before: "a similar drone entered ... from X" was the earlier state's.
-LIKE_WORDS = {"similar", "same", "identical"}
+LIKE_WORDS = {"similar", "same", "identical", "comparable"}
 # Words of open water: something brought down over the sea was not shown to be in anyone's airspace.
 WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters", "channel", "atlantic", "pacific"}
+
+# --- Background lists (patterns/background.json) --------------------------------------------------------------------
+
+# Nouns of incidents like the one a story reports: "similar incidents", "similar sightings", "comparable disruptions".
+SIMILAR_EVENT_NOUNS = {"incident", "sighting", "disruption", "closure", "incursion", "violation", "intrusion"}
+# Words that open a list of examples: "other airports, including A and B".
+LISTING_WORDS = {"including"}
