@@ -23,7 +23,7 @@ from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.numbers import repetitions
 from streams.extraction.places import is_state_name, place_country
-from streams.extraction.platforms import Phrase
+from streams.extraction.platforms import Phrase, is_platform_word
 
 
 def _sighting_clause(phrase: Phrase) -> Token | None:
@@ -165,6 +165,8 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                         rule="sighting.listed_sites", platform="drone", count=count, count_stated=stated,
                         occurred_on=date, location=name)
                 for name, code in sites for code in [code or single] if code]
+    if not by_country and date is None and not places(sentence):
+        date, by_country = _told_before(sentence, context)  # "The closure came after drones were spotted"
     if not by_country:
         if context.main_country is None or (date is None and not places(sentence)):
             return []
@@ -172,6 +174,20 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
                     rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date, location=where)
             for code, where in by_country.items()]
+
+
+def _told_before(sentence: Span, context: Context) -> tuple[FuzzyDate | None, dict[str, str | None]]:
+    """ "Flights at X Airport were suspended on Saturday. The halting of air traffic came after two drones were
+    spotted": a sentence whose subject refers back to an event by a definite noun, and gives no place or date of its
+    own, tells of the event of the sentence before it, on its day and at its place."""
+    subject = next((t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head == sentence.root), None)
+    if subject is None or sentence.start == 0 or is_platform_word(subject) or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children):
+        return None, {}
+    before = sentence.doc[sentence.start - 1].sent
+    anchor = before.root
+    date, _ = clause_date(before, anchor, anchor, context.published)
+    return date, _sighting_places(before, {t.i for t in before})
 
 
 def _conjoined_parts(sentence: Span, clause: Token, scope: set[int]) -> list[tuple[set[int], dict[str, str | None]]]:
