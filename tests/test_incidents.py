@@ -1280,3 +1280,26 @@ def test_a_jet_shot_down_over_open_water_shows_no_airspace_entered() -> None:
     found = incidents("Greece changed its rules after Libya shot down a Greek transport plane over the Ionian Sea in "
                       "2019.")
     assert ("airspace_violation", "LY") not in found
+
+
+# --- A place or day told in the sentence before --------------------------------------------------------------------
+
+
+def test_a_sentence_referring_back_takes_the_day_and_place_of_the_one_before() -> None:
+    body = ("Departures at Cork Airport were halted for half an hour on Sunday afternoon.\n"
+            "The stoppage came after three drones were spotted on the airfield.")
+    found = sightings_of(body)
+    assert [(s.country, s.location, s.occurred_on.value, s.count) for s in found] == [
+        ("IE", "Cork Airport", "2025-10-05", 3)]
+
+
+def test_the_airport_is_the_one_the_story_named() -> None:
+    body = ("Drones were seen over Cork Airport in Ireland on Sunday, police said.\n"
+            "Residents spent the evening at home.\n"
+            "Departures were halted at the airport on Friday after another drone was seen on the runway.")
+    assert sorted((s.location, s.occurred_on.value) for s in sightings_of(body)) == [
+        ("Cork Airport", "2025-10-03"), ("Cork Airport", "2025-10-05")]
+
+
+def sightings_of(body: str) -> list[IncidentFact]:
+    return [i for i in run(body).incidents if i.kind == "drone_sighting"]

@@ -19,7 +19,8 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DAY_BEFORE_PHRASES, DEFINITE,
-                                        GENERIC_NAME_WORDS, MORE, SAME_DAY_PHRASES, SIGHTING_VERBS, STATE_POSSESSIVES)
+                                        GENERIC_NAME_WORDS, MORE, SAME_DAY_PHRASES, SIGHTING_VERBS, SITE_HEADS,
+                                        STATE_POSSESSIVES)
 from streams.extraction.locations import broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
@@ -486,11 +487,34 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
             mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
                                      timestamp_day(line, analysed.article.published_at))
             last_day = _last_day(sentence, line_context.published) or last_day
+    mentions = _definite_sites(mentions)
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
     return [_merge(cluster, published) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
             for cluster in _cluster(groups[key]) if _reported(cluster)]
+
+
+def _definite_sites(mentions: list[Mention]) -> list[Mention]:
+    """ "Flights were suspended at the airport": a site named only by its kind is the one of that kind the story
+    named last in the same state ("Dublin Airport"), so that reports at two named sites are not confused."""
+    named: dict[tuple[str, str], str] = {}
+    placed = []
+    for mention in sorted(mentions, key=lambda m: m.order):
+        kind = _definite_site(mention.sentence) if mention.location is None else None
+        if kind is not None and (mention.country, kind) in named:
+            mention = replace(mention, location=named[(mention.country, kind)])
+        elif mention.location:
+            named[(mention.country, mention.location.split()[-1].lower())] = mention.location
+        placed.append(mention)
+    return placed
+
+
+def _definite_site(sentence: Span) -> str | None:
+    """The kind of site a sentence names by "the" and its kind alone ("at the airport"), if it does."""
+    return next((t.lower_ for t in sentence if t.lemma_.lower() in SITE_HEADS and t.pos_ == "NOUN"
+                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                 and not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in t.children)), None)
 
 
 def _reported(cluster: list[Mention]) -> bool:
