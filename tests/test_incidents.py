@@ -1303,3 +1303,19 @@ def test_the_airport_is_the_one_the_story_named() -> None:
 
 def sightings_of(body: str) -> list[IncidentFact]:
     return [i for i in run(body).incidents if i.kind == "drone_sighting"]
+
+
+def test_an_undated_event_told_as_recent_is_of_the_month_of_publication() -> None:
+    body = ("Ministers met in Vienna on Wednesday to discuss the budget.\n"
+            "Talks on farm subsidies went on late into the night.\n"
+            "Customs staff reported delays at the border.\n"
+            "Croatia recently accused Serbia of violating its airspace with a drone.")
+    assert violation(body, "HR").occurred_on.value == "2025-10"
+
+
+def test_recent_early_in_a_month_may_be_last_month_and_stays_undated() -> None:
+    body = ("Ministers met in Vienna on Monday to discuss the budget.\n"
+            "Talks on farm subsidies went on late into the night.\n"
+            "Customs staff reported delays at the border.\n"
+            "Croatia recently accused Serbia of violating its airspace with a drone.")
+    assert violation(body, "HR", published_at="2025-10-03T12:00:00Z").occurred_on is None

@@ -19,8 +19,8 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DAY_BEFORE_PHRASES, DEFINITE,
-                                        GENERIC_NAME_WORDS, MORE, SAME_DAY_PHRASES, SIGHTING_VERBS, SITE_HEADS,
-                                        STATE_POSSESSIVES)
+                                        GENERIC_NAME_WORDS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
+                                        SIGHTING_VERBS, SITE_HEADS, STATE_POSSESSIVES)
 from streams.extraction.locations import broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
@@ -171,9 +171,13 @@ def _merge(group: list[Mention], published: dt.date) -> IncidentFact:
 
 def _news_day(group: list[Mention], published: dt.date) -> FuzzyDate | None:
     """An event the headline or the lead paragraph reports with no date at all is the news of the day: news
-    writing dates what happened before the day it is published, so an undated lead is the publication day."""
+    writing dates what happened before the day it is published, so an undated lead is the publication day. An
+    undated event told as recent ("recently accused", "just days after") is of the month of publication."""
     news = [m for m in group if not m.rule.startswith(BACKGROUND_RULES)]  # "similar incidents ...": not today's
-    return FuzzyDate(published.isoformat(), "day") if any(_leading(m) for m in news) else None
+    if any(_leading(m) for m in news):
+        return FuzzyDate(published.isoformat(), "day")
+    recent = any(RECENT_PHRASES.search(m.sentence.text) for m in group)
+    return FuzzyDate(published.strftime("%Y-%m"), "month") if recent and published.day >= RECENT_MONTH_MIN_DAY else None
 
 
 def _leading(mention: Mention) -> bool:

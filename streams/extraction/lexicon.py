@@ -626,3 +626,7 @@ WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters
 SIMILAR_EVENT_NOUNS = {"incident", "sighting", "disruption", "closure", "incursion", "violation", "intrusion"}
 # Words that open a list of examples: "other airports, including A and B".
 LISTING_WORDS = {"including"}
+# Vague recency that dates an event only roughly: "recently accused", "just days after", "earlier this week"; the
+# month of publication, when the month is far enough along to hold it.
+RECENT_PHRASES = re.compile(r"\b(recently|days (?:after|before|ago|earlier)|earlier this week|this week)\b", re.I)
+RECENT_MONTH_MIN_DAY = 8  # before this day of the month, "recently" may well be last month
