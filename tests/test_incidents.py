@@ -1319,3 +1319,9 @@ def test_recent_early_in_a_month_may_be_last_month_and_stays_undated() -> None:
             "Customs staff reported delays at the border.\n"
             "Croatia recently accused Serbia of violating its airspace with a drone.")
     assert violation(body, "HR", published_at="2025-10-03T12:00:00Z").occurred_on is None
+
+
+def test_a_tally_of_sightings_over_years_is_no_sighting() -> None:
+    found = sightings_of("Drones were seen over Tromso Airport in Norway on Tuesday, police said.\n"
+                         "The operator said 21 and 9 drone sightings were reported in 2023 and 2022, respectively.")
+    assert [s.occurred_on.value for s in found] == ["2025-10-07"]

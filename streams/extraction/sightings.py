@@ -33,7 +33,9 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head  # "swarms of drones were spotted", "a group of drones was seen"
     if head.dep_ == "compound" and head.head.lemma_.lower() in SIGHTING_NOUNS:
-        return None if negated(head.head) else governing_verb(head.head) or head.head
+        if negated(head.head) or _tallied(head.head):
+            return None  # "17 and 14 drone sightings in 2021 and 2020, respectively"
+        return governing_verb(head.head) or head.head
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
         verb = head.head.head
@@ -42,6 +44,13 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
         return verb
     return None
+
+
+def _tallied(noun: Token) -> bool:
+    """Whether a counted noun is a tally of many reports over periods, not a report: "17 and 14 sightings were
+    reported in 2021 and 2020, respectively"."""
+    return any(t.dep_ == "nummod" for t in noun.subtree if t.i < noun.i) and any(
+        t.lower_ == "respectively" for t in noun.sent)
 
 
 def _downed(verb: Token) -> bool:
