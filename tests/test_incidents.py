@@ -1325,3 +1325,11 @@ def test_a_tally_of_sightings_over_years_is_no_sighting() -> None:
     found = sightings_of("Drones were seen over Tromso Airport in Norway on Tuesday, police said.\n"
                          "The operator said 21 and 9 drone sightings were reported in 2023 and 2022, respectively.")
     assert [s.occurred_on.value for s in found] == ["2025-10-07"]
+
+
+def test_an_undated_incident_after_a_dated_one_of_its_kind_and_state_happened_then_too() -> None:
+    body = ("Swedish police said drones were seen on Friday over Ronneby Air Base.\n"
+            "Officials would not say how many were seen.\n"
+            "Drones were also noticed over Kallinge Airport in Sweden, police said.")
+    found = sorted((s.location, s.occurred_on.value if s.occurred_on else None) for s in sightings_of(body))
+    assert found == [("Kallinge Airport", "2025-10-03"), ("Ronneby Air Base", "2025-10-03")]

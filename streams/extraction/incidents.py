@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from streams.article import TEXT_FIELDS
+
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
@@ -495,8 +497,28 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
-    return [_merge(cluster, published) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
-            for cluster in _cluster(groups[key]) if _reported(cluster)]
+    facts = [_merge(cluster, published) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
+             for cluster in _cluster(groups[key]) if _reported(cluster)]
+    return [_dated_as_before(fact, facts) for fact in facts]
+
+
+def _evidence_order(fact: IncidentFact) -> tuple[int, int]:
+    first = fact.evidence[0]
+    return TEXT_FIELDS.index(first.field), first.start
+
+
+def _dated_as_before(fact: IncidentFact, facts: list[IncidentFact]) -> IncidentFact:
+    """ "Drones were seen overnight at two bases ... Drone activity was also noticed at a third site": an incident
+    the story tells with no date of its own, after one of the same kind in the same state that has one, happened
+    then too (the story goes on with the event it opened with)."""
+    if fact.occurred_on is not None or not fact.evidence or all(r.startswith(BACKGROUND_RULES) for r in fact.rules):
+        return fact  # "similar incidents ... in recent weeks": background, not the story's event
+    before = [other for other in facts if other.kind == fact.kind and other.country == fact.country
+              and other.occurred_on is not None and other.evidence
+              and _evidence_order(other) < _evidence_order(fact)]
+    if not before:
+        return fact
+    return replace(fact, occurred_on=max(before, key=_evidence_order).occurred_on)
 
 
 def _definite_sites(mentions: list[Mention]) -> list[Mention]:
