@@ -81,3 +81,12 @@ def test_a_line_heading_dates_the_line(line, value, precision):
                                   "In 2017 the first overflight was reported."])
 def test_a_line_without_a_date_heading_has_no_heading_date(line):
     assert heading_date(line, WEDNESDAY) is None
+
+
+def test_years_and_months_ago_resolve_to_that_year_and_month():
+    from datetime import date
+
+    from streams.extraction.dates import resolve
+    assert resolve("two years ago", date(2014, 3, 3)).value == "2012"
+    assert resolve("three months ago", date(2014, 3, 3)).value == "2013-12"
+    assert resolve("for years", date(2014, 3, 3)) is None

@@ -62,3 +62,11 @@ def test_events_carry_the_derived_version_unless_tagged(monkeypatch: pytest.Monk
     assert derived_version().startswith("rules-")
     monkeypatch.setenv("NEWSROOM_EXTRACTOR_VERSION", "local-build")
     assert extractor_version() == "local-build"
+
+
+def test_changing_a_pattern_file_changes_the_version(package_copy: Path) -> None:
+    before = code_version(package_copy, OTHER_SOURCES, COMPONENTS)
+    patterns = package_copy / "patterns" / "disruption.json"
+    patterns.write_text(patterns.read_text(encoding="utf-8").replace('"name": "disruption.', '"name": "stoppage.', 1),
+                        encoding="utf-8")
+    assert code_version(package_copy, OTHER_SOURCES, COMPONENTS) != before

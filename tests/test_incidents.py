@@ -1054,3 +1054,317 @@ def test_jets_over_their_own_states_city_violate_nobody():
     found = incidents("Lithuania said on Monday that Russian jets had been flying over the city of Kaliningrad during "
                       "an exercise, close to Lithuanian airspace.")
     assert not found
+
+
+# --- Accusations made by several states -----------------------------------------------------------------------------
+
+
+def test_states_listed_as_accusers_are_each_a_victim_of_the_state_they_accuse() -> None:
+    found = incidents("The talks follow weeks in which Finland, Latvia and Lithuania accused Belarus of violating "
+                      "their airspace with helicopters.")
+    victims = {country: i.violator for (kind, country), i in found.items() if kind == "airspace_violation"}
+    assert victims == {"FI": "BY", "LV": "BY", "LT": "BY"}
+
+
+def test_the_governments_of_listed_states_accuse_for_their_states() -> None:
+    found = incidents("In a joint letter, the governments of Sweden and Norway both accused Moscow of violating "
+                      "their airspace.")
+    victims = {country: i.violator for (kind, country), i in found.items() if kind == "airspace_violation"}
+    assert victims == {"SE": "RU", "NO": "RU"}
+
+
+def test_one_accuser_with_its_airspace_is_the_victim_not_the_violator() -> None:
+    v = violation("Moldova accused Russia on Friday of violating its airspace with a cruise missile.", "MD")
+    assert v.violator == "RU"
+
+
+# --- An undated lead is the news of the day -----------------------------------------------------------------------
+
+
+def test_an_undated_event_in_the_lead_is_dated_the_publication_day() -> None:
+    found = incidents("Hungary and Croatia have both requested consultations under Article 4 of the NATO treaty.\n"
+                      "Diplomats expect the allies to meet within days.")
+    assert {key: i.occurred_on.value for key, i in found.items()} == {
+        ("article4_request", "HU"): "2025-10-08", ("article4_request", "HR"): "2025-10-08"}
+
+
+def test_an_undated_event_later_in_the_story_stays_undated() -> None:
+    body = ("Ministers met in Vienna on Wednesday to discuss the budget.\n"
+            "Talks on farm subsidies went on late into the night.\n"
+            "Customs staff reported delays at the border.\n"
+            "Separately, Slovakia has in the past accused Hungary of violating its airspace with a helicopter.")
+    v = violation(body, "SK")
+    assert v.occurred_on is None
+
+
+# --- Named sites listed in one clause are separate sightings -------------------------------------------------------
+
+
+def sighted(body: str) -> list[tuple[str, str | None]]:
+    return sorted((i.country, i.location) for i in run(body).incidents if i.kind == "drone_sighting")
+
+
+def test_each_site_listed_in_a_sighting_is_its_own_sighting() -> None:
+    assert sighted("Swedish police said drones were observed on Tuesday night at Ronneby Air Base and the "
+                   "Karlskrona naval station.") == [("SE", "Karlskrona naval station"), ("SE", "Ronneby Air Base")]
+
+
+def test_sites_listed_by_apposition_are_separate_but_a_renamed_airport_is_one() -> None:
+    assert len(sighted("Drones were seen overnight over Norfolk bases RAF Marham, RAF Coningsby and RAF "
+                       "Wittering, British police said.")) == 3
+    assert sighted("Finnish police said a drone had been seen on Monday over Helsinki Airport, Vantaa.") == [
+        ("FI", "Helsinki Airport")]
+
+
+def test_a_state_named_as_the_owner_of_a_site_makes_no_second_site() -> None:
+    assert sighted("A drone was seen on Friday over Orland Air Base, which is Norway's main fighter base.") == [
+        ("NO", "Orland Air Base")]
+
+
+def test_operations_at_an_airport_are_no_other_event_to_keep_its_place_from() -> None:
+    assert sighted("Operations at Finland's busiest airport in Vantaa were halted in late August because of "
+                   "drone sightings.") == [("FI", "Vantaa")]
+
+
+# --- A sighting told as repeated ----------------------------------------------------------------------------------
+
+
+def test_drones_seen_twice_are_two_sightings() -> None:
+    assert sighted("Late in September, drones were seen twice above an army depot near Ypres, Belgian officials "
+                   "said.") == [("BE", "Ypres"), ("BE", "Ypres")]
+
+
+def test_drones_seen_three_times_are_three_sightings() -> None:
+    assert len(sighted("Swedish police said drones were observed three times over the Forsmark plant last week.")) == 3
+
+
+def test_traffic_suspended_twice_is_one_disruption() -> None:
+    assert len(sighted("Departures at Aalborg Airport were suspended twice on Monday because of reports of "
+                       "drones.")) == 1
+
+
+# --- Claims of a violation; "national airspace" -------------------------------------------------------------------
+
+
+def test_a_violation_a_state_claims_is_reported() -> None:
+    v = violation("The Norwegian defence ministry claimed in early March that a Russian transport plane had entered "
+                  "Norwegian airspace near Kirkenes.", "NO")
+    assert (v.violator, v.occurred_on.value) == ("RU", "2025-03")
+
+
+def test_national_airspace_is_the_story_states_own() -> None:
+    body = ("Finland's border guard said on Tuesday that two Russian Su-35 jets are alleged to have violated national "
+            "airspace near the town of Kotka.")
+    assert violation(body, "FI").violator == "RU"
+
+
+def test_sovereign_airspace_of_a_named_state_is_that_states() -> None:
+    found = incidents("According to the ministry, the pair of Chinese bombers kept to international airspace over "
+                      "the sea and never crossed into Japanese sovereign airspace.")
+    assert ("airspace_violation", "CN") not in found
+
+
+# --- "That day": a day named by reference to the last one -----------------------------------------------------------
+
+
+def test_that_day_is_the_day_the_text_named_before() -> None:
+    body = ("On September 30, hikers reported seeing drones near the Olkiluoto plant in Finland.\n"
+            "Late on that day, departures at Turku Airport were halted because of reports of drones.")
+    found = sorted((i.location, i.occurred_on.value) for i in run(body).incidents if i.kind == "drone_sighting")
+    assert ("Turku Airport", "2025-09-30") in found
+
+
+def test_the_same_evening_with_no_day_named_before_is_the_publication_day() -> None:
+    found = [i for i in run("Departures at Turku Airport were halted the same evening after drones were reported "
+                            "near the runway.").incidents if i.kind == "drone_sighting"]
+    assert [i.occurred_on.value for i in found] == ["2025-10-08"]
+
+
+# --- Drones seen that came from a state ----------------------------------------------------------------------------
+
+
+def test_drones_from_a_state_seen_in_another_are_its_violation_not_a_sighting_there() -> None:
+    found = incidents("The army said soldiers detected several unidentified objects suspected to be drones from "
+                      "Belarus over the Varena district in Lithuania on Sunday.")
+    assert ("drone_sighting", "BY") not in found
+    v = found[("airspace_violation", "LT")]
+    assert (v.violator, v.occurred_on.value) == ("BY", "2025-10-05")
+
+
+# --- A list of dates: one incident a date --------------------------------------------------------------------------
+
+
+def test_a_list_of_days_before_the_month_is_one_violation_a_day() -> None:
+    found = [i for i in run("Lithuania said balloons from Belarus entered its airspace on 2, 14 and 19 September.",
+                            ).incidents if i.kind == "airspace_violation"]
+    assert sorted(i.occurred_on.value for i in found) == ["2025-09-02", "2025-09-14", "2025-09-19"]
+
+
+def test_a_list_of_years_is_one_violation_a_year() -> None:
+    found = [i for i in run("Greek officials said Turkish drones had entered Greek airspace in 2019 and 2022.",
+                            ).incidents if i.kind == "airspace_violation"]
+    assert sorted(i.occurred_on.value for i in found) == ["2019", "2022"]
+
+
+def test_a_list_of_months_is_one_sighting_a_month() -> None:
+    found = [i for i in run("Drones were spotted over the Ringhals plant in Sweden in March 2024, July 2024 and "
+                            "January 2025, police said.").incidents if i.kind == "drone_sighting"]
+    assert sorted(i.occurred_on.value for i in found) == ["2024-03", "2024-07", "2025-01"]
+
+
+# --- Requests counted out with their dates -------------------------------------------------------------------------
+
+
+def requests(body: str, **kwargs: str) -> list[tuple[str, str | None]]:
+    return sorted((i.country, i.occurred_on.value if i.occurred_on else None) for i in run(body, **kwargs).incidents
+                  if i.kind == "article4_request")
+
+
+def test_requests_counted_out_with_dates_are_one_request_a_time() -> None:
+    assert requests("Lithuania has invoked Article 4 before: twice in 2016 and once in 2021.") == [
+        ("LT", "2016"), ("LT", "2016"), ("LT", "2021")]
+
+
+def test_years_ago_date_a_counted_request() -> None:
+    assert requests("Only Latvia has asked for Article 4 consultations before, once during the 2009 crisis and twice, "
+                    "three years ago, over the border dispute.", published_at="2020-05-01T12:00:00Z") == [
+        ("LV", "2009"), ("LV", "2017"), ("LV", "2017")]
+
+
+def test_a_count_without_dates_stays_one_request() -> None:
+    assert requests("Estonia requested Article 4 consultations on Monday, and it did so twice.") == [
+        ("EE", "2025-10-06")]
+
+
+# --- "air space"; "Turkish ones" ---------------------------------------------------------------------------------
+
+
+def test_air_space_written_apart_is_airspace() -> None:
+    v = violation("Bulgarian officials said two Russian helicopters had violated the country's air space on Monday.",
+                  "BG")
+    assert (v.violator, v.occurred_on.value) == ("RU", "2025-10-06")
+
+
+def test_ones_after_a_contrast_takes_the_state_of_its_modifier() -> None:
+    body = ("Norway's air force said on Sunday that Norwegian jets had escorted Russian ones that had entered "
+            "Norwegian airspace near Vardo.")
+    assert violation(body, "NO").violator == "RU"
+
+
+def test_a_states_jets_over_the_island_the_story_named_violate_the_story_states_airspace() -> None:
+    body = ("Cyprus protested on Monday after a flight near the small island of Kleidia.\n"
+            "Officials said two Turkish jets flew over the island at low altitude.")
+    v = violation(body, "CY")
+    assert (v.violator, v.count) == ("TR", 2)
+
+
+# --- Airspace held by a state's authorities; two kinds of intruder -------------------------------------------------
+
+
+def test_airspace_controlled_by_a_states_authorities_is_that_states() -> None:
+    v = violation("Moldovan officials said a Russian drone violated the airspace controlled by the Moldovan "
+                  "authorities near Varnita on Tuesday.", "MD")
+    assert (v.violator, v.platform) == ("RU", "drone")
+
+
+def test_a_drone_and_a_helicopter_on_different_days_are_two_violations() -> None:
+    body = ("Azerbaijan said an Armenian drone entered Azerbaijani airspace on 3 May.\n"
+            "An Armenian helicopter intruded into Azerbaijani airspace near Tovuz, officials said in a later "
+            "statement.")
+    found = [i for i in run(body).incidents if i.kind == "airspace_violation"]
+    assert sorted(i.platform for i in found) == ["aircraft", "drone"]
+
+
+def test_a_state_that_names_whose_people_are_involved_is_no_place_of_a_sighting() -> None:
+    found = incidents("Drones were seen over Aalborg Airport on Friday, and the prime minister did not rule out "
+                      "Russian involvement, while three Chinese citizens were questioned.")
+    assert sorted(country for kind, country in found if kind == "drone_sighting") == ["DK"]
+
+
+def test_a_time_opening_a_crash_sentence_is_no_ground_it_fell_on() -> None:
+    body = ("Lithuania's army said on Monday a drone had entered Lithuanian airspace from Belarus.\n"
+            "In March 2023, Estonian farmers found a Russian drone that had crashed in Estonia.")
+    found = incidents(body)
+    v = found[("airspace_violation", "EE")]
+    assert (v.violator, v.occurred_on.value) == ("RU", "2023-03")
+
+
+def test_a_similar_drone_from_a_neighbour_is_the_earlier_intruders_state() -> None:
+    body = ("A Russian drone crashed in a field in eastern Latvia on Sunday, the army said.\n"
+            "On August 2 another drone of the same type flew into Latvian airspace, coming from Belarus.")
+    found = [i for i in run(body).incidents if i.kind == "airspace_violation" and i.occurred_on
+             and i.occurred_on.value == "2025-08-02"]
+    assert [(i.country, i.violator) for i in found] == [("LV", "RU")]
+
+
+def test_the_airspace_with_no_owner_named_is_the_state_that_responded() -> None:
+    v = violation("Poland scrambled jets on Monday after two Russian drones entered the airspace near Lublin.", "PL")
+    assert (v.violator, v.count) == ("RU", 2)
+
+
+# --- A state's aircraft brought down by another -------------------------------------------------------------------
+
+
+def test_a_state_that_shoots_down_anothers_drone_had_it_in_its_airspace() -> None:
+    v = violation("Georgian forces have shot down an Armenian drone near Marneuli, the defence ministry said on "
+                  "Tuesday.", "GE")
+    assert (v.violator, v.platform) == ("AM", "drone")
+
+
+def test_a_jet_shot_down_over_open_water_shows_no_airspace_entered() -> None:
+    found = incidents("Greece changed its rules after Libya shot down a Greek transport plane over the Ionian Sea in "
+                      "2019.")
+    assert ("airspace_violation", "LY") not in found
+
+
+# --- A place or day told in the sentence before --------------------------------------------------------------------
+
+
+def test_a_sentence_referring_back_takes_the_day_and_place_of_the_one_before() -> None:
+    body = ("Departures at Cork Airport were halted for half an hour on Sunday afternoon.\n"
+            "The closure was ordered after three drones were seen near the runway.")
+    found = sightings_of(body)
+    assert [(s.country, s.location, s.occurred_on.value, s.count) for s in found] == [
+        ("IE", "Cork Airport", "2025-10-05", 3)]
+
+
+def test_the_airport_is_the_one_the_story_named() -> None:
+    body = ("Drones were seen over Cork Airport in Ireland on Sunday, police said.\n"
+            "Residents spent the evening at home.\n"
+            "Departures were halted at the airport on Friday after another drone was seen on the runway.")
+    assert sorted((s.location, s.occurred_on.value) for s in sightings_of(body)) == [
+        ("Cork Airport", "2025-10-03"), ("Cork Airport", "2025-10-05")]
+
+
+def sightings_of(body: str) -> list[IncidentFact]:
+    return [i for i in run(body).incidents if i.kind == "drone_sighting"]
+
+
+def test_an_undated_event_told_as_recent_is_of_the_month_of_publication() -> None:
+    body = ("Ministers met in Vienna on Wednesday to discuss the budget.\n"
+            "Talks on farm subsidies went on late into the night.\n"
+            "Customs staff reported delays at the border.\n"
+            "Croatia recently accused Serbia of violating its airspace with a drone.")
+    assert violation(body, "HR").occurred_on.value == "2025-10"
+
+
+def test_recent_early_in_a_month_may_be_last_month_and_stays_undated() -> None:
+    body = ("Ministers met in Vienna on Monday to discuss the budget.\n"
+            "Talks on farm subsidies went on late into the night.\n"
+            "Customs staff reported delays at the border.\n"
+            "Croatia recently accused Serbia of violating its airspace with a drone.")
+    assert violation(body, "HR", published_at="2025-10-03T12:00:00Z").occurred_on is None
+
+
+def test_a_tally_of_sightings_over_years_is_no_sighting() -> None:
+    found = sightings_of("Drones were seen over Tromso Airport in Norway on Tuesday, police said.\n"
+                         "Its yearly figures list 21 drone sightings for 2023 and 9 for 2022, respectively.")
+    assert [s.occurred_on.value for s in found] == ["2025-10-07"]
+
+
+def test_an_undated_incident_after_a_dated_one_of_its_kind_and_state_happened_then_too() -> None:
+    body = ("Swedish police said drones were seen on Friday over Ronneby Air Base.\n"
+            "Officials would not say how many were seen.\n"
+            "Drones were also noticed over Kallinge Airport in Sweden, police said.")
+    found = sorted((s.location, s.occurred_on.value if s.occurred_on else None) for s in sightings_of(body))
+    assert found == [("Kallinge Airport", "2025-10-03"), ("Ronneby Air Base", "2025-10-03")]

@@ -10,17 +10,19 @@ for a plain "triggered the first session", the article) names Article 4.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         partners, preceding_subject, state_of, subject)
-from streams.extraction.dates import date_near
+from streams.extraction.dates import date_near, resolve
 from streams.extraction.lexicon import (ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS,
                                         CONSULTATION_PRONOUNS, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
-                                        REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS)
+                                        REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
+from streams.extraction.nlp import entities
 from streams.extraction.platforms import nationality
 
 ARTICLE4 = re.compile(r"\bArticle\s+(?:4|four|IV)\b", re.I)
@@ -107,6 +109,33 @@ def _request_date(sentence: Span, word: Token, context: Context) -> tuple[FuzzyD
     return prompted, False
 
 
+def _occasions(sentence: Span, word: Token, context: Context) -> list[FuzzyDate]:
+    """ "used the option twice in 2012 and once in 2015", "three times, once during the 2003 war and twice, two years
+    ago": the requests a sentence counts out after the request word, each count with its own date, one date per
+    request; none unless every count has a date."""
+    marks = [(t, REPETITION_ADVERBS[t.lower_]) for t in sentence if t.i > word.i and t.lower_ in REPETITION_ADVERBS
+             and _counting(t)]
+    if sum(times for _, times in marks) < 2:
+        return []
+    occasions: list[FuzzyDate] = []
+    for k, (mark, times) in enumerate(marks):
+        end = marks[k + 1][0].i if k + 1 < len(marks) else sentence.end
+        day = next((d for ent in entities(sentence) if ent.label_ == "DATE" and mark.i < ent.start < end
+                    for d in [resolve(ent.text, context.published)] if d), None)
+        if day is None:
+            return []
+        occasions += [day] * times
+    return occasions
+
+
+def _counting(word: Token) -> bool:
+    """ "once in 2015", "twice, two years ago": a count of times, not "once again" nor "once the talks began"."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    if following is not None and following.lower_ == "again":
+        return False
+    return word.pos_ == "ADV" or (following is not None and following.pos_ == "ADP")
+
+
 def article4_requests(sentence: Span, context: Context) -> list[Mention]:
     """One mention per NATO member the sentence says requested (or will request) Article 4 consultations."""
     named = ARTICLE4.search(sentence.text) is not None
@@ -123,11 +152,17 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
         askers = _requesters(word)
         if date is not None and askers and not any(generic(a) for a in askers):  # not "allows any ally to ask"
             context.request_dates.append(date)
+        occasions = _occasions(sentence, word, context)
         for requester in askers:
             code = _requester_state(requester)
             if code and code not in mentions:
                 mentions[code] = Mention(kind="article4_request", country=code, field=context.field, sentence=sentence,
                                          rule="article4.request", occurred_on=date, date_in_clause=in_clause)
+                for k, day in enumerate(occasions):
+                    mentions[f"{code}/{k}"] = replace(mentions[code], rule="article4.occasions", occurred_on=day,
+                                                      date_in_clause=True, occasion=k + 1)
+                if occasions:
+                    del mentions[code]
     if named and not mentions:
         mentions = {code: Mention(kind="article4_request", country=code, field=context.field, sentence=sentence,
                                   rule="article4.misparsed_request", occurred_on=date_near(sentence, sentence.root, context.published),

@@ -43,6 +43,7 @@ WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\
 WEEKEND = re.compile(r"\bweekend\b")
 DAYS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>days?|week)\s+ago\b")
 LAST_WEEK = re.compile(r"\blast week\b")
+PERIODS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>months?|years?)\s+ago\b")
 LAST_MONTH = re.compile(r"\blast month\b")
 THIS_MONTH = re.compile(r"\bthis month\b")
 LAST_YEAR = re.compile(r"\blast year\b")
@@ -60,6 +61,12 @@ HEADING = re.compile(rf"^[ \t]*(?:[*\u2022\u00b7][ \t]*)?(?P<date>{_HEADING_DATE
 Reading = FuzzyDate | None | Literal[False]
 DAY_LIST = re.compile(rf"{MONTH}\s+(?P<days>\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\s+(?:and|&)\s+\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)",
                       re.I)
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
+DAY_FIRST_LIST = re.compile(rf"\b(?P<items>{_ORDINAL}(?:\s*,\s*{_ORDINAL})*\s*,?\s+(?:and|&)\s+{_ORDINAL})\s+(?:of\s+)?"
+                            rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b(?!\s*\d)", re.I)
+_LISTED_DATE = rf"(?:(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+)?(?:19|20)\d\d"
+DATE_LIST = re.compile(rf"\b(?:in|during)\s+(?P<items>{_LISTED_DATE}(?:\s*,\s*{_LISTED_DATE})*\s*,?\s+and\s+{_LISTED_DATE})\b",
+                       re.I)
 NEAR_FUTURE = dt.timedelta(days=62)  # a day this close after the reference date is announced, not last year's  # False: not a phrase this reader knows
 
 
@@ -146,6 +153,13 @@ def _relative_period(phrase: str, published: dt.date) -> Reading:
         return FuzzyDate(monday.strftime("%Y-%m"), "month") if monday.month == sunday.month else None
     if LAST_YEAR.search(phrase):
         return FuzzyDate(str(published.year - 1), "year")
+    match = PERIODS_AGO.search(phrase)  # "two years ago": that year; "three months ago": that month
+    if match:
+        amount = int(match["n"]) if match["n"].isdigit() else NUMBER_WORDS[match["n"]]
+        if match["unit"].startswith("year"):
+            return FuzzyDate(str(published.year - amount), "year")
+        months = published.year * 12 + published.month - 1 - amount
+        return FuzzyDate(f"{months // 12:04d}-{months % 12 + 1:02d}", "month")
     return False
 
 
@@ -327,7 +341,8 @@ def timestamp_day(line: str, published_at: dt.datetime) -> FuzzyDate | None:
 
 
 def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
-    """The days of a list of dates in one month: "on May 4, 9 and 12" reports three days, three events."""
+    """The dates of a list: "on October 3, 9 and 10", "on 5, 21 and 26 October", "in 2014 and 2017", "in November
+    2019, June 2020 and September 2021" report one event a date."""
     for token in tokens:
         if token.lower_.rstrip(".") not in MONTHS:
             continue
@@ -337,4 +352,14 @@ def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
             days = sorted({int(day) for day in re.findall(r"\d{1,2}", found["days"])})
             dated = [_day(day, month, None, published) for day in days]
             return [d for d in dated if d is not None]
+    if not tokens:
+        return []
+    text = tokens[0].doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1].text
+    for pattern in (DAY_FIRST_LIST, DATE_LIST):
+        found = pattern.search(text)
+        if found:
+            month = f" {found['month']}" if "month" in found.groupdict() else ""
+            items = re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*", found["items"])
+            dated = [resolve(item + month, published) for item in items if item]
+            return list(dict.fromkeys(d for d in dated if d is not None))
     return []

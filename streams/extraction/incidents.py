@@ -17,20 +17,29 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from streams.article import TEXT_FIELDS
+
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, DAY_BEFORE_PHRASES, DEFINITE, GENERIC_NAME_WORDS, MORE,
-                                        SAME_DAY_PHRASES, SIGHTING_VERBS, STATE_POSSESSIVES)
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DAY_BEFORE_PHRASES, DEFINITE,
+                                        GENERIC_NAME_WORDS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
+                                        SIGHTING_VERBS, SITE_HEADS, STATE_POSSESSIVES)
 from streams.extraction.locations import broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
+from streams.extraction.nlp import entities
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
+from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
-from streams.extraction.violations import Identification, crashes, identification, overflights, owner_words, violations
+from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words,
+                                           shootdowns, violations)
 
+PATTERN_FILES = ("disruption", "background")  # the pattern files (patterns/*.json) the incident rules read
+BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
+LEAD_SENTENCES = 2  # the sentences of the lead, at least
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
 
@@ -45,9 +54,14 @@ def _precision(mention: Mention) -> int:
 def _named_apart(a: str | None, b: str | None) -> bool:
     """Two places named with no proper name in common: "the Kalmar plant" and "Visby", not "Oslo Airport"
     and "Oslo"."""
-    names = [{word for word in (place or "").split() if word[:1].isupper() and word.lower() not in GENERIC_NAME_WORDS}
-             for place in (a, b)]
+    names = [{word for word in (place or "").split() if word[:1].isupper() and word.lower() not in GENERIC_NAME_WORDS
+              and not _acronym(word)} for place in (a, b)]
     return all(names) and names[0].isdisjoint(names[1])
+
+
+def _acronym(word: str) -> bool:
+    """An institution's initials before a site's name ("RAF X", "NAS Y") name none of the sites they precede."""
+    return len(word) > 1 and word.isupper()
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -57,6 +71,11 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False
     if a.model and b.model and a.model != b.model:
         return False  # a Mi-8 and two Su-27s in one month: two events
+    if a.platform not in {None, "unknown"} and b.platform not in {None, "unknown"} and a.platform != b.platform and (
+            not a.supporting and not b.supporting):
+        return False  # a drone on one day and a helicopter the next: two intruders, two events
+    if a.occasion != b.occasion:
+        return False  # "spotted twice": two events, told in one clause
     if a.heading and b.heading and a.heading != b.heading:
         return False  # two lines of a timeline: two events, even a day apart
     if a.kind == "drone_sighting" and _named_apart(a.location, b.location):
@@ -152,13 +171,13 @@ def _body_first(mention: Mention) -> tuple[bool, tuple[int, int]]:
     return mention.field != "body", mention.order
 
 
-def _merge(group: list[Mention]) -> IncidentFact:
+def _merge(group: list[Mention], published: dt.date) -> IncidentFact:
     """One incident from its mentions: for each field the first value, body first, then the standfirst and the
     headline; a date the trigger's own clause gives and the most precise; stated counts before implied ones."""
     group = sorted(group, key=_body_first)
     kind, country = group[0].kind, group[0].country
     dated = sorted((m for m in group if m.occurred_on), key=lambda m: (not m.date_in_clause, _precision(m)))
-    date = dated[0].occurred_on if dated else None
+    date = dated[0].occurred_on if dated else _news_day(group, published)
     evidence = tuple(dict.fromkeys(_evidence(m) for m in sorted(group, key=lambda m: m.order)))
     if kind == "article4_request":
         return IncidentFact(kind=kind, country=country, violator=None, attribution=None, platform=None, model=None,
@@ -187,6 +206,28 @@ def _merge(group: list[Mention]) -> IncidentFact:
         location=location, evidence=evidence,
         confidence=min(0.95, 0.5 + 0.06 * filled + 0.05 * min(len(evidence), 3)), rules=_rules(group),
     )
+
+
+def _news_day(group: list[Mention], published: dt.date) -> FuzzyDate | None:
+    """An event the headline or the lead paragraph reports with no date at all is the news of the day: news
+    writing dates what happened before the day it is published, so an undated lead is the publication day. An
+    undated event told as recent ("recently accused", "just days after") is of the month of publication."""
+    news = [m for m in group if not m.rule.startswith(BACKGROUND_RULES)]  # "similar incidents ...": not today's
+    if any(_leading(m) for m in news):
+        return FuzzyDate(published.isoformat(), "day")
+    recent = any(RECENT_PHRASES.search(m.sentence.text) for m in group)
+    return FuzzyDate(published.strftime("%Y-%m"), "month") if recent and published.day >= RECENT_MONTH_MIN_DAY else None
+
+
+def _leading(mention: Mention) -> bool:
+    """Whether a mention is in the headline, the standfirst or the lead: the body's first paragraph, or its first
+    sentences where the paragraphs are shorter than that (one sentence each)."""
+    if mention.field != "body":
+        return True
+    doc, start = mention.sentence.doc, mention.sentence.start_char
+    if "\n" not in doc.text[:start]:
+        return True
+    return sum(1 for s in doc.sents if s.text.strip() and s.start_char < start) < LEAD_SENTENCES
 
 
 def _rules(group: list[Mention]) -> tuple[str, ...]:
@@ -261,6 +302,8 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     reported = violations(sentence, found, context) or overflights(sentence, found, context)
     named = {m.country for m in reported}
     reported += [m for m in crashes(sentence, found, context) if m.country not in named]
+    named = {m.country for m in reported}
+    reported += [m for m in shootdowns(sentence, found, context) if m.country not in named]
     reported += [] if reported else sightings(sentence, found, context)
     for phrase in found:
         if phrase.state and not phrase.defender:
@@ -272,7 +315,30 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
+    reported = reported or _similar_elsewhere(sentence, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
+
+
+def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
+    """ "Similar incidents affected other airports, including A and B" (patterns/background.json): an incident like
+    the last one the story reported at each place listed, with the sentence's own date if it gives one."""
+    earlier = next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    if earlier is None:
+        return []
+    mentions = []
+    for match in context.matches.get("background", []):
+        verb, site = match.tokens["verb"], match.tokens["site"]
+        if not match.within(sentence) or doubted(verb):
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        for place in [site, *(t for t in site.subtree if t.dep_ == "conj" and t.head.i >= site.i)]:
+            name = sentence.doc[min(c.i for c in place.subtree if c.dep_ == "compound" or c == place): place.i + 1].text
+            code = place_country(name) or earlier.country
+            mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, country=code,
+                                    location=name, occurred_on=date, date_in_clause=dated_here, count=None,
+                                    count_stated=False, duration=None, supporting=False, heading=None, left=False,
+                                    occasion=0))
+    return mentions
 
 
 def _remember_day(phrase: Phrase, sentence: Span, context: Context) -> None:
@@ -417,6 +483,21 @@ def _timestamped(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention
     return [m if m.occurred_on else replace(m, occurred_on=day, date_in_clause=False) for m in mentions]
 
 
+def _that_day(context: Context, sentence: Span, last_day: dt.date | None) -> Context:
+    """ "On the evening of that day", "the same day": a day named by reference to the one the text named last; the
+    sentence's relative dates count from that day, not from publication."""
+    if last_day is None or not ANAPHORIC_DAY.search(sentence.text):
+        return context
+    return replace(context, published=last_day)
+
+
+def _last_day(sentence: Span, published: dt.date) -> dt.date | None:
+    """The last day a sentence names, for a later "that day" to refer to."""
+    days = [date for ent in entities(sentence) if ent.label_ == "DATE"
+            for date in [resolve(ent.text, published)] if date is not None and date.precision == "day"]
+    return dt.date.fromisoformat(days[-1].value) if days else None
+
+
 def _line_context(context: Context, line: str) -> tuple[Context, FuzzyDate | None]:
     """The context of a sentence on a line headed by a date: relative dates ("overnight", "on Friday") count
     from the heading's day, not from publication."""
@@ -439,18 +520,64 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
                           antecedents=antecedents, reported=mentions, request_dates=request_dates,
-                          model_states=model_states, intruder_days=intruder_days)
+                          model_states=model_states, intruder_days=intruder_days,
+                          matches={pattern: rule_matches(doc, pattern) for pattern in PATTERN_FILES})
         text = analysed.article.field(name)
+        last_day: dt.date | None = None
         for sentence in _sentences(doc):
             line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line
-            line_context, dated = _line_context(context, line)
+            line_context, dated = _line_context(_that_day(context, sentence, last_day), line)
             mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
                                      timestamp_day(line, analysed.article.published_at))
+            last_day = _last_day(sentence, line_context.published) or last_day
+    mentions = _definite_sites(mentions)
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
-    return [_merge(cluster) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
-            for cluster in _cluster(groups[key]) if _reported(cluster)]
+    facts = [_merge(cluster, published) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
+             for cluster in _cluster(groups[key]) if _reported(cluster)]
+    return [_dated_as_before(fact, facts) for fact in facts]
+
+
+def _evidence_order(fact: IncidentFact) -> tuple[int, int]:
+    first = fact.evidence[0]
+    return TEXT_FIELDS.index(first.field), first.start
+
+
+def _dated_as_before(fact: IncidentFact, facts: list[IncidentFact]) -> IncidentFact:
+    """ "Drones were seen overnight at two bases ... Drone activity was also noticed at a third site": an incident
+    the story tells with no date of its own, after one of the same kind in the same state that has one, happened
+    then too (the story goes on with the event it opened with)."""
+    if fact.occurred_on is not None or not fact.evidence or all(r.startswith(BACKGROUND_RULES) for r in fact.rules):
+        return fact  # "similar incidents ... in recent weeks": background, not the story's event
+    before = [other for other in facts if other.kind == fact.kind and other.country == fact.country
+              and other.occurred_on is not None and other.evidence
+              and _evidence_order(other) < _evidence_order(fact)]
+    if not before:
+        return fact
+    return replace(fact, occurred_on=max(before, key=_evidence_order).occurred_on)
+
+
+def _definite_sites(mentions: list[Mention]) -> list[Mention]:
+    """ "Flights were suspended at the airport": a site named only by its kind is the one of that kind the story
+    named last in the same state ("Dublin Airport"), so that reports at two named sites are not confused."""
+    named: dict[tuple[str, str], str] = {}
+    placed = []
+    for mention in sorted(mentions, key=lambda m: m.order):
+        kind = _definite_site(mention.sentence) if mention.location is None else None
+        if kind is not None and (mention.country, kind) in named:
+            mention = replace(mention, location=named[(mention.country, kind)])
+        elif mention.location:
+            named[(mention.country, mention.location.split()[-1].lower())] = mention.location
+        placed.append(mention)
+    return placed
+
+
+def _definite_site(sentence: Span) -> str | None:
+    """The kind of site a sentence names by "the" and its kind alone ("at the airport"), if it does."""
+    return next((t.lower_ for t in sentence if t.lemma_.lower() in SITE_HEADS and t.pos_ == "NOUN"
+                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                 and not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in t.children)), None)
 
 
 def _reported(cluster: list[Mention]) -> bool:

@@ -226,7 +226,7 @@ MANUFACTURE_PARTICIPLES = {"made", "built", "designed", "manufactured", "produce
 # Prepositions that name where something came from, not whose it is: "a drone from Belarus".
 ORIGIN_PREPOSITIONS = {"from", "of"}
 # Nouns that name a drone with an unmanned modifier before them: "unmanned aerial vehicle".
-DRONE_HEAD_NOUNS = {"vehicle", "aircraft", "system"}
+DRONE_HEAD_NOUNS = {"vehicle", "aircraft", "system", "device"}
 # Platform kinds that come down abroad only by straying or being sent: a crashed jet is an accident or a shoot-down.
 UNMANNED_PLATFORMS = {"drone", "missile", "balloon"}
 
@@ -299,10 +299,15 @@ LAG_UNITS = {"day", "week"}
 # Phrases that date no single event: "this year", "since 2019", "for decades", "next month", "every day".
 UNDATED_PHRASES = re.compile(
     r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past|"
-    r"previous|later this|upcoming|future|decades?|years|weeks|months|days(?! ago)|daily|weekly|annual|tomorrow)\b")
+    r"previous|later this|upcoming|future|decades?|years(?! ago)|weeks|months(?! ago)|days(?! ago)|daily|weekly|annual|"
+    r"tomorrow)\b")
 # Phrases that date an event on the day of publication: "overnight", "this morning", "hours earlier".
 SAME_DAY_PHRASES = re.compile(
-    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier)\b")
+    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier|"
+    r"(?:that|the same) (?:day|morning|afternoon|evening|night))\b")
+# A day named by reference to the day the text named before: "on the evening of that day", "the same day" (resolved
+# as the same day as that one: SAME_DAY_PHRASES).
+ANAPHORIC_DAY = re.compile(r"\b(?:that|the same) (?:day|morning|afternoon|evening|night)\b", re.I)
 # Phrases that date an event on the day before publication.
 DAY_BEFORE_PHRASES = re.compile(r"\b(yesterday|last night)\b")
 
@@ -566,10 +571,62 @@ DOWNING_VERBS = {"shoot", "bring"}
 
 # What an incident sentence names: something flying, whose airspace, a violation, Article 4.
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
-                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation"})
+                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"})
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
 SPEECH_WORDS = SPEECH_VERBS | {"according"}
 # Nouns by which a sentence refers to someone introduced before: "the minister", "the ministry", "the statement".
 LINKING_NOUNS = frozenset(ROLE_WORDS | INSTITUTION_HEADS | DOCUMENTS | MOUTHPIECES)
 # Words by which a sentence leans on the one before it: "he said", "it entered", "these".
 ANAPHORS = PERSON_PRONOUNS | {"they", "it", "its", "their", "his", "her", "him", "them", "this", "these"}
+
+# --- Disruption: drone sightings told by what they stopped (patterns/disruption.json) --------------------------------
+
+# Verbs of stopping air traffic: "flights were suspended", "the airport was closed", "operations were disrupted".
+DISRUPTION_VERBS = {"suspend", "close", "shut", "halt", "disrupt", "divert", "ground", "cancel", "stop", "restrict",
+                    "interrupt", "delay", "pause"}
+# Prepositions that give a disruption its cause: "closed after drone sightings", "halted due to reports of drones".
+CAUSE_PREPOSITIONS = {"after", "following", "due", "because", "amid"}
+# What a disruption's cause names when drones stopped traffic: "drones", "drone sightings", "reports of UAVs".
+DISRUPTION_CAUSES = {"drone", "uav", "sighting"}
+# Verbs whose subject stopped something: "drone sightings prompted the authorities to close the airspace".
+CAUSING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}
+
+# --- Repetition: "drones were spotted twice over the base" reports two sightings ------------------------------------
+
+# Adverbs of how many times something happened.
+REPETITION_ADVERBS: dict[str, int] = {"twice": 2, "thrice": 3, "once": 1}
+# Verbs of seeing, whose repetition is another sighting (not "suspended twice": one stop in two parts).
+SEEING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice"}
+
+# --- Claims: "X claimed that Y's jets violated its airspace" reports the violation X claims -------------------------
+
+# Heads of a claim: doubting for other rules, but a state's claim of a violation is the violation as it reports it.
+CLAIMING = {"claim", "allege"}
+# Adjectives that make airspace the article's state's own: "violated national airspace".
+NATIONAL_WORDS = {"national", "sovereign"}
+
+# --- Spellings: one word written as two ----------------------------------------------------------------------------
+
+# Two-word spellings of one word, by their lowercased words, and the one word's lemma: "violated the country's air space".
+SPLIT_SPELLINGS: dict[tuple[str, str], str] = {("air", "space"): "airspace"}
+# Verbs by which a state holds airspace: "the airspace controlled by the X authorities" is X's.
+CONTROLLING_VERBS = {"control", "administer", "govern", "hold"}
+# Nouns of people and their part in something: a state that modifies one ("Russian citizens", "Russian involvement",
+# "the US House speaker") says whose they are, not where drones were seen.
+PEOPLE_NOUNS = {"citizen", "national", "resident", "tourist", "man", "woman", "people", "involvement", "role", "link",
+                "hand", "house", "speaker", "delegation", "visitor", "student", "journalist"}
+# Words that make an intruder one of a kind told before: "a similar drone entered ... from X" was the earlier state's.
+LIKE_WORDS = {"similar", "same", "identical", "comparable"}
+# Words of open water: something brought down over the sea was not shown to be in anyone's airspace.
+WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters", "channel", "atlantic", "pacific"}
+
+# --- Background lists (patterns/background.json) --------------------------------------------------------------------
+
+# Nouns of incidents like the one a story reports: "similar incidents", "similar sightings", "comparable disruptions".
+SIMILAR_EVENT_NOUNS = {"incident", "sighting", "disruption", "closure", "incursion", "violation", "intrusion"}
+# Words that open a list of examples: "other airports, including A and B".
+LISTING_WORDS = {"including"}
+# Vague recency that dates an event only roughly: "recently accused", "just days after", "earlier this week"; the
+# month of publication, when the month is far enough along to hold it.
+RECENT_PHRASES = re.compile(r"\b(recently|days (?:after|before|ago|earlier)|earlier this week|this week)\b", re.I)
+RECENT_MONTH_MIN_DAY = 8  # before this day of the month, "recently" may well be last month

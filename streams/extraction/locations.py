@@ -113,8 +113,9 @@ def _of_an_event(token: Token) -> bool:
     for ancestor in token.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"} or _of_aircraft(ancestor):
             return False
-        if ancestor.lemma_.lower() in EVENT_NOUNS:
-            return True
+        if ancestor.lemma_.lower() in EVENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "at"
+                                                               for c in ancestor.children):
+            return True  # not "operations at the airport": what goes on at a site is no other event
     return False
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from streams.article import TEXT_FIELDS
 from streams.extraction.model import FuzzyDate
 from streams.extraction.platforms import Phrase
+from streams.extraction.rules import RuleMatch
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Mention:
     location: str | None = None
     supporting: bool = False
     heading: FuzzyDate | None = None  # the date heading the mention's line in a timeline
+    occasion: int = 0  # which of the times a sentence says it happened ("spotted twice"): each its own event
     left: bool = False  # "the object left its airspace": it had been inside, whether or not its entry is told
 
     @property
@@ -70,3 +72,5 @@ class Context:
     # the day an earlier clause gave a state's aircraft, by (platform, state): "the two X jets had entered ..."
     # after "shot down two X jets on Wednesday" is Wednesday's
     intruder_days: dict[tuple[str, str], list[tuple[FuzzyDate, int | None]]] = default(default_factory=dict)
+    # the matches of the declarative patterns (:mod:`.rules`) in the field, by pattern file
+    matches: dict[str, list[RuleMatch]] = default(default_factory=dict)

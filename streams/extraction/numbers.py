@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from streams.extraction.lexicon import (AMOUNT_HEDGES, COMPOUND_NUMBER_WORDS, DEPARTURE_FORMS, ENTRY_FORMS,
                                         MEASURE_PHRASES, MINUTES_PER_UNIT, NUMBER_TENS, NUMBER_UNITS, NUMBER_WORDS,
-                                        STAY_LENGTH_WORDS, STAY_NOUNS)
+                                        REPETITION_ADVERBS, STAY_LENGTH_WORDS, STAY_NOUNS)
 
 
 def alternation(phrases: tuple[str, ...]) -> str:
@@ -70,3 +72,18 @@ def duration_minutes(text: str) -> float | None:
             if amount is not None:
                 return round(amount * MINUTES_PER_UNIT[match[2].lower()], 4)
     return None
+
+
+MOST_REPETITIONS = 5  # "spotted twice", "seen three times"; more than this is a habit, not events to count
+
+
+def repetitions(verb: Token) -> int:
+    """How many times a clause says its event happened: "twice", "three times"; 1 when it does not say."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in REPETITION_ADVERBS:
+            return REPETITION_ADVERBS[child.lower_]
+        if child.dep_ == "npadvmod" and child.lower_ == "times":
+            amount = next((number(c.text) for c in child.children if c.dep_ == "nummod"), None)
+            if amount and 1 < amount <= MOST_REPETITIONS:
+                return int(amount)
+    return 1

@@ -13,16 +13,18 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import doubted, governing_verb, negated, state_of
-from streams.extraction.dates import clause_date, date_near
-from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PLACE_NOUNS, PROXIMITY,
-                                        SIGHTING_NOUNS, SIGHTING_VERBS, UNKNOWN)
-from streams.extraction.locations import destination, facilities, location_in, places, regional, subject_place
+from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of
+from streams.extraction.dates import clause_date, date_near, listed_days
+from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
+                                        PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
+                                        SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN)
+from streams.extraction.locations import Place, destination, facilities, location_in, places, regional, subject_place
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
+from streams.extraction.numbers import repetitions
 from streams.extraction.places import is_state_name, place_country
-from streams.extraction.platforms import Phrase
+from streams.extraction.platforms import Phrase, is_platform_word
 
 
 def _sighting_clause(phrase: Phrase) -> Token | None:
@@ -32,7 +34,9 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head  # "a swarm of drones was seen", "a group of drones was seen"
     if head.dep_ == "compound" and head.head.lemma_.lower() in SIGHTING_NOUNS:
-        return None if negated(head.head) else governing_verb(head.head) or head.head
+        if negated(head.head) or _tallied(head.head):
+            return None  # "17 and 14 drone sightings in 2021 and 2020, respectively"
+        return governing_verb(head.head) or head.head
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
         verb = head.head.head
@@ -41,6 +45,13 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
         return verb
     return None
+
+
+def _tallied(noun: Token) -> bool:
+    """Whether a counted noun is a tally of many reports over periods, not a report: "17 and 14 sightings were
+    reported in 2021 and 2020, respectively"."""
+    return any(t.dep_ == "nummod" for t in noun.subtree if t.i < noun.i) and any(
+        t.lower_ == "respectively" for t in noun.sent)
 
 
 def _downed(verb: Token) -> bool:
@@ -63,7 +74,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
     own = [p for p in named if p.token.i in scope]
     if own_only and not own:
         return {}
-    named = sorted(own or named, key=lambda p: (regional(p), p.token.i))
+    named = sorted(own or named, key=lambda p: (regional(p), not _proper(p), p.token.i))
     located: dict[str, str | None] = {}
     unplaced: list[str] = []
     for place in named:
@@ -73,6 +84,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             unplaced.append(place.name)
     for ent in entities(sentence):
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
+                not _whence(ent.root)) and not _of_people(ent.root) and (
                 not destination(ent.root)) and not _beside(ent.root):
             code = place_country(ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
@@ -89,6 +101,34 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
         broad = any(p.name == located[code] and regional(p) for p in named)
         located[code] = unplaced[0] if broad or not located[code] else located[code]
     return located
+
+
+def _proper(place: Place) -> bool:
+    """Whether a place is named by a name of its own, not only by its state's ("Germany's busiest airport")."""
+    return any(word[:1].isupper() and not is_state_name(word) for word in (place.name or "").split())
+
+
+def _of_people(token: Token) -> bool:
+    """Whether a state names whose people or part something is ("Russian citizens", "Russian involvement", "then-US
+    House speaker X"), not a place: it modifies a person, a title or a noun of people, other than those reporting
+    ("X officials said": the sighting was in their state)."""
+    head = token.head
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "US House speaker": up to the speaker
+    reporting = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEAKING_VERBS  # "X officials said": theirs
+    return token.dep_ in {"amod", "compound", "nmod", "poss"} and not reporting and (
+        head.ent_type_ == "PERSON" or head.lemma_.lower() in ROLE_WORDS | PEOPLE_NOUNS)
+
+
+def _whence(token: Token) -> bool:
+    """Whether a name is where something came from ("drones from X"), not where it was seen."""
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
+def _came_from(clauses: list[Token]) -> str | None:
+    """The state the drones a sighting clause tells of came from: "vehicles from X were detected"."""
+    names = [t.doc[t.left_edge.i: t.i + 1].text for clause in clauses for t in clause.subtree if _whence(t)]
+    return next((place_country(name) for name in names if is_state_name(name)), None)
 
 
 def _describing(token: Token) -> bool:
@@ -128,6 +168,15 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
                 for part, located in parts for code, where in located.items()]
     by_country = _sighting_places(sentence, scope, others=frozenset(nested))
+    sites = _named_sites(sentence, scope)
+    if len(sites) > 1:  # "drone activity at X Air Base and the Y Regiment": a sighting at each site
+        single = next(iter(by_country)) if len(by_country) == 1 else context.main_country
+        return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
+                        rule="sighting.listed_sites", platform="drone", count=count, count_stated=stated,
+                        occurred_on=date, location=name)
+                for name, code in sites for code in [code or single] if code]
+    if not by_country and date is None and not places(sentence):
+        date, by_country = _told_before(sentence, context)  # "The closure came after drones were spotted"
     if not by_country:
         if context.main_country is None or (date is None and not places(sentence)):
             return []
@@ -135,6 +184,20 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
                     rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date, location=where)
             for code, where in by_country.items()]
+
+
+def _told_before(sentence: Span, context: Context) -> tuple[FuzzyDate | None, dict[str, str | None]]:
+    """ "Flights at X Airport were suspended on Saturday. The halting of air traffic came after two drones were
+    spotted": a sentence whose subject refers back to an event by a definite noun, and gives no place or date of its
+    own, tells of the event of the sentence before it, on its day and at its place."""
+    subject = next((t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head == sentence.root), None)
+    if subject is None or sentence.start == 0 or is_platform_word(subject) or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children):
+        return None, {}
+    before = sentence.doc[sentence.start - 1].sent
+    anchor = before.root
+    date, _ = clause_date(before, anchor, anchor, context.published)
+    return date, _sighting_places(before, {t.i for t in before})
 
 
 def _conjoined_parts(sentence: Span, clause: Token, scope: set[int]) -> list[tuple[set[int], dict[str, str | None]]]:
@@ -158,7 +221,7 @@ def _part_date(sentence: Span, part: set[int], context: Context) -> FuzzyDate | 
 def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """Drones seen over a state with no state named for them: one mention per sighting and state."""
     drones = [p for p in found if p.platform == "drone" and not p.defender]
-    if any(p.state for p in drones):
+    if any(p.state and not p.by_origin for p in drones):
         return []  # a state named on the drones makes it a violation, or nothing
     known = context.antecedents.get("drone")
     if known is not None and known.state and any(_definite(p) for p in drones):
@@ -167,16 +230,38 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     further = _further_sightings(sentence, drones) if clauses else []
     clauses |= {clause.i: clause for clause in further}
     seen = [m for clause in clauses.values() if clause not in further
-            for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
+            for m in _per_date(_repeated(_sighting(sentence, clause, list(clauses.values()), drones, context), clause),
+                               clause, context)]
     dated = next((m.occurred_on for m in seen if m.occurred_on), None)
     seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "in a separate sighting": the same day
              for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
+    seen = seen or _disruptions(sentence, drones, context)
+    origin = _came_from(list(clauses.values())) or next((p.state for p in drones if p.state), None)
+    if origin is not None:  # "drones from X were seen over Y": X's drones in Y's airspace
+        seen = [replace(m, kind="airspace_violation", rule="violation.came_from", violator=origin, by_origin=True,
+                        hedged=any(p.hedged for p in drones)) for m in seen if m.country != origin]
     blamed = _blamed(sentence)
     if blamed is None:
         return seen
     state, suspected = blamed
     return [replace(m, kind="airspace_violation", violator=state, hedged=suspected) for m in seen
             if m.country != state]  # the state blamed is no place they were seen
+
+
+def _per_date(mentions: list[Mention], clause: Token, context: Context) -> list[Mention]:
+    """ "Drones were seen over the plant on 3, 9 and 12 October": a sighting on each date of a list."""
+    dates = listed_days(list(clause.subtree), context.published)
+    if len(dates) < 2:
+        return mentions
+    return [replace(m, occurred_on=date, date_in_clause=True) for m in mentions for date in dates]
+
+
+def _repeated(mentions: list[Mention], clause: Token) -> list[Mention]:
+    """ "Drones were spotted twice over the base": each time seen is a sighting of its own."""
+    times = repetitions(clause) if base_form(clause) in SEEING_VERBS else 1
+    if times == 1:
+        return mentions
+    return [replace(m, rule="sighting.repeated", occasion=k) for m in mentions for k in range(times)]
 
 
 def _further_sightings(sentence: Span, drones: list[Phrase]) -> list[Token]:
@@ -208,3 +293,90 @@ def _blamed(sentence: Span) -> tuple[str, bool] | None:
         if state is not None:
             return state, verb.lemma_.lower() == "suspect"
     return None
+
+
+# --- Sightings told by the disruption they caused (patterns/disruption.json) ---------------------------------------
+
+
+def _disruptions(sentence: Span, drones: list[Phrase], context: Context) -> list[Mention]:
+    """ "Flights at X Airport were suspended due to reports of drones", "two sightings of drones prompted the
+    authorities to close the airspace over Y": a stop to air traffic caused by drones of no state is a sighting
+    at each site the stopped clause names (each airport of a list its own), on that clause's day."""
+    mentions: list[Mention] = []
+    done: set[int] = set()
+    for match in context.matches.get("disruption", []):
+        verb, cause = match.tokens["disrupted"], match.tokens["cause"]
+        if verb.i in done or not match.within(sentence) or doubted(verb) or negated(verb):
+            continue
+        counted = _cause_drones(cause, drones)
+        if counted is None:
+            continue
+        done.add(verb.i)
+        scope = {t.i for t in verb.subtree} - {t.i for t in cause.subtree}
+        date, _ = clause_date(sentence, verb, verb, context.published)
+        count, stated = (counted.count, counted.count_stated) if counted.count_stated else (None, False)
+        for code, where in _disrupted_sites(sentence, scope, context):
+            mentions.append(Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
+                                    rule=match.rule, platform="drone", count=count, count_stated=stated,
+                                    occurred_on=date, location=where))
+    return mentions
+
+
+def _cause_drones(cause: Token, drones: list[Phrase]) -> Phrase | None:
+    """The drones a disruption's cause names ("reports of drones", "drone sightings"), if none has a state."""
+    inside = {t.i for t in cause.subtree} | {cause.head.i}
+    named = [p for p in drones if p.head.i in inside]
+    return named[0] if named and not any(p.state for p in named) else None
+
+
+def _disrupted_sites(sentence: Span, scope: set[int], context: Context) -> list[tuple[str, str | None]]:
+    """Where traffic stopped: each named site the stopped clause names ("Brussels Airport and Bierset Airport"
+    are two), else the places :func:`_sighting_places` finds in it, else the story's state."""
+    by_country = _sighting_places(sentence, scope)
+    sites = _named_sites(sentence, scope)
+    if len(sites) > 1:
+        single = next(iter(by_country)) if len(by_country) == 1 else context.main_country
+        return [(code, name) for name, code in sites for code in [code or single] if code]
+    if by_country:
+        return list(by_country.items())
+    return [(context.main_country, None)] if context.main_country else []
+
+
+def _named_sites(sentence: Span, scope: set[int]) -> list[tuple[str, str | None]]:
+    """The sites a clause names one by one, each with the state its name is known in: a proper name before a site
+    noun ("Bierset Airport", "Bremen airport", even where the tagger makes one entity of a list), and the names
+    listed with a named place ("at X Air Base and the Y Regiment"); never states ("over Poland and Lithuania")."""
+    found: dict[int, tuple[str, str | None]] = {}
+    for token in sentence:
+        if token.i not in scope or token.lemma_.lower() not in SITE_HEADS:
+            continue
+        names = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"} and c.pos_ == "PROPN"
+                 and c.i < token.i]
+        if names and not all(is_state_name(t.text) for t in names):  # not "Denmark's biggest base"
+            found[token.i] = (_site_name(token, min(t.left_edge.i for t in names)),
+                              next((place_country(t.text) for t in names if place_country(t.text)), None))
+    for place in places(sentence):
+        listed = [t for t in _conjuncts(place.token) if t.pos_ == "PROPN" and t.i in scope]
+        if place.token.i not in scope or len(listed) < 2:
+            continue
+        for token in listed:
+            name = _site_name(token, token.left_edge.i)
+            if token.i not in found and not is_state_name(name):
+                found[token.i] = (name, place_country(name))
+    return [found[i] for i in sorted(found)]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A name and those listed with it ("RAF X, RAF Y and RAF Z"), but not a name that renames a site given by its
+    kind ("X Airport, Gardermoen" is one place)."""
+    found = [token]
+    for word in found:
+        found += [c for c in word.children if c.dep_ == "conj"
+                  or (c.dep_ == "appos" and word.lemma_.lower() not in SITE_HEADS)]
+    return found
+
+
+def _site_name(head: Token, start: int) -> str:
+    """A site's name from its first word to its head, less an article ("the Y Regiment": "Y Regiment")."""
+    words = [t for t in head.doc[start: head.i + 1] if not (t.i == start and t.dep_ == "det")]
+    return head.doc[words[0].i: head.i + 1].text

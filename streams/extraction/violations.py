@@ -21,12 +21,12 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
     PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_NOUNS, STAY_PREPOSITIONS,
-    UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS,
+    UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
@@ -221,7 +221,8 @@ def _blocked(trigger: Trigger) -> bool:
         return True  # "operating in China's own airspace": a claim of being at home
     if trigger.verb is None:
         return False
-    if doubted(trigger.verb) or any(c.lower_ in HABITUAL_ADVERBS for c in trigger.verb.children):
+    if doubted(trigger.verb, doubting=DOUBTING_HEADS - CLAIMING) or any(
+            c.lower_ in HABITUAL_ADVERBS for c in trigger.verb.children):
         return True
     if _class_of_intruders(trigger.verb):
         return True
@@ -249,6 +250,10 @@ def owner_words(noun: Token) -> list[Token]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words += coordinated(obj) + [c for c in obj.children if c.dep_ == "compound"]
+        elif child.dep_ == "acl" and child.lemma_.lower() in CONTROLLING_VERBS:  # "the airspace controlled by X"
+            words += [t for agent in child.children if agent.dep_ == "agent" for obj in agent.children
+                      if obj.dep_ == "pobj" for t in [*coordinated(obj), *obj.children]
+                      if t.dep_ in {"pobj", "conj", "amod", "compound"}]
     return words
 
 
@@ -296,11 +301,22 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
         reporter = subject_state(trigger.verb) if trigger.verb is not None else None
         return [reporter] if reporter else []
     codes: list[str] = []
+    national = False
     for word in owner_words(trigger.noun):
-        if word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
+        if word.lower_ in POSSESSIVE_PRONOUNS and trigger.verb is not None and _accused(trigger.verb):
+            codes += _accusers(trigger.verb.head.head)  # "A, B and C accused X of breaching their airspace"
+        elif word.lower_ in NATIONAL_WORDS:
+            national = True  # "violated national airspace": the owner's, unless a state is named ("X sovereign")
+        elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in DIRECTION_WORDS:
             codes += [code for code in [state_of(word)] if code]
+    owners = owner_words(trigger.noun)
+    named = any(word.pos_ == "PROPN" for word in owners)
+    codes = codes or [code for code in [_owner(trigger, context)] if national and not named and code]
+    if not owners and not codes and trigger.noun.lemma_.lower() == "airspace" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in trigger.noun.children) and not _over(trigger.noun):
+        codes = [code for code in [_owner(trigger, context)] if code]  # "entered the airspace": the story state's
     codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
     if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
         return list(dict.fromkeys(codes))
@@ -341,7 +357,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
         if phrase is not None and not phrase.defender:
             return phrase, (_foreign(phrase.state, victim) or next(iter(states), None) or _sender(phrase, victim)
                             or _origin(trigger, victim)), True
-        states += [state for state in [_foreign(state_of(token), victim)] if state]
+        # "Turkish ones" (jets, as the sentence said of others): the state its modifiers name
+        states += [state for state in [_foreign(state_of(token) or nationality(list(token.lefts)), victim)] if state]
     if states:
         return None, states[0], True
     intruders = [p for p in found if not p.defender and p.state != victim]
@@ -384,6 +401,16 @@ def _antecedent(phrase: Phrase | None, linked: bool, context: Context) -> Phrase
     return None if unknown or phrase.state else context.antecedents.get(phrase.platform)
 
 
+def _like_before(phrase: Phrase | None, context: Context) -> Phrase | None:
+    """ "A similar X drone entered from Belarus": one like the intruder told before is that intruder's state's, not
+    that of where it came from."""
+    if phrase is None or not (phrase.by_origin or phrase.state is None) or not any(
+            c.lower_ in LIKE_WORDS for c in phrase.head.children):
+        return None
+    earlier = context.antecedents.get(phrase.platform)
+    return earlier if earlier is not None and earlier.state and not earlier.by_origin else None
+
+
 def _hedged_clause(trigger: Trigger) -> bool:
     """ "is suspected of having entered", "probably entered", "a suspected incursion": the attribution is hedged."""
     # not a clause coordinated with it: "sent 40 balloons and what appeared to be leaflets into X" is no hedge
@@ -405,8 +432,10 @@ def _violation_count(noun: Token | None) -> int | None:
 
 def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase], context: Context) -> Mention:
     phrase, violator, linked = _intruder(trigger, found, victim)
-    earlier = _antecedent(phrase, linked, context) if violator is None else None
+    earlier = _antecedent(phrase, linked, context) if violator is None else _like_before(phrase, context)
     model = phrase.model if phrase else None
+    if trigger.verb is not None and _accused(trigger.verb):  # the state accused, not one of its accusers
+        violator = _foreign(_accused_state(trigger.verb), victim) or violator
     if earlier is not None and earlier.state != victim:
         violator, phrase, model = earlier.state, phrase or earlier, model or earlier.model
         # the state the earlier sentence gave, as surely as it gave it
@@ -456,14 +485,30 @@ def _accused(verb: Token) -> bool:
     return verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in ACCUSING
 
 
+def _accusers(accusing: Token) -> list[str]:
+    """The states that accuse, every one of a list: "Poland, Estonia and Romania accused X", "the governments of A
+    and B accused X": the owners of the "their airspace" they accuse X of breaching."""
+    who = subject(accusing)
+    if who is None:
+        return []
+    words = coordinated(who) + [t for prep in who.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                for obj in prep.children if obj.dep_ == "pobj" for t in coordinated(obj)]
+    return list(dict.fromkeys(code for word in words for code in [state_of(word)] if code))
+
+
+def _accused_state(verb: Token) -> str | None:
+    """The state accused "of violating" something: "accused Moscow of violating their airspace"."""
+    accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+    return state_of(accused) if accused is not None else None
+
+
 def _flier_state(phrase: Phrase, verb: Token) -> str | None:
     """The state that flew it: its own ("South Korean drones"), the subject of "fly"/"send", or the one accused
     "of flying" it."""
     if phrase.state:
         return phrase.state
     if _accused(verb):
-        accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
-        return state_of(accused) if accused is not None else None
+        return _accused_state(verb)
     doer = subject(verb) if verb.lemma_.lower() in FLYING_VERBS else None
     return state_of(doer) if doer is not None and not is_platform_word(doer) else None
 
@@ -498,6 +543,8 @@ def _land_owner(verb: Token, context: Context) -> str | None:
                  for t in prep.subtree if t.pos_ == "PROPN"]
         if names and not any(place_country(t.text) for t in names):  # not "the city of Kaliningrad": Russian
             return context.main_country
+        if not names and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
+            return context.main_country  # "flew over the island": the one the story named, in the story's state
     return None
 
 
@@ -564,8 +611,8 @@ def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | No
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in GROUND_PREPOSITIONS:
             continue
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            # "near the Estonian town of X", "into an orchard in southern Slovakia"
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}):
+            # "near the Estonian town of X", "into a farm in eastern Poland"
             words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ in PLACE_PHRASE_PREPOSITIONS]
             if any(t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss" for t in words):
                 return subject_state(verb), obj
@@ -607,6 +654,44 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
             platform=phrase.platform, model=phrase.model or (earlier.model if earlier else None), count=phrase.count,
             count_stated=phrase.count_stated, occurred_on=date, date_in_clause=dated_here,
             location=location_in(sentence, own_clause(verb), {victim}, scope_only=True)))
+    return mentions
+
+
+def _shot_down(phrase: Phrase) -> Token | None:
+    """The verb that says a state's forces brought the thing down: "shot down an X drone", "downed an X balloon"."""
+    head = _quantified(phrase.head)
+    verb = head.head
+    if head.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma == "down" or (lemma in DOWNING_VERBS and any(c.lower_ == "down" for c in verb.children)):
+        return verb
+    return None
+
+
+def _over_water(verb: Token) -> bool:
+    """ "shot down a jet over the Mediterranean": over open water, in no state's airspace that the words show."""
+    return any(t.lower_ in WATER_WORDS for prep in verb.subtree if prep.dep_ == "prep" and prep.lower_ in
+               OVER_PREPOSITIONS for t in prep.subtree)
+
+
+def shootdowns(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """ "X's forces have shot down a Y drone", "the Americans shooting down a Y balloon": a state that brings down
+    another state's drone, balloon or aircraft over its own ground had it in its airspace."""
+    mentions: list[Mention] = []
+    for phrase in found:
+        verb = _shot_down(phrase) if phrase.state and not phrase.defender and not phrase.by_origin else None
+        if verb is None or doubted(verb) or negated(phrase.head) or _over_water(verb):
+            continue
+        shooter = subject_state(verb) or (context.main_country if verb.dep_ in {"acl", "pcomp", "advcl"} else None)
+        if shooter is None or shooter == phrase.state:
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        mentions.append(Mention(
+            kind="airspace_violation", country=shooter, field=context.field, sentence=sentence,
+            rule="violation.shot_down", violator=phrase.state, hedged=phrase.hedged, platform=phrase.platform,
+            model=phrase.model, count=phrase.count, count_stated=phrase.count_stated, occurred_on=date,
+            date_in_clause=dated_here, location=location_in(sentence, own_clause(verb), {shooter}, scope_only=True)))
     return mentions
 
 

@@ -1,0 +1,103 @@
+"""The pattern engine (patterns/*.json run by spaCy's DependencyMatcher) and the constructions stated in it, on
+invented sentences (published Wednesday 2025-10-08 unless said)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from articles import run
+
+from streams.extraction.nlp import load_pipeline
+from streams.extraction.rules import PATTERN_DIR, PatternError, _compile, rule_matches
+
+
+def sightings(body: str, **kwargs: str) -> list:
+    return [i for i in run(body, **kwargs).incidents if i.kind == "drone_sighting"]
+
+
+# --- The engine ----------------------------------------------------------------------------------------------------
+
+
+def test_every_pattern_file_loads_and_names_each_pattern() -> None:
+    for path in PATTERN_DIR.iterdir():
+        if path.name.endswith(".json"):
+            spec = json.loads(path.read_text(encoding="utf-8"))
+            names = [p["name"] for p in spec["patterns"]]
+            assert names and len(names) == len(set(names))
+            assert all(name.startswith(path.name.removesuffix(".json") + ".") for name in names)
+            _compile(path.name, path.read_text(encoding="utf-8"))
+
+
+def test_a_pattern_reads_its_word_list_from_the_lexicon() -> None:
+    doc = load_pipeline()("Departures were halted after reports of a drone near the runway.")
+    matched = rule_matches(doc, "disruption")
+    assert [m.rule for m in matched] == ["disruption.stopped_because_of_drones"]
+    assert matched[0].tokens["disrupted"].lemma_ == "halt"
+
+
+def test_a_pattern_naming_no_lexicon_list_is_refused() -> None:
+    spec = {"matcher": "dependency", "patterns": [{"name": "x.y", "pattern": [
+        {"RIGHT_ID": "a", "RIGHT_ATTRS": {"LEMMA": {"IN": "$NO_SUCH_WORDS"}}}]}]}
+    with pytest.raises(PatternError, match="NO_SUCH_WORDS"):
+        _compile("broken.json", json.dumps(spec))
+
+
+def test_an_unknown_matcher_is_refused() -> None:
+    with pytest.raises(PatternError, match="unknown matcher"):
+        _compile("broken.json", json.dumps({"matcher": "regex", "patterns": []}))
+
+
+# --- Sightings told by the disruption they caused ------------------------------------------------------------------
+
+
+def test_traffic_stopped_because_of_drones_is_a_sighting_at_the_airport() -> None:
+    found = sightings("Landings at Tampere Airport were halted for an hour on Monday because of reports of drones "
+                      "over the runway.")
+    assert [(s.country, s.location, s.occurred_on.value) for s in found] == [("FI", "Tampere Airport", "2025-10-06")]
+
+
+def test_each_airport_of_a_disrupted_list_is_its_own_sighting() -> None:
+    found = sightings("On Sunday night the operation of Gothenburg Airport and Malmo Airport was disrupted due to "
+                      "drones seen close to the terminals.")
+    assert sorted((s.country, s.location) for s in found) == [("SE", "Gothenburg Airport"), ("SE", "Malmo Airport")]
+    assert {s.rules for s in found} == {("disruption.stopped_because_of_drones",)}
+
+
+def test_sightings_that_made_authorities_close_the_airspace_are_placed_by_the_sentence() -> None:
+    found = sightings("In Trondheim, three sightings of drones led the authorities to close the airspace over the "
+                      "airport late on Tuesday.")
+    assert [(s.country, s.location) for s in found] == [("NO", "Trondheim")]
+    assert found[0].rules == ("disruption.drones_stopped_it",)
+
+
+def test_a_disruption_caused_by_a_states_drones_is_no_sighting() -> None:
+    assert sightings("Flights at Vilnius Airport were suspended on Monday after Belarusian drones crossed the "
+                     "border.") == []
+
+
+def test_a_disruption_without_drones_is_no_sighting() -> None:
+    assert sightings("Flights at Bergen Airport were suspended on Monday because of a storm.") == []
+
+
+def test_a_disruption_that_did_not_happen_is_no_sighting() -> None:
+    assert sightings("Officials said flights at Oslo Airport would not be suspended because of the drone reports.") == []
+
+
+# --- Background lists: similar incidents at the places listed -------------------------------------------------------
+
+
+def test_similar_incidents_at_listed_places_copy_the_story_incident_to_each_place() -> None:
+    body = ("Departures at Oslo Airport were halted on Sunday after drones were seen close to the runway.\n"
+            "Police reviewed radar logs overnight.\n"
+            "Comparable incidents have hit other airports in recent weeks, including Bergen and Trondheim.")
+    found = sorted((s.country, s.location, s.occurred_on.value if s.occurred_on else None, s.rules)
+                   for s in sightings(body))
+    assert ("NO", "Bergen", None, ("background.similar_incidents_including",)) in found
+    assert ("NO", "Trondheim", None, ("background.similar_incidents_including",)) in found
+
+
+def test_a_list_without_similar_incidents_adds_nothing() -> None:
+    body = ("Departures at Oslo Airport were halted on Sunday after drones were seen close to the runway.\n"
+            "Airlines have added flights to other cities, including Bergen and Trondheim.")
+    assert [s.location for s in sightings(body)] == ["Oslo Airport"]
