@@ -128,7 +128,8 @@ def test_a_paragraph_break_ends_the_sentence_before_the_next_speaker():
     found = statements('Prime Minister Lena Berg rejected the claims. "We are calm," she wrote on X.\n'
                        'Hungary\'s embassy in Oslo rejected what it called "baseless rumours".')
     speakers = {s.quote: s.speaker.name for s in found}
-    assert speakers == {"We are calm": "Lena Berg", "baseless rumours": "Hungarian embassy"}
+    assert speakers == {"rejected the claims": "Lena Berg", "We are calm": "Lena Berg",
+                        "baseless rumours": "Hungarian embassy"}
 
 
 def test_speech_under_a_modal_or_declined_or_without_is_no_statement():

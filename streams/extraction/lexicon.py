@@ -446,6 +446,19 @@ CUE_VENUE_PREPOSITIONS = {"on", "in"}
 SPEECH_OCCASIONS = {"statement", "post", "interview", "message", "communique"}
 # Pronouns that can be the speaker of an attribution after the words: ", it said", ", they said", ", we said".
 SPEAKER_PRONOUNS = {*PRONOUNS, "they", "we"}
+# Verbs by which a speaker takes a stand on something named, the stand itself being the statement: "rejected the
+# allegations", "condemned the incursion", "has protested against the flights" (read by patterns/speech/*.json).
+STANCE_VERBS = {"condemn", "reject", "deny", "denounce", "decry", "blame", "accuse", "criticise", "criticize", "slam",
+                "dismiss", "rebuff", "protest", "deplore", "refute"}
+# Prepositions that give a stance verb its target: "protested against the flights", "protested over the overflight".
+STANCE_PREPOSITIONS = {"against", "over", "at"}
+# Verbs by which a speaker asks another to act: "called on Moscow to", "urged its allies not to", "asked the
+# government to".
+APPEAL_VERBS = {"call", "urge", "ask", "press", "appeal", "implore"}
+# Prepositions of an appeal: "called on X to", "called for talks", "appealed to X".
+APPEAL_PREPOSITIONS = {"on", "for", "upon", "to"}
+# Verbs that label what they name: "called the violation a provocation", "described the flight as hostile".
+LABELLING_VERBS = {"call", "describe", "brand", "label", "term", "characterise", "characterize"}
 
 # --- Clauses: whether a sentence asserts what it says --------------------------------------------------------------
 
@@ -568,7 +581,9 @@ DOWNING_VERBS = {"shoot", "bring"}
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
                   | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation"})
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
-SPEECH_WORDS = SPEECH_VERBS | {"according"}
+SPEECH_WORDS = SPEECH_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS | {"according"}
+# Verbs whose subject a speech act coordinated with them shares: "said in a statement and called on Moscow to ...".
+STATEMENT_VERBS = QUOTING_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS
 # Nouns by which a sentence refers to someone introduced before: "the minister", "the ministry", "the statement".
 LINKING_NOUNS = frozenset(ROLE_WORDS | INSTITUTION_HEADS | DOCUMENTS | MOUTHPIECES)
 # Words by which a sentence leans on the one before it: "he said", "it entered", "these".

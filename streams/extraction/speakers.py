@@ -590,6 +590,7 @@ class SpeakerResolver:
         if speaker is None:
             return None
         speaker = self._named_before(speaker)
+        speaker = self._by_nationality(speaker, head, where)
         if speaker.organization:
             return speaker
         return Speaker(name=speaker.name, kind=speaker.kind, organization=self.index.organization_of(speaker.name))
@@ -601,6 +602,18 @@ class SpeakerResolver:
         longer = [m.speaker for m in self.index.orgs if len(m.speaker.name.split()) > len(words)
                   and _contains(m.speaker.name.split(), words)]
         return longer[0] if longer else speaker
+
+    def _by_nationality(self, speaker: Speaker, head: Token, where: Place) -> Speaker:
+        """ "the Estonian ministry" after "the Ministry of Foreign Affairs" of an Estonian story: an institution
+        called only by its country and its kind is the one of that kind and country the article named before."""
+        words = speaker.name.split()
+        if len(words) != 2 or not speaker.organization or words[0] != demonym(country_code(speaker.organization) or ""):
+            return speaker
+        earlier = self._earlier(_kind(head), where)
+        if earlier is not None and earlier.organization == speaker.organization and earlier.name != speaker.name \
+                and words[1].lower() in earlier.name.lower().split():  # "the ministry" is a Ministry of ...
+            return earlier
+        return speaker
 
     def _anonymous(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         """ "a U.S. official", "a military source", "a senior Latvian officer": one unnamed person, named by the

@@ -33,12 +33,13 @@ from spacy.tokens import Doc, Token
 from streams.extraction.lexicon import (
     CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
     NEWS_HEADS, NEWS_WORDS, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
-    SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, TRAILING_JUNK, WEEKDAYS,
+    SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, STATEMENT_VERBS, TRAILING_JUNK, WEEKDAYS,
 )
 from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
 from streams.extraction.speakers import SpeakerResolver, place
+from streams.extraction.speech_patterns import SpeechMatch, speech_matcher
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
@@ -237,6 +238,11 @@ def _text(tokens: list[Token]) -> str:
     mark = next((k for k, t in enumerate(tokens[:4]) if t.lower_ == "that" and t.dep_ == "mark"), None)
     if mark is not None:  # "told the newspaper Aftenposten that ...": the parser took the name into the clause
         tokens = tokens[mark + 1:]
+    return _surface(tokens)
+
+
+def _surface(tokens: list[Token]) -> str:
+    """Tokens as written, without leading conjunctions and commas or trailing punctuation."""
     while tokens and (tokens[0].lower_ in LEADING_JUNK or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in TRAILING_JUNK):
@@ -331,6 +337,7 @@ class FieldReader:
         self.doc = doc
         self.quotes = [q for q in find_quotes(doc.text) if not NAMING.search(doc.text[:q.opening])]
         self.units = units(doc.text, self.quotes)
+        self.stances = speech_matcher(doc.vocab).matches(doc)
 
     def tokens(self, unit: Unit) -> list[Token]:
         span = self.doc.char_span(unit.start, unit.end, alignment_mode="expand")
@@ -338,7 +345,8 @@ class FieldReader:
 
     def candidates(self, unit: Unit) -> list[Candidate]:
         tokens = self.tokens(unit)
-        found = self._direct(unit, tokens) + self._reported(unit, tokens) + self._according(unit, tokens)
+        found = (self._direct(unit, tokens) + self._reported(unit, tokens) + self._according(unit, tokens)
+                 + self._stances(unit, tokens))
         return sorted(found, key=lambda c: c.position)
 
     # Direct speech -------------------------------------------------------------------------------
@@ -443,6 +451,27 @@ class FieldReader:
         main = [t for t in tokens if t.i not in split]
         return [main] + [p for c in conjuncts for p in self._parts([c], inside_unit)]
 
+    def _stances(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
+        """A stand, an appeal or a label stated by a pattern (:mod:`.speech_patterns`): "the ministry condemned the
+        incursion", "called on Moscow to withdraw", "called the flight a provocation". The verb with what it takes
+        is what was said; a quotation inside it is the statement instead, and a verb with a clause of its own is
+        reported speech already."""
+        inside_unit = {t.i for t in tokens}
+        found = []
+        for match in self.stances:
+            cue = match.cue
+            if cue.i not in inside_unit or _inside(cue, unit.quotes) or not _asserted(cue) \
+                    or any(c.dep_ == "ccomp" for c in cue.children) or _outlet(match.speaker) \
+                    or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue):
+                continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
+            content = _stance_content(match, unit.quotes)
+            if any(_inside(t, unit.quotes) for t in content):
+                continue
+            text = _surface(content)
+            if _words(text) >= MIN_REPORTED_WORDS:
+                found.append(Candidate(cue, match.speaker, "reported", text, content[0].idx, unit, 0.7, match.rule))
+        return found
+
     def _according(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
         """ "X happened, according to Y" / "According to Y, X happened": Y reports X."""
         found = []
@@ -461,6 +490,29 @@ class FieldReader:
                 found.append(Candidate(cue, source, "reported", text, content[0].idx, unit, 0.65,
                                        "statement.according_to"))
         return found
+
+
+def _reported_within(verb: Token) -> bool:
+    """Whether a verb stands in a clause that another verb reports ("the minister said Estonia had asked for
+    talks"): it is part of that statement, not one of its own."""
+    return any(a.lemma_.lower() in STATEMENT_VERBS for a in verb.ancestors
+               if any(t.dep_ in {"ccomp", "xcomp"} for t in a.children if verb in t.subtree))
+
+
+def _stance_content(match: SpeechMatch, quotes: tuple[Quote, ...]) -> list[Token]:
+    """The verb of a stance with its adverbs and auxiliaries and what it takes ("has strongly condemned the
+    incursion"), without its subject, the time or place set between subject and verb, or the acts coordinated
+    with it ("... but offered no evidence"), which are not the stand; a speech act coordinated with it ("condemned
+    the attack and stressed that ...") is part of one statement, unless it quotes (the quotation is its own)."""
+    cue = match.cue
+    left = [c for c in cue.children if c.i < cue.i and c.dep_ in {"aux", "advmod", "neg"} and c.i > match.speaker.i]
+    said = [c for c in cue.children if c.dep_ == "conj" and c.lemma_.lower() in QUOTING_VERBS
+            and not any(_inside(t, quotes) for t in c.subtree)]
+    dropped = {t.i for c in cue.children if c.dep_ in {"conj", "punct"} and c not in said
+               or c.dep_ == "cc" and not said
+               or c.dep_ == "advcl" and c.lemma_.lower() in QUOTING_VERBS for t in c.subtree}
+    right = [t for c in cue.children if c.i > cue.i and c.i not in dropped for t in c.subtree if t.i not in dropped]
+    return sorted([*left, cue, *right], key=lambda t: t.i)
 
 
 def _overlap(a: str, b: str) -> float:

@@ -25,7 +25,7 @@ OTHER_SOURCES: tuple[Path, ...] = (Path(streams.article.__file__).resolve(),)
 # Libraries whose data or behaviour decide results: the parser itself, country names, date parsing.
 LIBRARIES: tuple[str, ...] = ("spacy", "pycountry", "dateparser")
 DIGEST_CHARS = 12
-RULE_FILES = ("*.py", "*.tsv")  # the rules and the tables they read
+RULE_FILES = ("*.py", "*.tsv", "*.json")  # the rules, the tables and the pattern files they read
 
 
 def installed_model() -> str:
