@@ -230,3 +230,12 @@ def test_the_north_named_short_after_its_full_name_is_that_state():
                        "that the launches were routine drills.")
     assert {(s.speaker.name, s.speaker.organization) for s in found} == {("North Korean defence ministry",
                                                                            "North Korea")}
+
+
+def test_a_full_quotation_after_a_fragment_of_it_is_a_statement_of_its_own():
+    found = statements('The coast guard said the swarm "moved back and forth along the shore" before dawn.\n'
+                       'A coast guard spokeswoman said: "We saw lights that moved back and forth along the shore '
+                       'for two hours and we informed the police at once."')
+    quotes = [s.quote for s in found if s.mode == "direct"]
+    assert "moved back and forth along the shore" in quotes
+    assert any(q.startswith("We saw lights") for q in quotes)

@@ -515,15 +515,18 @@ def _stance_content(match: SpeechMatch, quotes: tuple[Quote, ...]) -> list[Token
     return sorted([*left, cue, *right], key=lambda t: t.i)
 
 
-def _overlap(a: str, b: str) -> float:
-    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
-    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+def _covered(words: str, by: str) -> float:
+    """How much of ``words`` is in ``by``."""
+    wa, wb = set(re.findall(r"\w+", words.lower())), set(re.findall(r"\w+", by.lower()))
+    return len(wa & wb) / len(wa) if wa else 0.0
 
 
 def _duplicate(fact: StatementFact, kept: list[StatementFact]) -> bool:
-    """The same words by the same speaker again (a standfirst repeating the body)."""
+    """The same words by the same speaker again (a standfirst repeating the body, a clause already part of a
+    stance); not a full quotation after a fragment of it was quoted before ("said the number 'fluctuated'. ...
+    A spokesman said: '... the number fluctuated ...'"), which holds more than the fragment."""
     return any(k.speaker.name == fact.speaker.name and k.mode == fact.mode
-               and _overlap(k.quote, fact.quote) >= DUPLICATE_OVERLAP and min(_words(k.quote), _words(fact.quote)) >= 3
+               and _covered(fact.quote, k.quote) >= DUPLICATE_OVERLAP and min(_words(k.quote), _words(fact.quote)) >= 3
                or k.speaker.name == fact.speaker.name and k.quote.lower() == fact.quote.lower() for k in kept)
 
 
