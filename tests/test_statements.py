@@ -239,3 +239,23 @@ def test_a_full_quotation_after_a_fragment_of_it_is_a_statement_of_its_own():
     quotes = [s.quote for s in found if s.mode == "direct"]
     assert "moved back and forth along the shore" in quotes
     assert any(q.startswith("We saw lights") for q in quotes)
+
+
+def test_initials_defined_in_brackets_stand_for_the_full_name_of_a_national_body():
+    found = statements("Two Polish fighters were scrambled over Suwalki, the Joint Operations Command of the "
+                       "Armed Forces (DOWOP) said.\n"
+                       '"The crews acted at once and by the book," DOWOP said.')
+    assert {s.speaker.name for s in found} == {"Joint Operations Command of the Armed Forces"}
+    assert {s.speaker.organization for s in found} == {"Poland"}
+
+
+def test_initials_defined_after_or_name_the_body_without_the_words_describing_it():
+    found = statements("Patrol jets were sent up over the gulf, the joint Finnish-Estonian Gulf Air Watch Centre, "
+                       "or GAWC, said.\nThe bombers posed no threat to either country, GAWC said.")
+    assert {s.speaker.name for s in found} == {"Gulf Air Watch Centre"}
+
+
+def test_a_headline_running_a_name_into_a_verb_does_not_rename_the_institution():
+    found = statements("The Kremlin on Friday dismissed claims that Moscow had sent the drones.",
+                       headline="Kremlin Dismisses Drone Claims")
+    assert {s.speaker.name for s in found} == {"Kremlin"}

@@ -584,6 +584,10 @@ INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) |
 SPEECH_WORDS = SPEECH_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS | {"according"}
 # Verbs whose subject a speech act coordinated with them shares: "said in a statement and called on Moscow to ...".
 STATEMENT_VERBS = QUOTING_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS
+# Heads of the names of a state's own bodies: initials defined for "the Operational Command of the Armed Forces"
+# stand for a body of the article's state, unlike those of an international one.
+NATIONAL_BODY_HEADS = {"ministry", "command", "forces", "army", "navy", "guard", "police", "staff", "headquarters",
+                       "coastguard", "directorate", "inspectorate", "service"}
 # Nouns by which a sentence refers to someone introduced before: "the minister", "the ministry", "the statement".
 LINKING_NOUNS = frozenset(ROLE_WORDS | INSTITUTION_HEADS | DOCUMENTS | MOUTHPIECES)
 # Words by which a sentence leans on the one before it: "he said", "it entered", "these".

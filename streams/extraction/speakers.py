@@ -26,7 +26,7 @@ from streams.article import TEXT_FIELDS
 from streams.extraction.lexicon import (
     ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENTS, HARDWARE, HOME_WORDS,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
-    MOUTHPIECES, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
+    MOUTHPIECES, NATIONAL_BODY_HEADS, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
@@ -114,6 +114,7 @@ class ArticleIndex:
     people: list[PersonMention] = field(default_factory=list)
     orgs: list[OrgMention] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
+    defined: dict[str, str] = field(default_factory=dict)  # the acronyms the text itself defines
     weights: Counter[str] = field(default_factory=Counter)
     first_seen: dict[str, Place] = field(default_factory=dict)
 
@@ -171,7 +172,11 @@ class ArticleIndex:
                 self.first_seen.setdefault(code, place(token, field_name))
 
     def _learn_acronyms(self, doc: Doc) -> None:
-        """ "Joint Chiefs of Staff" -> JCS; "the North American Aerospace Defense Command (NORAD)" -> NORAD."""
+        """ "Joint Chiefs of Staff" -> JCS; "the North American Aerospace Defense Command (NORAD)" -> NORAD; an
+        acronym the text defines ("the Air Defence Command (ADC)", "..., or ADC,") first."""
+        for acronym, name in defined_acronyms(doc):
+            self.acronyms.setdefault(acronym, name)
+            self.defined.setdefault(acronym, name)
         for ent in doc.ents:
             words = [t for t in ent if t.text[:1].isupper() and t.pos_ != "DET"]
             if ent.label_ != "ORG" or len(words) < 2:
@@ -285,6 +290,8 @@ class ArticleIndex:
         name = " ".join(words)
         if len(words) == 1 and is_acronym(head):
             name = self.long_form(head.text) or name
+        elif (defined := self._defined_within(name)) is not None:
+            name, nationality = defined, None  # "the joint U.S.-Canadian North American ... Command, or NORAD"
         alone = country_of(head) if len(words) == 1 else None
         if alone:
             return Speaker(name=name, kind="organization", organization=country_name(alone))
@@ -293,6 +300,12 @@ class ArticleIndex:
         if code and name == name.lower() and not any(country_of(t) for t in _org_phrase(head)):
             name = f"{demonym(code)} {name}"  # "the defence ministry in Oslo": Norwegian defence ministry
         return Speaker(name=name, kind="organization", organization=organization)
+
+    def _defined_within(self, name: str) -> str | None:
+        """The name an acronym was defined for, when a longer phrase ends with it: the words before it only
+        describe the institution."""
+        return next((long for long in self.defined.values() if len(long.split()) > 1 and name != long
+                     and name.endswith(f" {long}")), None)
 
     def short_name(self, token: Token) -> str | None:
         """ "the North" in a story that names North Korea: a state called by the first word of its name, which
@@ -333,6 +346,13 @@ class ArticleIndex:
         located = _located_in(head)
         if located:
             return country_name(located)
+        if is_acronym(head) and not regional and name != head.text:
+            # a national body by its initials, named in full before ("the Operational Command (DORSZ)"): the state
+            # its full name names, else the article's
+            code = next((c for w in name.split() if w[:1].isupper() and (c := country_code(w))), None)
+            if code or any(w.lower() in NATIONAL_BODY_HEADS for w in name.split()):
+                home = code or self.home_country()
+                return country_name(home) if home else None
         if is_acronym(head) or regional:
             # an international body: its own initials ("NORAD"), else whatever the article says it belongs to
             return self.organization_of(name) or (name if is_acronym_name(name) else self.acronym_of(name) or name)
@@ -343,6 +363,47 @@ class ArticleIndex:
                 or _described_as_company(head):
             return name  # a company or an airport speaks for itself
         return None
+
+
+def defined_acronyms(doc: Doc) -> list[tuple[str, str]]:
+    """Acronyms the text defines by writing them after a name, in brackets or after ", or": (acronym, name). The
+    name is the run of capitalised words (and "of", "the", "and", "for") before it, from its longest part that the
+    acronym spells from its first word ("the joint U.S.-Canadian North American Aerospace Defense Command, or NORAD"
+    -> "North American Aerospace Defense Command"), or all of it when the acronym is of a name in another
+    language."""
+    found = []
+    for token in doc:
+        if not is_acronym(token) or token.i < 2:
+            continue
+        before, previous = doc[token.i - 1], doc[token.i - 2]
+        if before.text == "(" and token.i + 1 < len(doc) and doc[token.i + 1].text == ")":
+            end = token.i - 1
+        elif before.lower_ == "or" and previous.text == ",":
+            end = token.i - 2
+        else:
+            continue
+        run = _capitalised_run(doc, end)
+        if not run:
+            continue
+        spelled = [k for k in range(len(run)) if run[k].text[:1] == token.text[:1] and spells(token.text, _joined(run[k:]))]
+        found.append((token.text, _joined(run[spelled[0]:] if spelled else run)))
+    return found
+
+
+def _capitalised_run(doc: Doc, end: int) -> list[Token]:
+    """The capitalised words (with the small words inside a name) that end right before ``end``."""
+    start = end
+    while start > 0 and (doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct
+                         or doc[start - 1].lower_ in ACRONYM_SKIPPED_WORDS or doc[start - 1].text == "-"):
+        start -= 1
+    run = list(doc[start:end])
+    while run and (run[0].lower_ in ACRONYM_SKIPPED_WORDS or run[0].text == "-"):
+        run = run[1:]
+    return run if len([t for t in run if t.text[:1].isupper()]) >= 2 else []
+
+
+def _joined(tokens: list[Token]) -> str:
+    return "".join(t.text + t.whitespace_ for t in tokens).strip()
 
 
 def spells(acronym: str, name: str) -> bool:
@@ -597,10 +658,12 @@ class SpeakerResolver:
 
     def _named_before(self, speaker: Speaker) -> Speaker:
         """ "the General Staff" after "the Latvian General Staff", "Operational Command" after "the Operational
-        Command of the Armed Forces": an institution's short name stands for its full one."""
+        Command of the Armed Forces": an institution's short name stands for its full one (not as a headline's
+        capitals run it into a verb: "Kremlin Denies Role")."""
         words = speaker.name.split()
+        headline = TEXT_FIELDS.index("headline")
         longer = [m.speaker for m in self.index.orgs if len(m.speaker.name.split()) > len(words)
-                  and _contains(m.speaker.name.split(), words)]
+                  and _contains(m.speaker.name.split(), words) and m.where.rank != headline]
         return longer[0] if longer else speaker
 
     def _by_nationality(self, speaker: Speaker, head: Token, where: Place) -> Speaker:
