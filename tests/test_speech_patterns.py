@@ -99,3 +99,10 @@ def test_a_pattern_without_a_speaker_node_fails_at_load(tmp_path: Path):
 def test_a_stance_inside_another_speakers_reported_clause_is_part_of_that_statement():
     found = statements("Prime Minister Tiit Saar said Latvia had called on Minsk to halt the balloon flights.")
     assert [(s.speaker.name, s.rules) for s in found] == [("Tiit Saar", ("statement.reported_clause",))]
+
+
+def test_a_stand_on_what_the_speaker_calls_something_keeps_the_label():
+    [stance] = statements("Cyprus on Monday condemned what it called intimidation of its fishermen by Turkish "
+                          "helicopters.")
+    assert stance.rules == ("statement.stance.what_called",)
+    assert stance.quote.startswith("condemned what it called intimidation")

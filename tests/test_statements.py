@@ -259,3 +259,15 @@ def test_a_headline_running_a_name_into_a_verb_does_not_rename_the_institution()
     found = statements("The Kremlin on Friday dismissed claims that Moscow had sent the drones.",
                        headline="Kremlin Dismisses Drone Claims")
     assert {s.speaker.name for s in found} == {"Kremlin"}
+
+
+def test_a_claim_inside_what_a_speaker_said_is_part_of_that_statement():
+    found = statements("Latvia on Monday said it would expel two Belarusian diplomats after Riga claimed that a "
+                       "balloon had carried contraband across the border.")
+    assert [s.speaker.name for s in found] == ["Latvia"]
+
+
+def test_speech_inside_words_attributed_after_them_keeps_its_own_speaker():
+    found = statements("Lithuania's envoy to the alliance, Ona Vaitkute, said she would study the offer, the "
+                       "alliance said.")
+    assert "Ona Vaitkute" in {s.speaker.name for s in found}

@@ -396,8 +396,8 @@ class FieldReader:
         inside_unit = {t.i for t in tokens}
         found = []
         for cue in _cues(tokens, unit.quotes, REPORTING_VERBS - DENYING):  # "denied that X": X is not what was said
-            if _is_according(cue):
-                continue
+            if _is_according(cue) or _reported_within(cue):
+                continue  # "X said it would act after Y claimed that ...": Y's claim is part of what X said
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
             if clauses and cue.dep_ == "relcl" and not _has_subject(clauses[0]):
                 continue  # "aircraft that it said had violated ...": the clause lost its subject to the relative
@@ -461,7 +461,8 @@ class FieldReader:
         for match in self.stances:
             cue = match.cue
             if cue.i not in inside_unit or _inside(cue, unit.quotes) or not _asserted(cue) \
-                    or any(c.dep_ == "ccomp" for c in cue.children) or _outlet(match.speaker) \
+                    or any(c.dep_ == "ccomp" and c not in match.nodes.values() for c in cue.children) \
+                    or _outlet(match.speaker) \
                     or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue):
                 continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
             content = _stance_content(match, unit.quotes)
@@ -493,9 +494,10 @@ class FieldReader:
 
 
 def _reported_within(verb: Token) -> bool:
-    """Whether a verb stands in a clause that another verb reports ("the minister said Estonia had asked for
-    talks"): it is part of that statement, not one of its own."""
-    return any(a.lemma_.lower() in STATEMENT_VERBS for a in verb.ancestors
+    """Whether a verb stands in a clause that another verb before it reports ("the minister said Estonia had asked
+    for talks"): it is part of that statement, not one of its own. A cue after the words ("X said ..., the agency
+    said") attributes them instead, and a denial reports nothing said."""
+    return any(a.lemma_.lower() in STATEMENT_VERBS - DENYING and a.i < verb.i for a in verb.ancestors
                if any(t.dep_ in {"ccomp", "xcomp"} for t in a.children if verb in t.subtree))
 
 
