@@ -271,3 +271,28 @@ def test_speech_inside_words_attributed_after_them_keeps_its_own_speaker():
     found = statements("Lithuania's envoy to the alliance, Ona Vaitkute, said she would study the offer, the "
                        "alliance said.")
     assert "Ona Vaitkute" in {s.speaker.name for s in found}
+
+
+def test_an_outlet_the_article_introduced_by_name_carries_the_story_and_says_nothing():
+    found = statements("Swedish news agency TT said the airport in Visby had been shut for two hours on Friday.\n"
+                       "Near Visby, a second drone was reported over a harbour, TT said.\n"
+                       "A third drone was seen near the port, according to Nordic Wire News.")
+    assert found == []
+
+
+def test_agencies_quoting_a_named_spokesman_pass_on_his_words():
+    [quote] = statements("Belarusian news agencies reported quoting Defence Ministry spokesman Colonel Ivan Petrov: "
+                         "\u201cOur aircraft have not crossed the border.\u201d")
+    assert quote.speaker.name == "Ivan Petrov" and quote.mode == "direct"
+
+
+def test_a_speaker_citing_something_is_still_the_speaker():
+    [quote] = statements("\u201cIt is a deliberate test,\u201d Jonas Kairys, head of the opposition party, told "
+                         "reporters, citing the place where the balloon landed.")
+    assert quote.speaker.name == "Jonas Kairys"
+
+
+def test_a_page_speaks_for_its_owner_and_an_unnamed_report_for_nobody():
+    found = statements("Two jets were scrambled over the sea, according to the Facebook page of the Allied Air "
+                       "Command.\nAn earlier report claimed that a transport plane had entered Latvian airspace.")
+    assert [s.speaker.name for s in found] == ["Allied Air Command"]

@@ -396,6 +396,8 @@ PLURAL_BODIES = {"forces", "troops", "chiefs", "guards", "headquarters", "police
 # Documents that "read" or "say" on their issuer's behalf.
 DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post", "readout",
              "message", "notice", "report", "bulletin", "update"}
+# Pages an institution publishes on, which speak for it: "according to the Facebook page of the air command".
+SOURCE_PAGES = {"page", "website", "account", "site", "channel"}
 PERSON_PRONOUNS = {"he", "she"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # What a state has whose violation an article reports.
@@ -433,6 +435,9 @@ OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "ou
 # Heads that name an outlet only with a news word before them: "the state news agency", "state media".
 NEWS_HEADS = {"agency", "media", "service"}
 NEWS_WORDS = {"news", "press", "state", "wire"}
+# Outlets known by their names or initials, lowercased (besides the wire services in OUTLETS).
+OUTLET_NAMES = {"ap", "dpa", "pap", "cnn", "bbc", "cbs", "nbc", "abc", "yle", "nrk", "ntb", "svt", "err", "lrt", "lsm",
+                "ukrinform", "unian", "ansa", "efe", "agerpres", "bta", "ctk", "mti", "hina", "kathimerini", "politico"}
 # Words and marks stripped from the start of a statement's content: "that ...", "and ...", ": ...".
 LEADING_JUNK = {"that", ",", "and", "but", "—", "-", ":", ";"}
 # Words stripped from the end of a statement's content: a dangling "and", "but" or "that".

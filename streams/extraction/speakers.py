@@ -26,8 +26,8 @@ from streams.article import TEXT_FIELDS
 from streams.extraction.lexicon import (
     ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENTS, HARDWARE, HOME_WORDS,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
-    MOUTHPIECES, NATIONAL_BODY_HEADS, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
-    RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
+    MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
+    RELATIVE_PRONOUNS, ROLE_WORDS, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
@@ -117,6 +117,7 @@ class ArticleIndex:
     defined: dict[str, str] = field(default_factory=dict)  # the acronyms the text itself defines
     weights: Counter[str] = field(default_factory=Counter)
     first_seen: dict[str, Place] = field(default_factory=dict)
+    outlets: frozenset[str] = frozenset()  # names the article gives news outlets ("news agency NTB")
 
     def build(self) -> ArticleIndex:
         docs = [(name, self.analysed.docs[name]) for name in READING_ORDER if name in self.analysed.docs]
@@ -134,6 +135,7 @@ class ArticleIndex:
         self.people.sort(key=lambda m: (m.where.rank, m.where.char))
         for name, doc in docs:
             self._learn_orgs(name, doc)
+        self.outlets = frozenset(name for _, doc in docs for name in outlet_names(doc))
         return self
 
     @staticmethod
@@ -363,6 +365,25 @@ class ArticleIndex:
                 or _described_as_company(head):
             return name  # a company or an airport speaks for itself
         return None
+
+
+def outlet_names(doc: Doc) -> list[str]:
+    """Names the text gives news outlets by calling them one: "Norwegian news agency NTB", "the broadcaster NRK",
+    "NRK, the public broadcaster"; a later "NTB said" is then the outlet carrying the story."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        described = [token.head] if token.dep_ in {"appos", "compound", "npadvmod"} else []
+        described += [c for c in token.children if c.dep_ in {"appos", "compound", "nmod"}]
+        if any(_outlet_noun(t) for t in described if t.pos_ == "NOUN"):
+            found.append(token.text)
+    return found
+
+
+def _outlet_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in OUTLETS or lemma in NEWS_HEADS and any(t.lower_ in NEWS_WORDS for t in token.subtree if t.i < token.i)
 
 
 def defined_acronyms(doc: Doc) -> list[tuple[str, str]]:
@@ -622,7 +643,7 @@ class SpeakerResolver:
         if named is not None and lemma in PRIVATE_HEADS:  # "the airport operator Skyport": a company by its name
             name = " ".join(t.text for t in named.subtree if t.pos_ == "PROPN")
             return Speaker(name=name, kind="organization", organization=name)
-        if lemma in DOCUMENTS:
+        if lemma in DOCUMENTS or lemma in SOURCE_PAGES:
             return self._document(subject, field_name, where)
         if lemma in ANONYMOUS_SOURCES and subject.tag_ in {"NN", "NNP"}:
             return self._anonymous(subject, field_name, where)
@@ -769,7 +790,9 @@ class SpeakerResolver:
         if recent:
             return recent[-1]
         modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod"}]
-        if modifiers:  # "the summit communique": the organisation the document's own words name, if any
+        if any(m.text[:1].isupper() for m in modifiers):
+            # "the Vilnius summit communique": the organisation the document's own words name, if any; "an earlier
+            # report" names nobody
             words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ != "DET"]
             owner = next((t.text for t in words if is_acronym(t) or t.ent_type_ == "ORG"), None)
             return Speaker(name=" ".join(t.text for t in words), kind="organization", organization=owner)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from streams.extraction.lexicon import (
     CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
-    NEWS_HEADS, NEWS_WORDS, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
+    NEWS_HEADS, NEWS_WORDS, OUTLET_NAMES, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
     SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, STATEMENT_VERBS, TRAILING_JUNK, WEEKDAYS,
 )
 from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
@@ -111,6 +111,10 @@ def _subject(cue: Token) -> Token | None:
 def _quoted_source(cue: Token) -> Token | None:
     """ "The agency quoted a military source as saying ...", "he was quoted as saying": the one quoted, not the
     outlet that quotes."""
+    citing = next((c for c in cue.children if c.lemma_.lower() in CITING and c.tag_ == "VBG"), None)
+    source = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
+    if source is not None and (source.ent_type_ == "PERSON" or source.lemma_.lower() in ROLE_WORDS | MOUTHPIECES):
+        return source  # "news agencies reported, quoting a ministry spokesman: ...", not "citing the location"
     verb = cue
     while verb.dep_ == "conj" and verb.head is not verb and verb.head.lemma_.lower() not in CITING:
         verb = verb.head
@@ -165,11 +169,12 @@ def _outermost(governing: list[Token]) -> Token:
     return chosen
 
 
-def _outlet(head: Token) -> bool:
-    """Whether a phrase names a news outlet: "the broadcaster", "Reuters", "the state news agency"."""
+def _outlet(head: Token, outlets: frozenset[str] = frozenset()) -> bool:
+    """Whether a phrase names a news outlet: "the broadcaster", "Reuters", "the state news agency", "Russian news
+    agencies", a name ending in "News", or a name the article introduced as an outlet's ("news agency NTB")."""
     lower = head.lower_
-    return lower in OUTLETS or lower in NEWS_HEADS and any(
-        t.lower_ in NEWS_WORDS for t in head.subtree if t.i < head.i)
+    return lower in OUTLETS | OUTLET_NAMES or head.text in outlets or head.pos_ == "PROPN" and lower == "news" \
+        or head.lemma_.lower() in NEWS_HEADS and any(t.lower_ in NEWS_WORDS for t in head.subtree if t.i < head.i)
 
 
 def _has_subject(clause: Token) -> bool:
@@ -332,9 +337,10 @@ def _appositive_aside(cue: Token, tokens: list[Token], comma: int) -> Aside | No
 class FieldReader:
     """Candidates of one field, unit by unit."""
 
-    def __init__(self, field_name: str, doc: Doc) -> None:
+    def __init__(self, field_name: str, doc: Doc, outlets: frozenset[str] = frozenset()) -> None:
         self.field_name = field_name
         self.doc = doc
+        self.outlets = outlets  # names the article gives news outlets: they carry the story, they say nothing in it
         self.quotes = [q for q in find_quotes(doc.text) if not NAMING.search(doc.text[:q.opening])]
         self.units = units(doc.text, self.quotes)
         self.stances = speech_matcher(doc.vocab).matches(doc)
@@ -407,7 +413,7 @@ class FieldReader:
             if aside is not None:
                 parts = [aside.content]
             subject = aside.speaker if aside is not None else self.subject(cue, tokens, unit)
-            if subject is not None and _outlet(subject):
+            if subject is not None and _outlet(subject, self.outlets):
                 continue  # "..., the news agency reported": it carries the story, nobody said it to it
             for part in parts:
                 if any(_inside(t, unit.quotes) for t in part):
@@ -462,7 +468,7 @@ class FieldReader:
             cue = match.cue
             if cue.i not in inside_unit or _inside(cue, unit.quotes) or not _asserted(cue) \
                     or any(c.dep_ == "ccomp" and c not in match.nodes.values() for c in cue.children) \
-                    or _outlet(match.speaker) \
+                    or _outlet(match.speaker, self.outlets) \
                     or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue):
                 continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
             content = _stance_content(match, unit.quotes)
@@ -480,7 +486,7 @@ class FieldReader:
             if not _is_according(cue) or _inside(cue, unit.quotes):
                 continue
             source = _subject(cue)
-            if source is not None and _outlet(source):
+            if source is not None and _outlet(source, self.outlets):
                 continue  # "according to the broadcaster": the outlet carrying the story
             end = source.right_edge.i if source is not None else cue.i + 1
             content = [t for t in tokens if t.i < cue.i or t.i > end]
@@ -540,7 +546,7 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
     for field_name, doc in analysed.fields():
         if field_name == "headline":
             continue
-        reader = FieldReader(field_name, doc)
+        reader = FieldReader(field_name, doc, resolver.index.outlets)
         previous: Speaker | None = None
         for unit in reader.units:
             spoken: Speaker | None = None
