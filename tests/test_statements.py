@@ -242,10 +242,10 @@ def test_a_full_quotation_after_a_fragment_of_it_is_a_statement_of_its_own():
 
 
 def test_initials_defined_in_brackets_stand_for_the_full_name_of_a_national_body():
-    found = statements("Two Polish fighters were scrambled over Suwalki, the Joint Operations Command of the "
-                       "Armed Forces (DOWOP) said.\n"
-                       '"The crews acted at once and by the book," DOWOP said.')
-    assert {s.speaker.name for s in found} == {"Joint Operations Command of the Armed Forces"}
+    found = statements("Two Polish fighters were scrambled over Suwalki, the Territorial Defence Staff (SZTO) "
+                       "said.\n"
+                       '"The crews acted at once and by the book," SZTO said.')
+    assert {s.speaker.name for s in found} == {"Territorial Defence Staff"}
     assert {s.speaker.organization for s in found} == {"Poland"}
 
 
@@ -294,5 +294,11 @@ def test_a_speaker_citing_something_is_still_the_speaker():
 
 def test_a_page_speaks_for_its_owner_and_an_unnamed_report_for_nobody():
     found = statements("Two jets were scrambled over the sea, according to the Facebook page of the Allied Air "
-                       "Command.\nAn earlier report claimed that a transport plane had entered Latvian airspace.")
+                       "Command.\nA leaked internal report claimed that balloon crossings had tripled since May.")
     assert [s.speaker.name for s in found] == ["Allied Air Command"]
+
+
+def test_who_refers_to_the_person_before_a_long_apposition():
+    found = statements("Reporters were briefed by Maria Lind, spokeswoman for the coastal sector of the southern "
+                       "naval command's logistics division, who said two drones had hovered near the pier for an hour.")
+    assert [s.speaker.name for s in found] == ["Maria Lind"]

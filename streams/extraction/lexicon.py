@@ -586,7 +586,11 @@ DOWNING_VERBS = {"shoot", "bring"}
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
                   | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation"})
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
-SPEECH_WORDS = SPEECH_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS | {"according"}
+# Nouns of a speech act whose content a that-clause gives: "an announcement by the service that ...", "Finland's
+# warning that ...".
+SPEECH_NOUNS = {"announcement", "statement", "comment", "remark", "claim", "warning", "assertion", "assessment",
+                "accusation", "admission", "assurance", "insistence", "pledge", "promise"}
+SPEECH_WORDS = SPEECH_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS | SPEECH_NOUNS | {"according"}
 # Verbs whose subject a speech act coordinated with them shares: "said in a statement and called on Moscow to ...".
 STATEMENT_VERBS = QUOTING_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS
 # Heads of the names of a state's own bodies: initials defined for "the Operational Command of the Armed Forces"

@@ -279,7 +279,7 @@ class ArticleIndex:
                 code = _country_before(token)  # "Russia denied involvement. Its embassy ..."
                 if code is None:
                     continue
-            if code and token.dep_ == "poss":
+            if code and token.dep_ == "poss" and token.i != head.i:  # "Japan's ministry", not "Japan's warning"
                 words.append(demonym(code))
             else:
                 words.append(text)
@@ -564,7 +564,7 @@ class SpeakerResolver:
         if subject is None:
             return None
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-            subject = subject.head.head
+            subject = _person_before(subject.head.head) if subject.lower_ == "who" else subject.head.head
         lower = subject.lower_
         where = place(subject, field_name)
         if lower in PERSON_PRONOUNS:
@@ -809,6 +809,19 @@ class SpeakerResolver:
             if title is not None and title.role and subject.lower_ in title.role.lower().split():
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
+
+
+def _person_before(noun: Token) -> Token:
+    """What "who" refers to: a person, so "X, deputy head of the bureau of the staff department, who said ..." is X
+    even where the parser hangs the clause on the last noun of the apposition."""
+    chain = []
+    for token in [noun, *noun.ancestors]:
+        chain.append(token)
+        if token.dep_ not in {"pobj", "prep", "appos", "compound"}:
+            break
+    named = [t for t in chain if t.ent_type_ == "PERSON"]
+    offices = [t for t in chain if t.lemma_.lower() in ROLE_WORDS | MOUTHPIECES]
+    return (named or offices or [noun])[0]
 
 
 def _described_as_company(token: Token) -> bool:

@@ -471,9 +471,10 @@ class FieldReader:
                     or _outlet(match.speaker, self.outlets) \
                     or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue):
                 continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
-            content = _stance_content(match, unit.quotes)
-            if any(_inside(t, unit.quotes) for t in content):
-                continue
+            clause = match.nodes.get("content")
+            content = _text_of_clause(clause) if clause is not None else _stance_content(match, unit.quotes)
+            if clause is None and any(_inside(t, unit.quotes) for t in content):
+                continue  # the quotation is the statement
             text = _surface(content)
             if _words(text) >= MIN_REPORTED_WORDS:
                 found.append(Candidate(cue, match.speaker, "reported", text, content[0].idx, unit, 0.7, match.rule))
@@ -505,6 +506,11 @@ def _reported_within(verb: Token) -> bool:
     said") attributes them instead, and a denial reports nothing said."""
     return any(a.lemma_.lower() in STATEMENT_VERBS - DENYING and a.i < verb.i for a in verb.ancestors
                if any(t.dep_ in {"ccomp", "xcomp"} for t in a.children if verb in t.subtree))
+
+
+def _text_of_clause(clause: Token) -> list[Token]:
+    """A that-clause without its "that": "an announcement that Moscow was stirring unrest"."""
+    return [t for t in clause.subtree if not (t.lower_ == "that" and t.head is clause and t.i < clause.i)]
 
 
 def _stance_content(match: SpeechMatch, quotes: tuple[Quote, ...]) -> list[Token]:
