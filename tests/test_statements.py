@@ -302,3 +302,12 @@ def test_who_refers_to_the_person_before_a_long_apposition():
     found = statements("Reporters were briefed by Maria Lind, spokeswoman for the coastal sector of the southern "
                        "naval command's logistics division, who said two drones had hovered near the pier for an hour.")
     assert [s.speaker.name for s in found] == ["Maria Lind"]
+
+
+def test_an_institution_that_reported_in_a_post_is_who_the_statement_then_means():
+    found = statements("Two Polish fighters met a Russian spy plane over the Baltic, the Territorial Defence Staff "
+                       "(SZTO) said.\nSZTO reported the intercept in a post on X on Monday.\n"
+                       '"The crews shadowed the aircraft until it turned east," said the statement.\n'
+                       '"Our pilots are ready every hour of the day," it added.')
+    direct = [s for s in found if s.mode == "direct"]
+    assert len(direct) == 2 and {s.speaker.name for s in direct} == {"Territorial Defence Staff"}

@@ -577,10 +577,15 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
 
 
 def _note_issuer(reader: FieldReader, unit: Unit, resolver: SpeakerResolver) -> None:
-    """ "The army issued a statement": who "the statement read" will later mean, and "it said"."""
+    """ "The army issued a statement", "the command reported the intercept in a post on X": who "the statement read"
+    will later mean, and "it said"."""
     for token in reader.tokens(unit):
         verb = token.head
-        if token.lemma_.lower() in DOCUMENTS and token.dep_ == "dobj" and verb.lemma_.lower() in ISSUING:
+        issued = token.dep_ == "dobj" and verb.lemma_.lower() in ISSUING
+        if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in CUE_VENUE_PREPOSITIONS:
+            verb = verb.head  # "reported it in a post": the verb the document is the venue of
+            issued = verb.lemma_.lower() in REPORTING_VERBS | ISSUING
+        if token.lemma_.lower() in DOCUMENTS and issued:
             speaker = resolver.speaker(_own_subject(verb), reader.field_name)
             if speaker is not None:
                 resolver.spoke(speaker, place(verb, reader.field_name), reader.doc.text[unit.start:unit.end])
