@@ -311,3 +311,10 @@ def test_an_institution_that_reported_in_a_post_is_who_the_statement_then_means(
                        '"Our pilots are ready every hour of the day," it added.')
     direct = [s for s in found if s.mode == "direct"]
     assert len(direct) == 2 and {s.speaker.name for s in direct} == {"Territorial Defence Staff"}
+
+
+def test_an_outlet_reporting_a_clause_while_quoting_someone_passes_on_that_persons_words():
+    [said] = statements("Swedish public broadcaster SVT reported that in Lulea, there were two drones above the runway "
+                        "at around 9 p.m., quoting Anna Berg, the duty officer at the Norrbotten police.")
+    assert said.speaker.name == "Anna Berg" and said.speaker.organization == "Sweden"
+    assert said.quote == "in Lulea, there were two drones above the runway at around 9 p.m."

@@ -111,7 +111,9 @@ def _subject(cue: Token) -> Token | None:
 def _quoted_source(cue: Token) -> Token | None:
     """ "The agency quoted a military source as saying ...", "he was quoted as saying": the one quoted, not the
     outlet that quotes."""
-    citing = next((c for c in cue.children if c.lemma_.lower() in CITING and c.tag_ == "VBG"), None)
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]  # "... reported that X, quoting Y": hung on the clause
+    citing = next((c for c in [*cue.children, *(g for c in clauses for g in c.children)]
+                   if c.lemma_.lower() in CITING and c.tag_ == "VBG"), None)
     source = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
     if source is not None and (source.ent_type_ == "PERSON" or source.lemma_.lower() in ROLE_WORDS | MOUTHPIECES):
         return source  # "news agencies reported, quoting a ministry spokesman: ...", not "citing the location"
@@ -443,7 +445,7 @@ class FieldReader:
         clauses ("that A and that B") only when one of them holds a quotation, so that the other is still
         reported."""
         dropped = {t.i for clause in clauses for c in clause.subtree if c is not clause and c.dep_ in {"conj", "advcl"}
-                   and c.lemma_.lower() in QUOTING_VERBS and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
+                   and c.lemma_.lower() in QUOTING_VERBS | CITING and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
         chosen = {t.i for clause in clauses for t in clause.subtree}
         tokens = [t for t in clauses[0].doc if t.i in chosen and t.i in inside_unit and t.i not in dropped]
         if len(clauses) > 1 or not any(_inside(t, self.quotes) for t in tokens):
