@@ -318,3 +318,9 @@ def test_an_outlet_reporting_a_clause_while_quoting_someone_passes_on_that_perso
                         "at around 9 p.m., quoting Anna Berg, the duty officer at the Norrbotten police.")
     assert said.speaker.name == "Anna Berg" and said.speaker.organization == "Sweden"
     assert said.quote == "in Lulea, there were two drones above the runway at around 9 p.m."
+
+
+def test_an_anonymous_source_is_named_with_what_qualifies_it():
+    found = statements("French investigators met on Friday. One source close to the inquiry told Reuters that three "
+                       "drones had been seen. The drones flew off to the west, the source added.")
+    assert {s.speaker.name for s in found} == {"French source close to the inquiry"}

@@ -722,6 +722,9 @@ class SpeakerResolver:
             if code is None:
                 return None
             text = f"{demonym(code)} {text}"
+        qualifier = next((c for c in subject.children if c.dep_ == "amod" and c.i > subject.i), None)
+        if qualifier is not None:  # "a source close to the case", "a diplomat familiar with the talks"
+            text = f"{text} {subject.doc[qualifier.i: qualifier.right_edge.i + 1].text}"
         speaker = Speaker(name=text, kind="person", organization=country_name(code))
         self.sources.append((subject.lemma_.lower(), speaker))
         return speaker
