@@ -324,3 +324,15 @@ def test_an_anonymous_source_is_named_with_what_qualifies_it():
     found = statements("French investigators met on Friday. One source close to the inquiry told Reuters that three "
                        "drones had been seen. The drones flew off to the west, the source added.")
     assert {s.speaker.name for s in found} == {"French source close to the inquiry"}
+
+
+def test_states_speaking_together_are_one_joint_speaker():
+    [said] = statements("China and Russia confirmed on Friday that they had flown a joint patrol over the Sea of Japan.")
+    assert said.speaker.name == "China and Russia" and said.speaker.organization is None
+
+
+def test_words_attributed_on_to_another_speaker_are_that_speakers_statement_only():
+    found = statements("The Finnish coast guard says it is sure that the vessel dragged its anchor on purpose, a "
+                       "senior police official said on Monday.\nAccording to reports, the crew had been detained.")
+    assert [s.speaker.name for s in found] == ["Finnish coast guard"]
+    assert "dragged its anchor" in found[0].quote

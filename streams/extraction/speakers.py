@@ -575,6 +575,11 @@ class SpeakerResolver:
             return self.last_org  # "Police said ... . The area was closed, they said."
         if subject.pos_ == "PRON":
             return None
+        joint = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+        if len(joint) > 1 and all(country_of(t) and t.ent_type_ in {"GPE", "NORP", ""} for t in joint):
+            # "China and Russia confirmed ...": the states together, no one of them
+            names = [country_name(country_of(t)) for t in joint]
+            return Speaker(name=f"{', '.join(names[:-1])} and {names[-1]}", kind="organization")
         person = self._named_person(subject)
         if person is not None:
             return self.person(person)
@@ -789,6 +794,8 @@ class SpeakerResolver:
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if owner is not None:
                     return self._owner(owner, field_name, where)
+        if subject.tag_ == "NNS":
+            return None  # "according to reports": whose, the text does not say
         recent = [s for p, s in self.issuers if p.rank == where.rank and 0 <= where.char - p.char <= ISSUER_REACH]
         if recent:
             return recent[-1]

@@ -412,6 +412,9 @@ class FieldReader:
             clauses = clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
             parts = self._parts(clauses, inside_unit) if clauses else []
             aside = None if clauses else _aside(cue, tokens, unit.quotes)
+            if aside is not None and any(c.dep_ == "ccomp" for v in _cues(aside.content, unit.quotes, REPORTING_VERBS)
+                                         for c in v.children):
+                continue  # "X says Y, an official said": what is reported is X's statement, read on its own
             if aside is not None:
                 parts = [aside.content]
             subject = aside.speaker if aside is not None else self.subject(cue, tokens, unit)
