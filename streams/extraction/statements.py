@@ -588,8 +588,8 @@ def _note_issuer(reader: FieldReader, unit: Unit, resolver: SpeakerResolver) -> 
         verb = token.head
         issued = token.dep_ == "dobj" and verb.lemma_.lower() in ISSUING
         if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in CUE_VENUE_PREPOSITIONS:
-            verb = verb.head  # "reported it in a post": the verb the document is the venue of
-            issued = verb.lemma_.lower() in REPORTING_VERBS | ISSUING
+            verb = verb.head  # "reported the intercept in a post": the verb the document is the venue of
+            issued = verb.lemma_.lower() in REPORTING_VERBS | ISSUING and any(c.dep_ == "dobj" for c in verb.children)
         if token.lemma_.lower() in DOCUMENTS and issued:
             speaker = resolver.speaker(_own_subject(verb), reader.field_name)
             if speaker is not None:
