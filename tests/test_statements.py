@@ -336,3 +336,11 @@ def test_words_attributed_on_to_another_speaker_are_that_speakers_statement_only
                        "senior police official said on Monday.\nAccording to reports, the crew had been detained.")
     assert [s.speaker.name for s in found] == ["Finnish coast guard"]
     assert "dragged its anchor" in found[0].quote
+
+
+def test_a_name_after_coordinated_titles_is_who_he_means_next():
+    found = statements("Police chief Anna Kask said a second drone had been found near Daugavpils.\n"
+                       "On Sunday Latvia\u2019s Deputy Prime Minister and Foreign Minister Andris Kalnins visited the "
+                       'farm. He promised that Latvia would "send a note to the offender" within days.')
+    [quote] = [s for s in found if s.mode == "direct"]
+    assert quote.speaker.name == "Andris Kalnins"

@@ -74,9 +74,11 @@ def _key(word: str) -> str:
 
 
 def _is_subject(token: Token) -> bool:
-    """A name that is its clause's subject, or stands in apposition to it ("Croatia's President, Ivo Maric,")."""
+    """A name that is its clause's subject, or stands in apposition to it ("Croatia's President, Ivo Maric,"), or
+    follows coordinated titles ("Deputy Prime Minister and Foreign Minister X acknowledged ...")."""
     subjects = {"nsubj", "nsubjpass"}
-    return token.dep_ in subjects or token.dep_ in {"appos", "compound"} and token.head.dep_ in subjects
+    return token.dep_ in subjects or token.dep_ in {"appos", "compound"} and token.head.dep_ in subjects \
+        or token.dep_ == "conj" and token.head.dep_ in subjects and token.head.lower_ in ROLE_WORDS
 
 
 def _hardware_adjective(ent: Span) -> bool:
