@@ -344,3 +344,9 @@ def test_a_name_after_coordinated_titles_is_who_he_means_next():
                        'farm. He promised that Latvia would "send a note to the offender" within days.')
     [quote] = [s for s in found if s.mode == "direct"]
     assert quote.speaker.name == "Andris Kalnins"
+
+
+def test_a_name_ending_an_office_phrase_after_the_cue_is_the_speaker():
+    [quote] = statements("Observers in Vienna expect \u201cweeks of hard bargaining over the mandate,\u201d said "
+                         "Canadian Ambassador to the OSCE Michael Carter on Tuesday.")
+    assert quote.speaker.name == "Michael Carter"

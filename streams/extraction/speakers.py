@@ -623,6 +623,9 @@ class SpeakerResolver:
         doc = subject.doc
         candidates = [subject] + [c for c in subject.children if c.dep_ == "appos"] + [
             t for t in subject.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.head.head.head == subject]
+        edge = subject.right_edge
+        if subject.lower_ in ROLE_WORDS and edge.ent_type_ == "PERSON" and edge.i > subject.i:
+            candidates.append(edge)  # "said Ambassador to NATO Jan Novak": the parser hangs the name on "to"
         if subject.lemma_.lower() in INSTITUTION_HEADS | PRIVATE_HEADS:
             candidates = [subject]  # "the airport operator Skyport": the appositive names the institution
         for token in candidates:
