@@ -350,3 +350,10 @@ def test_a_name_ending_an_office_phrase_after_the_cue_is_the_speaker():
     [quote] = statements("Observers in Vienna expect \u201cweeks of hard bargaining over the mandate,\u201d said "
                          "Canadian Ambassador to the OSCE Michael Carter on Tuesday.")
     assert quote.speaker.name == "Michael Carter"
+
+
+def test_an_aside_between_subject_and_verb_does_not_make_the_object_a_speaker():
+    found = statements("The foreign minister summoned Belarus's ambassador Ivan Sokal on Monday. Sokal has, meanwhile, "
+                       "dismissed the claims as a \u201cfabrication of the Vilnius regime,\u201d according to state "
+                       "media BelTA.")
+    assert [(s.speaker.name, s.quote) for s in found] == [("Ivan Sokal", "fabrication of the Vilnius regime")]

@@ -301,6 +301,9 @@ def _aside(cue: Token, tokens: list[Token], quotes: tuple[Quote, ...]) -> Aside 
     if comma == cue.i - 1:  # "..., said Defence Minister X."
         if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
             return None  # "..., calling the accusations ...": a participle, with its object after it
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < comma for c in cue.children) and any(
+                c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+            return None  # "X has, meanwhile, dismissed the claims": the verb's object, not a speaker, follows it
         words = [t for t in doc[cue.i + 1: phrase_end] if not t.is_punct]
         words = words[: next((k for k, t in enumerate(words) if t.pos_ == "ADP"), len(words))]
         if not words:  # "..., the army's chief of staff, General X, said.": the speaker in apposition before
