@@ -357,3 +357,11 @@ def test_an_aside_between_subject_and_verb_does_not_make_the_object_a_speaker():
                        "dismissed the claims as a \u201cfabrication of the Vilnius regime,\u201d according to state "
                        "media BelTA.")
     assert [(s.speaker.name, s.quote) for s in found] == [("Ivan Sokal", "fabrication of the Vilnius regime")]
+
+
+def test_a_quoted_clause_in_a_sentence_without_a_cue_goes_on_with_the_speaker_before():
+    found = statements("The balloon crossed at dawn, according to border guard spokesman Peeter Tamm.\n"
+                       'Its crew had "dropped ballast twice and drifted south of the checkpoint" before landing. '
+                       'Locals called it a "show".')
+    direct = [(s.speaker.name, s.quote) for s in found if s.mode == "direct"]
+    assert direct == [("Peeter Tamm", "dropped ballast twice and drifted south of the checkpoint")]

@@ -43,6 +43,7 @@ from streams.extraction.speech_patterns import SpeechMatch, speech_matcher
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
+CONTINUED_QUOTE_WORDS = 5  # a quoted clause, not a label in scare quotes
 DUPLICATE_OVERLAP = 0.8
 
 
@@ -364,11 +365,15 @@ class FieldReader:
 
     def _direct(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
         cues = _cues(tokens, unit.quotes, QUOTING_VERBS)
+        inside_unit = {t.i for t in tokens}
+        told = bool(cues) or any(m.cue.i in inside_unit for m in self.stances)  # "comments by X that ..." too
         found = []
         for quote in unit.quotes:
             cue = self._quote_cue(quote, unit, cues)
-            if cue is None and self.doc.text[unit.start:quote.opening].strip():
-                continue  # words in quotation marks that nobody is said to say
+            if cue is None and self.doc.text[unit.start:quote.opening].strip() and (
+                    told or _words(quote.text) < CONTINUED_QUOTE_WORDS):
+                continue  # words in quotation marks that nobody is said to say (a clause quoted in a sentence
+                # without a cue, right after a statement, goes on with its speaker: 'The jets "flew west and ..."')
             subject = self.subject(cue, tokens, unit) if cue is not None else None
             confidence = 0.9 if cue is not None else 0.7
             rule = "statement.quotation" if cue is not None else "statement.quotation_continued"
