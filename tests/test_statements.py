@@ -365,3 +365,9 @@ def test_a_quoted_clause_in_a_sentence_without_a_cue_goes_on_with_the_speaker_be
                        'Locals called it a "show".')
     direct = [(s.speaker.name, s.quote) for s in found if s.mode == "direct"]
     assert direct == [("Peeter Tamm", "dropped ballast twice and drifted south of the checkpoint")]
+
+
+def test_a_document_named_by_a_body_speaks_for_that_body():
+    [said] = statements("Poland closed two airports on Monday. Drones were seen over the port of Gdansk, a police "
+                        "statement said.")
+    assert (said.speaker.name, said.speaker.organization) == ("Polish police", "Poland")

@@ -597,6 +597,9 @@ STATEMENT_VERBS = QUOTING_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS
 # stand for a body of the article's state, unlike those of an international one.
 NATIONAL_BODY_HEADS = {"ministry", "command", "forces", "army", "navy", "guard", "police", "staff", "headquarters",
                        "coastguard", "directorate", "inspectorate", "service"}
+# Bodies a document can be named by ("a police statement", "a government communique"), unlike an event ("the summit
+# communique", which names its organisation by other words).
+DOCUMENT_ISSUERS = NATIONAL_BODY_HEADS | {"government", "embassy", "presidency", "cabinet", "department", "office"}
 # Nouns by which a sentence refers to someone introduced before: "the minister", "the ministry", "the statement".
 LINKING_NOUNS = frozenset(ROLE_WORDS | INSTITUTION_HEADS | DOCUMENTS | MOUTHPIECES)
 # Words by which a sentence leans on the one before it: "he said", "it entered", "these".

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.article import TEXT_FIELDS
 from streams.extraction.lexicon import (
-    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENTS, HARDWARE, HOME_WORDS,
+    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HOME_WORDS,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
     MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS, ROLE_WORDS, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
@@ -805,6 +805,9 @@ class SpeakerResolver:
         if recent:
             return recent[-1]
         modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod"}]
+        issuer = next((m for m in reversed(modifiers) if m.lemma_.lower() in DOCUMENT_ISSUERS), None)
+        if issuer is not None:  # "a police statement said", "a defence ministry statement": the body it names
+            return self._institution(issuer, field_name, where)
         if any(m.text[:1].isupper() for m in modifiers):
             # "the Vilnius summit communique": the organisation the document's own words name, if any; "an earlier
             # report" names nobody
