@@ -8,7 +8,11 @@ A statement is a cue (a speech verb such as "said", "told reporters", "wrote on 
   (`called the intrusion "an exceptional provocation"`);
 - reported: the clause the cue takes (`Rutte said the alliance had worked`), or the
   clause before it (`Jets entered the airspace, the military said`), or the rest of
-  the sentence around "according to".
+  the sentence around "according to"; or
+- a stand, an appeal, a label or a speech act told as a noun ("the Kremlin rejected the allegations",
+  "called on Moscow to withdraw", "called the flight a provocation", "an announcement by the service that
+  ..."), stated as named patterns in ``patterns/speech/*.json`` (:mod:`streams.extraction.speech_patterns`),
+  whose names are the statements' rules.
 
 A reported clause that only frames a partial quote is not a statement of its own;
 the partial quote is. A quotation inside another speaker's reported clause is that
