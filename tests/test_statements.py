@@ -371,3 +371,12 @@ def test_a_document_named_by_a_body_speaks_for_that_body():
     [said] = statements("Poland closed two airports on Monday. Drones were seen over the port of Gdansk, a police "
                         "statement said.")
     assert (said.speaker.name, said.speaker.organization) == ("Polish police", "Poland")
+
+
+def test_single_quotation_marks_quote_but_apostrophes_do_not():
+    found = statements("In the \u201890s the base hosted Soviet bombers.\n"
+                       "\u2018We will not be bullied by Russia\u2019s games,\u2019 Latvian Defence Minister Andris "
+                       "Ozols told reporters on Monday.\n"
+                       "Ozols called the flight \u2018a deliberate test of our resolve\u2019.")
+    assert [s.quote for s in found if s.mode == "direct"] == [
+        "We will not be bullied by Russia\u2019s games", "a deliberate test of our resolve"]
