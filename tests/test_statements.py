@@ -380,3 +380,10 @@ def test_single_quotation_marks_quote_but_apostrophes_do_not():
                        "Ozols called the flight \u2018a deliberate test of our resolve\u2019.")
     assert [s.quote for s in found if s.mode == "direct"] == [
         "We will not be bullied by Russia\u2019s games", "a deliberate test of our resolve"]
+
+
+def test_a_plural_body_named_by_its_kind_is_the_countrys_and_other_ones_are_nobody():
+    [quote] = statements("Sweden faces a \u201cgrowing risk of attacks on cables\u201d, security services said on "
+                         "Friday.")
+    assert (quote.speaker.name, quote.speaker.organization) == ("Swedish security services", "Sweden")
+    assert statements("Several security services said the divers had been Russian.") == []

@@ -391,6 +391,9 @@ SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 ANONYMOUS_SOURCES = {"official", "source", "officer", "diplomat", "aide"}
 # Adjectives that describe a source without saying who it is.
 VAGUE_ADJECTIVES = {"senior", "unnamed", "anonymous", "top", "high", "ranking", "high-ranking", "informed", "former"}
+# Adjectives that make a plural body several unnamed ones: "other intelligence services", "several ministries".
+VAGUE_PLURALS = {"other", "several", "many", "various", "some", "foreign", "western", "allied", "european", "regional",
+                 "local"}
 # Institutions whose name is plural: "the armed forces", "the Joint Chiefs".
 PLURAL_BODIES = {"forces", "troops", "chiefs", "guards", "headquarters", "police"}
 # Documents that "read" or "say" on their issuer's behalf.

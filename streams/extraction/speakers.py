@@ -27,7 +27,7 @@ from streams.extraction.lexicon import (
     ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HOME_WORDS,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
     MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
-    RELATIVE_PRONOUNS, ROLE_WORDS, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
+    RELATIVE_PRONOUNS, ROLE_WORDS, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES, VAGUE_PLURALS,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.places import country_code, country_name
@@ -673,8 +673,11 @@ class SpeakerResolver:
         if head.is_sent_start and head.pos_ == "PROPN" and lemma in INSTITUTION_HEADS and not _specific(head):
             proper = False  # "Police said ...": capitalised only by its place
         if not proper:
-            if lemma not in INSTITUTION_HEADS or head.tag_ == "NNS" and head.lower_ not in PLURAL_BODIES:
-                return None  # "some governments", "ministries": no one in particular
+            named_kind = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children) and not any(
+                c.dep_ == "det" or c.dep_ == "amod" and c.lower_ in VAGUE_PLURALS for c in head.children)
+            if lemma not in INSTITUTION_HEADS or head.tag_ == "NNS" and head.lower_ not in PLURAL_BODIES and not named_kind:
+                return None  # "some governments", "ministries": no one in particular; "intelligence services": the
+                # country's
             return self._earlier(_kind(head), where) or self._alliance(lemma) or self.index.org_speaker(head, field_name)
         if head.tag_ in {"NNS"} and lemma not in INSTITUTION_HEADS and not is_acronym(head):
             return None  # "Estonian officials", "Polish authorities": nobody in particular
