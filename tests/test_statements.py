@@ -387,3 +387,10 @@ def test_a_plural_body_named_by_its_kind_is_the_countrys_and_other_ones_are_nobo
                          "Friday.")
     assert (quote.speaker.name, quote.speaker.organization) == ("Swedish security services", "Sweden")
     assert statements("Several security services said the divers had been Russian.") == []
+
+
+def test_an_institutions_press_service_speaks_for_it_but_a_news_agency_does_not():
+    found = statements("The press service of the Ukrainian Air Force said nine drones had been downed over Sumy.\n"
+                       "The Kremlin press service said the president had phoned his Turkish counterpart.\n"
+                       "The state news agency said the talks had lasted an hour.")
+    assert [s.speaker.name for s in found] == ["Ukrainian Air Force", "Kremlin"]

@@ -438,6 +438,10 @@ OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "ou
 # Heads that name an outlet only with a news word before them: "the state news agency", "state media".
 NEWS_HEADS = {"agency", "media", "service"}
 NEWS_WORDS = {"news", "press", "state", "wire"}
+# An institution's own press office ("the press service of the ministry"), which speaks for it: its heads and the
+# words that make them one.
+PRESS_OFFICES = {"service", "office", "centre", "center", "department", "secretary"}
+PRESS_WORDS = {"press", "media", "information"}
 # Outlets known by their names or initials, lowercased (besides the wire services in OUTLETS).
 OUTLET_NAMES = {"ap", "dpa", "pap", "cnn", "bbc", "cbs", "nbc", "abc", "yle", "nrk", "ntb", "svt", "err", "lrt", "lsm",
                 "ukrinform", "unian", "ansa", "efe", "agerpres", "bta", "ctk", "mti", "hina", "kathimerini", "politico"}

@@ -26,7 +26,7 @@ from streams.article import TEXT_FIELDS
 from streams.extraction.lexicon import (
     ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HOME_WORDS,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
-    MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
+    MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PRESS_OFFICES, PRESS_WORDS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS, ROLE_WORDS, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES, VAGUE_PLURALS,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
@@ -659,6 +659,9 @@ class SpeakerResolver:
             return self._anonymous(subject, field_name, where)
         if lemma in MOUTHPIECES:
             return self._mouthpiece(subject, field_name, where) if subject.tag_ in {"NN", "NNP"} else None
+        if is_press_office(subject):  # "the press service of the air force", "the Kremlin press service"
+            named = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            return self._owner(named[-1], field_name, where) if named else self._mouthpiece_of(subject, field_name, where)
         if lemma in ROLE_WORDS:
             return self._office_holder(subject, where)
         if subject.pos_ == "PROPN" and subject.ent_type_ in {"", "PERSON"} and not is_acronym(subject) and not country_of(subject) \
@@ -830,6 +833,13 @@ class SpeakerResolver:
             if title is not None and title.role and subject.lower_ in title.role.lower().split():
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
+
+
+def is_press_office(head: Token) -> bool:
+    """ "The press service of the ministry", "the Kremlin's press office": an institution's mouthpiece, which speaks
+    for it (not a news outlet, though its words are "press" and "service")."""
+    return head.lemma_.lower() in PRESS_OFFICES and any(c.dep_ == "compound" and c.lower_ in PRESS_WORDS
+                                                         for c in head.children)
 
 
 def _person_before(noun: Token) -> Token:

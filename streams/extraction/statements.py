@@ -42,7 +42,7 @@ from streams.extraction.lexicon import (
 from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
-from streams.extraction.speakers import SpeakerResolver, place
+from streams.extraction.speakers import SpeakerResolver, is_press_office, place
 from streams.extraction.speech_patterns import SpeechMatch, speech_matcher
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
@@ -180,6 +180,9 @@ def _outlet(head: Token, outlets: frozenset[str] = frozenset()) -> bool:
     """Whether a phrase names a news outlet: "the broadcaster", "Reuters", "the state news agency", "Russian news
     agencies", a name ending in "News", or a name the article introduced as an outlet's ("news agency NTB")."""
     lower = head.lower_
+    if is_press_office(head) and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                                     or c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+        return False  # "the ministry's press service", "the press service of the army": the institution's own
     return lower in OUTLETS | OUTLET_NAMES or head.text in outlets or head.pos_ == "PROPN" and lower == "news" \
         or head.lemma_.lower() in NEWS_HEADS and any(t.lower_ in NEWS_WORDS for t in head.subtree if t.i < head.i)
 
