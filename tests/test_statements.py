@@ -394,3 +394,14 @@ def test_an_institutions_press_service_speaks_for_it_but_a_news_agency_does_not(
                        "The Kremlin press service said the president had phoned his Turkish counterpart.\n"
                        "The state news agency said the talks had lasted an hour.")
     assert [s.speaker.name for s in found] == ["Ukrainian Air Force", "Kremlin"]
+
+
+def test_abbreviated_titles_are_written_out_and_a_dateline_is_no_speaker():
+    [said] = statements("TRENTON, N.J. (AP) \u2014 Gov. Anna Reed said the lights over the shore were not a threat.")
+    assert (said.speaker.name, said.speaker.role) == ("Anna Reed", "Governor")
+
+
+def test_a_naval_rank_and_a_state_legislator_are_titles():
+    found = statements("Assemblywoman Kate Lowe said residents were scared. Coast guard spokesman Commodore Jose "
+                       "Reyes said the plane had been hit.")
+    assert [s.speaker.name for s in found] == ["Kate Lowe", "Jose Reyes"]

@@ -350,7 +350,12 @@ ROLE_WORDS = {
     "undersecretary", "under-secretary", "secretary-general", "vice-president", "prince", "emperor", "speaker",
     "mp", "deputy", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sen.", "rep.", "gov.", "analyst", "expert",
     "fellow", "researcher", "professor", "inspector", "superintendent", "negotiator",
+    "commodore", "assemblyman", "assemblywoman", "congressman", "congresswoman", "councillor", "councilor", "sheriff",
 }
+# Abbreviated titles, written out in a speaker's role: "Gov. X" -> Governor.
+TITLE_ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Representative", "gen.": "General",
+                       "lt.": "Lieutenant", "col.": "Colonel", "maj.": "Major", "adm.": "Admiral", "capt.": "Captain",
+                       "sgt.": "Sergeant", "cmdr.": "Commander", "amb.": "Ambassador", "pres.": "President"}
 # Military ranks: a title made only of these says a person's grade, not the office they speak from, so an
 # office given with the name ("Pakistan's military spokesman, Major General X") is the role.
 RANKS = {"general", "lieutenant", "colonel", "major", "admiral", "captain", "brigadier", "sergeant", "marshal",

@@ -204,7 +204,9 @@ def _object_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    """The verb's subject; of two, the nearer (a dateline, "OSLO (AP) — Gov. X said", is parsed as a second one)."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
 
 
 def _cue_text(cue: Token, subject: Token | None) -> str:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.lexicon import (
     CAPITALS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, MODIFIER_WORDS, NATIONAL_BODY_HEADS, ORGANISATION_NAMES, OWNER_PREPOSITIONS,
-    RANK_QUALIFIERS, RANKS, ROLE_WORDS,
+    RANK_QUALIFIERS, RANKS, ROLE_WORDS, TITLE_ABBREVIATIONS,
 )
 from streams.extraction.places import DEMONYMS, country_code, country_name
 
@@ -224,7 +224,8 @@ def split_title(tokens: list[Token]) -> Title:
                 break
     if not tokens:
         return Title(None, organization)
-    role = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
+    role = " ".join(TITLE_ABBREVIATIONS.get(word.lower(), word)
+                    for word in tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text.split(" "))
     return Title(role, organization)
 
 
