@@ -405,3 +405,9 @@ def test_a_naval_rank_and_a_state_legislator_are_titles():
     found = statements("Assemblywoman Kate Lowe said residents were scared. Coast guard spokesman Commodore Jose "
                        "Reyes said the plane had been hit.")
     assert [s.speaker.name for s in found] == ["Kate Lowe", "Jose Reyes"]
+
+
+def test_an_untitled_office_belongs_to_the_state_whose_airspace_its_sentence_is_about():
+    [said] = statements("Romanian airspace was breached twice last week. Romanian airspace was closed. Russian drones "
+                        "violated Moldovan airspace overnight, according to President Ana Lupu.")
+    assert said.speaker.organization == "Moldova"

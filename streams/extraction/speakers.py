@@ -247,6 +247,10 @@ class ArticleIndex:
             return acting[-1]
         nearby = {code for ent, code in _ent_countries(span.doc)
                   if window_start <= ent.start_char < span.start_char and not _hardware_adjective(ent)}
+        owning = {code for token in sentence if token.dep_ in {"amod", "compound", "poss"}
+                  and token.head.lemma_.lower() in HOME_WORDS and (code := country_of(token))}
+        if len(owning) == 1:  # "drones violated Moldovan airspace, according to President X": the state whose
+            return owning.pop()  # airspace or territory the sentence is about
         scores = {c: w + (NEARBY_BONUS if c in nearby else 0) for c, w in self.weights.items()}
         scores.update({c: NEARBY_BONUS for c in nearby if c not in scores})
         if not scores:
