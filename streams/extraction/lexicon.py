@@ -464,17 +464,17 @@ SPEECH_OCCASIONS = {"statement", "post", "interview", "message", "communique"}
 # Pronouns that can be the speaker of an attribution after the words: ", it said", ", they said", ", we said".
 SPEAKER_PRONOUNS = {*PRONOUNS, "they", "we"}
 # Verbs by which a speaker takes a stand on something named, the stand itself being the statement: "rejected the
-# allegations", "condemned the incursion", "has protested against the flights" (read by patterns/speech/*.json).
+# allegations", "condemned the incursion", "has protested over the overflight" (read by patterns/speech/*.json).
 STANCE_VERBS = {"condemn", "reject", "deny", "denounce", "decry", "blame", "accuse", "criticise", "criticize", "slam",
                 "dismiss", "rebuff", "protest", "deplore", "refute"}
-# Prepositions that give a stance verb its target: "protested against the flights", "protested over the overflight".
+# Prepositions that give a stance verb its target: "protested against the patrols", "protested over the overflight".
 STANCE_PREPOSITIONS = {"against", "over", "at"}
-# Verbs by which a speaker asks another to act: "called on Moscow to", "urged its allies not to", "asked the
+# Verbs by which a speaker asks another to act: "called on Moscow to", "urged its allies to stay calm", "asked the
 # government to".
 APPEAL_VERBS = {"call", "urge", "ask", "press", "appeal", "implore"}
 # Prepositions of an appeal: "called on X to", "called for talks", "appealed to X".
 APPEAL_PREPOSITIONS = {"on", "for", "upon", "to"}
-# Verbs that label what they name: "called the violation a provocation", "described the flight as hostile".
+# Verbs that label what they name: "called the incursion a test", "described the flight as hostile".
 LABELLING_VERBS = {"call", "describe", "brand", "label", "term", "characterise", "characterize"}
 
 # --- Clauses: whether a sentence asserts what it says --------------------------------------------------------------
@@ -605,7 +605,7 @@ SPEECH_NOUNS = {"announcement", "statement", "comment", "remark", "claim", "warn
 SPEECH_WORDS = SPEECH_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS | SPEECH_NOUNS | {"according"}
 # Verbs whose subject a speech act coordinated with them shares: "said in a statement and called on Moscow to ...".
 STATEMENT_VERBS = QUOTING_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS
-# Heads of the names of a state's own bodies: initials defined for "the Operational Command of the Armed Forces"
+# Heads of the names of a state's own bodies: initials defined for "the Territorial Defence Staff"
 # stand for a body of the article's state, unlike those of an international one.
 NATIONAL_BODY_HEADS = {"ministry", "command", "forces", "army", "navy", "guard", "police", "staff", "headquarters",
                        "coastguard", "directorate", "inspectorate", "service"}

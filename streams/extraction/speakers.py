@@ -119,7 +119,7 @@ class ArticleIndex:
     defined: dict[str, str] = field(default_factory=dict)  # the acronyms the text itself defines
     weights: Counter[str] = field(default_factory=Counter)
     first_seen: dict[str, Place] = field(default_factory=dict)
-    outlets: frozenset[str] = frozenset()  # names the article gives news outlets ("news agency NTB")
+    outlets: frozenset[str] = frozenset()  # names the article gives news outlets ("news agency TT")
 
     def build(self) -> ArticleIndex:
         docs = [(name, self.analysed.docs[name]) for name in READING_ORDER if name in self.analysed.docs]
@@ -249,7 +249,7 @@ class ArticleIndex:
                   if window_start <= ent.start_char < span.start_char and not _hardware_adjective(ent)}
         owning = {code for token in sentence if token.dep_ in {"amod", "compound", "poss"}
                   and token.head.lemma_.lower() in HOME_WORDS and (code := country_of(token))}
-        if len(owning) == 1:  # "drones violated Moldovan airspace, according to President X": the state whose
+        if len(owning) == 1:  # "balloons entered Latvian airspace, according to President X": the state whose
             return owning.pop()  # airspace or territory the sentence is about
         scores = {c: w + (NEARBY_BONUS if c in nearby else 0) for c, w in self.weights.items()}
         scores.update({c: NEARBY_BONUS for c in nearby if c not in scores})
@@ -299,7 +299,7 @@ class ArticleIndex:
         if len(words) == 1 and is_acronym(head):
             name = self.long_form(head.text) or name
         elif (defined := self._defined_within(name)) is not None:
-            name, nationality = defined, None  # "the joint U.S.-Canadian North American ... Command, or NORAD"
+            name, nationality = defined, None  # "the joint Finnish-Estonian Gulf Air Watch Centre, or GAWC"
         alone = country_of(head) if len(words) == 1 else None
         if alone:
             return Speaker(name=name, kind="organization", organization=country_name(alone))
@@ -355,7 +355,7 @@ class ArticleIndex:
         if located:
             return country_name(located)
         if is_acronym(head) and not regional and name != head.text:
-            # a national body by its initials, named in full before ("the Operational Command (DORSZ)"): the state
+            # a national body by its initials, named in full before ("the Territorial Defence Staff (SZTO)"): the state
             # its full name names, else the article's
             code = next((c for w in name.split() if w[:1].isupper() and (c := country_code(w))), None)
             if code or any(w.lower() in NATIONAL_BODY_HEADS for w in name.split()):
@@ -374,8 +374,8 @@ class ArticleIndex:
 
 
 def outlet_names(doc: Doc) -> list[str]:
-    """Names the text gives news outlets by calling them one: "Norwegian news agency NTB", "the broadcaster NRK",
-    "NRK, the public broadcaster"; a later "NTB said" is then the outlet carrying the story."""
+    """Names the text gives news outlets by calling them one: "Swedish news agency TT", "the broadcaster SVT",
+    "SVT, the public broadcaster"; a later "TT said" is then the outlet carrying the story."""
     found = []
     for token in doc:
         if token.pos_ != "PROPN" or not token.text[:1].isupper():
@@ -395,8 +395,8 @@ def _outlet_noun(token: Token) -> bool:
 def defined_acronyms(doc: Doc) -> list[tuple[str, str]]:
     """Acronyms the text defines by writing them after a name, in brackets or after ", or": (acronym, name). The
     name is the run of capitalised words (and "of", "the", "and", "for") before it, from its longest part that the
-    acronym spells from its first word ("the joint U.S.-Canadian North American Aerospace Defense Command, or NORAD"
-    -> "North American Aerospace Defense Command"), or all of it when the acronym is of a name in another
+    acronym spells from its first word ("the joint Finnish-Estonian Gulf Air Watch Centre, or GAWC"
+    -> "Gulf Air Watch Centre"), or all of it when the acronym is of a name in another
     language."""
     found = []
     for token in doc:
@@ -708,7 +708,7 @@ class SpeakerResolver:
         return longer[0] if longer else speaker
 
     def _by_nationality(self, speaker: Speaker, head: Token, where: Place) -> Speaker:
-        """ "the Estonian ministry" after "the Ministry of Foreign Affairs" of an Estonian story: an institution
+        """ "the Latvian ministry" after "the Ministry of the Interior" of a Latvian story: an institution
         called only by its country and its kind is the one of that kind and country the article named before."""
         words = speaker.name.split()
         if len(words) != 2 or not speaker.organization or words[0] != demonym(country_code(speaker.organization) or ""):
@@ -847,7 +847,7 @@ def is_press_office(head: Token) -> bool:
 
 
 def _person_before(noun: Token) -> Token:
-    """What "who" refers to: a person, so "X, deputy head of the bureau of the staff department, who said ..." is X
+    """What "who" refers to: a person, so "X, spokeswoman for the coastal sector of the naval command, who said ..." is X
     even where the parser hangs the clause on the last noun of the apposition."""
     chain = []
     for token in [noun, *noun.ancestors]:

@@ -1,6 +1,6 @@
 """Speech constructions stated as data: named spaCy ``DependencyMatcher`` patterns in ``patterns/speech/*.json``.
 
-A construction of news English that a pattern can state ("the Kremlin rejected the allegations", "the ministry
+A construction of news English that a pattern can state ("the embassy dismissed the reports", "the ministry
 called on Moscow to ...", "the president called the flight a provocation") is written once, as a named pattern
 over the parse, instead of as tree-walking code; the name is the rule the statement carries into its event, so a
 wrong statement is traced to the pattern that produced it. What a pattern cannot state (who a subject is, where

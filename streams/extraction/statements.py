@@ -9,7 +9,7 @@ A statement is a cue (a speech verb such as "said", "told reporters", "wrote on 
 - reported: the clause the cue takes (`Rutte said the alliance had worked`), or the
   clause before it (`Jets entered the airspace, the military said`), or the rest of
   the sentence around "according to"; or
-- a stand, an appeal, a label or a speech act told as a noun ("the Kremlin rejected the allegations",
+- a stand, an appeal, a label or a speech act told as a noun ("the embassy dismissed the reports",
   "called on Moscow to withdraw", "called the flight a provocation", "an announcement by the service that
   ..."), stated as named patterns in ``patterns/speech/*.json`` (:mod:`streams.extraction.speech_patterns`),
   whose names are the statements' rules.
@@ -121,7 +121,7 @@ def _quoted_source(cue: Token) -> Token | None:
                    if c.lemma_.lower() in CITING and c.tag_ == "VBG"), None)
     source = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
     if source is not None and (source.ent_type_ == "PERSON" or source.lemma_.lower() in ROLE_WORDS | MOUTHPIECES):
-        return source  # "news agencies reported, quoting a ministry spokesman: ...", not "citing the location"
+        return source  # "the agency reported, quoting a ministry spokesman: ...", not "citing the location"
     verb = cue
     while verb.dep_ == "conj" and verb.head is not verb and verb.head.lemma_.lower() not in CITING:
         verb = verb.head
@@ -178,7 +178,7 @@ def _outermost(governing: list[Token]) -> Token:
 
 def _outlet(head: Token, outlets: frozenset[str] = frozenset()) -> bool:
     """Whether a phrase names a news outlet: "the broadcaster", "Reuters", "the state news agency", "Russian news
-    agencies", a name ending in "News", or a name the article introduced as an outlet's ("news agency NTB")."""
+    agencies", a name ending in "News", or a name the article introduced as an outlet's ("news agency TT")."""
     lower = head.lower_
     if is_press_office(head) and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
                                      or c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
@@ -538,7 +538,7 @@ def _text_of_clause(clause: Token) -> list[Token]:
 def _stance_content(match: SpeechMatch, quotes: tuple[Quote, ...]) -> list[Token]:
     """The verb of a stance with its adverbs and auxiliaries and what it takes ("has strongly condemned the
     incursion"), without its subject, the time or place set between subject and verb, or the acts coordinated
-    with it ("... but offered no evidence"), which are not the stand; a speech act coordinated with it ("condemned
+    with it ("... but gave no details"), which are not the stand; a speech act coordinated with it ("condemned
     the attack and stressed that ...") is part of one statement, unless it quotes (the quotation is its own)."""
     cue = match.cue
     left = [c for c in cue.children if c.i < cue.i and c.dep_ in {"aux", "advmod", "neg"} and c.i > match.speaker.i]
@@ -559,8 +559,8 @@ def _covered(words: str, by: str) -> float:
 
 def _duplicate(fact: StatementFact, kept: list[StatementFact]) -> bool:
     """The same words by the same speaker again (a standfirst repeating the body, a clause already part of a
-    stance); not a full quotation after a fragment of it was quoted before ("said the number 'fluctuated'. ...
-    A spokesman said: '... the number fluctuated ...'"), which holds more than the fragment."""
+    stance); not a full quotation after a fragment of it was quoted before ("said the swarm 'moved along the shore'. ...
+    A spokeswoman said: '... lights that moved along the shore ...'"), which holds more than the fragment."""
     return any(k.speaker.name == fact.speaker.name and k.mode == fact.mode
                and _covered(fact.quote, k.quote) >= DUPLICATE_OVERLAP and min(_words(k.quote), _words(fact.quote)) >= 3
                or k.speaker.name == fact.speaker.name and k.quote.lower() == fact.quote.lower() for k in kept)
