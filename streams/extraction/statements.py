@@ -412,7 +412,11 @@ class FieldReader:
         for root in roots:
             governing = [a for a in root.ancestors if a in cues]
             if governing:
-                return _outermost(governing)
+                chosen = _outermost(governing)
+                outer = _own_subject(chosen)
+                if outer is not None and _outlet(outer, self.outlets):
+                    return governing[0]  # "X dismissed it as '...', state television reported": X's words
+                return chosen
         return None
 
     # Reported speech -----------------------------------------------------------------------------
