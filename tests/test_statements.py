@@ -128,7 +128,8 @@ def test_a_paragraph_break_ends_the_sentence_before_the_next_speaker():
     found = statements('Prime Minister Lena Berg rejected the claims. "We are calm," she wrote on X.\n'
                        'Hungary\'s embassy in Oslo rejected what it called "baseless rumours".')
     speakers = {s.quote: s.speaker.name for s in found}
-    assert speakers == {"We are calm": "Lena Berg", "baseless rumours": "Hungarian embassy"}
+    assert speakers == {"rejected the claims": "Lena Berg", "We are calm": "Lena Berg",
+                        "baseless rumours": "Hungarian embassy"}
 
 
 def test_speech_under_a_modal_or_declined_or_without_is_no_statement():
@@ -231,3 +232,193 @@ def test_the_north_named_short_after_its_full_name_is_that_state():
                        "that the launches were routine drills.")
     assert {(s.speaker.name, s.speaker.organization) for s in found} == {("North Korean defence ministry",
                                                                            "North Korea")}
+
+
+def test_a_full_quotation_after_a_fragment_of_it_is_a_statement_of_its_own():
+    found = statements('The coast guard said the swarm "moved back and forth along the shore" before dawn.\n'
+                       'A coast guard spokeswoman said: "We saw lights that moved back and forth along the shore '
+                       'for two hours and we informed the police at once."')
+    quotes = [s.quote for s in found if s.mode == "direct"]
+    assert "moved back and forth along the shore" in quotes
+    assert any(q.startswith("We saw lights") for q in quotes)
+
+
+def test_initials_defined_in_brackets_stand_for_the_full_name_of_a_national_body():
+    found = statements("Two Polish fighters were scrambled over Suwalki, the Territorial Defence Staff (SZTO) "
+                       "said.\n"
+                       '"The crews acted at once and by the book," SZTO said.')
+    assert {s.speaker.name for s in found} == {"Territorial Defence Staff"}
+    assert {s.speaker.organization for s in found} == {"Poland"}
+
+
+def test_initials_defined_after_or_name_the_body_without_the_words_describing_it():
+    found = statements("Patrol jets were sent up over the gulf, the joint Finnish-Estonian Gulf Air Watch Centre, "
+                       "or GAWC, said.\nThe bombers posed no threat to either country, GAWC said.")
+    assert {s.speaker.name for s in found} == {"Gulf Air Watch Centre"}
+
+
+def test_a_headline_running_a_name_into_a_verb_does_not_rename_the_institution():
+    found = statements("The Kremlin on Friday dismissed claims that Moscow had sent the drones.",
+                       headline="Kremlin Dismisses Drone Claims")
+    assert {s.speaker.name for s in found} == {"Kremlin"}
+
+
+def test_a_claim_inside_what_a_speaker_said_is_part_of_that_statement():
+    found = statements("Latvia on Monday said it would expel two Belarusian diplomats after Riga claimed that a "
+                       "balloon had carried contraband across the border.")
+    assert [s.speaker.name for s in found] == ["Latvia"]
+
+
+def test_speech_inside_words_attributed_after_them_keeps_its_own_speaker():
+    found = statements("Lithuania's envoy to the alliance, Ona Vaitkute, said she would study the offer, the "
+                       "alliance said.")
+    assert "Ona Vaitkute" in {s.speaker.name for s in found}
+
+
+def test_an_outlet_the_article_introduced_by_name_carries_the_story_and_says_nothing():
+    found = statements("Swedish news agency TT said Visby airport had been shut for two hours on Friday.\n"
+                       "Near Visby, a second drone was reported over a harbour, TT said.\n"
+                       "A third drone was seen near the port, according to Nordic Wire News.")
+    assert found == []
+
+
+def test_agencies_quoting_a_named_spokesman_pass_on_his_words():
+    [quote] = statements("Belarusian news agencies reported quoting Defence Ministry spokesman Colonel Ivan Petrov: "
+                         "\u201cOur aircraft have not crossed the border.\u201d")
+    assert quote.speaker.name == "Ivan Petrov" and quote.mode == "direct"
+
+
+def test_a_speaker_citing_something_is_still_the_speaker():
+    [quote] = statements("\u201cIt is a deliberate test,\u201d Jonas Kairys, head of the opposition party, told "
+                         "reporters, citing the place where the balloon landed.")
+    assert quote.speaker.name == "Jonas Kairys"
+
+
+def test_a_page_speaks_for_its_owner_and_an_unnamed_report_for_nobody():
+    found = statements("Two jets were scrambled over the sea, according to the Facebook page of the Allied Air "
+                       "Command.\nA leaked internal report claimed that balloon crossings had tripled since May.")
+    assert [s.speaker.name for s in found] == ["Allied Air Command"]
+
+
+def test_who_refers_to_the_person_before_a_long_apposition():
+    found = statements("Reporters were briefed by Maria Lind, spokeswoman for the coastal sector of the southern "
+                       "naval command's logistics division, who said two drones had hovered near the pier for an hour.")
+    assert [s.speaker.name for s in found] == ["Maria Lind"]
+
+
+def test_an_institution_that_reported_in_a_post_is_who_the_statement_then_means():
+    found = statements("Two Polish fighters met a Russian spy plane over the Baltic on Monday, the Territorial "
+                       "Defence Staff (SZTO) told reporters.\nLater that evening the staff also reported the encounter "
+                       "in a statement.\n"
+                       '"The crews shadowed the aircraft until it turned east," said the statement.\n'
+                       '"Our pilots are ready every hour of the day," it added.')
+    direct = [s for s in found if s.mode == "direct"]
+    assert len(direct) == 2 and {s.speaker.name for s in direct} == {"Territorial Defence Staff"}
+
+
+def test_an_outlet_reporting_a_clause_while_quoting_someone_passes_on_that_persons_words():
+    [said] = statements("Swedish public broadcaster SVT reported that two drones hovered above the runway in Lulea, "
+                        "quoting Anna Berg, the duty officer at the Norrbotten police.")
+    assert said.speaker.name == "Anna Berg" and said.speaker.organization == "Sweden"
+    assert said.quote == "two drones hovered above the runway in Lulea"
+
+
+def test_an_anonymous_source_is_named_with_what_qualifies_it():
+    found = statements("French investigators met on Friday. One source close to the inquiry told Reuters that three "
+                       "drones had been seen. The drones flew off to the west, the source added.")
+    assert {s.speaker.name for s in found} == {"French source close to the inquiry"}
+
+
+def test_states_speaking_together_are_one_joint_speaker():
+    [said] = statements("Norway and Sweden confirmed on Friday that their coast guards would share radar data from now "
+                        "on.")
+    assert said.speaker.name == "Norway and Sweden" and said.speaker.organization is None
+
+
+def test_words_attributed_on_to_another_speaker_are_that_speakers_statement_only():
+    found = statements("The Finnish coast guard says it is sure that the vessel dragged its anchor on purpose, a "
+                       "senior police official said on Monday.\nAccording to reports, the crew had been detained.")
+    assert [s.speaker.name for s in found] == ["Finnish coast guard"]
+    assert "dragged its anchor" in found[0].quote
+
+
+def test_a_name_after_coordinated_titles_is_who_he_means_next():
+    found = statements("Police chief Anna Kask said a second drone had been found near Daugavpils.\n"
+                       "After a long cabinet meeting on Sunday, Latvia\u2019s Deputy Prime Minister and Foreign "
+                       "Minister Andris Kalnins drove out to see the damaged barn. "
+                       'He promised that Latvia would "send a note to the offender" within days.')
+    [quote] = [s for s in found if s.mode == "direct"]
+    assert quote.speaker.name == "Andris Kalnins"
+
+
+def test_a_name_ending_an_office_phrase_after_the_cue_is_the_speaker():
+    [quote] = statements("Observers in Vienna expect \u201cweeks of hard bargaining over the mandate,\u201d said "
+                         "Canadian Ambassador to the OSCE Michael Carter on Tuesday.")
+    assert quote.speaker.name == "Michael Carter"
+
+
+def test_an_aside_between_subject_and_verb_does_not_make_the_object_a_speaker():
+    found = statements("The foreign minister summoned Belarus's ambassador Ivan Sokal on Monday. Sokal has, in turn, "
+                       "dismissed the whole story as a \u201cfabrication cooked up in Vilnius,\u201d Belarusian state "
+                       "television reported on Tuesday evening.")
+    assert [(s.speaker.name, s.quote) for s in found] == [("Ivan Sokal", "fabrication cooked up in Vilnius")]
+
+
+def test_a_quoted_clause_in_a_sentence_without_a_cue_goes_on_with_the_speaker_before():
+    found = statements("The balloon crossed at dawn, according to border guard spokesman Peeter Tamm.\n"
+                       'Its crew had "dropped ballast twice and drifted south of the checkpoint" before landing. '
+                       'Locals called it a "show".')
+    direct = [(s.speaker.name, s.quote) for s in found if s.mode == "direct"]
+    assert direct == [("Peeter Tamm", "dropped ballast twice and drifted south of the checkpoint")]
+
+
+def test_a_document_named_by_a_body_speaks_for_that_body():
+    [said] = statements("Poland closed two airports on Monday. Drones were seen over the port of Gdansk, a police "
+                        "statement said.")
+    assert (said.speaker.name, said.speaker.organization) == ("Polish police", "Poland")
+
+
+def test_single_quotation_marks_quote_but_apostrophes_do_not():
+    found = statements("In the \u201890s the base hosted Soviet bombers.\n"
+                       "\u2018We will not be bullied by Russia\u2019s games,\u2019 Latvian Defence Minister Andris "
+                       "Ozols told reporters on Monday.\n"
+                       "Ozols called the flight \u2018a deliberate test of our resolve\u2019.")
+    assert [s.quote for s in found if s.mode == "direct"] == [
+        "We will not be bullied by Russia\u2019s games", "a deliberate test of our resolve"]
+
+
+def test_a_plural_body_named_by_its_kind_is_the_countrys_and_other_ones_are_nobody():
+    [quote] = statements("Sweden faces a \u201cgrowing risk of attacks on cables\u201d, security services said on "
+                         "Friday.")
+    assert (quote.speaker.name, quote.speaker.organization) == ("Swedish security services", "Sweden")
+    assert statements("Several security services said the divers had been Russian.") == []
+
+
+def test_an_institutions_press_service_speaks_for_it_but_a_news_agency_does_not():
+    found = statements("The press service of the Ukrainian Air Force said nine drones had been downed over Sumy.\n"
+                       "The Kremlin press service said the president had phoned his Turkish counterpart.\n"
+                       "The state news agency said the talks had lasted an hour.")
+    assert [s.speaker.name for s in found] == ["Ukrainian Air Force", "Kremlin"]
+
+
+def test_abbreviated_titles_are_written_out_and_a_dateline_is_no_speaker():
+    [said] = statements("TRENTON, N.J. (AP) \u2014 Gov. Anna Reed said the lights over the shore were not a threat.")
+    assert (said.speaker.name, said.speaker.role) == ("Anna Reed", "Governor")
+
+
+def test_a_naval_rank_and_a_state_legislator_are_titles():
+    found = statements("Assemblywoman Kate Lowe said residents were scared. Coast guard spokesman Commodore Jose "
+                       "Reyes said the plane had been hit.")
+    assert [s.speaker.name for s in found] == ["Kate Lowe", "Jose Reyes"]
+
+
+def test_an_untitled_office_belongs_to_the_state_whose_airspace_its_sentence_is_about():
+    [said] = statements("Romanian airspace was breached twice last week. Romanian airspace was closed. Russian drones "
+                        "violated Moldovan airspace overnight, according to President Ana Lupu.")
+    assert said.speaker.organization == "Moldova"
+
+
+def test_words_quoted_inside_what_an_outlet_reports_are_the_speakers_not_the_outlets():
+    found = statements("Lithuania expelled a Belarusian diplomat on Monday. Minsk has dismissed the expulsion as "
+                       "\u201ca stunt staged for Brussels,\u201d state television reported.")
+    assert [(s.speaker.name, s.mode) for s in found] == [("Minsk", "direct")]

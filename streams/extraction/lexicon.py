@@ -355,7 +355,12 @@ ROLE_WORDS = {
     "undersecretary", "under-secretary", "secretary-general", "vice-president", "prince", "emperor", "speaker",
     "mp", "deputy", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sen.", "rep.", "gov.", "analyst", "expert",
     "fellow", "researcher", "professor", "inspector", "superintendent", "negotiator",
+    "commodore", "assemblyman", "assemblywoman", "congressman", "congresswoman", "councillor", "councilor", "sheriff",
 }
+# Abbreviated titles, written out in a speaker's role: "Gov. X" -> Governor.
+TITLE_ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Representative", "gen.": "General",
+                       "lt.": "Lieutenant", "col.": "Colonel", "maj.": "Major", "adm.": "Admiral", "capt.": "Captain",
+                       "sgt.": "Sergeant", "cmdr.": "Commander", "amb.": "Ambassador", "pres.": "President"}
 # Military ranks: a title made only of these says a person's grade, not the office they speak from, so an
 # office given with the name ("Norway's army spokesman, Colonel X") is the role.
 RANKS = {"general", "lieutenant", "colonel", "major", "admiral", "captain", "brigadier", "sergeant", "marshal",
@@ -396,11 +401,16 @@ SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 ANONYMOUS_SOURCES = {"official", "source", "officer", "diplomat", "aide"}
 # Adjectives that describe a source without saying who it is.
 VAGUE_ADJECTIVES = {"senior", "unnamed", "anonymous", "top", "high", "ranking", "high-ranking", "informed", "former"}
+# Adjectives that make a plural body several unnamed ones: "other intelligence services", "several ministries".
+VAGUE_PLURALS = {"other", "several", "many", "various", "some", "foreign", "western", "allied", "european", "regional",
+                 "local"}
 # Institutions whose name is plural: "the armed forces", "the Joint Chiefs".
 PLURAL_BODIES = {"forces", "troops", "chiefs", "guards", "headquarters", "police"}
 # Documents that "read" or "say" on their issuer's behalf.
 DOCUMENTS = {"statement", "communique", "communiqué", "declaration", "release", "note", "letter", "post", "readout",
              "message", "notice", "report", "bulletin", "update"}
+# Pages an institution publishes on, which speak for it: "according to the Facebook page of the air command".
+SOURCE_PAGES = {"page", "website", "account", "site", "channel"}
 PERSON_PRONOUNS = {"he", "she"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # What a state has whose violation an article reports.
@@ -438,6 +448,13 @@ OUTLETS = {"broadcaster", "newspaper", "television", "tv", "radio", "daily", "ou
 # Heads that name an outlet only with a news word before them: "the state news agency", "state media".
 NEWS_HEADS = {"agency", "media", "service"}
 NEWS_WORDS = {"news", "press", "state", "wire"}
+# An institution's own press office ("the press service of the ministry"), which speaks for it: its heads and the
+# words that make them one.
+PRESS_OFFICES = {"service", "office", "centre", "center", "department", "secretary"}
+PRESS_WORDS = {"press", "media", "information"}
+# Outlets known by their names or initials, lowercased (besides the wire services in OUTLETS).
+OUTLET_NAMES = {"ap", "dpa", "pap", "cnn", "bbc", "cbs", "nbc", "abc", "yle", "nrk", "ntb", "svt", "err", "lrt", "lsm",
+                "ukrinform", "unian", "ansa", "efe", "agerpres", "bta", "ctk", "mti", "hina", "kathimerini", "politico"}
 # Words and marks stripped from the start of a statement's content: "that ...", "and ...", ": ...".
 LEADING_JUNK = {"that", ",", "and", "but", "—", "-", ":", ";"}
 # Words stripped from the end of a statement's content: a dangling "and", "but" or "that".
@@ -451,6 +468,19 @@ CUE_VENUE_PREPOSITIONS = {"on", "in"}
 SPEECH_OCCASIONS = {"statement", "post", "interview", "message", "communique"}
 # Pronouns that can be the speaker of an attribution after the words: ", it said", ", they said", ", we said".
 SPEAKER_PRONOUNS = {*PRONOUNS, "they", "we"}
+# Verbs by which a speaker takes a stand on something named, the stand itself being the statement: "rejected the
+# allegations", "condemned the incursion", "has protested over the overflight" (read by patterns/speech/*.json).
+STANCE_VERBS = {"condemn", "reject", "deny", "denounce", "decry", "blame", "accuse", "criticise", "criticize", "slam",
+                "dismiss", "rebuff", "protest", "deplore", "refute"}
+# Prepositions that give a stance verb its target: "protested against the patrols", "protested over the overflight".
+STANCE_PREPOSITIONS = {"against", "over", "at"}
+# Verbs by which a speaker asks another to act: "called on Moscow to", "urged its allies to stay calm", "asked the
+# government to".
+APPEAL_VERBS = {"call", "urge", "ask", "press", "appeal", "implore"}
+# Prepositions of an appeal: "called on X to", "called for talks", "appealed to X".
+APPEAL_PREPOSITIONS = {"on", "for", "upon", "to"}
+# Verbs that label what they name: "called the incursion a test", "described the flight as hostile".
+LABELLING_VERBS = {"call", "describe", "brand", "label", "term", "characterise", "characterize"}
 
 # --- Clauses: whether a sentence asserts what it says --------------------------------------------------------------
 
@@ -573,7 +603,20 @@ DOWNING_VERBS = {"shoot", "bring"}
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
                   | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"})
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
-SPEECH_WORDS = SPEECH_VERBS | {"according"}
+# Nouns of a speech act whose content a that-clause gives: "an announcement by the service that ...", "Finland's
+# warning that ...".
+SPEECH_NOUNS = {"announcement", "statement", "comment", "remark", "claim", "warning", "assertion", "assessment",
+                "accusation", "admission", "assurance", "insistence", "pledge", "promise"}
+SPEECH_WORDS = SPEECH_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS | SPEECH_NOUNS | {"according"}
+# Verbs whose subject a speech act coordinated with them shares: "said in a statement and called on Moscow to ...".
+STATEMENT_VERBS = QUOTING_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS
+# Heads of the names of a state's own bodies: initials defined for "the Territorial Defence Staff"
+# stand for a body of the article's state, unlike those of an international one.
+NATIONAL_BODY_HEADS = {"ministry", "command", "forces", "army", "navy", "guard", "police", "staff", "headquarters",
+                       "coastguard", "directorate", "inspectorate", "service"}
+# Bodies a document can be named by ("a police statement", "a government communique"), unlike an event ("the summit
+# communique", which names its organisation by other words).
+DOCUMENT_ISSUERS = NATIONAL_BODY_HEADS | {"government", "embassy", "presidency", "cabinet", "department", "office"}
 # Nouns by which a sentence refers to someone introduced before: "the minister", "the ministry", "the statement".
 LINKING_NOUNS = frozenset(ROLE_WORDS | INSTITUTION_HEADS | DOCUMENTS | MOUTHPIECES)
 # Words by which a sentence leans on the one before it: "he said", "it entered", "these".

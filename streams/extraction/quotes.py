@@ -15,13 +15,16 @@ from dataclasses import dataclass
 
 from streams.extraction.lexicon import ABBREVIATIONS
 
-OPENING = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d"}
+OPENING = {"\u201c": "\u201d", '"': '"', "\u201e": "\u201d", "\u2018": "\u2019"}
 CLOSING = {"\u201d", '"'}
+# Single quotation marks (British and Asian house styles): the closing one is also the apostrophe, so it closes
+# only at a word's end, and an opening one never left open runs on.
+SINGLE_OPENING, SINGLE_CLOSING = "\u2018", "\u2019"
 SENTENCE_END = ".!?"
 TRIMMED = " \t,;:"
 INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
 # What can end a surface sentence: a line break, final punctuation, or a closing quotation mark.
-ENDINGS = re.compile("[\n.!?\"\u201d]")
+ENDINGS = re.compile("[\n.!?\"\u201d\u2019]")
 NOT_SPACE = re.compile("[^ ]")
 
 
@@ -58,16 +61,31 @@ def find_quotes(text: str) -> list[Quote]:
     opened: int | None = None
     for index, char in enumerate(text):
         if char == "\n" and opened is not None:
-            _add(quotes, text, opened, index)
+            if text[opened] != SINGLE_OPENING:
+                _add(quotes, text, opened, index)
             opened = None
+        elif char == SINGLE_OPENING and (opened is None or text[opened] == SINGLE_OPENING):
+            if text[index + 1: index + 2].isalpha() and (index == 0 or not text[index - 1].isalnum()):
+                opened = index  # not the elided "‘90s"; a second opening one restarts
         elif opened is None and char in OPENING:
             opened = index
-        elif opened is not None and char in CLOSING:
+        elif opened is not None and _closes(text, opened, index):
             _add(quotes, text, opened, index)
             opened = None
-    if opened is not None:
+    if opened is not None and text[opened] != SINGLE_OPENING:
         _add(quotes, text, opened, len(text))
     return quotes
+
+
+def _closes(text: str, opened: int, index: int) -> bool:
+    """Whether the mark at ``index`` closes the quotation opened at ``opened``: a double mark closes a double one; a
+    single closing mark closes a single one where a word ends ("the pilots’ union" aside), not inside one
+    ("Russia’s")."""
+    char = text[index]
+    if text[opened] != SINGLE_OPENING:
+        return char in CLOSING
+    following = text[index + 1: index + 2]
+    return char == SINGLE_CLOSING and not following.isalpha()
 
 
 def _add(quotes: list[Quote], text: str, opening: int, closing: int) -> None:

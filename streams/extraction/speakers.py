@@ -25,10 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.article import TEXT_FIELDS
 from streams.extraction.lexicon import (
-    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENTS, HARDWARE, HOME_WORDS,
+    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HOME_WORDS,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
-    MOUTHPIECES, PARENT_ORGANISATIONS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
-    RELATIVE_PRONOUNS, ROLE_WORDS, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES,
+    MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PRESS_OFFICES, PRESS_WORDS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
+    RELATIVE_PRONOUNS, ROLE_WORDS, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES, VAGUE_PLURALS,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.nlp import doc_entities, entity_at
@@ -76,9 +76,11 @@ def _key(word: str) -> str:
 
 
 def _is_subject(token: Token) -> bool:
-    """A name that is its clause's subject, or stands in apposition to it ("Croatia's President, Ivo Maric,")."""
+    """A name that is its clause's subject, or stands in apposition to it ("Croatia's President, Ivo Maric,"), or
+    follows coordinated titles ("Deputy Prime Minister and Foreign Minister X acknowledged ...")."""
     subjects = {"nsubj", "nsubjpass"}
-    return token.dep_ in subjects or token.dep_ in {"appos", "compound"} and token.head.dep_ in subjects
+    return token.dep_ in subjects or token.dep_ in {"appos", "compound"} and token.head.dep_ in subjects \
+        or token.dep_ == "conj" and token.head.dep_ in subjects and token.head.lower_ in ROLE_WORDS
 
 
 def _hardware_adjective(ent: Span) -> bool:
@@ -116,8 +118,10 @@ class ArticleIndex:
     people: list[PersonMention] = field(default_factory=list)
     orgs: list[OrgMention] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
+    defined: dict[str, str] = field(default_factory=dict)  # the acronyms the text itself defines
     weights: Counter[str] = field(default_factory=Counter)
     first_seen: dict[str, Place] = field(default_factory=dict)
+    outlets: frozenset[str] = frozenset()  # names the article gives news outlets ("news agency TT")
 
     def build(self) -> ArticleIndex:
         docs = [(name, self.analysed.docs[name]) for name in READING_ORDER if name in self.analysed.docs]
@@ -135,6 +139,7 @@ class ArticleIndex:
         self.people.sort(key=lambda m: (m.where.rank, m.where.char))
         for name, doc in docs:
             self._learn_orgs(name, doc)
+        self.outlets = frozenset(name for _, doc in docs for name in outlet_names(doc))
         return self
 
     @staticmethod
@@ -173,7 +178,11 @@ class ArticleIndex:
                 self.first_seen.setdefault(code, place(token, field_name))
 
     def _learn_acronyms(self, doc: Doc) -> None:
-        """ "Joint Chiefs of Staff" -> JCS; "the Baltic Air Surveillance Network (BASNET)" -> BASNET."""
+        """ "Joint Chiefs of Staff" -> JCS; "the North American Aerospace Defense Command (NORAD)" -> NORAD; an
+        acronym the text defines ("the Air Defence Command (ADC)", "..., or ADC,") first."""
+        for acronym, name in defined_acronyms(doc):
+            self.acronyms.setdefault(acronym, name)
+            self.defined.setdefault(acronym, name)
         for ent in doc_entities(doc)[0]:
             words = [t for t in ent if t.text[:1].isupper() and t.pos_ != "DET"]
             if ent.label_ != "ORG" or len(words) < 2:
@@ -240,6 +249,10 @@ class ArticleIndex:
             return acting[-1]
         nearby = {code for ent, code in _ent_countries(span.doc)
                   if window_start <= ent.start_char < span.start_char and not _hardware_adjective(ent)}
+        owning = {code for token in sentence if token.dep_ in {"amod", "compound", "poss"}
+                  and token.head.lemma_.lower() in HOME_WORDS and (code := country_of(token))}
+        if len(owning) == 1:  # "balloons entered Latvian airspace, according to President X": the state whose
+            return owning.pop()  # airspace or territory the sentence is about
         scores = {c: w + (NEARBY_BONUS if c in nearby else 0) for c, w in self.weights.items()}
         scores.update({c: NEARBY_BONUS for c in nearby if c not in scores})
         if not scores:
@@ -274,7 +287,7 @@ class ArticleIndex:
                 code = _country_before(token)  # "Russia denied involvement. Its embassy ..."
                 if code is None:
                     continue
-            if code and token.dep_ == "poss":
+            if code and token.dep_ == "poss" and token.i != head.i:  # "Japan's ministry", not "Japan's warning"
                 words.append(demonym(code))
             else:
                 words.append(text)
@@ -287,6 +300,8 @@ class ArticleIndex:
         name = " ".join(words)
         if len(words) == 1 and is_acronym(head):
             name = self.long_form(head.text) or name
+        elif (defined := self._defined_within(name)) is not None:
+            name, nationality = defined, None  # "the joint Finnish-Estonian Gulf Air Watch Centre, or GAWC"
         alone = country_of(head) if len(words) == 1 else None
         if alone:
             return Speaker(name=name, kind="organization", organization=country_name(alone))
@@ -295,6 +310,12 @@ class ArticleIndex:
         if code and name == name.lower() and not any(country_of(t) for t in _org_phrase(head)):
             name = f"{demonym(code)} {name}"  # "the defence ministry in Oslo": Norwegian defence ministry
         return Speaker(name=name, kind="organization", organization=organization)
+
+    def _defined_within(self, name: str) -> str | None:
+        """The name an acronym was defined for, when a longer phrase ends with it: the words before it only
+        describe the institution."""
+        return next((long for long in self.defined.values() if len(long.split()) > 1 and name != long
+                     and name.endswith(f" {long}")), None)
 
     def short_name(self, token: Token) -> str | None:
         """ "the North" in a story that names North Korea: a state called by the first word of its name, which
@@ -335,6 +356,13 @@ class ArticleIndex:
         located = _located_in(head)
         if located:
             return country_name(located)
+        if is_acronym(head) and not regional and name != head.text:
+            # a national body by its initials, named in full before ("the Territorial Defence Staff (SZTO)"): the state
+            # its full name names, else the article's
+            code = next((c for w in name.split() if w[:1].isupper() and (c := country_code(w))), None)
+            if code or any(w.lower() in NATIONAL_BODY_HEADS for w in name.split()):
+                home = code or self.home_country()
+                return country_name(home) if home else None
         if is_acronym(head) or regional:
             # an international body: its own initials ("BASNET"), else whatever the article says it belongs to
             return self.organization_of(name) or (name if is_acronym_name(name) else self.acronym_of(name) or name)
@@ -345,6 +373,66 @@ class ArticleIndex:
                 or _described_as_company(head):
             return name  # a company or an airport speaks for itself
         return None
+
+
+def outlet_names(doc: Doc) -> list[str]:
+    """Names the text gives news outlets by calling them one: "Swedish news agency TT", "the broadcaster SVT",
+    "SVT, the public broadcaster"; a later "TT said" is then the outlet carrying the story."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        described = [token.head] if token.dep_ in {"appos", "compound", "npadvmod"} else []
+        described += [c for c in token.children if c.dep_ in {"appos", "compound", "nmod"}]
+        if any(_outlet_noun(t) for t in described if t.pos_ == "NOUN"):
+            found.append(token.text)
+    return found
+
+
+def _outlet_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in OUTLETS or lemma in NEWS_HEADS and any(t.lower_ in NEWS_WORDS for t in token.subtree if t.i < token.i)
+
+
+def defined_acronyms(doc: Doc) -> list[tuple[str, str]]:
+    """Acronyms the text defines by writing them after a name, in brackets or after ", or": (acronym, name). The
+    name is the run of capitalised words (and "of", "the", "and", "for") before it, from its longest part that the
+    acronym spells from its first word ("the joint Finnish-Estonian Gulf Air Watch Centre, or GAWC"
+    -> "Gulf Air Watch Centre"), or all of it when the acronym is of a name in another
+    language."""
+    found = []
+    for token in doc:
+        if not is_acronym(token) or token.i < 2:
+            continue
+        before, previous = doc[token.i - 1], doc[token.i - 2]
+        if before.text == "(" and token.i + 1 < len(doc) and doc[token.i + 1].text == ")":
+            end = token.i - 1
+        elif before.lower_ == "or" and previous.text == ",":
+            end = token.i - 2
+        else:
+            continue
+        run = _capitalised_run(doc, end)
+        if not run:
+            continue
+        spelled = [k for k in range(len(run)) if run[k].text[:1] == token.text[:1] and spells(token.text, _joined(run[k:]))]
+        found.append((token.text, _joined(run[spelled[0]:] if spelled else run)))
+    return found
+
+
+def _capitalised_run(doc: Doc, end: int) -> list[Token]:
+    """The capitalised words (with the small words inside a name) that end right before ``end``."""
+    start = end
+    while start > 0 and (doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct
+                         or doc[start - 1].lower_ in ACRONYM_SKIPPED_WORDS or doc[start - 1].text == "-"):
+        start -= 1
+    run = list(doc[start:end])
+    while run and (run[0].lower_ in ACRONYM_SKIPPED_WORDS or run[0].text == "-"):
+        run = run[1:]
+    return run if len([t for t in run if t.text[:1].isupper()]) >= 2 else []
+
+
+def _joined(tokens: list[Token]) -> str:
+    return "".join(t.text + t.whitespace_ for t in tokens).strip()
 
 
 def spells(acronym: str, name: str) -> bool:
@@ -494,7 +582,7 @@ class SpeakerResolver:
         if subject is None:
             return None
         if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-            subject = subject.head.head
+            subject = _person_before(subject.head.head) if subject.lower_ == "who" else subject.head.head
         lower = subject.lower_
         where = place(subject, field_name)
         if lower in PERSON_PRONOUNS:
@@ -505,6 +593,11 @@ class SpeakerResolver:
             return self.last_org  # "Police said ... . The area was closed, they said."
         if subject.pos_ == "PRON":
             return None
+        joint = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+        if len(joint) > 1 and all(country_of(t) and t.ent_type_ in {"GPE", "NORP", ""} for t in joint):
+            # "China and Russia confirmed ...": the states together, no one of them
+            names = [country_name(country_of(t)) for t in joint]
+            return Speaker(name=f"{', '.join(names[:-1])} and {names[-1]}", kind="organization")
         person = self._named_person(subject)
         if person is not None:
             return self.person(person)
@@ -546,6 +639,9 @@ class SpeakerResolver:
         doc = subject.doc
         candidates = [subject] + [c for c in subject.children if c.dep_ == "appos"] + [
             t for t in subject.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj" and t.head.head.head == subject]
+        edge = subject.right_edge
+        if subject.lower_ in ROLE_WORDS and edge.ent_type_ == "PERSON" and edge.i > subject.i:
+            candidates.append(edge)  # "said Ambassador to NATO Jan Novak": the parser hangs the name on "to"
         if subject.lemma_.lower() in INSTITUTION_HEADS | PRIVATE_HEADS:
             candidates = [subject]  # "the airport operator Skyport": the appositive names the institution
         for token in candidates:
@@ -574,12 +670,15 @@ class SpeakerResolver:
         if named is not None and lemma in PRIVATE_HEADS:  # "the airport operator Skyport": a company by its name
             name = " ".join(t.text for t in named.subtree if t.pos_ == "PROPN")
             return Speaker(name=name, kind="organization", organization=name)
-        if lemma in DOCUMENTS:
+        if lemma in DOCUMENTS or lemma in SOURCE_PAGES:
             return self._document(subject, field_name, where)
         if lemma in ANONYMOUS_SOURCES and subject.tag_ in {"NN", "NNP"}:
             return self._anonymous(subject, field_name, where)
         if lemma in MOUTHPIECES:
             return self._mouthpiece(subject, field_name, where) if subject.tag_ in {"NN", "NNP"} else None
+        if is_press_office(subject):  # "the press service of the air force", "the Kremlin press service"
+            named = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            return self._owner(named[-1], field_name, where) if named else self._mouthpiece_of(subject, field_name, where)
         if lemma in ROLE_WORDS:
             return self._office_holder(subject, where)
         if subject.pos_ == "PROPN" and subject.ent_type_ in {"", "PERSON"} and not is_acronym(subject) and not country_of(subject) \
@@ -594,8 +693,11 @@ class SpeakerResolver:
         if head.is_sent_start and head.pos_ == "PROPN" and lemma in INSTITUTION_HEADS and not _specific(head):
             proper = False  # "Police said ...": capitalised only by its place
         if not proper:
-            if lemma not in INSTITUTION_HEADS or head.tag_ == "NNS" and head.lower_ not in PLURAL_BODIES:
-                return None  # "some governments", "ministries": no one in particular
+            named_kind = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children) and not any(
+                c.dep_ == "det" or c.dep_ == "amod" and c.lower_ in VAGUE_PLURALS for c in head.children)
+            if lemma not in INSTITUTION_HEADS or head.tag_ == "NNS" and head.lower_ not in PLURAL_BODIES and not named_kind:
+                return None  # "some governments", "ministries": no one in particular; "intelligence services": the
+                # country's
             return self._earlier(_kind(head), where) or self._alliance(lemma) or self.index.org_speaker(head, field_name)
         if head.tag_ in {"NNS"} and lemma not in INSTITUTION_HEADS and not is_acronym(head):
             return None  # "Estonian officials", "Polish authorities": nobody in particular
@@ -603,20 +705,35 @@ class SpeakerResolver:
         if speaker is None:
             return None
         speaker = self._named_before(speaker)
+        speaker = self._by_nationality(speaker, head, where)
         if speaker.organization:
             return speaker
         return Speaker(name=speaker.name, kind=speaker.kind, organization=self.index.organization_of(speaker.name))
 
     def _named_before(self, speaker: Speaker) -> Speaker:
-        """ "the General Staff" after "the Latvian General Staff", "Joint Command" after "the Joint
-        Command of the Armed Forces": an institution's short name stands for its full one."""
+        """ "the General Staff" after "the Latvian General Staff", "Operational Command" after "the Operational
+        Command of the Armed Forces": an institution's short name stands for its full one (not as a headline's
+        capitals run it into a verb: "Kremlin Denies Role")."""
         if speaker.name not in self.full_forms:
             words = speaker.name.split()
+            headline = TEXT_FIELDS.index("headline")
             longer = [m.speaker for m in self.index.orgs if len(m.speaker.name.split()) > len(words)
-                      and _contains(m.speaker.name.split(), words)]
+                      and _contains(m.speaker.name.split(), words) and m.where.rank != headline]
             self.full_forms[speaker.name] = longer[0] if longer else speaker
         found = self.full_forms[speaker.name]
         return speaker if found.name == speaker.name else found
+
+    def _by_nationality(self, speaker: Speaker, head: Token, where: Place) -> Speaker:
+        """ "the Latvian ministry" after "the Ministry of the Interior" of a Latvian story: an institution
+        called only by its country and its kind is the one of that kind and country the article named before."""
+        words = speaker.name.split()
+        if len(words) != 2 or not speaker.organization or words[0] != demonym(country_code(speaker.organization) or ""):
+            return speaker
+        earlier = self._earlier(_kind(head), where)
+        if earlier is not None and earlier.organization == speaker.organization and earlier.name != speaker.name \
+                and words[1].lower() in earlier.name.lower().split():  # "the ministry" is a Ministry of ...
+            return earlier
+        return speaker
 
     def _anonymous(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         """ "a U.S. official", "a military source", "a senior Latvian officer": one unnamed person, named by the
@@ -641,6 +758,9 @@ class SpeakerResolver:
             if code is None:
                 return None
             text = f"{demonym(code)} {text}"
+        qualifier = next((c for c in subject.children if c.dep_ == "amod" and c.i > subject.i), None)
+        if qualifier is not None:  # "a source close to the case", "a diplomat familiar with the talks"
+            text = f"{text} {subject.doc[qualifier.i: qualifier.right_edge.i + 1].text}"
         speaker = Speaker(name=text, kind="person", organization=country_name(code))
         self.sources.append((subject.lemma_.lower(), speaker))
         return speaker
@@ -705,11 +825,18 @@ class SpeakerResolver:
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if owner is not None:
                     return self._owner(owner, field_name, where)
+        if subject.tag_ == "NNS":
+            return None  # "according to reports": whose, the text does not say
         recent = [s for p, s in self.issuers if p.rank == where.rank and 0 <= where.char - p.char <= ISSUER_REACH]
         if recent:
             return recent[-1]
         modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod"}]
-        if modifiers:  # "the summit communique": the organisation the document's own words name, if any
+        issuer = next((m for m in reversed(modifiers) if m.lemma_.lower() in DOCUMENT_ISSUERS), None)
+        if issuer is not None:  # "a police statement said", "a defence ministry statement": the body it names
+            return self._institution(issuer, field_name, where)
+        if any(m.text[:1].isupper() for m in modifiers):
+            # "the Vilnius summit communique": the organisation the document's own words name, if any; "an earlier
+            # report" names nobody
             words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ != "DET"]
             owner = next((t.text for t in words if is_acronym(t) or t.ent_type_ == "ORG"), None)
             return Speaker(name=" ".join(t.text for t in words), kind="organization", organization=owner)
@@ -726,6 +853,26 @@ class SpeakerResolver:
             if title is not None and title.role and subject.lower_ in title.role.lower().split():
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
+
+
+def is_press_office(head: Token) -> bool:
+    """ "The press service of the ministry", "the Kremlin's press office": an institution's mouthpiece, which speaks
+    for it (not a news outlet, though its words are "press" and "service")."""
+    return head.lemma_.lower() in PRESS_OFFICES and any(c.dep_ == "compound" and c.lower_ in PRESS_WORDS
+                                                         for c in head.children)
+
+
+def _person_before(noun: Token) -> Token:
+    """What "who" refers to: a person, so "X, spokeswoman for the coastal sector of the naval command, who said ..." is X
+    even where the parser hangs the clause on the last noun of the apposition."""
+    chain = []
+    for token in [noun, *noun.ancestors]:
+        chain.append(token)
+        if token.dep_ not in {"pobj", "prep", "appos", "compound"}:
+            break
+    named = [t for t in chain if t.ent_type_ == "PERSON"]
+    offices = [t for t in chain if t.lemma_.lower() in ROLE_WORDS | MOUTHPIECES]
+    return (named or offices or [noun])[0]
 
 
 def _described_as_company(token: Token) -> bool:

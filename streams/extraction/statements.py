@@ -8,7 +8,11 @@ A statement is a cue (a speech verb such as "said", "told reporters", "wrote on 
   (`called the intrusion "a reckless provocation"`);
 - reported: the clause the cue takes (`Lind said the talks had worked`), or the
   clause before it (`Jets entered the airspace, the military said`), or the rest of
-  the sentence around "according to".
+  the sentence around "according to"; or
+- a stand, an appeal, a label or a speech act told as a noun ("the embassy dismissed the reports",
+  "called on Moscow to withdraw", "called the flight a provocation", "an announcement by the service that
+  ..."), stated as named patterns in ``patterns/speech/*.json`` (:mod:`streams.extraction.speech_patterns`),
+  whose names are the statements' rules.
 
 A reported clause that only frames a partial quote is not a statement of its own;
 the partial quote is. A quotation inside another speaker's reported clause is that
@@ -33,16 +37,18 @@ from spacy.tokens import Doc, Token
 
 from streams.extraction.lexicon import (
     CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
-    NEWS_HEADS, NEWS_WORDS, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
-    SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, TRAILING_JUNK, WEEKDAYS,
+    NEWS_HEADS, NEWS_WORDS, OUTLET_NAMES, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
+    SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, STATEMENT_VERBS, TRAILING_JUNK, WEEKDAYS,
 )
 from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
-from streams.extraction.speakers import SpeakerResolver, place
+from streams.extraction.speakers import SpeakerResolver, is_press_office, place
+from streams.extraction.speech_patterns import SpeechMatch, speech_matcher
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
+CONTINUED_QUOTE_WORDS = 5  # a quoted clause, not a label in scare quotes
 DUPLICATE_OVERLAP = 0.8
 
 
@@ -111,6 +117,12 @@ def _subject(cue: Token) -> Token | None:
 def _quoted_source(cue: Token) -> Token | None:
     """ "The agency quoted a military source as saying ...", "he was quoted as saying": the one quoted, not the
     outlet that quotes."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]  # "... reported that X, quoting Y": hung on the clause
+    citing = next((c for c in [*cue.children, *(g for c in clauses for g in c.children)]
+                   if c.lemma_.lower() in CITING and c.tag_ == "VBG"), None)
+    source = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
+    if source is not None and (source.ent_type_ == "PERSON" or source.lemma_.lower() in ROLE_WORDS | MOUTHPIECES):
+        return source  # "the agency reported, quoting a ministry spokesman: ...", not "citing the location"
     verb = cue
     while verb.dep_ == "conj" and verb.head is not verb and verb.head.lemma_.lower() not in CITING:
         verb = verb.head
@@ -165,11 +177,15 @@ def _outermost(governing: list[Token]) -> Token:
     return chosen
 
 
-def _outlet(head: Token) -> bool:
-    """Whether a phrase names a news outlet: "the broadcaster", "Reuters", "the state news agency"."""
+def _outlet(head: Token, outlets: frozenset[str] = frozenset()) -> bool:
+    """Whether a phrase names a news outlet: "the broadcaster", "Reuters", "the state news agency", "Russian news
+    agencies", a name ending in "News", or a name the article introduced as an outlet's ("news agency TT")."""
     lower = head.lower_
-    return lower in OUTLETS or lower in NEWS_HEADS and any(
-        t.lower_ in NEWS_WORDS for t in head.subtree if t.i < head.i)
+    if is_press_office(head) and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+                                     or c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+        return False  # "the ministry's press service", "the press service of the army": the institution's own
+    return lower in OUTLETS | OUTLET_NAMES or head.text in outlets or head.pos_ == "PROPN" and lower == "news" \
+        or head.lemma_.lower() in NEWS_HEADS and any(t.lower_ in NEWS_WORDS for t in head.subtree if t.i < head.i)
 
 
 def _has_subject(clause: Token) -> bool:
@@ -189,7 +205,9 @@ def _object_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    """The verb's subject; of two, the nearer (a dateline, "OSLO (AP) — Gov. X said", is parsed as a second one)."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
 
 
 def _cue_text(cue: Token, subject: Token | None) -> str:
@@ -238,6 +256,11 @@ def _text(tokens: list[Token]) -> str:
     mark = next((k for k, t in enumerate(tokens[:4]) if t.lower_ == "that" and t.dep_ == "mark"), None)
     if mark is not None:  # "told the newspaper Aftenposten that ...": the parser took the name into the clause
         tokens = tokens[mark + 1:]
+    return _surface(tokens)
+
+
+def _surface(tokens: list[Token]) -> str:
+    """Tokens as written, without leading conjunctions and commas or trailing punctuation."""
     while tokens and (tokens[0].lower_ in LEADING_JUNK or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in TRAILING_JUNK):
@@ -289,6 +312,9 @@ def _aside(cue: Token, tokens: list[Token], quotes: tuple[Quote, ...]) -> Aside 
     if comma == cue.i - 1:  # "..., said Defence Minister X."
         if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
             return None  # "..., calling the accusations ...": a participle, with its object after it
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < comma for c in cue.children) and any(
+                c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+            return None  # "X has, meanwhile, dismissed the claims": the verb's object, not a speaker, follows it
         words = [t for t in doc[cue.i + 1: phrase_end] if not t.is_punct]
         words = words[: next((k for k, t in enumerate(words) if t.pos_ == "ADP"), len(words))]
         if not words:  # "..., the army's chief of staff, General X, said.": the speaker in apposition before
@@ -339,13 +365,15 @@ def _named_before(text: str, opening: int) -> bool:
 class FieldReader:
     """Candidates of one field, unit by unit."""
 
-    def __init__(self, field_name: str, doc: Doc) -> None:
+    def __init__(self, field_name: str, doc: Doc, outlets: frozenset[str] = frozenset()) -> None:
         self.field_name = field_name
         self.doc = doc
+        self.outlets = outlets  # names the article gives news outlets: they carry the story, they say nothing in it
         self.text = doc.text  # Doc.text joins every token on each read: read once
         self.quotes = [q for q in find_quotes(self.text) if not _named_before(self.text, q.opening)]
         self.units = units(self.text, self.quotes)
         self.openings = [q.opening for q in self.quotes]
+        self.stances = speech_matcher(doc.vocab).matches(doc)
 
     def _quoted(self, token: Token) -> bool:
         """``_inside(token, self.quotes)`` by bisection: the field's quotations are in text order and do not overlap."""
@@ -358,18 +386,23 @@ class FieldReader:
 
     def candidates(self, unit: Unit) -> list[Candidate]:
         tokens = self.tokens(unit)
-        found = self._direct(unit, tokens) + self._reported(unit, tokens) + self._according(unit, tokens)
+        found = (self._direct(unit, tokens) + self._reported(unit, tokens) + self._according(unit, tokens)
+                 + self._stances(unit, tokens))
         return sorted(found, key=lambda c: c.position)
 
     # Direct speech -------------------------------------------------------------------------------
 
     def _direct(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
         cues = _cues(tokens, unit.quotes, QUOTING_VERBS)
+        inside_unit = {t.i for t in tokens}
+        told = bool(cues) or any(m.cue.i in inside_unit for m in self.stances)  # "comments by X that ..." too
         found = []
         for quote in unit.quotes:
             cue = self._quote_cue(quote, unit, cues)
-            if cue is None and self.text[unit.start:quote.opening].strip():
-                continue  # words in quotation marks that nobody is said to say
+            if cue is None and self.text[unit.start:quote.opening].strip() and (
+                    told or _words(quote.text) < CONTINUED_QUOTE_WORDS):
+                continue  # words in quotation marks that nobody is said to say (a clause quoted in a sentence
+                # without a cue, right after a statement, goes on with its speaker: 'The jets "flew west and ..."')
             subject = self.subject(cue, tokens, unit) if cue is not None else None
             confidence = 0.9 if cue is not None else 0.7
             rule = "statement.quotation" if cue is not None else "statement.quotation_continued"
@@ -399,7 +432,11 @@ class FieldReader:
         for root in roots:
             governing = [a for a in root.ancestors if a in cues]
             if governing:
-                return _outermost(governing)
+                chosen = _outermost(governing)
+                outer = _own_subject(chosen)
+                if outer is not None and _outlet(outer, self.outlets):
+                    return governing[0]  # "X dismissed it as '...', state television reported": X's words
+                return chosen
         return None
 
     # Reported speech -----------------------------------------------------------------------------
@@ -408,18 +445,21 @@ class FieldReader:
         inside_unit = {t.i for t in tokens}
         found = []
         for cue in _cues(tokens, unit.quotes, REPORTING_VERBS - DENYING):  # "denied that X": X is not what was said
-            if _is_according(cue):
-                continue
+            if _is_according(cue) or _reported_within(cue):
+                continue  # "X said it would act after Y claimed that ...": Y's claim is part of what X said
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
             if clauses and cue.dep_ == "relcl" and not _has_subject(clauses[0]):
                 continue  # "jets that it said had entered ...": the clause lost its subject to the relative
             clauses = clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
             parts = self._parts(clauses, inside_unit) if clauses else []
             aside = None if clauses else _aside(cue, tokens, unit.quotes)
+            if aside is not None and any(c.dep_ == "ccomp" for v in _cues(aside.content, unit.quotes, REPORTING_VERBS)
+                                         for c in v.children):
+                continue  # "X says Y, an official said": what is reported is X's statement, read on its own
             if aside is not None:
                 parts = [aside.content]
             subject = aside.speaker if aside is not None else self.subject(cue, tokens, unit)
-            if subject is not None and _outlet(subject):
+            if subject is not None and _outlet(subject, self.outlets):
                 continue  # "..., the news agency reported": it carries the story, nobody said it to it
             for part in parts:
                 if any(_inside(t, unit.quotes) for t in part):
@@ -449,7 +489,7 @@ class FieldReader:
         clauses ("that A and that B") only when one of them holds a quotation, so that the other is still
         reported."""
         dropped = {t.i for clause in clauses for c in clause.subtree if c is not clause and c.dep_ in {"conj", "advcl"}
-                   and c.lemma_.lower() in QUOTING_VERBS and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
+                   and c.lemma_.lower() in QUOTING_VERBS | CITING and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
         chosen = {t.i for clause in clauses for t in clause.subtree}
         doc = clauses[0].doc  # the chosen tokens in doc order, not a walk over the whole doc per clause
         tokens = [doc[i] for i in sorted(chosen) if i in inside_unit and i not in dropped]
@@ -464,6 +504,29 @@ class FieldReader:
         main = [t for t in tokens if t.i not in split]
         return [main] + [p for c in conjuncts for p in self._parts([c], inside_unit)]
 
+    def _stances(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
+        """A stand, an appeal or a label stated by a pattern (:mod:`.speech_patterns`): "the ministry condemned the
+        incursion", "called on Moscow to withdraw", "called the flight a provocation". The verb with what it takes
+        is what was said; a quotation inside it is the statement instead, and a verb with a clause of its own is
+        reported speech already."""
+        inside_unit = {t.i for t in tokens}
+        found = []
+        for match in self.stances:
+            cue = match.cue
+            if cue.i not in inside_unit or _inside(cue, unit.quotes) or not _asserted(cue) \
+                    or any(c.dep_ == "ccomp" and c not in match.nodes.values() for c in cue.children) \
+                    or _outlet(match.speaker, self.outlets) \
+                    or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue):
+                continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
+            clause = match.nodes.get("content")
+            content = _text_of_clause(clause) if clause is not None else _stance_content(match, unit.quotes)
+            if clause is None and any(_inside(t, unit.quotes) for t in content):
+                continue  # the quotation is the statement
+            text = _surface(content)
+            if _words(text) >= MIN_REPORTED_WORDS:
+                found.append(Candidate(cue, match.speaker, "reported", text, content[0].idx, unit, 0.7, match.rule))
+        return found
+
     def _according(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
         """ "X happened, according to Y" / "According to Y, X happened": Y reports X."""
         found = []
@@ -471,7 +534,7 @@ class FieldReader:
             if not _is_according(cue) or _inside(cue, unit.quotes):
                 continue
             source = _subject(cue)
-            if source is not None and _outlet(source):
+            if source is not None and _outlet(source, self.outlets):
                 continue  # "according to the broadcaster": the outlet carrying the story
             end = source.right_edge.i if source is not None else cue.i + 1
             content = [t for t in tokens if t.i < cue.i or t.i > end]
@@ -484,15 +547,47 @@ class FieldReader:
         return found
 
 
-def _overlap(a: str, b: str) -> float:
-    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
-    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+def _reported_within(verb: Token) -> bool:
+    """Whether a verb stands in a clause that another verb before it reports ("the minister said Estonia had asked
+    for talks"): it is part of that statement, not one of its own. A cue after the words ("X said ..., the agency
+    said") attributes them instead, and a denial reports nothing said."""
+    return any(a.lemma_.lower() in STATEMENT_VERBS - DENYING and a.i < verb.i for a in verb.ancestors
+               if any(t.dep_ in {"ccomp", "xcomp"} for t in a.children if verb in t.subtree))
+
+
+def _text_of_clause(clause: Token) -> list[Token]:
+    """A that-clause without its "that": "an announcement that Moscow was stirring unrest"."""
+    return [t for t in clause.subtree if not (t.lower_ == "that" and t.head is clause and t.i < clause.i)]
+
+
+def _stance_content(match: SpeechMatch, quotes: tuple[Quote, ...]) -> list[Token]:
+    """The verb of a stance with its adverbs and auxiliaries and what it takes ("has strongly condemned the
+    incursion"), without its subject, the time or place set between subject and verb, or the acts coordinated
+    with it ("... but gave no details"), which are not the stand; a speech act coordinated with it ("condemned
+    the attack and stressed that ...") is part of one statement, unless it quotes (the quotation is its own)."""
+    cue = match.cue
+    left = [c for c in cue.children if c.i < cue.i and c.dep_ in {"aux", "advmod", "neg"} and c.i > match.speaker.i]
+    said = [c for c in cue.children if c.dep_ == "conj" and c.lemma_.lower() in QUOTING_VERBS
+            and not any(_inside(t, quotes) for t in c.subtree)]
+    dropped = {t.i for c in cue.children if c.dep_ in {"conj", "punct"} and c not in said
+               or c.dep_ == "cc" and not said
+               or c.dep_ == "advcl" and c.lemma_.lower() in QUOTING_VERBS for t in c.subtree}
+    right = [t for c in cue.children if c.i > cue.i and c.i not in dropped for t in c.subtree if t.i not in dropped]
+    return sorted([*left, cue, *right], key=lambda t: t.i)
+
+
+def _covered(words: str, by: str) -> float:
+    """How much of ``words`` is in ``by``."""
+    wa, wb = set(re.findall(r"\w+", words.lower())), set(re.findall(r"\w+", by.lower()))
+    return len(wa & wb) / len(wa) if wa else 0.0
 
 
 def _duplicate(fact: StatementFact, kept: list[StatementFact]) -> bool:
-    """The same words by the same speaker again (a standfirst repeating the body)."""
+    """The same words by the same speaker again (a standfirst repeating the body, a clause already part of a
+    stance); not a full quotation after a fragment of it was quoted before ("said the swarm 'moved along the shore'. ...
+    A spokeswoman said: '... lights that moved along the shore ...'"), which holds more than the fragment."""
     return any(k.speaker.name == fact.speaker.name and k.mode == fact.mode
-               and _overlap(k.quote, fact.quote) >= DUPLICATE_OVERLAP and min(_words(k.quote), _words(fact.quote)) >= 3
+               and _covered(fact.quote, k.quote) >= DUPLICATE_OVERLAP and min(_words(k.quote), _words(fact.quote)) >= 3
                or k.speaker.name == fact.speaker.name and k.quote.lower() == fact.quote.lower() for k in kept)
 
 
@@ -504,7 +599,7 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
     for field_name, doc in analysed.fields():
         if field_name == "headline":
             continue
-        reader = FieldReader(field_name, doc)
+        reader = FieldReader(field_name, doc, resolver.index.outlets)
         previous: Speaker | None = None
         for unit in reader.units:
             spoken: Speaker | None = None
@@ -529,10 +624,15 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
 
 
 def _note_issuer(reader: FieldReader, unit: Unit, resolver: SpeakerResolver) -> None:
-    """ "The army issued a statement": who "the statement read" will later mean, and "it said"."""
+    """ "The army issued a statement", "the command reported the intercept in a post on X": who "the statement read"
+    will later mean, and "it said"."""
     for token in reader.tokens(unit):
         verb = token.head
-        if token.lemma_.lower() in DOCUMENTS and token.dep_ == "dobj" and verb.lemma_.lower() in ISSUING:
+        issued = token.dep_ == "dobj" and verb.lemma_.lower() in ISSUING
+        if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in CUE_VENUE_PREPOSITIONS:
+            verb = verb.head  # "reported the intercept in a post": the verb the document is the venue of
+            issued = verb.lemma_.lower() in REPORTING_VERBS | ISSUING and any(c.dep_ == "dobj" for c in verb.children)
+        if token.lemma_.lower() in DOCUMENTS and issued:
             speaker = resolver.speaker(_own_subject(verb), reader.field_name)
             if speaker is not None:
                 resolver.spoke(speaker, place(verb, reader.field_name), reader.text[unit.start:unit.end])

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.lexicon import (
-    CAPITALS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, MODIFIER_WORDS, ORGANISATION_NAMES, OWNER_PREPOSITIONS,
-    RANK_QUALIFIERS, RANKS, ROLE_WORDS,
+    CAPITALS, INSTITUTION_COUNTRIES, INSTITUTION_HEADS, MODIFIER_WORDS, NATIONAL_BODY_HEADS, ORGANISATION_NAMES, OWNER_PREPOSITIONS,
+    RANK_QUALIFIERS, RANKS, ROLE_WORDS, TITLE_ABBREVIATIONS,
 )
 from streams.extraction.places import DEMONYMS, country_code, country_name
 
@@ -224,7 +224,8 @@ def split_title(tokens: list[Token]) -> Title:
                 break
     if not tokens:
         return Title(None, organization)
-    role = tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
+    role = " ".join(TITLE_ABBREVIATIONS.get(word.lower(), word)
+                    for word in tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text.split(" "))
     return Title(role, organization)
 
 
@@ -247,6 +248,8 @@ def _owner(tokens: list[Token]) -> str | None:
         code = code or country_of(tokens[0])
     if code:
         return country_name(code)
+    if tokens[-1].lower_ in NATIONAL_BODY_HEADS and not any(is_acronym(t) for t in tokens):
+        return None  # "duty officer at the Central Region Police": a state's body, so the state (from the context)
     if tokens[-1].lower_ in INSTITUTION_HEADS or all(is_acronym(t) for t in tokens) or tokens[0].ent_type_ in {
             "ORG", "GPE", "LOC"}:
         return " ".join(t.text for t in tokens)
