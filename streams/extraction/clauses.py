@@ -105,9 +105,12 @@ def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DOUBTIN
         return True
     node = verb
     while node.dep_ in EMBEDDING:
+        controlled = node.dep_ == "xcomp"
         node = node.head
         if node.lemma_.lower() in doubting or conditional(node):
             return True
+        if controlled and negated(node):
+            return True  # "does not intend to seek", "did not try to enter": the aim denied
         if node.pos_ == "NOUN" and negated(node):
             return True  # "has no wish to enter", "no plan to enter"
     return False

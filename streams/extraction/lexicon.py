@@ -288,6 +288,8 @@ DEPARTURE_FORMS: tuple[str, ...] = ("left", "exited", "departed", "returned", "t
                                     "headed back")
 # Past forms of entering that start a stay: "40 seconds after it crossed".
 ENTRY_FORMS: tuple[str, ...] = ("crossed", "entered", "violated", "strayed", "flew")
+# The same entries told as a gerund: "shot down 90 seconds after crossing the border".
+ENTRY_GERUNDS: tuple[str, ...] = ("crossing", "entering", "violating", "straying", "flying")
 # Nouns of a stay that a duration compound describes: "a 12-minute incursion".
 STAY_NOUNS: tuple[str, ...] = ("incursion", "violation", "intrusion", "breach", "flight", "overflight")
 # Words before a date that make it bound a period rather than date an event: "since 2019", "until Friday".
@@ -563,7 +565,7 @@ FREE_CHOICE_PRONOUNS = {"whoever", "whatever", "anyone", "anybody", "anything", 
 FREE_CHOICE_DETERMINERS = {"every", "no"}
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
-OVERFLYING_VERBS = {"fly", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
+OVERFLYING_VERBS = {"fly", "pass", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
 # Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
 MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
 # Verbs by which a state sends what flew: "Russia launched drones", "balloons floated by North Korea".

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from streams.extraction.lexicon import (AMOUNT_HEDGES, COMPOUND_NUMBER_WORDS, DEPARTURE_FORMS, ENTRY_FORMS,
+from streams.extraction.lexicon import (AMOUNT_HEDGES, COMPOUND_NUMBER_WORDS, DEPARTURE_FORMS, ENTRY_FORMS, ENTRY_GERUNDS,
                                         MEASURE_PHRASES, MINUTES_PER_UNIT, NUMBER_TENS, NUMBER_UNITS, NUMBER_WORDS,
                                         REPETITION_ADVERBS, STAY_LENGTH_WORDS, STAY_NOUNS)
 
@@ -32,9 +32,9 @@ DURATIONS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:{DEPARTED})\b[^.;]{{0,60}}?\b(?:after|within)\s+{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\b", re.I),
     # "left it some four minutes later"
     re.compile(rf"\b(?:{DEPARTED})\b[^.;]{{0,40}}?\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+later\b", re.I),
-    # "downed the balloon about 40 seconds after it crossed into Latvian territory"
-    re.compile(rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+after\s+(?:it|they|the\s+\w+)\s+"
-               rf"(?:had\s+)?(?:{alternation(ENTRY_FORMS)})\b", re.I),
+    # "downed the balloon about 40 seconds after it crossed into Latvian territory", "90 seconds after crossing"
+    re.compile(rf"\b{HEDGE}(?P<n>{NUMBER})\s+{UNIT}\s+after\s+(?:(?:it|they|the\s+\w+)\s+"
+               rf"(?:had\s+)?(?:{alternation(ENTRY_FORMS)})|{alternation(ENTRY_GERUNDS)})\b", re.I),
     re.compile(rf"\b(?P<n>\d+|{UNITS}|{TENS}|{alternation(COMPOUND_NUMBER_WORDS)})-{UNIT_WORD}\s+"
                rf"(?:{alternation(STAY_NOUNS)})", re.I),
 )

@@ -25,7 +25,7 @@ from streams.extraction.lexicon import (
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
-    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_NOUNS, STAY_PREPOSITIONS,
+    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places
@@ -520,6 +520,14 @@ def _quantified(head: Token) -> Token:
     return head
 
 
+def _counted(head: Token) -> Token:
+    """The noun a quantity picks from: "two of its islands" stands for islands."""
+    if head.pos_ in {"NUM", "PRON"} or head.lower_ in {"some", "several", "many", "one", "each"}:
+        return next((obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for obj in prep.children if obj.dep_ == "pobj"), head)
+    return head
+
+
 def _overflown(verb: Token) -> list[Token]:
     """What a flight went over: the objects of "over"/"above", and what "overflew" takes (or "flew over" with
     "over" left without an object of its own, the place read as the verb's)."""
@@ -533,12 +541,14 @@ def _overflown(verb: Token) -> list[Token]:
 def _land_owner(verb: Token, context: Context) -> str | None:
     """Whose land a flight went over when no name there is known: "two Greek islands" by its nationality, "the
     islands of X" or "the town of Y" the article's state's; never open water ("over the Gulf of X")."""
-    for obj in _overflown(verb):
+    for obj in map(_counted, _overflown(verb)):
         if obj.lemma_.lower() not in LAND_PLACES and obj.lower_ not in LAND_PLACES:
             continue
         named = nationality([t for t in obj.subtree if t.i < obj.i])
         if named:
             return named
+        if any(c.dep_ == "poss" and c.lower_ in STATE_POSSESSIVES for c in obj.children):
+            return subject_state(verb) or context.main_country  # "Finland protested after jets flew over its islands"
         names = [t for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                  for t in prep.subtree if t.pos_ == "PROPN"]
         if names and not any(place_country(t.text) for t in names):  # not "the city of Kaliningrad": Russian
