@@ -908,8 +908,6 @@ def test_a_request_for_something_else_beside_consultations_it_is_not_seeking():
     assert not found
 
 
-@pytest.mark.xfail(strict=True, reason="a threat written 'are ready to shoot down drones that stray into their "
-                                       "airspace' is read as an incident")
 def test_what_a_state_would_do_to_drones_that_violate_its_airspace_is_no_incident():
     found = incidents("If a drone were to stray into Latvian airspace, the army would decide. Governments across "
                       "the region have warned they are ready to shoot down drones that stray into their airspace. Oslo says it will "
@@ -970,8 +968,6 @@ def test_a_live_blog_entry_is_dated_by_its_time_before_or_after_midnight():
     assert sorted((i.country, i.occurred_on.value) for i in found) == [("LT", "2025-10-11"), ("LV", "2025-10-10")]
 
 
-@pytest.mark.xfail(strict=True, reason="a belief written 'Washington thinks the drone was Turkish' is read as an "
-                                       "attribution, not a suspicion")
 def test_what_someone_believes_an_intruder_was_is_only_a_suspicion():
     v = violation("A drone that violated Greek airspace near Samos on Friday was shot down by Greek jets. According to "
                   "a U.S. official, Washington thinks the drone was Turkish.", "GR")

@@ -103,6 +103,9 @@ def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DOUBTIN
     if negated(verb) or conditional(verb) or any(c.dep_ in {"aux", "auxpass"} and c.lower_ in modals
                                                   for c in verb.children):
         return True
+    if (verb.dep_ == "relcl" and verb.tag_ in {"VBP", "VBZ"} and verb.head.head.tag_ == "VB"
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)):
+        return True  # "ready to shoot down drones that stray into their airspace": a kind, not an event
     node = verb
     while node.dep_ in EMBEDDING:
         controlled = node.dep_ == "xcomp"

@@ -212,7 +212,7 @@ COUNT_HEDGES = {"at", "least", "about", "around", "some", "nearly", "almost", "u
 # Words that hedge the state named for what flew ("suspected", "believed to be", "likely"), with their forms.
 ATTRIBUTION_HEDGES = re.compile(r"\b(suspected|believed|likely|probabl[ey]|apparent(?:ly)?|possibl[ey]|"
                                 r"alleged(?:ly)?|presumed|presumably|thought|appear(?:ed|s)?|seemingly|"
-                                r"purported(?:ly)?)\b", re.I)
+                                r"purported(?:ly)?|thinks?|believes?)\b", re.I)
 # Verbs whose subjects defend: jets that intercept, shadow, escort or shoot down.
 INTERCEPTING_VERBS = {"scramble", "intercept", "shadow", "escort", "shoot", "track", "fire", "chase", "respond",
                       "follow", "accompany", "guide", "warn", "patrol", "police", "engage", "destroy", "monitor",
