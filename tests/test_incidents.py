@@ -29,6 +29,13 @@ def test_a_violation_with_count_model_duration_date_and_location():
     assert v.attribution == "attributed" and "Druskininkai" in v.location
 
 
+def test_states_of_every_region_are_named_by_their_demonyms_and_capitals():
+    v = violation("A Bolivian army helicopter strayed into Paraguayan airspace on Friday, Asuncion said.", "PY")
+    assert (v.violator, v.platform) == ("BO", "aircraft")
+    v = violation("Three Chadian drones entered Nigerien airspace near the border on Saturday.", "NE")
+    assert (v.violator, v.count) == ("TD", 3)
+
+
 def test_interceptors_are_not_violators():
     v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
                   "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")

@@ -40,6 +40,23 @@ DEMONYMS: dict[str, str] = {
     "tunisian": "TN", "sudanese": "SD", "ethiopian": "ET", "nigerian": "NG", "kenyan": "KE", "omani": "OM",
     "kuwaiti": "KW", "bahraini": "BH", "singaporean": "SG", "chilean": "CL",
     "argentine": "AR", "argentinian": "AR", "colombian": "CO", "peruvian": "PE",
+    # the Americas
+    "guyanese": "GY", "surinamese": "SR", "ecuadorian": "EC", "bolivian": "BO", "paraguayan": "PY",
+    "uruguayan": "UY", "nicaraguan": "NI", "honduran": "HN", "salvadoran": "SV", "salvadorean": "SV",
+    "guatemalan": "GT", "costa rican": "CR", "panamanian": "PA", "belizean": "BZ", "haitian": "HT",
+    "dominican": "DO", "jamaican": "JM",
+    # Africa
+    "malian": "ML", "nigerien": "NE", "chadian": "TD", "burkinabe": "BF", "mauritanian": "MR", "senegalese": "SN",
+    "gambian": "GM", "guinean": "GN", "liberian": "LR", "sierra leonean": "SL", "ivorian": "CI", "ghanaian": "GH",
+    "togolese": "TG", "beninese": "BJ", "cameroonian": "CM", "gabonese": "GA", "congolese": "CD",
+    "central african": "CF", "rwandan": "RW", "burundian": "BI", "ugandan": "UG", "tanzanian": "TZ",
+    "south sudanese": "SS", "eritrean": "ER", "djiboutian": "DJ", "somali": "SO", "somalian": "SO",
+    "angolan": "AO", "zambian": "ZM", "zimbabwean": "ZW", "mozambican": "MZ", "malawian": "MW",
+    "namibian": "NA", "botswanan": "BW", "south african": "ZA",
+    # Asia and the Middle East
+    "palestinian": "PS", "bangladeshi": "BD", "burmese": "MM", "myanmar": "MM", "nepali": "NP",
+    "nepalese": "NP", "sri lankan": "LK", "cambodian": "KH", "laotian": "LA", "uzbek": "UZ", "tajik": "TJ",
+    "kyrgyz": "KG", "turkmen": "TM", "new zealand": "NZ", "kosovar": "XK",
 }
 
 # Short forms and common names pycountry lacks.
@@ -65,6 +82,16 @@ CAPITALS: dict[str, str] = {
     "reykjavik": "IS", "dublin": "IE", "bern": "CH", "belgrade": "RS", "tirana": "AL", "skopje": "MK",
     "podgorica": "ME", "sarajevo": "BA", "valletta": "MT", "nicosia": "CY", "tbilisi": "GE", "yerevan": "AM",
     "baku": "AZ", "canberra": "AU", "new delhi": "IN", "islamabad": "PK", "manila": "PH", "hanoi": "VN",
+    "beirut": "LB", "baghdad": "IQ", "amman": "JO", "riyadh": "SA", "doha": "QA", "abu dhabi": "AE",
+    "muscat": "OM", "sanaa": "YE", "cairo": "EG", "tripoli": "LY", "algiers": "DZ", "rabat": "MA", "tunis": "TN",
+    "khartoum": "SD", "n'djamena": "TD", "ndjamena": "TD", "bamako": "ML", "niamey": "NE", "ouagadougou": "BF",
+    "kigali": "RW", "kinshasa": "CD", "kampala": "UG", "nairobi": "KE", "addis ababa": "ET", "asmara": "ER",
+    "mogadishu": "SO", "juba": "SS", "abuja": "NG", "dakar": "SN", "nouakchott": "MR", "accra": "GH",
+    "yaounde": "CM", "luanda": "AO", "pretoria": "ZA", "kabul": "AF", "dhaka": "BD", "kathmandu": "NP",
+    "bangkok": "TH", "jakarta": "ID", "kuala lumpur": "MY", "phnom penh": "KH", "vientiane": "LA",
+    "caracas": "VE", "bogota": "CO", "georgetown": "GY", "quito": "EC", "lima": "PE", "la paz": "BO",
+    "brasilia": "BR", "buenos aires": "AR", "santiago": "CL", "asuncion": "PY", "montevideo": "UY",
+    "managua": "NI", "tegucigalpa": "HN", "san salvador": "SV", "havana": "CU", "mexico city": "MX",
 }
 
 
