@@ -702,6 +702,13 @@ def test_background_crashes_keep_their_own_years():
     assert next(i for i in reported if i.occurred_on.value == "2019").location == "the town of Imatra"
 
 
+def test_a_base_one_state_runs_in_another_is_in_the_host_state():
+    found = run("Drones were seen on Sunday night near two US Navy bases in Spain, officials said. A US Navy spokesman "
+                "said the US Navy was aware of the flights. The US Navy later said drones had also been seen over the "
+                "bases on Monday.").incidents
+    assert sorted((i.country, i.occurred_on.value) for i in found) == [("ES", "2025-10-05"), ("ES", "2025-10-06")]
+
+
 def test_a_shot_down_jet_that_crashed_abroad_is_no_violation_of_where_it_fell():
     found = incidents("Turkish jets shot down a Russian Su-24 bomber that had violated Turkish airspace on Tuesday; "
                       "the plane crashed in the Syrian province of Idlib.")

@@ -23,14 +23,14 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DAY_BEFORE_PHRASES, DEFINITE,
-                                        GENERIC_NAME_WORDS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
+                                        GENERIC_NAME_WORDS, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, STATE_POSSESSIVES)
 from streams.extraction.locations import broad, location_in
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.nlp import entities
 from streams.extraction.numbers import duration_minutes
-from streams.extraction.places import place_country
+from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
 from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
@@ -250,9 +250,20 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
                 named = [c for w in owner_words(token) for c in [state_of(w)] if c]
                 if named:
                     return named[0]
-    named = [code for doc in docs for token in doc if token.pos_ == "PROPN"
+    named = [code for doc in docs for token in doc if token.pos_ == "PROPN" and not _institution_owner(token)
              for code in [place_country(token.text)] if code]
     return max(dict.fromkeys(named), key=named.count) if named else None  # the most named, the first of equals
+
+
+def _institution_owner(token: Token) -> bool:
+    """A state's name in the name of its institution ("US Air Force bases in the UK"): whose, not where."""
+    if not is_state_name(token.text):
+        return False
+    while token.dep_ in {"compound", "nmod"} and token.head is not token:
+        token = token.head
+        if token.lower_ in INSTITUTION_HEADS - {"airport"}:
+            return True
+    return False
 
 
 def _lines(doc: Doc) -> Iterator[Span]:
