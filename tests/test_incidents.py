@@ -36,6 +36,11 @@ def test_states_of_every_region_are_named_by_their_demonyms_and_capitals():
     assert (v.violator, v.count) == ("TD", 3)
 
 
+def test_flying_over_a_states_territory_whichever_way_the_parser_hangs_over():
+    v = violation("Two Egyptian fighter jets flew over Libyan territory near the coast on Sunday, Tripoli said.", "LY")
+    assert (v.violator, v.count, v.occurred_on.value) == ("EG", 2, "2025-10-05")
+
+
 def test_interceptors_are_not_violators():
     v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
                   "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")

@@ -94,9 +94,13 @@ def _entry(noun: Token) -> Trigger | None:
         return Trigger(noun, head, None, supporting=True)
     if anchor.dep_ in {"compound", "nmod"} and head.lemma_.lower() in VIOLATION_NOUNS:
         return Trigger(noun, governing_verb(head), head)
-    if anchor.dep_ != "pobj":
+    over = next((c for c in head.children if c.dep_ == "prt" and c.lower_ in OVER_PREPOSITIONS), None)
+    if anchor.dep_ == "dobj" and over is not None:
+        prep, governor = over.lower_, head  # "flew over Libyan territory" parsed as a particle and its object
+    elif anchor.dep_ != "pobj":
         return None
-    prep, governor = head.lower_, _past_duration(head.head)
+    else:
+        prep, governor = head.lower_, _past_duration(head.head)
     if governor.lemma_.lower() in VIOLATION_NOUNS and prep in VIOLATED_PREPOSITIONS:
         return Trigger(noun, governing_verb(governor), governor)
     if (governor.pos_ not in {"VERB", "AUX"} and _misread_flier(governor) is None) or \
