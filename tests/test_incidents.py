@@ -41,6 +41,15 @@ def test_flying_over_a_states_territory_whichever_way_the_parser_hangs_over():
     assert (v.violator, v.count, v.occurred_on.value) == ("EG", 2, "2025-10-05")
 
 
+def test_a_states_aircraft_that_struck_places_in_another_state_violated_it():
+    v = violation("Sudanese warplanes bombed two villages in eastern Chad on Thursday, the government in N'Djamena "
+                  "said.", "TD")
+    assert (v.violator, v.platform, v.occurred_on.value) == ("SD", "aircraft", "2025-10-02")
+    v = violation("Turkish drones struck the Iraqi district of Qandil on Monday.", "IQ")
+    assert (v.violator, v.platform, v.rules) == ("TR", "drone", ("violation.strike",))
+    assert not incidents("A Chinese fighter struck the wing of a U.S. patrol plane over the South China Sea.")
+
+
 def test_interceptors_are_not_violators():
     v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
                   "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")
