@@ -50,6 +50,13 @@ def test_a_states_aircraft_that_struck_places_in_another_state_violated_it():
     assert not incidents("A Chinese fighter struck the wing of a U.S. patrol plane over the South China Sea.")
 
 
+def test_a_states_drone_brought_down_over_another_state_with_no_shooter_named_was_in_its_airspace():
+    v = violation("A Sudanese surveillance drone was shot down over eastern Chad late on Saturday.", "TD")
+    assert (v.violator, v.platform, v.occurred_on.value) == ("SD", "drone", "2025-10-04")
+    v = violation("An Iranian drone was brought down over the Iraqi town of Halabja on Friday.", "IQ")
+    assert v.violator == "IR"
+
+
 def test_interceptors_are_not_violators():
     v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
                   "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")

@@ -741,6 +741,10 @@ def shootdowns(sentence: Span, found: list[Phrase], context: Context) -> list[Me
         if verb is None or doubted(verb) or negated(phrase.head) or _over_water(verb):
             continue
         shooter = subject_state(verb) or (context.main_country if verb.dep_ in {"acl", "pcomp", "advcl"} else None)
+        if shooter is None:  # "an X drone was shot down over southern Y": brought down in Y's airspace
+            shooter = next((code for word in _over(verb) for code in [place_country(word.text)]
+                            if code and code != phrase.state), None) or _land_owner(verb, context)
+            shooter = None if shooter == phrase.state else shooter
         if shooter is None or shooter == phrase.state:
             continue
         date, dated_here = clause_date(sentence, verb, verb, context.published)
