@@ -57,6 +57,15 @@ def test_a_states_drone_brought_down_over_another_state_with_no_shooter_named_wa
     assert v.violator == "IR"
 
 
+def test_what_flew_belongs_to_the_state_it_is_said_to_belong_to():
+    v = violation("The Algerian army said it had downed an armed drone belonging to Mali near the frontier on Tuesday.",
+                  "DZ")
+    assert (v.violator, v.platform) == ("ML", "drone")
+    v = violation("A drone crossed into Azerbaijani airspace near Fuzuli on Monday, the army said. The drone most "
+                  "likely belonged to Iran, officials added.", "AZ")
+    assert (v.violator, v.attribution) == ("IR", "suspected")
+
+
 def test_interceptors_are_not_violators():
     v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
                   "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
+from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, OWNING_VERBS, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
                                        INTERCEPTING_VERBS, LAND_PLACES, LAUNCHING, MANUFACTURE_PARTICIPLES, MODEL,
                                        NAMED_MODELS, ORIGIN_PREPOSITIONS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
@@ -159,7 +159,8 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
         return state, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in modifiers), False
     for token in post:
         came_from = token.head.lower_ == "from"
-        origin = token.head.dep_ == "agent" or token.head.lower_ in ORIGIN_PREPOSITIONS or token.head.lemma_ == "origin"
+        origin = token.head.dep_ == "agent" or token.head.lower_ in ORIGIN_PREPOSITIONS or token.head.lemma_ == "origin" \
+            or (token.head.lower_ == "to" and token.head.head.lemma_.lower() in OWNING_VERBS)  # "belonging to X"
         if origin or token.dep_ in {"acomp", "attr"}:  # "believed to be Russian", "... to be a Russian drone"
             described = token.dep_ in {"acomp", "attr"}
             code = nationality([token, *(c for c in token.children if described and c.dep_ in {"amod", "compound"})])

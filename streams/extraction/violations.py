@@ -24,7 +24,7 @@ from streams.extraction.lexicon import (
     ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HARDWARE, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
-    NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
+    NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
     PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
     STRIKING_VERBS, STRUCK_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
@@ -811,7 +811,7 @@ def identification(sentence: Span, found: list[Phrase], model_states: dict[str, 
     if called is not None:
         return called
     for verb in sentence:
-        if verb.lemma_ != "be" or doubted(verb):
+        if (verb.lemma_ != "be" and verb.lemma_.lower() not in OWNING_VERBS) or doubted(verb):
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects or not (subjects[0].lower_ in FLIER_PRONOUNS or is_platform_word(subjects[0])):
@@ -821,7 +821,8 @@ def identification(sentence: Span, found: list[Phrase], model_states: dict[str, 
         if subjects[0].lower_ not in FLIER_PRONOUNS and any(p.head == subjects[0] and p.state and not p.by_origin
                                                        for p in found):
             continue
-        complement = [t for c in verb.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+        complement = [t for c in verb.children if c.dep_ in {"attr", "acomp"} or (
+            c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_ != "be") for t in c.subtree]  # "belonged to X"
         models = [name for t in complement for name in [model_name(t)] if name]
         state = nationality(complement) or next(((model_states or {}).get(m) for m in models
                                                  if (model_states or {}).get(m)), None)
