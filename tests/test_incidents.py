@@ -66,6 +66,14 @@ def test_what_flew_belongs_to_the_state_it_is_said_to_belong_to():
     assert (v.violator, v.attribution) == ("IR", "suspected")
 
 
+def test_a_states_drone_that_hovered_near_a_place_of_another_state_was_over_it():
+    v = violation("A Sudanese army drone hovered near the Chadian town of Adre for an hour on Tuesday.", "TD")
+    assert (v.violator, v.location, v.occurred_on.value) == ("SD", "Adre", "2025-10-07")
+    v = violation("A Chinese drone hovered close to the Taiwanese island of Kinmen on Tuesday.", "TW")
+    assert v.violator == "CN"
+    assert not incidents("A Russian jet flew near the Estonian island of Vaindloo on Tuesday.")
+
+
 def test_interceptors_are_not_violators():
     v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
                   "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")

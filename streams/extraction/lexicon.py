@@ -595,6 +595,10 @@ FREE_CHOICE_DETERMINERS = {"every", "no"}
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
 OVERFLYING_VERBS = {"fly", "pass", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
+# Verbs of staying aloft in one spot, and the prepositions that place them: a drone that "hovered near the X town
+# of Y" or "circled around the island" was over that ground, unlike jets that flew "near" a border.
+HOVERING_VERBS = {"hover", "circle", "loiter"}
+HOVERING_PREPOSITIONS = {"near", "around", "close", "by"}
 # Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
 MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
 # Verbs by which a state sends what flew: "Russia launched drones", "balloons floated by North Korea".

@@ -23,7 +23,7 @@ from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
     ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
-    HABITUAL_ADVERBS, HARDWARE, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
+    HABITUAL_ADVERBS, HARDWARE, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
     PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
     STRIKING_VERBS, STRUCK_PREPOSITIONS,
@@ -538,8 +538,10 @@ def _overflown(verb: Token) -> list[Token]:
     "over" left without an object of its own, the place read as the verb's)."""
     particle = any(c.dep_ in {"prt", "prep"} and c.lower_ in OVER_PREPOSITIONS
                    and not any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
-    return [obj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in OVER_PREPOSITIONS
-            for obj in prep.children if obj.dep_ == "pobj"] + (
+    above = OVER_PREPOSITIONS | (HOVERING_PREPOSITIONS if base_form(verb) in HOVERING_VERBS else set())
+    return [obj for prep in verb.children if prep.dep_ in {"prep", "advmod"} and prep.lower_ in above
+            for obj in [*prep.children, *(o for c in prep.children if c.dep_ == "prep" for o in c.children)]
+            if obj.dep_ == "pobj"] + (
         [c for c in verb.children if c.dep_ == "dobj"] if particle or base_form(verb) == "overfly" else [])
 
 
