@@ -39,6 +39,7 @@ def test_states_of_every_region_are_named_by_their_demonyms_and_capitals():
 def test_flying_over_a_states_territory_whichever_way_the_parser_hangs_over():
     v = violation("Two Egyptian fighter jets flew over Libyan territory near the coast on Sunday, Tripoli said.", "LY")
     assert (v.violator, v.count, v.occurred_on.value) == ("EG", 2, "2025-10-05")
+    assert violation("Russian bombers flew over Finnish territory.", "FI").violator == "RU"
 
 
 def test_a_states_aircraft_that_struck_places_in_another_state_violated_it():

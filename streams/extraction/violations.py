@@ -95,7 +95,8 @@ def _entry(noun: Token) -> Trigger | None:
         return Trigger(noun, head, None, supporting=True)
     if anchor.dep_ in {"compound", "nmod"} and head.lemma_.lower() in VIOLATION_NOUNS:
         return Trigger(noun, governing_verb(head), head)
-    over = next((c for c in head.children if c.dep_ == "prt" and c.lower_ in OVER_PREPOSITIONS), None)
+    over = next((c for c in head.children if c.dep_ in {"prt", "prep"} and c.lower_ in OVER_PREPOSITIONS
+                 and not any(o.dep_ == "pobj" for o in c.children)), None)
     if anchor.dep_ == "dobj" and over is not None:
         prep, governor = over.lower_, head  # "flew over Libyan territory" parsed as a particle and its object
     elif anchor.dep_ != "pobj":
