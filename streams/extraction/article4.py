@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near, resolve
-from streams.extraction.lexicon import (ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS,
+from streams.extraction.lexicon import (ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
                                         CONSULTATION_PRONOUNS, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
                                         REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS)
 from streams.extraction.mentions import Context, Mention
@@ -45,7 +45,10 @@ def _requesters(word: Token) -> list[Token]:
         holders += [obj for prep in word.children if prep.dep_ == "prep" and prep.lower_ in REQUESTER_PREPOSITIONS
                     for obj in prep.children if obj.dep_ == "pobj"]
     if not holders and verb is not None:
-        asker = preceding_subject(verb) or subject(verb)
+        # "prompting Denmark to invoke Article 4", "led Poland to request talks": the object asks, not the subject
+        caused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CAUSING_VERBS
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None) if caused else None
+        asker = controller or preceding_subject(verb) or subject(verb)
         holders = [asker] if asker is not None and asker.lemma_.lower() != "article" else []
         holders += partners(verb)
     return [t for holder in holders for t in coordinated(holder)]

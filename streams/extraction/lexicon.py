@@ -549,6 +549,9 @@ ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
 ARTICLE4_NAMED_ONLY_TOPICS = {"article", "meeting"}
 # Modals of intent: "Norway would ask for consultations" is a request all the same.
 INTENT_MODALS = {"will", "would", "shall"}
+# Verbs by which an event makes a state do what follows: "prompting Denmark to invoke Article 4" (done), unlike
+# "urged Estonia to invoke it" (only asked of it).
+CAUSING_VERBS = {"prompt", "lead", "force", "push", "spur", "cause", "compel", "drive", "move", "trigger"}
 # Verbs that make a request noun the request itself: "made the request", "submitted a formal request".
 REQUEST_MAKING_VERBS = {"make", "submit", "lodge", "file", "put", "table", "send", "issue"}
 # Words that stand for the consultations a sentence names: "requested them", "asked for it".
