@@ -152,8 +152,6 @@ def test_a_town_places_an_incident_better_than_its_region():
     assert v.location == "Tartu"
 
 
-@pytest.mark.xfail(strict=True, reason="who fired it, in the active voice ('X's air defences had probably fired the "
-                                       "rocket'): only the passive is read")
 def test_who_fired_it_in_the_main_clause_and_a_later_sentence_with_the_site_and_day():
     body = ("The Slovak president said on Wednesday that Hungary's air defences had probably fired the rocket "
             "that fell into an orchard in southern Slovakia.\n"

@@ -180,9 +180,16 @@ def _launcher(head: Token) -> tuple[str | None, bool]:
     """The state of whoever fired or sent the thing, when the sentence's own verb says so: "a missile that crashed
     into a barn ... was probably fired by Ukraine's air defences"; whether that is hedged ("probably")."""
     verb = head.head
-    if head.dep_ != "nsubjpass" or verb.lemma_.lower() not in LAUNCHING:
+    participle = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in LAUNCHING), None)
+    if participle is not None:  # "a rocket fired by X's air defences"
+        verb = participle
+    elif head.dep_ not in {"nsubjpass", "dobj"} or verb.lemma_.lower() not in LAUNCHING:
         return None, False
-    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    if head.dep_ == "dobj" and participle is None:  # "X's air defences had probably fired the rocket"
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents = [t for d in doers if not is_platform_word(d) for t in d.subtree if t.i <= d.i]
+    else:
+        agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
     state = nationality(agents)
     hedge = any(ATTRIBUTION_HEDGES.fullmatch(c.text) or c.lower_ == "likely"
                 for c in verb.children if c.dep_ == "advmod")
