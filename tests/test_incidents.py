@@ -793,8 +793,6 @@ def test_an_aircraft_that_did_not_enter_or_claims_its_own_airspace_is_no_inciden
     assert not found
 
 
-@pytest.mark.xfail(strict=True, reason="a denial written 'the plane was in Russian airspace for the entire flight' is"
-                                       " read as an incident")
 def test_a_denial_does_not_add_a_second_incident():
     found = incidents("A Russian Su-30 jet entered Swedish airspace east of Gotland on Thursday, Sweden said. "
                       "Russia rejected the claim that its jet had crossed into Swedish airspace. "

@@ -436,9 +436,13 @@ def _violation_count(noun: Token | None) -> int | None:
 # --- Mentions ------------------------------------------------------------------------------------------------------
 
 
-def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase], context: Context) -> Mention:
+def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase], context: Context
+               ) -> Mention | None:
     phrase, violator, linked = _intruder(trigger, found, victim)
     earlier = _antecedent(phrase, linked, context) if violator is None else _like_before(phrase, context)
+    if earlier is not None and earlier.state == victim and not earlier.by_origin and trigger.verb is not None \
+            and trigger.verb.lemma_ == "be":
+        return None  # "the plane was in Russian airspace" of a Russian plane: at home, a denial
     model = phrase.model if phrase else None
     if trigger.verb is not None and _accused(trigger.verb):  # the state accused, not one of its accusers
         violator = _foreign(_accused_state(trigger.verb), victim) or violator
@@ -764,8 +768,8 @@ def violations(sentence: Span, found: list[Phrase], context: Context) -> list[Me
     phrases)."""
     return [mention for trigger in _triggers(sentence) if not _blocked(trigger)
             for victim in _victims(trigger, context)
-            for mention in _per_day(_violation(sentence, trigger, victim, found, context),
-                                    list((trigger.verb or trigger.noun).subtree), context)]
+            for found_one in [_violation(sentence, trigger, victim, found, context)] if found_one is not None
+            for mention in _per_day(found_one, list((trigger.verb or trigger.noun).subtree), context)]
 
 
 @dataclass(frozen=True)
