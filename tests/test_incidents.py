@@ -991,8 +991,6 @@ def test_days_on_which_something_was_said_or_done_about_an_entry_do_not_split_it
         ("PL", "RU", "2025-10-05", "Lublin")]
 
 
-@pytest.mark.xfail(strict=True, reason="'used dozens of drones to try to break into X airspace': the platform after a"
-                                       " quantity noun is not read")
 def test_what_was_used_to_try_to_enter_is_the_intruder():
     v = violation("On Tuesday night Turkey used dozens of drones to try to break into Greek airspace along the "
                   "border, officials said.", "GR")

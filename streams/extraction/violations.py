@@ -346,8 +346,11 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     """
     candidates = _intruder_words(trigger)
     if trigger.verb is not None:  # "North Korea sent balloons into the South": what was sent, then who sent it
-        candidates = [c for verb in _purposes(trigger.verb) for c in verb.children
-                      if c.dep_ == "dobj" and is_platform_word(c)] + candidates
+        # "used dozens of drones to try to break into X": the platform the quantity counts
+        candidates = [t for verb in _purposes(trigger.verb) for c in verb.children if c.dep_ == "dobj"
+                      for t in [c, *(o for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                     for o in prep.children if o.dep_ == "pobj")]
+                      if is_platform_word(t)][:1] + candidates
     if trigger.violation is not None:
         doer = subject(trigger.verb) if trigger.verb is not None else None  # "Turkish jets carried out violations"
         candidates += [c for c in trigger.violation.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
@@ -383,8 +386,9 @@ def _purposes(verb: Token) -> list[Token]:
 
 def _sender(phrase: Phrase, victim: str) -> str | None:
     """ "North Korea sent balloons ...", "Minsk launched drones ...": the state that sent what flew."""
-    verb = phrase.head.head
-    if phrase.head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
+    head = _quantified(phrase.head)  # "used dozens of drones"
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
         return None
     sender = subject(verb)
     return _foreign(state_of(sender), victim) if sender is not None else None
