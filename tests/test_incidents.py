@@ -399,7 +399,6 @@ def test_the_intruders_an_earlier_clause_dated_keep_that_day_in_a_later_undated_
     assert sorted((i.occurred_on.value, i.count) for i in found) == [("2025-10-07", None), ("2025-10-08", 2)]
 
 
-@pytest.mark.xfail(strict=True, reason="leaving written 'drifted out of X airspace' is not read as leaving")
 def test_an_object_said_to_have_left_a_states_airspace_and_then_owned_had_been_inside_it():
     v = violation("Peru's air force said it had followed an unidentified object across the country on Friday. The "
                   "object, thought to be a balloon, drifted out of Peruvian airspace that evening, the air force "

@@ -604,6 +604,8 @@ HOVERING_VERBS = {"hover", "circle", "loiter"}
 HOVERING_PREPOSITIONS = {"near", "around", "close", "by"}
 # Verbs of flying into somewhere ("crosses into", "strays into"): their "-s" form may be read as a plural noun.
 MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
+# Verbs that leave an airspace with "out of": "drifted out of X airspace", "headed out of it".
+OUTWARD_VERBS = MOTION_VERBS | {"move", "head", "go", "float"}
 # Verbs by which a state sends what flew: "Russia launched drones", "balloons floated by North Korea".
 SENDING_VERBS = {"send", "launch", "float", "fly", "release", "dispatch", "fire", "use", "deploy"}
 # Verbs of aircraft or drones attacking a place: a state's jets that "struck targets in X" or "bombed villages in

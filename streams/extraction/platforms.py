@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, OWNING_VERBS, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
+from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
                                        INTERCEPTING_VERBS, LAND_PLACES, LAUNCHING, MANUFACTURE_PARTICIPLES, MODEL,
-                                       NAMED_MODELS, ORIGIN_PREPOSITIONS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
+                                       NAMED_MODELS, ORIGIN_PREPOSITIONS, OWNING_VERBS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
                                        QUANTITY_NOUNS, SAME_PLURAL, SINGLE_WORDS, SINGULAR_WORDS)
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
@@ -103,6 +103,9 @@ def _phrase(head: Token) -> Phrase:
     modifiers = list(head.doc[head.left_edge.i: head.i + 1])
     post = [t for c in head.rights if c.dep_ in {"acl", "relcl", "appos", "prep", "amod"} for t in c.subtree]
     verb = own_verb(head.head) if head.dep_ == "nsubj" else None
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in IDENTIFYING:
+        # "the object, thought to be a balloon, drifted ...": the parser makes the aside the clause
+        post += [t for c in head.head.children if c.dep_ in {"xcomp", "oprd"} for t in c.subtree]
     if verb is not None:  # "drones launched from Russia entered ...": what the participle says of them
         post += [t for c in head.head.children if c.dep_ in {"prep", "agent"} and c.i < verb.i for t in c.subtree]
     state, hedge, came_from = _state(modifiers, post)

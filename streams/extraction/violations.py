@@ -24,7 +24,7 @@ from streams.extraction.lexicon import (
     ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HARDWARE, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
-    NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
+    NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
     PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
     STRIKING_VERBS, STRUCK_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
@@ -93,6 +93,9 @@ def _entry(noun: Token) -> Trigger | None:
         return Trigger(noun, head, None)
     if anchor.dep_ == "dobj" and head.lemma_.lower() in LEAVING_VERBS:
         return Trigger(noun, head, None, supporting=True)
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out" and head.head.head.pos_ == "VERB" \
+            and head.head.head.lemma_.lower() in OUTWARD_VERBS:
+        return Trigger(noun, head.head.head, None, supporting=True)  # "drifted out of X airspace": leaving it
     if anchor.dep_ in {"compound", "nmod"} and head.lemma_.lower() in VIOLATION_NOUNS:
         return Trigger(noun, governing_verb(head), head)
     over = next((c for c in head.children if c.dep_ in {"prt", "prep"} and c.lower_ in OVER_PREPOSITIONS
