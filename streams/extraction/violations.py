@@ -25,7 +25,7 @@ from streams.extraction.lexicon import (
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HARDWARE, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
-    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
+    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
     STRIKING_VERBS, STRUCK_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
@@ -539,7 +539,7 @@ def _quantified(head: Token) -> Token:
 
 def _counted(head: Token) -> Token:
     """The noun a quantity picks from: "two of its islands" stands for islands."""
-    if head.pos_ in {"NUM", "PRON"} or head.lower_ in {"some", "several", "many", "one", "each"}:
+    if head.pos_ in {"NUM", "PRON"} or head.lower_ in QUANTITY_NOUNS:
         return next((obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for obj in prep.children if obj.dep_ == "pobj"), head)
     return head
