@@ -750,8 +750,6 @@ def test_a_shot_down_jet_that_crashed_abroad_is_no_violation_of_where_it_fell():
     assert set(found) == {("airspace_violation", "TR")}
 
 
-@pytest.mark.xfail(strict=True, reason="coordinated airports after a preposition ('at the Tallinn and Helsinki "
-                                       "airports') stay one place")
 def test_two_airports_halted_by_sightings_and_two_timeline_days_a_day_apart():
     found = run("Roundup of the week.\nOct. 5 — Tallinn Airport is closed for part of the evening over drone "
                 "sightings.\nOCTOBER 6 - After more drone sightings, flights are suspended at the Tallinn and "

@@ -148,8 +148,18 @@ def places(span: Span) -> list[Place]:
         else:
             place = None
         if place is not None:
-            found.append(place)
+            found += _each_named(place)
     return found
+
+
+def _each_named(place: Place) -> list[Place]:
+    """ "at the Tallinn and Helsinki airports": one site per name coordinated before a plural site noun, each in
+    its own state; any other place as it is."""
+    names = [t for c in place.token.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"
+             for t in [c, *(x for x in c.children if x.dep_ == "conj" and x.pos_ == "PROPN")]]
+    if place.token.tag_ != "NNS" or len(names) < 2:
+        return [place]
+    return [Place(name=t.text, country=place_country(t.text), token=t, preposition=place.preposition) for t in names]
 
 
 def facilities(span: Span) -> list[Place]:
