@@ -960,8 +960,6 @@ def test_what_a_state_would_do_to_drones_that_violate_its_airspace_is_no_inciden
     assert not found
 
 
-@pytest.mark.xfail(strict=True, reason="a sighting told as 'drones seen near the runway stopped flights' (participle,"
-                                       " no sighting verb) is missed")
 def test_two_nights_in_a_row_each_named_in_its_own_clause_are_two_sightings():
     found = run("For a second night running, drones seen near the runway stopped flights at Tallinn airport late on "
                 "Friday. The airport had already closed on Thursday evening because of drone sightings, and six "

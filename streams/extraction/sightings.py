@@ -44,7 +44,9 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
         return None
     if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
         return verb
-    return None
+    seen = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SIGHTING_VERBS
+                 and c.tag_ == "VBN" and not doubted(c)), None)
+    return verb if seen is not None else None  # "drones seen near the runway stopped flights": the whole clause
 
 
 def _tallied(noun: Token) -> bool:
