@@ -602,8 +602,6 @@ def requesters(found: dict[tuple[str, str], IncidentFact]) -> set[str]:
     return {country for kind, country in found if kind == "article4_request"}
 
 
-@pytest.mark.xfail(strict=True, reason="requesters in dashes around the subject of 'asked for consultations' "
-                                       "('four members - A, B, C and D - asked on Monday for ...')")
 def test_requesters_listed_in_apposition_between_dashes():
     found = incidents("After a missile strike, four members — Norway, Denmark, Iceland and Portugal — asked on Monday "
                       "for consultations under Article 4.")

@@ -49,6 +49,8 @@ def _requesters(word: Token) -> list[Token]:
         caused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CAUSING_VERBS
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None) if caused else None
         asker = controller or preceding_subject(verb) or subject(verb)
+        if asker is None and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+            asker = verb.head  # "four members - A, B and C - asked on Monday ...": the verb misread as a participle
         holders = [asker] if asker is not None and asker.lemma_.lower() != "article" else []
         holders += partners(verb)
     return [t for holder in holders for t in coordinated(holder)]
