@@ -75,6 +75,12 @@ def test_a_states_drone_that_hovered_near_a_place_of_another_state_was_over_it()
     assert not incidents("A Russian jet flew near the Estonian island of Vaindloo on Tuesday.")
 
 
+def test_incursions_listed_with_a_month_for_each_day_are_one_incident_a_day():
+    found = run("Quito said Peruvian helicopters had entered Ecuadorian airspace on 3 March, 11 March and 2 April, "
+                "2024.").incidents
+    assert sorted(i.occurred_on.value for i in found) == ["2024-03-03", "2024-03-11", "2024-04-02"]
+
+
 def test_interceptors_are_not_violators():
     v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
                   "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")

@@ -64,6 +64,11 @@ DAY_LIST = re.compile(rf"{MONTH}\s+(?P<days>\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
 DAY_FIRST_LIST = re.compile(rf"\b(?P<items>{_ORDINAL}(?:\s*,\s*{_ORDINAL})*\s*,?\s+(?:and|&)\s+{_ORDINAL})\s+(?:of\s+)?"
                             rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b(?!\s*\d)", re.I)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = rf"(?:(?:{_MONTH_NAMES})\.?\s+{_ORDINAL}|{_ORDINAL}\s+(?:of\s+)?(?:{_MONTH_NAMES}))"
+# "on May 2, May 9 and May 14", "on 2 May, 9 May and 14 June": each day with its month
+MONTH_DAY_LIST = re.compile(rf"\b(?P<items>{_MONTH_DAY}(?:\s*,\s*{_MONTH_DAY})*\s*,?\s+(?:and|&)\s+{_MONTH_DAY})\b"
+                            rf"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)\b)?", re.I)
 _LISTED_DATE = rf"(?:(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+)?(?:19|20)\d\d"
 DATE_LIST = re.compile(rf"\b(?:in|during)\s+(?P<items>{_LISTED_DATE}(?:\s*,\s*{_LISTED_DATE})*\s*,?\s+and\s+{_LISTED_DATE})\b",
                        re.I)
@@ -355,10 +360,11 @@ def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
     if not tokens:
         return []
     text = tokens[0].doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1].text
-    for pattern in (DAY_FIRST_LIST, DATE_LIST):
+    for pattern in (MONTH_DAY_LIST, DAY_FIRST_LIST, DATE_LIST):
         found = pattern.search(text)
         if found:
             month = f" {found['month']}" if "month" in found.groupdict() else ""
+            month += f", {found['year']}" if found.groupdict().get("year") else ""  # "May 2 and May 9, 2024"
             items = re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*", found["items"])
             dated = [resolve(item + month, published) for item in items if item]
             return list(dict.fromkeys(d for d in dated if d is not None))
