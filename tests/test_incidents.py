@@ -81,6 +81,16 @@ def test_incursions_listed_with_a_month_for_each_day_are_one_incident_a_day():
     assert sorted(i.occurred_on.value for i in found) == ["2024-03-03", "2024-03-11", "2024-04-02"]
 
 
+def test_a_drone_downed_by_a_states_air_defences_was_in_its_airspace():
+    v = violation("An Iranian drone was downed by Iraqi air defences near Khanaqin on Sunday.", "IQ")
+    assert (v.violator, v.platform, v.occurred_on.value) == ("IR", "drone", "2025-10-05")
+
+
+def test_a_flight_over_a_states_military_outpost_violates_it():
+    v = violation("Two Venezuelan jets flew over a Guyanese army outpost on Tuesday.", "GY")
+    assert (v.violator, v.count) == ("VE", 2)
+
+
 def test_interceptors_are_not_violators():
     v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
                   "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")

@@ -134,7 +134,8 @@ ADMINISTRATIVE_UNITS = {"prefecture", "province", "region", "county", "district"
 # Places on land: an intruder over "the islands of X" or "the town of Y" was over some state's territory, not
 # over open water as over "the Gulf of X".
 LAND_PLACES = {"island", "islands", "islet", "islets", "isle", "village", "town", "city", "airport", "base", "port",
-               "capital", "province", "region", "county", "district", "prefecture", "peninsula", "archipelago"}
+               "capital", "province", "region", "county", "district", "prefecture", "peninsula", "archipelago",
+               "outpost", "camp", "barracks", "settlement"}
 
 # The edges of a state: what was "near the X coast" or "close to the X border" was not over X.
 EDGE_NOUNS = {"coast", "coastline", "shore", "border", "frontier"}

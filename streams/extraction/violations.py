@@ -754,7 +754,8 @@ def shootdowns(sentence: Span, found: list[Phrase], context: Context) -> list[Me
         verb = _shot_down(phrase) if phrase.state and not phrase.defender and not phrase.by_origin else None
         if verb is None or doubted(verb) or negated(phrase.head) or _over_water(verb):
             continue
-        shooter = subject_state(verb) or (context.main_country if verb.dep_ in {"acl", "pcomp", "advcl"} else None)
+        shooter = subject_state(verb) or nationality([t for c in verb.children if c.dep_ == "agent" for t in c.subtree]) \
+            or (context.main_country if verb.dep_ in {"acl", "pcomp", "advcl"} else None)  # "downed by X air defences"
         if shooter is None:  # "an X drone was shot down over southern Y": brought down in Y's airspace
             shooter = next((code for word in _over(verb) for code in [place_country(word.text)]
                             if code and code != phrase.state), None) or _land_owner(verb, context)
