@@ -91,6 +91,11 @@ def test_a_flight_over_a_states_military_outpost_violates_it():
     assert (v.violator, v.count) == ("VE", 2)
 
 
+def test_what_an_object_is_described_as_gives_a_suspected_state_and_its_platform():
+    v = violation("An object described as a Chinese balloon drifted over the Colombian city of Cali on Sunday.", "CO")
+    assert (v.violator, v.attribution, v.platform) == ("CN", "suspected", "balloon")
+
+
 def test_interceptors_are_not_violators():
     v = violation("Finnish F/A-18 jets were scrambled after a Russian Il-20 reconnaissance plane violated "
                   "Finnish airspace over the Gulf of Bothnia on Tuesday.", "FI")

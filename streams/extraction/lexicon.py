@@ -242,7 +242,7 @@ COUNT_HEDGES = {"at", "least", "about", "around", "some", "nearly", "almost", "u
 # Words that hedge the state named for what flew ("suspected", "believed to be", "likely"), with their forms.
 ATTRIBUTION_HEDGES = re.compile(r"\b(suspected|believed|likely|probabl[ey]|apparent(?:ly)?|possibl[ey]|"
                                 r"alleged(?:ly)?|presumed|presumably|thought|appear(?:ed|s)?|seemingly|"
-                                r"purported(?:ly)?|thinks?|believes?)\b", re.I)
+                                r"purported(?:ly)?|thinks?|believes?|described)\b", re.I)
 # Verbs whose subjects defend: jets that intercept, shadow, escort or shoot down.
 INTERCEPTING_VERBS = {"scramble", "intercept", "shadow", "escort", "shoot", "track", "fire", "chase", "respond",
                       "follow", "accompany", "guide", "warn", "patrol", "police", "engage", "destroy", "monitor",
@@ -598,7 +598,7 @@ FREE_CHOICE_PRONOUNS = {"whoever", "whatever", "anyone", "anybody", "anything", 
 FREE_CHOICE_DETERMINERS = {"every", "no"}
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
-OVERFLYING_VERBS = {"fly", "pass", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
+OVERFLYING_VERBS = {"fly", "pass", "drift", "float", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
 # Verbs of staying aloft in one spot, and the prepositions that place them: a drone that "hovered near the X town
 # of Y" or "circled around the island" was over that ground, unlike jets that flew "near" a border.
 HOVERING_VERBS = {"hover", "circle", "loiter"}

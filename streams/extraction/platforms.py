@@ -116,7 +116,8 @@ def _phrase(head: Token) -> Phrase:
     count, stated = _count(head, modifiers)
     platform = platform_of(head) or "unknown"
     if platform == "unknown":  # "the object, believed to be a balloon": what it was found to be
-        platform = next((p for t in post if t.dep_ in {"attr", "appos"} for p in [platform_of(t)]
+        platform = next((p for t in post if t.dep_ in {"attr", "appos"} or (t.dep_ == "pobj" and t.head.lower_ == "as")
+                         for p in [platform_of(t)]
                          if p not in {None, "unknown"}), platform)
     return Phrase(head=head, platform=platform, state=state, hedged=hedge, by_origin=came_from,
                   model=models[0] if models else None, count=count, count_stated=stated, defender=_defending(head))
@@ -164,8 +165,10 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
         came_from = token.head.lower_ == "from"
         origin = token.head.dep_ == "agent" or token.head.lower_ in ORIGIN_PREPOSITIONS or token.head.lemma_ == "origin" \
             or (token.head.lower_ == "to" and token.head.head.lemma_.lower() in OWNING_VERBS)  # "belonging to X"
-        if origin or token.dep_ in {"acomp", "attr"}:  # "believed to be Russian", "... to be a Russian drone"
-            described = token.dep_ in {"acomp", "attr"}
+        # "described as a Chinese balloon", "identified as a Russian drone": what it was taken for
+        taken_for = token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in IDENTIFYING
+        if origin or taken_for or token.dep_ in {"acomp", "attr"}:  # "believed to be Russian", "to be a Russian drone"
+            described = token.dep_ in {"acomp", "attr"} or taken_for
             code = nationality([token, *(c for c in token.children if described and c.dep_ in {"amod", "compound"})])
             if code:
                 return code, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in post), came_from
