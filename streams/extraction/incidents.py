@@ -34,7 +34,7 @@ from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
 from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
-from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words, strikes,
+from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words,
                                            shootdowns, violations)
 
 PATTERN_FILES = ("disruption", "background")  # the pattern files (patterns/*.json) the incident rules read
@@ -310,8 +310,7 @@ def _with_possessor(phrase: Phrase) -> Phrase:
 
 def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     found = [_with_possessor(p) for p in phrases(sentence)]
-    reported = (violations(sentence, found, context) or overflights(sentence, found, context)
-                or strikes(sentence, found, context))
+    reported = violations(sentence, found, context) or overflights(sentence, found, context)
     named = {m.country for m in reported}
     reported += [m for m in crashes(sentence, found, context) if m.country not in named]
     named = {m.country for m in reported}

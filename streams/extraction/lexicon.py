@@ -609,11 +609,6 @@ MOTION_VERBS = ENTRY_VERBS | {"fly", "stray", "drift", "cross", "enter"}
 OUTWARD_VERBS = MOTION_VERBS | {"move", "head", "go", "float"}
 # Verbs by which a state sends what flew: "Russia launched drones", "balloons floated by North Korea".
 SENDING_VERBS = {"send", "launch", "float", "fly", "release", "dispatch", "fire", "use", "deploy"}
-# Verbs of aircraft or drones attacking a place: a state's jets that "struck targets in X" or "bombed villages in
-# eastern X" flew into X's airspace to do it.
-STRIKING_VERBS = {"strike", "bomb", "attack", "hit", "target", "pound", "raid", "shell"}
-# Prepositions of where a strike fell: "struck targets in X", "bombed positions inside X", "hit a depot near X".
-STRUCK_PREPOSITIONS = {"in", "inside", "on", "near", "across", "within"}
 # Verbs whose subject is the state that flew what they name: "Moscow flew drones over X".
 FLYING_VERBS = {"fly", "send", "launch"}
 # Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in

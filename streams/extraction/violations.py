@@ -23,10 +23,9 @@ from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
     ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
-    HABITUAL_ADVERBS, HARDWARE, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
+    HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
     PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
-    STRIKING_VERBS, STRUCK_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places
@@ -575,48 +574,6 @@ def _land_owner(verb: Token, context: Context) -> str | None:
         if not names and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children):
             return context.main_country  # "flew over the island": the one the story named, in the story's state
     return None
-
-
-def _struck_states(verb: Token) -> list[str]:
-    """The states whose places a strike hit: "targets in Afghanistan", "the Syrian town of X", "villages in eastern
-    X", "Iraqi positions"."""
-    hit = [c for c in verb.children if c.dep_ == "dobj"]
-    hit += [o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in STRUCK_PREPOSITIONS
-            for o in prep.children if o.dep_ == "pobj"]
-    codes: list[str] = []
-    for obj in hit:
-        if any(is_platform_word(t) or t.lemma_.lower() in HARDWARE for t in obj.subtree):
-            continue  # "a jet struck a US drone", "struck the propeller of a drone": a collision, no place hit
-        words = [t for t in obj.subtree if t.dep_ != "relcl" and not any(a.dep_ == "relcl" for a in t.ancestors
-                                                                         if a.i in range(obj.left_edge.i, obj.i + 1))]
-        named = [code for t in words if t.pos_ == "PROPN" for code in [place_country(t.text)] if code]
-        owner = nationality([t for t in words if t.dep_ in {"amod", "compound"}])
-        codes += named or ([owner] if owner else [])
-    return list(dict.fromkeys(codes))
-
-
-def strikes(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
-    """A state's jets, drones or missiles that struck a place in another state flew into its airspace:
-    "Pakistani jets bombed villages in eastern Afghanistan", "Turkish drones struck targets in northern Iraq"."""
-    mentions: list[Mention] = []
-    for phrase in found:
-        noun = _quantified(phrase.head)
-        if phrase.defender or phrase.state is None or phrase.by_origin or noun.dep_ != "nsubj":
-            continue
-        verb = noun.head
-        if base_form(verb) not in STRIKING_VERBS or doubted(verb) or negated(phrase.head) or negated(verb):
-            continue
-        victims = [code for code in _struck_states(verb) if code != phrase.state]
-        if not victims:
-            continue
-        date, dated_here = clause_date(sentence, verb, verb, context.published)
-        where = location_in(sentence, list(verb.subtree), {victims[0]})
-        mentions.append(Mention(
-            kind="airspace_violation", country=victims[0], field=context.field, sentence=sentence,
-            rule="violation.strike", violator=phrase.state, hedged=phrase.hedged, platform=phrase.platform,
-            model=phrase.model, count=phrase.count, count_stated=phrase.count_stated,
-            duration=duration_minutes(sentence.text), occurred_on=date, date_in_clause=dated_here, location=where))
-    return mentions
 
 
 def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
