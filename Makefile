@@ -29,13 +29,28 @@ BENCH_ARTICLES ?= 300
 bench: install
 	$(BIN)/newsroom bench --articles $(BENCH_ARTICLES) --runs 1
 
-# Extraction quality on both released corpora: dev, and train (a validation set, never tuned sentence by sentence).
+# Extraction quality: dev and train (written for the project; train a validation set, never tuned sentence by
+# sentence) with their errors; then, where their texts were rebuilt outside the repository
+# (../shared/corpus/real/README.md), real (published articles: aggregate and per field, with errors, to study)
+# and real-check (published articles of another beat: the aggregate alone, to measure before and after).
 # extract's refusals are one line each on stderr; its status is 1 only when it could extract nothing.
 SCORE_SETS ?= dev train
+REAL_DIR ?= $(or $(NEWSROOM_REAL_DIR),$(HOME)/.cache/newsroom-real)
+SCORE_TMP := $(or $(TMPDIR),/tmp)
 
 score: install
 	@for set in $(SCORE_SETS); do \
 		echo "== $$set"; \
-		$(BIN)/newsroom extract ../shared/corpus/$$set > /tmp/newsroom-pred-$$set.jsonl || exit 1; \
-		$(BIN)/python ../shared/eval/score.py --gold ../shared/corpus/$$set --pred /tmp/newsroom-pred-$$set.jsonl --errors || exit 1; \
+		$(BIN)/newsroom extract ../shared/corpus/$$set > $(SCORE_TMP)/newsroom-pred-$$set.jsonl || exit 1; \
+		$(BIN)/python ../shared/eval/score.py --gold ../shared/corpus/$$set --pred $(SCORE_TMP)/newsroom-pred-$$set.jsonl --errors || exit 1; \
 	done
+	@if ls $(REAL_DIR)/real/*.json >/dev/null 2>&1; then \
+		echo "== real ($(REAL_DIR)/real)"; \
+		$(BIN)/newsroom extract $(REAL_DIR)/real > $(SCORE_TMP)/newsroom-pred-real.jsonl || exit 1; \
+		$(BIN)/python ../shared/eval/score.py --gold $(REAL_DIR)/real --pred $(SCORE_TMP)/newsroom-pred-real.jsonl --errors || exit 1; \
+	else echo "== real: texts not rebuilt under $(REAL_DIR)/real (see ../shared/corpus/real/README.md)"; fi
+	@if ls $(REAL_DIR)/real-check/*.json >/dev/null 2>&1; then \
+		echo "== real-check ($(REAL_DIR)/real-check: aggregate only)"; \
+		$(BIN)/newsroom extract $(REAL_DIR)/real-check > $(SCORE_TMP)/newsroom-pred-real-check.jsonl || exit 1; \
+		$(BIN)/python ../shared/eval/score.py --gold $(REAL_DIR)/real-check --pred $(SCORE_TMP)/newsroom-pred-real-check.jsonl | tail -1 || exit 1; \
+	else echo "== real-check: texts not rebuilt under $(REAL_DIR)/real-check"; fi

@@ -75,7 +75,7 @@ def test_a_ministry_called_by_its_country_is_the_one_of_that_country_named_befor
 
 
 def _write(directory: Path, patterns: list) -> Path:
-    (directory / "cues.json").write_text(json.dumps({"patterns": patterns}))
+    (directory / "cues.json").write_text(json.dumps({"matcher": "dependency", "patterns": patterns}))
     return directory
 
 
@@ -86,7 +86,7 @@ def test_every_shipped_pattern_is_named_once_and_binds_a_cue_and_a_speaker():
 
 
 def test_a_pattern_naming_a_list_the_lexicon_lacks_fails_at_load_with_its_name(tmp_path: Path):
-    cue = {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": {"IN": "@NO_SUCH_WORDS"}}}
+    cue = {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": {"IN": "$NO_SUCH_WORDS"}}}
     speaker = {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "speaker", "RIGHT_ATTRS": {"DEP": "nsubj"}}
     with pytest.raises(PatternError, match="cues.json: statement.x.*NO_SUCH_WORDS"):
         load_patterns(_write(tmp_path, [{"name": "statement.x", "pattern": [cue, speaker]}]))

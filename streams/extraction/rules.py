@@ -1,9 +1,11 @@
-"""The pattern engine: trigger constructions stated as data, in ``patterns/*.json`` beside the lexicon.
+"""The pattern engine: constructions stated as data, in ``patterns/**/*.json`` beside the lexicon.
 
 A pattern file names a spaCy matcher (``dependency`` for now) and lists named patterns; the name of the pattern
-that matched becomes the ``rule`` of the mention it yields, so a wrong count is traced to a pattern a reader can
-see rather than to a walk through the parse. Word lists stay in the one lexicon: a pattern writes
-``{"LEMMA": {"IN": "$DISRUPTION_VERBS"}}`` and the engine puts the lexicon's list in its place.
+that matched becomes the ``rule`` of the fact it yields (a mention's, a statement's), so a wrong count is traced to
+a pattern a reader can see rather than to a walk through the parse. Word lists stay in the one lexicon: a pattern
+writes ``{"LEMMA": {"IN": "$DISRUPTION_VERBS"}}`` and the engine puts the lexicon's list in its place. Incident
+patterns are read one file at a time (:func:`rule_matches`); statement patterns, a folder at a time
+(:mod:`.speech_patterns`), through the same loading and checks.
 
 The matchers are built once per process, and run once per parsed field (not per sentence: a matcher over a
 span copies it into a new document).
@@ -14,21 +16,31 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from streams.extraction import lexicon
 from streams.extraction.nlp import load_pipeline
 
-PATTERN_DIR = files("streams.extraction") / "patterns"
+PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
 LEXICON_REFERENCE = "$"
+MATCHERS = ("dependency",)
 
 
 class PatternError(ValueError):
-    """A pattern file that cannot be loaded: bad JSON, an unknown matcher or a lexicon list that does not exist."""
+    """A pattern file that cannot be used (bad JSON, an unknown matcher, a pattern without a name of its own, a
+    lexicon list that does not exist): the message names the file and the pattern."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPattern:
+    name: str
+    nodes: tuple[str, ...]  # the RIGHT_IDs, in the order the matcher reports their tokens
+    pattern: list[dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,56 +54,80 @@ class RuleMatch:
         return all(sentence.start <= token.i < sentence.end for token in self.tokens.values())
 
 
-def _resolved(value: Any, source: str) -> Any:
+def _resolved(value: Any, where: str) -> Any:
     """The pattern with every ``"$NAME"`` replaced by the lexicon's list of that name, sorted (sets have no order)."""
     if isinstance(value, dict):
-        return {key: _resolved(item, source) for key, item in value.items()}
+        return {key: _resolved(item, where) for key, item in value.items()}
     if isinstance(value, list):
-        return [_resolved(item, source) for item in value]
+        return [_resolved(item, where) for item in value]
     if isinstance(value, str) and value.startswith(LEXICON_REFERENCE):
         words = getattr(lexicon, value[len(LEXICON_REFERENCE):], None)
         if not isinstance(words, (set, frozenset)):
-            raise PatternError(f"{source}: {value} names no word list in the lexicon")
+            raise PatternError(f"{where}: {value} names no word list in the lexicon")
         return sorted(words)
     return value
 
 
+def parse_patterns(name: str, text: str) -> tuple[NamedPattern, ...]:
+    """The named patterns of one pattern file's text, each checked and with its lexicon lists in place."""
+    try:
+        spec = json.loads(text)
+        entries = spec["patterns"]
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise PatternError(f"{name}: not a pattern file ({error})") from error
+    if spec.get("matcher") not in MATCHERS:
+        raise PatternError(f"{name}: unknown matcher {spec.get('matcher')!r}")
+    found: list[NamedPattern] = []
+    for entry in entries:
+        pattern_name = entry.get("name")
+        where = f"{name}: {pattern_name}"
+        if not pattern_name or any(p.name == pattern_name for p in found):
+            raise PatternError(f"{where}: a pattern needs a name of its own")
+        pattern = _resolved(entry.get("pattern", []), where)
+        found.append(NamedPattern(pattern_name, tuple(node.get("RIGHT_ID") for node in pattern), pattern))
+    return tuple(found)
+
+
+def read_patterns(path: Path) -> tuple[NamedPattern, ...]:
+    return parse_patterns(path.name, path.read_text(encoding="utf-8"))
+
+
+def compiled(vocab: Vocab, patterns: tuple[NamedPattern, ...]) -> DependencyMatcher:
+    matcher = DependencyMatcher(vocab)
+    for p in patterns:
+        matcher.add(p.name, [p.pattern])
+    return matcher
+
+
+def bound(doc: Doc, pattern: NamedPattern, token_ids: list[int]) -> dict[str, Token]:
+    """The tokens a match bound, by the pattern's node labels."""
+    return {node: doc[i] for node, i in zip(pattern.nodes, token_ids)}
+
+
 @dataclass(frozen=True)
 class PatternSet:
-    """The patterns of one file, compiled, and their names by matcher key."""
+    """The patterns of one file, compiled, by name."""
 
     matcher: DependencyMatcher
-    labels: dict[int, list[str]]  # matcher key -> the RIGHT_IDs of the pattern, in order
+    patterns: dict[str, NamedPattern]
 
     def matches(self, doc: Doc) -> list[RuleMatch]:
         found = []
         for key, token_ids in self.matcher(doc):
             rule = doc.vocab.strings[key]
-            found.append(RuleMatch(rule, {label: doc[i] for label, i in zip(self.labels[key], token_ids)}))
+            found.append(RuleMatch(rule, bound(doc, self.patterns[rule], token_ids)))
         return sorted(found, key=lambda m: min(t.i for t in m.tokens.values()))
 
 
 def _compile(name: str, text: str) -> PatternSet:
-    try:
-        spec = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise PatternError(f"{name}: {error}") from error
-    if spec.get("matcher") != "dependency":
-        raise PatternError(f"{name}: unknown matcher {spec.get('matcher')!r}")
-    nlp = load_pipeline()
-    matcher = DependencyMatcher(nlp.vocab)
-    labels: dict[int, list[str]] = {}
-    for entry in spec["patterns"]:
-        pattern = _resolved(entry["pattern"], name)
-        matcher.add(entry["name"], [pattern])
-        labels[nlp.vocab.strings[entry["name"]]] = [node["RIGHT_ID"] for node in pattern]
-    return PatternSet(matcher, labels)
+    patterns = parse_patterns(name, text)
+    return PatternSet(compiled(load_pipeline().vocab, patterns), {p.name: p for p in patterns})
 
 
 @lru_cache(maxsize=None)
 def pattern_set(name: str) -> PatternSet:
     """The compiled patterns of ``patterns/<name>.json``."""
-    return _compile(name, (PATTERN_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    return _compile(f"{name}.json", (PATTERN_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def rule_matches(doc: Doc, name: str) -> list[RuleMatch]:
