@@ -21,7 +21,8 @@ from pathlib import Path
 import structlog
 
 from streams.errors import OperatorError, PortInUse
-from streams.config import AUTO, FAUST_SESSION_TIMEOUT, KAFKA, PROFILES, TANSU, BrokerProfile, Settings
+from streams.config import (AUTO, FAUST_SESSION_TIMEOUT, KAFKA, PROFILES, TANSU, BrokerProfile, Settings,
+                            bootstrap_addresses)
 from streams.processes import end_with_parent
 
 log = structlog.get_logger(__name__)
@@ -111,11 +112,11 @@ def detect_profile(bootstrap: str, timeout: float = 60.0) -> BrokerProfile:
     any broker, only slower. Waits for the broker to answer (a worker may start first).
     """
     deadline = time.monotonic() + timeout
+    addresses = bootstrap_addresses(bootstrap)
     while True:
-        for address in bootstrap.split(","):
-            host, _, port = address.strip().rpartition(":")
+        for host, port in addresses:
             try:
-                keys = api_keys(host, int(port))
+                keys = api_keys(host, port)
             except (OSError, struct.error, ValueError):
                 continue
             return KAFKA if KAFKA_APIS <= keys else TANSU

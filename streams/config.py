@@ -41,12 +41,23 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_state_dir("newsroom", appauthor=False))
 
 
-def _is_bootstrap(bootstrap: str) -> bool:
-    """Whether it is a ``host:port[,host:port...]`` list; aiokafka would fail on it with a bare ValueError."""
+def bootstrap_addresses(bootstrap: str) -> list[tuple[str, int]]:
+    """The (host, port) pairs of a ``host:port[,host:port...]`` list; ValueError when it is no such list
+    (aiokafka would fail on it with a bare ValueError)."""
+    addresses = []
     for address in bootstrap.split(","):
         host, colon, port = address.strip().rpartition(":")
         if not colon or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
-            return False
+            raise ValueError(f"{address.strip()!r} is no host:port")
+        addresses.append((host, int(port)))
+    return addresses
+
+
+def _is_bootstrap(bootstrap: str) -> bool:
+    try:
+        bootstrap_addresses(bootstrap)
+    except ValueError:
+        return False
     return True
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 import structlog
 
 from streams.broker import BrokerError, api_keys, free_port, request
+from streams.config import bootstrap_addresses
 from streams.processes import end_with_parent
 
 log = structlog.get_logger(__name__)
@@ -289,9 +290,8 @@ class KafkaCluster:
 
 def registered_brokers(bootstrap: str) -> int:
     """How many brokers the cluster's metadata lists (0 when no node answers a Metadata request)."""
-    for address in bootstrap.split(","):
-        host, port = address.rsplit(":", 1)
-        count = _metadata_brokers(host, int(port))
+    for host, port in bootstrap_addresses(bootstrap):
+        count = _metadata_brokers(host, port)
         if count is not None:
             return count
     return 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import structlog
 
 from streams.broker import answers_metadata
+from streams.config import bootstrap_addresses
 
 log = structlog.get_logger(__name__)
 
@@ -67,11 +68,7 @@ class Outage:
 
 def reachable(bootstrap: str) -> bool:
     """Whether any bootstrap broker answers a metadata request (blocking: run it in a thread)."""
-    for address in bootstrap.split(","):
-        host, _, port = address.strip().rpartition(":")
-        if answers_metadata(host, int(port), timeout=PROBE_TIMEOUT):
-            return True
-    return False
+    return any(answers_metadata(host, port, timeout=PROBE_TIMEOUT) for host, port in bootstrap_addresses(bootstrap))
 
 
 async def watch(outage: Outage) -> None:
