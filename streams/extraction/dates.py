@@ -27,7 +27,8 @@ from streams.extraction.nlp import entities
 from streams.extraction.numbers import number
 
 
-MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "Sept" before "Sep"
+MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 RANGE_END = r"(?:\s*(?:-|–|—|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"  # "24-25": the first day counts
 YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -52,7 +53,7 @@ PREVIOUS_DAY = re.compile(r"\b(?:the|a) (?:(?:previous|prior) (?:day|night)|(?:d
 
 # A date or time heading a line of a timeline, roundup or live blog: "MAY 13 - ", "* JUNE 2012 - ", "Sept. 13: ",
 # "Tuesday - ", "23:55 - ". It dates the line it heads and is no part of the line's sentence.
-_MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_WORD = "(?:" + _MONTH_NAMES + r")\.?"
 _HEADING_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-\u2013]\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_WORD}"
                  rf"(?:\s+(?:19|20)\d\d)?|{_MONTH_WORD}\s+(?:19|20)\d\d|(?:19|20)\d\d|"
                  + "|".join(WEEKDAYS) + r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)")
@@ -63,13 +64,12 @@ DAY_LIST = re.compile(rf"{MONTH}\s+(?P<days>\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\
                       re.I)
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
 DAY_FIRST_LIST = re.compile(rf"\b(?P<items>{_ORDINAL}(?:\s*,\s*{_ORDINAL})*\s*,?\s+(?:and|&)\s+{_ORDINAL})\s+(?:of\s+)?"
-                            rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b(?!\s*\d)", re.I)
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+                            rf"(?P<month>{_MONTH_NAMES})\b(?!\s*\d)", re.I)
 _MONTH_DAY = rf"(?:(?:{_MONTH_NAMES})\.?\s+{_ORDINAL}|{_ORDINAL}\s+(?:of\s+)?(?:{_MONTH_NAMES}))"
 # "on May 2, May 9 and May 14", "on 2 May, 9 May and 14 June": each day with its month
 MONTH_DAY_LIST = re.compile(rf"\b(?P<items>{_MONTH_DAY}(?:\s*,\s*{_MONTH_DAY})*\s*,?\s+(?:and|&)\s+{_MONTH_DAY})\b"
                             rf"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)\b)?", re.I)
-_LISTED_DATE = rf"(?:(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+)?(?:19|20)\d\d"
+_LISTED_DATE = rf"(?:(?:{_MONTH_NAMES})\.?\s+)?(?:19|20)\d\d"
 DATE_LIST = re.compile(rf"\b(?:in|during)\s+(?P<items>{_LISTED_DATE}(?:\s*,\s*{_LISTED_DATE})*\s*,?\s+and\s+{_LISTED_DATE})\b",
                        re.I)
 NEAR_FUTURE = dt.timedelta(days=62)  # a day this close after the reference date is announced, not last year's  # False: not a phrase this reader knows
