@@ -1414,3 +1414,42 @@ def test_an_undated_incident_after_a_dated_one_of_its_kind_and_state_happened_th
             "Drones were also noticed over Kallinge Airport in Sweden, police said.")
     found = sorted((s.location, s.occurred_on.value if s.occurred_on else None) for s in sightings_of(body))
     assert found == [("Kallinge Airport", "2025-10-03"), ("Ronneby Air Base", "2025-10-03")]
+
+
+# --- Coordinated prepositions; seas named after a state -------------------------------------------------------------
+
+
+def test_into_and_out_of_airspace_is_an_entry_each_preposition_taking_the_one_object() -> None:
+    v = violation("Radar showed two Belarusian helicopters moving into and out of Latvian airspace east of Daugavpils "
+                  "on Sunday, the border guard said.", "LV")
+    assert (v.violator, v.count, v.occurred_on.value, v.location) == ("BY", 2, "2025-10-05", "east of Daugavpils")
+
+
+def test_drifting_only_out_of_airspace_is_still_no_entry_by_itself() -> None:
+    assert not incidents("A weather balloon drifted out of Slovak airspace on Monday, officials said.")
+
+
+def test_a_sea_named_after_a_state_lies_off_its_coast_and_places_another_states_incident() -> None:
+    v = violation("Two Russian patrol planes violated Estonian airspace over the Gulf of Riga on Thursday.", "EE")
+    assert v.location == "the Gulf of Riga"
+
+
+# --- The story's own sentences and headline place an incident its clause does not --------------------------------
+
+
+def headline_sightings(body: str, headline: str) -> list[IncidentFact]:
+    return [i for i in run(body, headline=headline).incidents if i.kind == "drone_sighting"]
+
+
+def test_a_site_the_headline_names_places_the_lead_event_no_clause_places() -> None:
+    found = headline_sightings("Danish police said drones were spotted on Tuesday evening, and flights were halted "
+                               "for two hours.", headline="Drone scare: Skagen Airport shuts its runway")
+    assert [s.location for s in found] == ["Skagen Airport"]
+
+
+def test_a_headline_site_is_not_given_to_an_incident_told_after_the_lead() -> None:
+    body = ("Danish ministers met on Monday to discuss airport security.\n"
+            "They agreed to buy new radar systems for the coming winter.\n"
+            "Drones were also seen over a Danish ferry port on Sunday, police said.")
+    found = headline_sightings(body, headline="Drone scare: Skagen Airport shuts its runway")
+    assert found and "Skagen Airport" not in {s.location for s in found}

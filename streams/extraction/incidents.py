@@ -25,7 +25,7 @@ from streams.extraction.dates import clause_date, date_candidates, heading_date,
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DAY_BEFORE_PHRASES, DEFINITE,
                                         GENERIC_NAME_WORDS, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, STATE_POSSESSIVES)
-from streams.extraction.locations import broad, location_in
+from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.nlp import entities
@@ -171,7 +171,7 @@ def _body_first(mention: Mention) -> tuple[bool, tuple[int, int]]:
     return mention.field != "body", mention.order
 
 
-def _merge(group: list[Mention], published: dt.date) -> IncidentFact:
+def _merge(group: list[Mention], published: dt.date, headline: Span | None) -> IncidentFact:
     """One incident from its mentions: for each field the first value, body first, then the standfirst and the
     headline; a date the trigger's own clause gives and the most precise; stated counts before implied ones."""
     group = sorted(group, key=_body_first)
@@ -197,7 +197,7 @@ def _merge(group: list[Mention], published: dt.date) -> IncidentFact:
     located = [m for m in group if m.location]
     dated_entry = any(m.occurred_on and m.date_in_clause for m in located)
     located.sort(key=lambda m: (broad(m.location or ""), dated_entry and not (m.occurred_on and m.date_in_clause)))
-    location = located[0].location if located else None
+    location = located[0].location if located else _context_place(group, country, headline)
     filled = sum(v is not None for v in (violator, counts or None, date, location)) + (platform != "unknown")
     return IncidentFact(
         kind=kind, country=country, violator=violator, attribution=attribution, platform=platform,
@@ -206,6 +206,15 @@ def _merge(group: list[Mention], published: dt.date) -> IncidentFact:
         location=location, evidence=evidence,
         confidence=min(0.95, 0.5 + 0.06 * filled + 0.05 * min(len(evidence), 3)), rules=_rules(group),
     )
+
+
+def _context_place(group: list[Mention], country: str, headline: Span | None) -> str | None:
+    """Where an incident no clause places happened: a site its own sentences name elsewhere, else, for the story's
+    news (told in the lead), the site its headline names: a story's headline and sentences place their event."""
+    spans = [m.sentence for m in group]
+    if headline is not None and any(_leading(m) for m in group if not m.rule.startswith(BACKGROUND_RULES)):
+        spans.append(headline)
+    return next((name for span in spans for name in [site_named(span, {country})] if name), None)
 
 
 def _news_day(group: list[Mention], published: dt.date) -> FuzzyDate | None:
@@ -545,7 +554,8 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
-    facts = [_merge(cluster, published) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
+    headline = analysed.docs["headline"][:] if "headline" in analysed.docs else None
+    facts = [_merge(cluster, published, headline) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
              for cluster in _cluster(groups[key]) if _reported(cluster)]
     return [_dated_as_before(fact, facts) for fact in facts]
 

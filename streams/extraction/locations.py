@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BORDER_NOUNS, DESTINATION_PREPOSITIONS, DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
-                                        PLACE_NOUNS, SPEAKING_VERBS)
+                                        PLACE_NOUNS, SITE_HEADS, SPEAKING_VERBS, WATER_WORDS)
 from streams.extraction.nlp import entities
 from streams.extraction.places import is_state_name, place_country
 
@@ -70,8 +70,9 @@ def _extent(obj: Token) -> list[Token]:
 
 def _country(obj: Token, name: str) -> str | None:
     """The state a place lies in: by its name, a state or town among its words ("Copenhagen Airport", "Tampere
-    airport"), or "X in Denmark" / "Oslo, Norway"."""
-    of_name = _of_name(obj)
+    airport"), or "X in Denmark" / "Oslo, Norway". A sea named after a state ("the Gulf of X", "the Sea of Y") lies
+    off its coast, in no one state."""
+    of_name = _of_name(obj) if obj.lemma_.lower() not in WATER_WORDS else None
     code = place_country(name) or (place_country(of_name) if of_name else None) or next(
         (place_country(t.text) for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i and place_country(t.text)),
         None)
@@ -226,3 +227,25 @@ def location_in(span: Span, scope: list[Token], victims: set[str], scope_only: b
                   and (not scope_only or p.token.i in inside)]
     candidates.sort(key=lambda p: (p.token.i not in inside, regional(p), p.token.i))
     return candidates[0].name if candidates else None
+
+
+def site_named(span: Span, victims: set[str]) -> str | None:
+    """A place a sentence names anywhere, for an incident its own clause does not place: "the runway at X Airport
+    stayed shut after a drone was seen" is at X Airport, whatever the clause of the sighting says. A facility or a
+    place after a locative preposition in a victim state (or no known state), a site before a region."""
+    candidates = [p for p in [*places(span), *facilities(span), *_proper_sites(span)] if p.name and _fits_incident(p)
+                  and (p.country or _modifier_state(p)) in victims | {None}]
+    candidates.sort(key=lambda p: (regional(p), p.token.i))
+    return candidates[0].name if candidates else None
+
+
+def _proper_sites(span: Span) -> list[Place]:
+    """Sites named by a proper name before a site noun ("X Airport", "Y Air Base"), whatever entity the tagger made
+    of them (a person, an organisation); not a state's own ("Denmark's biggest base")."""
+    found = []
+    for token in span:
+        names = [c for c in token.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
+        if token.lemma_.lower() in SITE_HEADS and names and not all(is_state_name(t.text) for t in names):
+            text = token.doc[min(t.left_edge.i for t in names): token.i + 1].text
+            found.append(Place(name=text, country=_country(token, text), token=token, preposition=""))
+    return found

@@ -88,6 +88,9 @@ def _entry(noun: Token) -> Trigger | None:
     while anchor.dep_ == "conj":
         anchor = anchor.head
     head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out" and head.head.dep_ == "conj" \
+            and head.head.head.lower_ == "into" and head.head.head.dep_ == "prep":
+        head = head.head.head  # "passed into and out of X airspace": both prepositions take the one object
     if anchor.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in ENTRY_VERBS:
         return Trigger(noun, head, None)
     if anchor.dep_ == "dobj" and head.lemma_.lower() in LEAVING_VERBS:
