@@ -1453,3 +1453,21 @@ def test_a_headline_site_is_not_given_to_an_incident_told_after_the_lead() -> No
             "Drones were also seen over a Danish ferry port on Sunday, police said.")
     found = headline_sightings(body, headline="Drone scare: Skagen Airport shuts its runway")
     assert found and "Skagen Airport" not in {s.location for s in found}
+
+
+# --- The day of saying; clock times ---------------------------------------------------------------------------------
+
+
+def test_the_day_a_sighting_was_told_gives_way_to_the_day_a_later_sentence_gives_it() -> None:
+    """ "Drones flew over the base, prosecutors said Friday": Friday is when it was said; a later sentence's own
+    day (Thursday) dates the one sighting both tell of."""
+    body = ("The Dutch navy used jammers as several drones flew over a guarded naval base, prosecutors said Friday.\n"
+            "Officials were not sure who had sent them.\n"
+            "Radar logs show that a group of four drones circled above the Dutch base on Thursday evening.")
+    found = [(s.occurred_on.value, s.count) for s in run(body).incidents if s.kind == "drone_sighting"]
+    assert found == [("2025-10-02", 4)]
+
+
+def test_a_clock_time_with_its_time_zone_is_no_place() -> None:
+    found = [i for i in run("Four drones were seen over a French port on Tuesday at 2100 GMT.").incidents]
+    assert found and all("GMT" not in (i.location or "") for i in found)

@@ -701,6 +701,8 @@ PEOPLE_NOUNS = {"citizen", "national", "resident", "tourist", "man", "woman", "p
                 "hand", "house", "speaker", "delegation", "visitor", "student", "journalist"}
 # Words that make an intruder one of a kind told before: "a similar drone entered ... from X" was the earlier state's.
 LIKE_WORDS = {"similar", "same", "identical", "comparable"}
+# Time zones and military time: "at 2100 GMT", "as of 0330 Zulu" name a time of day, never a place.
+TIME_ZONES = {"gmt", "utc", "zulu", "cet", "cest", "eet", "eest", "bst", "est", "edt", "pst", "pdt", "jst", "kst"}
 # Words of open water: something brought down over the sea was not shown to be in anyone's airspace.
 WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters", "channel", "atlantic", "pacific"}
 

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BORDER_NOUNS, DESTINATION_PREPOSITIONS, DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
-                                        PLACE_NOUNS, SITE_HEADS, SPEAKING_VERBS, WATER_WORDS)
+                                        PLACE_NOUNS, SITE_HEADS, SPEAKING_VERBS, TIME_ZONES,
+                                        WATER_WORDS)
 from streams.extraction.nlp import entities
 from streams.extraction.places import is_state_name, place_country
 
@@ -34,8 +35,8 @@ class Place:
 def _named(obj: Token) -> bool:
     """Whether a prepositional object names a place: a proper noun, or a place noun ("island", "border", "village")
     that a name or nationality goes with ("the village of X", "the Syrian border")."""
-    if obj.ent_type_ in NOT_PLACES:
-        return False
+    if obj.ent_type_ in NOT_PLACES or any(t.lower_ in TIME_ZONES for t in obj.subtree):
+        return False  # "at around 2100 GMT": a clock time the tagger did not mark as one
     if obj.pos_ == "PROPN":
         return True
     words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ == "of" or t.lower_ == "of"]

@@ -160,7 +160,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     the number of drones its own phrase gives ("a drone was seen": one)."""
     nested = {t.i for other in others if clause.is_ancestor(other) for t in other.subtree}
     scope = {t.i for t in clause.subtree} - nested
-    date, _ = clause_date(sentence, clause, clause, context.published)
+    date, dated_here = clause_date(sentence, clause, clause, context.published)
     counted = next((p for p in drones if p.head.i in scope), None)
     count, stated = (counted.count, counted.count_stated) if counted else (None, False)
     parts = _conjoined_parts(sentence, clause, scope)
@@ -184,8 +184,17 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
             return []
         by_country = {context.main_country: location_in(sentence, list(sentence), {context.main_country})}
     return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
-                    rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date, location=where)
+                    rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date,
+                    date_in_clause=dated_here or not _said_on_a_day(clause), location=where)
             for code, where in by_country.items()]
+
+
+def _said_on_a_day(clause: Token) -> bool:
+    """Whether a sighting's clause is reported by a speech verb that has a day of its own: in "drones flew over the
+    base, prosecutors said Friday" Friday is the day of saying, which the sighting may well precede."""
+    return any(verb.lemma_.lower() in SPEAKING_VERBS and any(
+        t.ent_type_ == "DATE" for c in verb.children if c.dep_ in {"npadvmod", "prep", "advmod"} for t in c.subtree)
+               for verb in clause.ancestors)
 
 
 def _told_before(sentence: Span, context: Context) -> tuple[FuzzyDate | None, dict[str, str | None]]:
