@@ -1471,3 +1471,12 @@ def test_the_day_a_sighting_was_told_gives_way_to_the_day_a_later_sentence_gives
 def test_a_clock_time_with_its_time_zone_is_no_place() -> None:
     found = [i for i in run("Four drones were seen over a French port on Tuesday at 2100 GMT.").incidents]
     assert found and all("GMT" not in (i.location or "") for i in found)
+
+
+def test_a_list_of_seas_sharing_its_last_noun_is_open_water_though_one_is_named_after_a_state() -> None:
+    assert not incidents("Russian Il-38 maritime patrol aircraft flew over the Chukchi, Japanese and Bering Sea.")
+
+
+def test_a_city_listed_with_a_sea_is_still_overflown() -> None:
+    v = violation("Belarusian balloons drifted over Vilnius and the Baltic Sea on Monday.", "LT")
+    assert (v.violator, v.location) == ("BY", "Vilnius")

@@ -21,7 +21,7 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
@@ -272,10 +272,19 @@ def _over(word: Token) -> list[Token]:
     """The named places a word is over: "the airspace above Vilnius", "sending drones over Vilnius", "over
     several towns, including Kaunas"."""
     objects = _overflown(word)
-    named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN"]
+    named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN" and not _sea_of_a_list(t)]
     # "the island of X"; "several cities, including X and Y"
     return named or [t for obj in objects for prep in obj.children if prep.lower_ in OVERFLOWN_PREPOSITIONS
                      for pobj in prep.children if pobj.dep_ == "pobj" for t in coordinated(pobj) if t.pos_ == "PROPN"]
+
+
+def _sea_of_a_list(item: Token) -> bool:
+    """Whether a demonym is one of a list that ends in a word of open water all its items share: "over the Barents,
+    Norwegian and North Sea" names three seas, none of them a state's territory though one is named after a state."""
+    first = item
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return item.lower_ in DEMONYMS and any(t.lower_ in WATER_WORDS for t in coordinated(first))
 
 
 def _intruder_words(trigger: Trigger) -> list[Token]:
