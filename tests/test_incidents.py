@@ -1480,3 +1480,24 @@ def test_a_list_of_seas_sharing_its_last_noun_is_open_water_though_one_is_named_
 def test_a_city_listed_with_a_sea_is_still_overflown() -> None:
     v = violation("Belarusian balloons drifted over Vilnius and the Baltic Sea on Monday.", "LT")
     assert (v.violator, v.location) == ("BY", "Vilnius")
+
+
+# --- Violation nouns with their "into" phrase; ground incursions; "the jets" of the same sentence -------------------
+
+
+def test_an_incursion_whose_into_phrase_hangs_on_the_intruder_or_on_the_verb() -> None:
+    v = violation("Cairo protested the incursion of a Sudanese helicopter into Egyptian airspace near the Nile.", "EG")
+    assert (v.violator, v.platform, v.count) == ("SD", "aircraft", 1)
+    v = violation("Ecuador denounced an incursion by a Peruvian military helicopter into its territory on Friday.", "EC")
+    assert (v.violator, v.occurred_on.value) == ("PE", "2025-10-03")
+
+
+def test_an_incursion_of_troops_into_territory_is_on_the_ground_not_in_the_air() -> None:
+    assert not incidents("Moscow condemned the incursion of Ukrainian troops into Russian territory in August.")
+    assert not incidents("Kyiv launched an incursion by armoured units into Russian territory last summer.")
+
+
+def test_the_aircraft_a_sentence_named_before_are_those_its_definite_phrase_refers_to() -> None:
+    v = violation("Turkish warplanes struck targets in northern Iraq, and Baghdad said the jets had violated Iraqi "
+                  "airspace.", "IQ")
+    assert (v.violator, v.platform) == ("TR", "aircraft")

@@ -10,7 +10,7 @@ clearly different dates (a timeline) or violators.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
@@ -317,8 +317,25 @@ def _with_possessor(phrase: Phrase) -> Phrase:
     return phrase if owner is None else replace(phrase, state=owner)
 
 
+def _named_before(found: Iterable[Phrase]) -> list[Phrase]:
+    """ "X warplanes struck targets, and Y said the jets had violated its airspace": a definite phrase with no state
+    of its own refers back to the aircraft (or drones) the sentence gave a state before it, as a later sentence's
+    does to an earlier one's."""
+    named: dict[str, Phrase] = {}
+    resolved = []
+    for phrase in sorted(found, key=lambda p: p.head.i):
+        earlier = named.get(phrase.platform)
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
+        if phrase.state is None and definite and earlier is not None and not phrase.defender:
+            phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin, model=phrase.model or earlier.model)
+        elif phrase.state and not phrase.defender:
+            named[phrase.platform] = phrase
+        resolved.append(phrase)
+    return resolved
+
+
 def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
-    found = [_with_possessor(p) for p in phrases(sentence)]
+    found = _named_before(_with_possessor(p) for p in phrases(sentence))
     reported = violations(sentence, found, context) or overflights(sentence, found, context)
     named = {m.country for m in reported}
     reported += [m for m in crashes(sentence, found, context) if m.country not in named]

@@ -563,6 +563,9 @@ REQUESTER_PREPOSITIONS = {"of", "by", "from"}
 # --- Airspace violations and drone sightings -----------------------------------------------------------------------
 
 # Nouns of entering airspace: "an incursion", "7 violations of Latvian airspace".
+# Who or what makes an incursion on the ground: "the incursion of X troops into Y territory" is no airspace violation.
+GROUND_FORCES = {"troop", "troops", "soldier", "unit", "tank", "infantry", "battalion", "brigade", "militant", "rebel",
+                 "commando", "vehicle", "column"}
 VIOLATION_NOUNS = {"violation", "incursion", "intrusion", "breach", "infringement", "penetration", "overflight"}
 # Verbs whose object is the airspace entered; "into" makes any other motion verb one.
 ENTRY_VERBS = {"enter", "violate", "cross", "breach", "penetrate", "invade", "infringe", "overfly", "intrude",

@@ -21,7 +21,7 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, GROUND_FORCES, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
@@ -57,6 +57,15 @@ def _misread_verb(word: Token, verbs: set[str]) -> bool:
     crashes in a field") as a plural noun, one of the verbs given."""
     base = word.lower_[:-2] if word.lower_.endswith("es") else word.lower_[:-1]
     return word.pos_ == "NOUN" and word.tag_ == "NNS" and bool({base, base + "e", word.lower_[:-1]} & verbs)
+
+
+def _violation_of(intruder: Token) -> Token | None:
+    """The violation noun whose intruder a word names, the "into" phrase hanging on the intruder: in "the incursion
+    of a helicopter into X airspace" the helicopter's "into X airspace" is where the incursion went."""
+    prep = intruder.head
+    if intruder.dep_ == "pobj" and prep.lower_ in INTRUDER_PREPOSITIONS and prep.head.lemma_.lower() in VIOLATION_NOUNS:
+        return prep.head
+    return None
 
 
 def _misread_flier(word: Token) -> Token | None:
@@ -110,6 +119,12 @@ def _entry(noun: Token) -> Trigger | None:
         prep, governor = head.lower_, _past_duration(head.head)
     if governor.lemma_.lower() in VIOLATION_NOUNS and prep in VIOLATED_PREPOSITIONS:
         return Trigger(noun, governing_verb(governor), governor)
+    violation = _violation_of(governor)
+    if prep == "into" and violation is not None:  # "the incursion of a helicopter into X airspace"
+        return Trigger(noun, governing_verb(violation), violation)
+    violation = next((c for c in governor.children if c.dep_ == "dobj" and c.lemma_.lower() in VIOLATION_NOUNS), None)
+    if prep == "into" and violation is not None:  # "protested an incursion by a helicopter into its airspace"
+        return Trigger(noun, governor, violation)
     if (governor.pos_ not in {"VERB", "AUX"} and _misread_flier(governor) is None) or \
             governor.lemma_.lower() in NON_ENTRY_VERBS:
         return None
@@ -456,6 +471,8 @@ def _violation_count(noun: Token | None) -> int | None:
 
 def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase], context: Context
                ) -> Mention | None:
+    if _by_ground_forces(trigger):
+        return None
     phrase, violator, linked = _intruder(trigger, found, victim)
     earlier = _antecedent(phrase, linked, context) if violator is None else _like_before(phrase, context)
     if earlier is not None and earlier.state == victim and not earlier.by_origin and trigger.verb is not None \
@@ -495,6 +512,13 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         location=location_in(sentence, without_other_clauses(anchor), {victim}),
         supporting=trigger.supporting, left=trigger.supporting and trigger.verb is not None,
     )
+
+
+def _by_ground_forces(trigger: Trigger) -> bool:
+    """ "the incursion of X troops into Y territory": an entry into territory (not airspace) by soldiers, units or
+    tanks is a ground incursion, not a flight into a state's airspace."""
+    return trigger.noun.lemma_.lower() != "airspace" and any(
+        word.lemma_.lower() in GROUND_FORCES for word in _intruder_words(trigger))
 
 
 def _referred_day(phrase: Phrase, violator: str, context: Context) -> tuple[FuzzyDate, bool] | None:
