@@ -1501,3 +1501,23 @@ def test_the_aircraft_a_sentence_named_before_are_those_its_definite_phrase_refe
     v = violation("Turkish warplanes struck targets in northern Iraq, and Baghdad said the jets had violated Iraqi "
                   "airspace.", "IQ")
     assert (v.violator, v.platform) == ("TR", "aircraft")
+
+
+def test_a_violation_by_a_state_that_the_parser_hung_on_the_verb() -> None:
+    v = violation("Pakistan condemned an unprovoked violation of its airspace by Iran that killed two children on "
+                  "Tuesday.", "PK")
+    assert (v.violator, v.occurred_on.value) == ("IR", "2025-10-07")
+
+
+def test_the_state_whose_envoy_is_summoned_over_a_violation_is_held_responsible() -> None:
+    v = violation("Sweden summoned the Russian ambassador after two jets violated Swedish airspace south of Gotland.",
+                  "SE")
+    assert (v.violator, v.count) == ("RU", 2)
+    v = violation("Iraq summoned Turkey's ambassador over air strikes on a camp near Mosul that violated Iraqi airspace.",
+                  "IQ")
+    assert v.violator == "TR"
+
+
+def test_a_passive_violation_keeps_its_agent_and_no_envoy_overrides_a_named_intruder() -> None:
+    v = violation("Finland summoned the Swedish ambassador, saying its airspace had been violated by a Russian jet.", "FI")
+    assert v.violator == "RU"

@@ -563,6 +563,9 @@ REQUESTER_PREPOSITIONS = {"of", "by", "from"}
 # --- Airspace violations and drone sightings -----------------------------------------------------------------------
 
 # Nouns of entering airspace: "an incursion", "7 violations of Latvian airspace".
+# A state's envoy summoned over a violation ("summoned Turkey's ambassador"): the state held responsible.
+ENVOY_NOUNS = {"ambassador", "envoy", "chargé", "charge"}
+SUMMONING_VERBS = {"summon", "convoke"}
 # Who or what makes an incursion on the ground: "the incursion of X troops into Y territory" is no airspace violation.
 GROUND_FORCES = {"troop", "troops", "soldier", "unit", "tank", "infantry", "battalion", "brigade", "militant", "rebel",
                  "commando", "vehicle", "column"}

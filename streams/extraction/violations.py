@@ -21,7 +21,8 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, GROUND_FORCES, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES,
+    SUMMONING_VERBS, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
@@ -305,8 +306,12 @@ def _sea_of_a_list(item: Token) -> bool:
 def _intruder_words(trigger: Trigger) -> list[Token]:
     """The words naming what entered: "by X" / "of X" of a violation noun, else the clause's subject."""
     if trigger.violation is not None:
-        return [obj for prep in trigger.violation.children
-                if prep.dep_ == "prep" and prep.lower_ in INTRUDER_PREPOSITIONS
+        heads = [trigger.violation]
+        verb = trigger.violation.head
+        if trigger.violation.dep_ == "dobj" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            heads.append(verb)  # "condemned a violation of its airspace by X": the parser hung "by X" on the verb
+        return [obj for head in heads for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ in (INTRUDER_PREPOSITIONS if head is trigger.violation else {"by"})
                 for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE_NOUNS]
     flier = _flier(trigger.verb) if trigger.verb is not None else None
     return [flier] if flier is not None else []
@@ -481,6 +486,8 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     model = phrase.model if phrase else None
     if trigger.verb is not None and _accused(trigger.verb):  # the state accused, not one of its accusers
         violator = _foreign(_accused_state(trigger.verb), victim) or violator
+    if violator is None and earlier is None:
+        violator = _summoned_envoy(sentence, victim)
     if earlier is not None and earlier.state != victim:
         violator, phrase, model = earlier.state, phrase or earlier, model or earlier.model
         # the state the earlier sentence gave, as surely as it gave it
@@ -512,6 +519,17 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         location=location_in(sentence, without_other_clauses(anchor), {victim}),
         supporting=trigger.supporting, left=trigger.supporting and trigger.verb is not None,
     )
+
+
+def _summoned_envoy(sentence: Span, victim: str) -> str | None:
+    """ "Iraq summoned Turkey's ambassador over strikes that violated its airspace": the state whose envoy the victim
+    summons over a violation is the one it holds responsible for it."""
+    for envoy in sentence:
+        if envoy.lemma_.lower() in ENVOY_NOUNS and envoy.head.lemma_.lower() in SUMMONING_VERBS:
+            state = nationality([c for c in envoy.children if c.dep_ in {"poss", "amod", "compound", "nmod"}])
+            if state and state != victim:
+                return state
+    return None
 
 
 def _by_ground_forces(trigger: Trigger) -> bool:
