@@ -1521,3 +1521,29 @@ def test_the_state_whose_envoy_is_summoned_over_a_violation_is_held_responsible(
 def test_a_passive_violation_keeps_its_agent_and_no_envoy_overrides_a_named_intruder() -> None:
     v = violation("Finland summoned the Swedish ambassador, saying its airspace had been violated by a Russian jet.", "FI")
     assert v.violator == "RU"
+
+
+# --- Which place: a named site before the region it lies in, land before sea, no continent, no institution -------
+
+
+def test_a_named_site_in_a_region_is_placed_at_the_site() -> None:
+    found = run("Maxwell Air Force Base in Alabama had to shut its airspace on Friday because of drones flying over "
+                "the base.").incidents
+    assert [(i.kind, i.location) for i in found] == [("drone_sighting", "Maxwell Air Force Base")]
+
+
+def test_a_continent_is_no_place_in_a_state() -> None:
+    found = run("Drones were spotted over Europe on Friday and over the French naval base.").incidents
+    assert {i.location for i in found} == {"the French naval base"}
+
+
+def test_islands_in_a_sea_place_an_incident_better_than_the_sea() -> None:
+    v = violation("A Russian A-50 plane violated South Korean airspace over the Sea of Japan, the ministry said. "
+                  "The plane flew near the Ulleung islets for seven minutes.", "KR")
+    assert v.location == "the Ulleung islets"
+
+
+def test_a_body_of_people_is_no_place() -> None:
+    v = violation("A Russian drone flew into Latvian airspace on Saturday, and the authorities, including the Border "
+                  "Police, are investigating.", "LV")
+    assert v.location is None

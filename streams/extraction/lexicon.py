@@ -416,6 +416,10 @@ INSTITUTION_HEADS = {
     "guards", "troops", "regiment", "brigade", "fleet", "district", "inspectorate", "authority", "board",
     "institute", "house", "operator", "airport", "coalition", "party", "bloc", "summit", "commissariat",
 }
+# Institutions that are bodies of people, never a place: "the authorities, including the State Police".
+BODIES = {"ministry", "council", "army", "navy", "command", "government", "agency", "department", "committee",
+          "service", "bureau", "commission", "police", "coastguard", "administration", "directorate", "authority",
+          "board", "party", "coalition", "inspectorate"}
 INTERNATIONAL_ROLES = ("secretary general", "secretary-general", "high representative", "supreme allied commander")
 # National institutions known by a name that does not say the country.
 INSTITUTION_COUNTRIES = {
@@ -707,6 +711,9 @@ PEOPLE_NOUNS = {"citizen", "national", "resident", "tourist", "man", "woman", "p
                 "hand", "house", "speaker", "delegation", "visitor", "student", "journalist"}
 # Words that make an intruder one of a kind told before: "a similar drone entered ... from X" was the earlier state's.
 LIKE_WORDS = {"similar", "same", "identical", "comparable"}
+# Continents and world regions: wider than any state, so never where in one an incident was.
+CONTINENTS = {"europe", "asia", "africa", "america", "north america", "south america", "latin america",
+              "middle east", "oceania", "eurasia", "scandinavia", "the balkans", "balkans", "baltics"}
 # Time zones and military time: "at 2100 GMT", "as of 0330 Zulu" name a time of day, never a place.
 TIME_ZONES = {"gmt", "utc", "zulu", "cet", "cest", "eet", "eest", "bst", "est", "edt", "pst", "pdt", "jst", "kst"}
 # Words of open water: something brought down over the sea was not shown to be in anyone's airspace.

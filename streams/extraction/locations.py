@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BORDER_NOUNS, DESTINATION_PREPOSITIONS, DIRECTIONS,
+from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS, DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
-                                        PLACE_NOUNS, SITE_HEADS, SPEAKING_VERBS, TIME_ZONES,
+                                        CONTINENTS, PLACE_NOUNS, SITE_HEADS, SPEAKING_VERBS, TIME_ZONES,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
 from streams.extraction.places import is_state_name, place_country
@@ -37,6 +37,8 @@ def _named(obj: Token) -> bool:
     that a name or nationality goes with ("the village of X", "the Syrian border")."""
     if obj.ent_type_ in NOT_PLACES or any(t.lower_ in TIME_ZONES for t in obj.subtree):
         return False  # "at around 2100 GMT": a clock time the tagger did not mark as one
+    if obj.lemma_.lower() in BODIES:
+        return False  # "including the State Police": a body of people, not a place
     if obj.pos_ == "PROPN":
         return True
     words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ == "of" or t.lower_ == "of"]
@@ -94,6 +96,8 @@ def _place(obj: Token, preposition: str, prefix: str = "") -> Place | None:
     if not tokens:
         return None
     text = obj.doc[tokens[0].i: tokens[-1].i + 1].text
+    if text.lower().removeprefix("the ") in CONTINENTS:
+        return None  # "drone flights across Europe": wider than any state, so no place in one
     name = None if is_state_name(text) else f"{prefix}{text}"
     return Place(name=name, country=_country(obj, text), token=obj, preposition=preposition)
 
@@ -145,6 +149,8 @@ def places(span: Span) -> list[Place]:
         prep = token.head
         if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS:
             place = _place(token, "of", f"{prep.head.text} of ")
+        elif prep.lower_ == "in" and _named_site(prep.head) is not None:
+            place = _named_site(prep.head)  # "X Air Force Base in Ohio": at the base, which lies in Ohio
         elif prep.lower_ in LOCATIVE_PREPOSITIONS and not (prep.lower_ == "to" and prep.head.lower_ != "close"):
             place = _place(token, prep.lower_)
         else:
@@ -152,6 +158,15 @@ def places(span: Span) -> list[Place]:
         if place is not None:
             found += _each_named(place)
     return found
+
+
+def _named_site(site: Token) -> Place | None:
+    """A site named by a proper name before its site noun ("X Air Force Base", "Y Airport"), as a place."""
+    names = [c for c in site.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
+    if site.lemma_.lower() not in SITE_HEADS or not names or all(is_state_name(t.text) for t in names):
+        return None
+    text = site.doc[min(t.left_edge.i for t in names): site.i + 1].text
+    return Place(name=text, country=_country(site, text), token=site, preposition="")
 
 
 def _each_named(place: Place) -> list[Place]:
@@ -188,15 +203,15 @@ def _fits_incident(place: Place) -> bool:
 
 def regional(place: Place) -> bool:
     """ "southern Sweden", "eastern Poland", "south of Tartu": a part of a state or a bearing from a place,
-    less telling than any place named in it."""
-    return _regional_words((place.name or "").split())
+    less telling than any place named in it; so is a sea ("islets in the Sea of X" are where it happened)."""
+    return _regional_words((place.name or "").split()) or place.token.lemma_.lower() in WATER_WORDS
 
 
 def broad(name: str) -> bool:
     """A region rather than a site: "eastern Latvia", "north of Kaunas", "the northern prefecture of Aomori",
     "Vidin province". Another sentence that names a town, island or airport in it places the incident better."""
     words = name.split()
-    return _regional_words(words) or any(word.lower() in ADMINISTRATIVE_UNITS for word in words)
+    return _regional_words(words) or any(word.lower() in ADMINISTRATIVE_UNITS | WATER_WORDS for word in words)
 
 
 def _regional_words(words: list[str]) -> bool:
@@ -243,10 +258,4 @@ def site_named(span: Span, victims: set[str]) -> str | None:
 def _proper_sites(span: Span) -> list[Place]:
     """Sites named by a proper name before a site noun ("X Airport", "Y Air Base"), whatever entity the tagger made
     of them (a person, an organisation); not a state's own ("Denmark's biggest base")."""
-    found = []
-    for token in span:
-        names = [c for c in token.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
-        if token.lemma_.lower() in SITE_HEADS and names and not all(is_state_name(t.text) for t in names):
-            text = token.doc[min(t.left_edge.i for t in names): token.i + 1].text
-            found.append(Place(name=text, country=_country(token, text), token=token, preposition=""))
-    return found
+    return [site for token in span for site in [_named_site(token)] if site is not None]
