@@ -1547,3 +1547,13 @@ def test_a_body_of_people_is_no_place() -> None:
     v = violation("A Russian drone flew into Latvian airspace on Saturday, and the authorities, including the Border "
                   "Police, are investigating.", "LV")
     assert v.location is None
+
+
+def test_a_rise_in_incursions_is_a_trend_not_an_incident() -> None:
+    assert not incidents("Vilnius noted an increase in Belarusian balloon incursions over the summer.")
+
+
+def test_a_single_incursion_beside_a_trend_word_elsewhere_still_counts() -> None:
+    v = violation("Despite a rise in tension, a Russian drone incursion into Latvian airspace on Sunday was the only "
+                  "one this month.", "LV")
+    assert v.violator == "RU"

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from streams.extraction.lexicon import (AFTER_PREPOSITIONS, AIRSPACE_NOUNS, COMPANION_ADVERBS, CONDITION_CONJUNCTIONS,
                                         DIRECTION_PREFIXES, DOUBTING_HEADS, GENERIC_COLLECTIVES, GENERIC_MODIFIERS,
-                                        IRREGULAR_FORMS, JOINING_VERBS, MODALS, NEGATIONS, RELATIVE_PRONOUNS)
+                                        IRREGULAR_FORMS, JOINING_VERBS, MODALS, NEGATIONS, RELATIVE_PRONOUNS, TREND_NOUNS)
 from streams.extraction.places import country_code
 from streams.extraction.platforms import is_platform_word, nationality
 
@@ -120,10 +120,12 @@ def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DOUBTIN
 
 
 def generic(noun: Token) -> bool:
-    """ "repeated incursions", "a series of violations", "any drone": not one event."""
+    """ "repeated incursions", "a series of violations", "a rise in incursions", "any drone": not one event."""
     if any(c.lower_ in GENERIC_MODIFIERS for c in noun.children):
         return True
-    return noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in GENERIC_COLLECTIVES
+    governor = noun.head.head.lemma_.lower()
+    return (noun.head.lower_ == "of" and governor in GENERIC_COLLECTIVES) or (
+        noun.head.lower_ in {"of", "in"} and governor in TREND_NOUNS)
 
 
 def subject(verb: Token) -> Token | None:

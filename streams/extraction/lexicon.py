@@ -535,6 +535,8 @@ GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", 
                      "such", "other", "ongoing", "persistent", "systematic", "dozens", "hundreds"}
 # Nouns whose "of" makes events many: "a series of violations", "dozens of incursions".
 GENERIC_COLLECTIVES = {"series", "string", "spate", "wave", "number", "history", "pattern", "dozens", "hundreds"}
+# Nouns of a trend, whose "in"/"of" makes events a tendency: "a rise in incursions", "an increase of violations".
+TREND_NOUNS = {"rise", "increase", "surge", "spike", "uptick", "growth", "escalation", "decline", "drop", "upsurge"}
 # Adverbs that add a companion to a list: "together with", "along with", "jointly with".
 COMPANION_ADVERBS = {"along", "together", "jointly"}
 # Verbs whose agent goes with the subject: "joined by", "backed by".
