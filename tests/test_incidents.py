@@ -1557,3 +1557,22 @@ def test_a_single_incursion_beside_a_trend_word_elsewhere_still_counts() -> None
     v = violation("Despite a rise in tension, a Russian drone incursion into Latvian airspace on Sunday was the only "
                   "one this month.", "LV")
     assert v.violator == "RU"
+
+
+# --- States by their other names; "at no time" --------------------------------------------------------------------
+
+
+def test_states_named_by_initials_or_a_name_with_of_in_it() -> None:
+    assert violation("A DRC fighter jet violated Rwandan airspace on Tuesday, the government said.", "RW").violator == "CD"
+    v = violation("Kigali said a Su-25 from DR Congo entered Rwandan airspace over Lake Kivu on Monday.", "RW")
+    assert v.violator == "CD"
+    v = violation("A fighter jet from the Democratic Republic of Congo violated Rwandan airspace on Tuesday.", "RW")
+    assert v.violator == "CD"
+    v = violation("Doha told the Security Council that a UAE military plane had breached its airspace.", "QA")
+    assert v.violator == "AE"
+
+
+def test_at_no_time_negates_the_entry_but_with_no_warning_does_not() -> None:
+    assert not incidents("The Russian bombers kept to neutral waters, and at no point did they cross into Norwegian "
+                         "airspace.")
+    assert violation("Two Russian jets entered Finnish airspace with no warning on Monday.", "FI").count == 2

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 
 from streams.extraction.lexicon import (AFTER_PREPOSITIONS, AIRSPACE_NOUNS, COMPANION_ADVERBS, CONDITION_CONJUNCTIONS,
                                         DIRECTION_PREFIXES, DOUBTING_HEADS, GENERIC_COLLECTIVES, GENERIC_MODIFIERS,
-                                        IRREGULAR_FORMS, JOINING_VERBS, MODALS, NEGATIONS, RELATIVE_PRONOUNS, TREND_NOUNS)
+                                        IRREGULAR_FORMS, JOINING_VERBS, MODALS, NEGATIONS, NEGATIVE_OCCASIONS,
+                                        RELATIVE_PRONOUNS, TREND_NOUNS)
 from streams.extraction.places import country_code
 from streams.extraction.platforms import is_platform_word, nationality
 
@@ -32,9 +33,10 @@ def base_form(token: Token) -> str:
 
 
 def state_of(token: Token) -> str | None:
-    """The state a single word names, with "North"/"South" before it: "Estonian", "Japan", "South Korean"."""
+    """The state a single word names, with "North"/"South" (or another word of its name) before it: "Estonian",
+    "Japan", "South Korean", "DR Congo"."""
     left = token.doc[token.i - 1] if token.i > 0 else None
-    if left is not None and left.text in DIRECTION_PREFIXES:
+    if left is not None and (left.text in DIRECTION_PREFIXES or (left.dep_ == "compound" and left.head == token)):
         code = country_code(f"{left.text} {token.text}")
         if code:
             return code
@@ -87,7 +89,11 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in token.children)
+    """ "did not enter", "never entered", and a negative adverbial ("at no time did they enter", "in no way")."""
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS or (c.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in NEGATIVE_OCCASIONS
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in c.children))
+        for c in token.children)
 
 
 def conditional(token: Token) -> bool:

@@ -67,6 +67,9 @@ ALIASES: dict[str, str] = {
     "iran": "IR", "syria": "SY", "turkey": "TR", "turkiye": "TR", "türkiye": "TR",
     "moldova": "MD", "czech republic": "CZ", "czechia": "CZ", "the netherlands": "NL",
     "holland": "NL", "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE",
+    "uae": "AE", "u.a.e.": "AE", "drc": "CD", "dr congo": "CD", "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD", "congo-kinshasa": "CD", "congo-brazzaville": "CG",
+    "ivory coast": "CI", "burma": "MM", "east timor": "TL", "cape verde": "CV", "republic of korea": "KR",
 }
 
 # Capitals and government seats, used in place of the state ("Moscow denied ...") and to place a city.
@@ -535,6 +538,8 @@ GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", 
                      "such", "other", "ongoing", "persistent", "systematic", "dozens", "hundreds"}
 # Nouns whose "of" makes events many: "a series of violations", "dozens of incursions".
 GENERIC_COLLECTIVES = {"series", "string", "spate", "wave", "number", "history", "pattern", "dozens", "hundreds"}
+# Nouns that "no" turns into a negation of the clause: "at no time did they enter", "at no point", "in no way".
+NEGATIVE_OCCASIONS = {"time", "point", "way", "stage", "moment", "occasion"}
 # Nouns of a trend, whose "in"/"of" makes events a tendency: "a rise in incursions", "an increase of violations".
 TREND_NOUNS = {"rise", "increase", "surge", "spike", "uptick", "growth", "escalation", "decline", "drop", "upsurge"}
 # Adverbs that add a companion to a list: "together with", "along with", "jointly with".

@@ -149,10 +149,20 @@ def nationality(tokens: list[Token]) -> str | None:
         if nxt is not None and after is not None and nxt.text == "-" and after.lower_ in MANUFACTURE_PARTICIPLES:
             continue
         if token.ent_type_ in {"NORP", "GPE"} or token.pos_ in {"ADJ", "PROPN"}:
-            code = country_code(token.text)
+            left = token.doc[token.i - 1] if token.i > 0 else None
+            named = left is not None and left.dep_ == "compound" and left.head == token  # "DR Congo"
+            code = (country_code(f"{left.text} {token.text}") if named else None) or _of_name_state(token) \
+                or country_code(token.text)
             if code:
                 return code
     return None
+
+
+def _of_name_state(token: Token) -> str | None:
+    """A state whose name has an "of" in it, read whole: "the Democratic Republic of Congo", not Congo."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    name = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of is not None else None
+    return country_code(token.doc[token.left_edge.i: name.i + 1].text) if name is not None else None
 
 
 def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool, bool]:
