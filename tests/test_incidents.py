@@ -1576,3 +1576,8 @@ def test_at_no_time_negates_the_entry_but_with_no_warning_does_not() -> None:
     assert not incidents("The Russian bombers kept to neutral waters, and at no point did they cross into Norwegian "
                          "airspace.")
     assert violation("Two Russian jets entered Finnish airspace with no warning on Monday.", "FI").count == 2
+
+
+def test_an_overflight_whose_over_phrase_hangs_on_the_height_flown_at() -> None:
+    v = violation("Syrian helicopters flew at low altitude over the Jordanian town of Ramtha on Sunday.", "JO")
+    assert (v.violator, v.platform, v.occurred_on.value) == ("SY", "aircraft", "2025-10-05")

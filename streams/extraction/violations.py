@@ -604,7 +604,10 @@ def _overflown(verb: Token) -> list[Token]:
     particle = any(c.dep_ in {"prt", "prep"} and c.lower_ in OVER_PREPOSITIONS
                    and not any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
     above = OVER_PREPOSITIONS | (HOVERING_PREPOSITIONS if base_form(verb) in HOVERING_VERBS else set())
-    return [obj for prep in verb.children if prep.dep_ in {"prep", "advmod"} and prep.lower_ in above
+    # "flew at low altitude over X", "at 3,000 feet above Y": the parser hangs "over" on the height
+    heights = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" for o in c.children
+               if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep" and p.lower_ in above]
+    return [obj for prep in [*(c for c in verb.children if c.dep_ in {"prep", "advmod"} and c.lower_ in above), *heights]
             for obj in [*prep.children, *(o for c in prep.children if c.dep_ == "prep" for o in c.children)]
             if obj.dep_ == "pobj"] + (
         [c for c in verb.children if c.dep_ == "dobj"] if particle or base_form(verb) == "overfly" else [])
