@@ -422,3 +422,9 @@ def test_words_quoted_inside_what_an_outlet_reports_are_the_speakers_not_the_out
     found = statements("Lithuania expelled a Belarusian diplomat on Monday. Minsk has dismissed the expulsion as "
                        "\u201ca stunt staged for Brussels,\u201d state television reported.")
     assert [(s.speaker.name, s.mode) for s in found] == [("Minsk", "direct")]
+
+
+def test_an_institution_described_by_its_states_and_kind_is_the_one_named_before():
+    found = statements('The Joint Air Defense Command (JADC) said it tracked two bombers. The joint Norwegian-Danish '
+                       'command said in a statement that it would "meet presence with presence."')
+    assert {s.speaker.name for s in found} == {"Joint Air Defense Command"}

@@ -706,6 +706,7 @@ class SpeakerResolver:
             return None
         speaker = self._named_before(speaker)
         speaker = self._by_nationality(speaker, head, where)
+        speaker = self._described(speaker, head, where)
         if speaker.organization:
             return speaker
         return Speaker(name=speaker.name, kind=speaker.kind, organization=self.index.organization_of(speaker.name))
@@ -732,6 +733,18 @@ class SpeakerResolver:
         earlier = self._earlier(_kind(head), where)
         if earlier is not None and earlier.organization == speaker.organization and earlier.name != speaker.name \
                 and words[1].lower() in earlier.name.lower().split():  # "the ministry" is a Ministry of ...
+            return earlier
+        return speaker
+
+    def _described(self, speaker: Speaker, head: Token, where: Place) -> Speaker:
+        """ "The joint U.S.-Canadian command said" after "the North American Aerospace Defense Command": an
+        institution described by "the", its states and a common noun for its kind, not called by its name, is the
+        one of that kind the article named before."""
+        if head.pos_ == "PROPN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or not any(
+                t.is_lower and t.is_alpha for t in _org_phrase(head) if t.i != head.i and t.dep_ != "det"):
+            return speaker
+        earlier = self._earlier(_kind(head), where)
+        if earlier is not None and earlier.name != speaker.name and head.lower_ in earlier.name.lower().split():
             return earlier
         return speaker
 
