@@ -1581,3 +1581,15 @@ def test_at_no_time_negates_the_entry_but_with_no_warning_does_not() -> None:
 def test_an_overflight_whose_over_phrase_hangs_on_the_height_flown_at() -> None:
     v = violation("Syrian helicopters flew at low altitude over the Jordanian town of Ramtha on Sunday.", "JO")
     assert (v.violator, v.platform, v.occurred_on.value) == ("SY", "aircraft", "2025-10-05")
+
+
+def test_this_evening_in_a_story_stamped_before_dawn_is_the_evening_before() -> None:
+    body = "Flights at Aalborg airport in Denmark were halted after a drone was seen near the runway this evening."
+    before_dawn = sightings_of_at(body, "2025-10-08T01:30:00Z")
+    afternoon = sightings_of_at(body, "2025-10-08T17:30:00Z")
+    assert [s.occurred_on.value for s in before_dawn] == ["2025-10-07"]
+    assert [s.occurred_on.value for s in afternoon] == ["2025-10-08"]
+
+
+def sightings_of_at(body: str, published_at: str) -> list[IncidentFact]:
+    return [i for i in run(body, published_at=published_at).incidents if i.kind == "drone_sighting"]

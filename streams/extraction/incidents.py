@@ -24,7 +24,7 @@ from streams.extraction.clauses import base_form, doubted, governing_verb, state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DAY_BEFORE_PHRASES, DEFINITE,
                                         GENERIC_NAME_WORDS, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
-                                        SIGHTING_VERBS, SITE_HEADS, STATE_POSSESSIVES)
+                                        SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
@@ -528,6 +528,14 @@ def _that_day(context: Context, sentence: Span, last_day: dt.date | None) -> Con
     return replace(context, published=last_day)
 
 
+def _evening_before(context: Context, sentence: Span, published_at: dt.datetime) -> Context:
+    """ "A drone was spotted near the airport this evening" in a story stamped in the small hours (UTC): no evening
+    falls between midnight and dawn, so the evening the story speaks of is the day before its stamp."""
+    if published_at.hour >= SMALL_HOURS_END or not EVENING_PHRASES.search(sentence.text):
+        return context
+    return replace(context, published=published_at.date() - dt.timedelta(days=1))
+
+
 def _last_day(sentence: Span, published: dt.date) -> dt.date | None:
     """The last day a sentence names, for a later "that day" to refer to."""
     days = [date for ent in entities(sentence) if ent.label_ == "DATE"
@@ -563,7 +571,8 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
         last_day: dt.date | None = None
         for sentence in _sentences(doc):
             line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line
-            line_context, dated = _line_context(_that_day(context, sentence, last_day), line)
+            in_the_night = _evening_before(context, sentence, analysed.article.published_at)
+            line_context, dated = _line_context(_that_day(in_the_night, sentence, last_day), line)
             mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
                                      timestamp_day(line, analysed.article.published_at))
             last_day = _last_day(sentence, line_context.published) or last_day

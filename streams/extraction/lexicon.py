@@ -336,6 +336,9 @@ UNDATED_PHRASES = re.compile(
     r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past|"
     r"previous|later this|upcoming|future|decades?|years(?! ago)|weeks|months(?! ago)|days(?! ago)|daily|weekly|annual|"
     r"tomorrow)\b")
+# "This evening", "tonight" in a story stamped before dawn (UTC hour below SMALL_HOURS_END): the evening before.
+EVENING_PHRASES = re.compile(r"\b(this evening|tonight)\b", re.I)
+SMALL_HOURS_END = 5
 # Phrases that date an event on the day of publication: "overnight", "this morning", "hours earlier".
 SAME_DAY_PHRASES = re.compile(
     r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier|"
