@@ -1593,3 +1593,9 @@ def test_this_evening_in_a_story_stamped_before_dawn_is_the_evening_before() -> 
 
 def sightings_of_at(body: str, published_at: str) -> list[IncidentFact]:
     return [i for i in run(body, published_at=published_at).incidents if i.kind == "drone_sighting"]
+
+
+def test_a_place_called_by_its_name_before_one_described_by_common_nouns() -> None:
+    body = ("A Chinese patrol plane violated Japanese airspace near the country’s southwestern coast twice on Monday.\n"
+            "Officials said the plane flew over Yonaguni Island for two minutes.")
+    assert violation(body, "JP").location == "Yonaguni Island"

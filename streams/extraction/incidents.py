@@ -196,7 +196,8 @@ def _merge(group: list[Mention], published: dt.date, headline: Span | None) -> I
     # coast on Sunday had drifted into its airspace over Lapland on May 2"); a site before a region; body first
     located = [m for m in group if m.location]
     dated_entry = any(m.occurred_on and m.date_in_clause for m in located)
-    located.sort(key=lambda m: (broad(m.location or ""), dated_entry and not (m.occurred_on and m.date_in_clause)))
+    located.sort(key=lambda m: (broad(m.location or ""), _unnamed(m.location or ""),
+                                dated_entry and not (m.occurred_on and m.date_in_clause)))
     location = located[0].location if located else _context_place(group, country, headline)
     filled = sum(v is not None for v in (violator, counts or None, date, location)) + (platform != "unknown")
     return IncidentFact(
@@ -206,6 +207,12 @@ def _merge(group: list[Mention], published: dt.date, headline: Span | None) -> I
         location=location, evidence=evidence,
         confidence=min(0.95, 0.5 + 0.06 * filled + 0.05 * min(len(evidence), 3)), rules=_rules(group),
     )
+
+
+def _unnamed(place: str) -> bool:
+    """A place described by common nouns alone ("the country's northwestern coast", "a French port"): vaguer than
+    any place another sentence calls by its name ("X Island")."""
+    return not any(word[:1].isupper() for word in place.split() if word.lower() not in DEFINITE)
 
 
 def _context_place(group: list[Mention], country: str, headline: Span | None) -> str | None:
