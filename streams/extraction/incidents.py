@@ -334,7 +334,8 @@ def _named_before(found: Iterable[Phrase]) -> list[Phrase]:
         earlier = named.get(phrase.platform)
         definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
         if phrase.state is None and definite and earlier is not None and not phrase.defender:
-            phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin, model=phrase.model or earlier.model)
+            phrase = replace(phrase, state=earlier.state, by_origin=earlier.by_origin,
+                             model=phrase.model or earlier.model)
         elif phrase.state and not phrase.defender:
             named[phrase.platform] = phrase
         resolved.append(phrase)
@@ -588,7 +589,8 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
     headline = analysed.docs["headline"][:] if "headline" in analysed.docs else None
-    facts = [_merge(cluster, published, headline) for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
+    facts = [_merge(cluster, published, headline)
+             for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
              for cluster in _cluster(groups[key]) if _reported(cluster)]
     return [_dated_as_before(fact, facts) for fact in facts]
 

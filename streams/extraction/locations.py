@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS, DIRECTIONS,
+from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
+                                        DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SPEAKING_VERBS, TIME_ZONES,
                                         WATER_WORDS)

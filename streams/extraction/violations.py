@@ -21,8 +21,8 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES,
-    SUMMONING_VERBS, CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
+    CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
@@ -310,8 +310,8 @@ def _intruder_words(trigger: Trigger) -> list[Token]:
         verb = trigger.violation.head
         if trigger.violation.dep_ == "dobj" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
             heads.append(verb)  # "condemned a violation of its airspace by X": the parser hung "by X" on the verb
-        return [obj for head in heads for prep in head.children
-                if prep.dep_ == "prep" and prep.lower_ in (INTRUDER_PREPOSITIONS if head is trigger.violation else {"by"})
+        return [obj for head in heads for prep in head.children if prep.dep_ == "prep"
+                and prep.lower_ in (INTRUDER_PREPOSITIONS if head is trigger.violation else {"by"})
                 for obj in prep.children if obj.dep_ == "pobj" and obj.lemma_.lower() not in AIRSPACE_NOUNS]
     flier = _flier(trigger.verb) if trigger.verb is not None else None
     return [flier] if flier is not None else []
@@ -607,7 +607,8 @@ def _overflown(verb: Token) -> list[Token]:
     # "flew at low altitude over X", "at 3,000 feet above Y": the parser hangs "over" on the height
     heights = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" for o in c.children
                if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep" and p.lower_ in above]
-    return [obj for prep in [*(c for c in verb.children if c.dep_ in {"prep", "advmod"} and c.lower_ in above), *heights]
+    preps = [*(c for c in verb.children if c.dep_ in {"prep", "advmod"} and c.lower_ in above), *heights]
+    return [obj for prep in preps
             for obj in [*prep.children, *(o for c in prep.children if c.dep_ == "prep" for o in c.children)]
             if obj.dep_ == "pobj"] + (
         [c for c in verb.children if c.dep_ == "dobj"] if particle or base_form(verb) == "overfly" else [])
