@@ -101,3 +101,51 @@ def test_a_list_without_similar_incidents_adds_nothing() -> None:
     body = ("Departures at Oslo Airport were halted on Sunday after drones were seen close to the runway.\n"
             "Airlines have added flights to other cities, including Bergen and Trondheim.")
     assert [s.location for s in sightings(body)] == ["Oslo Airport"]
+
+
+def test_each_patterns_example_is_matched_by_that_pattern() -> None:
+    nlp = load_pipeline()
+    for path in PATTERN_DIR.iterdir():
+        if path.name.endswith(".json"):
+            spec = json.loads(path.read_text(encoding="utf-8"))
+            for pattern in spec["patterns"]:
+                matched = rule_matches(nlp(pattern["example"]), path.name.removesuffix(".json"))
+                assert pattern["name"] in [m.rule for m in matched], pattern["name"]
+
+
+# --- Background: earlier incidents the story measures its news against, one at each date given --------------------
+
+
+LATVIAN_LEAD = "A Russian drone strayed into Latvian airspace near Rezekne on Monday, the army said.\n"
+
+
+def incursions(body: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
+    return sorted((i.country + "/" + str(i.violator), i.occurred_on.value if i.occurred_on else None, i.location,
+                   i.rules) for i in run(body).incidents if i.kind == "airspace_violation")
+
+
+def test_the_previous_violation_dated_by_its_own_clause_is_an_earlier_incident() -> None:
+    body = ("Two Belarusian helicopters crossed into Lithuanian airspace near Druskininkai on Tuesday, the border "
+            "guard said.\nThe previous violation by Belarusian aircraft occurred in March 2024, according to the "
+            "guard.")
+    assert incursions(body) == [("LT/BY", "2024-03", None, ("background.earlier_one_occurred",)),
+                                ("LT/BY", "2025-10-07", "Druskininkai", ("violation.entry",))]
+
+
+def test_earlier_incursions_with_a_list_of_dates_are_one_incident_at_each() -> None:
+    found = incursions(LATVIAN_LEAD + "Earlier incursions, which happened in July 2024 and February 2025, led to "
+                                      "protests from Riga.")
+    assert [(state, date) for state, date, _, rules in found if rules == ("background.earlier_ones_which_occurred",)] \
+        == [("LV/RU", "2024-07"), ("LV/RU", "2025-02")]
+    assert ("LV/RU", "2025-10-06", "Rezekne", ("violation.entry",)) in found
+
+
+def test_an_earlier_event_that_is_no_incident_adds_nothing() -> None:
+    body = LATVIAN_LEAD + "The previous meeting of the two defence ministers took place in March 2024."
+    assert incursions(body) == [("LV/RU", "2025-10-06", "Rezekne", ("violation.entry",))]
+
+
+def test_an_earlier_incursion_only_thought_possible_adds_nothing() -> None:
+    body = LATVIAN_LEAD + ("The army said the previous incursion may have occurred in June 2024 but could not "
+                           "confirm it.")
+    assert incursions(body) == [("LV/RU", "2025-10-06", "Rezekne", ("violation.entry",))]

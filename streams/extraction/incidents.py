@@ -39,6 +39,8 @@ from streams.extraction.violations import (Identification, crashes, identificati
 
 PATTERN_FILES = ("disruption", "background")  # the pattern files (patterns/*.json) the incident rules read
 BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
+SIMILAR_ELSEWHERE = "background.similar_incidents_including"
+DATE_PARTS = {"nummod", "compound", "quantmod"}  # the words of one date in a list: "June 2020", "May 5"
 LEAD_SENTENCES = 2  # the sentences of the lead, at least
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
 PRECISION = {"day": 0, "month": 1, "year": 2}
@@ -361,6 +363,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
     reported = reported or _similar_elsewhere(sentence, context)
+    reported += _earlier_ones(sentence, reported, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
 
 
@@ -372,9 +375,9 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
         return []
     mentions = []
     for match in context.matches.get("background", []):
-        verb, site = match.tokens["verb"], match.tokens["site"]
-        if not match.within(sentence) or doubted(verb):
+        if match.rule != SIMILAR_ELSEWHERE or not match.within(sentence) or doubted(match.tokens["verb"]):
             continue
+        verb, site = match.tokens["verb"], match.tokens["site"]
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         for place in [site, *(t for t in site.subtree if t.dep_ == "conj" and t.head.i >= site.i)]:
             name = sentence.doc[min(c.i for c in place.subtree if c.dep_ == "compound" or c == place): place.i + 1].text
@@ -384,6 +387,41 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
                                     count_stated=False, duration=None, supporting=False, heading=None, left=False,
                                     occasion=0))
     return mentions
+
+
+def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> list[Mention]:
+    """ "The previous incursion occurred in May 2020", "such intrusions, which took place in A, B and C"
+    (patterns/background.json): the story measures its news against earlier incidents, each an incident like the one
+    the sentence (else the story, last) reported, at each date given. ("The first violation since 2019" is left out:
+    the project's annotated stories count no incident at its date.)"""
+    own = [m for m in reported if m.kind != "article4_request"]
+    earlier = own[0] if own else next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    if earlier is None:
+        return []
+    mentions: list[Mention] = []
+    for match in context.matches.get("background", []):
+        if match.rule == SIMILAR_ELSEWHERE or not match.within(sentence) or doubted(match.tokens["verb"]):
+            continue
+        for date in _listed_dates(match.tokens["date"], context.published):
+            if any(m.occurred_on == date and m.rule == match.rule for m in mentions):
+                continue  # one date reached by two matches
+            mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=date,
+                                    date_in_clause=True, location=None, count=None, count_stated=False, model=None,
+                                    duration=None, supporting=False, heading=None, left=False, occasion=0))
+    return mentions
+
+
+def _listed_dates(first: Token, published: dt.date) -> list[FuzzyDate]:
+    """The dates of a date and those coordinated with it ("in November 2019, June 2020 and May 2021"), each read
+    from its own words (the entity recogniser may run two of a list into one)."""
+    heads = [first, *(t for t in first.subtree if t.dep_ in {"conj", "appos"} and t.ent_type_ == "DATE")]
+    dates = []
+    for head in heads:
+        words = [head, *(c for c in head.children if c.dep_ in DATE_PARTS)]
+        date = resolve(head.doc[min(w.i for w in words):max(w.i for w in words) + 1].text, published)
+        if date is not None and date not in dates:
+            dates.append(date)
+    return dates
 
 
 def _remember_day(phrase: Phrase, sentence: Span, context: Context) -> None:

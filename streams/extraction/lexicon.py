@@ -735,6 +735,10 @@ WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters
 SIMILAR_EVENT_NOUNS = {"incident", "sighting", "disruption", "closure", "incursion", "violation", "intrusion"}
 # Words that open a list of examples: "other airports, including A and B".
 LISTING_WORDS = {"including"}
+# Verbs by which an event is placed in time: "the previous incursion occurred in May", "which took place in 2019".
+OCCURRENCE_VERBS = {"occur", "happen", "take"}
+# Words that make an incident one before the story's own: "the previous violation", "such intrusions, which ...".
+EARLIER_WORDS = {"previous", "last", "earlier", "prior", "such", "those"}
 # Vague recency that dates an event only roughly: "recently accused", "just days after", "earlier this week"; the
 # month of publication, when the month is far enough along to hold it.
 RECENT_PHRASES = re.compile(r"\b(recently|days (?:after|before|ago|earlier)|earlier this week|this week)\b", re.I)
