@@ -6,6 +6,7 @@ import pytest
 from articles import article, run
 
 from streams.extraction.model import IncidentFact
+from streams.extraction.nlp import load_pipeline
 from streams.extraction.numbers import duration_minutes, number
 from streams.extraction.places import place_country
 
@@ -1599,3 +1600,26 @@ def test_a_place_called_by_its_name_before_one_described_by_common_nouns() -> No
     body = ("A Chinese patrol plane violated Japanese airspace near the country’s southwestern coast twice on Monday.\n"
             "Officials said the plane flew over Yonaguni Island for two minutes.")
     assert violation(body, "JP").location == "Yonaguni Island"
+
+
+# --- A dateline is parsed apart from the sentence it heads ---------------------------------------------------------
+
+
+def test_a_dateline_is_its_own_parse_and_the_sentence_after_it_keeps_its_subject() -> None:
+    doc = load_pipeline()("KIRUNA, Sweden — Military drones hovered above the naval base on Monday night, police "
+                          "said.\nGDANSK, Poland (AP) -- A second paragraph opens with its own dateline.")
+    assert [s.text.strip() for s in doc.sents][:3] == ["KIRUNA, Sweden —", "Military drones hovered above the naval "
+                                                       "base on Monday night, police said.", "GDANSK, Poland (AP) --"]
+    assert next(t for t in doc if t.lower_ == "drones").dep_ == "nsubj"
+
+
+def test_a_capitalised_opening_or_a_dash_inside_a_paragraph_is_no_dateline() -> None:
+    doc = load_pipeline()("NATO said two jets - both Italian - were scrambled.\nThe base — a radar site — was shut.")
+    assert [s.text.strip() for s in doc.sents] == ["NATO said two jets - both Italian - were scrambled.",
+                                                   "The base — a radar site — was shut."]
+
+
+def test_drones_seen_in_a_sentence_under_a_dateline_are_a_sighting_there() -> None:
+    found = [(i.kind, i.country, i.occurred_on.value if i.occurred_on else None) for i in run(
+        "KIRUNA, Sweden — Military drones hovered above the naval base on Monday night, police said.").incidents]
+    assert found == [("drone_sighting", "SE", "2025-10-06")]

@@ -22,7 +22,7 @@ from streams.article import TEXT_FIELDS
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DAY_BEFORE_PHRASES, DEFINITE,
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
                                         GENERIC_NAME_WORDS, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
@@ -245,7 +245,7 @@ def _leading(mention: Mention) -> bool:
     doc, start = mention.sentence.doc, mention.sentence.start_char
     if "\n" not in doc.text[:start]:
         return True
-    return sum(1 for s in doc.sents if s.text.strip() and s.start_char < start) < LEAD_SENTENCES
+    return sum(1 for s in doc.sents if s.text.strip() and not _dateline(s) and s.start_char < start) < LEAD_SENTENCES
 
 
 def _rules(group: list[Mention]) -> tuple[str, ...]:
@@ -298,9 +298,11 @@ def _lines(doc: Doc) -> Iterator[Span]:
 
 
 def _dateline(span: Span) -> bool:
-    """A fragment that is only a date heading ("Sept. 13:"), which dates the line it heads."""
+    """A fragment that is only a date heading ("Sept. 13:"), which dates the line it heads, or a dateline ("OSLO
+    (AP) —", parsed apart), which places it."""
     words = [t for t in span if not t.is_punct and not t.is_space]
-    return bool(words) and all(t.ent_type_ == "DATE" for t in words)
+    return bool(words) and (all(t.ent_type_ == "DATE" for t in words)
+                            or DATELINE.fullmatch(span.text.strip()) is not None)
 
 
 def _sentences(doc: Doc) -> Iterator[Span]:

@@ -739,6 +739,10 @@ LISTING_WORDS = {"including"}
 OCCURRENCE_VERBS = {"occur", "happen", "take"}
 # Words that make an incident one before the story's own: "the previous violation", "such intrusions, which ...".
 EARLIER_WORDS = {"previous", "last", "earlier", "prior", "such", "those"}
+# A dateline at the head of a paragraph: a place in capitals, its region or a date after a comma, the agency in
+# brackets, then a dash ("OSLO —", "SPRINGFIELD, Ill. (AP) —", "LISBON, March 3 --").
+DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w.']*(?: [A-Z0-9][\w.']*){0,2}){0,2}"
+                      r"(?: ?\([A-Za-z/ ]{1,30}\))? ?(?:\u2014|\u2013|--|-)(?=\s)")
 # Vague recency that dates an event only roughly: "recently accused", "just days after", "earlier this week"; the
 # month of publication, when the month is far enough along to hold it.
 RECENT_PHRASES = re.compile(r"\b(recently|days (?:after|before|ago|earlier)|earlier this week|this week)\b", re.I)

@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from streams.extraction.lexicon import SPLIT_SPELLINGS
+from streams.extraction.lexicon import DATELINE, SPLIT_SPELLINGS
 from streams.extraction.version import PIPELINE_PACKAGES
 
 
@@ -31,6 +31,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
     if breaks:  # set at once: each Token.is_sent_start assignment checks the whole doc for a parse
         starts = doc.to_array([SENT_START])
         starts[breaks] = 1
+        doc.from_array([SENT_START], starts)
+    return doc
+
+
+@Language.component("datelines_apart")
+def datelines_apart(doc: Doc) -> Doc:
+    """A dateline ("OSLO (AP) —") is no part of the sentence it heads: parsed with it, the city becomes the
+    sentence's subject and the true subject ("More drones were seen ...") an apposition to it. The sentence after
+    the dash starts anew; the incident rules join the two again as one report."""
+    heads: list[int] = []
+    for token in doc:
+        heading = DATELINE.match(doc.text, token.idx) if token.i == 0 or "\n" in doc[token.i - 1].text else None
+        if heading is not None:
+            after = next((t for t in doc[token.i:] if t.idx >= heading.end() and not t.is_space), None)
+            heads += [after.i] if after is not None else []
+    if heads:  # set at once, as paragraph_breaks does
+        starts = doc.to_array([SENT_START])
+        starts[heads] = 1
         doc.from_array([SENT_START], starts)
     return doc
 
@@ -86,6 +104,7 @@ def load_pipeline() -> Language:
             continue
         nlp = module.load()
         nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.add_pipe("datelines_apart", before="parser")
         nlp.add_pipe("spelling_variants", last=True)
         return nlp
     raise PipelineMissing(
