@@ -1623,3 +1623,19 @@ def test_drones_seen_in_a_sentence_under_a_dateline_are_a_sighting_there() -> No
     found = [(i.kind, i.country, i.occurred_on.value if i.occurred_on else None) for i in run(
         "KIRUNA, Sweden — Military drones hovered above the naval base on Monday night, police said.").incidents]
     assert found == [("drone_sighting", "SE", "2025-10-06")]
+
+
+# --- A state's drones seen in another state --------------------------------------------------------------------------
+
+
+def test_a_states_drone_seen_near_a_place_in_another_state_is_a_violation_there() -> None:
+    found = [(i.kind, i.country, i.violator, i.occurred_on.value, i.location, i.rules) for i in run(
+        "A Belarusian military drone was spotted near Vilnius Airport on Tuesday, the army said.").incidents]
+    assert found == [("airspace_violation", "LT", "BY", "2025-10-07", "Vilnius Airport", ("violation.seen",))]
+
+
+def test_a_states_drone_seen_in_its_own_state_or_only_perhaps_seen_is_nothing() -> None:
+    assert run("A Russian military drone was spotted near Pskov Airport on Tuesday, the Russian army said.").incidents \
+        == ()
+    assert run("Lithuanian officials said a Belarusian drone might have been spotted near Kaunas Airport on "
+               "Tuesday.").incidents == ()

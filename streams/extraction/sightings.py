@@ -3,8 +3,10 @@
 "Drones were spotted near Copenhagen Airport", "drone sightings shut the airport",
 "Danish police said drones had been observed over Aalborg Airport": one mention per
 sighting clause and state. The state comes from the place named (an airport, a
-capital, "in Denmark") or from the authority that reports it ("Danish police");
-drones a state is named for are a violation, or nothing.
+capital, "in Denmark") or from the authority that reports it ("Danish police").
+Drones a state is named for, or said to come from, seen in another state are a
+violation of that state's airspace ("an X military drone was spotted near Y Airport");
+seen in their own, nothing.
 """
 
 from __future__ import annotations
@@ -232,8 +234,6 @@ def _part_date(sentence: Span, part: set[int], context: Context) -> FuzzyDate | 
 def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """Drones seen over a state with no state named for them: one mention per sighting and state."""
     drones = [p for p in found if p.platform == "drone" and not p.defender]
-    if any(p.state and not p.by_origin for p in drones):
-        return []  # a state named on the drones makes it a violation, or nothing
     known = context.antecedents.get("drone")
     if known is not None and known.state and any(_definite(p) for p in drones):
         return []  # "the drone had been flying ...": the U.S. drone the story is about, not an unidentified one
@@ -247,10 +247,14 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "in a separate sighting": the same day
              for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
     seen = seen or _disruptions(sentence, drones, context)
-    origin = _came_from(list(clauses.values())) or next((p.state for p in drones if p.state), None)
-    if origin is not None:  # "drones from X were seen over Y": X's drones in Y's airspace
-        seen = [replace(m, kind="airspace_violation", rule="violation.came_from", violator=origin, by_origin=True,
-                        hedged=any(p.hedged for p in drones)) for m in seen if m.country != origin]
+    came_from = _came_from(list(clauses.values()))
+    owned = next((p for p in drones if p.state), None)
+    origin = came_from or (owned.state if owned else None)
+    if origin is not None:  # "drones from X were seen over Y", "an X military drone was spotted near Y": Y's airspace
+        by_origin = came_from is not None or (owned is not None and owned.by_origin)
+        seen = [replace(m, kind="airspace_violation", rule="violation.came_from" if by_origin else "violation.seen",
+                        violator=origin, by_origin=by_origin, hedged=any(p.hedged for p in drones))
+                for m in seen if m.country != origin]
     blamed = _blamed(sentence)
     if blamed is None:
         return seen
