@@ -1639,3 +1639,19 @@ def test_a_states_drone_seen_in_its_own_state_or_only_perhaps_seen_is_nothing() 
         == ()
     assert run("Lithuanian officials said a Belarusian drone might have been spotted near Kaunas Airport on "
                "Tuesday.").incidents == ()
+
+
+# --- Sightings told in a relative clause on the drones ---------------------------------------------------------------
+
+
+def test_drones_that_flew_somewhere_are_a_sighting_there_in_each_state_named() -> None:
+    found = [(i.kind, i.country, i.occurred_on.value) for i in run(
+        "Police are still hunting for whoever flew the drones that hovered over the naval bases of Finland and "
+        "Sweden on Monday night.").incidents]
+    assert sorted(found) == [("drone_sighting", "FI", "2025-10-06"), ("drone_sighting", "SE", "2025-10-06")]
+
+
+def test_a_relative_clause_of_a_kind_or_only_perhaps_is_no_sighting() -> None:
+    assert run("Drones that fly over airports pose a growing risk, the aviation authority warned.").incidents == ()
+    assert run("Coastguards are tracking the drones that may have flown over the port of Turku on Monday.").incidents \
+        == ()

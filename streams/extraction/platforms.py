@@ -173,7 +173,10 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
         return state, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in modifiers), False
     for token in post:
         came_from = token.head.lower_ == "from"
-        origin = token.head.dep_ == "agent" or token.head.lower_ in ORIGIN_PREPOSITIONS or token.head.lemma_ == "origin" \
+        # "of" on an object the thing acts on is that object's, not the thing's: "flew over the capitals of X"
+        passed = token.head.lower_ == "of" and token.head.head.dep_ in {"pobj", "dobj"}
+        origin = token.head.dep_ == "agent" or (token.head.lower_ in ORIGIN_PREPOSITIONS and not passed) \
+            or token.head.lemma_ == "origin" \
             or (token.head.lower_ == "to" and token.head.head.lemma_.lower() in OWNING_VERBS)  # "belonging to X"
         # "described as a Chinese balloon", "identified as a Russian drone": what it was taken for
         taken_for = token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in IDENTIFYING

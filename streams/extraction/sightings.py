@@ -42,13 +42,23 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
         verb = head.head.head
-    if verb is None or doubted(verb) or negated(head):
+    if negated(head) or (verb is not None and doubted(verb)):
         return None
+    if verb is None:
+        return _relative_sighting(head)
     if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
         return verb
     seen = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ == "VBN" and not doubted(c)), None)
-    return verb if seen is not None else None  # "drones seen near the runway stopped flights": the whole clause
+    return verb if seen is not None else _relative_sighting(head)  # "drones seen near the runway stopped flights"
+
+
+def _relative_sighting(head: Token) -> Token | None:
+    """ "Police are hunting whoever flew the drones that hovered over X", "claims that Y was behind the drones that
+    flew over Z": where the clause around the drones is no sighting, a relative clause on them in the past tense
+    tells one of its own (in the present, "drones that fly over airports", it tells of a kind)."""
+    return next((c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in SIGHTING_VERBS
+                 and c.tag_ in {"VBD", "VBN"} and not doubted(c)), None)
 
 
 def _tallied(noun: Token) -> bool:
