@@ -1655,3 +1655,13 @@ def test_a_relative_clause_of_a_kind_or_only_perhaps_is_no_sighting() -> None:
     assert run("Drones that fly over airports pose a growing risk, the aviation authority warned.").incidents == ()
     assert run("Coastguards are tracking the drones that may have flown over the port of Turku on Monday.").incidents \
         == ()
+
+
+# --- The story's state from its place names, each read whole -------------------------------------------------------
+
+
+def test_a_place_name_of_several_words_gives_the_story_its_state_whole() -> None:
+    body = ("Drones were seen above Fort Drum late on Monday, officials said.\n"
+            "Fort Drum in New York also had to close its airspace on Friday because of drones.")
+    found = [(i.country, i.occurred_on.value) for i in run(body).incidents if i.kind == "drone_sighting"]
+    assert found == [("US", "2025-10-06"), ("US", "2025-10-03")]  # "New York" is no "York"

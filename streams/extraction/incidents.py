@@ -28,7 +28,7 @@ from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE,
 from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
-from streams.extraction.nlp import entities
+from streams.extraction.nlp import entities, entity_at
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
@@ -269,8 +269,18 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
                 if named:
                     return named[0]
     named = [code for doc in docs for token in doc if token.pos_ == "PROPN" and not _institution_owner(token)
-             for code in [place_country(token.text)] if code]
+             for code in [_name_country(token)] if code]
     return max(dict.fromkeys(named), key=named.count) if named else None  # the most named, the first of equals
+
+
+def _name_country(token: Token) -> str | None:
+    """The state a proper noun places the story in, read with the rest of its name when the name as a whole is a
+    place ("New York" is no "York"; "South Korea" is one state): counted once, at the name's head."""
+    name = entity_at(token.doc, token.i)
+    whole = place_country(name.text) if name is not None and len(name) > 1 else None
+    if whole is not None:
+        return whole if token == name.root else None
+    return place_country(token.text)
 
 
 def _institution_owner(token: Token) -> bool:
