@@ -18,7 +18,7 @@ demo: install
 
 # Apache Kafka's jars (Maven, into .cache/kafka): the integration tests run on it and on Tansu.
 kafka: install
-	$(BIN)/python -m streams.kafka_cluster fetch
+	$(BIN)/python -m newsroom_dev.kafka_cluster fetch
 
 test: install kafka
 	$(BIN)/pytest -q

@@ -9,7 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from streams.errors import BadSetting
-from streams.validation import (DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADLINE_BYTES, DEFAULT_MAX_STANDFIRST_BYTES,
+from streams.model.validation import (DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADLINE_BYTES, DEFAULT_MAX_STANDFIRST_BYTES,
                                 Limits)
 
 ENV_DATA_DIR = "NEWSROOM_DATA_DIR"
@@ -149,7 +149,7 @@ class Settings:
     max_standfirst_bytes: int = DEFAULT_MAX_STANDFIRST_BYTES
     web_host: str = "127.0.0.1"
     web_port: int = 6066
-    broker_profile: str = AUTO  # auto: detected from the broker (streams.broker.detect_profile)
+    broker_profile: str = AUTO  # auto: detected from the broker (streams.kafka.broker.detect_profile)
     session_timeout: float | None = None  # None: the broker profile's
     replication_factor: int = 1  # of every topic the app creates, changelogs included
     min_insync_replicas: int = 1
@@ -162,9 +162,9 @@ class Settings:
     # The whole view's fetches wait (up to fetch_max_wait_ms) for this much: while events stream in, one
     # fetch per few records cost the worker more than the fold itself.
     view_fetch_min_bytes: int = 64 * 1024
-    # Processes that run extraction beside the event loop (streams.offload); 0: on the event loop itself.
+    # Processes that run extraction beside the event loop (streams.agents.offload); 0: on the event loop itself.
     extract_processes: int = 1
-    # The dashboard's event streams (streams.live): at most this many open at once (503 beyond), and one
+    # The dashboard's event streams (streams.view.live): at most this many open at once (503 beyond), and one
     # snapshot computed at most this often however fast the view changes (a burst costs one computation).
     max_event_streams: int = 256
     snapshot_interval_ms: int = 1000

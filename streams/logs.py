@@ -6,7 +6,7 @@ chatter (every service "Starting...", faust's recovery tables drawn as ASCII box
 shown only at DEBUG: an operator needs their warnings and errors, not their start-up trace.
 Their repeats are throttled (:class:`Throttle`): with the broker gone, aiokafka logs every
 failed connection, metadata update and fetch, thousands of lines a minute, and the one
-line that matters (streams.outage: the broker is gone, for how long) would drown in them.
+line that matters (streams.agents.outage: the broker is gone, for how long) would drown in them.
 """
 
 from __future__ import annotations

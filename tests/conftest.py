@@ -2,7 +2,7 @@
 
 Integration tests run on every broker of ``broker_kinds``: ``KAFKA_BOOTSTRAP`` alone
 when it is set; otherwise the embedded Tansu broker and a single-node Apache Kafka
-started from its Maven jars (:mod:`streams.kafka_cluster`). The fault tests start
+started from its Maven jars (:mod:`newsroom_dev.kafka_cluster`). The fault tests start
 their own three-node cluster.
 """
 
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from streams.broker import ENV_BOOTSTRAP, EmbeddedBroker, free_port
+from newsroom_dev.kafka_cluster import running_cluster
+from streams.agents.worker import spawn_worker, stop_workers
 from streams.config import Settings, Topics
-from streams.kafka_cluster import running_cluster
-from streams.worker import spawn_worker, stop_workers
+from streams.kafka.broker import ENV_BOOTSTRAP, EmbeddedBroker, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from streams.article import Article
-from streams.counting import Tally, apply_update, incident_counts, moved_out_of_cells, tally_updates
-from streams.events import Event, event_id
-from streams.ledger import ArticleState, advance
-from streams.validation import parse_document
+from streams.model.article import Article
+from streams.model.counting import Tally, apply_update, incident_counts, moved_out_of_cells, tally_updates
+from streams.model.events import Event, event_id
+from streams.model.ledger import ArticleState, advance
+from streams.model.validation import parse_document
 
 
 class Simulation:

@@ -11,11 +11,11 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from streams.client import ensure_topics, publish, publish_records
+from streams.agents.worker import stop_workers
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import wait_until_idle
-from streams.worker import stop_workers
+from streams.inputs.loader import read_documents
+from streams.kafka.client import ensure_topics, publish, publish_records
+from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS
 

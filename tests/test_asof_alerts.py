@@ -7,11 +7,11 @@ import datetime as dt
 from hypothesis import given, strategies as st
 
 from streams import schemas
-from streams.alerts import cell_alert
-from streams.article import Article
-from streams.asof import counts_as_of, members_as_of, record
-from streams.counting import apply_update, incident_counts, moved_out_of_cells, tally_count, tally_updates
-from streams.events import retraction
+from streams.model.alerts import cell_alert
+from streams.model.article import Article
+from streams.model.asof import counts_as_of, members_as_of, record
+from streams.model.counting import apply_update, incident_counts, moved_out_of_cells, tally_count, tally_updates
+from streams.model.events import retraction
 
 T0 = dt.datetime(2031, 6, 1, 12, tzinfo=dt.timezone.utc)
 

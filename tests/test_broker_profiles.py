@@ -8,10 +8,10 @@ import faust
 import pytest
 from aiokafka.errors import KafkaConnectionError, NotEnoughReplicasError
 
-from streams import app as app_module
-from streams.app import faust_app, until_acknowledged
-from streams.broker import detect_profile
+from streams.agents import app as app_module
+from streams.agents.app import faust_app, until_acknowledged
 from streams.config import KAFKA, TANSU, Settings
+from streams.kafka.broker import detect_profile
 
 
 def test_tansu_gets_one_record_per_request_and_a_short_session_kafka_faust_defaults() -> None:

@@ -13,8 +13,8 @@ import json
 from conftest import DEV_CORPUS
 from simulation import Simulation, count_differences
 
-from streams.events import derive
-from streams.loader import read_documents
+from streams.inputs.loader import read_documents
+from streams.model.events import derive
 
 
 def test_count_differences_name_every_cell_that_differs_and_only_those():

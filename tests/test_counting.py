@@ -7,10 +7,10 @@ from collections import Counter
 
 from hypothesis import given, strategies as st
 
-from streams.article import Article
-from streams.counting import (IncidentMember, apply_update, distinct_incidents, incident_clusters, incident_counts,
+from streams.model.article import Article
+from streams.model.counting import (IncidentMember, apply_update, distinct_incidents, incident_clusters, incident_counts,
                               moved_out_of_cells, tally_updates)
-from streams.events import retraction
+from streams.model.events import retraction
 
 
 def key(when: str, violator: str = "RU", kind: str = "airspace_violation", country: str = "PL") -> str:

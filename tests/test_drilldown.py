@@ -9,13 +9,13 @@ from functools import lru_cache
 
 from jsonschema import Draft202012Validator
 
-from streams import openapi
-from streams.article import Article
-from streams.counting import IncidentMember, Tally, apply_update, incident_clusters, incident_counts, tally_updates
-from streams.drilldown import cell_incidents, drill_down, merge_fields, monthly_series, render_drilldown
-from streams.events import derive
-from streams.loader import read_documents
-from streams.validation import parse_document
+from streams.inputs.loader import read_documents
+from streams.model.article import Article
+from streams.model.counting import IncidentMember, Tally, apply_update, incident_clusters, incident_counts, tally_updates
+from streams.model.drilldown import cell_incidents, drill_down, merge_fields, monthly_series, render_drilldown
+from streams.model.events import derive
+from streams.model.validation import parse_document
+from streams.view import openapi
 
 from conftest import DEV_CORPUS
 from simulation import Simulation

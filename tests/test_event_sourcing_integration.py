@@ -11,11 +11,11 @@ import sys
 
 import pytest
 
-from streams.broker import free_port
-from streams.client import ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import get_json, processed, wait_until_idle
+from streams.inputs.loader import read_documents
+from streams.kafka.broker import free_port
+from streams.kafka.client import ensure_topics, live_state, publish, read_topic
+from streams.kafka.monitor import get_json, processed, wait_until_idle
 
 from conftest import DEV_CORPUS, ROOT
 
@@ -81,7 +81,7 @@ def test_replay_rebuilds_the_same_counts_and_state_with_a_new_extractor(settings
            "NEWSROOM_TOPIC_PREFIX": settings.topics.prefix, "NEWSROOM_PARTITIONS": str(settings.partitions),
            "NEWSROOM_EXTRACTOR_VERSION": "replay-test"}
     port = free_port()
-    done = subprocess.run([sys.executable, "-m", "streams.cli", "replay", "--port", str(port)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "streams.cli.main", "replay", "--port", str(port)], cwd=ROOT,
                           env={**__import__("os").environ, **env}, capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr.decode()[-3000:]
     assert b"replay" in done.stderr  # the progress bar
@@ -138,7 +138,7 @@ def test_demo_scenario_of_versions_duplicates_and_a_kill_in_either_order(bootstr
     _scenario_files(tmp_path, reverse)
     env = {**__import__("os").environ, "KAFKA_BOOTSTRAP": bootstrap, "NEWSROOM_TOPIC_PREFIX": f"scn{int(reverse)}.",
            "NEWSROOM_APP_ID": f"newsroom-scenario-{int(reverse)}"}
-    done = subprocess.run([sys.executable, "-m", "streams.cli", "demo", str(tmp_path), "--once", "--json",
+    done = subprocess.run([sys.executable, "-m", "streams.cli.main", "demo", str(tmp_path), "--once", "--json",
                            "--port", str(free_port())], cwd=ROOT, env=env, capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr.decode()[-3000:]
     result = json.loads(done.stdout)

@@ -7,12 +7,12 @@ from functools import lru_cache
 
 import pytest
 
+from newsroom_dev.generator import generate
 from streams import schemas
-from streams.article import Article
-from streams.events import derive_many
-from streams.generator import generate
-from streams.loader import read_documents
-from streams.validation import parse_document
+from streams.inputs.loader import read_documents
+from streams.model.article import Article
+from streams.model.events import derive_many
+from streams.model.validation import parse_document
 
 from conftest import DEV_CORPUS
 

@@ -12,12 +12,12 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
-from streams import app as app_module
-from streams.app import Newsroom
-from streams.article import Article
+from streams.agents import app as app_module
+from streams.agents.app import Newsroom
+from streams.agents.offload import Extraction
 from streams.config import Settings, Topics
-from streams.offload import Extraction
-from streams.validation import Rejected, parse_raw
+from streams.model.article import Article
+from streams.model.validation import Rejected, parse_raw
 
 from hostile import VALID, hostile_values, named_cases
 

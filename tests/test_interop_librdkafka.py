@@ -8,8 +8,8 @@ import time
 import pytest
 from confluent_kafka import OFFSET_BEGINNING, Consumer, Producer, TopicPartition
 
-from streams.client import ensure_topics
-from streams.monitor import wait_until_idle
+from streams.kafka.client import ensure_topics
+from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS
 

@@ -10,10 +10,10 @@ from functools import lru_cache
 import orjson
 from hypothesis import given, settings, strategies as st
 
-from streams.article import Article
-from streams.events import Event, derive
-from streams.ledger import advance
-from streams.validation import parse_document
+from streams.model.article import Article
+from streams.model.events import Event, derive
+from streams.model.ledger import advance
+from streams.model.validation import parse_document
 
 from conftest import DEV_CORPUS
 from simulation import Simulation

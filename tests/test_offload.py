@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from newsroom_dev.generator import generate
+from streams.agents.offload import Extraction, Failed, OverBudget, chunks, derive_each, time_budget
 from streams.extraction import run
-from streams.article import Article
-from streams.events import derive_many
-from streams.generator import generate
-from streams.offload import Extraction, Failed, OverBudget, chunks, derive_each, time_budget
+from streams.model.article import Article
+from streams.model.events import derive_many
+from streams.model.validation import parse_document
 from streams.processes import children
-from streams.validation import parse_document
 
 
 def extraction_processes() -> set[int]:
@@ -28,7 +28,7 @@ def extraction_processes() -> set[int]:
     found = set()
     for pid in children(os.getpid()):
         with contextlib.suppress(OSError):  # ended meanwhile
-            if b"streams.offload" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            if b"streams.agents.offload" in Path(f"/proc/{pid}/cmdline").read_bytes():
                 found.add(pid)
     return found
 
@@ -181,7 +181,7 @@ def test_stop_ends_the_processes():
 
 def test_the_workers_own_process_does_not_load_spacy():
     """Its extraction processes do: importing spaCy in the worker too would cost it about 80 MB."""
-    code = ("import sys, streams.app, streams.web, streams.web_analysis, streams.worker; "
+    code = ("import sys, streams.agents.app, streams.view.web, streams.view.web_analysis, streams.agents.worker; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"

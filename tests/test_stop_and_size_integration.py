@@ -13,13 +13,13 @@ import pytest
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from streams.broker import EmbeddedBroker, free_port
-from streams.client import ensure_topics, publish, read_topic
+from newsroom_dev.generator import generate
 from streams.config import MAX_RECORD_BYTES, Settings, Topics
-from streams.events import derive_many
-from streams.generator import generate
-from streams.monitor import wait_until_assigned, wait_until_idle
-from streams.validation import parse_document
+from streams.kafka.broker import EmbeddedBroker, free_port
+from streams.kafka.client import ensure_topics, publish, read_topic
+from streams.kafka.monitor import wait_until_assigned, wait_until_idle
+from streams.model.events import derive_many
+from streams.model.validation import parse_document
 
 pytestmark = pytest.mark.integration
 

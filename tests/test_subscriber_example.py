@@ -11,9 +11,9 @@ from typing import Any
 import orjson
 import pytest
 
-from streams.client import ensure_topics, publish, publish_records
 from streams.config import Settings
-from streams.monitor import wait_until_idle
+from streams.kafka.client import ensure_topics, publish, publish_records
+from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS, ROOT
 from derived import incident

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from derived import incident, statement
-from streams.counting import tally_updates
-from streams.tally_records import BadTally, TallyRecord, decode_tally
-from streams.view import WholeView
+from streams.model.counting import tally_updates
+from streams.model.tally_records import BadTally, TallyRecord, decode_tally
+from streams.view.whole import WholeView
 
 CELL = b"incidents/airspace_violation/EE/2025"
 TALLIES = "t.newsroom.internal.tallies"

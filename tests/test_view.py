@@ -7,9 +7,9 @@ from hypothesis import given, strategies as st
 
 from types import SimpleNamespace
 
-from streams.counting import tally_updates
-from streams.events import retraction
-from streams.view import WholeView
+from streams.model.counting import tally_updates
+from streams.model.events import retraction
+from streams.view.whole import WholeView
 
 from derived import incident, statement
 
@@ -17,7 +17,7 @@ INCIDENTS, STATEMENTS, TALLIES = "t.incidents", "t.statements", "t.tallies"
 
 
 def _retract(event: dict) -> dict:
-    """A retraction as the ledger writes it: the routing fields kept (:func:`streams.events.retraction`)."""
+    """A retraction as the ledger writes it: the routing fields kept (:func:`streams.model.events.retraction`)."""
     later = SimpleNamespace(version=event["article_version"] + 1)
     return retraction(event, later)  # type: ignore[arg-type]
 

@@ -14,11 +14,11 @@ from collections.abc import AsyncIterator
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from streams import openapi, web, web_analysis
-from streams.app import Newsroom
+from streams.agents.app import Newsroom
+from streams.agents.offload import Extraction
 from streams.config import Settings
-from streams.offload import Extraction
-from streams.web_policy import HEADERS
+from streams.view import openapi, web, web_analysis
+from streams.view.web_policy import HEADERS
 
 FAUST_PATHS = ["/router/", "/router/topics", "/router/articles/", "/router/articles/k/", "/table/", "/table/articles/",
                "/table/articles/k/", "/graph/", "/stats/", "/assignment/", "/performance/"]
@@ -69,7 +69,7 @@ async def test_every_response_carries_the_security_headers_and_a_server_header_w
         response = await client.request(method, path)
         assert response.status == status, path
         _check_headers(response.headers, path)
-    # A request aiohttp cannot parse is answered by aiohttp itself, outside the app (streams.internals).
+    # A request aiohttp cannot parse is answered by aiohttp itself, outside the app (streams.agents.internals).
     reader, writer = await asyncio.open_connection(client.host, client.port)
     writer.write(b"NOT A\x00REQUEST\r\n\r\n")
     head = (await asyncio.wait_for(reader.read(), WAIT_SECONDS)).split(b"\r\n\r\n")[0].decode()

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from streams.client import ensure_topics, publish
+from streams.agents.worker import stop_workers, worker_env
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import get_json, wait_until_idle
+from streams.inputs.loader import read_documents
+from streams.kafka.client import ensure_topics, publish
+from streams.kafka.monitor import get_json, wait_until_idle
 from streams.processes import end_with_parent
-from streams.worker import stop_workers, worker_env
 
 from conftest import DEV_CORPUS, ROOT, broker_kinds
 
@@ -61,7 +61,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
-    shutil.copytree(ROOT / "streams", source / "streams", ignore=shutil.ignore_patterns("__pycache__"))
+    for package in ("streams", "newsroom_dev"):
+        shutil.copytree(ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
     dist, venv, outside = root / "dist", root / "venv", root / "outside"
     outside.mkdir()
     steps = [
@@ -88,12 +89,12 @@ def test_the_wheel_carries_its_schemas_and_static_files_and_runs_from_outside_th
     assert package.is_relative_to(installed.venv), package
     assert sorted(p.name for p in (package / "schemas").glob("*.json")) == sorted(
         p.name for p in (ROOT / "streams" / "schemas").glob("*.json"))
-    assert sorted(p.name for p in (package / "static").iterdir()) == sorted(
-        p.name for p in (ROOT / "streams" / "static").iterdir() if p.name != "__pycache__")
+    assert sorted(p.name for p in (package / "view" / "static").iterdir()) == sorted(
+        p.name for p in (ROOT / "streams" / "view" / "static").iterdir() if p.name != "__pycache__")
 
     from_wheel = installed.run(installed.command("newsroom"), "extract", str(SEEDS))
     assert from_wheel.returncode == 0, from_wheel.stderr[-3000:]
-    from_source = subprocess.run([sys.executable, "-m", "streams.cli", "extract", str(SEEDS)], cwd=ROOT,
+    from_source = subprocess.run([sys.executable, "-m", "streams.cli.main", "extract", str(SEEDS)], cwd=ROOT,
                                  capture_output=True, text=True, timeout=RUN_TIMEOUT_SECONDS)
     assert from_source.returncode == 0, from_source.stderr[-3000:]
     events = [json.loads(line) for line in from_wheel.stdout.splitlines()]

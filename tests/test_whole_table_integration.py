@@ -13,11 +13,11 @@ from typing import Any
 import aiohttp
 import pytest
 
-from streams.broker import free_port
-from streams.client import ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import get_json, wait_until_idle
+from streams.inputs.loader import read_documents
+from streams.kafka.broker import free_port
+from streams.kafka.client import ensure_topics, live_state, publish, read_topic
+from streams.kafka.monitor import get_json, wait_until_idle
 
 from conftest import DEV_CORPUS, ROOT
 
@@ -41,7 +41,7 @@ async def _first_snapshot(settings: Settings, port: int) -> dict[str, Any]:
 
 
 def _cli_counts(settings: Settings, port: int) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, "-m", "streams.cli", "counts", "--json", "--port", str(port)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "streams.cli.main", "counts", "--json", "--port", str(port)], cwd=ROOT,
                           capture_output=True, timeout=60, env={**os.environ, "NEWSROOM_WEB_HOST": settings.web_host})
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     return json.loads(done.stdout)
