@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from streams.errors import BadSetting
+from streams.errors import BadSetting, DataDirUnusable
 from streams.model.validation import (DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADLINE_BYTES, DEFAULT_MAX_STANDFIRST_BYTES,
                                 Limits)
 
@@ -36,8 +36,12 @@ def _seconds(name: str) -> float | None:
 
 
 def default_data_dir() -> Path:
-    """Where one user's logs and local state go by the platform's conventions ($XDG_STATE_HOME/newsroom,
-    else ~/.local/state/newsroom on Linux): two users of one machine never share them, as they did in /tmp."""
+    """Where one user's logs and local state go: ``NEWSROOM_DATA_DIR`` when set, else by the platform's conventions
+    ($XDG_STATE_HOME/newsroom, else ~/.local/state/newsroom on Linux): two users of one machine never share them, as
+    they did in /tmp. Read here too, not only in :meth:`Settings.from_env`, so that settings built in code (tests,
+    benchmarks) keep their state where the environment says."""
+    if os.environ.get(ENV_DATA_DIR):
+        return Path(os.environ[ENV_DATA_DIR]).expanduser()
     return Path(platformdirs.user_state_dir("newsroom", appauthor=False))
 
 
@@ -246,8 +250,14 @@ class Settings:
                              d.min_insync_replicas)
 
     def data_path(self, name: str) -> Path:
-        """A file or folder of this user's under the data directory, which is created (private to them) if missing."""
-        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        """A file or folder of this user's under the data directory, which is created (private to them) if missing;
+        :class:`DataDirUnusable` when it cannot be (a file in the way, no permission), naming the setting."""
+        try:
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not os.access(self.data_dir, os.W_OK | os.X_OK):
+                raise PermissionError(f"{self.data_dir} is not writable")
+        except OSError as error:
+            raise DataDirUnusable(f"{ENV_DATA_DIR}: the data directory {self.data_dir} is unusable: {error}") from None
         return self.data_dir / name
 
     @property

@@ -20,6 +20,8 @@ the counts are as idempotent as the lists.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,10 +31,11 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from streams.agents.internals import refresh_metadata
 from streams.config import Settings
-from streams.model import asof
-from streams.model.counting import Tally, incident_counts, statement_counts, update_in_place
+from streams.model import asof, drilldown
+from streams.model.counting import Tally, cell_counts, incident_counts, statement_counts, update_in_place
 from streams.model.events import Event, event_id
 from streams.model.tally_records import BadTally, decode_tally
+from streams.view import api
 
 log = structlog.get_logger(__name__)
 
@@ -103,6 +106,33 @@ class WholeView:
 
     def statement_counts(self) -> dict[str, dict[str, int]]:
         return statement_counts(self.tallies.items())
+
+    # The queries of the HTTP API, as :class:`streams.store.view.StoredView` answers them from its store: this
+    # in-memory fold is the yardstick it is measured and tested against.
+
+    def cell_counts(self) -> list[tuple[str, str, str, int]]:
+        return cell_counts(self.tallies.items())
+
+    def counts_as_of(self, as_of: dt.datetime) -> dict[str, dict[str, int]]:
+        return asof.counts_as_of(self.histories.items(), as_of)
+
+    def drill_down(self, kind: str, country: str, year: str) -> drilldown.CellDrilldown:
+        return drilldown.drill_down(kind, country, year, self.tallies.items())
+
+    def series(self, kind: str | None = None, country: str | None = None) -> list[drilldown.Series]:
+        return drilldown.monthly_series(self.tallies.items(), kind, country)
+
+    def incident_listing(self, query: Mapping[str, str]) -> dict[str, Any]:
+        return api.incident_listing(self.incidents.values(), query)
+
+    def statement_listing(self, query: Mapping[str, str]) -> dict[str, Any]:
+        return api.statement_listing(self.statements.values(), query)
+
+    def snapshot(self, counts: dict[str, dict[str, int]]) -> dict[str, Any]:
+        return api.snapshot(counts, self.statement_counts(), self.incidents.values(), self.statements.values())
+
+    def held(self) -> dict[str, int]:
+        return {"incidents": len(self.incidents), "statements": len(self.statements), "cells": len(self.tallies)}
 
 
 async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:

@@ -1,0 +1,342 @@
+"""The whole view kept in the store: the fold of the derived topics, and the API's queries answered from indexes.
+
+It folds exactly what :class:`streams.view.WholeView` folds (latest upsert per id,
+retracted ids removed; tally members that remember the offset that last changed them;
+the as-of history of incident cells) and answers the same queries with the same
+results, but keeps nothing that grows with history in memory: each batch of records is
+one transaction together with the offsets it came from, so a restart resumes after them.
+
+A count cell's count and monthly buckets are computed again only when one of its
+members changed (the cell is marked dirty in the fold's transaction and settled before
+the next count query, or when the fold is idle), so a count query reads one row per
+cell, whatever the history behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+import orjson
+import structlog
+
+from streams.view import api
+from streams.model.counting import INCIDENT_KINDS, Tally, distinct_incidents, incident_member
+from streams.model.drilldown import CellDrilldown, Series, _when, cell_incidents
+from streams.model.events import event_id
+from streams.store.db import Identity, lock, open_store, reset
+from streams.model.tally_records import BadTally, decode_tally
+
+log = structlog.get_logger(__name__)
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+MICROSECOND = dt.timedelta(microseconds=1)
+
+
+class Record(NamedTuple):
+    """One record of a followed topic, as the fold needs it."""
+
+    topic: str
+    partition: int
+    offset: int
+    value: bytes | None
+    key: bytes | None = None
+
+
+def micros(stamp: str | dt.datetime) -> int:
+    """A publication time as whole microseconds since the epoch: exact, and ordered as the times are."""
+    when = stamp if isinstance(stamp, dt.datetime) else dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return (when - EPOCH) // MICROSECOND
+
+
+def _version(event: dict[str, Any]) -> int:
+    version = event.get("article_version")
+    return version if isinstance(version, int) and not isinstance(version, bool) else 0
+
+
+def _year_range(year: str) -> tuple[str, str]:
+    """The sort keys of a four-digit year: from "2025" up to, not including, "202:" (the character after its last digit)."""
+    return year, year[:3] + chr(ord(year[3]) + 1)
+
+
+class StoredView:
+    """The whole view in a SQLite store at ``path``: ``read``, ``ready`` and ``changes`` as :class:`WholeView` has them."""
+
+    def __init__(self, path: Path, identity: Identity, tally_topic: str) -> None:
+        self.path = path
+        self.identity = identity
+        self.tally_topic = tally_topic
+        self._lock: IO[str] = lock(path.parent)
+        self.db = open_store(path, identity)
+        self.read: dict[str, dict[int, int]] = self._stored_offsets()
+        self.changes = 0
+        self.starting_ends: dict[str, dict[int, int]] | None = None
+
+    def close(self) -> None:
+        self.db.close()
+        self._lock.close()
+
+    @property
+    def ready(self) -> bool:
+        if self.starting_ends is None:
+            return False
+        return all(self.read.get(topic, {}).get(partition, -1) >= end - 1
+                   for topic, ends in self.starting_ends.items() for partition, end in ends.items())
+
+    def _stored_offsets(self) -> dict[str, dict[int, int]]:
+        read: dict[str, dict[int, int]] = {}
+        for topic, partition, applied in self.db.execute("SELECT topic, part, applied FROM offsets"):
+            read.setdefault(topic, {})[partition] = applied
+        return read
+
+    def rebuild(self, reason: str) -> None:
+        """Start again from an empty store (the old one is kept aside): the caller reads the topics from the beginning."""
+        self.db = reset(self.db, self.path, self.identity, reason)
+        self.read = {}
+        self.changes += 1
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- the fold ---------------------------------------------------------------------------------------------
+
+    def apply(self, topic: str, partition: int, offset: int, value: bytes | None, key: bytes | None = None) -> None:
+        self.apply_batch([Record(topic, partition, offset, value, key)])
+
+    def apply_batch(self, records: Iterable[Record]) -> None:
+        """Fold records (in partition order) and store the offsets they came from, in one transaction."""
+        last: dict[tuple[str, int], int] = {}
+        with self._transaction() as db:
+            for record in records:
+                if record.topic == self.tally_topic:
+                    self._apply_tally(db, record)
+                elif record.value is not None:
+                    self._apply_event(db, record)
+                last[(record.topic, record.partition)] = record.offset
+            db.executemany("INSERT OR REPLACE INTO offsets VALUES (?, ?, ?)",
+                           [(topic, partition, offset) for (topic, partition), offset in last.items()])
+        for (topic, partition), offset in last.items():
+            self.read.setdefault(topic, {})[partition] = offset
+            self.changes += 1
+
+    def _apply_event(self, db: sqlite3.Connection, record: Record) -> None:
+        try:
+            event = orjson.loads(record.value or b"")
+            incident, key, retract = event["type"] == "incident", str(event_id(event)), event["op"] == "retract"
+            if incident:
+                filters = (str(event.get("kind") or ""), str(event.get("country") or ""))
+            else:
+                speaker = event.get("speaker") or {}
+                filters = (str(speaker.get("name") or "").casefold(), str(speaker.get("organization") or "").casefold())
+            when = str(api.incident_when(event) if incident else api.statement_when(event))
+        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+            log.warning("skipped a record that is no derived event", topic=record.topic, partition=record.partition,
+                        offset=record.offset)
+            return
+        table = "incidents" if incident else "statements"
+        columns = ("kind", "country") if incident else ("speaker", "organization")
+        if retract:
+            db.execute(f"DELETE FROM {table} WHERE id = ?", (key,))
+        else:
+            db.execute(f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                       f" {columns[0]} = excluded.{columns[0]}, {columns[1]} = excluded.{columns[1]},"
+                       " sort_when = excluded.sort_when, version = excluded.version, body = excluded.body",
+                       (key, *filters, when, _version(event), record.value))
+
+    def _apply_tally(self, db: sqlite3.Connection, record: Record) -> None:
+        """A checked tally update folded into its cell (:func:`streams.counting.update_in_place`) and, for an incident
+        cell, its history (:func:`streams.asof.record`); any other record skipped, as the in-memory view does."""
+        decoded = decode_tally(record.key, record.value)
+        if isinstance(decoded, BadTally):
+            log.warning("skipped a record that is no tally update", topic=record.topic, partition=record.partition,
+                        offset=record.offset, reason=decoded.reason)
+            return
+        cell, update, offset = decoded.cell, decoded.update, record.offset
+        group, _, rest = cell.partition("/")
+        kind, country, year = rest.split("/") if group == "incidents" else (None, None, None)
+        db.execute("INSERT INTO cells (cell, grp, kind, country, year) VALUES (?, ?, ?, ?, ?)"
+                   " ON CONFLICT (cell) DO UPDATE SET dirty = 1", (cell, group, kind, country, year))
+        known = db.execute("SELECT offset FROM members WHERE cell = ? AND member = ?", (cell, update["member"])).fetchone()
+        if not (known is not None and known[0] > offset >= 0):
+            if update["op"] == "retract":
+                db.execute("DELETE FROM members WHERE cell = ? AND member = ?", (cell, update["member"]))
+            else:
+                report = update.get("report")
+                db.execute("INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?, ?)",
+                           (cell, update["member"], update["value"], offset,
+                            orjson.dumps(report) if report is not None else None))
+        if group == "incidents" and update.get("published_at"):
+            report = update.get("report") or {}
+            db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cell, member, version)"
+                       " DO UPDATE SET offset = excluded.offset, at_us = excluded.at_us, op = excluded.op,"
+                       " value = excluded.value, article_id = excluded.article_id, location = excluded.location"
+                       " WHERE excluded.offset >= history.offset",
+                       (cell, update["member"], update["version"], offset, micros(update["published_at"]), update["op"],
+                        update["value"], report.get("article_id"), report.get("location")))
+
+    # --- count cells --------------------------------------------------------------------------------------------
+
+    def _tally(self, cell: str) -> Tally:
+        """The live members of one cell as :mod:`streams.counting` holds them."""
+        return {member: [value, offset, orjson.loads(report)] if report is not None else [value, offset]
+                for member, value, offset, report in
+                self.db.execute("SELECT member, value, offset, report FROM members WHERE cell = ?", (cell,))}
+
+    def settle(self) -> None:
+        """Count again the cells whose members changed since they were last counted."""
+        dirty = self.db.execute("SELECT cell, grp FROM cells WHERE dirty").fetchall()
+        if not dirty:
+            return
+        with self._transaction() as db:
+            for cell, group in dirty:
+                if group == "incidents":
+                    count, series = self._incident_cell(cell)
+                else:
+                    count, series = db.execute("SELECT count(*) FROM members WHERE cell = ?", (cell,)).fetchone()[0], None
+                db.execute("UPDATE cells SET count = ?, series = ?, dirty = 0 WHERE cell = ?", (count, series, cell))
+
+    def _incident_cell(self, cell: str) -> tuple[int, bytes]:
+        """A cell's count and its incidents' monthly buckets (:func:`streams.drilldown.monthly_series`, one cell)."""
+        occurred: Counter[str] = Counter()
+        reported: Counter[str] = Counter()
+        year_only: Counter[str] = Counter()
+        incidents = cell_incidents(self._tally(cell))
+        for incident in incidents:
+            when = (incident.occurred_on or {}).get("value") or _when(incident.incident_key)
+            (occurred if len(when) >= 7 else year_only)[when[:7] if len(when) >= 7 else when[:4]] += 1
+            if incident.first_reported:
+                reported[incident.first_reported[:7]] += 1
+        return len(incidents), orjson.dumps({"o": occurred, "r": reported, "y": year_only})
+
+    # --- queries --------------------------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """The contract's count table (:func:`streams.counting.incident_counts`)."""
+        self.settle()
+        counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
+        for kind, country, year, n in self.db.execute(
+                "SELECT kind, country, year, count FROM cells WHERE grp = 'incidents' AND count > 0"):
+            counts.setdefault(kind, {})[f"{country}/{year}"] = n
+        return {kind: dict(sorted(cells.items())) for kind, cells in counts.items()}
+
+    def statement_counts(self) -> dict[str, dict[str, int]]:
+        self.settle()
+        counts: dict[str, dict[str, int]] = {"speaker": {}, "organization": {}}
+        for group, cell, n in self.db.execute(
+                "SELECT grp, cell, count FROM cells WHERE grp IN ('speaker', 'organization') AND count > 0"):
+            counts[group][cell[len(group) + 1:]] = n
+        return {group: dict(sorted(cells.items())) for group, cells in counts.items()}
+
+    def cell_counts(self) -> list[tuple[str, str, str, int]]:
+        """Every incident cell that has held a report, emptied ones at 0 (:func:`streams.counting.cell_counts`)."""
+        self.settle()
+        return sorted(self.db.execute("SELECT kind, country, year, count FROM cells WHERE grp = 'incidents'"))
+
+    def counts_as_of(self, as_of: dt.datetime) -> dict[str, dict[str, int]]:
+        """The count table as of ``as_of`` (:func:`streams.asof.counts_as_of`): per member, its latest change by
+        article version among those published by then, read through the history's primary key."""
+        cells: dict[str, list[Any]] = {}
+        for cell, member, op, value, offset, article_id, location in self.db.execute(
+                "SELECT h.cell, h.member, h.op, h.value, h.offset, h.article_id, h.location FROM history h"
+                " WHERE h.at_us <= :t AND h.version = (SELECT max(version) FROM history l"
+                " WHERE l.cell = h.cell AND l.member = h.member AND l.at_us <= :t)", {"t": micros(as_of)}):
+            live = cells.setdefault(cell, [])
+            if op != "retract":
+                live.append(incident_member(member, [value, offset, {"article_id": article_id, "location": location}]))
+        counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
+        for cell, live in cells.items():
+            _, kind, country, year = cell.split("/")
+            n = distinct_incidents(live)
+            if n:
+                counts.setdefault(kind, {})[f"{country}/{year}"] = n
+        return {kind: dict(sorted(table.items())) for kind, table in counts.items()}
+
+    def drill_down(self, kind: str, country: str, year: str) -> CellDrilldown:
+        incidents = cell_incidents(self._tally(f"incidents/{kind}/{country}/{year}"))
+        return CellDrilldown(kind=kind, country=country, year=year, count=len(incidents), incidents=incidents)
+
+    def series(self, kind: str | None = None, country: str | None = None) -> list[Series]:
+        """Distinct incidents per month by kind and country (:func:`streams.drilldown.monthly_series`), summed from
+        each cell's buckets."""
+        self.settle()
+        where, args = ["grp = 'incidents'"], []
+        for column, wanted in (("kind", kind), ("country", country)):
+            if wanted:
+                where.append(f"{column} = ?")
+                args.append(wanted)
+        grouped: dict[tuple[str, str], tuple[Counter[str], Counter[str], Counter[str]]] = {}
+        for cell_kind, cell_country, buckets in self.db.execute(
+                f"SELECT kind, country, series FROM cells WHERE {' AND '.join(where)}", args):
+            occurred, reported, year_only = grouped.setdefault((cell_kind, cell_country), (Counter(), Counter(), Counter()))
+            parts = orjson.loads(buckets) if buckets else {}
+            occurred.update(parts.get("o", {}))
+            reported.update(parts.get("r", {}))
+            year_only.update(parts.get("y", {}))
+        return [Series(kind=k, country=c, by_occurrence=dict(sorted(o.items())), by_first_report=dict(sorted(r.items())),
+                       year_only=dict(sorted(y.items())))
+                for (k, c), (o, r, y) in sorted(grouped.items())]
+
+    def incident_listing(self, query: Mapping[str, str]) -> dict[str, Any]:
+        """``/api/incidents`` (:func:`streams.api.incident_listing`): the total from the per-cell totals, the page
+        from the index that matches the filters, newest first."""
+        api.check_known(query, api.INCIDENT_PARAMS)
+        wanted, page = api.parse_incident_filter(query), api.parse_page(query)
+        where, args, total_where, total_args = ["1"], [], ["1"], []
+        for column, value in (("kind", wanted.kind), ("country", wanted.country)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+                total_where.append(f"{column} = ?")
+                total_args.append(value)
+        if wanted.year:
+            where.append("sort_when >= ? AND sort_when < ?")
+            args.extend(_year_range(wanted.year))
+            total_where.append("year = ?")
+            total_args.append(wanted.year)
+        total = self.db.execute(f"SELECT coalesce(sum(n), 0) FROM incident_totals WHERE {' AND '.join(total_where)}",
+                                total_args).fetchone()[0]
+        return self._page("incidents", where, args, total, page)
+
+    def statement_listing(self, query: Mapping[str, str]) -> dict[str, Any]:
+        """``/api/statements`` (:func:`streams.api.statement_listing`): speaker and organisation matched case-folded."""
+        api.check_known(query, api.STATEMENT_PARAMS)
+        wanted, page = api.parse_statement_filter(query), api.parse_page(query)
+        where, args = ["1"], []
+        for column, value in (("speaker", wanted.speaker), ("organization", wanted.organization)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value.casefold())
+        total = self.db.execute(f"SELECT coalesce(sum(n), 0) FROM statement_totals WHERE {' AND '.join(where)}",
+                                args).fetchone()[0]
+        return self._page("statements", where, args, total, page)
+
+    def _page(self, table: str, where: list[str], args: list[Any], total: int, page: api.Page) -> dict[str, Any]:
+        rows = self.db.execute(f"SELECT body FROM {table} WHERE {' AND '.join(where)}"
+                               " ORDER BY sort_when DESC, version DESC, id DESC LIMIT ? OFFSET ?",
+                               [*args, page.limit, page.offset])
+        return {"total": total, "limit": page.limit, "offset": page.offset, "items": [orjson.loads(r[0]) for r in rows]}
+
+    def snapshot(self, counts: dict[str, dict[str, int]]) -> dict[str, Any]:
+        """What the dashboard draws (:func:`streams.api.snapshot`), ``counts`` being :meth:`counts`' cached answer."""
+        recent = {"limit": str(api.RECENT)}
+        return {"counts": counts, "statement_counts": self.statement_counts(),
+                "incidents": self.incident_listing(recent), "statements": self.statement_listing(recent)}
+
+    def held(self) -> dict[str, int]:
+        """How much the view holds, read from the totals (not by counting the rows)."""
+        incidents = self.db.execute("SELECT coalesce(sum(n), 0) FROM incident_totals").fetchone()[0]
+        statements = self.db.execute("SELECT coalesce(sum(n), 0) FROM statement_totals").fetchone()[0]
+        cells = self.db.execute("SELECT count(*) FROM cells").fetchone()[0]
+        return {"incidents": incidents, "statements": statements, "cells": cells}
