@@ -96,6 +96,7 @@ KAFKA = BrokerProfile("kafka", producer_max_batch_size=None, session_timeout=Non
 PROFILES = {profile.name: profile for profile in (TANSU, KAFKA)}
 FAUST_SESSION_TIMEOUT = 60.0  # faust's broker_session_timeout when a profile keeps its default
 AUTO = "auto"
+VIEW_STORES = ("sqlite", "memory")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,9 @@ class Settings:
     min_insync_replicas: int = 1
     data_dir: Path = field(default_factory=default_data_dir)  # logs and local state (faust's tables, replay logs)
     store: str = "memory://"
+    # Where the whole view lives: "sqlite", a store file per worker under data_dir (streams.store); "memory", the
+    # in-memory fold read again from the beginning at every start (the yardstick the store is measured against).
+    view_store: str = "sqlite"
     batch_size: int = 128  # raw records taken at once (their offsets are acknowledged together)
     extract_batch_size: int = 16  # articles per extraction call: a batch is applied in runs of this many
     batch_seconds: float = 0.01  # how long a partial batch waits for more: at low rates, added to every latency
@@ -193,6 +197,7 @@ class Settings:
             "web_port": _int("NEWSROOM_WEB_PORT", d.web_port),
             "data_dir": Path(os.environ[ENV_DATA_DIR]).expanduser() if os.environ.get(ENV_DATA_DIR) else d.data_dir,
             "store": os.environ.get("NEWSROOM_STORE", d.store),
+            "view_store": os.environ.get("NEWSROOM_VIEW_STORE") or d.view_store,
             "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
             "extract_batch_size": _int("NEWSROOM_EXTRACT_BATCH_SIZE", d.extract_batch_size),
             "batch_seconds": _seconds("NEWSROOM_BATCH_SECONDS") or d.batch_seconds,
@@ -217,6 +222,8 @@ class Settings:
         if not _is_bootstrap(self.bootstrap):
             raise BadSetting("KAFKA_BOOTSTRAP", self.bootstrap, "host:port[,host:port...] with ports from 1 to 65535",
                              d.bootstrap)
+        if self.view_store not in VIEW_STORES:
+            raise BadSetting("NEWSROOM_VIEW_STORE", self.view_store, " or ".join(VIEW_STORES), d.view_store)
         if self.broker_profile not in (AUTO, *PROFILES):
             raise BadSetting("NEWSROOM_BROKER_PROFILE", self.broker_profile, "auto, tansu or kafka", AUTO)
         at_least_one = {"NEWSROOM_PARTITIONS": (self.partitions, d.partitions),
@@ -259,6 +266,11 @@ class Settings:
         except OSError as error:
             raise DataDirUnusable(f"{ENV_DATA_DIR}: the data directory {self.data_dir} is unusable: {error}") from None
         return self.data_dir / name
+
+    def view_store_path(self) -> Path:
+        """This worker's view store: a folder per app id and web port, so that two workers of one machine sharing
+        the data directory (which cannot share a port) never share a store."""
+        return self.data_path("views") / f"{self.app_id}-{self.web_port}" / "view.sqlite3"
 
     @property
     def limits(self) -> Limits:

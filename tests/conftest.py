@@ -20,13 +20,27 @@ import pytest
 
 from newsroom_dev.kafka_cluster import running_cluster
 from streams.agents.worker import spawn_worker, stop_workers
-from streams.config import Settings, Topics
+from streams.config import ENV_DATA_DIR, Settings, Topics
 from streams.kafka.broker import ENV_BOOTSTRAP, EmbeddedBroker, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEV_CORPUS = SHARED / "corpus" / "dev"
 TRAIN_CORPUS = SHARED / "corpus" / "train"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Local state (faust's tables, the workers' view stores) in a folder of the session, never in the user's:
+    settings built in tests and the workers they spawn read NEWSROOM_DATA_DIR."""
+    path = tmp_path_factory.mktemp("newsroom-data")
+    previous = os.environ.get(ENV_DATA_DIR)
+    os.environ[ENV_DATA_DIR] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop(ENV_DATA_DIR, None)
+    else:
+        os.environ[ENV_DATA_DIR] = previous
 
 
 def broker_kinds() -> list[str]:

@@ -15,14 +15,15 @@ from streams.model.article import Article
 from streams.model.counting import moved_out_of_cells, tally_updates
 from streams.errors import StoreBusy
 from streams.model.events import retraction
-from streams.store.db import FILE_NAME, Identity
+from streams.store.db import Identity
 from streams.store.view import Record, StoredView
 from streams.view.whole import WholeView
 
 from derived import incident, statement
 
 INCIDENTS, STATEMENTS, TALLIES = "t.incidents", "t.statements", "t.tallies"
-IDENTITY = Identity("127.0.0.1:9092", (INCIDENTS, STATEMENTS, TALLIES))
+IDENTITY = Identity((INCIDENTS, STATEMENTS, TALLIES))
+FILE_NAME = "view.sqlite3"
 T0 = dt.datetime(2025, 9, 1, tzinfo=dt.timezone.utc)
 QUERIES = [{}, {"kind": "airspace_violation"}, {"country": "pl"}, {"year": "2025"}, {"kind": "drone_sighting",
            "country": "EE", "year": "2024"}, {"limit": "2", "offset": "1"}, {"offset": "400"}]
@@ -85,7 +86,7 @@ def _answers(view: WholeView | StoredView) -> dict:
 def _fold_memory(records: list[Record]) -> WholeView:
     view = WholeView(tally_topic=TALLIES)
     for record in records:
-        view.apply(*record)
+        view.apply(*record[:5])
     return view
 
 
@@ -169,12 +170,12 @@ def test_a_lost_or_damaged_store_is_set_aside_and_rebuilt_empty(tmp_path: Path, 
     elif damage == "truncated":
         path.write_bytes(path.read_bytes()[:100])
     else:
-        identity = Identity(IDENTITY.bootstrap, ("other.incidents", "other.statements", "other.tallies"))
+        identity = Identity(("other.incidents", "other.statements", "other.tallies"))
     rebuilt = StoredView(path, identity, TALLIES)
     assert rebuilt.read == {}  # nothing applied: the fold reads the topics from the beginning
     assert rebuilt.counts() == _fold_memory([]).counts()
     for record in _sample():
-        rebuilt.apply(*record)
+        rebuilt.apply_batch([record])
     if damage != "other topics":
         assert _answers(rebuilt) == _answers(_fold_memory(_sample()))
         assert (damage == "deleted") == (not list(tmp_path.glob(f"{FILE_NAME}.unusable-*")))
@@ -194,7 +195,7 @@ def test_a_second_process_on_the_same_store_is_told_which_holds_it(tmp_path: Pat
     import sys
     script = ("import sys; from pathlib import Path; from streams.store.view import StoredView; "
               "from streams.store.db import Identity; from streams.errors import StoreBusy\n"
-              "try:\n StoredView(Path(sys.argv[1]), Identity('h:1', ()), 't')\n"
+              "try:\n StoredView(Path(sys.argv[1]), Identity(()), 't')\n"
               "except StoreBusy as e:\n print(e); sys.exit(3)")
     other = subprocess.run([sys.executable, "-c", script, str(tmp_path / FILE_NAME)], capture_output=True, text=True)
     assert other.returncode == 3, other.stderr

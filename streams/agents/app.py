@@ -47,6 +47,8 @@ from streams.model.events import Event, event_id
 from streams.model.ledger import Transition, advance, is_stale
 from streams.model.tally_records import BadTally, decode_tally
 from streams.model.validation import Rejected, parse_raw
+from streams.store.follow import follow_store
+from streams.store.view import StoredView
 from streams.view.web_policy import faust_web_options
 from streams.view.whole import WholeView, follow
 
@@ -169,7 +171,9 @@ async def until_acknowledged(what: str, send: Callable[[], Awaitable[None]]) -> 
 class Newsroom:
     """The app with its topics, tables and agents, built from one :class:`Settings`."""
 
-    def __init__(self, settings: Settings, extraction: Extraction) -> None:
+    def __init__(self, settings: Settings, extraction: Extraction, view: StoredView | None = None) -> None:
+        """``view``: the worker's view store (:func:`streams.store.view.for_worker`); without one, the whole view is
+        folded in memory from the beginning (``NEWSROOM_VIEW_STORE=memory``, and apps built only to be inspected)."""
         self.settings = settings
         self.extraction = extraction
         self.app = faust_app(settings, profile_for(settings))
@@ -189,7 +193,7 @@ class Newsroom:
         # The members of the count cells this worker owns, to tell when a count moves (alerts).
         self.tallies = self.app.Table("tallies", default=None, partitions=n, schema=json_schema,
                                       extra_topic_configs=config)
-        self.view = WholeView(tally_topic=names.tallies)
+        self.view: WholeView | StoredView = view if view is not None else WholeView(tally_topic=names.tallies)
         self._replay: tuple[bool, dt.datetime | None] = (False, None)
         self._keep_before: dt.datetime | None = None
         self._rewound: set[int] = set()
@@ -356,7 +360,11 @@ class Newsroom:
         followed = (self.incidents, self.statements, self.tallies_topic)
         for topic in followed:
             await topic.maybe_declare()
-        await follow(self.settings, self.view, [topic.get_topic_name() for topic in followed])
+        names = [topic.get_topic_name() for topic in followed]
+        if isinstance(self.view, StoredView):
+            await follow_store(self.settings, self.view, names)
+        else:
+            await follow(self.settings, self.view, names)
 
     async def _watch_broker(self) -> None:
         await watch(self.outage)
@@ -401,8 +409,7 @@ class Newsroom:
     def held(self) -> dict[str, int]:
         """How much this worker holds in memory: ledger entries, owned count cells, and the whole view
         (what its peak memory is reported beside)."""
-        return {"articles": len(self.articles), "owned_cells": len(self.tallies), "incidents": len(self.view.incidents),
-                "statements": len(self.view.statements), "cells": len(self.view.tallies)}
+        return {"articles": len(self.articles), "owned_cells": len(self.tallies), **self.view.held()}
 
     def consumed_topics(self) -> set[str]:
         """The topics the agents read: the only ones where consumer lag means work waiting (changelogs are only written;

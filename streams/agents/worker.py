@@ -46,7 +46,10 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     from streams.agents.offload import Extraction
     from streams.view import web, web_analysis
 
-    newsroom = Newsroom(settings, Extraction(settings.extract_processes, settings.extract_budget_seconds or None))
+    from streams.store.view import for_worker
+
+    view = for_worker(settings) if settings.view_store == "sqlite" else None  # StoreBusy: another worker holds it
+    newsroom = Newsroom(settings, Extraction(settings.extract_processes, settings.extract_budget_seconds or None), view)
     replay = os.environ.get(ENV_REPLAY_FROM)
     if replay:
         published = os.environ.get(ENV_REPLAY_PUBLISHED_SINCE)

@@ -31,12 +31,13 @@ log = structlog.get_logger(__name__)
 
 SCHEMA_VERSION = "1"
 CACHE_KIB = 32 * 1024  # SQLite's page cache: the store's bounded share of the worker's memory
-FILE_NAME = "view.sqlite3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- the last record applied per partition, with its fingerprint (timestamp, CRC of key and value): a restart checks
+-- that the topic still holds that record there, or the store was folded from another broker's topic of this name
 CREATE TABLE IF NOT EXISTS offsets (topic TEXT NOT NULL, part INTEGER NOT NULL, applied INTEGER NOT NULL,
-    PRIMARY KEY (topic, part)) WITHOUT ROWID;
+    stamp INTEGER NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (topic, part)) WITHOUT ROWID;
 
 -- live incidents: the latest upsert per id, in the order and with the filters of /api/incidents
 CREATE TABLE IF NOT EXISTS incidents (id TEXT PRIMARY KEY, kind TEXT NOT NULL, country TEXT NOT NULL,
@@ -94,13 +95,13 @@ CREATE TABLE IF NOT EXISTS history (cell TEXT NOT NULL, member TEXT NOT NULL, ve
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """What a store was folded from; a store of other topics or another broker is not this worker's."""
+    """What a store was folded from: a store of other topics is not this worker's (one of another broker's topics of
+    the same names is told by the records themselves: :mod:`streams.store.follow`)."""
 
-    bootstrap: str
     topics: tuple[str, ...]
 
     def rows(self) -> dict[str, str]:
-        return {"schema": SCHEMA_VERSION, "bootstrap": self.bootstrap, "topics": ",".join(self.topics)}
+        return {"schema": SCHEMA_VERSION, "topics": ",".join(self.topics)}
 
 
 class Unusable(Exception):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from typing import IO, Any, NamedTuple
 import orjson
 import structlog
 
+from streams.config import Settings
 from streams.view import api
 from streams.model.counting import INCIDENT_KINDS, Tally, distinct_incidents, incident_member
 from streams.model.drilldown import CellDrilldown, Series, _when, cell_incidents
@@ -46,6 +48,11 @@ class Record(NamedTuple):
     offset: int
     value: bytes | None
     key: bytes | None = None
+    timestamp: int = 0  # the broker's, in ms
+
+    def fingerprint(self) -> tuple[int, int]:
+        """What tells this record from another at its offset (another broker's topic of the same name)."""
+        return self.timestamp, zlib.crc32(self.value or b"", zlib.crc32(self.key or b""))
 
 
 def micros(stamp: str | dt.datetime) -> int:
@@ -62,6 +69,13 @@ def _version(event: dict[str, Any]) -> int:
 def _year_range(year: str) -> tuple[str, str]:
     """The sort keys of a four-digit year: from "2025" up to, not including, "202:" (the character after its last digit)."""
     return year, year[:3] + chr(ord(year[3]) + 1)
+
+
+def for_worker(settings: Settings) -> StoredView:
+    """The worker's own store (:meth:`streams.config.Settings.view_store_path`) of its derived topics."""
+    names = settings.topics
+    return StoredView(settings.view_store_path(), Identity((names.incidents, names.statements, names.tallies)),
+                      names.tallies)
 
 
 class StoredView:
@@ -117,19 +131,26 @@ class StoredView:
 
     def apply_batch(self, records: Iterable[Record]) -> None:
         """Fold records (in partition order) and store the offsets they came from, in one transaction."""
-        last: dict[tuple[str, int], int] = {}
+        last: dict[tuple[str, int], Record] = {}
+        applied = 0
         with self._transaction() as db:
             for record in records:
                 if record.topic == self.tally_topic:
                     self._apply_tally(db, record)
                 elif record.value is not None:
                     self._apply_event(db, record)
-                last[(record.topic, record.partition)] = record.offset
-            db.executemany("INSERT OR REPLACE INTO offsets VALUES (?, ?, ?)",
-                           [(topic, partition, offset) for (topic, partition), offset in last.items()])
-        for (topic, partition), offset in last.items():
-            self.read.setdefault(topic, {})[partition] = offset
-            self.changes += 1
+                last[(record.topic, record.partition)] = record
+                applied += 1
+            db.executemany("INSERT OR REPLACE INTO offsets VALUES (?, ?, ?, ?, ?)",
+                           [(r.topic, r.partition, r.offset, *r.fingerprint()) for r in last.values()])
+        for record in last.values():
+            self.read.setdefault(record.topic, {})[record.partition] = record.offset
+        self.changes += applied
+
+    def fingerprint(self, topic: str, partition: int) -> tuple[int, int] | None:
+        """The fingerprint of the last record applied from a partition (None: none applied)."""
+        row = self.db.execute("SELECT stamp, crc FROM offsets WHERE topic = ? AND part = ?", (topic, partition)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def _apply_event(self, db: sqlite3.Connection, record: Record) -> None:
         try:

@@ -14,13 +14,9 @@ from typing import Any
 import orjson
 from aiohttp import web as aioweb
 
-from streams.view import analysis, api, openapi, web_policy
-
-from streams.model import asof
-
 from streams.agents import metrics
 from streams.agents.app import Newsroom
-from streams.model.counting import cell_counts
+from streams.view import analysis, api, openapi, web_policy
 from streams.view.live import LiveFeed, PerChange, Throttled
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -32,9 +28,8 @@ def register(newsroom: Newsroom) -> None:
     app, view = newsroom.app, newsroom.view
     # Each answer derived from the whole view is computed once per change of it, whoever asks (streams.view.live).
     counts_now = PerChange(lambda: view.changes, view.counts)
-    snapshots = Throttled(lambda: view.changes, lambda: orjson.dumps(api.snapshot(
-        counts_now.get(), view.statement_counts(), view.incidents.values(), view.statements.values())),
-        newsroom.settings.snapshot_interval_ms / 1000)
+    snapshots = Throttled(lambda: view.changes, lambda: orjson.dumps(view.snapshot(counts_now.get())),
+                          newsroom.settings.snapshot_interval_ms / 1000)
     feed = LiveFeed(snapshots, newsroom.recovering, newsroom.settings.max_event_streams)
     app.web.add_static("/static/", STATIC)
     app.web.web_app.on_shutdown.append(feed.close)
@@ -47,15 +42,15 @@ def register(newsroom: Newsroom) -> None:
 
     @app.page("/api/statement-counts")
     async def speaker_counts(web: Any, request: Any) -> Any:
-        return web.json(newsroom.view.statement_counts())
+        return web.json(view.statement_counts())
 
     @app.page("/api/incidents")
     async def incidents(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.incident_listing(newsroom.view.incidents.values(), request.query))
+        return _answer(web, lambda: view.incident_listing(request.query))
 
     @app.page("/api/statements")
     async def statements(web: Any, request: Any) -> Any:
-        return _answer(web, lambda: api.statement_listing(newsroom.view.statements.values(), request.query))
+        return _answer(web, lambda: view.statement_listing(request.query))
 
     @app.page("/api/snapshot")
     async def snapshot(web: Any, request: Any) -> Any:
@@ -74,7 +69,7 @@ def register(newsroom: Newsroom) -> None:
     @app.page("/metrics")
     async def prometheus(web: Any, request: Any) -> Any:
         response = web.bytes(metrics.render(app.consumer, newsroom.progress.done, newsroom.consumed_topics(),
-                                            cell_counts(newsroom.view.tallies.items())), content_type="text/plain")
+                                            view.cell_counts()), content_type="text/plain")
         response.charset = "utf-8"
         return response
 
@@ -133,7 +128,7 @@ def _counts_as_asked(newsroom: Newsroom, counts_now: PerChange[dict[str, dict[st
     as_of = analysis.parse_as_of(query)
     if as_of is None:
         return counts_now.get()
-    return asof.counts_as_of(newsroom.view.histories.items(), as_of)
+    return newsroom.view.counts_as_of(as_of)
 
 
 def _answer(web: Any, compute: Any) -> Any:

@@ -10,10 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from streams.view import analysis, api
-
 from streams.agents.app import Newsroom
-from streams.model import drilldown
+from streams.view import analysis, api
 from streams.view.web import _answer
 
 
@@ -26,7 +24,7 @@ def register(newsroom: Newsroom) -> None:
         def compute() -> dict[str, Any]:
             api.check_known(request.query, frozenset())
             wanted = analysis.parse_cell(kind, country, year)
-            return drilldown.drill_down(wanted.kind, wanted.country, wanted.year, newsroom.view.tallies.items()).to_json()
+            return newsroom.view.drill_down(wanted.kind, wanted.country, wanted.year).to_json()
         return _answer(web, compute)
 
     @app.page("/api/alerts")
@@ -40,5 +38,5 @@ def register(newsroom: Newsroom) -> None:
     async def series(web: Any, request: Any) -> Any:
         def compute() -> dict[str, Any]:
             kind, country = analysis.parse_series_filter(request.query)
-            return {"series": [asdict(s) for s in drilldown.monthly_series(newsroom.view.tallies.items(), kind, country)]}
+            return {"series": [asdict(s) for s in newsroom.view.series(kind, country)]}
         return _answer(web, compute)
