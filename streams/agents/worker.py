@@ -102,6 +102,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
         "NEWSROOM_MAX_HEADLINE_BYTES": str(settings.max_headline_bytes),
         "NEWSROOM_MAX_STANDFIRST_BYTES": str(settings.max_standfirst_bytes),
         "NEWSROOM_STORE": settings.store,
+        "NEWSROOM_VIEW_STORE": settings.view_store,
         "NEWSROOM_BATCH_SIZE": str(settings.batch_size),
         "NEWSROOM_EXTRACT_BATCH_SIZE": str(settings.extract_batch_size),
         "NEWSROOM_BATCH_SECONDS": str(settings.batch_seconds),

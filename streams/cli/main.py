@@ -186,6 +186,8 @@ def cmd_broker(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.extraction_slope is not None:
         return _bench_slope(args)
+    if args.history is not None:
+        return _bench_history(args)
     from newsroom_dev.bench import DEFAULT_CORPUS, render_bench, run_bench
 
     if not 0.0 <= args.relevant_share <= 1.0:
@@ -201,6 +203,19 @@ def cmd_bench(args: argparse.Namespace) -> int:
         _out(result)
     else:
         sys.stdout.write(render_bench(result) + "\n")
+    return 0
+
+
+def _bench_history(args: argparse.Namespace) -> int:
+    from newsroom_dev.history import render_history, run_history
+
+    if args.history < 1 or args.history_yardstick < 1 or args.history_samples < 1:
+        raise InputError("--history, --history-yardstick and --history-samples must be at least 1")
+    result = run_history(args.history, args.history_yardstick, args.history_samples, args.broker)
+    if args.json:
+        _out(result)
+    else:
+        sys.stdout.write(render_history(result) + "\n")
     return 0
 
 
@@ -295,6 +310,12 @@ def build_parser() -> _Parser:
     bench.add_argument("--extraction-slope", nargs="?", const="1,4,16,64,256,976", default=None, metavar="KB,KB,...",
                        help="instead: offline extraction time of one article per body size (default 1 KB to 1 MB), "
                             "and the slope in ms per KB")
+    bench.add_argument("--history", type=int, default=None, metavar="N",
+                       help="instead: a worker over N derived events in its view store (memory, restart, query "
+                            "latencies) beside the in-memory view at --history-yardstick events; --broker auto means kafka")
+    bench.add_argument("--history-yardstick", type=int, default=10000, metavar="N",
+                       help="derived events of the in-memory yardstick (and of the store beside it)")
+    bench.add_argument("--history-samples", type=int, default=200, help="requests timed per query")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(func=cmd_bench)
     counts = sub.add_parser("counts", help="live count tables from a running worker")

@@ -267,12 +267,15 @@ class StoredView:
 
     def counts_as_of(self, as_of: dt.datetime) -> dict[str, dict[str, int]]:
         """The count table as of ``as_of`` (:func:`streams.asof.counts_as_of`): per member, its latest change by
-        article version among those published by then, read through the history's primary key."""
-        cells: dict[str, list[Any]] = {}
+        article version among those published by then, read in the history's primary key order. Its cost grows with
+        the history published before ``as_of`` (one entry per member and article version), as the in-memory fold's."""
+        latest: dict[tuple[str, str], tuple[str, str, int, str | None, str | None]] = {}
         for cell, member, op, value, offset, article_id, location in self.db.execute(
-                "SELECT h.cell, h.member, h.op, h.value, h.offset, h.article_id, h.location FROM history h"
-                " WHERE h.at_us <= :t AND h.version = (SELECT max(version) FROM history l"
-                " WHERE l.cell = h.cell AND l.member = h.member AND l.at_us <= :t)", {"t": micros(as_of)}):
+                "SELECT cell, member, op, value, offset, article_id, location FROM history WHERE at_us <= ?"
+                " ORDER BY cell, member, version", (micros(as_of),)):
+            latest[(cell, member)] = (op, value, offset, article_id, location)  # the primary key's order: the last wins
+        cells: dict[str, list[Any]] = {}
+        for (cell, member), (op, value, offset, article_id, location) in latest.items():
             live = cells.setdefault(cell, [])
             if op != "retract":
                 live.append(incident_member(member, [value, offset, {"article_id": article_id, "location": location}]))
