@@ -43,6 +43,7 @@ async def _resume(consumer: AIOKafkaConsumer, view: StoredView, tps: list[TopicP
         else:
             consumer.seek(tp, max(applied, beginnings[tp]))
             checks[tp] = applied
+    view.unchecked = {(tp.topic, tp.partition) for tp in checks}
     view.starting_ends = {topic: {tp.partition: ends[tp] for tp in tps if tp.topic == topic}
                           for topic in dict.fromkeys(tp.topic for tp in tps)}
     return checks
@@ -51,6 +52,7 @@ async def _resume(consumer: AIOKafkaConsumer, view: StoredView, tps: list[TopicP
 def _checked(view: StoredView, tp: TopicPartition, records: list[Record], checks: dict[TopicPartition, int]) -> list[Record]:
     """The records after the one the store applied last, once that one is found to be the same record."""
     applied = checks.pop(tp, None)
+    view.unchecked.discard((tp.topic, tp.partition))
     if applied is None or not records or records[0].offset != applied:
         return records  # nothing to check, or the record was compacted or deleted away: nothing to compare with
     if view.fingerprint(tp.topic, tp.partition) != records[0].fingerprint():

@@ -90,6 +90,9 @@ class StoredView:
         self.read: dict[str, dict[int, int]] = self._stored_offsets()
         self.changes = 0
         self.starting_ends: dict[str, dict[int, int]] | None = None
+        # Partitions whose last applied record is still to be compared with the topic's (streams.store.follow):
+        # until then the store may hold another topic's records, and is not ready.
+        self.unchecked: set[tuple[str, int]] = set()
 
     def close(self) -> None:
         self.db.close()
@@ -97,7 +100,7 @@ class StoredView:
 
     @property
     def ready(self) -> bool:
-        if self.starting_ends is None:
+        if self.starting_ends is None or self.unchecked:
             return False
         return all(self.read.get(topic, {}).get(partition, -1) >= end - 1
                    for topic, ends in self.starting_ends.items() for partition, end in ends.items())
@@ -112,6 +115,7 @@ class StoredView:
         """Start again from an empty store (the old one is kept aside): the caller reads the topics from the beginning."""
         self.db = reset(self.db, self.path, self.identity, reason)
         self.read = {}
+        self.unchecked = set()
         self.changes += 1
 
     @contextmanager
