@@ -47,6 +47,7 @@ VIOLATORS = ("RU", "BY", "CN", "KP", "-")
 FIRST_YEAR, YEARS = 2006, 20
 SPEAKERS = 5000
 ORGANIZATIONS = ("NATO", "European Commission", "Ministry of Defence", "Armed Forces", None)
+NEW_INCIDENT, RECENT_INCIDENTS = 0.25, 2000  # an article reports a new incident, or one of the last reported
 CORRECTED, KILLED = 0.05, 0.01  # shares of articles given a later version, and of those withdrawn
 SEND_CHUNK = 20000
 POLL_SECONDS = 0.2
@@ -65,11 +66,25 @@ def _article(n: int, version: int, published: dt.datetime) -> Article:
                    headline=f"Generated report {n}", body="Jets crossed into the airspace on Monday. " * 3)
 
 
-def _incident(n: int, version: int, rnd: random.Random) -> dict[str, Any]:
+def _new_incident(rnd: random.Random) -> tuple[str, str, str, str]:
+    """A real-world incident: (kind, country, violator, date), a day or (a fifth of them) only a month."""
     kind, country = rnd.choice(INCIDENT_KINDS), rnd.choice(COUNTRIES)
     day = dt.date(FIRST_YEAR + rnd.randrange(YEARS), 1, 1) + dt.timedelta(days=rnd.randrange(365))
-    when = day.isoformat() if rnd.random() < 0.8 else day.isoformat()[:7]
-    violator = rnd.choice(VIOLATORS)
+    return kind, country, rnd.choice(VIOLATORS), day.isoformat() if rnd.random() < 0.8 else day.isoformat()[:7]
+
+
+def _reported(rnd: random.Random, recent: list[tuple[str, str, str, str]]) -> tuple[str, str, str, str]:
+    """The incident an article reports: a new one, or (as wires cover one incident in several stories) a recent one."""
+    if not recent or rnd.random() < NEW_INCIDENT:
+        recent.append(_new_incident(rnd))
+        if len(recent) > RECENT_INCIDENTS:
+            recent.pop(0)
+        return recent[-1]
+    return rnd.choice(recent)
+
+
+def _incident(n: int, version: int, rnd: random.Random, reported: tuple[str, str, str, str]) -> dict[str, Any]:
+    kind, country, violator, when = reported
     return {"type": "incident", "op": "upsert", "schema_version": 1, "incident_id": f"hist-{n:07d}:{kind}:1",
             "incident_key": f"{kind}:{country}:{violator}:{when}", "article_id": f"hist-{n:07d}", "article_version": version,
             "kind": kind, "country": country, "violator": None if violator == "-" else violator,
@@ -93,11 +108,12 @@ def _statement(n: int, version: int, rnd: random.Random, published: dt.datetime)
 
 def derived_records(events: int, settings: Settings, seed: int = 11) -> Iterator[tuple[str, bytes, bytes]]:
     """(topic, key, value) of ``events`` derived events and their tally updates, deterministic for a seed: each
-    article one incident and one statement, published 17 minutes apart; some corrected or killed later."""
+    article one incident (a new one or a recent one again) and one statement, published 17 minutes apart; some
+    corrected or killed later."""
     rnd = random.Random(seed)
     names = settings.topics
     start = dt.datetime(FIRST_YEAR, 1, 1, tzinfo=dt.timezone.utc)
-    written, n, later = 0, 0, []
+    written, n, later, recent = 0, 0, [], []
     while written < events:
         published = start + dt.timedelta(minutes=17 * n)
         if later and rnd.random() < CORRECTED:
@@ -107,7 +123,7 @@ def derived_records(events: int, settings: Settings, seed: int = 11) -> Iterator
                 [{**e, "article_version": 2, "confidence": 0.95} for e in old]
         else:
             article = _article(n, 1, published)
-            changed = [_incident(n, 1, rnd), _statement(n, 1, rnd, published)]
+            changed = [_incident(n, 1, rnd, _reported(rnd, recent)), _statement(n, 1, rnd, published)]
             if rnd.random() < CORRECTED * 2:
                 later.append((n, changed))
             n += 1

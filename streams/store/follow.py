@@ -5,12 +5,13 @@ and compared with the fingerprint stored with it, then passed over. A store that
 of a partition's end, or whose record at that offset is another one, was folded from
 another topic of the same name (a broker started afresh, a topic deleted and made again):
 it is rebuilt and every partition read from the beginning. So is a store found damaged
-while folding. The count cells the fold marked are settled whenever the fold is idle, so
-that queries rarely wait for it.
+while folding. The count cells the fold marked are settled whenever the fold is idle, in
+slices short enough that the API goes on answering meanwhile, so that queries rarely wait for it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from typing import Any
 
@@ -22,6 +23,8 @@ from streams.store.view import Record, StoredView
 from streams.view.whole import FETCH_TIMEOUT_MS, topic_partitions
 
 log = structlog.get_logger(__name__)
+
+SETTLE_SLICE_SECONDS = 0.02  # the longest the idle fold counts cells before it lets the event loop run
 
 
 class Foreign(Exception):

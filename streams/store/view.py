@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -219,18 +220,22 @@ class StoredView:
                 for member, value, offset, report in
                 self.db.execute("SELECT member, value, offset, report FROM members WHERE cell = ?", (cell,))}
 
-    def settle(self) -> None:
-        """Count again the cells whose members changed since they were last counted."""
+    def settle(self, budget: float | None = None) -> bool:
+        """Count again the cells whose members changed since they were last counted: all of them, or (the fold's
+        idle time) as many as ``budget`` seconds allow, so that the event loop is never held for long. Whether
+        any are left."""
+        began = time.perf_counter()
         dirty = self.db.execute("SELECT cell, grp FROM cells WHERE dirty").fetchall()
-        if not dirty:
-            return
         with self._transaction() as db:
-            for cell, group in dirty:
+            for done, (cell, group) in enumerate(dirty):
+                if budget is not None and time.perf_counter() - began > budget:
+                    return True
                 if group == "incidents":
                     count, series = self._incident_cell(cell)
                 else:
                     count, series = db.execute("SELECT count(*) FROM members WHERE cell = ?", (cell,)).fetchone()[0], None
                 db.execute("UPDATE cells SET count = ?, series = ?, dirty = 0 WHERE cell = ?", (count, series, cell))
+        return False
 
     def _incident_cell(self, cell: str) -> tuple[int, bytes]:
         """A cell's count and its incidents' monthly buckets (:func:`streams.drilldown.monthly_series`, one cell)."""
