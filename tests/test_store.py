@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from streams.config import Settings
+from streams.errors import BadSetting, DataDirUnusable, StoreBusy
 from streams.model.article import Article
 from streams.model.counting import moved_out_of_cells, tally_updates
-from streams.errors import StoreBusy
 from streams.model.events import retraction
 from streams.store.db import Identity
 from streams.store.view import Record, StoredView
@@ -191,8 +194,6 @@ def test_damage_found_while_folding_rebuilds_the_store(tmp_path: Path) -> None:
 
 def test_a_second_process_on_the_same_store_is_told_which_holds_it(tmp_path: Path) -> None:
     first = StoredView(tmp_path / FILE_NAME, IDENTITY, TALLIES)
-    import subprocess
-    import sys
     script = ("import sys; from pathlib import Path; from streams.store.view import StoredView; "
               "from streams.store.db import Identity; from streams.errors import StoreBusy\n"
               "try:\n StoredView(Path(sys.argv[1]), Identity(()), 't')\n"
@@ -218,3 +219,17 @@ def test_the_store_is_sqlite_in_wal_mode(tmp_path: Path) -> None:
     _fold_store(_sample(), tmp_path).close()
     with sqlite3.connect(tmp_path / FILE_NAME) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_each_worker_of_a_machine_has_its_own_store_under_the_data_directory(tmp_path: Path) -> None:
+    one, two = (Settings(data_dir=tmp_path, web_port=port).view_store_path() for port in (6066, 6067))
+    assert one != two and one.is_relative_to(tmp_path) and two.is_relative_to(tmp_path)
+
+
+def test_an_unusable_data_directory_or_view_store_setting_is_named(tmp_path: Path) -> None:
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("")
+    with pytest.raises(DataDirUnusable, match="NEWSROOM_DATA_DIR"):
+        Settings(data_dir=in_the_way).view_store_path()
+    with pytest.raises(BadSetting, match="NEWSROOM_VIEW_STORE"):
+        Settings(view_store="disk")
