@@ -50,6 +50,8 @@ ORGANIZATIONS = ("NATO", "European Commission", "Ministry of Defence", "Armed Fo
 NEW_INCIDENT, RECENT_INCIDENTS = 0.25, 2000  # an article reports a new incident, or one of the last reported
 CORRECTED, KILLED = 0.05, 0.01  # shares of articles given a later version, and of those withdrawn
 SEND_CHUNK = 20000
+# As-of folds every cell's history published by then (no index bounds it): a twentieth of the samples, at least five.
+AS_OF_SHARE, AS_OF_SAMPLES_MIN = 20, 5
 POLL_SECONDS = 0.2
 
 
@@ -217,7 +219,7 @@ def _paths(written: Written, samples: int, cells: list[tuple[str, str]], seed: i
         "drilldown": [f"/api/counts/{kind}/{cell}" for kind, cell in (rnd.choice(cells) for _ in range(samples))],
         "page": [f"/api/incidents?kind={rnd.choice(INCIDENT_KINDS)}&country={rnd.choice(COUNTRIES)}&limit=50"
                  for _ in range(samples)],
-        "as_of": [f"/api/counts?as_of={t}" for t in as_of],
+        "as_of": [f"/api/counts?as_of={t}" for t in as_of[:max(AS_OF_SAMPLES_MIN, samples // AS_OF_SHARE)]],
     }
 
 

@@ -15,6 +15,7 @@ cell, whatever the history behind it.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
 import time
 import zlib
@@ -275,24 +276,20 @@ class StoredView:
         return sorted(self.db.execute("SELECT kind, country, year, count FROM cells WHERE grp = 'incidents'"))
 
     def counts_as_of(self, as_of: dt.datetime) -> dict[str, dict[str, int]]:
-        """The count table as of ``as_of`` (:func:`streams.asof.counts_as_of`): per member, its latest change by
-        article version among those published by then, read in the history's primary key order. Its cost grows with
-        the history published before ``as_of`` (one entry per member and article version), as the in-memory fold's."""
-        latest: dict[tuple[str, str], tuple[str, str, int, str | None, str | None]] = {}
-        for cell, member, op, value, offset, article_id, location in self.db.execute(
-                "SELECT cell, member, op, value, offset, article_id, location FROM history WHERE at_us <= ?"
-                " ORDER BY cell, member, version", (micros(as_of),)):
-            latest[(cell, member)] = (op, value, offset, article_id, location)  # the primary key's order: the last wins
-        cells: dict[str, list[Any]] = {}
-        for (cell, member), (op, value, offset, article_id, location) in latest.items():
-            live = cells.setdefault(cell, [])
-            if op != "retract":
-                live.append(incident_member(member, [value, offset, {"article_id": article_id, "location": location}]))
+        """The count table as of ``as_of`` (:func:`streams.model.asof.counts_as_of`): per member, its latest change by
+        article version among those published by then. The history is read in its primary key's order, one cell at
+        a time, so memory holds one cell; time grows with the history published before ``as_of``, as the
+        in-memory fold's does."""
         counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
-        for cell, live in cells.items():
-            _, kind, country, year = cell.split("/")
-            n = distinct_incidents(live)
+        rows = self.db.execute("SELECT cell, member, op, value, offset, article_id, location FROM history"
+                               " WHERE at_us <= ? ORDER BY cell, member, version", (micros(as_of),))
+        for cell, entries in itertools.groupby(rows, key=lambda row: row[0]):
+            latest = {member: (op, value, offset, article_id, location)  # by version: the last one wins
+                      for _, member, op, value, offset, article_id, location in entries}
+            n = distinct_incidents(incident_member(member, [value, offset, {"article_id": article, "location": place}])
+                                   for member, (op, value, offset, article, place) in latest.items() if op != "retract")
             if n:
+                _, kind, country, year = cell.split("/")
                 counts.setdefault(kind, {})[f"{country}/{year}"] = n
         return {kind: dict(sorted(table.items())) for kind, table in counts.items()}
 
