@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from streams.model.keys import incident_cell
+
 SCHEMA_VERSION = 1
 RECENT_ALERTS = 20  # alerts a worker keeps for its dashboard
 
@@ -19,9 +21,10 @@ RECENT_ALERTS = 20  # alerts a worker keeps for its dashboard
 def cell_alert(tally_key: str, before: int, after: int, update: dict[str, Any], partition: int, offset: int,
                at: dt.datetime) -> dict[str, Any] | None:
     """The alert for one tally update of an incident cell, or None when the count did not move."""
-    if before == after or not tally_key.startswith("incidents/"):
+    cell = incident_cell(tally_key)
+    if before == after or cell is None:
         return None
-    _, kind, country, year = tally_key.split("/")
+    kind, country, year = cell.kind, cell.country, cell.year
     report = update.get("report") or {}
     member = update["member"]
     return {

@@ -21,7 +21,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from streams.model.counting import INCIDENT_KINDS, IncidentMember, distinct_incidents, incident_member
+from streams.model.counting import IncidentMember, distinct_incidents, incident_member
+from streams.model.keys import INCIDENT_KINDS, incident_cell
 
 History = dict[str, list[list[Any]]]  # member_id -> [[version, offset, published_at, op, value, report], ...] in order
 
@@ -63,10 +64,9 @@ def counts_as_of(cells: Iterable[tuple[str, History]], as_of: dt.datetime) -> di
     """The contract's count table as of ``as_of`` (same shape as :func:`streams.model.counting.incident_counts`)."""
     counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
     for key, history in cells:
-        if not key.startswith("incidents/"):
+        if (cell := incident_cell(key)) is None:
             continue
-        _, kind, country, year = key.split("/")
         n = distinct_incidents(members_as_of(history, as_of))
         if n:
-            counts.setdefault(kind, {})[f"{country}/{year}"] = n
+            counts.setdefault(cell.kind, {})[cell.place_and_year] = n
     return {kind: dict(sorted(table.items())) for kind, table in counts.items()}

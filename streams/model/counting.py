@@ -28,15 +28,14 @@ from streams.extraction.lexicon import CAPITALS, SITE_HEADS, SITE_WORDS, cities
 from streams.extraction.places import is_state_name
 from streams.model.article import Article
 from streams.model.events import Event, incident_article
+from streams.model.keys import INCIDENT_KINDS, IncidentKey, incident_cell
 from streams.model.reports import incident_report, timestamp
 
 Tally = dict[str, list[Any]]  # member_id -> [value, offset] or, for an incident report, [value, offset, report]
-INCIDENT_KINDS = ("airspace_violation", "drone_sighting", "article4_request")
 
 
 def incident_tally_key(event: Event) -> str:
-    kind, country, _violator, when = event["incident_key"].split(":", 3)
-    return f"incidents/{kind}/{country}/{when[:4]}"
+    return str(IncidentKey.parse(event["incident_key"]).cell)
 
 
 def statement_tally_keys(event: Event) -> list[str]:
@@ -116,11 +115,17 @@ class IncidentMember:
 
     @property
     def violator(self) -> str:
-        return self.key.split(":", 3)[2]
+        return _parsed(self.key).violator
 
     @property
     def when(self) -> str:
-        return self.key.split(":", 3)[3]
+        return _parsed(self.key).when
+
+
+@lru_cache(maxsize=65536)
+def _parsed(key: str) -> IncidentKey:
+    """Clustering compares every pair of a cell's reports: each key is parsed once, not once per pair."""
+    return IncidentKey.parse(key)
 
 
 def incident_member(member_id: str, member: list[Any]) -> IncidentMember:
@@ -213,9 +218,8 @@ def cell_counts(tallies: Iterable[tuple[str, Tally]]) -> list[tuple[str, str, st
     """(kind, country, year, count) of every incident cell that has held a report, emptied ones at 0 (gauges)."""
     found = []
     for key, tally in tallies:
-        if key.startswith("incidents/"):
-            _, kind, country, year = key.split("/")
-            found.append((kind, country, year, tally_count(key, tally)))
+        if (cell := incident_cell(key)) is not None:
+            found.append((cell.kind, cell.country, cell.year, tally_count(key, tally)))
     return sorted(found)
 
 
@@ -223,12 +227,11 @@ def incident_counts(tallies: Iterable[tuple[str, Tally]]) -> dict[str, dict[str,
     """The contract's count table: ``{kind: {"CC/YYYY": n}}``, empty cells left out."""
     counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
     for key, tally in tallies:
-        if not key.startswith("incidents/"):
+        if (cell := incident_cell(key)) is None:
             continue
-        _, kind, country, year = key.split("/")
         n = tally_count(key, tally)
         if n:
-            counts.setdefault(kind, {})[f"{country}/{year}"] = n
+            counts.setdefault(cell.kind, {})[cell.place_and_year] = n
     return {kind: dict(sorted(cells.items())) for kind, cells in counts.items()}
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from streams.extraction import extractor_version
 from streams.extraction.model import Evidence, Extraction, FuzzyDate, IncidentFact, StatementFact
 from streams.model.article import Article
+from streams.model.keys import NO_VIOLATOR, IncidentKey
 
 SCHEMA_VERSION = 1
 Event = dict[str, Any]
@@ -37,7 +38,7 @@ def incident_key(fact: IncidentFact, article: Article) -> str:
     (see :mod:`streams.model.counting`).
     """
     when = fact.occurred_on.value if fact.occurred_on else article.published_at.strftime("%Y-%m")
-    return f"{fact.kind}:{fact.country}:{fact.violator or '-'}:{when}"
+    return str(IncidentKey(fact.kind, fact.country, fact.violator or NO_VIOLATOR, when))
 
 
 def incident_article(incident_id: str) -> str:

@@ -20,7 +20,8 @@ from typing import Any
 import orjson
 
 from streams import schemas
-from streams.model.counting import INCIDENT_KINDS, incident_tally_key
+from streams.model.counting import incident_tally_key
+from streams.model.keys import INCIDENT_KINDS
 from streams.model.validation import too_deep
 
 _KINDS = "|".join(INCIDENT_KINDS)
