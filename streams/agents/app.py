@@ -41,10 +41,11 @@ from streams.extraction import extractor_version
 from streams.kafka.broker import profile_for
 from streams.model.alerts import RECENT_ALERTS, cell_alert
 from streams.model.article import Article
-from streams.model.counting import Tally, apply_update, moved_out_of_cells, tally_count, tally_updates
+from streams.model.counting import apply_update, moved_out_of_cells, tally_count, tally_updates
 from streams.model.deadletter import DeadLetter, too_large
 from streams.model.events import Event, event_id
 from streams.model.ledger import Transition, advance, is_stale
+from streams.model.tallies import Tally, TallyUpdate, tally_from_json, tally_to_json
 from streams.model.tally_records import BadTally, decode_tally
 from streams.model.validation import Rejected, parse_raw
 from streams.view.web_policy import faust_web_options
@@ -315,11 +316,11 @@ class Newsroom:
         if isinstance(record, BadTally):
             await self.dead_letter(message.key, message.value, record.reason, "tally")
             return
-        before = self.tallies.get(record.cell) or {}
+        before = tally_from_json(self.tallies.get(record.cell))
         after = apply_update(before, record.update, message.offset)
         if record.cell.startswith("incidents/"):
             await self._alert(record.cell, before, after, record.update, message)
-        self.tallies[record.cell] = after
+        self.tallies[record.cell] = tally_to_json(after)
 
     async def _transition(self, message: Any, article: Article, state: Any,
                           derived: dict[int, Derived]) -> Transition | None:
@@ -376,7 +377,7 @@ class Newsroom:
         topic auto-creation would refuse the first alert."""
         await self.alerts_topic.maybe_declare()
 
-    async def _alert(self, key: str, before: Tally, after: Tally, update: dict[str, Any], message: Any) -> None:
+    async def _alert(self, key: str, before: Tally, after: Tally, update: TallyUpdate, message: Any) -> None:
         """Tell subscribers of the alerts topic that a count moved (sent before the cell is stored: at-least-once)."""
         alert = cell_alert(key, tally_count(key, before), tally_count(key, after), update, message.partition,
                            message.offset, dt.datetime.now(dt.timezone.utc))
@@ -538,19 +539,20 @@ class Newsroom:
         await (await self.raw.send(key=article_id.encode(), value=value))
 
     def outgoing(self, events: list[Event], article: Article | None,
-                 moved: list[tuple[str, dict[str, Any]]]) -> list[Outgoing]:
+                 moved: list[tuple[str, TallyUpdate]]) -> list[Outgoing]:
         """The records one article version sends: its derived events and their tally updates.
 
         ``moved`` holds tally retractions of incidents that moved cell (:func:`streams.model.counting.moved_out_of_cells`);
         the article's headline and time go into the tally updates. Each record is encoded once, however many cells
         it updates.
         """
-        records = [Outgoing(self.tallies_topic, tally_key.encode(), orjson.dumps(update)) for tally_key, update in moved]
+        records = [Outgoing(self.tallies_topic, tally_key.encode(), update.encode())
+                   for tally_key, update in moved]
         for event in events:
             topic = self.incidents if event["type"] == "incident" else self.statements
             records.append(Outgoing(topic, event_id(event).encode(), orjson.dumps(event)))
             updates = tally_updates(event, article)
-            encoded = orjson.dumps(updates[0][1]) if updates else b""  # one update, one or more cells
+            encoded = updates[0][1].encode() if updates else b""  # one update, one or more cells
             records.extend(Outgoing(self.tallies_topic, tally_key.encode(), encoded) for tally_key, _ in updates)
         return records
 

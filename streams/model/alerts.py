@@ -10,31 +10,40 @@ again, which a subscriber drops as a duplicate.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
+
+import msgspec
 
 from streams.model.keys import incident_cell
+from streams.model.tallies import TallyUpdate
 
 SCHEMA_VERSION = 1
+T = TypeVar("T")
 RECENT_ALERTS = 20  # alerts a worker keeps for its dashboard
 
 
-def cell_alert(tally_key: str, before: int, after: int, update: dict[str, Any], partition: int, offset: int,
+def cell_alert(tally_key: str, before: int, after: int, update: TallyUpdate, partition: int, offset: int,
                at: dt.datetime) -> dict[str, Any] | None:
     """The alert for one tally update of an incident cell, or None when the count did not move."""
     cell = incident_cell(tally_key)
     if before == after or cell is None:
         return None
     kind, country, year = cell.kind, cell.country, cell.year
-    report = update.get("report") or {}
-    member = update["member"]
+    report = update.stored_report()
+    member = update.member
     return {
         "type": "alert", "schema_version": SCHEMA_VERSION,
         "alert_id": f"{kind}/{country}/{year}@{partition}:{offset}",
         "change": "new_incident" if after > before else "retraction",
         "kind": kind, "country": country, "year": year, "previous": before, "count": after,
-        "incident_key": update["value"], "incident_id": member,
+        "incident_key": update.value, "incident_id": member,
         "article_id": report.get("article_id") or member.split(":", 1)[0],
-        "article_version": update.get("version"), "headline": report.get("headline"),
-        "published_at": update.get("published_at"),
+        "article_version": _known(update.version), "headline": report.get("headline"),
+        "published_at": _known(update.published_at),
         "at": at.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z"),
     }
+
+
+def _known(value: T | msgspec.UnsetType) -> T | None:
+    """A field the update may not carry, as the alert's JSON writes it: null when absent."""
+    return None if isinstance(value, msgspec.UnsetType) else value

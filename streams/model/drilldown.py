@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from streams.model.counting import Tally, incident_clusters, incident_member
+from streams.model.counting import incident_clusters, incident_member
 from streams.model.keys import NO_VIOLATOR, IncidentKey, incident_cell
+from streams.model.tallies import Member, Tally
 
 MERGED_FIELDS = ("violator", "attribution", "platform", "model", "count", "duration_minutes", "location")
 _PRECISION = {"day": 3, "month": 2, "year": 1}
@@ -62,11 +63,11 @@ class CellDrilldown:
         return asdict(self)
 
 
-def _report(member_id: str, member: list[Any]) -> Report:
+def _report(member_id: str, member: Member) -> Report:
     """A tally member as a report; members written before reports were kept show only their ids."""
-    stored: dict[str, Any] = member[2] if len(member) > 2 and member[2] else {}
+    stored = member.report or {}
     return Report(
-        incident_id=member_id, incident_key=member[0], article_id=stored.get("article_id"),
+        incident_id=member_id, incident_key=member.value, article_id=stored.get("article_id"),
         article_version=stored.get("article_version"), headline=stored.get("headline"),
         published_at=stored.get("published_at"), evidence=list(stored.get("evidence") or []),
         fields={name: stored.get(name) for name in MERGED_FIELDS + ("occurred_on",)},

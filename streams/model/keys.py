@@ -12,7 +12,6 @@ import msgspec
 
 INCIDENT_KINDS = ("airspace_violation", "drone_sighting", "article4_request")
 INCIDENTS = "incidents"
-GROUPS = ("speaker", "organization")
 NO_VIOLATOR = "-"
 
 
@@ -81,8 +80,10 @@ def parse_cell(text: str) -> Cell | None:
     if head == INCIDENTS:
         parts = rest.split("/")
         return IncidentCell(*parts) if len(parts) == 3 else None
-    if head == "speaker" or head == "organization":
-        return GroupCell(head, rest)
+    if head == "speaker":
+        return GroupCell("speaker", rest)
+    if head == "organization":
+        return GroupCell("organization", rest)
     return None
 
 

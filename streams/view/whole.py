@@ -30,8 +30,9 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from streams.agents.internals import refresh_metadata
 from streams.config import Settings
 from streams.model import asof
-from streams.model.counting import Tally, incident_counts, statement_counts, update_in_place
+from streams.model.counting import incident_counts, statement_counts, update_in_place
 from streams.model.events import Event, event_id
+from streams.model.tallies import Tally
 from streams.model.tally_records import BadTally, decode_tally
 
 log = structlog.get_logger(__name__)
