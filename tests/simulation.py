@@ -31,7 +31,7 @@ class Simulation:
         if transition is None:
             return
         previous = self.articles.get(article.article_id)
-        for key, update in moved_out_of_cells(previous and previous["live"], transition.events, article):
+        for key, update in moved_out_of_cells(previous and previous.live, transition.events, article):
             self.tallies[key] = apply_update(self.tallies.get(key), update, self.offset)
             self.offset += 1
         for event in transition.events:

@@ -44,7 +44,7 @@ from streams.model.article import Article
 from streams.model.counting import apply_update, moved_out_of_cells, tally_count, tally_updates
 from streams.model.deadletter import DeadLetter, too_large
 from streams.model.events import Event, event_id
-from streams.model.ledger import Transition, advance, is_stale
+from streams.model.ledger import ArticleState, Transition, advance, is_stale
 from streams.model.tallies import Tally, TallyUpdate, tally_from_json, tally_to_json
 from streams.model.tally_records import BadTally, decode_tally
 from streams.model.validation import Rejected, parse_raw
@@ -244,7 +244,7 @@ class Newsroom:
         the article is valid, the broker is what failed.
         """
         started = time.perf_counter()
-        states: dict[str, Any] = {}  # the batch's own ledger writes, not yet in the table
+        states: dict[str, ArticleState | None] = {}  # the batch's own ledger writes, not yet in the table
         applied: list[Applied] = []
         for event, article in zip(events, prepared):
             if article is not None:
@@ -256,7 +256,7 @@ class Newsroom:
         self.count_emitted(applied)
         for step in applied:
             write_as(step.event)
-            self.articles[step.article.article_id] = step.transition.state
+            self.articles[step.article.article_id] = step.transition.state.to_json()
         if applied:
             log.info("batch processed", articles=len(applied), events=sum(len(s.transition.events) for s in applied),
                      ms=round((time.perf_counter() - started) * 1000, 1))
@@ -266,14 +266,14 @@ class Newsroom:
         self.progress.count("articles_processed", len(events))
         metrics.ARTICLES.inc(len(events))
 
-    async def _apply_step(self, event: Any, article: Article, states: dict[str, Any],
+    async def _apply_step(self, event: Any, article: Article, states: dict[str, ArticleState | None],
                           derived: dict[int, Derived]) -> Applied | None:
         """One article's transition and the records it sends; None when stale or dead-lettered."""
-        state = states[article.article_id] if article.article_id in states else self.articles.get(article.article_id)
+        state = states[article.article_id] if article.article_id in states else self._ledger(article.article_id)
         transition = await self._transition(event.message, article, state, derived)
         if transition is None:
             return None
-        moved = moved_out_of_cells(state and state["live"], transition.events, article)
+        moved = moved_out_of_cells(state and state.live, transition.events, article)
         step = Applied(event, article, transition, self.outgoing(transition.events, article, moved))
         states[article.article_id] = transition.state
         return step
@@ -322,7 +322,7 @@ class Newsroom:
             await self._alert(record.cell, before, after, record.update, message)
         self.tallies[record.cell] = tally_to_json(after)
 
-    async def _transition(self, message: Any, article: Article, state: Any,
+    async def _transition(self, message: Any, article: Article, state: ArticleState | None,
                           derived: dict[int, Derived]) -> Transition | None:
         """Where the article moves its derived ``state``; None when it is stale, or when extraction failed (dead-lettered)."""
         version = extractor_version()
@@ -349,7 +349,7 @@ class Newsroom:
             return None
         if transition is None:
             log.info("stale or duplicate version", article_id=article.article_id, version=article.version,
-                     current=state["version"])
+                     current=state and state.version)
         return transition
 
     async def _follow_view(self) -> None:
@@ -522,10 +522,14 @@ class Newsroom:
 
     def _stale(self, article: Article, version: str) -> bool:
         try:
-            return is_stale(self.articles.get(article.article_id), article, version, self._keep_before)
+            return is_stale(self._ledger(article.article_id), article, version, self._keep_before)
         except Exception:  # derived anyway: applying it meets the same trouble and dead-letters it
             log.exception("the ledger state of an article could not be read", article_id=article.article_id)
             return False
+
+    def _ledger(self, article_id: str) -> ArticleState | None:
+        """The article's state in the ledger table, decoded from the table's JSON."""
+        return ArticleState.from_json(self.articles.get(article_id))
 
     async def _derive_alone(self, article: Article) -> Derived:
         try:
