@@ -89,10 +89,10 @@ def test_an_alert_says_which_cell_moved_which_way_and_is_valid_against_its_schem
     ((key, update),) = tally_updates(_event(article, "2031-05-30"), article)
     before, after = {}, apply_update(None, update, 3)
     alert = cell_alert(key, tally_count(key, before), tally_count(key, after), update, 2, 3, T0)
-    assert alert is not None and not schemas.errors("alert", alert)
-    assert (alert["change"], alert["previous"], alert["count"], alert["alert_id"]) == (
+    assert alert is not None and not schemas.errors("alert", alert.to_json())
+    assert (alert.change, alert.previous, alert.count, alert.alert_id) == (
         "new_incident", 0, 1, "airspace_violation/LV/2031@2:3")
-    assert alert["headline"] == "Jets near the coast"
+    assert alert.headline == "Jets near the coast"
     gone = cell_alert(key, 1, 0, update.retracted(), 2, 9, T0)
-    assert gone is not None and gone["change"] == "retraction"
+    assert gone is not None and gone.change == "retraction"
     assert cell_alert(key, 1, 1, update, 2, 4, T0) is None

@@ -39,7 +39,7 @@ from streams.agents.outage import Outage, watch
 from streams.config import MAX_RECORD_BYTES, BrokerProfile, Settings
 from streams.extraction import extractor_version
 from streams.kafka.broker import profile_for
-from streams.model.alerts import RECENT_ALERTS, cell_alert
+from streams.model.alerts import RECENT_ALERTS, Alert, cell_alert
 from streams.model.article import Article
 from streams.model.counting import apply_update, moved_out_of_cells, tally_count, tally_updates
 from streams.model.deadletter import DeadLetter, too_large
@@ -183,7 +183,7 @@ class Newsroom:
         self.deadletter = self.app.topic(names.deadletter, partitions=n, config=settings.deadletter_config())
         self.tallies_topic = self.app.topic(names.tallies, partitions=n, internal=True, config=config)
         self.alerts_topic = self.app.topic(names.alerts, partitions=n, config=config)
-        self.recent_alerts: deque[dict[str, Any]] = deque(maxlen=RECENT_ALERTS)
+        self.recent_alerts: deque[Alert] = deque(maxlen=RECENT_ALERTS)
         json_schema = faust.Schema(key_serializer="json", value_serializer="json")
         self.articles = self.app.Table("articles", default=None, partitions=n, schema=json_schema,
                                        extra_topic_configs=config)
@@ -384,9 +384,9 @@ class Newsroom:
         if alert is None:
             return
         await until_acknowledged("alert", partial(self.send_all, [
-            Outgoing(self.alerts_topic, key.removeprefix("incidents/").encode(), orjson.dumps(alert))]))
+            Outgoing(self.alerts_topic, key.removeprefix("incidents/").encode(), alert.encode())]))
         self.recent_alerts.appendleft(alert)
-        log.info("count changed", cell=alert["alert_id"], previous=alert["previous"], count=alert["count"])
+        log.info("count changed", cell=alert.alert_id, previous=alert.previous, count=alert.count)
 
     def replay_from(self, since: dt.datetime | None, published_since: dt.datetime | None = None) -> None:
         """Seek each raw partition back once when assigned: to the beginning, or to the first record
