@@ -13,7 +13,7 @@ from streams.inputs.loader import read_documents
 from streams.model.article import Article
 from streams.model.counting import IncidentMember, Tally, apply_update, incident_clusters, incident_counts, tally_updates
 from streams.model.drilldown import cell_incidents, drill_down, merge_fields, monthly_series, render_drilldown
-from streams.model.events import derive
+from streams.model.events import upserts_of
 from streams.model.validation import parse_document
 from streams.view import openapi
 
@@ -118,7 +118,7 @@ def _gold_key(kind: str, country: str, violator: str | None, when: str) -> str:
 
 @lru_cache(maxsize=1)
 def _dev_tallies() -> tuple[tuple[str, Tally], ...]:
-    simulation = Simulation(derive)
+    simulation = Simulation(upserts_of)
     for document in read_documents([DEV_CORPUS]):
         simulation.feed(document)
     return tuple(simulation.tallies.items())

@@ -11,7 +11,7 @@ import orjson
 from hypothesis import given, settings, strategies as st
 
 from streams.model.article import Article
-from streams.model.events import Event, derive
+from streams.model.events import Event, upserts_of
 from streams.model.ledger import advance
 from streams.model.validation import parse_document
 
@@ -101,7 +101,7 @@ def scenario() -> list[dict]:
 @lru_cache(maxsize=None)
 def _derive_cached(document: bytes) -> tuple:
     article = parse_document(orjson.loads(document))
-    return tuple(orjson.dumps(e) for e in derive(article))
+    return tuple(orjson.dumps(e) for e in upserts_of(article))
 
 
 def cached_derive(article: Article) -> list[Event]:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from streams.view import analysis, api
-
 from streams.agents.app import Newsroom
 from streams.model import drilldown
+from streams.view import analysis, api
 from streams.view.web import _answer
 
 
