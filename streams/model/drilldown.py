@@ -86,7 +86,7 @@ def _representative(keys: list[str]) -> str:
 
 def _merged_date(reports: list[Report]) -> dict[str, str] | None:
     """The most precise date any report gives, the earliest among equally precise ones."""
-    dates = [r.fields.get("occurred_on") for r in reports if r.fields.get("occurred_on")]
+    dates: list[dict[str, str]] = [date for r in reports if (date := r.fields.get("occurred_on"))]
     if not dates:
         return None
     return min(dates, key=lambda d: (-_PRECISION.get(d.get("precision", ""), 0), d.get("value", "")))
