@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from streams.model.article import Article
-from streams.model.counting import Tally, apply_update, incident_counts, moved_out_of_cells, tally_updates
+from streams.model.counting import apply_update, incident_counts, moved_out_of_cells, tally_updates
+from streams.model.tallies import Tally
 from streams.model.events import Event, event_id
 from streams.model.ledger import ArticleState, advance
 from streams.model.validation import parse_document

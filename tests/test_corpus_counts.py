@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import DEV_CORPUS
 from simulation import Simulation, count_differences
 
@@ -27,6 +29,7 @@ def test_count_differences_name_every_cell_that_differs_and_only_those():
     ]
 
 
+@pytest.mark.shared
 def test_dev_counts_derived_offline_equal_the_gold_counts():
     simulation = Simulation(upserts_of)
     for document in read_documents([DEV_CORPUS]):

@@ -30,12 +30,14 @@ def events() -> tuple[tuple[Article, list], ...]:
     return found
 
 
+@pytest.mark.shared
 def test_every_derived_event_is_valid_against_its_schema():
     for _, derived in events():
         for event in derived:
             assert not schemas.errors(event["type"], event), event
 
 
+@pytest.mark.shared
 def test_every_evidence_span_slices_its_article_field_exactly():
     for article, derived in events():
         for event in derived:
@@ -44,6 +46,7 @@ def test_every_evidence_span_slices_its_article_field_exactly():
                 assert article.field(span["field"])[span["start"]:span["end"]] == span["text"], (event, span)
 
 
+@pytest.mark.shared
 def test_ids_are_deterministic_and_unique_within_an_article():
     again = upserts_of_each(list(articles()))
     for (_, first), second in zip(events(), again):
@@ -52,6 +55,7 @@ def test_ids_are_deterministic_and_unique_within_an_article():
         assert len(ids) == len(set(ids))
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("edit", ["duration"])
 def test_an_edit_of_a_field_keeps_the_incident_id(edit):
     article = next(a for a in articles() if "12 minutes" in a.body)
@@ -63,6 +67,7 @@ def test_an_edit_of_a_field_keeps_the_incident_id(edit):
     assert 14 in durations
 
 
+@pytest.mark.shared
 def test_every_derived_event_names_the_rules_that_produced_it():
     for _, derived in events():
         for event in derived:

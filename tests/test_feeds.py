@@ -170,6 +170,7 @@ def _derived_with_id(path: Path) -> list[dict]:
     return orjson.loads(orjson.dumps(events).replace(document["article_id"].encode(), seed_id.encode()))
 
 
+@pytest.mark.shared
 def test_the_seed_in_ninjs_newsml_and_rss_derives_the_same_events_as_its_raw_json():
     expected = _derived_with_id(SEED)
     assert len(expected) > 3, "the seed yields incidents and statements"

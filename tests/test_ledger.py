@@ -8,6 +8,7 @@ import json
 from functools import lru_cache
 
 import orjson
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from streams.model.article import Article
@@ -118,14 +119,16 @@ def outcome(documents: list[dict]) -> tuple:
     return sim.live("incident"), sim.live("statement"), sim.counts()
 
 
+@pytest.mark.shared
 @settings(max_examples=40, deadline=None)
-@given(st.permutations(scenario()), st.lists(st.integers(0, 6), max_size=4))
+@given(st.deferred(lambda: st.permutations(scenario())), st.lists(st.integers(0, 6), max_size=4))  # read when run
 def test_live_state_and_counts_do_not_depend_on_arrival_order_or_duplicates(order, repeats):
     reference = outcome(scenario())
     documents = list(order) + [scenario()[i] for i in repeats]
     assert outcome(documents) == reference
 
 
+@pytest.mark.shared
 def test_the_scenario_leaves_the_killed_article_out_and_estonia_at_version_two():
     incidents, statements, counts = outcome(scenario())
     assert not any(e["article_id"].startswith("dev-japan") for e in [*incidents.values(), *statements.values()])

@@ -82,6 +82,7 @@ async def _run_corpus(settings: Settings, paths, alive) -> dict:
     }
 
 
+@pytest.mark.shared
 def test_dev_counts_through_the_broker_equal_the_gold_counts(settings, workers, run):
     """Dev's table only: train is a validation set measured by `make score`, not a table pinned in a test."""
     worker = workers.start(settings)
