@@ -46,7 +46,7 @@ from streams.inputs.loader import load
 from streams.kafka.broker import EmbeddedBroker, bootstrap_servers, free_port, profile_for
 from streams.kafka.client import ensure_topics
 from streams.model.article import TEXT_FIELDS, Article
-from streams.model.events import derive_many, derived_events, event_id
+from streams.model.events import upserts_of_each, derived_events, event_id
 from streams.model.validation import parse_document, parse_raw
 from streams.processes import children, end_with_parent
 
@@ -137,7 +137,7 @@ def extraction(documents: list[dict[str, Any]]) -> tuple[float, list[bool]]:
     parsed = [parse_document(d) for d in documents]
     articles = [a for a in parsed if isinstance(a, Article)]
     started = time.perf_counter()
-    derived = derive_many(articles)
+    derived = upserts_of_each(articles)
     rate = len(articles) / (time.perf_counter() - started)
     by_id = {id(a): bool(events) for a, events in zip(articles, derived)}
     return rate, [by_id.get(id(a), False) for a in parsed]
@@ -511,7 +511,7 @@ def naive_agent_main() -> None:
     """
     import faust
 
-    from streams.agents.app import faust_app
+    from streams.agents.declarations import faust_app
 
     settings = Settings.from_env()
     count, marks = int(os.environ[ENV_NAIVE_COUNT]), Path(os.environ[ENV_NAIVE_DIR])

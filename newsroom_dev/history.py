@@ -35,8 +35,9 @@ from streams.config import Settings
 from streams.kafka.broker import profile_for
 from streams.kafka.client import ensure_topics
 from streams.model.article import Article
-from streams.model.counting import INCIDENT_KINDS, tally_updates
-from streams.model.events import retraction
+from streams.model.counting import tally_updates
+from streams.model.events import Event, retraction
+from streams.model.keys import INCIDENT_KINDS
 
 log = structlog.get_logger(__name__)
 
@@ -115,7 +116,9 @@ def derived_records(events: int, settings: Settings, seed: int = 11) -> Iterator
     rnd = random.Random(seed)
     names = settings.topics
     start = dt.datetime(FIRST_YEAR, 1, 1, tzinfo=dt.timezone.utc)
-    written, n, later, recent = 0, 0, [], []
+    written, n = 0, 0
+    later: list[tuple[int, list[Event]]] = []  # articles to be corrected or killed later, with their events
+    recent: list[tuple[str, str, str, str]] = []
     while written < events:
         published = start + dt.timedelta(minutes=17 * n)
         if later and rnd.random() < CORRECTED:
@@ -134,7 +137,7 @@ def derived_records(events: int, settings: Settings, seed: int = 11) -> Iterator
                 (names.statements, event["statement_id"])
             yield topic, key.encode(), orjson.dumps(event)
             for cell, update in tally_updates(event, article):
-                yield names.tallies, cell.encode(), orjson.dumps(update)
+                yield names.tallies, cell.encode(), update.encode()
             written += 1
 
 

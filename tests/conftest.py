@@ -9,6 +9,7 @@ their own three-node cluster.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import subprocess
@@ -24,6 +25,8 @@ from streams.config import ENV_DATA_DIR, Settings, Topics
 from streams.kafka.broker import ENV_BOOTSTRAP, EmbeddedBroker, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
+# The shared folder beside the checkout: the gold corpora, CONTRACT.md and the scoring script. A test that reads it
+# is marked ``shared`` and skipped, saying so, where the folder is absent.
 SHARED = ROOT.parent / "shared"
 DEV_CORPUS = SHARED / "corpus" / "dev"
 TRAIN_CORPUS = SHARED / "corpus" / "train"
@@ -41,6 +44,17 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ.pop(ENV_DATA_DIR, None)
     else:
         os.environ[ENV_DATA_DIR] = previous
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("shared") is not None and not SHARED.is_dir():
+        pytest.skip(f"needs the shared folder {SHARED} (gold corpora, CONTRACT.md, eval/), which is absent")
+
+
+def expected_counts() -> dict[str, dict[str, int]]:
+    """The count table the whole dev corpus must produce (read when a test needs it, never at collection)."""
+    counts: dict[str, dict[str, int]] = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
+    return counts
 
 
 def broker_kinds() -> list[str]:

@@ -20,7 +20,7 @@ from streams.kafka.monitor import get_json, wait_until_idle
 
 from conftest import DEV_CORPUS, ROOT
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 WAIT_SECONDS = 180.0  # an upper bound for the pipeline, not a latency assertion
 LATVIA = {"article_id": "desk-lv-1", "version": 1, "action": "publish", "published_at": "2031-03-04T10:00:00Z",

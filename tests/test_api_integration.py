@@ -19,7 +19,7 @@ from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 ARTICLES = ["dev-estonia-migs-2025-09-19.json", "dev-poland-drones-2025-09-10.json", "dev-turkey-su24-2015-11-24.json"]
 WAIT_SECONDS = 120.0  # an upper bound for the pipeline, not a latency assertion

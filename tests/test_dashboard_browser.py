@@ -30,7 +30,7 @@ from streams.kafka.monitor import get_json, wait_until_idle
 
 from conftest import DEV_CORPUS
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

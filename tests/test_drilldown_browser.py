@@ -23,7 +23,7 @@ from streams.kafka.monitor import get_json, wait_until_idle
 from conftest import DEV_CORPUS, ROOT
 from test_dashboard_browser import WAIT_SECONDS, _wait, browser  # noqa: F401 - the browser fixture
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 SCREENSHOT = ROOT / "docs" / "dashboard-drilldown.png"
 ENV_SCREENSHOT = "NEWSROOM_SCREENSHOT"

@@ -12,12 +12,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from streams.inputs import feeds
-
 from streams import schemas
+from streams.inputs import feeds
 from streams.inputs.loader import load, read_documents
 from streams.kafka.client import read_topic
-from streams.model.events import derive_many
+from streams.model.events import upserts_of_each
 from streams.model.validation import parse_document
 
 from conftest import DEV_CORPUS, ROOT
@@ -166,11 +165,12 @@ def _derived_with_id(path: Path) -> list[dict]:
     """Derived events of the one article in ``path``, its article id written as the raw seed's."""
     (document,) = read_documents([path])
     article = parse_document(document)
-    (events,) = derive_many([article])
+    (events,) = upserts_of_each([article])
     seed_id = orjson.loads(SEED.read_bytes())["article"]["article_id"]
     return orjson.loads(orjson.dumps(events).replace(document["article_id"].encode(), seed_id.encode()))
 
 
+@pytest.mark.shared
 def test_the_seed_in_ninjs_newsml_and_rss_derives_the_same_events_as_its_raw_json():
     expected = _derived_with_id(SEED)
     assert len(expected) > 3, "the seed yields incidents and statements"

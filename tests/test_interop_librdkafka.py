@@ -13,7 +13,7 @@ from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 
 def test_librdkafka_publishes_a_raw_article_and_reads_the_derived_events(settings, workers, run):

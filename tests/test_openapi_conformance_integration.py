@@ -25,7 +25,7 @@ from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 HERE = Path(__file__).resolve().parent / "schemathesis"
 WAIT_SECONDS = 180.0  # upper bounds, not latency assertions

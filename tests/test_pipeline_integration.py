@@ -17,7 +17,7 @@ from streams.config import Settings
 from streams.inputs.loader import read_documents
 from streams.kafka.client import ensure_topics, live_state, publish, publish_records, read_topic
 from streams.kafka.monitor import get_json, wait_until_assigned, wait_until_idle
-from streams.model.events import derive_many
+from streams.model.events import upserts_of_each
 from streams.model.validation import parse_document
 
 from conftest import DEV_CORPUS, ROOT
@@ -82,6 +82,7 @@ async def _run_corpus(settings: Settings, paths, alive) -> dict:
     }
 
 
+@pytest.mark.shared
 def test_dev_counts_through_the_broker_equal_the_gold_counts(settings, workers, run):
     """Dev's table only: train is a validation set measured by `make score`, not a table pinned in a test."""
     worker = workers.start(settings)
@@ -130,7 +131,7 @@ def test_records_arriving_during_a_batch_are_each_applied_once(settings, workers
     documents = generate(40, seed=21, relevant_share=1.0)
     worker = workers.start(settings)
     derived = run(_trickle(settings, documents, alive=lambda: worker.poll() is None, gap=0.02))
-    expected = {e["incident_id"] for events in derive_many([parse_document(d) for d in documents])
+    expected = {e["incident_id"] for events in upserts_of_each([parse_document(d) for d in documents])
                 for e in events if e["type"] == "incident"}
     assert {orjson.loads(value)["incident_id"] for _, value, _ in derived} == expected
     status = run(get_json(settings, "/api/status"))

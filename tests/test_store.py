@@ -18,6 +18,7 @@ from streams.errors import BadSetting, DataDirUnusable, StoreBusy
 from streams.model.article import Article
 from streams.model.counting import moved_out_of_cells, tally_updates
 from streams.model.events import retraction
+from streams.model.tallies import TallyUpdate
 from streams.store.db import Identity
 from streams.store.view import Record, StoredView
 from streams.view.whole import WholeView
@@ -46,8 +47,9 @@ def _records(history: list[tuple[int, int, str, str, str, bool]]) -> list[Record
     live: dict[int, dict] = {}
     offsets = {INCIDENTS: 0, STATEMENTS: 0, TALLIES: 0}
 
-    def write(topic: str, value: dict, key: str | None = None, partition: int = 0) -> None:
-        records.append(Record(topic, partition, offsets[topic], orjson.dumps(value), key.encode() if key else None))
+    def write(topic: str, value: dict | TallyUpdate, key: str | None = None, partition: int = 0) -> None:
+        encoded = value.encode() if isinstance(value, TallyUpdate) else orjson.dumps(value)
+        records.append(Record(topic, partition, offsets[topic], encoded, key.encode() if key else None))
         offsets[topic] += 1
 
     for step, (n, version, kind, country, when, retracted) in enumerate(history):

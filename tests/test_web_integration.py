@@ -25,6 +25,7 @@ async def _get(settings, path: str) -> tuple[int, str, str]:
             return response.status, response.headers.get("Content-Type", ""), await response.text()
 
 
+@pytest.mark.shared
 def test_api_counts_lists_metrics_and_dashboard(settings, workers):
     async def scenario() -> dict:
         await ensure_topics(settings)

@@ -15,7 +15,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from streams.agents.app import Newsroom
-from streams.agents.offload import Extraction
+from streams.agents.offload import ExtractionPool
 from streams.config import Settings
 from streams.view import openapi, web, web_analysis
 from streams.view.web_policy import HEADERS
@@ -28,7 +28,7 @@ WAIT_SECONDS = 30.0  # an upper bound for the server to act, far below aiohttp's
 
 def _built() -> Newsroom:
     """A worker's app with every route it registers, and faust's own mounted as the worker's start mounts them."""
-    newsroom = Newsroom(Settings(broker_profile="kafka", web_header_timeout=HEADER_TIMEOUT), Extraction(0))
+    newsroom = Newsroom(Settings(broker_profile="kafka", web_header_timeout=HEADER_TIMEOUT), ExtractionPool(0))
     web.register(newsroom)
     web_analysis.register(newsroom)
     newsroom.app.web.init_server()

@@ -26,11 +26,10 @@ from streams.kafka.client import ensure_topics, publish
 from streams.kafka.monitor import get_json, wait_until_idle
 from streams.processes import end_with_parent
 
-from conftest import DEV_CORPUS, ROOT, broker_kinds
+from conftest import expected_counts, DEV_CORPUS, ROOT, broker_kinds
 
 pytestmark = pytest.mark.integration
 
-EXPECTED = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
 SEEDS = ROOT / "seeds"
 INSTALL_TIMEOUT_SECONDS = 1800  # upper bounds, not timings
 RUN_TIMEOUT_SECONDS = 300
@@ -102,6 +101,7 @@ def test_the_wheel_carries_its_schemas_and_static_files_and_runs_from_outside_th
     assert from_wheel.stdout == from_source.stdout
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("bootstrap", [kind for kind in broker_kinds() if kind != "tansu"], indirect=True)
 def test_a_worker_from_the_wheel_processes_the_corpus_on_kafka(installed: Installed, settings: Settings) -> None:
     worker = subprocess.Popen([installed.command("newsroom"), "worker"], cwd=installed.outside,
@@ -120,7 +120,7 @@ def test_a_worker_from_the_wheel_processes_the_corpus_on_kafka(installed: Instal
         counts, status = asyncio.run(scenario())
     finally:
         stop_workers([worker])
-    assert counts == EXPECTED
+    assert counts == expected_counts()
     assert status["counters"]["articles_processed"] == len(documents)
     assert not status["counters"].get("deadlettered"), "an installed worker validates articles like the source tree"
 

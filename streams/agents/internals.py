@@ -31,7 +31,7 @@ import faust.streams as faust_streams
 from aiohttp.web_protocol import RequestHandler
 from aiokafka import AIOKafkaConsumer
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
-from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
+from faust.transport.drivers.aiokafka import Consumer as AIOKafkaTransportConsumer
 from faust.types import TP
 
 
@@ -123,7 +123,7 @@ def consumer_class(fetch_max_wait_ms: int) -> type[Any]:
             # aiokafka only tests the selection's truth and membership.
             return await super().getmany(FetchableNow(self.consumer, active_partitions), timeout)  # type: ignore[arg-type]
 
-    class Consumer(AIOKafkaTransport.Consumer):
+    class Consumer(AIOKafkaTransportConsumer):
         logger = library_logger
 
         def _new_consumer_thread(self) -> ConsumerThread:
@@ -166,7 +166,8 @@ def committed_offsets(consumer: Any) -> Mapping[Any, int | None]:
 
     Progress reporting starts from them; faust keeps them only in this private mapping.
     """
-    return consumer._committed_offset  # noqa: SLF001 - faust's own view after its seek
+    committed: Mapping[Any, int | None] = consumer._committed_offset  # noqa: SLF001 - faust's own view after its seek
+    return committed
 
 
 async def refresh_metadata(consumer: AIOKafkaConsumer) -> None:

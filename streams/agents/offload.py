@@ -30,14 +30,14 @@ from typing import IO, TypeVar
 import structlog
 
 from streams.model.article import TEXT_FIELDS, Article
-from streams.model.events import Event, derive, derive_many
+from streams.model.events import Event, upserts_of, upserts_of_each
 from streams.processes import end_with_parent
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
 FRAME = struct.Struct(">I")  # the length of the pickle that follows
 STOP_SECONDS = 10.0
-# A batch with an article longer than this (characters of text) is derived article by article (see derive_each).
+# A batch with an article longer than this (characters of text) is derived article by article (see upserts_or_failures).
 BATCH_TEXT_CHARS = 64 * 1024
 
 
@@ -87,7 +87,7 @@ def text_length(article: Article) -> int:
     return sum(len(article.field(name)) for name in TEXT_FIELDS)
 
 
-def derive_each(articles: list[Article], budget: float | None = None) -> list[Derived]:
+def upserts_or_failures(articles: list[Article], budget: float | None = None) -> list[Derived]:
     """One batched parse, within ``budget`` seconds; when it raises or runs out of time, each article alone,
     each within the budget, so a bad or slow article fails only itself (dead-lettered with the reason).
 
@@ -97,16 +97,16 @@ def derive_each(articles: list[Article], budget: float | None = None) -> list[De
     if all(text_length(article) <= BATCH_TEXT_CHARS for article in articles):
         try:
             with time_budget(budget):
-                return list(derive_many(articles))
+                return list(upserts_of_each(articles))
         except Exception:
             log.exception("batch extraction failed; deriving one by one", size=len(articles))
-    return [_derive_one(article, budget) for article in articles]
+    return [_upserts_or_failure(article, budget) for article in articles]
 
 
-def _derive_one(article: Article, budget: float | None) -> Derived:
+def _upserts_or_failure(article: Article, budget: float | None) -> Derived:
     try:
         with time_budget(budget):
-            return derive(article)
+            return upserts_of(article)
     except OverBudget as error:
         log.error("extraction over budget", article_id=article.article_id, version=article.version,
                   text_length=text_length(article), budget=budget)
@@ -153,14 +153,14 @@ class _Child:
             sys.executable, "-c", f"from streams.agents.offload import main; main({budget!r})",
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, preexec_fn=end_with_parent)
         child = cls(process)
-        await child.derive([])
+        await child.extract([])
         return child
 
     @property
     def alive(self) -> bool:
         return not self._reader.done()
 
-    async def derive(self, articles: list[Article]) -> list[Derived]:
+    async def extract(self, articles: list[Article]) -> list[Derived]:
         if not self.alive:
             raise ProcessDied("the extraction process has ended")
         answer: asyncio.Future[list[Derived]] = asyncio.get_running_loop().create_future()
@@ -210,12 +210,12 @@ class _Child:
         await self._reader
 
 
-class Extraction:
+class ExtractionPool:
     """Derives batches of articles in ``processes`` child processes (0: on the calling event loop)."""
 
     def __init__(self, processes: int, budget: float | None = None) -> None:
         self.processes = processes
-        self.budget = budget  # seconds per article (None: no limit), see derive_each
+        self.budget = budget  # seconds per article (None: no limit), see upserts_or_failures
         self._children: list[_Child] = []
         self._starting: asyncio.Future[None] | None = None
         self._restarting = asyncio.Lock()
@@ -245,14 +245,14 @@ class Extraction:
         await asyncio.gather(*(child.stop() for child in self._children))
         self._children = []
 
-    async def derive(self, articles: list[Article]) -> list[Derived]:
+    async def extract(self, articles: list[Article]) -> list[Derived]:
         """What each article derives, in order. A process that dies (killed, out of memory) is replaced
         and the batch derived again one article at a time: an article that kills processes fails alone."""
         if not articles:
             return []
         await self.start()
         if self.processes == 0:
-            return derive_each(articles, self.budget)
+            return upserts_or_failures(articles, self.budget)
         try:
             return await self._gather(articles)
         except ProcessDied:
@@ -274,7 +274,7 @@ class Extraction:
         return Failed("the extraction process died while deriving this article")
 
     async def _gather(self, articles: list[Article]) -> list[Derived]:
-        runs = await asyncio.gather(*(child.derive(run) for child, run in
+        runs = await asyncio.gather(*(child.extract(run) for child, run in
                                       zip(self._children, chunks(articles, len(self._children)))))
         return [derived for run in runs for derived in run]
 
@@ -297,7 +297,7 @@ def serve(requests: IO[bytes], answers: IO[bytes], budget: float | None = None) 
     load_pipeline()
     while header := requests.read(FRAME.size):
         (size,) = FRAME.unpack(header)
-        answers.write(_frame(derive_each(pickle.loads(requests.read(size)), budget)))
+        answers.write(_frame(upserts_or_failures(pickle.loads(requests.read(size)), budget)))
         answers.flush()
 
 

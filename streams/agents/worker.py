@@ -43,13 +43,14 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
     import faust
 
     from streams.agents.app import Newsroom
-    from streams.agents.offload import Extraction
+    from streams.agents.offload import ExtractionPool
     from streams.view import web, web_analysis
 
     from streams.store.view import for_worker
 
     view = for_worker(settings) if settings.view_store == "sqlite" else None  # StoreBusy: another worker holds it
-    newsroom = Newsroom(settings, Extraction(settings.extract_processes, settings.extract_budget_seconds or None), view)
+    newsroom = Newsroom(settings, ExtractionPool(settings.extract_processes, settings.extract_budget_seconds or None),
+                        view)
     replay = os.environ.get(ENV_REPLAY_FROM)
     if replay:
         published = os.environ.get(ENV_REPLAY_PUBLISHED_SINCE)
@@ -72,7 +73,7 @@ def bounded_stop(worker_class: type[Any]) -> type[Any]:
     committed are re-read after the restart, and applying a record twice changes nothing.
     """
 
-    class BoundedStop(worker_class):  # type: ignore[misc,valid-type]
+    class BoundedStop(worker_class):  # type: ignore[misc]
         async def on_stop(self) -> None:
             deadline = threading.Timer(STOP_SECONDS, _abandon_stop)
             deadline.daemon = True

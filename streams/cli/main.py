@@ -14,10 +14,7 @@ import orjson
 import structlog
 from aiokafka.errors import KafkaConnectionError
 
-from streams.view import analysis
-
 from streams import logs
-
 from streams.config import Settings
 from streams.errors import USAGE, BrokerUnavailable, OperatorError
 from streams.inputs import tail
@@ -28,6 +25,7 @@ from streams.kafka.monitor import get_json
 from streams.model.drilldown import render_drilldown
 from streams.model.screening import Refusal, screen
 from streams.schemas import SchemaMissing
+from streams.view import analysis
 from streams.view.api import BadRequest
 
 log = structlog.get_logger(__name__)

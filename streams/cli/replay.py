@@ -67,18 +67,19 @@ async def _follow(settings: Settings, worker: subprocess.Popen[bytes], settle: f
     alive = lambda: worker.poll() is None  # noqa: E731
     await _owns_all_raw(settings, alive, settle)
     ends = await end_offsets(settings, settings.topics.raw)
-    with tqdm(total=sum(ends.values()), unit="record", desc="replay", dynamic_ncols=True) as bar:
+    total = sum(ends.values())
+    with tqdm(total=total, unit="record", desc="replay", dynamic_ncols=True) as bar:
         idle = asyncio.ensure_future(wait_until_idle(settings, timeout=24 * 3600, alive=alive))
         while not idle.done():
             try:
                 done = (await get_json(settings, "/api/status"))["processed"].get(settings.topics.raw, {})
-                bar.n = min(bar.total, sum(int(o) + 1 for o in done.values()))
+                bar.n = min(total, sum(int(o) + 1 for o in done.values()))
                 bar.refresh()
             except WorkerUnavailable:
                 pass
             await asyncio.wait([idle], timeout=0.5)
         idle.result()
-        bar.n = bar.total
+        bar.n = total
         bar.refresh()
 
 

@@ -19,29 +19,48 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
-from streams.model.counting import INCIDENT_KINDS, IncidentMember, distinct_incidents, incident_member
+import msgspec
 
-History = dict[str, list[list[Any]]]  # member_id -> [[version, offset, published_at, op, value, report], ...] in order
+from streams.model.counting import IncidentMember, distinct_incidents, incident_member
+from streams.model.keys import INCIDENT_KINDS, incident_cell
+from streams.model.tallies import Member, StoredReport, TallyUpdate
 
 
-def record(history: History | None, update: dict[str, Any], offset: int) -> History:
+
+class Change(msgspec.Struct, frozen=True):
+    """One tally update of a member, as the as-of fold needs it: when its article version was published, and for
+    an upsert the report's article and place, which clustering reads."""
+
+    version: int
+    offset: int
+    published_at: str
+    op: str
+    value: str
+    place: StoredReport
+
+
+History = dict[str, list[Change]]  # member id -> its changes, by article version then offset
+
+
+def record(history: History | None, update: TallyUpdate, offset: int) -> History:
     """The history with one tally update added; idempotent, and a re-read older record is ignored.
 
     An update without a publication time (written before histories were kept) is not recorded. An upsert keeps
     its report's article and place, which clustering reads (:func:`streams.model.counting.may_be_one_incident`).
     """
     changed: History = dict(history or {})
-    if not update.get("published_at"):
+    if isinstance(update.published_at, msgspec.UnsetType) or not update.published_at \
+            or isinstance(update.version, msgspec.UnsetType):
         return changed
-    entries = [e for e in changed.get(update["member"], []) if not (e[0] == update["version"] and e[1] <= offset)]
-    if any(e[0] == update["version"] and e[1] > offset for e in entries):
+    version = update.version
+    entries = [e for e in changed.get(update.member, []) if not (e.version == version and e.offset <= offset)]
+    if any(e.version == version and e.offset > offset for e in entries):
         return changed
-    report = update.get("report") or {}
-    entries.append([update["version"], offset, update["published_at"], update["op"], update["value"],
-                    {"article_id": report.get("article_id"), "location": report.get("location")}])
-    changed[update["member"]] = sorted(entries, key=lambda e: (e[0], e[1]))
+    report = update.stored_report()
+    entries.append(Change(version, offset, update.published_at, update.op, update.value,
+                          {"article_id": report.get("article_id"), "location": report.get("location")}))
+    changed[update.member] = sorted(entries, key=lambda e: (e.version, e.offset))
     return changed
 
 
@@ -53,9 +72,9 @@ def members_as_of(history: History, as_of: dt.datetime) -> list[IncidentMember]:
     """The members live at ``as_of``, as clustering sees them (entries kept before reports were have no place)."""
     live = []
     for member_id, entries in history.items():
-        known = [e for e in entries if _parse(e[2]) <= as_of]
-        if known and known[-1][3] != "retract":
-            live.append(incident_member(member_id, [known[-1][4], known[-1][1], *known[-1][5:6]]))
+        known = [e for e in entries if _parse(e.published_at) <= as_of]
+        if known and known[-1].op != "retract":
+            live.append(incident_member(member_id, Member(known[-1].value, known[-1].offset, known[-1].place)))
     return live
 
 
@@ -63,10 +82,9 @@ def counts_as_of(cells: Iterable[tuple[str, History]], as_of: dt.datetime) -> di
     """The contract's count table as of ``as_of`` (same shape as :func:`streams.model.counting.incident_counts`)."""
     counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
     for key, history in cells:
-        if not key.startswith("incidents/"):
+        if (cell := incident_cell(key)) is None:
             continue
-        _, kind, country, year = key.split("/")
         n = distinct_incidents(members_as_of(history, as_of))
         if n:
-            counts.setdefault(kind, {})[f"{country}/{year}"] = n
+            counts.setdefault(cell.kind, {})[cell.place_and_year] = n
     return {kind: dict(sorted(table.items())) for kind, table in counts.items()}

@@ -28,15 +28,14 @@ from streams.extraction.lexicon import CAPITALS, SITE_HEADS, SITE_WORDS, cities
 from streams.extraction.places import is_state_name
 from streams.model.article import Article
 from streams.model.events import Event, incident_article
+from streams.model.keys import INCIDENT_KINDS, IncidentKey, incident_cell
 from streams.model.reports import incident_report, timestamp
+from streams.model.tallies import Member, Tally, TallyUpdate
 
-Tally = dict[str, list[Any]]  # member_id -> [value, offset] or, for an incident report, [value, offset, report]
-INCIDENT_KINDS = ("airspace_violation", "drone_sighting", "article4_request")
 
 
 def incident_tally_key(event: Event) -> str:
-    kind, country, _violator, when = event["incident_key"].split(":", 3)
-    return f"incidents/{kind}/{country}/{when[:4]}"
+    return str(IncidentKey.parse(event["incident_key"]).cell)
 
 
 def statement_tally_keys(event: Event) -> list[str]:
@@ -47,7 +46,7 @@ def statement_tally_keys(event: Event) -> list[str]:
     return keys
 
 
-def tally_updates(event: Event, article: Article | None = None) -> list[tuple[str, dict[str, Any]]]:
+def tally_updates(event: Event, article: Article | None = None) -> list[tuple[str, TallyUpdate]]:
     """The tally records one derived event turns into: (tally key, {op, member, value, ...}).
 
     With the article version that caused the event, incident updates also carry its
@@ -58,16 +57,18 @@ def tally_updates(event: Event, article: Article | None = None) -> list[tuple[st
         member, value, keys = event["incident_id"], event["incident_key"], [incident_tally_key(event)]
     else:
         member, value, keys = event["statement_id"], event["statement_id"], statement_tally_keys(event)
-    update: dict[str, Any] = {"op": event["op"], "member": member, "value": value}
-    if article is not None and event["type"] == "incident":
-        update.update(published_at=timestamp(article), version=article.version)
-        if event["op"] != "retract":
-            update["report"] = incident_report(event, article)
+    if article is None or event["type"] != "incident":
+        update = TallyUpdate(event["op"], member, value)
+    elif event["op"] == "retract":
+        update = TallyUpdate(event["op"], member, value, timestamp(article), article.version)
+    else:
+        update = TallyUpdate(event["op"], member, value, timestamp(article), article.version,
+                             incident_report(event, article))
     return [(key, update) for key in keys]
 
 
 def moved_out_of_cells(previous_live: dict[str, Event] | None, events: list[Event],
-                       article: Article | None = None) -> list[tuple[str, dict[str, Any]]]:
+                       article: Article | None = None) -> list[tuple[str, TallyUpdate]]:
     """Tally retractions for incidents whose new version is counted under another cell than before.
 
     An incident keeps its id when a correction changes only its date, so no retraction
@@ -84,25 +85,23 @@ def moved_out_of_cells(previous_live: dict[str, Event] | None, events: list[Even
     return moved
 
 
-def apply_update(tally: Tally | None, update: dict[str, Any], offset: int) -> Tally:
+def apply_update(tally: Tally | None, update: TallyUpdate, offset: int) -> Tally:
     """The cell after ``update``, ``tally`` left as it was (the tally agent compares the two for alerts)."""
     members: Tally = dict(tally or {})
     update_in_place(members, update, offset)
     return members
 
 
-def update_in_place(members: Tally, update: dict[str, Any], offset: int) -> None:
+def update_in_place(members: Tally, update: TallyUpdate, offset: int) -> None:
     """Apply ``update`` to the cell itself: the whole view folds every update of a cell, and copying
     the cell each time made that fold quadratic in the size of the cell."""
-    known = members.get(update["member"])
-    if known is not None and known[1] > offset >= 0:
+    known = members.get(update.member)
+    if known is not None and known.offset > offset >= 0:
         return
-    if update["op"] == "retract":
-        members.pop(update["member"], None)
-    elif update.get("report") is not None:
-        members[update["member"]] = [update["value"], offset, update["report"]]
+    if update.op == "retract":
+        members.pop(update.member, None)
     else:
-        members[update["member"]] = [update["value"], offset]
+        members[update.member] = Member(update.value, offset, update.kept_report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,17 +115,23 @@ class IncidentMember:
 
     @property
     def violator(self) -> str:
-        return self.key.split(":", 3)[2]
+        return _parsed(self.key).violator
 
     @property
     def when(self) -> str:
-        return self.key.split(":", 3)[3]
+        return _parsed(self.key).when
 
 
-def incident_member(member_id: str, member: list[Any]) -> IncidentMember:
+@lru_cache(maxsize=65536)
+def _parsed(key: str) -> IncidentKey:
+    """Clustering compares every pair of a cell's reports: each key is parsed once, not once per pair."""
+    return IncidentKey.parse(key)
+
+
+def incident_member(member_id: str, member: Member) -> IncidentMember:
     """A tally member as clustering sees it; members kept without a report have no known place."""
-    report: dict[str, Any] = member[2] if len(member) > 2 and member[2] else {}
-    return IncidentMember(member=member_id, key=member[0], article=report.get("article_id") or incident_article(member_id),
+    report = member.report or {}
+    return IncidentMember(member=member_id, key=member.value, article=report.get("article_id") or incident_article(member_id),
                           location=report.get("location"))
 
 
@@ -213,9 +218,8 @@ def cell_counts(tallies: Iterable[tuple[str, Tally]]) -> list[tuple[str, str, st
     """(kind, country, year, count) of every incident cell that has held a report, emptied ones at 0 (gauges)."""
     found = []
     for key, tally in tallies:
-        if key.startswith("incidents/"):
-            _, kind, country, year = key.split("/")
-            found.append((kind, country, year, tally_count(key, tally)))
+        if (cell := incident_cell(key)) is not None:
+            found.append((cell.kind, cell.country, cell.year, tally_count(key, tally)))
     return sorted(found)
 
 
@@ -223,12 +227,11 @@ def incident_counts(tallies: Iterable[tuple[str, Tally]]) -> dict[str, dict[str,
     """The contract's count table: ``{kind: {"CC/YYYY": n}}``, empty cells left out."""
     counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
     for key, tally in tallies:
-        if not key.startswith("incidents/"):
+        if (cell := incident_cell(key)) is None:
             continue
-        _, kind, country, year = key.split("/")
         n = tally_count(key, tally)
         if n:
-            counts.setdefault(kind, {})[f"{country}/{year}"] = n
+            counts.setdefault(cell.kind, {})[cell.place_and_year] = n
     return {kind: dict(sorted(cells.items())) for kind, cells in counts.items()}
 
 

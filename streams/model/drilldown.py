@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from streams.model.counting import Tally, incident_clusters, incident_member
+from streams.model.counting import incident_clusters, incident_member
+from streams.model.keys import NO_VIOLATOR, IncidentKey, incident_cell
+from streams.model.tallies import Member, Tally
 
 MERGED_FIELDS = ("violator", "attribution", "platform", "model", "count", "duration_minutes", "location")
 _PRECISION = {"day": 3, "month": 2, "year": 1}
@@ -61,11 +63,11 @@ class CellDrilldown:
         return asdict(self)
 
 
-def _report(member_id: str, member: list[Any]) -> Report:
+def _report(member_id: str, member: Member) -> Report:
     """A tally member as a report; members written before reports were kept show only their ids."""
-    stored: dict[str, Any] = member[2] if len(member) > 2 and member[2] else {}
+    stored = member.report or {}
     return Report(
-        incident_id=member_id, incident_key=member[0], article_id=stored.get("article_id"),
+        incident_id=member_id, incident_key=member.value, article_id=stored.get("article_id"),
         article_version=stored.get("article_version"), headline=stored.get("headline"),
         published_at=stored.get("published_at"), evidence=list(stored.get("evidence") or []),
         fields={name: stored.get(name) for name in MERGED_FIELDS + ("occurred_on",)},
@@ -74,17 +76,17 @@ def _report(member_id: str, member: list[Any]) -> Report:
 
 
 def _when(incident_key: str) -> str:
-    return incident_key.split(":", 3)[3]
+    return IncidentKey.parse(incident_key).when
 
 
 def _representative(keys: list[str]) -> str:
     """The key that names the incident: a known violator first, then the most precise date, then the earliest."""
-    return min(keys, key=lambda k: (k.split(":", 3)[2] == "-", -len(_when(k)), _when(k), k))
+    return min(keys, key=lambda k: (IncidentKey.parse(k).violator == NO_VIOLATOR, -len(_when(k)), _when(k), k))
 
 
 def _merged_date(reports: list[Report]) -> dict[str, str] | None:
     """The most precise date any report gives, the earliest among equally precise ones."""
-    dates = [r.fields.get("occurred_on") for r in reports if r.fields.get("occurred_on")]
+    dates: list[dict[str, str]] = [date for r in reports if (date := r.fields.get("occurred_on"))]
     if not dates:
         return None
     return min(dates, key=lambda d: (-_PRECISION.get(d.get("precision", ""), 0), d.get("value", "")))
@@ -145,12 +147,10 @@ def monthly_series(tallies: Iterable[tuple[str, Tally]], kind: str | None = None
     """Per kind and country, distinct incidents per month (``YYYY-MM``) of all their cells."""
     grouped: dict[tuple[str, str], tuple[Counter[str], Counter[str], Counter[str]]] = {}
     for key, tally in tallies:
-        if not key.startswith("incidents/"):
+        cell = incident_cell(key)
+        if cell is None or (kind and cell.kind != kind) or (country and cell.country != country):
             continue
-        _, cell_kind, cell_country, _year = key.split("/")
-        if (kind and cell_kind != kind) or (country and cell_country != country):
-            continue
-        occurred, reported, year_only = grouped.setdefault((cell_kind, cell_country), (Counter(), Counter(), Counter()))
+        occurred, reported, year_only = grouped.setdefault((cell.kind, cell.country), (Counter(), Counter(), Counter()))
         for incident in cell_incidents(tally):
             when = (incident.occurred_on or {}).get("value") or _when(incident.incident_key)
             (occurred if len(when) >= 7 else year_only)[when[:7] if len(when) >= 7 else when[:4]] += 1

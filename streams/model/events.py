@@ -15,6 +15,7 @@ from typing import Any
 from streams.extraction import extractor_version
 from streams.extraction.model import Evidence, Extraction, FuzzyDate, IncidentFact, StatementFact
 from streams.model.article import Article
+from streams.model.keys import NO_VIOLATOR, IncidentKey
 
 SCHEMA_VERSION = 1
 Event = dict[str, Any]
@@ -37,7 +38,7 @@ def incident_key(fact: IncidentFact, article: Article) -> str:
     (see :mod:`streams.model.counting`).
     """
     when = fact.occurred_on.value if fact.occurred_on else article.published_at.strftime("%Y-%m")
-    return f"{fact.kind}:{fact.country}:{fact.violator or '-'}:{when}"
+    return str(IncidentKey(fact.kind, fact.country, fact.violator or NO_VIOLATOR, when))
 
 
 def incident_article(incident_id: str) -> str:
@@ -106,10 +107,11 @@ def retraction(previous: Event, article: Article) -> Event:
 
 
 def event_id(event: Event) -> str:
-    return event["incident_id"] if event["type"] == "incident" else event["statement_id"]
+    found: str = event["incident_id"] if event["type"] == "incident" else event["statement_id"]
+    return found
 
 
-def derive_many(articles: list[Article]) -> list[list[Event]]:
+def upserts_of_each(articles: list[Article]) -> list[list[Event]]:
     """Extraction as the agents run it: the upsert events each article version supports (one batched parse)."""
     from streams.extraction.run import extract_many  # loads spaCy: only where extraction runs
 
@@ -117,5 +119,5 @@ def derive_many(articles: list[Article]) -> list[list[Event]]:
     return [derived_events(a, e, version) for a, e in zip(articles, extract_many(articles))]
 
 
-def derive(article: Article) -> list[Event]:
-    return derive_many([article])[0]
+def upserts_of(article: Article) -> list[Event]:
+    return upserts_of_each([article])[0]

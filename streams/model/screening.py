@@ -45,7 +45,8 @@ class Refusal:
 
 def record_size(key: bytes, value: bytes) -> int:
     """The size the producer counts against its limit: the record with its framing in a batch."""
-    return DefaultRecordBatchBuilder.estimate_size_in_bytes(key, value, [])
+    size: int = DefaultRecordBatchBuilder.estimate_size_in_bytes(key, value, [])
+    return size
 
 
 def too_large(origin: str, article_id: str, size: int, limit: int) -> Refusal:

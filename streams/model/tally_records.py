@@ -20,7 +20,9 @@ from typing import Any
 import orjson
 
 from streams import schemas
-from streams.model.counting import INCIDENT_KINDS, incident_tally_key
+from streams.model.counting import incident_tally_key
+from streams.model.keys import INCIDENT_KINDS
+from streams.model.tallies import TallyUpdate, decode_update
 from streams.model.validation import too_deep
 
 _KINDS = "|".join(INCIDENT_KINDS)
@@ -35,7 +37,7 @@ class TallyRecord:
     """A checked tally update: the cell it changes and the update as :mod:`streams.model.counting` applies it."""
 
     cell: str
-    update: dict[str, Any]
+    update: TallyUpdate
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,4 +101,4 @@ def decode_tally(key: bytes | None, value: bytes | None) -> TallyRecord | BadTal
     if problems:
         return BadTally("schema: " + "; ".join(problem[:300] for problem in problems[:5]))
     problem = _time_problem(update) or _cell_problem(cell, update)
-    return BadTally(problem) if problem else TallyRecord(cell, update)
+    return BadTally(problem) if problem else TallyRecord(cell, decode_update(update))

@@ -30,9 +30,11 @@ import structlog
 
 from streams.config import Settings
 from streams.view import api
-from streams.model.counting import INCIDENT_KINDS, Tally, distinct_incidents, incident_member
+from streams.model.counting import distinct_incidents, incident_member
 from streams.model.drilldown import CellDrilldown, Series, _when, cell_incidents
 from streams.model.events import event_id
+from streams.model.keys import INCIDENT_KINDS
+from streams.model.tallies import Member, Tally
 from streams.store.db import Identity, lock, open_store, reset
 from streams.model.tally_records import BadTally, decode_tally
 
@@ -195,29 +197,29 @@ class StoredView:
         kind, country, year = rest.split("/") if group == "incidents" else (None, None, None)
         db.execute("INSERT INTO cells (cell, grp, kind, country, year) VALUES (?, ?, ?, ?, ?)"
                    " ON CONFLICT (cell) DO UPDATE SET dirty = 1", (cell, group, kind, country, year))
-        known = db.execute("SELECT offset FROM members WHERE cell = ? AND member = ?", (cell, update["member"])).fetchone()
+        known = db.execute("SELECT offset FROM members WHERE cell = ? AND member = ?", (cell, update.member)).fetchone()
         if not (known is not None and known[0] > offset >= 0):
-            if update["op"] == "retract":
-                db.execute("DELETE FROM members WHERE cell = ? AND member = ?", (cell, update["member"]))
+            if update.op == "retract":
+                db.execute("DELETE FROM members WHERE cell = ? AND member = ?", (cell, update.member))
             else:
-                report = update.get("report")
+                report = update.kept_report
                 db.execute("INSERT OR REPLACE INTO members VALUES (?, ?, ?, ?, ?)",
-                           (cell, update["member"], update["value"], offset,
-                            orjson.dumps(report) if report is not None else None))
-        if group == "incidents" and update.get("published_at"):
-            report = update.get("report") or {}
+                           (cell, update.member, update.value, offset, orjson.dumps(report) if report is not None else None))
+        if group == "incidents" and isinstance(update.published_at, str) and update.published_at \
+                and isinstance(update.version, int):
+            place = update.stored_report()
             db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cell, member, version)"
                        " DO UPDATE SET offset = excluded.offset, at_us = excluded.at_us, op = excluded.op,"
                        " value = excluded.value, article_id = excluded.article_id, location = excluded.location"
                        " WHERE excluded.offset >= history.offset",
-                       (cell, update["member"], update["version"], offset, micros(update["published_at"]), update["op"],
-                        update["value"], report.get("article_id"), report.get("location")))
+                       (cell, update.member, update.version, offset, micros(update.published_at), update.op,
+                        update.value, place.get("article_id"), place.get("location")))
 
     # --- count cells --------------------------------------------------------------------------------------------
 
     def _tally(self, cell: str) -> Tally:
         """The live members of one cell as :mod:`streams.counting` holds them."""
-        return {member: [value, offset, orjson.loads(report)] if report is not None else [value, offset]
+        return {member: Member(value, offset, orjson.loads(report) if report is not None else None)
                 for member, value, offset, report in
                 self.db.execute("SELECT member, value, offset, report FROM members WHERE cell = ?", (cell,))}
 
@@ -286,7 +288,7 @@ class StoredView:
         for cell, entries in itertools.groupby(rows, key=lambda row: row[0]):
             latest = {member: (op, value, offset, article_id, location)  # by version: the last one wins
                       for _, member, op, value, offset, article_id, location in entries}
-            n = distinct_incidents(incident_member(member, [value, offset, {"article_id": article, "location": place}])
+            n = distinct_incidents(incident_member(member, Member(value, offset, {"article_id": article, "location": place}))
                                    for member, (op, value, offset, article, place) in latest.items() if op != "retract")
             if n:
                 _, kind, country, year = cell.split("/")

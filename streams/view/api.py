@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from streams.model.counting import INCIDENT_KINDS
 from streams.model.events import Event
+from streams.model.keys import INCIDENT_KINDS, IncidentKey
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -142,10 +142,12 @@ def _cell_matches(cell: str, wanted: IncidentFilter) -> bool:
 
 def incident_when(event: Event) -> str:
     """The date an incident is counted under: the incident key's (publication month when the text has none)."""
-    key = event.get("incident_key") or ""
-    parts = key.split(":", 3)
-    if len(parts) == 4 and parts[3]:
-        return parts[3]
+    try:
+        when = IncidentKey.parse(event.get("incident_key") or "").when
+    except ValueError:
+        when = ""
+    if when:
+        return when
     return (event.get("occurred_on") or {}).get("value") or ""
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from streams.model.counting import INCIDENT_KINDS
+from streams.model.keys import INCIDENT_KINDS
 from streams.schemas import load
 from streams.view.api import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, NOT_TABLE_BACKED, RETRY_AFTER_SECONDS
 

@@ -9,10 +9,11 @@ all is :mod:`streams.view.openapi`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from aiohttp import web as aioweb
+from faust.web.drivers.aiohttp import Web as AiohttpWeb
 
 from streams.agents import metrics
 from streams.agents.app import Newsroom
@@ -31,10 +32,11 @@ def register(newsroom: Newsroom) -> None:
     snapshots = Throttled(lambda: view.changes, lambda: orjson.dumps(view.snapshot(counts_now.get())),
                           newsroom.settings.snapshot_interval_ms / 1000)
     feed = LiveFeed(snapshots, newsroom.recovering, newsroom.settings.max_event_streams)
-    app.web.add_static("/static/", STATIC)
-    app.web.web_app.on_shutdown.append(feed.close)
-    app.web.web_app.middlewares.append(recovery_guard(newsroom))
-    web_policy.install(app.web.web_app)
+    web = cast(AiohttpWeb, app.web)  # the aiohttp driver: faust's Web interface leaves its aiohttp app out
+    web.add_static("/static/", STATIC)
+    web.web_app.on_shutdown.append(feed.close)
+    web.web_app.middlewares.append(recovery_guard(newsroom))
+    web_policy.install(web.web_app)
 
     @app.page("/api/counts")
     async def counts(web: Any, request: Any) -> Any:
@@ -117,7 +119,8 @@ def recovery_guard(newsroom: Newsroom) -> Any:
         if request.path.startswith("/api/") and request.path not in api.NOT_TABLE_BACKED and newsroom.recovering():
             return aioweb.json_response(api.recovering_body(), status=503,
                                         headers={"Retry-After": str(api.RETRY_AFTER_SECONDS)})
-        return await handler(request)
+        response: aioweb.StreamResponse = await handler(request)
+        return response
 
     return guard
 

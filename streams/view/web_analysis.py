@@ -31,7 +31,7 @@ def register(newsroom: Newsroom) -> None:
     async def alerts(web: Any, request: Any) -> Any:
         def compute() -> dict[str, Any]:
             api.check_known(request.query, frozenset())
-            return {"alerts": list(newsroom.recent_alerts)}
+            return {"alerts": [alert.to_json() for alert in newsroom.recent_alerts]}
         return _answer(web, compute)
 
     @app.page("/api/counts-over-time")

@@ -32,8 +32,9 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from streams.agents.internals import refresh_metadata
 from streams.config import Settings
 from streams.model import asof, drilldown
-from streams.model.counting import Tally, cell_counts, incident_counts, statement_counts, update_in_place
+from streams.model.counting import cell_counts, incident_counts, statement_counts, update_in_place
 from streams.model.events import Event, event_id
+from streams.model.tallies import Tally
 from streams.model.tally_records import BadTally, decode_tally
 from streams.view import api
 
