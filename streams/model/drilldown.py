@@ -142,23 +142,48 @@ class Series:
     year_only: dict[str, int]
 
 
+@dataclass(frozen=True, slots=True)
+class Buckets:
+    """One cell's incidents per month by when they happened and when first reported, and those known only to the
+    year: what its series adds up (the view store keeps them per cell)."""
+
+    occurred: Counter[str] = field(default_factory=Counter)
+    reported: Counter[str] = field(default_factory=Counter)
+    year_only: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: Buckets) -> None:
+        self.occurred.update(other.occurred)
+        self.reported.update(other.reported)
+        self.year_only.update(other.year_only)
+
+
+def month_buckets(incidents: Iterable[Incident]) -> Buckets:
+    buckets = Buckets()
+    for incident in incidents:
+        when = (incident.occurred_on or {}).get("value") or _when(incident.incident_key)
+        (buckets.occurred if len(when) >= 7 else buckets.year_only)[when[:7] if len(when) >= 7 else when[:4]] += 1
+        if incident.first_reported:
+            buckets.reported[incident.first_reported[:7]] += 1
+    return buckets
+
+
+def series_of(grouped: dict[tuple[str, str], Buckets]) -> list[Series]:
+    """The series of each kind and country, from the buckets of all their cells."""
+    return [Series(kind=k, country=c, by_occurrence=dict(sorted(b.occurred.items())),
+                   by_first_report=dict(sorted(b.reported.items())), year_only=dict(sorted(b.year_only.items())))
+            for (k, c), b in sorted(grouped.items())]
+
+
 def monthly_series(tallies: Iterable[tuple[str, Tally]], kind: str | None = None,
                    country: str | None = None) -> list[Series]:
     """Per kind and country, distinct incidents per month (``YYYY-MM``) of all their cells."""
-    grouped: dict[tuple[str, str], tuple[Counter[str], Counter[str], Counter[str]]] = {}
+    grouped: dict[tuple[str, str], Buckets] = {}
     for key, tally in tallies:
         cell = incident_cell(key)
         if cell is None or (kind and cell.kind != kind) or (country and cell.country != country):
             continue
-        occurred, reported, year_only = grouped.setdefault((cell.kind, cell.country), (Counter(), Counter(), Counter()))
-        for incident in cell_incidents(tally):
-            when = (incident.occurred_on or {}).get("value") or _when(incident.incident_key)
-            (occurred if len(when) >= 7 else year_only)[when[:7] if len(when) >= 7 else when[:4]] += 1
-            if incident.first_reported:
-                reported[incident.first_reported[:7]] += 1
-    return [Series(kind=k, country=c, by_occurrence=dict(sorted(o.items())), by_first_report=dict(sorted(r.items())),
-                   year_only=dict(sorted(y.items())))
-            for (k, c), (o, r, y) in sorted(grouped.items())]
+        grouped.setdefault((cell.kind, cell.country), Buckets()).add(month_buckets(cell_incidents(tally)))
+    return series_of(grouped)
 
 
 def render_drilldown(cell: dict[str, Any]) -> str:

@@ -31,6 +31,7 @@ log = structlog.get_logger(__name__)
 
 SCHEMA_VERSION = "1"
 CACHE_KIB = 32 * 1024  # SQLite's page cache: the store's bounded share of the worker's memory
+WAL_LIMIT_BYTES = 64 * 1024 * 1024
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -129,6 +130,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=NORMAL")
+    connection.execute(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")  # a large fold's WAL is cut back after it
     connection.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     connection.execute("PRAGMA temp_store=MEMORY")
     return connection

@@ -29,14 +29,14 @@ import orjson
 import structlog
 
 from streams.config import Settings
-from streams.view import api
 from streams.model.counting import distinct_incidents, incident_member
-from streams.model.drilldown import CellDrilldown, Series, _when, cell_incidents
+from streams.model.drilldown import Buckets, CellDrilldown, Series, cell_incidents, month_buckets, series_of
 from streams.model.events import event_id
 from streams.model.keys import INCIDENT_KINDS
 from streams.model.tallies import Member, Tally
-from streams.store.db import Identity, lock, open_store, reset
 from streams.model.tally_records import BadTally, decode_tally
+from streams.store.db import Identity, lock, open_store, reset
+from streams.view import api
 
 log = structlog.get_logger(__name__)
 
@@ -241,17 +241,10 @@ class StoredView:
         return False
 
     def _incident_cell(self, cell: str) -> tuple[int, bytes]:
-        """A cell's count and its incidents' monthly buckets (:func:`streams.drilldown.monthly_series`, one cell)."""
-        occurred: Counter[str] = Counter()
-        reported: Counter[str] = Counter()
-        year_only: Counter[str] = Counter()
+        """A cell's count and its incidents' monthly buckets (:func:`streams.model.drilldown.month_buckets`)."""
         incidents = cell_incidents(self._tally(cell))
-        for incident in incidents:
-            when = (incident.occurred_on or {}).get("value") or _when(incident.incident_key)
-            (occurred if len(when) >= 7 else year_only)[when[:7] if len(when) >= 7 else when[:4]] += 1
-            if incident.first_reported:
-                reported[incident.first_reported[:7]] += 1
-        return len(incidents), orjson.dumps({"o": occurred, "r": reported, "y": year_only})
+        buckets = month_buckets(incidents)
+        return len(incidents), orjson.dumps({"o": buckets.occurred, "r": buckets.reported, "y": buckets.year_only})
 
     # --- queries --------------------------------------------------------------------------------------------------
 
@@ -308,17 +301,13 @@ class StoredView:
             if wanted:
                 where.append(f"{column} = ?")
                 args.append(wanted)
-        grouped: dict[tuple[str, str], tuple[Counter[str], Counter[str], Counter[str]]] = {}
-        for cell_kind, cell_country, buckets in self.db.execute(
+        grouped: dict[tuple[str, str], Buckets] = {}
+        for cell_kind, cell_country, stored in self.db.execute(
                 f"SELECT kind, country, series FROM cells WHERE {' AND '.join(where)}", args):
-            occurred, reported, year_only = grouped.setdefault((cell_kind, cell_country), (Counter(), Counter(), Counter()))
-            parts = orjson.loads(buckets) if buckets else {}
-            occurred.update(parts.get("o", {}))
-            reported.update(parts.get("r", {}))
-            year_only.update(parts.get("y", {}))
-        return [Series(kind=k, country=c, by_occurrence=dict(sorted(o.items())), by_first_report=dict(sorted(r.items())),
-                       year_only=dict(sorted(y.items())))
-                for (k, c), (o, r, y) in sorted(grouped.items())]
+            parts = orjson.loads(stored) if stored else {}
+            grouped.setdefault((cell_kind, cell_country), Buckets()).add(
+                Buckets(Counter(parts.get("o", {})), Counter(parts.get("r", {})), Counter(parts.get("y", {}))))
+        return series_of(grouped)
 
     def incident_listing(self, query: Mapping[str, str]) -> dict[str, Any]:
         """``/api/incidents`` (:func:`streams.api.incident_listing`): the total from the per-cell totals, the page
