@@ -29,7 +29,7 @@ from streams.errors import StoreBusy
 
 log = structlog.get_logger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # another version: the store is rebuilt from the topics
 CACHE_KIB = 32 * 1024  # SQLite's page cache: the store's bounded share of the worker's memory
 WAL_LIMIT_BYTES = 64 * 1024 * 1024
 
@@ -78,12 +78,12 @@ CREATE TRIGGER IF NOT EXISTS statement_moved AFTER UPDATE ON statements BEGIN
     UPDATE statement_totals SET n = n - 1 WHERE speaker = old.speaker AND organization = old.organization;
     INSERT INTO statement_totals VALUES (new.speaker, new.organization, 1) ON CONFLICT DO UPDATE SET n = n + 1; END;
 
--- count cells: their live members (streams.counting), and per cell its count and monthly buckets, computed
--- again only when a member changed (dirty)
+-- count cells: their live members (streams.model.counting), and per cell its count, monthly buckets and drill-down
+-- (its incidents as the API answers them), computed again only when a member changed (dirty)
 CREATE TABLE IF NOT EXISTS members (cell TEXT NOT NULL, member TEXT NOT NULL, value TEXT NOT NULL,
     offset INTEGER NOT NULL, report BLOB, PRIMARY KEY (cell, member)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cells (cell TEXT PRIMARY KEY, grp TEXT NOT NULL, kind TEXT, country TEXT, year TEXT,
-    count INTEGER NOT NULL DEFAULT 0, series BLOB, dirty INTEGER NOT NULL DEFAULT 1) WITHOUT ROWID;
+    count INTEGER NOT NULL DEFAULT 0, series BLOB, incidents BLOB, dirty INTEGER NOT NULL DEFAULT 1) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cells_dirty ON cells (dirty) WHERE dirty;
 CREATE INDEX IF NOT EXISTS cells_kind ON cells (kind, country);
 

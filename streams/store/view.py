@@ -22,6 +22,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -30,7 +31,7 @@ import structlog
 
 from streams.config import Settings
 from streams.model.counting import distinct_incidents, incident_member
-from streams.model.drilldown import Buckets, CellDrilldown, Series, cell_incidents, month_buckets, series_of
+from streams.model.drilldown import Buckets, Series, cell_incidents, month_buckets, series_of
 from streams.model.events import event_id
 from streams.model.keys import INCIDENT_KINDS
 from streams.model.tallies import Member, Tally
@@ -73,6 +74,22 @@ def _version(event: dict[str, Any]) -> int:
 def _year_range(year: str) -> tuple[str, str]:
     """The sort keys of a four-digit year: from "2025" up to, not including, "202:" (the character after its last digit)."""
     return year, year[:3] + chr(ord(year[3]) + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDrilldown:
+    """A cell's drill-down as the store keeps it: its incidents already encoded, as the API answers them."""
+
+    kind: str
+    country: str
+    year: str
+    count: int
+    incidents: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        """The same object as :meth:`streams.model.drilldown.CellDrilldown.to_json`."""
+        return {"kind": self.kind, "country": self.country, "year": self.year, "count": self.count,
+                "incidents": orjson.loads(self.incidents)}
 
 
 def for_worker(settings: Settings) -> StoredView:
@@ -230,21 +247,24 @@ class StoredView:
         began = time.perf_counter()
         dirty = self.db.execute("SELECT cell, grp FROM cells WHERE dirty").fetchall()
         with self._transaction() as db:
-            for done, (cell, group) in enumerate(dirty):
+            for cell, group in dirty:
                 if budget is not None and time.perf_counter() - began > budget:
                     return True
-                if group == "incidents":
-                    count, series = self._incident_cell(cell)
-                else:
-                    count, series = db.execute("SELECT count(*) FROM members WHERE cell = ?", (cell,)).fetchone()[0], None
-                db.execute("UPDATE cells SET count = ?, series = ?, dirty = 0 WHERE cell = ?", (count, series, cell))
+                self._settle_cell(db, cell, group)
         return False
 
-    def _incident_cell(self, cell: str) -> tuple[int, bytes]:
-        """A cell's count and its incidents' monthly buckets (:func:`streams.model.drilldown.month_buckets`)."""
+    def _settle_cell(self, db: sqlite3.Connection, cell: str, group: str) -> None:
+        """A cell's count and, for an incident cell, its monthly buckets and drill-down
+        (:func:`streams.model.drilldown.month_buckets`, :func:`~streams.model.drilldown.cell_incidents`)."""
+        if group != "incidents":
+            count = db.execute("SELECT count(*) FROM members WHERE cell = ?", (cell,)).fetchone()[0]
+            db.execute("UPDATE cells SET count = ?, dirty = 0 WHERE cell = ?", (count, cell))
+            return
         incidents = cell_incidents(self._tally(cell))
         buckets = month_buckets(incidents)
-        return len(incidents), orjson.dumps({"o": buckets.occurred, "r": buckets.reported, "y": buckets.year_only})
+        db.execute("UPDATE cells SET count = ?, series = ?, incidents = ?, dirty = 0 WHERE cell = ?",
+                   (len(incidents), orjson.dumps({"o": buckets.occurred, "r": buckets.reported, "y": buckets.year_only}),
+                    orjson.dumps([asdict(incident) for incident in incidents]), cell))
 
     # --- queries --------------------------------------------------------------------------------------------------
 
@@ -288,9 +308,17 @@ class StoredView:
                 counts.setdefault(kind, {})[f"{country}/{year}"] = n
         return {kind: dict(sorted(table.items())) for kind, table in counts.items()}
 
-    def drill_down(self, kind: str, country: str, year: str) -> CellDrilldown:
-        incidents = cell_incidents(self._tally(f"incidents/{kind}/{country}/{year}"))
-        return CellDrilldown(kind=kind, country=country, year=year, count=len(incidents), incidents=incidents)
+    def drill_down(self, kind: str, country: str, year: str) -> StoredDrilldown:
+        """The incidents behind a count (:func:`streams.model.drilldown.drill_down`), as the cell was last settled
+        (settled first if it changed since): one row read, whatever the cell's size."""
+        cell = f"incidents/{kind}/{country}/{year}"
+        row = self.db.execute("SELECT grp, dirty FROM cells WHERE cell = ?", (cell,)).fetchone()
+        if row is not None and row[1]:
+            with self._transaction() as db:
+                self._settle_cell(db, cell, row[0])
+        found = self.db.execute("SELECT count, incidents FROM cells WHERE cell = ?", (cell,)).fetchone()
+        count, incidents = found if found is not None and found[1] is not None else (0, b"[]")
+        return StoredDrilldown(kind, country, year, count, incidents)
 
     def series(self, kind: str | None = None, country: str | None = None) -> list[Series]:
         """Distinct incidents per month by kind and country (:func:`streams.drilldown.monthly_series`), summed from
