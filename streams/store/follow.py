@@ -24,6 +24,9 @@ from streams.view.whole import FETCH_TIMEOUT_MS, topic_partitions
 
 log = structlog.get_logger(__name__)
 
+# Records folded in one transaction, on the event loop: a large fetch (a first start over a long history) is taken
+# in batches this small, so that the API and the probes answer between them.
+FOLD_BATCH = 500
 SETTLE_SLICE_SECONDS = 0.02  # the longest the idle fold counts cells before it lets the event loop run
 
 
@@ -90,7 +93,8 @@ async def _fold(consumer: AIOKafkaConsumer, view: StoredView, tps: list[TopicPar
              resumed=len(checks), records=sum(ends for parts in (view.starting_ends or {}).values()
                                               for ends in parts.values()))
     while True:
-        batch: dict[TopicPartition, list[Any]] = await consumer.getmany(timeout_ms=FETCH_TIMEOUT_MS)
+        batch: dict[TopicPartition, list[Any]] = await consumer.getmany(timeout_ms=FETCH_TIMEOUT_MS,
+                                                                        max_records=FOLD_BATCH)
         records = [record for tp, messages in batch.items() for record in _checked(view, tp, [
             Record(tp.topic, tp.partition, m.offset, m.value, m.key, m.timestamp) for m in messages], checks)]
         if records:
