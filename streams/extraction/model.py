@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from streams.article import TEXT_FIELDS, Article
+from streams.model.article import TEXT_FIELDS, Article
 
 if TYPE_CHECKING:  # spaCy loads with the rules, not with the facts they yield
     from spacy.tokens import Doc
