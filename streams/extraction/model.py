@@ -1,6 +1,6 @@
 """What extraction produces: plain values, no ids and no Kafka.
 
-:mod:`streams.events` turns these into the contract's events, adding the
+:mod:`streams.model.events` turns these into the contract's events, adding the
 article's identity, deterministic ids and the extractor version.
 """
 

@@ -87,7 +87,7 @@ CREATE TABLE IF NOT EXISTS cells (cell TEXT PRIMARY KEY, grp TEXT NOT NULL, kind
 CREATE INDEX IF NOT EXISTS cells_dirty ON cells (dirty) WHERE dirty;
 CREATE INDEX IF NOT EXISTS cells_kind ON cells (kind, country);
 
--- the as-of history of incident cells (streams.asof): one entry per member and article version
+-- the as-of history of incident cells (streams.model.asof): one entry per member and article version
 CREATE TABLE IF NOT EXISTS history (cell TEXT NOT NULL, member TEXT NOT NULL, version INTEGER NOT NULL,
     offset INTEGER NOT NULL, at_us INTEGER NOT NULL, op TEXT NOT NULL, value TEXT NOT NULL, article_id TEXT,
     location TEXT, PRIMARY KEY (cell, member, version)) WITHOUT ROWID;

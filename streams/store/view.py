@@ -202,8 +202,8 @@ class StoredView:
                        (key, *filters, when, _version(event), record.value))
 
     def _apply_tally(self, db: sqlite3.Connection, record: Record) -> None:
-        """A checked tally update folded into its cell (:func:`streams.counting.update_in_place`) and, for an incident
-        cell, its history (:func:`streams.asof.record`); any other record skipped, as the in-memory view does."""
+        """A checked tally update folded into its cell (:func:`streams.model.counting.update_in_place`) and, for an incident
+        cell, its history (:func:`streams.model.asof.record`); any other record skipped, as the in-memory view does."""
         decoded = decode_tally(record.key, record.value)
         if isinstance(decoded, BadTally):
             log.warning("skipped a record that is no tally update", topic=record.topic, partition=record.partition,
@@ -235,7 +235,7 @@ class StoredView:
     # --- count cells --------------------------------------------------------------------------------------------
 
     def _tally(self, cell: str) -> Tally:
-        """The live members of one cell as :mod:`streams.counting` holds them."""
+        """The live members of one cell as :mod:`streams.model.counting` holds them."""
         return {member: Member(value, offset, orjson.loads(report) if report is not None else None)
                 for member, value, offset, report in
                 self.db.execute("SELECT member, value, offset, report FROM members WHERE cell = ?", (cell,))}
@@ -269,7 +269,7 @@ class StoredView:
     # --- queries --------------------------------------------------------------------------------------------------
 
     def counts(self) -> dict[str, dict[str, int]]:
-        """The contract's count table (:func:`streams.counting.incident_counts`)."""
+        """The contract's count table (:func:`streams.model.counting.incident_counts`)."""
         self.settle()
         counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
         for kind, country, year, n in self.db.execute(
@@ -286,7 +286,7 @@ class StoredView:
         return {group: dict(sorted(cells.items())) for group, cells in counts.items()}
 
     def cell_counts(self) -> list[tuple[str, str, str, int]]:
-        """Every incident cell that has held a report, emptied ones at 0 (:func:`streams.counting.cell_counts`)."""
+        """Every incident cell that has held a report, emptied ones at 0 (:func:`streams.model.counting.cell_counts`)."""
         self.settle()
         return sorted(self.db.execute("SELECT kind, country, year, count FROM cells WHERE grp = 'incidents'"))
 
@@ -321,7 +321,7 @@ class StoredView:
         return StoredDrilldown(kind, country, year, count, incidents)
 
     def series(self, kind: str | None = None, country: str | None = None) -> list[Series]:
-        """Distinct incidents per month by kind and country (:func:`streams.drilldown.monthly_series`), summed from
+        """Distinct incidents per month by kind and country (:func:`streams.model.drilldown.monthly_series`), summed from
         each cell's buckets."""
         self.settle()
         where, args = ["grp = 'incidents'"], []
@@ -338,7 +338,7 @@ class StoredView:
         return series_of(grouped)
 
     def incident_listing(self, query: Mapping[str, str]) -> dict[str, Any]:
-        """``/api/incidents`` (:func:`streams.api.incident_listing`): the total from the per-cell totals, the page
+        """``/api/incidents`` (:func:`streams.view.api.incident_listing`): the total from the per-cell totals, the page
         from the index that matches the filters, newest first."""
         api.check_known(query, api.INCIDENT_PARAMS)
         wanted, page = api.parse_incident_filter(query), api.parse_page(query)
@@ -359,7 +359,7 @@ class StoredView:
         return self._page("incidents", where, args, total, page)
 
     def statement_listing(self, query: Mapping[str, str]) -> dict[str, Any]:
-        """``/api/statements`` (:func:`streams.api.statement_listing`): speaker and organisation matched case-folded."""
+        """``/api/statements`` (:func:`streams.view.api.statement_listing`): speaker and organisation matched case-folded."""
         api.check_known(query, api.STATEMENT_PARAMS)
         wanted, page = api.parse_statement_filter(query), api.parse_page(query)
         where, args = ["1"], []
@@ -378,7 +378,7 @@ class StoredView:
         return {"total": total, "limit": page.limit, "offset": page.offset, "items": [orjson.loads(r[0]) for r in rows]}
 
     def snapshot(self, counts: dict[str, dict[str, int]]) -> dict[str, Any]:
-        """What the dashboard draws (:func:`streams.api.snapshot`), ``counts`` being :meth:`counts`' cached answer."""
+        """What the dashboard draws (:func:`streams.view.api.snapshot`), ``counts`` being :meth:`counts`' cached answer."""
         recent = {"limit": str(api.RECENT)}
         return {"counts": counts, "statement_counts": self.statement_counts(),
                 "incidents": self.incident_listing(recent), "statements": self.statement_listing(recent)}
