@@ -2,7 +2,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install kafka demo test bench score
+.PHONY: install kafka demo typecheck test bench score
 
 $(BIN)/newsroom: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,13 @@ demo: install
 
 # Apache Kafka's jars (Maven, into .cache/kafka): the integration tests run on it and on Tansu.
 kafka: install
-	$(BIN)/python -m streams.kafka_cluster fetch
+	$(BIN)/python -m newsroom_dev.kafka_cluster fetch
 
-test: install kafka
+# Types first (pyproject.toml's [tool.mypy]: strict on the event model, the agents and the view), then the tests.
+typecheck: install
+	$(BIN)/mypy
+
+test: install kafka typecheck
 	$(BIN)/pytest -q
 
 # A reduced size and one run so `make bench` ends in minutes; the README's figures are a full `newsroom bench` (3 runs).

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
-from streams.errors import BadSetting
-from streams.validation import (DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADLINE_BYTES, DEFAULT_MAX_STANDFIRST_BYTES,
+from streams.errors import BadSetting, DataDirUnusable
+from streams.model.validation import (DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADLINE_BYTES, DEFAULT_MAX_STANDFIRST_BYTES,
                                 Limits)
 
 ENV_DATA_DIR = "NEWSROOM_DATA_DIR"
@@ -36,8 +36,12 @@ def _seconds(name: str) -> float | None:
 
 
 def default_data_dir() -> Path:
-    """Where one user's logs and local state go by the platform's conventions ($XDG_STATE_HOME/newsroom,
-    else ~/.local/state/newsroom on Linux): two users of one machine never share them, as they did in /tmp."""
+    """Where one user's logs and local state go: ``NEWSROOM_DATA_DIR`` when set, else by the platform's conventions
+    ($XDG_STATE_HOME/newsroom, else ~/.local/state/newsroom on Linux): two users of one machine never share them, as
+    they did in /tmp. Read here too, not only in :meth:`Settings.from_env`, so that settings built in code (tests,
+    benchmarks) keep their state where the environment says."""
+    if os.environ.get(ENV_DATA_DIR):
+        return Path(os.environ[ENV_DATA_DIR]).expanduser()
     return Path(platformdirs.user_state_dir("newsroom", appauthor=False))
 
 
@@ -92,6 +96,7 @@ KAFKA = BrokerProfile("kafka", producer_max_batch_size=None, session_timeout=Non
 PROFILES = {profile.name: profile for profile in (TANSU, KAFKA)}
 FAUST_SESSION_TIMEOUT = 60.0  # faust's broker_session_timeout when a profile keeps its default
 AUTO = "auto"
+VIEW_STORES = ("sqlite", "memory")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +154,15 @@ class Settings:
     max_standfirst_bytes: int = DEFAULT_MAX_STANDFIRST_BYTES
     web_host: str = "127.0.0.1"
     web_port: int = 6066
-    broker_profile: str = AUTO  # auto: detected from the broker (streams.broker.detect_profile)
+    broker_profile: str = AUTO  # auto: detected from the broker (streams.kafka.broker.detect_profile)
     session_timeout: float | None = None  # None: the broker profile's
     replication_factor: int = 1  # of every topic the app creates, changelogs included
     min_insync_replicas: int = 1
     data_dir: Path = field(default_factory=default_data_dir)  # logs and local state (faust's tables, replay logs)
     store: str = "memory://"
+    # Where the whole view lives: "sqlite", a store file per worker under data_dir (streams.store); "memory", the
+    # in-memory fold read again from the beginning at every start (the yardstick the store is measured against).
+    view_store: str = "sqlite"
     batch_size: int = 128  # raw records taken at once (their offsets are acknowledged together)
     extract_batch_size: int = 16  # articles per extraction call: a batch is applied in runs of this many
     batch_seconds: float = 0.01  # how long a partial batch waits for more: at low rates, added to every latency
@@ -162,9 +170,9 @@ class Settings:
     # The whole view's fetches wait (up to fetch_max_wait_ms) for this much: while events stream in, one
     # fetch per few records cost the worker more than the fold itself.
     view_fetch_min_bytes: int = 64 * 1024
-    # Processes that run extraction beside the event loop (streams.offload); 0: on the event loop itself.
+    # Processes that run extraction beside the event loop (streams.agents.offload); 0: on the event loop itself.
     extract_processes: int = 1
-    # The dashboard's event streams (streams.live): at most this many open at once (503 beyond), and one
+    # The dashboard's event streams (streams.view.live): at most this many open at once (503 beyond), and one
     # snapshot computed at most this often however fast the view changes (a burst costs one computation).
     max_event_streams: int = 256
     snapshot_interval_ms: int = 1000
@@ -189,6 +197,7 @@ class Settings:
             "web_port": _int("NEWSROOM_WEB_PORT", d.web_port),
             "data_dir": Path(os.environ[ENV_DATA_DIR]).expanduser() if os.environ.get(ENV_DATA_DIR) else d.data_dir,
             "store": os.environ.get("NEWSROOM_STORE", d.store),
+            "view_store": os.environ.get("NEWSROOM_VIEW_STORE") or d.view_store,
             "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
             "extract_batch_size": _int("NEWSROOM_EXTRACT_BATCH_SIZE", d.extract_batch_size),
             "batch_seconds": _seconds("NEWSROOM_BATCH_SECONDS") or d.batch_seconds,
@@ -213,6 +222,8 @@ class Settings:
         if not _is_bootstrap(self.bootstrap):
             raise BadSetting("KAFKA_BOOTSTRAP", self.bootstrap, "host:port[,host:port...] with ports from 1 to 65535",
                              d.bootstrap)
+        if self.view_store not in VIEW_STORES:
+            raise BadSetting("NEWSROOM_VIEW_STORE", self.view_store, " or ".join(VIEW_STORES), d.view_store)
         if self.broker_profile not in (AUTO, *PROFILES):
             raise BadSetting("NEWSROOM_BROKER_PROFILE", self.broker_profile, "auto, tansu or kafka", AUTO)
         at_least_one = {"NEWSROOM_PARTITIONS": (self.partitions, d.partitions),
@@ -246,9 +257,20 @@ class Settings:
                              d.min_insync_replicas)
 
     def data_path(self, name: str) -> Path:
-        """A file or folder of this user's under the data directory, which is created (private to them) if missing."""
-        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        """A file or folder of this user's under the data directory, which is created (private to them) if missing;
+        :class:`DataDirUnusable` when it cannot be (a file in the way, no permission), naming the setting."""
+        try:
+            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not os.access(self.data_dir, os.W_OK | os.X_OK):
+                raise PermissionError(f"{self.data_dir} is not writable")
+        except OSError as error:
+            raise DataDirUnusable(f"{ENV_DATA_DIR}: the data directory {self.data_dir} is unusable: {error}") from None
         return self.data_dir / name
+
+    def view_store_path(self) -> Path:
+        """This worker's view store: a folder per app id and web port, so that two workers of one machine sharing
+        the data directory (which cannot share a port) never share a store."""
+        return self.data_path("views") / f"{self.app_id}-{self.web_port}" / "view.sqlite3"
 
     @property
     def limits(self) -> Limits:

@@ -48,3 +48,15 @@ class BadSetting(OperatorError, ValueError):
     def __init__(self, name: str, value: object, accepts: str, default: object) -> None:
         super().__init__(f"{name}={value!r} is not a valid setting: it takes {accepts}",
                          fix=f"set {name} to {accepts}, or unset it for the default ({default})")
+
+
+class DataDirUnusable(OperatorError):
+    """``NEWSROOM_DATA_DIR`` (or its default) cannot hold the worker's local state: not a folder, or not writable."""
+
+    fix = "set NEWSROOM_DATA_DIR to a folder this user can write, or unset it for the default"
+
+
+class StoreBusy(OperatorError):
+    """Another running process holds this worker's view store (a second worker with the same app id and port)."""
+
+    fix = "stop the other worker, or give this one another NEWSROOM_WEB_PORT or NEWSROOM_DATA_DIR"

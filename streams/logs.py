@@ -6,7 +6,7 @@ chatter (every service "Starting...", faust's recovery tables drawn as ASCII box
 shown only at DEBUG: an operator needs their warnings and errors, not their start-up trace.
 Their repeats are throttled (:class:`Throttle`): with the broker gone, aiokafka logs every
 failed connection, metadata update and fetch, thousands of lines a minute, and the one
-line that matters (streams.outage: the broker is gone, for how long) would drown in them.
+line that matters (streams.agents.outage: the broker is gone, for how long) would drown in them.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from typing import TextIO, cast
 
 import structlog
+from structlog.typing import Processor
 
 LIBRARIES = ("faust", "mode", "aiokafka", "aiohttp")
 REPEAT_SECONDS = 30.0  # a library's message passes at most this often; the next one says how many were held back
@@ -63,7 +65,7 @@ def configure(level: str | None = None, fmt: str | None = None) -> None:
     fmt = fmt or os.environ.get("NEWSROOM_LOG_FORMAT") or ("console" if sys.stderr.isatty() else "json")
     renderer = structlog.dev.ConsoleRenderer() if fmt == "console" else structlog.processors.JSONRenderer()
     numeric = getattr(logging, level_name, logging.INFO)
-    shared = [structlog.contextvars.merge_contextvars, structlog.processors.add_log_level,
+    shared: list[Processor] = [structlog.contextvars.merge_contextvars, structlog.processors.add_log_level,
               structlog.processors.TimeStamper(fmt="iso")]
     handler = logging.StreamHandler(_CurrentStderr())
     handler.addFilter(Throttle())
@@ -76,6 +78,6 @@ def configure(level: str | None = None, fmt: str | None = None) -> None:
     structlog.configure(
         processors=[*shared, structlog.processors.format_exc_info, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
-        logger_factory=structlog.PrintLoggerFactory(file=_CurrentStderr()),
+        logger_factory=structlog.PrintLoggerFactory(file=cast(TextIO, _CurrentStderr())),
         cache_logger_on_first_use=False,
     )

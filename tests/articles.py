@@ -3,10 +3,10 @@ on them."""
 
 from __future__ import annotations
 
-from streams.article import Article
-from streams.extraction.run import extract
 from streams.extraction.model import Extraction
-from streams.validation import parse_document
+from streams.extraction.run import extract
+from streams.model.article import Article
+from streams.model.validation import parse_document
 
 
 def article(body: str, published_at: str = "2025-10-08T12:00:00Z", headline: str = "Test story",

@@ -2,13 +2,14 @@
 
 Integration tests run on every broker of ``broker_kinds``: ``KAFKA_BOOTSTRAP`` alone
 when it is set; otherwise the embedded Tansu broker and a single-node Apache Kafka
-started from its Maven jars (:mod:`streams.kafka_cluster`). The fault tests start
+started from its Maven jars (:mod:`newsroom_dev.kafka_cluster`). The fault tests start
 their own three-node cluster.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import subprocess
@@ -18,15 +19,42 @@ from pathlib import Path
 
 import pytest
 
-from streams.broker import ENV_BOOTSTRAP, EmbeddedBroker, free_port
-from streams.config import Settings, Topics
-from streams.kafka_cluster import running_cluster
-from streams.worker import spawn_worker, stop_workers
+from newsroom_dev.kafka_cluster import running_cluster
+from streams.agents.worker import spawn_worker, stop_workers
+from streams.config import ENV_DATA_DIR, Settings, Topics
+from streams.kafka.broker import ENV_BOOTSTRAP, EmbeddedBroker, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
+# The shared folder beside the checkout: the gold corpora, CONTRACT.md and the scoring script. A test that reads it
+# is marked ``shared`` and skipped, saying so, where the folder is absent.
 SHARED = ROOT.parent / "shared"
 DEV_CORPUS = SHARED / "corpus" / "dev"
 TRAIN_CORPUS = SHARED / "corpus" / "train"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Local state (faust's tables, the workers' view stores) in a folder of the session, never in the user's:
+    settings built in tests and the workers they spawn read NEWSROOM_DATA_DIR."""
+    path = tmp_path_factory.mktemp("newsroom-data")
+    previous = os.environ.get(ENV_DATA_DIR)
+    os.environ[ENV_DATA_DIR] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop(ENV_DATA_DIR, None)
+    else:
+        os.environ[ENV_DATA_DIR] = previous
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("shared") is not None and not SHARED.is_dir():
+        pytest.skip(f"needs the shared folder {SHARED} (gold corpora, CONTRACT.md, eval/), which is absent")
+
+
+def expected_counts() -> dict[str, dict[str, int]]:
+    """The count table the whole dev corpus must produce (read when a test needs it, never at collection)."""
+    counts: dict[str, dict[str, int]] = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
+    return counts
 
 
 def broker_kinds() -> list[str]:

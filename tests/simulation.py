@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from streams.article import Article
-from streams.counting import Tally, apply_update, incident_counts, moved_out_of_cells, tally_updates
-from streams.events import Event, event_id
-from streams.ledger import ArticleState, advance
-from streams.validation import parse_document
+from streams.model.article import Article
+from streams.model.counting import apply_update, incident_counts, moved_out_of_cells, tally_updates
+from streams.model.tallies import Tally
+from streams.model.events import Event, event_id
+from streams.model.ledger import ArticleState, advance
+from streams.model.validation import parse_document
 
 
 class Simulation:
@@ -31,7 +32,7 @@ class Simulation:
         if transition is None:
             return
         previous = self.articles.get(article.article_id)
-        for key, update in moved_out_of_cells(previous and previous["live"], transition.events, article):
+        for key, update in moved_out_of_cells(previous and previous.live, transition.events, article):
             self.tallies[key] = apply_update(self.tallies.get(key), update, self.offset)
             self.offset += 1
         for event in transition.events:

@@ -13,14 +13,14 @@ import orjson
 import pytest
 
 from streams import schemas
-from streams.client import ensure_topics, publish, read_topic
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import get_json, wait_until_idle
+from streams.inputs.loader import read_documents
+from streams.kafka.client import ensure_topics, publish, read_topic
+from streams.kafka.monitor import get_json, wait_until_idle
 
 from conftest import DEV_CORPUS, ROOT
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 WAIT_SECONDS = 180.0  # an upper bound for the pipeline, not a latency assertion
 LATVIA = {"article_id": "desk-lv-1", "version": 1, "action": "publish", "published_at": "2031-03-04T10:00:00Z",
@@ -104,16 +104,16 @@ def test_drill_down_as_of_gauges_and_alerts_through_the_broker(settings: Setting
     assert sum(estonia["by_occurrence"].values()) == expected["airspace_violation"]["EE/2025"]
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSROOM_LOG_FORMAT": "json"}
-    explain = subprocess.run([sys.executable, "-m", "streams.cli", "counts", "--port", str(settings.web_port),
+    explain = subprocess.run([sys.executable, "-m", "streams.cli.main", "counts", "--port", str(settings.web_port),
                               "--explain", "airspace_violation/EE/2025"], env=env, capture_output=True, timeout=60)
     assert explain.returncode == 0, explain.stderr
     text = explain.stdout.decode()
     assert "airspace_violation EE/2025: 1 incident(s)" in text
     for report in got["cells"][("airspace_violation", "EE/2025")]["incidents"][0]["reports"]:
         assert f"{report['article_id']} v{report['article_version']}" in text
-    as_of = subprocess.run([sys.executable, "-m", "streams.cli", "counts", "--json", "--port", str(settings.web_port),
+    as_of = subprocess.run([sys.executable, "-m", "streams.cli.main", "counts", "--json", "--port", str(settings.web_port),
                             "--as-of", "2031-03-04T12:00:00Z"], env=env, capture_output=True, timeout=60)
     assert orjson.loads(as_of.stdout) == got["between"]
-    bad = subprocess.run([sys.executable, "-m", "streams.cli", "counts", "--port", str(settings.web_port),
+    bad = subprocess.run([sys.executable, "-m", "streams.cli.main", "counts", "--port", str(settings.web_port),
                           "--explain", "airspace_violation/EE"], env=env, capture_output=True, timeout=60)
     assert bad.returncode == 2 and b"KIND/CC/YYYY" in bad.stderr

@@ -10,8 +10,8 @@ from jsonschema import Draft202012Validator
 from multidict import MultiDict
 from openapi_spec_validator import validate
 
-from streams import api, openapi
-from streams.live import sse_message
+from streams.view import api, openapi
+from streams.view.live import sse_message
 
 from derived import incident, statement
 

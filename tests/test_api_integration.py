@@ -11,15 +11,15 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from streams.client import ensure_topics, publish, publish_records
+from streams.agents.worker import stop_workers
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import wait_until_idle
-from streams.worker import stop_workers
+from streams.inputs.loader import read_documents
+from streams.kafka.client import ensure_topics, publish, publish_records
+from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 ARTICLES = ["dev-estonia-migs-2025-09-19.json", "dev-poland-drones-2025-09-10.json", "dev-turkey-su24-2015-11-24.json"]
 WAIT_SECONDS = 120.0  # an upper bound for the pipeline, not a latency assertion

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import msgspec
 from hypothesis import given, strategies as st
 
 from streams import schemas
-from streams.alerts import cell_alert
-from streams.article import Article
-from streams.asof import counts_as_of, members_as_of, record
-from streams.counting import apply_update, incident_counts, moved_out_of_cells, tally_count, tally_updates
-from streams.events import retraction
+from streams.model.alerts import cell_alert
+from streams.model.article import Article
+from streams.model.asof import counts_as_of, members_as_of, record
+from streams.model.counting import apply_update, incident_counts, moved_out_of_cells, tally_count, tally_updates
+from streams.model.events import retraction
 
 T0 = dt.datetime(2031, 6, 1, 12, tzinfo=dt.timezone.utc)
 
@@ -67,7 +68,7 @@ def test_recording_is_idempotent_and_an_older_record_read_again_changes_nothing(
     once = record(None, update, 4)
     assert record(once, update, 4) == once
     assert record(record(once, update, 7), update, 4) == record(once, update, 7)
-    assert record(None, {k: v for k, v in update.items() if k != "published_at"}, 4) == {}
+    assert record(None, msgspec.structs.replace(update, published_at=msgspec.UNSET), 4) == {}
 
 
 @given(st.permutations(range(4)))
@@ -88,10 +89,10 @@ def test_an_alert_says_which_cell_moved_which_way_and_is_valid_against_its_schem
     ((key, update),) = tally_updates(_event(article, "2031-05-30"), article)
     before, after = {}, apply_update(None, update, 3)
     alert = cell_alert(key, tally_count(key, before), tally_count(key, after), update, 2, 3, T0)
-    assert alert is not None and not schemas.errors("alert", alert)
-    assert (alert["change"], alert["previous"], alert["count"], alert["alert_id"]) == (
+    assert alert is not None and not schemas.errors("alert", alert.to_json())
+    assert (alert.change, alert.previous, alert.count, alert.alert_id) == (
         "new_incident", 0, 1, "airspace_violation/LV/2031@2:3")
-    assert alert["headline"] == "Jets near the coast"
-    gone = cell_alert(key, 1, 0, {**update, "op": "retract"}, 2, 9, T0)
-    assert gone is not None and gone["change"] == "retraction"
+    assert alert.headline == "Jets near the coast"
+    gone = cell_alert(key, 1, 0, update.retracted(), 2, 9, T0)
+    assert gone is not None and gone.change == "retraction"
     assert cell_alert(key, 1, 1, update, 2, 4, T0) is None

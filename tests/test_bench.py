@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.bench import bench_load, mix, percentile, probe
+from newsroom_dev.bench import bench_load, mix, percentile, probe
 
 pytestmark = pytest.mark.integration
 
@@ -23,7 +23,7 @@ FIGURES = RATES + RATIOS + ("worker_start_s", "p50_latency_ms", "p99_latency_ms"
 
 def test_bench_reports_every_figure_with_its_range() -> None:
     env = {key: value for key, value in os.environ.items() if key != "KAFKA_BOOTSTRAP"}
-    done = subprocess.run([sys.executable, "-m", "streams.cli", "bench", "--json", "--broker", "tansu", "--articles", "8",
+    done = subprocess.run([sys.executable, "-m", "streams.cli.main", "bench", "--json", "--broker", "tansu", "--articles", "8",
                            "--runs", "1", "--latency-samples", "4", "--partitions", "2"],
                           env=env, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -72,7 +72,7 @@ def test_percentile_is_nearest_rank() -> None:
 
 
 def test_the_extraction_slope_times_each_body_size_and_fits_a_slope() -> None:
-    from streams.slope import body_of, measure
+    from newsroom_dev.slope import body_of, measure
 
     body = body_of(3000)
     assert 2500 < len(body.encode()) <= 3000 and not body.endswith("\n")

@@ -8,10 +8,11 @@ import faust
 import pytest
 from aiokafka.errors import KafkaConnectionError, NotEnoughReplicasError
 
-from streams import app as app_module
-from streams.app import faust_app, until_acknowledged
-from streams.broker import detect_profile
+from streams.agents import sending
+from streams.agents.declarations import faust_app
+from streams.agents.sending import until_acknowledged
 from streams.config import KAFKA, TANSU, Settings
+from streams.kafka.broker import detect_profile
 
 
 def test_tansu_gets_one_record_per_request_and_a_short_session_kafka_faust_defaults() -> None:
@@ -53,7 +54,7 @@ def test_the_profile_is_detected_from_the_broker(bootstrap: str, request: pytest
 
 
 def test_failed_sends_are_retried_until_acknowledged_other_errors_propagate(monkeypatch) -> None:
-    monkeypatch.setattr(app_module, "SEND_RETRY_FIRST", 0.01)
+    monkeypatch.setattr(sending, "SEND_RETRY_FIRST", 0.01)
     failures = [KafkaConnectionError("broker down"), NotEnoughReplicasError("one replica in sync")]
     attempts: list[int] = []
 

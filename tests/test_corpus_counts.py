@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import DEV_CORPUS
 from simulation import Simulation, count_differences
 
-from streams.events import derive
-from streams.loader import read_documents
+from streams.inputs.loader import read_documents
+from streams.model.events import upserts_of
 
 
 def test_count_differences_name_every_cell_that_differs_and_only_those():
@@ -27,8 +29,9 @@ def test_count_differences_name_every_cell_that_differs_and_only_those():
     ]
 
 
+@pytest.mark.shared
 def test_dev_counts_derived_offline_equal_the_gold_counts():
-    simulation = Simulation(derive)
+    simulation = Simulation(upserts_of)
     for document in read_documents([DEV_CORPUS]):
         simulation.feed(document)
     differences = count_differences(simulation.counts(),

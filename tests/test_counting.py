@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+import msgspec
 from hypothesis import given, strategies as st
 
-from streams.article import Article
-from streams.counting import (IncidentMember, apply_update, distinct_incidents, incident_clusters, incident_counts,
+from streams.model.article import Article
+from streams.model.counting import (IncidentMember, apply_update, distinct_incidents, incident_clusters, incident_counts,
                               moved_out_of_cells, tally_updates)
-from streams.events import retraction
+from streams.model.events import retraction
+from streams.model.tallies import Member, TallyUpdate
 
 
 def key(when: str, violator: str = "RU", kind: str = "airspace_violation", country: str = "PL") -> str:
@@ -78,18 +80,18 @@ def test_a_chain_of_adjacent_days_is_not_one_incident():
 
 
 def test_upsert_and_retract_are_idempotent_and_an_older_record_cannot_undo_a_newer_one():
-    upsert = {"op": "upsert", "member": "a:1", "value": key("2025-09-10")}
-    retract = {"op": "retract", "member": "a:1", "value": key("2025-09-10")}
+    upsert = TallyUpdate("upsert", "a:1", key("2025-09-10"))
+    retract = TallyUpdate("retract", "a:1", key("2025-09-10"))
     tally = apply_update(apply_update(None, upsert, 5), upsert, 5)
-    assert tally == {"a:1": [key("2025-09-10"), 5]}
-    newer = apply_update(tally, {**upsert, "value": key("2025-09-11")}, 9)
+    assert tally == {"a:1": Member(key("2025-09-10"), 5)}
+    newer = apply_update(tally, msgspec.structs.replace(upsert, value=key("2025-09-11")), 9)
     assert apply_update(newer, upsert, 5) == newer
     assert apply_update(newer, retract, 10) == {}
 
 
 def test_counts_table_has_the_contract_shape():
-    tallies = [("incidents/airspace_violation/EE/2025", {"x": [key("2025-09-19", country="EE"), 1]}),
-               ("incidents/drone_sighting/DK/2025", {}), ("speaker/Mark Rutte", {"s": ["s", 2]})]
+    tallies = [("incidents/airspace_violation/EE/2025", {"x": Member(key("2025-09-19", country="EE"), 1)}),
+               ("incidents/drone_sighting/DK/2025", {}), ("speaker/Mark Rutte", {"s": Member("s", 2)})]
     assert incident_counts(tallies) == {"airspace_violation": {"EE/2025": 1}, "drone_sighting": {}, "article4_request": {}}
 
 
@@ -117,7 +119,7 @@ def test_a_correction_that_moves_an_incident_to_another_year_takes_it_out_of_the
              "kind": "airspace_violation", "country": "PL", "violator": "RU"}
     corrected = {**first, "incident_key": key("2031-01-02")}
     ((old_cell, update),) = moved_out_of_cells({"w:1": retraction(first, article)}, [corrected], article)
-    assert (old_cell, update["op"], update["member"]) == ("incidents/airspace_violation/PL/2030", "retract", "w:1")
+    assert (old_cell, update.op, update.member) == ("incidents/airspace_violation/PL/2030", "retract", "w:1")
     assert moved_out_of_cells({"w:1": retraction(first, article)}, [{**first, "count": 2}], article) == []
     assert moved_out_of_cells(None, [corrected], article) == []
     tallies = {}

@@ -24,10 +24,10 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from streams.client import ensure_topics, publish
+from newsroom_dev.generator import generate
 from streams.config import Settings
-from streams.generator import generate
-from streams.monitor import wait_until_idle
+from streams.kafka.client import ensure_topics, publish
+from streams.kafka.monitor import wait_until_idle
 
 pytestmark = pytest.mark.integration
 

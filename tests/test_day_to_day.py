@@ -24,16 +24,16 @@ import orjson
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from newsroom_dev.kafka_cluster import running_cluster
 from streams import logs
-from streams.broker import free_port, profile_for
-from streams.client import ensure_topics, read_topic
+from streams.agents.outage import Outage
+from streams.agents.worker import STOP_SECONDS, spawn_worker
 from streams.config import Settings, Topics
-from streams.kafka_cluster import running_cluster
-from streams.loader import load
-from streams.outage import Outage
-from streams.screening import MAX_MESSAGE_BYTES, screen
-from streams.validation import Limits
-from streams.worker import STOP_SECONDS, spawn_worker
+from streams.inputs.loader import load
+from streams.kafka.broker import free_port, profile_for
+from streams.kafka.client import ensure_topics, read_topic
+from streams.model.screening import MAX_MESSAGE_BYTES, screen
+from streams.model.validation import Limits
 
 from conftest import ROOT
 
@@ -42,7 +42,7 @@ SEED = ROOT / "seeds" / "seed-nato-rutte-2025-09-23.json"
 
 
 def newsroom(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "streams.cli", *args], cwd=ROOT, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "streams.cli.main", *args], cwd=ROOT, capture_output=True,
                           env={**os.environ, "NEWSROOM_LOG_FORMAT": "json", **(env or {})}, timeout=COMMAND_SECONDS)
 
 
@@ -210,7 +210,7 @@ def test_a_library_message_passes_once_per_30_s_and_then_says_how_many_it_held_b
                 passed.append((second, getattr(item, "suppressed", 0)))
     assert passed == [(0, 0), (30, 1499), (60, 1499)]
     assert throttle.filter(record("aiokafka.consumer.fetcher", template))  # another logger: its own count
-    assert throttle.filter(record("streams.app", template)) and throttle.filter(record("streams.app", template))
+    assert throttle.filter(record("streams.agents.app", template)) and throttle.filter(record("streams.agents.app", template))
     assert throttle.filter(record("aiokafka", template, logging.INFO)) and throttle.filter(record("aiokafka", template, logging.INFO))
 
 
@@ -288,7 +288,7 @@ def test_a_stop_that_waits_on_a_gone_broker_ends_the_process_after_the_deadline_
     """faust's clean stop flushes the producer, which waits for the broker (seen: still stopping after 85 s)."""
     hangs = ("import asyncio\n"
              "from streams import logs\n"
-             "from streams.worker import bounded_stop\n"
+             "from streams.agents.worker import bounded_stop\n"
              "logs.configure(fmt='json')\n"
              "class FlushForever:\n"
              "    async def on_stop(self):\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiokafka.errors import KafkaConnectionError, MessageSizeTooLargeError
 from faust.exceptions import ProducerSendError
 
-from streams.deadletter import FIRST_CUT_BYTES, MAX_KEY_BYTES, DeadLetter, too_large
+from streams.model.deadletter import FIRST_CUT_BYTES, MAX_KEY_BYTES, DeadLetter, too_large
 
 
 def test_a_letter_is_tried_whole_then_cut_in_halves_down_to_nothing() -> None:

@@ -8,8 +8,8 @@ import subprocess
 import pytest
 import yaml
 
-from streams import openapi
 from streams.config import Settings
+from streams.view import openapi
 
 from conftest import ROOT
 

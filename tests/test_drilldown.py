@@ -7,15 +7,17 @@ import datetime as dt
 import json
 from functools import lru_cache
 
+import pytest
 from jsonschema import Draft202012Validator
 
-from streams import openapi
-from streams.article import Article
-from streams.counting import IncidentMember, Tally, apply_update, incident_clusters, incident_counts, tally_updates
-from streams.drilldown import cell_incidents, drill_down, merge_fields, monthly_series, render_drilldown
-from streams.events import derive
-from streams.loader import read_documents
-from streams.validation import parse_document
+from streams.inputs.loader import read_documents
+from streams.model.article import Article
+from streams.model.counting import IncidentMember, apply_update, incident_clusters, incident_counts, tally_updates
+from streams.model.drilldown import cell_incidents, drill_down, merge_fields, monthly_series, render_drilldown
+from streams.model.events import upserts_of
+from streams.model.tallies import Tally
+from streams.model.validation import parse_document
+from streams.view import openapi
 
 from conftest import DEV_CORPUS
 from simulation import Simulation
@@ -118,7 +120,7 @@ def _gold_key(kind: str, country: str, violator: str | None, when: str) -> str:
 
 @lru_cache(maxsize=1)
 def _dev_tallies() -> tuple[tuple[str, Tally], ...]:
-    simulation = Simulation(derive)
+    simulation = Simulation(upserts_of)
     for document in read_documents([DEV_CORPUS]):
         simulation.feed(document)
     return tuple(simulation.tallies.items())
@@ -145,6 +147,7 @@ def _gold_cells() -> dict[str, list[IncidentMember]]:
     return cells
 
 
+@pytest.mark.shared
 def test_the_drill_down_of_every_dev_cell_lists_exactly_its_gold_incidents():
     expected = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
     tallies = list(_dev_tallies())

@@ -15,15 +15,15 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from streams.client import ensure_topics, publish
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import get_json, wait_until_idle
+from streams.inputs.loader import read_documents
+from streams.kafka.client import ensure_topics, publish
+from streams.kafka.monitor import get_json, wait_until_idle
 
 from conftest import DEV_CORPUS, ROOT
 from test_dashboard_browser import WAIT_SECONDS, _wait, browser  # noqa: F401 - the browser fixture
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 SCREENSHOT = ROOT / "docs" / "dashboard-drilldown.png"
 ENV_SCREENSHOT = "NEWSROOM_SCREENSHOT"

@@ -11,16 +11,15 @@ import sys
 
 import pytest
 
-from streams.broker import free_port
-from streams.client import ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import get_json, processed, wait_until_idle
+from streams.inputs.loader import read_documents
+from streams.kafka.broker import free_port
+from streams.kafka.client import ensure_topics, live_state, publish, read_topic
+from streams.kafka.monitor import get_json, processed, wait_until_idle
 
-from conftest import DEV_CORPUS, ROOT
+from conftest import expected_counts, DEV_CORPUS, ROOT
 
 pytestmark = pytest.mark.integration
-EXPECTED = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
 
 
 def corpus_with_versions() -> list[dict]:
@@ -35,6 +34,7 @@ async def derived(settings: Settings) -> tuple[dict, dict]:
     return incidents, statements
 
 
+@pytest.mark.shared
 def test_a_worker_killed_mid_stream_and_restarted_ends_exactly_like_a_clean_run(settings, workers):
     # The group notices the dead worker after its session timeout (faust's 60 s on Kafka): keep the wait short.
     settings = dataclasses.replace(settings, session_timeout=10.0)
@@ -55,7 +55,7 @@ def test_a_worker_killed_mid_stream_and_restarted_ends_exactly_like_a_clean_run(
         return await get_json(settings, "/api/counts"), await derived(settings)
 
     counts, (incidents, statements) = asyncio.run(scenario())
-    assert counts == EXPECTED
+    assert counts == expected_counts()
     assert incidents and statements
     assert all(e["article_version"] == 2 for e in [*incidents.values(), *statements.values()])
 
@@ -67,6 +67,7 @@ async def _raw_done(settings: Settings) -> dict[str, int]:
         return {}
 
 
+@pytest.mark.shared
 def test_replay_rebuilds_the_same_counts_and_state_with_a_new_extractor(settings, workers):
     async def live_run() -> tuple:
         await ensure_topics(settings)
@@ -81,7 +82,7 @@ def test_replay_rebuilds_the_same_counts_and_state_with_a_new_extractor(settings
            "NEWSROOM_TOPIC_PREFIX": settings.topics.prefix, "NEWSROOM_PARTITIONS": str(settings.partitions),
            "NEWSROOM_EXTRACTOR_VERSION": "replay-test"}
     port = free_port()
-    done = subprocess.run([sys.executable, "-m", "streams.cli", "replay", "--port", str(port)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "streams.cli.main", "replay", "--port", str(port)], cwd=ROOT,
                           env={**__import__("os").environ, **env}, capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr.decode()[-3000:]
     assert b"replay" in done.stderr  # the progress bar
@@ -94,11 +95,12 @@ def test_replay_rebuilds_the_same_counts_and_state_with_a_new_extractor(settings
         return await get_json(replayed_settings, "/api/counts"), await derived(replayed_settings)
 
     replay_counts, (replay_incidents, replay_statements) = asyncio.run(after())
-    assert counts == replay_counts == EXPECTED
+    assert counts == replay_counts == expected_counts()
     assert set(replay_incidents) == set(incidents) and set(replay_statements) == set(statements)
     assert {e["extractor_version"] for e in replay_incidents.values()} == {"replay-test"}
 
 
+@pytest.mark.shared
 def test_two_workers_split_the_partitions_and_the_counts_stay_right(settings, workers):
     other = dataclasses.replace(settings, web_port=free_port())
     ports = [settings.web_port, other.web_port]
@@ -114,7 +116,7 @@ def test_two_workers_split_the_partitions_and_the_counts_stay_right(settings, wo
         return counts, assigned
 
     counts, assigned = asyncio.run(scenario())
-    assert counts == [EXPECTED, EXPECTED], "each worker answers for the whole table"
+    assert counts == [expected_counts(), expected_counts()], "each worker answers for the whole table"
     raw = [{tp for tp in worker if tp.startswith(settings.topics.raw + ":")} for worker in assigned]
     assert raw[0] and raw[1] and not raw[0] & raw[1], "both workers own raw partitions, none twice"
 
@@ -138,7 +140,7 @@ def test_demo_scenario_of_versions_duplicates_and_a_kill_in_either_order(bootstr
     _scenario_files(tmp_path, reverse)
     env = {**__import__("os").environ, "KAFKA_BOOTSTRAP": bootstrap, "NEWSROOM_TOPIC_PREFIX": f"scn{int(reverse)}.",
            "NEWSROOM_APP_ID": f"newsroom-scenario-{int(reverse)}"}
-    done = subprocess.run([sys.executable, "-m", "streams.cli", "demo", str(tmp_path), "--once", "--json",
+    done = subprocess.run([sys.executable, "-m", "streams.cli.main", "demo", str(tmp_path), "--once", "--json",
                            "--port", str(free_port())], cwd=ROOT, env=env, capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr.decode()[-3000:]
     result = json.loads(done.stdout)

@@ -26,13 +26,13 @@ import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from streams.broker import free_port
-from streams.client import ensure_topics, publish, read_topic
+from newsroom_dev.generator import generate
+from newsroom_dev.kafka_cluster import KafkaCluster, running_cluster
+from streams.agents.worker import spawn_worker, stop_workers
 from streams.config import Settings, Topics
-from streams.generator import generate
-from streams.kafka_cluster import KafkaCluster, running_cluster
-from streams.monitor import get_json, processed, wait_until_assigned, wait_until_idle
-from streams.worker import spawn_worker, stop_workers
+from streams.kafka.broker import free_port
+from streams.kafka.client import ensure_topics, publish, read_topic
+from streams.kafka.monitor import get_json, processed, wait_until_assigned, wait_until_idle
 
 pytestmark = pytest.mark.integration
 

@@ -12,11 +12,12 @@ from pathlib import Path
 import orjson
 import pytest
 
-from streams import feeds, schemas
-from streams.client import read_topic
-from streams.events import derive_many
-from streams.loader import load, read_documents
-from streams.validation import parse_document
+from streams import schemas
+from streams.inputs import feeds
+from streams.inputs.loader import load, read_documents
+from streams.kafka.client import read_topic
+from streams.model.events import upserts_of_each
+from streams.model.validation import parse_document
 
 from conftest import DEV_CORPUS, ROOT
 
@@ -164,11 +165,12 @@ def _derived_with_id(path: Path) -> list[dict]:
     """Derived events of the one article in ``path``, its article id written as the raw seed's."""
     (document,) = read_documents([path])
     article = parse_document(document)
-    (events,) = derive_many([article])
+    (events,) = upserts_of_each([article])
     seed_id = orjson.loads(SEED.read_bytes())["article"]["article_id"]
     return orjson.loads(orjson.dumps(events).replace(document["article_id"].encode(), seed_id.encode()))
 
 
+@pytest.mark.shared
 def test_the_seed_in_ninjs_newsml_and_rss_derives_the_same_events_as_its_raw_json():
     expected = _derived_with_id(SEED)
     assert len(expected) > 3, "the seed yields incidents and statements"
@@ -182,7 +184,7 @@ def test_newsroom_publish_sends_each_format_and_reports_a_bad_file_by_name_and_f
     bad.write_text(json.dumps({**NINJS, "pubstatus": "draft"}))
     env = {**os.environ, "KAFKA_BOOTSTRAP": settings.bootstrap, "NEWSROOM_TOPIC_PREFIX": settings.topics.prefix,
            "NEWSROOM_LOG_FORMAT": "json", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "streams.cli", "publish", str(SAMPLES), str(bad)], env=env,
+    done = subprocess.run([sys.executable, "-m", "streams.cli.main", "publish", str(SAMPLES), str(bad)], env=env,
                           capture_output=True, timeout=120)
     assert done.returncode == 1, done.stderr
     assert str(bad).encode() in done.stderr and b'"field":"pubstatus"' in done.stderr.replace(b" ", b"")

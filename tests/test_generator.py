@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from streams.article import Article
-from streams.generator import generate
-from streams.validation import parse_document
+from newsroom_dev.generator import generate
+from streams.model.article import Article
+from streams.model.validation import parse_document
 
 
 def test_generated_articles_are_valid_deterministic_and_varied():

@@ -12,12 +12,13 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
-from streams import app as app_module
-from streams.app import Newsroom
-from streams.article import Article
+from streams.agents import extract_agent, intake
+from streams.agents.app import Newsroom
+from streams.agents.offload import ExtractionPool
+from streams.agents.run_extraction import RawRecord
 from streams.config import Settings, Topics
-from streams.offload import Extraction
-from streams.validation import Rejected, parse_raw
+from streams.model.article import Article
+from streams.model.validation import Rejected, parse_raw
 
 from hostile import VALID, hostile_values, named_cases
 
@@ -42,7 +43,7 @@ class DeadLetters(list):
 def newsroom() -> tuple[Newsroom, DeadLetters]:
     tenant = uuid.uuid4().hex[:8]
     room = Newsroom(Settings(bootstrap="127.0.0.1:9", app_id=f"hostile-{tenant}", topics=Topics(f"{tenant}."),
-                             broker_profile="kafka"), Extraction(0))
+                             broker_profile="kafka"), ExtractionPool(0))
     letters = DeadLetters()
 
     async def dead_letter(key: bytes | None, value: bytes | None, reason: str, stage: str) -> None:
@@ -51,8 +52,8 @@ def newsroom() -> tuple[Newsroom, DeadLetters]:
     async def send_raw(article_id: str, value: bytes) -> None:
         letters.append((article_id.encode(), value, "re-keyed", "rekey"))
 
-    room.dead_letter = dead_letter  # type: ignore[method-assign]
-    room._send_raw = send_raw  # type: ignore[method-assign]
+    room.letters.dead_letter = dead_letter  # type: ignore[method-assign]
+    room.intake.send_raw = send_raw  # type: ignore[method-assign]
     return room, letters
 
 
@@ -65,7 +66,7 @@ def message(offset: int, key: bytes | None, value: bytes | None) -> Any:
 def test_every_hostile_record_of_a_batch_is_applied_or_dead_lettered_and_validate_never_raises(records) -> None:
     room, letters = newsroom()
     messages = [message(offset, key, value) for offset, (key, value) in enumerate(records)]
-    prepared = asyncio.run(room.validate(messages))
+    prepared = asyncio.run(room.intake.validate(messages))
     assert len(prepared) == len(messages)
     for msg, article in zip(messages, prepared):
         expected = parse_raw(msg.value)
@@ -79,16 +80,16 @@ def test_every_hostile_record_of_a_batch_is_applied_or_dead_lettered_and_validat
 
 def test_a_record_whose_validation_raises_is_dead_lettered_and_the_batch_goes_on(monkeypatch) -> None:
     room, letters = newsroom()
-    real = app_module.parse_raw
+    real = intake.parse_raw
 
     def parse(value: bytes | None, limits: Any) -> Any:
         if value == b"poison":
             raise RecursionError("maximum recursion depth exceeded")
         return real(value, limits)
 
-    monkeypatch.setattr(app_module, "parse_raw", parse)
+    monkeypatch.setattr(intake, "parse_raw", parse)
     good = orjson.dumps(VALID)
-    prepared = asyncio.run(room.validate([message(0, b"x", good), message(1, b"p", b"poison"), message(2, b"x", good)]))
+    prepared = asyncio.run(room.intake.validate([message(0, b"x", good), message(1, b"p", b"poison"), message(2, b"x", good)]))
     assert [isinstance(a, Article) for a in prepared] == [True, False, True]
     assert letters == [(b"p", b"poison", "RecursionError: maximum recursion depth exceeded", "validate")]
 
@@ -99,18 +100,18 @@ def test_an_article_whose_transition_raises_is_dead_lettered_with_the_stage_extr
     def broken(*_: Any, **__: Any) -> Any:
         raise OverflowError("date value out of range")
 
-    monkeypatch.setattr(app_module, "moved_out_of_cells", broken)
+    monkeypatch.setattr(extract_agent, "moved_out_of_cells", broken)
 
     async def step() -> Any:
         article = parse_raw(orjson.dumps(VALID))
         assert isinstance(article, Article)
         event = SimpleNamespace(message=message(5, b"k", b"v"))
-        return await room.guarded(event.message, "extract",
-                                  lambda: room._apply_step(event, article, {}, {id(article): []}))
+        return await room.letters.guarded(event.message, "extract",
+                                          lambda: room.extract.apply_step(RawRecord(event, article, []), article, {}))
 
     class Table(dict):
         pass
 
-    room.articles = Table()  # type: ignore[assignment] - the faust table needs a running app
+    room.ledger.table = Table()  # the faust table needs a running app
     assert asyncio.run(step()) is None
     assert letters == [(b"k", b"v", "OverflowError: date value out of range", "extract")]

@@ -12,13 +12,13 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
-from streams.client import ensure_topics, publish_records, read_topic
+from newsroom_dev.generator import generate
 from streams.config import Settings, Topics
-from streams.events import derive_many
-from streams.generator import generate
-from streams.monitor import get_json, wait_until_assigned, wait_until_idle
-from streams.article import Article
-from streams.validation import Rejected, parse_document, parse_raw
+from streams.kafka.client import ensure_topics, publish_records, read_topic
+from streams.kafka.monitor import get_json, wait_until_assigned, wait_until_idle
+from streams.model.article import Article
+from streams.model.events import upserts_of_each
+from streams.model.validation import Rejected, parse_document, parse_raw
 
 from hostile import VALID, hostile_values, named_cases
 
@@ -31,7 +31,7 @@ def valid_articles(count: int, seed: int) -> list[dict]:
 
 def expected_incidents(documents: list[dict]) -> set[str]:
     articles = [parse_document(d) for d in documents]
-    return {e["incident_id"] for events in derive_many(articles) for e in events if e["type"] == "incident"}
+    return {e["incident_id"] for events in upserts_of_each(articles) for e in events if e["type"] == "incident"}
 
 
 def interleaved(valid: list[dict], bad: list[tuple[bytes | None, bytes]]) -> list[tuple[bytes | None, bytes]]:
@@ -80,7 +80,7 @@ def test_each_record_that_crashed_the_agent_is_dead_lettered_and_every_valid_one
                     max_size=20))
 def test_generated_hostile_records_beside_valid_articles_are_dead_lettered_or_applied(bootstrap, workers, run, bad):
     tenant = f"h{uuid.uuid4().hex[:8]}"
-    from streams.broker import free_port
+    from streams.kafka.broker import free_port
 
     settings = Settings(bootstrap=bootstrap, app_id=f"newsroom-{tenant}", topics=Topics(f"{tenant}."), partitions=2,
                         web_port=free_port())

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from streams.extraction.run import extract
 from streams.extraction.model import IncidentFact
-from streams.validation import parse_document
+from streams.extraction.run import extract
+from streams.model.validation import parse_document
 
 CORPUS = Path(__file__).parent / "corpus"
 FIELDS = ("violator", "attribution", "platform", "model", "count", "duration_minutes", "location")

@@ -1,4 +1,4 @@
-"""What streams/internals.py relies on in faust and aiokafka still behaves so: fails when a release changes it."""
+"""What streams/agents/internals.py relies on in faust and aiokafka still behaves so: fails when a release changes it."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.transport.drivers.aiokafka import Transport as AIOKafkaTransport
 from faust.types import TP
 
-from streams import internals
+from streams.agents import internals
 
 
 class Event:

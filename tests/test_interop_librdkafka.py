@@ -8,12 +8,12 @@ import time
 import pytest
 from confluent_kafka import OFFSET_BEGINNING, Consumer, Producer, TopicPartition
 
-from streams.client import ensure_topics
-from streams.monitor import wait_until_idle
+from streams.kafka.client import ensure_topics
+from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 
 def test_librdkafka_publishes_a_raw_article_and_reads_the_derived_events(settings, workers, run):

@@ -1,4 +1,4 @@
-"""The Kafka command line users run (scripts/kafka-cluster wraps ``python -m streams.kafka_cluster``)."""
+"""The Kafka command line users run (scripts/kafka-cluster wraps ``python -m newsroom_dev.kafka_cluster``)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from streams.broker import KAFKA_APIS, api_keys
-from streams.kafka_cluster import answers
+from newsroom_dev.kafka_cluster import answers
+from streams.kafka.broker import KAFKA_APIS, api_keys
 
 from conftest import ROOT
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.integration
 
 
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "streams.kafka_cluster", "--dir", str(home), *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "newsroom_dev.kafka_cluster", "--dir", str(home), *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -44,7 +44,7 @@ def test_start_leaves_a_broker_running_in_the_background_until_stop(tmp_path: Pa
 def test_a_cluster_id_never_begins_with_a_dash_that_kafka_storage_would_read_as_an_option(monkeypatch) -> None:
     import uuid
 
-    from streams import kafka_cluster
+    from newsroom_dev import kafka_cluster
 
     draws = iter([uuid.UUID(bytes=b"\xf8" + bytes(15)), uuid.UUID(bytes=b"\x01" * 16)])
     monkeypatch.setattr(kafka_cluster.uuid, "uuid4", lambda: next(draws))

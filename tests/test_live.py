@@ -9,7 +9,7 @@ import pytest
 from aiohttp import web as aioweb
 from aiohttp.test_utils import TestClient, TestServer
 
-from streams.live import RECOVERING_MESSAGE, SHARE, LiveFeed, PerChange, Throttled, sse_message
+from streams.view.live import RECOVERING_MESSAGE, SHARE, LiveFeed, PerChange, Throttled, sse_message
 
 
 class View:

@@ -6,9 +6,9 @@ import asyncio
 
 import pytest
 
-from streams import monitor
 from streams.config import Settings
-from streams.monitor import WorkerUnavailable
+from streams.kafka import monitor
+from streams.kafka.monitor import WorkerUnavailable
 
 
 def test_the_timeout_names_the_last_state_seen_not_an_earlier_error(monkeypatch):

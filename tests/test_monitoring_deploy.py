@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from streams import metrics
+from streams.agents import metrics
 
 from conftest import ROOT
 

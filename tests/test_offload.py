@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from newsroom_dev.generator import generate
+from streams.agents.offload import ExtractionPool, Failed, OverBudget, chunks, upserts_or_failures, time_budget
 from streams.extraction import run
-from streams.article import Article
-from streams.events import derive_many
-from streams.generator import generate
-from streams.offload import Extraction, Failed, OverBudget, chunks, derive_each, time_budget
+from streams.model.article import Article
+from streams.model.events import upserts_of_each
+from streams.model.validation import parse_document
 from streams.processes import children
-from streams.validation import parse_document
 
 
 def extraction_processes() -> set[int]:
@@ -28,7 +28,7 @@ def extraction_processes() -> set[int]:
     found = set()
     for pid in children(os.getpid()):
         with contextlib.suppress(OSError):  # ended meanwhile
-            if b"streams.offload" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            if b"streams.agents.offload" in Path(f"/proc/{pid}/cmdline").read_bytes():
                 found.add(pid)
     return found
 
@@ -49,7 +49,7 @@ def test_chunks_keep_every_article_once_in_order_in_at_most_parts_runs(length, p
 def test_one_failing_article_fails_alone_with_its_reason(monkeypatch):
     batch = articles(6)
     bad = batch[2]
-    expected = derive_many(batch[:2] + batch[3:])
+    expected = upserts_of_each(batch[:2] + batch[3:])
     real = run.extract_many
 
     def failing(some: list[Article]) -> list:
@@ -58,22 +58,22 @@ def test_one_failing_article_fails_alone_with_its_reason(monkeypatch):
         return real(some)
 
     monkeypatch.setattr(run, "extract_many", failing)
-    found = derive_each(batch)
+    found = upserts_or_failures(batch)
     assert found[2] == Failed(f"ValueError: cannot read {bad.article_id}")
     assert [f for i, f in enumerate(found) if i != 2] == expected
 
 
 def derived_by(processes: int, batches: list[list[Article]], between=None, budget: float | None = None) -> list[list]:
-    """What an :class:`Extraction` with ``processes`` derives for each batch (``between``: called with it
+    """What an :class:`ExtractionPool` with ``processes`` derives for each batch (``between``: called with it
     after the first batch), stopped at the end."""
     async def run() -> list[list]:
-        extraction = Extraction(processes, budget)
+        extraction = ExtractionPool(processes, budget)
         try:
             found = []
             for i, batch in enumerate(batches):
                 if i == 1 and between is not None:
                     await between(extraction)
-                found.append(await extraction.derive(batch))
+                found.append(await extraction.extract(batch))
             return found
         finally:
             await extraction.stop()
@@ -82,17 +82,17 @@ def derived_by(processes: int, batches: list[list[Article]], between=None, budge
 
 def test_on_the_event_loop_it_derives_what_derive_many_does():
     batch = articles()
-    assert derived_by(0, [batch]) == [derive_many(batch)]
+    assert derived_by(0, [batch]) == [upserts_of_each(batch)]
 
 
 def test_in_child_processes_it_derives_what_derive_many_does_in_order():
     batch = articles()
     seen: list[set[int]] = []
 
-    async def count(_: Extraction) -> None:
+    async def count(_: ExtractionPool) -> None:
         seen.append(extraction_processes())
 
-    assert derived_by(2, [batch[:1], batch], count) == [derive_many(batch[:1]), derive_many(batch)]
+    assert derived_by(2, [batch[:1], batch], count) == [upserts_of_each(batch[:1]), upserts_of_each(batch)]
     assert len(seen[0]) == 2
 
 
@@ -103,14 +103,14 @@ def test_an_article_extraction_refuses_in_the_child_comes_back_failed_with_its_r
     huge = dataclasses.replace(good[0], article_id="invented-huge-1", body=picture + "QUJD" * 250_000 + '">')
     (found,) = derived_by(1, [[good[0], huge, good[1]]])
     assert isinstance(found[1], Failed) and found[1].reason.startswith("ValueError: "), found[1]
-    assert [found[0], found[2]] == derive_many([good[0], good[1]])
+    assert [found[0], found[2]] == upserts_of_each([good[0], good[1]])
 
 
 def test_a_killed_extraction_process_is_replaced_and_nothing_is_lost():
     batch = articles()
     killed: set[int] = set()
 
-    async def kill(_: Extraction) -> None:
+    async def kill(_: ExtractionPool) -> None:
         killed.update(extraction_processes())
         for pid in killed:
             os.kill(pid, signal.SIGKILL)
@@ -119,7 +119,7 @@ def test_a_killed_extraction_process_is_replaced_and_nothing_is_lost():
             await asyncio.sleep(0.05)
 
     first, again = derived_by(2, [batch[:2], batch], kill)
-    assert killed and first == derive_many(batch[:2]) and again == derive_many(batch)
+    assert killed and first == upserts_of_each(batch[:2]) and again == upserts_of_each(batch)
 
 
 def test_an_article_that_kills_its_process_fails_alone(monkeypatch):
@@ -127,7 +127,7 @@ def test_an_article_that_kills_its_process_fails_alone(monkeypatch):
     batch = articles(6)
 
     async def run() -> list:
-        extraction = Extraction(1)
+        extraction = ExtractionPool(1)
         await extraction.start()
         try:
             target = extraction_processes()
@@ -143,18 +143,18 @@ def test_an_article_that_kills_its_process_fails_alone(monkeypatch):
                 return await real(some)
 
             monkeypatch.setattr(extraction, "_gather", gather_killing_once)
-            return await extraction.derive(batch)
+            return await extraction.extract(batch)
         finally:
             await extraction.stop()
 
     found = asyncio.run(run())
     assert isinstance(found[1], Failed) and "died" in found[1].reason
-    assert [f for i, f in enumerate(found) if i != 1] == derive_many(batch[:1] + batch[2:])
+    assert [f for i, f in enumerate(found) if i != 1] == upserts_of_each(batch[:1] + batch[2:])
 
 
 def test_it_is_ready_once_its_processes_have_started():
     async def run() -> tuple[bool, bool]:
-        extraction = Extraction(1)
+        extraction = ExtractionPool(1)
         before = extraction.ready
         await extraction.start()
         try:
@@ -169,7 +169,7 @@ def test_stop_ends_the_processes():
     others = extraction_processes()
 
     async def run() -> set[int]:
-        extraction = Extraction(1)
+        extraction = ExtractionPool(1)
         await extraction.start()
         started = extraction_processes() - others
         await extraction.stop()
@@ -181,7 +181,7 @@ def test_stop_ends_the_processes():
 
 def test_the_workers_own_process_does_not_load_spacy():
     """Its extraction processes do: importing spaCy in the worker too would cost it about 80 MB."""
-    code = ("import sys, streams.app, streams.web, streams.web_analysis, streams.worker; "
+    code = ("import sys, streams.agents.app, streams.view.web, streams.view.web_analysis, streams.agents.worker; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
@@ -211,4 +211,4 @@ def test_an_article_over_the_time_budget_fails_alone_with_that_reason(processes)
     (found,) = derived_by(processes, [[good[0], slow(good[1]), good[2]]], budget=2)
     assert isinstance(found[1], Failed), found[1]
     assert found[1].reason.startswith("extraction took longer than the budget of 2 s"), found[1].reason
-    assert [found[0], found[2]] == derive_many([good[0], good[2]])
+    assert [found[0], found[2]] == upserts_of_each([good[0], good[2]])

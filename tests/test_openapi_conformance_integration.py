@@ -18,14 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from streams.client import ensure_topics, publish, publish_records
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import wait_until_idle
+from streams.inputs.loader import read_documents
+from streams.kafka.client import ensure_topics, publish, publish_records
+from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
 HERE = Path(__file__).resolve().parent / "schemathesis"
 WAIT_SECONDS = 180.0  # upper bounds, not latency assertions

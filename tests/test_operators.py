@@ -24,13 +24,13 @@ from aiohttp.test_utils import TestClient, TestServer
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from streams import api, openapi
-from streams.bench import render_bench
-from streams.broker import answers_metadata, free_port
-from streams.client import ensure_topics, live_state, publish, read_topic
+from newsroom_dev.bench import render_bench
 from streams.config import Settings
-from streams.monitor import wait_until_assigned, wait_until_idle
-from streams.web import recovery_guard
+from streams.kafka.broker import answers_metadata, free_port
+from streams.kafka.client import ensure_topics, live_state, publish, read_topic
+from streams.kafka.monitor import wait_until_assigned, wait_until_idle
+from streams.view import api, openapi
+from streams.view.web import recovery_guard
 
 from conftest import ROOT
 
@@ -38,7 +38,7 @@ COMMAND_SECONDS = 180  # a worker or replay subprocess loads spaCy and joins a g
 
 
 def newsroom(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "streams.cli", *args], cwd=ROOT, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "streams.cli.main", *args], cwd=ROOT, capture_output=True,
                           env={**os.environ, "NEWSROOM_LOG_FORMAT": "json", **(env or {})}, timeout=COMMAND_SECONDS)
 
 
@@ -207,7 +207,7 @@ def test_replay_since_published_re_derives_only_articles_published_from_then_on(
 
 
 def test_broker_command_prints_its_export_line_serves_other_commands_and_stops_on_sigterm():
-    broker = subprocess.Popen([sys.executable, "-m", "streams.cli", "broker"], cwd=ROOT, stdout=subprocess.PIPE,
+    broker = subprocess.Popen([sys.executable, "-m", "streams.cli.main", "broker"], cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, env={**os.environ, "NEWSROOM_LOG_FORMAT": "json"})
     try:
         line = broker.stdout.readline().decode()
@@ -273,7 +273,7 @@ def test_counts_from_a_recovering_worker_says_to_retry():
         app.router.add_get("/api/counts", _empty)
         async with TestServer(app, host="127.0.0.1") as server:
             process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "streams.cli", "counts", "--port", str(server.port), cwd=ROOT,
+                sys.executable, "-m", "streams.cli.main", "counts", "--port", str(server.port), cwd=ROOT,
                 env={**os.environ, "NEWSROOM_LOG_FORMAT": "json"}, stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE)
             _, stderr = await asyncio.wait_for(process.communicate(), COMMAND_SECONDS)

@@ -11,14 +11,14 @@ import time
 import orjson
 import pytest
 
-from streams.client import ensure_topics, live_state, publish, publish_records, read_topic
-from streams.config import Settings
-from streams.events import derive_many
-from streams.generator import generate
-from streams.loader import read_documents
-from streams.monitor import get_json, wait_until_assigned, wait_until_idle
+from newsroom_dev.generator import generate
 from streams import schemas
-from streams.validation import parse_document
+from streams.config import Settings
+from streams.inputs.loader import read_documents
+from streams.kafka.client import ensure_topics, live_state, publish, publish_records, read_topic
+from streams.kafka.monitor import get_json, wait_until_assigned, wait_until_idle
+from streams.model.events import upserts_of_each
+from streams.model.validation import parse_document
 
 from conftest import DEV_CORPUS, ROOT
 from simulation import count_differences
@@ -82,6 +82,7 @@ async def _run_corpus(settings: Settings, paths, alive) -> dict:
     }
 
 
+@pytest.mark.shared
 def test_dev_counts_through_the_broker_equal_the_gold_counts(settings, workers, run):
     """Dev's table only: train is a validation set measured by `make score`, not a table pinned in a test."""
     worker = workers.start(settings)
@@ -98,9 +99,9 @@ def test_dev_counts_through_the_broker_equal_the_gold_counts(settings, workers, 
 def test_demo_on_the_seeds_prints_the_estonian_violation_statements_and_counts(bootstrap):
     env = {**os.environ, "KAFKA_BOOTSTRAP": bootstrap, "NEWSROOM_TOPIC_PREFIX": "demo-seeds.",
            "NEWSROOM_APP_ID": "newsroom-demo-seeds"}
-    from streams.broker import free_port
+    from streams.kafka.broker import free_port
 
-    done = subprocess.run([sys.executable, "-m", "streams.cli", "demo", "--once", "--json", "--port", str(free_port())],
+    done = subprocess.run([sys.executable, "-m", "streams.cli.main", "demo", "--once", "--json", "--port", str(free_port())],
                           cwd=ROOT, env=env, capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr.decode()[-3000:]
     result = orjson.loads(done.stdout)
@@ -130,7 +131,7 @@ def test_records_arriving_during_a_batch_are_each_applied_once(settings, workers
     documents = generate(40, seed=21, relevant_share=1.0)
     worker = workers.start(settings)
     derived = run(_trickle(settings, documents, alive=lambda: worker.poll() is None, gap=0.02))
-    expected = {e["incident_id"] for events in derive_many([parse_document(d) for d in documents])
+    expected = {e["incident_id"] for events in upserts_of_each([parse_document(d) for d in documents])
                 for e in events if e["type"] == "incident"}
     assert {orjson.loads(value)["incident_id"] for _, value, _ in derived} == expected
     status = run(get_json(settings, "/api/status"))

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from streams.extraction.run import extract
 from streams.extraction.model import StatementFact
-from streams.validation import parse_document
+from streams.extraction.run import extract
+from streams.model.validation import parse_document
 
 CORPUS = Path(__file__).parent / "corpus" / "statements"
 

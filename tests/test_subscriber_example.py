@@ -11,9 +11,9 @@ from typing import Any
 import orjson
 import pytest
 
-from streams.client import ensure_topics, publish, publish_records
 from streams.config import Settings
-from streams.monitor import wait_until_idle
+from streams.kafka.client import ensure_topics, publish, publish_records
+from streams.kafka.monitor import wait_until_idle
 
 from conftest import DEV_CORPUS, ROOT
 from derived import incident
@@ -55,6 +55,7 @@ def test_the_example_keeps_the_latest_upsert_and_drops_retractions(settings: Set
     assert state.counts() == {"airspace_violation": {"EE/2025": 1}}
 
 
+@pytest.mark.shared
 def test_the_example_follows_a_worker_through_a_publish_and_a_kill(settings: Settings, workers) -> None:
     example = _example()
     article = json.loads((DEV_CORPUS / "dev-estonia-migs-2025-09-19.json").read_text())["article"]

@@ -13,9 +13,9 @@ from typing import Any
 import orjson
 import pytest
 
-from streams.client import ensure_topics, publish_records
 from streams.config import Settings
-from streams.tail import add_parser, readable
+from streams.inputs.tail import add_parser, readable
+from streams.kafka.client import ensure_topics, publish_records
 
 from derived import incident, statement
 
@@ -49,7 +49,7 @@ async def _send(settings: Settings, topic: str, events: list[dict[str, Any]]) ->
 async def _spawn_tail(settings: Settings, *args: str) -> asyncio.subprocess.Process:
     env = {**os.environ, "KAFKA_BOOTSTRAP": settings.bootstrap, "NEWSROOM_TOPIC_PREFIX": settings.topics.prefix,
            "NEWSROOM_LOG_FORMAT": "json"}
-    return await asyncio.create_subprocess_exec(sys.executable, "-m", "streams.cli", "tail", *args, env=env,
+    return await asyncio.create_subprocess_exec(sys.executable, "-m", "streams.cli.main", "tail", *args, env=env,
                                                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
 
 

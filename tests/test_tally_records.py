@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from derived import incident, statement
-from streams.counting import tally_updates
-from streams.tally_records import BadTally, TallyRecord, decode_tally
-from streams.view import WholeView
+from streams.model.counting import tally_updates
+from streams.model.tally_records import BadTally, TallyRecord, decode_tally
+from streams.view.whole import WholeView
 
 CELL = b"incidents/airspace_violation/EE/2025"
 TALLIES = "t.newsroom.internal.tallies"
@@ -41,7 +41,8 @@ def test_a_record_that_is_no_tally_update_is_refused_with_a_reason(key, value, f
 def test_every_update_the_worker_writes_is_accepted() -> None:
     for event in [incident(1), {**incident(2, when="2025-09"), "op": "retract"}, statement(3, "Jane Doe", "NATO", None)]:
         for key, update in tally_updates(event):
-            assert decode_tally(key.encode(), orjson.dumps(update)) == TallyRecord(key, update)
+            assert update.encode() == orjson.dumps(update.to_json())
+            assert decode_tally(key.encode(), update.encode()) == TallyRecord(key, update)
 
 
 @settings(max_examples=300, deadline=None)
@@ -53,9 +54,9 @@ def test_arbitrary_records_never_raise(key, value) -> None:
 def test_the_whole_view_skips_a_forged_and_a_keyless_record_and_still_counts() -> None:
     view = WholeView(tally_topic=TALLIES)
     key, update = tally_updates(incident(1))[0]
-    view.apply(TALLIES, 0, 0, orjson.dumps(update), key.encode())
+    view.apply(TALLIES, 0, 0, update.encode(), key.encode())
     view.apply(TALLIES, 0, 1, orjson.dumps({"member": "evil", "op": "upsert", "value": 5}), CELL)
-    view.apply(TALLIES, 1, 0, orjson.dumps(update), None)
+    view.apply(TALLIES, 1, 0, update.encode(), None)
     assert view.counts()["airspace_violation"] == {"EE/2025": 1}
-    assert list(view.tallies[key]) == [update["member"]]
+    assert list(view.tallies[key]) == [update.member]
     assert view.read == {TALLIES: {0: 1, 1: 0}}

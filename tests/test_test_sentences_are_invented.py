@@ -204,6 +204,7 @@ def test_a_reworded_sentence_is_no_copy_and_a_renamed_one_is():
     assert found[0].reason.startswith("ratio") and found[1].reason.startswith("shares")
 
 
+@pytest.mark.shared
 def test_no_test_sentence_is_a_corpus_sentence_with_names_or_numbers_changed():
     if not SHARED.is_dir():
         pytest.skip(f"the shared corpora are not here ({SHARED}): nothing to compare the test sentences with")

@@ -6,8 +6,8 @@ import orjson
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from streams.article import Article
-from streams.validation import Limits, Rejected, parse_document, parse_raw
+from streams.model.article import Article
+from streams.model.validation import Limits, Rejected, parse_document, parse_raw
 
 GOOD = {"article_id": "a1", "version": 2, "action": "publish", "published_at": "2025-09-23T15:00:00Z",
         "headline": "H", "body": "B"}

@@ -7,9 +7,9 @@ from hypothesis import given, strategies as st
 
 from types import SimpleNamespace
 
-from streams.counting import tally_updates
-from streams.events import retraction
-from streams.view import WholeView
+from streams.model.counting import tally_updates
+from streams.model.events import retraction
+from streams.view.whole import WholeView
 
 from derived import incident, statement
 
@@ -17,7 +17,7 @@ INCIDENTS, STATEMENTS, TALLIES = "t.incidents", "t.statements", "t.tallies"
 
 
 def _retract(event: dict) -> dict:
-    """A retraction as the ledger writes it: the routing fields kept (:func:`streams.events.retraction`)."""
+    """A retraction as the ledger writes it: the routing fields kept (:func:`streams.model.events.retraction`)."""
     later = SimpleNamespace(version=event["article_version"] + 1)
     return retraction(event, later)  # type: ignore[arg-type]
 
@@ -28,7 +28,7 @@ def _fold(records: list[tuple[str, int, dict]]) -> WholeView:
     for offset, (topic, partition, event) in enumerate(records):
         view.apply(topic, partition, offset, orjson.dumps(event))
         for key, update in tally_updates(event):
-            view.apply(TALLIES, partition, offset, orjson.dumps(update), key.encode())
+            view.apply(TALLIES, partition, offset, update.encode(), key.encode())
     return view
 
 
@@ -80,6 +80,6 @@ def test_a_record_on_the_tally_topic_that_is_no_update_is_passed_over() -> None:
     view = WholeView(tally_topic=TALLIES)
     for offset, value in enumerate([b"{not json", b"[1]", b'{"op": "upsert"}']):
         view.apply(TALLIES, 0, offset, value, b"incidents/airspace_violation/EE/2025")
-    view.apply(TALLIES, 0, 3, orjson.dumps(tally_updates(incident(1))[0][1]), b"incidents/airspace_violation/EE/2025")
+    view.apply(TALLIES, 0, 3, tally_updates(incident(1))[0][1].encode(), b"incidents/airspace_violation/EE/2025")
     assert view.counts()["airspace_violation"] == {"EE/2025": 1}
     assert view.read == {TALLIES: {0: 3}}

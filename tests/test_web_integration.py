@@ -9,10 +9,10 @@ import json
 import aiohttp
 import pytest
 
-from streams.client import ensure_topics, publish
-from streams.loader import read_documents
-from streams.monitor import wait_until_idle
-from streams.web_policy import HEADERS
+from streams.inputs.loader import read_documents
+from streams.kafka.client import ensure_topics, publish
+from streams.kafka.monitor import wait_until_idle
+from streams.view.web_policy import HEADERS
 
 from conftest import DEV_CORPUS
 
@@ -25,6 +25,7 @@ async def _get(settings, path: str) -> tuple[int, str, str]:
             return response.status, response.headers.get("Content-Type", ""), await response.text()
 
 
+@pytest.mark.shared
 def test_api_counts_lists_metrics_and_dashboard(settings, workers):
     async def scenario() -> dict:
         await ensure_topics(settings)

@@ -14,11 +14,11 @@ from collections.abc import AsyncIterator
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from streams import openapi, web, web_analysis
-from streams.app import Newsroom
+from streams.agents.app import Newsroom
+from streams.agents.offload import ExtractionPool
 from streams.config import Settings
-from streams.offload import Extraction
-from streams.web_policy import HEADERS
+from streams.view import openapi, web, web_analysis
+from streams.view.web_policy import HEADERS
 
 FAUST_PATHS = ["/router/", "/router/topics", "/router/articles/", "/router/articles/k/", "/table/", "/table/articles/",
                "/table/articles/k/", "/graph/", "/stats/", "/assignment/", "/performance/"]
@@ -28,7 +28,7 @@ WAIT_SECONDS = 30.0  # an upper bound for the server to act, far below aiohttp's
 
 def _built() -> Newsroom:
     """A worker's app with every route it registers, and faust's own mounted as the worker's start mounts them."""
-    newsroom = Newsroom(Settings(broker_profile="kafka", web_header_timeout=HEADER_TIMEOUT), Extraction(0))
+    newsroom = Newsroom(Settings(broker_profile="kafka", web_header_timeout=HEADER_TIMEOUT), ExtractionPool(0))
     web.register(newsroom)
     web_analysis.register(newsroom)
     newsroom.app.web.init_server()
@@ -69,7 +69,7 @@ async def test_every_response_carries_the_security_headers_and_a_server_header_w
         response = await client.request(method, path)
         assert response.status == status, path
         _check_headers(response.headers, path)
-    # A request aiohttp cannot parse is answered by aiohttp itself, outside the app (streams.internals).
+    # A request aiohttp cannot parse is answered by aiohttp itself, outside the app (streams.agents.internals).
     reader, writer = await asyncio.open_connection(client.host, client.port)
     writer.write(b"NOT A\x00REQUEST\r\n\r\n")
     head = (await asyncio.wait_for(reader.read(), WAIT_SECONDS)).split(b"\r\n\r\n")[0].decode()

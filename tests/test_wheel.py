@@ -19,18 +19,17 @@ from pathlib import Path
 
 import pytest
 
-from streams.client import ensure_topics, publish
+from streams.agents.worker import stop_workers, worker_env
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import get_json, wait_until_idle
+from streams.inputs.loader import read_documents
+from streams.kafka.client import ensure_topics, publish
+from streams.kafka.monitor import get_json, wait_until_idle
 from streams.processes import end_with_parent
-from streams.worker import stop_workers, worker_env
 
-from conftest import DEV_CORPUS, ROOT, broker_kinds
+from conftest import expected_counts, DEV_CORPUS, ROOT, broker_kinds
 
 pytestmark = pytest.mark.integration
 
-EXPECTED = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
 SEEDS = ROOT / "seeds"
 INSTALL_TIMEOUT_SECONDS = 1800  # upper bounds, not timings
 RUN_TIMEOUT_SECONDS = 300
@@ -61,7 +60,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
-    shutil.copytree(ROOT / "streams", source / "streams", ignore=shutil.ignore_patterns("__pycache__"))
+    for package in ("streams", "newsroom_dev"):
+        shutil.copytree(ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
     dist, venv, outside = root / "dist", root / "venv", root / "outside"
     outside.mkdir()
     steps = [
@@ -88,12 +88,12 @@ def test_the_wheel_carries_its_schemas_and_static_files_and_runs_from_outside_th
     assert package.is_relative_to(installed.venv), package
     assert sorted(p.name for p in (package / "schemas").glob("*.json")) == sorted(
         p.name for p in (ROOT / "streams" / "schemas").glob("*.json"))
-    assert sorted(p.name for p in (package / "static").iterdir()) == sorted(
-        p.name for p in (ROOT / "streams" / "static").iterdir() if p.name != "__pycache__")
+    assert sorted(p.name for p in (package / "view" / "static").iterdir()) == sorted(
+        p.name for p in (ROOT / "streams" / "view" / "static").iterdir() if p.name != "__pycache__")
 
     from_wheel = installed.run(installed.command("newsroom"), "extract", str(SEEDS))
     assert from_wheel.returncode == 0, from_wheel.stderr[-3000:]
-    from_source = subprocess.run([sys.executable, "-m", "streams.cli", "extract", str(SEEDS)], cwd=ROOT,
+    from_source = subprocess.run([sys.executable, "-m", "streams.cli.main", "extract", str(SEEDS)], cwd=ROOT,
                                  capture_output=True, text=True, timeout=RUN_TIMEOUT_SECONDS)
     assert from_source.returncode == 0, from_source.stderr[-3000:]
     events = [json.loads(line) for line in from_wheel.stdout.splitlines()]
@@ -101,6 +101,7 @@ def test_the_wheel_carries_its_schemas_and_static_files_and_runs_from_outside_th
     assert from_wheel.stdout == from_source.stdout
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize("bootstrap", [kind for kind in broker_kinds() if kind != "tansu"], indirect=True)
 def test_a_worker_from_the_wheel_processes_the_corpus_on_kafka(installed: Installed, settings: Settings) -> None:
     worker = subprocess.Popen([installed.command("newsroom"), "worker"], cwd=installed.outside,
@@ -119,7 +120,7 @@ def test_a_worker_from_the_wheel_processes_the_corpus_on_kafka(installed: Instal
         counts, status = asyncio.run(scenario())
     finally:
         stop_workers([worker])
-    assert counts == EXPECTED
+    assert counts == expected_counts()
     assert status["counters"]["articles_processed"] == len(documents)
     assert not status["counters"].get("deadlettered"), "an installed worker validates articles like the source tree"
 

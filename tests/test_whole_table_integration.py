@@ -13,17 +13,16 @@ from typing import Any
 import aiohttp
 import pytest
 
-from streams.broker import free_port
-from streams.client import ensure_topics, live_state, publish, read_topic
 from streams.config import Settings
-from streams.loader import read_documents
-from streams.monitor import get_json, wait_until_idle
+from streams.inputs.loader import read_documents
+from streams.kafka.broker import free_port
+from streams.kafka.client import ensure_topics, live_state, publish, read_topic
+from streams.kafka.monitor import get_json, wait_until_idle
 
-from conftest import DEV_CORPUS, ROOT
+from conftest import expected_counts, DEV_CORPUS, ROOT
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
-EXPECTED = json.loads((DEV_CORPUS / "expected_counts.json").read_text())
 WAIT_SECONDS = 240.0  # an upper bound for the pipeline, not a latency assertion
 PATHS = ["/api/counts", "/api/statement-counts", "/api/incidents?limit=500", "/api/statements?limit=500", "/api/snapshot",
          "/api/ready"]
@@ -41,7 +40,7 @@ async def _first_snapshot(settings: Settings, port: int) -> dict[str, Any]:
 
 
 def _cli_counts(settings: Settings, port: int) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, "-m", "streams.cli", "counts", "--json", "--port", str(port)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "streams.cli.main", "counts", "--json", "--port", str(port)], cwd=ROOT,
                           capture_output=True, timeout=60, env={**os.environ, "NEWSROOM_WEB_HOST": settings.web_host})
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     return json.loads(done.stdout)
@@ -71,7 +70,7 @@ def test_each_of_two_workers_answers_for_the_whole_table(settings: Settings, wor
 
     first, second = got["answers"]
     assert first == second, "both workers give the same answer to every query"
-    assert first["/api/counts"] == EXPECTED
+    assert first["/api/counts"] == expected_counts()
     assert first["/api/ready"] == {"ready": True}
     # The whole table: every live item of the derived topics, whichever partition it is in.
     assert {i["incident_id"] for i in first["/api/incidents?limit=500"]["items"]} == {
@@ -80,4 +79,4 @@ def test_each_of_two_workers_answers_for_the_whole_table(settings: Settings, wor
         e["statement_id"] for e in got["statements"]}
     assert len({e["statement_id"].split(":")[0] for e in got["statements"]}) > 1  # items from several articles
     assert got["streams"][0] == got["streams"][1] == first["/api/snapshot"]
-    assert [_cli_counts(settings, port) for port in ports] == [EXPECTED, EXPECTED]
+    assert [_cli_counts(settings, port) for port in ports] == [expected_counts(), expected_counts()]

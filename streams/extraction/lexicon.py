@@ -150,12 +150,12 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 DIRECTION_PREFIXES = {"North", "South"}
 
 # Kinds of place small enough that two incidents placed at two of them, the same night, are two incidents: an
-# airport, a base, a plant, a village. A river, a sea, a region or "the area" may hold both (streams.counting).
+# airport, a base, a plant, a village. A river, a sea, a region or "the area" may hold both (streams.model.counting).
 SITE_HEADS = {"airport", "airfield", "airbase", "base", "plant", "station", "village", "town", "city", "island",
               "islet", "isle", "port", "harbour", "harbor"}
 
 # Words that say what kind of site a place is, not which one: two reports placed at "Alder Air Base" and "Birch
-# air base" name different sites only through the words left when these are set aside (streams.counting).
+# air base" name different sites only through the words left when these are set aside (streams.model.counting).
 SITE_WORDS = LAND_PLACES | GENERIC_PLACE_WORDS | ADMINISTRATIVE_UNITS | DIRECTIONS | {
     "air", "airfield", "airbase", "plant", "station", "area", "range", "field", "power", "nuclear", "military",
     "naval", "training", "international", "national", "the", "of", "near", "over", "and"}

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field as default
 
 from spacy.tokens import Span
 
-from streams.article import TEXT_FIELDS
 from streams.extraction.model import FuzzyDate
 from streams.extraction.platforms import Phrase
 from streams.extraction.rules import RuleMatch
+from streams.model.article import TEXT_FIELDS
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """What extraction produces: plain values, no ids and no Kafka.
 
-:mod:`streams.events` turns these into the contract's events, adding the
+:mod:`streams.model.events` turns these into the contract's events, adding the
 article's identity, deterministic ids and the extractor version.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from streams.article import TEXT_FIELDS, Article
+from streams.model.article import TEXT_FIELDS, Article
 
 if TYPE_CHECKING:  # spaCy loads with the rules, not with the facts they yield
     from spacy.tokens import Doc

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from streams.article import TEXT_FIELDS, Article
 from streams.extraction.focus import focus
 from streams.extraction.incidents import extract_incidents
 from streams.extraction.model import AnalysedArticle, Extraction
 from streams.extraction.nlp import load_pipeline
 from streams.extraction.statements import extract_statements
+from streams.model.article import TEXT_FIELDS, Article
 
 
 def analyse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[AnalysedArticle]:

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from streams.article import TEXT_FIELDS
 from streams.extraction.lexicon import (
     ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HOME_WORDS,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
@@ -36,6 +35,7 @@ from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
     Title, appositive_names, country_of, demonym, is_acronym, name_span, split_title, title_of, titled_names,
 )
+from streams.model.article import TEXT_FIELDS
 
 # Fields in the order a reader meets the article's names; the headline's capitalisation misleads the tagger.
 READING_ORDER = ("standfirst", "body", "headline")

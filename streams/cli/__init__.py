@@ -1,0 +1,1 @@
+"""The `newsroom` command line."""

@@ -1,0 +1,1 @@
+"""Input formats: raw article files and folders, industry feeds, and the live tail of the topics."""

@@ -1,0 +1,1 @@
+"""The event model and its pure logic: articles, events, the ledger, counts, reports; no Kafka, no I/O."""

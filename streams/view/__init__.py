@@ -1,0 +1,1 @@
+"""The whole view every worker answers from, and its HTTP API and dashboard."""

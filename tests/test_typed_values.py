@@ -1,0 +1,97 @@
+"""Every typed value that goes on a topic or into a table: encoded, checked by the contract's JSON Schema where the
+kind has one, decoded, and equal to what it was; and encoded to the very bytes the untyped code wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+import orjson
+import pytest
+from hypothesis import given, strategies as st
+
+from derived import incident, statement
+from streams import schemas
+from streams.model.alerts import Alert, cell_alert
+from streams.model.article import Article
+from streams.model.counting import apply_update, tally_updates
+from streams.model.events import retraction
+from streams.model.keys import GroupCell, IncidentCell, IncidentKey, parse_cell
+from streams.model.ledger import ArticleState, advance
+from streams.model.tallies import Member, TallyUpdate, tally_from_json, tally_to_json
+from streams.model.tally_records import TallyRecord, decode_tally
+
+T0 = dt.datetime(2031, 5, 30, 8, tzinfo=dt.timezone.utc)
+ARTICLE = Article(article_id="a1", version=2, action="update", published_at=T0, headline="Jets near the coast",
+                  body="Jets crossed into the airspace.")
+
+
+def _updates() -> list[tuple[str, TallyUpdate]]:
+    """Each shape of update the extraction agent writes: with and without an article, upsert and retraction."""
+    gone = {**incident(2, when="2031-05"), "op": "retract"}
+    return (tally_updates(incident(1)) + tally_updates(incident(1), ARTICLE) + tally_updates(gone)
+            + tally_updates(gone, ARTICLE) + tally_updates(statement(3, "Jane Doe", "NATO", None)))
+
+
+@pytest.mark.parametrize("cell,update", _updates())
+def test_a_tally_update_goes_through_its_schema_and_back_unchanged(cell: str, update: TallyUpdate) -> None:
+    value = update.encode()
+    assert not schemas.errors("tally", orjson.loads(value))
+    assert decode_tally(cell.encode(), value) == TallyRecord(cell, update)
+
+
+def test_a_tally_update_writes_the_keys_the_untyped_dict_had_in_their_order() -> None:
+    (_, bare), = tally_updates(incident(1))
+    (_, full), = tally_updates(incident(1), ARTICLE)
+    assert list(orjson.loads(bare.encode())) == ["op", "member", "value"]
+    assert list(orjson.loads(full.encode())) == ["op", "member", "value", "published_at", "version", "report"]
+    (_, retracted), = tally_updates({**incident(1), "op": "retract"}, ARTICLE)
+    assert list(orjson.loads(retracted.encode())) == ["op", "member", "value", "published_at", "version"]
+
+
+def test_cell_members_are_stored_as_the_lists_the_table_held_and_read_back_equal() -> None:
+    tally = {}
+    for offset, (_, update) in enumerate(tally_updates(incident(1), ARTICLE) + tally_updates(incident(2))):
+        tally = apply_update(tally, update, offset)
+    stored = tally_to_json(tally)
+    assert [len(member) for member in stored.values()] == [3, 2]  # [value, offset, report] and [value, offset]
+    assert tally_from_json(orjson.loads(orjson.dumps(stored))) == tally
+    assert Member.from_json(["v", 4]) == Member("v", 4, None)
+
+
+def test_a_ledger_state_is_stored_as_the_object_it_was_and_read_back_equal() -> None:
+    transition = advance(None, ARTICLE, lambda _: [incident(1)], offset=41, extractor="rules")
+    assert transition is not None
+    stored = orjson.loads(orjson.dumps(transition.state.to_json()))
+    assert list(stored) == ["version", "killed", "extractor", "offset", "live"]
+    assert stored["live"] == {incident(1)["incident_id"]: retraction(incident(1), ARTICLE)}
+    assert ArticleState.from_json(stored) == transition.state
+    assert ArticleState.from_json(None) is None
+
+
+def test_an_alert_goes_through_its_schema_and_back_unchanged() -> None:
+    (cell, update), = tally_updates(incident(1), ARTICLE)
+    alert = cell_alert(cell, 0, 1, update, 2, 7, T0)
+    assert alert is not None
+    value = orjson.loads(alert.encode())
+    assert not schemas.errors("alert", value)
+    assert list(value)[:2] == ["type", "schema_version"]
+    assert msgspec.convert(value, Alert) == alert
+
+
+@given(st.sampled_from(["airspace_violation", "drone_sighting", "article4_request"]),
+       st.from_regex(r"[A-Z]{2}", fullmatch=True), st.from_regex(r"[A-Z]{2}|-", fullmatch=True),
+       st.from_regex(r"20[0-9]{2}(-0[1-9](-1[0-9])?)?", fullmatch=True))
+def test_an_incident_key_and_its_cell_read_back_what_they_spell(kind: str, country: str, violator: str,
+                                                                 when: str) -> None:
+    key = IncidentKey(kind, country, violator, when)
+    assert IncidentKey.parse(str(key)) == key
+    assert parse_cell(str(key.cell)) == key.cell == IncidentCell(kind, country, when[:4])
+
+
+def test_a_group_cell_keeps_a_name_with_slashes_and_an_unknown_cell_is_none() -> None:
+    assert parse_cell("speaker/A/B") == GroupCell("speaker", "A/B")
+    assert str(GroupCell("organization", "NATO")) == "organization/NATO"
+    assert parse_cell("nowhere/x") is None and parse_cell("incidents/a/b") is None
+    with pytest.raises(ValueError):
+        IncidentKey.parse("airspace_violation:EE")
