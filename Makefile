@@ -40,9 +40,11 @@ bench: install
 # extract's refusals are one line each on stderr; its status is 1 only when it could extract nothing.
 SCORE_SETS ?= dev train
 REAL_DIR ?= $(or $(NEWSROOM_REAL_DIR),$(HOME)/.cache/newsroom-real)
-SCORE_TMP := $(or $(TMPDIR),/tmp)
+# Predictions in a folder of this checkout's own, so that two checkouts (or users) scoring at once keep theirs apart.
+SCORE_TMP = $(or $(TMPDIR),/tmp)/newsroom-score-$(shell id -u)-$(shell printf '%s' '$(CURDIR)' | cksum | cut -d' ' -f1)
 
 score: install
+	@mkdir -p $(SCORE_TMP)
 	@for set in $(SCORE_SETS); do \
 		echo "== $$set"; \
 		$(BIN)/newsroom extract ../shared/corpus/$$set > $(SCORE_TMP)/newsroom-pred-$$set.jsonl || exit 1; \
