@@ -10,12 +10,12 @@ import orjson
 import pytest
 from hypothesis import given, strategies as st
 
-from derived import incident, statement
+from derived import incident, retracted, statement
 from streams import schemas
 from streams.model.alerts import Alert, cell_alert
 from streams.model.article import Article
 from streams.model.counting import apply_update, tally_updates
-from streams.model.events import retraction
+from streams.model.events import event_to_json, retraction
 from streams.model.keys import GroupCell, IncidentCell, IncidentKey, parse_cell
 from streams.model.ledger import ArticleState, advance
 from streams.model.tallies import Member, TallyUpdate, tally_from_json, tally_to_json
@@ -28,7 +28,7 @@ ARTICLE = Article(article_id="a1", version=2, action="update", published_at=T0, 
 
 def _updates() -> list[tuple[str, TallyUpdate]]:
     """Each shape of update the extraction agent writes: with and without an article, upsert and retraction."""
-    gone = {**incident(2, when="2031-05"), "op": "retract"}
+    gone = retracted(incident(2, when="2031-05"))
     return (tally_updates(incident(1)) + tally_updates(incident(1), ARTICLE) + tally_updates(gone)
             + tally_updates(gone, ARTICLE) + tally_updates(statement(3, "Jane Doe", "NATO", None)))
 
@@ -45,8 +45,8 @@ def test_a_tally_update_writes_the_keys_the_untyped_dict_had_in_their_order() ->
     (_, full), = tally_updates(incident(1), ARTICLE)
     assert list(orjson.loads(bare.encode())) == ["op", "member", "value"]
     assert list(orjson.loads(full.encode())) == ["op", "member", "value", "published_at", "version", "report"]
-    (_, retracted), = tally_updates({**incident(1), "op": "retract"}, ARTICLE)
-    assert list(orjson.loads(retracted.encode())) == ["op", "member", "value", "published_at", "version"]
+    (_, gone), = tally_updates(retracted(incident(1)), ARTICLE)
+    assert list(orjson.loads(gone.encode())) == ["op", "member", "value", "published_at", "version"]
 
 
 def test_cell_members_are_stored_as_the_lists_the_table_held_and_read_back_equal() -> None:
@@ -64,7 +64,7 @@ def test_a_ledger_state_is_stored_as_the_object_it_was_and_read_back_equal() -> 
     assert transition is not None
     stored = orjson.loads(orjson.dumps(transition.state.to_json()))
     assert list(stored) == ["version", "killed", "extractor", "offset", "live"]
-    assert stored["live"] == {incident(1)["incident_id"]: retraction(incident(1), ARTICLE)}
+    assert stored["live"] == {incident(1).incident_id: event_to_json(retraction(incident(1), ARTICLE))}
     assert ArticleState.from_json(stored) == transition.state
     assert ArticleState.from_json(None) is None
 
