@@ -46,7 +46,7 @@ from streams.inputs.loader import load
 from streams.kafka.broker import EmbeddedBroker, bootstrap_servers, free_port, profile_for
 from streams.kafka.client import ensure_topics
 from streams.model.article import TEXT_FIELDS, Article
-from streams.model.events import upserts_of_each, derived_events, event_id
+from streams.model.events import derived_events, encode_event, event_type, upserts_of_each
 from streams.model.validation import parse_document, parse_raw
 from streams.processes import children, end_with_parent
 
@@ -533,7 +533,7 @@ def naive_agent_main() -> None:
             if isinstance(article, Article):
                 docs = {name: nlp(article.field(name)) for name in TEXT_FIELDS if article.field(name).strip()}
                 for event in derived_events(article, extract_analysed(AnalysedArticle(article, docs)), version):
-                    await (await derived[event["type"]].send(key=event_id(event).encode(), value=orjson.dumps(event)))
+                    await (await derived[event_type(event)].send(key=event.event_id.encode(), value=encode_event(event)))
             done += 1
             if done == count:
                 (marks / "done").write_text(repr(time.time()))

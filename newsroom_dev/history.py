@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-import orjson
+import msgspec
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
@@ -36,7 +36,7 @@ from streams.kafka.broker import profile_for
 from streams.kafka.client import ensure_topics
 from streams.model.article import Article
 from streams.model.counting import tally_updates
-from streams.model.events import Event, retraction
+from streams.model.events import Event, IncidentEvent, StatementEvent, Upsert, encode_event, event_type, retraction
 from streams.model.keys import INCIDENT_KINDS
 
 log = structlog.get_logger(__name__)
@@ -86,27 +86,32 @@ def _reported(rnd: random.Random, recent: list[tuple[str, str, str, str]]) -> tu
     return rnd.choice(recent)
 
 
-def _incident(n: int, version: int, rnd: random.Random, reported: tuple[str, str, str, str]) -> dict[str, Any]:
+def _incident(n: int, version: int, rnd: random.Random, reported: tuple[str, str, str, str]) -> IncidentEvent:
     kind, country, violator, when = reported
-    return {"type": "incident", "op": "upsert", "schema_version": 1, "incident_id": f"hist-{n:07d}:{kind}:1",
+    return msgspec.convert({"type": "incident", "op": "upsert", "schema_version": 1, "incident_id": f"hist-{n:07d}:{kind}:1",
             "incident_key": f"{kind}:{country}:{violator}:{when}", "article_id": f"hist-{n:07d}", "article_version": version,
             "kind": kind, "country": country, "violator": None if violator == "-" else violator,
             "attribution": "attributed", "platform": "aircraft", "model": None, "count": rnd.randint(1, 5),
             "duration_minutes": None, "occurred_on": {"value": when, "precision": "day" if len(when) == 10 else "month"},
             "location": None, "evidence": [{"field": "body", "start": 0, "end": 20, "text": "Jets crossed into the"}],
-            "confidence": 0.9, "extractor_version": "bench-history"}
+            "confidence": 0.9, "extractor_version": "bench-history"}, IncidentEvent)
 
 
-def _statement(n: int, version: int, rnd: random.Random, published: dt.datetime) -> dict[str, Any]:
+def _statement(n: int, version: int, rnd: random.Random, published: dt.datetime) -> StatementEvent:
     speaker = rnd.randrange(SPEAKERS)
-    return {"type": "statement", "op": "upsert", "schema_version": 1, "statement_id": f"hist-{n:07d}:s1",
+    return msgspec.convert({"type": "statement", "op": "upsert", "schema_version": 1, "statement_id": f"hist-{n:07d}:s1",
             "article_id": f"hist-{n:07d}", "article_version": version,
             "speaker": {"name": f"Speaker {speaker}", "kind": "person", "role": None,
                         "organization": ORGANIZATIONS[speaker % len(ORGANIZATIONS)]},
             "mode": "direct", "quote": "We will defend every part of our territory.", "cue": "told reporters",
             "said_on": {"value": published.date().isoformat(), "precision": "day"},
             "evidence": [{"field": "body", "start": 0, "end": 20, "text": "Jets crossed into the"}], "confidence": 0.9,
-            "extractor_version": "bench-history"}
+            "extractor_version": "bench-history"}, StatementEvent)
+
+
+def _corrected(event: Upsert) -> Upsert:
+    """The article's second version: the same event, more confident."""
+    return msgspec.structs.replace(event, article_version=2, confidence=0.95)
 
 
 def derived_records(events: int, settings: Settings, seed: int = 11) -> Iterator[tuple[str, bytes, bytes]]:
@@ -117,25 +122,25 @@ def derived_records(events: int, settings: Settings, seed: int = 11) -> Iterator
     names = settings.topics
     start = dt.datetime(FIRST_YEAR, 1, 1, tzinfo=dt.timezone.utc)
     written, n = 0, 0
-    later: list[tuple[int, list[Event]]] = []  # articles to be corrected or killed later, with their events
+    later: list[tuple[int, list[Upsert]]] = []  # articles to be corrected or killed later, with their events
     recent: list[tuple[str, str, str, str]] = []
     while written < events:
         published = start + dt.timedelta(minutes=17 * n)
         if later and rnd.random() < CORRECTED:
             old_n, old = later.pop(rnd.randrange(len(later)))
             article = _article(old_n, 2, published)
-            changed = [retraction(e, article) for e in old] if rnd.random() < KILLED / CORRECTED else \
-                [{**e, "article_version": 2, "confidence": 0.95} for e in old]
+            changed: list[Event] = [retraction(e, article) for e in old] if rnd.random() < KILLED / CORRECTED else \
+                [_corrected(e) for e in old]
         else:
             article = _article(n, 1, published)
-            changed = [_incident(n, 1, rnd, _reported(rnd, recent)), _statement(n, 1, rnd, published)]
+            fresh: list[Upsert] = [_incident(n, 1, rnd, _reported(rnd, recent)), _statement(n, 1, rnd, published)]
             if rnd.random() < CORRECTED * 2:
-                later.append((n, changed))
+                later.append((n, fresh))
+            changed = list(fresh)
             n += 1
         for event in changed:
-            topic, key = (names.incidents, event["incident_id"]) if event["type"] == "incident" else \
-                (names.statements, event["statement_id"])
-            yield topic, key.encode(), orjson.dumps(event)
+            topic = names.incidents if event_type(event) == "incident" else names.statements
+            yield topic, event.event_id.encode(), encode_event(event)
             for cell, update in tally_updates(event, article):
                 yield names.tallies, cell.encode(), update.encode()
             written += 1

@@ -11,13 +11,13 @@ from typing import Any
 from streams.model.article import Article
 from streams.model.counting import apply_update, incident_counts, moved_out_of_cells, tally_updates
 from streams.model.tallies import Tally
-from streams.model.events import Event, event_id
+from streams.model.events import Event, Upsert, event_type
 from streams.model.ledger import ArticleState, advance
 from streams.model.validation import parse_document
 
 
 class Simulation:
-    def __init__(self, derive: Callable[[Article], list[Event]]) -> None:
+    def __init__(self, derive: Callable[[Article], list[Upsert]]) -> None:
         self.derive = derive
         self.articles: dict[str, ArticleState] = {}
         self.topics: dict[str, list[Event]] = {"incident": [], "statement": []}
@@ -36,7 +36,7 @@ class Simulation:
             self.tallies[key] = apply_update(self.tallies.get(key), update, self.offset)
             self.offset += 1
         for event in transition.events:
-            self.topics[event["type"]].append(event)
+            self.topics[event_type(event)].append(event)
             for key, update in tally_updates(event, article):
                 self.tallies[key] = apply_update(self.tallies.get(key), update, self.offset)
                 self.offset += 1
@@ -45,10 +45,10 @@ class Simulation:
     def live(self, kind: str) -> dict[str, Event]:
         latest: dict[str, Event] = {}
         for event in self.topics[kind]:
-            if event["op"] == "retract":
-                latest.pop(event_id(event), None)
+            if event.op == "retract":
+                latest.pop(event.event_id, None)
             else:
-                latest[event_id(event)] = event
+                latest[event.event_id] = event
         return latest
 
     def counts(self) -> dict[str, dict[str, int]]:

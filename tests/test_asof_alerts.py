@@ -12,7 +12,9 @@ from streams.model.alerts import cell_alert
 from streams.model.article import Article
 from streams.model.asof import counts_as_of, members_as_of, record
 from streams.model.counting import apply_update, incident_counts, moved_out_of_cells, tally_count, tally_updates
-from streams.model.events import retraction
+from streams.model.events import Event, retraction
+
+from derived import incident
 
 T0 = dt.datetime(2031, 6, 1, 12, tzinfo=dt.timezone.utc)
 
@@ -22,14 +24,14 @@ def _article(version: int, hours: float, action: str = "publish") -> Article:
                    headline="Jets near the coast", body="Two jets crossed into the airspace of Lumeria on Monday.")
 
 
-def _event(article: Article, when: str, op: str = "upsert") -> dict:
-    return {"type": "incident", "op": op, "incident_id": "wire-9:airspace_violation:LV:RU:1",
-            "incident_key": f"airspace_violation:LV:RU:{when}", "article_id": article.article_id,
-            "article_version": article.version, "kind": "airspace_violation", "country": "LV", "violator": "RU",
-            "evidence": [], "confidence": 0.9}
+def _event(article: Article, when: str, op: str = "upsert") -> Event:
+    upsert = incident(0, country="LV", incident_id="wire-9:airspace_violation:LV:RU:1",
+                      incident_key=f"airspace_violation:LV:RU:{when}", article_id=article.article_id,
+                      article_version=article.version, attribution=None, platform=None, occurred_on=None, evidence=())
+    return retraction(upsert, article) if op == "retract" else upsert
 
 
-def _fold(changes: list[tuple[dict, Article]]) -> tuple[dict, dict]:
+def _fold(changes: list[tuple[Event, Article]]) -> tuple[dict, dict]:
     """Tallies and histories after the changes, as the tally agent keeps them."""
     tallies: dict = {}
     histories: dict = {}
@@ -38,15 +40,15 @@ def _fold(changes: list[tuple[dict, Article]]) -> tuple[dict, dict]:
         for key, update in moved_out_of_cells(live, [event], article) + tally_updates(event, article):
             tallies[key] = apply_update(tallies.get(key), update, offset)
             histories[key] = record(histories.get(key), update, offset)
-        if live.get(event["incident_id"], {}).get("article_version", 0) < article.version:
-            live[event["incident_id"]] = retraction(event, article)
+        if (known := live.get(event.event_id)) is None or known.article_version < article.version:
+            live[event.event_id] = retraction(event, article)
     return tallies, histories
 
 
 def test_as_of_before_a_kill_counts_the_incident_and_after_it_does_not():
     first, kill = _article(1, 0), _article(2, 5, "kill")
     tallies, histories = _fold([(_event(first, "2031-05-30"), first),
-                                (_event(first, "2031-05-30", "retract") | {"article_version": 2}, kill)])
+                                (_event(kill, "2031-05-30", "retract"), kill)])
     before = counts_as_of(histories.items(), T0 + dt.timedelta(hours=1))
     after = counts_as_of(histories.items(), T0 + dt.timedelta(hours=6))
     assert before["airspace_violation"] == {"LV/2031": 1}

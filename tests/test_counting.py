@@ -14,6 +14,8 @@ from streams.model.counting import (IncidentMember, apply_update, distinct_incid
 from streams.model.events import retraction
 from streams.model.tallies import Member, TallyUpdate
 
+from derived import incident
+
 
 def key(when: str, violator: str = "RU", kind: str = "airspace_violation", country: str = "PL") -> str:
     return f"{kind}:{country}:{violator}:{when}"
@@ -115,12 +117,11 @@ def test_the_count_depends_only_on_the_set_of_reports(items, rnd):
 
 def test_a_correction_that_moves_an_incident_to_another_year_takes_it_out_of_the_old_cell():
     article = Article(article_id="w", version=2, action="update", published_at=dt.datetime(2031, 1, 3, tzinfo=dt.timezone.utc))
-    first = {"type": "incident", "op": "upsert", "incident_id": "w:1", "incident_key": key("2030-12-31"),
-             "kind": "airspace_violation", "country": "PL", "violator": "RU"}
-    corrected = {**first, "incident_key": key("2031-01-02")}
+    first = incident(0, country="PL", incident_id="w:1", incident_key=key("2030-12-31"))
+    corrected = msgspec.structs.replace(first, incident_key=key("2031-01-02"))
     ((old_cell, update),) = moved_out_of_cells({"w:1": retraction(first, article)}, [corrected], article)
     assert (old_cell, update.op, update.member) == ("incidents/airspace_violation/PL/2030", "retract", "w:1")
-    assert moved_out_of_cells({"w:1": retraction(first, article)}, [{**first, "count": 2}], article) == []
+    assert moved_out_of_cells({"w:1": retraction(first, article)}, [msgspec.structs.replace(first, count=2)], article) == []
     assert moved_out_of_cells(None, [corrected], article) == []
     tallies = {}
     for cell, change in tally_updates(first) + [(old_cell, update)] + tally_updates(corrected):

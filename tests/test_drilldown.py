@@ -14,12 +14,13 @@ from streams.inputs.loader import read_documents
 from streams.model.article import Article
 from streams.model.counting import IncidentMember, apply_update, incident_clusters, incident_counts, tally_updates
 from streams.model.drilldown import cell_incidents, drill_down, merge_fields, monthly_series, render_drilldown
-from streams.model.events import upserts_of
+from streams.model.events import EventDate, IncidentEvent, Span, retraction, upserts_of
 from streams.model.tallies import Tally
 from streams.model.validation import parse_document
 from streams.view import openapi
 
 from conftest import DEV_CORPUS
+from derived import incident
 from simulation import Simulation
 
 
@@ -32,15 +33,15 @@ def _article(article_id: str, published: str, version: int = 1, headline: str = 
                    published_at=dt.datetime.fromisoformat(published), headline=headline, body=BODY)
 
 
-def _incident(article: Article, ordinal: int, when: str, violator: str | None = "RU", **fields) -> dict:
-    return {"type": "incident", "op": "upsert", "incident_id": f"{article.article_id}:{ordinal}",
-            "incident_key": f"airspace_violation:LV:{violator or '-'}:{when}", "article_id": article.article_id,
-            "article_version": article.version, "kind": "airspace_violation", "country": "LV", "violator": violator,
-            "occurred_on": {"value": when, "precision": {10: "day", 7: "month", 4: "year"}[len(when)]},
-            "evidence": [SPAN], "confidence": 0.8, **fields}
+def _incident(article: Article, ordinal: int, when: str, violator: str | None = "RU", **fields) -> IncidentEvent:
+    return incident(0, country="LV", incident_id=f"{article.article_id}:{ordinal}",
+                    incident_key=f"airspace_violation:LV:{violator or '-'}:{when}", article_id=article.article_id,
+                    article_version=article.version, violator=violator,
+                    occurred_on=EventDate(when, {10: "day", 7: "month", 4: "year"}[len(when)]),
+                    evidence=(Span(**SPAN),), **{"confidence": 0.8, "attribution": None, "platform": None, **fields})
 
 
-def _cell(*reports: tuple[dict, Article]) -> Tally:
+def _cell(*reports: tuple[IncidentEvent, Article]) -> Tally:
     tally: Tally | None = None
     for offset, (event, article) in enumerate(reports):
         for _, update in tally_updates(event, article):
@@ -68,7 +69,7 @@ def test_a_retracted_report_leaves_the_drill_down_and_the_count_together():
     article = _article("wire-a", "2031-03-05T09:00:00+00:00")
     event = _incident(article, 1, "2031-03-04")
     tally = _cell((event, article))
-    (key, update), = tally_updates({**event, "op": "retract"}, article)
+    (key, update), = tally_updates(retraction(event, article), article)
     emptied = apply_update(tally, update, 9)
     assert drill_down("airspace_violation", "LV", "2031", [(key, tally)]).count == 1
     assert drill_down("airspace_violation", "LV", "2031", [(key, emptied)]).incidents == []

@@ -16,7 +16,7 @@ from streams import schemas
 from streams.inputs import feeds
 from streams.inputs.loader import load, read_documents
 from streams.kafka.client import read_topic
-from streams.model.events import upserts_of_each
+from streams.model.events import encode_event, upserts_of_each
 from streams.model.validation import parse_document
 
 from conftest import DEV_CORPUS, ROOT
@@ -167,7 +167,8 @@ def _derived_with_id(path: Path) -> list[dict]:
     article = parse_document(document)
     (events,) = upserts_of_each([article])
     seed_id = orjson.loads(SEED.read_bytes())["article"]["article_id"]
-    return orjson.loads(orjson.dumps(events).replace(document["article_id"].encode(), seed_id.encode()))
+    encoded = b"[" + b",".join(encode_event(e) for e in events) + b"]"
+    return orjson.loads(encoded.replace(document["article_id"].encode(), seed_id.encode()))
 
 
 @pytest.mark.shared

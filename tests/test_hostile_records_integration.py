@@ -17,7 +17,7 @@ from streams.config import Settings, Topics
 from streams.kafka.client import ensure_topics, publish_records, read_topic
 from streams.kafka.monitor import get_json, wait_until_assigned, wait_until_idle
 from streams.model.article import Article
-from streams.model.events import upserts_of_each
+from streams.model.events import IncidentEvent, upserts_of_each
 from streams.model.validation import Rejected, parse_document, parse_raw
 
 from hostile import VALID, hostile_values, named_cases
@@ -31,7 +31,7 @@ def valid_articles(count: int, seed: int) -> list[dict]:
 
 def expected_incidents(documents: list[dict]) -> set[str]:
     articles = [parse_document(d) for d in documents]
-    return {e["incident_id"] for events in upserts_of_each(articles) for e in events if e["type"] == "incident"}
+    return {e.incident_id for events in upserts_of_each(articles) for e in events if isinstance(e, IncidentEvent)}
 
 
 def interleaved(valid: list[dict], bad: list[tuple[bytes | None, bytes]]) -> list[tuple[bytes | None, bytes]]:

@@ -12,25 +12,26 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from streams.model.article import Article
-from streams.model.events import Event, upserts_of
+from streams.model.events import Upsert, upserts_of
 from streams.model.ledger import advance
 from streams.model.validation import parse_document
 
 from conftest import DEV_CORPUS
+from derived import incident
 from simulation import Simulation
 
 BASE = {"article_id": "x", "version": 1, "action": "publish", "published_at": "2025-09-12T10:00:00Z",
         "headline": "h", "body": "b"}
 
 
-def fake_derive(article: Article) -> list[Event]:
+def fake_derive(article: Article) -> list[Upsert]:
     """One incident per body line "KIND CC", so tests control exactly what an article supports."""
-    events = []
+    events: list[Upsert] = []
     for n, line in enumerate(article.body.splitlines()):
         kind, country = line.split()
-        events.append({"type": "incident", "op": "upsert", "incident_id": f"{article.article_id}:{n}",
-                       "incident_key": f"{kind}:{country}:RU:2025-09", "kind": kind, "country": country,
-                       "article_id": article.article_id, "article_version": article.version})
+        events.append(incident(0, kind=kind, country=country, incident_id=f"{article.article_id}:{n}",
+                               incident_key=f"{kind}:{country}:RU:2025-09", article_id=article.article_id,
+                               article_version=article.version))
     return events
 
 
@@ -43,9 +44,9 @@ def art(**fields) -> Article:
 def test_an_update_upserts_what_remains_and_retracts_what_vanished():
     first = advance(None, art(body="airspace_violation EE\nairspace_violation PL"), fake_derive)
     second = advance(first.state, art(version=2, body="airspace_violation EE"), fake_derive)
-    ops = [(e["op"], e["incident_id"]) for e in second.events]
+    ops = [(e.op, e.event_id) for e in second.events]
     assert ops == [("retract", "x:1"), ("upsert", "x:0")]
-    assert second.events[0]["incident_key"] == "airspace_violation:PL:RU:2025-09"  # counted in its cell
+    assert second.events[0].incident_key == "airspace_violation:PL:RU:2025-09"  # counted in its cell
 
 
 def test_a_stale_or_duplicate_version_changes_nothing():
@@ -57,7 +58,7 @@ def test_a_stale_or_duplicate_version_changes_nothing():
 def test_a_kill_retracts_everything_and_an_older_version_cannot_revive_it():
     state = advance(None, art(body="airspace_violation EE"), fake_derive).state
     kill = advance(state, art(version=2, action="kill"), fake_derive)
-    assert [e["op"] for e in kill.events] == ["retract"] and kill.state.live == {}
+    assert [e.op for e in kill.events] == ["retract"] and kill.state.live == {}
     assert advance(kill.state, art(version=1, body="airspace_violation EE"), fake_derive) is None
 
 
@@ -65,7 +66,7 @@ def test_the_same_version_is_re_derived_by_a_new_extractor_and_vanished_items_re
     old = advance(None, art(body="airspace_violation EE\nairspace_violation PL"), fake_derive, extractor="v1").state
     assert advance(old, art(body="airspace_violation EE"), fake_derive, extractor="v1") is None
     replayed = advance(old, art(body="airspace_violation EE"), fake_derive, extractor="v2")
-    assert [(e["op"], e["incident_id"]) for e in replayed.events] == [("retract", "x:1"), ("upsert", "x:0")]
+    assert [(e.op, e.event_id) for e in replayed.events] == [("retract", "x:1"), ("upsert", "x:0")]
     assert replayed.state.extractor == "v2"
 
 
@@ -102,14 +103,14 @@ def scenario() -> list[dict]:
 @lru_cache(maxsize=None)
 def _derive_cached(document: bytes) -> tuple:
     article = parse_document(orjson.loads(document))
-    return tuple(orjson.dumps(e) for e in upserts_of(article))
+    return tuple(upserts_of(article))
 
 
-def cached_derive(article: Article) -> list[Event]:
+def cached_derive(article: Article) -> list[Upsert]:
     document = {"article_id": article.article_id, "version": article.version, "action": article.action,
                 "published_at": article.published_at.isoformat(), "headline": article.headline,
                 "standfirst": article.standfirst, "body": article.body}
-    return [orjson.loads(e) for e in _derive_cached(orjson.dumps(document))]
+    return list(_derive_cached(orjson.dumps(document)))
 
 
 def outcome(documents: list[dict]) -> tuple:
@@ -131,7 +132,7 @@ def test_live_state_and_counts_do_not_depend_on_arrival_order_or_duplicates(orde
 @pytest.mark.shared
 def test_the_scenario_leaves_the_killed_article_out_and_estonia_at_version_two():
     incidents, statements, counts = outcome(scenario())
-    assert not any(e["article_id"].startswith("dev-japan") for e in [*incidents.values(), *statements.values()])
+    assert not any(e.article_id.startswith("dev-japan") for e in [*incidents.values(), *statements.values()])
     assert "JP/2024" not in counts["airspace_violation"]
-    estonia = [e for e in incidents.values() if e["article_id"] == "dev-estonia-migs-2025-09-19"]
-    assert estonia and all(e["article_version"] == 2 for e in estonia)
+    estonia = [e for e in incidents.values() if e.article_id == "dev-estonia-migs-2025-09-19"]
+    assert estonia and all(e.article_version == 2 for e in estonia)

@@ -17,7 +17,7 @@ from streams.config import Settings
 from streams.inputs.loader import read_documents
 from streams.kafka.client import ensure_topics, live_state, publish, publish_records, read_topic
 from streams.kafka.monitor import get_json, wait_until_assigned, wait_until_idle
-from streams.model.events import upserts_of_each
+from streams.model.events import IncidentEvent, upserts_of_each
 from streams.model.validation import parse_document
 
 from conftest import DEV_CORPUS, ROOT
@@ -131,8 +131,8 @@ def test_records_arriving_during_a_batch_are_each_applied_once(settings, workers
     documents = generate(40, seed=21, relevant_share=1.0)
     worker = workers.start(settings)
     derived = run(_trickle(settings, documents, alive=lambda: worker.poll() is None, gap=0.02))
-    expected = {e["incident_id"] for events in upserts_of_each([parse_document(d) for d in documents])
-                for e in events if e["type"] == "incident"}
+    expected = {e.incident_id for events in upserts_of_each([parse_document(d) for d in documents])
+                for e in events if isinstance(e, IncidentEvent)}
     assert {orjson.loads(value)["incident_id"] for _, value, _ in derived} == expected
     status = run(get_json(settings, "/api/status"))
     assert status["counters"]["articles_processed"] == len(documents)

@@ -18,7 +18,7 @@ from streams.config import MAX_RECORD_BYTES, Settings, Topics
 from streams.kafka.broker import EmbeddedBroker, free_port
 from streams.kafka.client import ensure_topics, publish, read_topic
 from streams.kafka.monitor import wait_until_assigned, wait_until_idle
-from streams.model.events import upserts_of_each
+from streams.model.events import IncidentEvent, upserts_of_each
 from streams.model.validation import parse_document
 
 pytestmark = pytest.mark.integration
@@ -68,8 +68,8 @@ def test_a_record_too_large_to_dead_letter_whole_goes_cut_with_its_size_and_its_
     assert key == b"huge" and headers["error.stage"] == b"validate"
     assert reason.startswith("not JSON") and f"the record ({HUGE} bytes" in reason, reason
     assert kept and len(kept) < MAX_RECORD_BYTES and value.startswith(kept)
-    assert incidents == {e["incident_id"] for events in upserts_of_each([parse_document(d) for d in after])
-                         for e in events if e["type"] == "incident"}
+    assert incidents == {e.incident_id for events in upserts_of_each([parse_document(d) for d in after])
+                         for e in events if isinstance(e, IncidentEvent)}
 
 
 async def _start(settings: Settings, worker: subprocess.Popen[bytes]) -> None:

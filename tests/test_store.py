@@ -17,7 +17,7 @@ from streams.config import Settings
 from streams.errors import BadSetting, DataDirUnusable, StoreBusy
 from streams.model.article import Article
 from streams.model.counting import moved_out_of_cells, tally_updates
-from streams.model.events import retraction
+from streams.model.events import Event, Retraction, encode_event, retraction
 from streams.model.tallies import TallyUpdate
 from streams.store.db import Identity
 from streams.store.view import Record, StoredView
@@ -44,26 +44,25 @@ def _records(history: list[tuple[int, int, str, str, str, bool]]) -> list[Record
     """What the worker writes for each (article, version, kind, country, date, retracted) step: the event on its
     topic and its tally updates (the moved-out retraction first when a correction moved it to another cell)."""
     records: list[Record] = []
-    live: dict[int, dict] = {}
+    live: dict[int, Retraction] = {}  # as the ledger keeps them
     offsets = {INCIDENTS: 0, STATEMENTS: 0, TALLIES: 0}
 
-    def write(topic: str, value: dict | TallyUpdate, key: str | None = None, partition: int = 0) -> None:
-        encoded = value.encode() if isinstance(value, TallyUpdate) else orjson.dumps(value)
+    def write(topic: str, value: Event | TallyUpdate, key: str | None = None, partition: int = 0) -> None:
+        encoded = value.encode() if isinstance(value, TallyUpdate) else encode_event(value)
         records.append(Record(topic, partition, offsets[topic], encoded, key.encode() if key else None))
         offsets[topic] += 1
 
     for step, (n, version, kind, country, when, retracted) in enumerate(history):
         article = _article(n, version, step)
-        event = {**incident(n, kind=kind, country=country, when=when, version=version)}
-        event["incident_id"] = f"a{n}:1"
+        event: Event = incident(n, kind=kind, country=country, when=when, version=version, incident_id=f"a{n}:1")
         if retracted and n in live:
             event = retraction(live.pop(n), article)
         elif retracted:
             continue
-        moved = moved_out_of_cells({event["incident_id"]: live[n]} if n in live and not retracted else None, [event],
+        moved = moved_out_of_cells({event.event_id: live[n]} if n in live and not retracted else None, [event],
                                    article)
         if not retracted:
-            live[n] = event
+            live[n] = retraction(event, article)
         write(INCIDENTS, event, partition=n % 2)
         for key, update in moved + tally_updates(event, article):
             write(TALLIES, update, key)
@@ -153,7 +152,7 @@ def test_a_failed_batch_applies_nothing_and_stores_no_offset(tmp_path: Path) -> 
     before = (_answers(store), dict(store.read))
 
     def broken():
-        yield Record(INCIDENTS, 0, 99, orjson.dumps(incident(9)))
+        yield Record(INCIDENTS, 0, 99, encode_event(incident(9)))
         raise RuntimeError("the process died mid-batch")
 
     with pytest.raises(RuntimeError):
@@ -210,7 +209,7 @@ def test_a_second_process_on_the_same_store_is_told_which_holds_it(tmp_path: Pat
 def test_a_stray_record_is_passed_over_as_the_in_memory_view_does(tmp_path: Path) -> None:
     records = [Record(INCIDENTS, 0, 0, b"not json"), Record(INCIDENTS, 0, 1, orjson.dumps({"type": "incident"})),
                Record(TALLIES, 0, 0, orjson.dumps({"member": "x", "op": "upsert", "value": 5}), b"incidents/x"),
-               Record(INCIDENTS, 0, 2, orjson.dumps(incident(1)))]
+               Record(INCIDENTS, 0, 2, encode_event(incident(1)))]
     store = _fold_store(records, tmp_path)
     assert _answers(store) == _answers(_fold_memory(records))
     assert store.read == {INCIDENTS: {0: 2}, TALLIES: {0: 0}}

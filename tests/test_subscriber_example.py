@@ -14,9 +14,10 @@ import pytest
 from streams.config import Settings
 from streams.kafka.client import ensure_topics, publish, publish_records
 from streams.kafka.monitor import wait_until_idle
+from streams.model.events import event_to_json
 
 from conftest import DEV_CORPUS, ROOT
-from derived import incident
+from derived import incident, retracted
 
 pytestmark = pytest.mark.integration
 
@@ -39,9 +40,9 @@ async def _send(settings: Settings, events: list[dict[str, Any]]) -> None:
 
 def test_the_example_keeps_the_latest_upsert_and_drops_retractions(settings: Settings) -> None:
     example = _example()
-    kept, dropped = incident(1), incident(2, country="PL")
+    kept, dropped = event_to_json(incident(1)), event_to_json(incident(2, country="PL"))
     events = [kept, dropped, {**kept, "article_version": 2}, kept | {"article_version": 2},  # a redelivery
-              {"type": "incident", "op": "retract", "incident_id": dropped["incident_id"]}]
+              event_to_json(retracted(incident(2, country="PL")))]
 
     async def scenario() -> Any:
         await ensure_topics(settings)

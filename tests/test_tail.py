@@ -4,33 +4,31 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import signal
 import sys
-from typing import Any
 
-import orjson
 import pytest
 
 from streams.config import Settings
 from streams.inputs.tail import add_parser, readable
 from streams.kafka.client import ensure_topics, publish_records
+from streams.model.events import Event, EventSpeaker, encode_event
 
-from derived import incident, statement
+from derived import incident, retracted, statement
 
 WAIT_SECONDS = 60.0  # an upper bound, not a latency assertion
 
 
 def test_readable_lines_show_upserts_and_retractions() -> None:
-    upsert = {**incident(1), "count": 3, "model": "MiG-31", "duration_minutes": 12.0, "location": "Vaindloo island"}
+    upsert = incident(1, count=3, model="MiG-31", duration_minutes=12.0, location="Vaindloo island")
     line = readable(upsert)
     assert line.startswith("+ 2025-09-19") and "airspace_violation  EE by RU" in line
     assert "3x MiG-31, 12 min, Vaindloo island" in line and "[a1 v1]" in line
-    said = readable({**statement(2, "Kristen Michal", "Estonia", None), "speaker": {
-        "name": "Kristen Michal", "kind": "person", "role": "Prime Minister", "organization": "Estonia"}})
+    said = readable(statement(2, "Kristen Michal", "Estonia", None,
+                              speaker=EventSpeaker("Kristen Michal", "person", "Prime Minister", "Estonia")))
     assert said.startswith("+ undated") and "Kristen Michal (Prime Minister, Estonia) [direct]: \u201cwords\u201d" in said
-    assert readable({"type": "incident", "op": "retract", "incident_id": "x:1"}) == "- retracted incident x:1"
+    assert readable(retracted(incident(1, incident_id="x:1"))) == "- retracted incident x:1"
 
 
 def test_the_subcommand_registers_on_the_newsroom_parser() -> None:
@@ -42,8 +40,8 @@ def test_the_subcommand_registers_on_the_newsroom_parser() -> None:
         parser.parse_args(["tail", "articles"])
 
 
-async def _send(settings: Settings, topic: str, events: list[dict[str, Any]]) -> None:
-    await publish_records(settings, [(e["incident_id"].encode(), orjson.dumps(e)) for e in events], topic=topic)
+async def _send(settings: Settings, topic: str, events: list[Event]) -> None:
+    await publish_records(settings, [(e.event_id.encode(), encode_event(e)) for e in events], topic=topic)
 
 
 async def _spawn_tail(settings: Settings, *args: str) -> asyncio.subprocess.Process:
@@ -74,7 +72,7 @@ async def _interrupt(process: asyncio.subprocess.Process) -> tuple[int, bytes]:
 
 @pytest.mark.integration
 def test_tail_follows_a_derived_topic_until_ctrl_c(settings: Settings) -> None:
-    old, new = incident(1), {"type": "incident", "op": "retract", "incident_id": incident(1)["incident_id"]}
+    old, new = incident(1), retracted(incident(1))
 
     async def scenario() -> tuple[list[str], list[str], int, bytes]:
         await ensure_topics(settings)
@@ -89,6 +87,6 @@ def test_tail_follows_a_derived_topic_until_ctrl_c(settings: Settings) -> None:
         return json_lines, text_lines, code, stderr
 
     json_lines, text_lines, code, stderr = asyncio.run(scenario())
-    assert [json.loads(line) for line in json_lines] == [old, new]
-    assert text_lines == [f"- retracted incident {old['incident_id']}\n"]
+    assert [line.encode() for line in json_lines] == [encode_event(old) + b"\n", encode_event(new) + b"\n"]
+    assert text_lines == [f"- retracted incident {old.incident_id}\n"]
     assert code == 0 and b"Traceback" not in stderr

@@ -6,7 +6,7 @@ import orjson
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from derived import incident, statement
+from derived import incident, retracted, statement
 from streams.model.counting import tally_updates
 from streams.model.tally_records import BadTally, TallyRecord, decode_tally
 from streams.view.whole import WholeView
@@ -39,7 +39,7 @@ def test_a_record_that_is_no_tally_update_is_refused_with_a_reason(key, value, f
 
 
 def test_every_update_the_worker_writes_is_accepted() -> None:
-    for event in [incident(1), {**incident(2, when="2025-09"), "op": "retract"}, statement(3, "Jane Doe", "NATO", None)]:
+    for event in [incident(1), retracted(incident(2, when="2025-09")), statement(3, "Jane Doe", "NATO", None)]:
         for key, update in tally_updates(event):
             assert update.encode() == orjson.dumps(update.to_json())
             assert decode_tally(key.encode(), update.encode()) == TallyRecord(key, update)

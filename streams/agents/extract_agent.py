@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-import orjson
 import structlog
 
 from streams.agents import metrics
@@ -29,7 +28,7 @@ from streams.config import Settings
 from streams.extraction import extractor_version
 from streams.model.article import Article
 from streams.model.counting import moved_out_of_cells, tally_updates
-from streams.model.events import Event, event_id
+from streams.model.events import Event, Upsert, encode_event, event_type
 from streams.model.ledger import ArticleState, Transition, advance
 from streams.model.tallies import TallyUpdate
 
@@ -131,7 +130,7 @@ class ExtractAgent:
             # make more of it stale, never less, so this is for safety, not for speed.
             (derived,) = await self.runs.extract([article])
 
-        def extracted(_: Article) -> list[Event]:
+        def extracted(_: Article) -> list[Upsert]:
             if isinstance(derived, Failed):
                 raise ExtractionFailed(derived.reason)
             if derived is None:
@@ -180,7 +179,7 @@ class ExtractAgent:
         for step in applied:
             self.progress.count("events_emitted", len(step.transition.events))
             for event in step.transition.events:
-                metrics.EVENTS.labels(event["type"], event["op"]).inc()
+                metrics.EVENTS.labels(event_type(event), event.op).inc()
 
 
 def outgoing(declared: Declarations, events: list[Event], article: Article | None,
@@ -194,8 +193,8 @@ def outgoing(declared: Declarations, events: list[Event], article: Article | Non
     tallies = declared.tallies_topic
     records = [Outgoing(tallies, tally_key.encode(), update.encode()) for tally_key, update in moved]
     for event in events:
-        topic = declared.incidents if event["type"] == "incident" else declared.statements
-        records.append(Outgoing(topic, event_id(event).encode(), orjson.dumps(event)))
+        topic = declared.incidents if event_type(event) == "incident" else declared.statements
+        records.append(Outgoing(topic, event.event_id.encode(), encode_event(event)))
         updates = tally_updates(event, article)
         encoded = updates[0][1].encode() if updates else b""  # one update, one or more cells
         records.extend(Outgoing(tallies, tally_key.encode(), encoded) for tally_key, _ in updates)

@@ -30,7 +30,7 @@ from typing import IO, TypeVar
 import structlog
 
 from streams.model.article import TEXT_FIELDS, Article
-from streams.model.events import Event, upserts_of, upserts_of_each
+from streams.model.events import Upsert, upserts_of, upserts_of_each
 from streams.processes import end_with_parent
 
 log = structlog.get_logger(__name__)
@@ -48,7 +48,7 @@ class Failed:
     reason: str
 
 
-Derived = list[Event] | Failed
+Derived = list[Upsert] | Failed
 
 
 class ExtractionFailed(Exception):

@@ -57,7 +57,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     one bad record still yields the others' events, and a scorer reading them must not take that for a failure."""
     from streams.extraction import extractor_version
     from streams.extraction.run import extract_many
-    from streams.model.events import derived_events  # spaCy takes seconds to import: only commands that extract pay it
+    # spaCy takes seconds to import: only commands that extract pay it
+    from streams.model.events import derived_events, encode_event
 
     loaded = _load(args.paths)
     accepted, refused = screen(loaded, Settings.from_env().limits, max_record_bytes=None)
@@ -65,7 +66,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     articles = [record.article for record in accepted if record.article.action != "kill"]
     for article, extraction in zip(articles, extract_many(articles)):
         for event in derived_events(article, extraction, extractor_version()):
-            _out(event)
+            sys.stdout.buffer.write(encode_event(event) + b"\n")
     sys.stdout.flush()
     return 1 if (loaded.problems or refused) and not accepted else 0
 

@@ -14,12 +14,14 @@ import sys
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TextIO
 
-import orjson
+import msgspec
 import structlog
 from aiokafka import AIOKafkaConsumer
 
 from streams.config import Settings, Topics
 from streams.kafka.client import check_broker
+from streams.model.events import (Event, EventDate, IncidentEvent, IncidentRetraction, StatementEvent,
+                                  StatementRetraction, decode_event, encode_event, event_type)
 from streams.view.whole import topic_partitions
 
 log = structlog.get_logger(__name__)
@@ -52,14 +54,15 @@ def cmd_tail(args: argparse.Namespace) -> int:
 
 
 async def tail(settings: Settings, stream: str, from_beginning: bool, as_json: bool, out: TextIO) -> None:
-    render = (lambda event: orjson.dumps(event).decode()) if as_json else readable
+    render = (lambda event: encode_event(event).decode()) if as_json else readable
     async for event in follow(settings, STREAMS[stream](settings.topics), from_beginning):
         out.write(render(event) + "\n")
         out.flush()  # a pipe would otherwise hold lines back until its buffer fills
 
 
-async def follow(settings: Settings, topic: str, from_beginning: bool) -> AsyncIterator[dict[str, Any]]:
-    """Every event of ``topic`` from now on (or from the start), in partition order, forever."""
+async def follow(settings: Settings, topic: str, from_beginning: bool) -> AsyncIterator[Event]:
+    """Every event of ``topic`` from now on (or from the start), in partition order, forever; a record that is no
+    derived event is passed over with a warning."""
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False, group_id=None)
     await consumer.start()
     try:
@@ -73,38 +76,41 @@ async def follow(settings: Settings, topic: str, from_beginning: bool) -> AsyncI
             await consumer.position(tp)
         log.info("following", topic=topic, partitions=len(tps), from_beginning=from_beginning)
         async for message in consumer:
-            if message.value is not None:
-                yield orjson.loads(message.value)
+            if message.value is None:
+                continue
+            try:
+                yield decode_event(message.value)
+            except msgspec.DecodeError as error:
+                log.warning("skipped a record that is no derived event", topic=topic, partition=message.partition,
+                            offset=message.offset, error=str(error))
     finally:
         await consumer.stop()
 
 
-def _when(date: dict[str, Any] | None) -> str:
-    return (date or {}).get("value") or "undated"
+def _when(date: EventDate | None) -> str:
+    return date.value if date else "undated"
 
 
-def _incident(event: dict[str, Any]) -> str:
-    what = [f"{event.get('count')}x" if event.get("count") else None, event.get("model") or event.get("platform")]
+def _incident(event: IncidentEvent) -> str:
+    what = [f"{event.count}x" if event.count else None, event.model or event.platform]
     details = [" ".join(w for w in what if w and w != "unknown") or None,
-               f"{event['duration_minutes']:g} min" if event.get("duration_minutes") else None,
-               event.get("location")]
-    by = f" by {event['violator']}" if event.get("violator") else ""
-    return (f"+ {_when(event.get('occurred_on')):<10}  {event.get('kind')}  {event.get('country')}{by}"
-            f"  {', '.join(d for d in details if d)}  [{event.get('article_id')} v{event.get('article_version')}]")
+               f"{event.duration_minutes:g} min" if event.duration_minutes else None,
+               event.location]
+    by = f" by {event.violator}" if event.violator else ""
+    return (f"+ {_when(event.occurred_on):<10}  {event.kind}  {event.country}{by}"
+            f"  {', '.join(d for d in details if d)}  [{event.article_id} v{event.article_version}]")
 
 
-def _statement(event: dict[str, Any]) -> str:
-    speaker = event.get("speaker") or {}
-    about = ", ".join(x for x in (speaker.get("role"), speaker.get("organization")) if x)
-    who = f"{speaker.get('name')} ({about})" if about else str(speaker.get("name"))
-    return (f"+ {_when(event.get('said_on')):<10}  {who} [{event.get('mode')}]: \u201c{event.get('quote')}\u201d"
-            f"  [{event.get('article_id')} v{event.get('article_version')}]")
+def _statement(event: StatementEvent) -> str:
+    speaker = event.speaker
+    about = ", ".join(x for x in (speaker.role, speaker.organization) if x)
+    who = f"{speaker.name} ({about})" if about else speaker.name
+    return (f"+ {_when(event.said_on):<10}  {who} [{event.mode}]: \u201c{event.quote}\u201d"
+            f"  [{event.article_id} v{event.article_version}]")
 
 
-def readable(event: dict[str, Any]) -> str:
+def readable(event: Event) -> str:
     """One line per event: ``+`` an upsert (new or changed), ``-`` a retraction."""
-    kind = event.get("type")
-    if event.get("op") == "retract":
-        return f"- retracted {kind} {event.get(f'{kind}_id')}"
-    return _incident(event) if kind == "incident" else _statement(event)
-
+    if isinstance(event, IncidentRetraction | StatementRetraction):
+        return f"- retracted {event_type(event)} {event.event_id}"
+    return _incident(event) if isinstance(event, IncidentEvent) else _statement(event)

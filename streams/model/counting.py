@@ -19,30 +19,41 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import msgspec
+
 from streams.extraction.lexicon import CAPITALS, SITE_HEADS, SITE_WORDS, cities
 from streams.extraction.places import is_state_name
 from streams.model.article import Article
-from streams.model.events import Event, incident_article
+from streams.model.events import (Event, IncidentEvent, IncidentRecord, IncidentRetraction, Retraction,
+                                  StatementEvent, StatementRetraction, incident_article)
 from streams.model.keys import INCIDENT_KINDS, IncidentKey, incident_cell
 from streams.model.reports import incident_report, timestamp
 from streams.model.tallies import Member, Tally, TallyUpdate
 
 
 
-def incident_tally_key(event: Event) -> str:
-    return str(IncidentKey.parse(event["incident_key"]).cell)
+def incident_tally_key(event: IncidentRecord) -> str:
+    return str(IncidentKey.parse(_incident_key(event)).cell)
 
 
-def statement_tally_keys(event: Event) -> list[str]:
-    speaker = event.get("speaker") or {}
-    keys = [f"speaker/{speaker['name']}"] if speaker.get("name") else []
-    if speaker.get("organization"):
-        keys.append(f"organization/{speaker['organization']}")
+def _incident_key(event: IncidentRecord) -> str:
+    if isinstance(event.incident_key, msgspec.UnsetType):
+        raise ValueError(f"incident {event.incident_id}: a retraction without its incident key cannot find its cell")
+    return event.incident_key
+
+
+def statement_tally_keys(event: StatementEvent | StatementRetraction) -> list[str]:
+    speaker = event.speaker
+    if isinstance(speaker, msgspec.UnsetType):
+        return []
+    keys = [f"speaker/{speaker.name}"] if speaker.name else []
+    if speaker.organization:
+        keys.append(f"organization/{speaker.organization}")
     return keys
 
 
@@ -53,21 +64,21 @@ def tally_updates(event: Event, article: Article | None = None) -> list[tuple[st
     publication time and version (the as-of history, :mod:`streams.model.asof`) and, for an
     upsert, the report itself (:mod:`streams.model.drilldown`).
     """
-    if event["type"] == "incident":
-        member, value, keys = event["incident_id"], event["incident_key"], [incident_tally_key(event)]
+    if not isinstance(event, IncidentEvent | IncidentRetraction):
+        return [(key, TallyUpdate(event.op, event.statement_id, event.statement_id))
+                for key in statement_tally_keys(event)]
+    member, value, keys = event.incident_id, _incident_key(event), [incident_tally_key(event)]
+    if article is None:
+        update = TallyUpdate(event.op, member, value)
+    elif isinstance(event, IncidentRetraction):
+        update = TallyUpdate(event.op, member, value, timestamp(article), article.version)
     else:
-        member, value, keys = event["statement_id"], event["statement_id"], statement_tally_keys(event)
-    if article is None or event["type"] != "incident":
-        update = TallyUpdate(event["op"], member, value)
-    elif event["op"] == "retract":
-        update = TallyUpdate(event["op"], member, value, timestamp(article), article.version)
-    else:
-        update = TallyUpdate(event["op"], member, value, timestamp(article), article.version,
+        update = TallyUpdate(event.op, member, value, timestamp(article), article.version,
                              incident_report(event, article))
     return [(key, update) for key in keys]
 
 
-def moved_out_of_cells(previous_live: dict[str, Event] | None, events: list[Event],
+def moved_out_of_cells(previous_live: Mapping[str, Retraction] | None, events: list[Event],
                        article: Article | None = None) -> list[tuple[str, TallyUpdate]]:
     """Tally retractions for incidents whose new version is counted under another cell than before.
 
@@ -78,10 +89,12 @@ def moved_out_of_cells(previous_live: dict[str, Event] | None, events: list[Even
     """
     moved = []
     for event in events:
-        before = (previous_live or {}).get(event.get("incident_id", ""))
-        if (event["type"] == "incident" and event["op"] != "retract" and before and before.get("incident_key")
+        if not isinstance(event, IncidentEvent):
+            continue
+        before = (previous_live or {}).get(event.incident_id)
+        if (isinstance(before, IncidentRetraction) and isinstance(before.incident_key, str) and before.incident_key
                 and incident_tally_key(before) != incident_tally_key(event)):
-            moved.extend(tally_updates({**before, "op": "retract"}, article))
+            moved.extend(tally_updates(before, article))
     return moved
 
 

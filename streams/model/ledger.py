@@ -22,7 +22,7 @@ from typing import Any
 import msgspec
 
 from streams.model.article import Article
-from streams.model.events import Event, event_id, retraction
+from streams.model.events import Event, Retraction, Upsert, retraction
 
 
 class ArticleState(msgspec.Struct, frozen=True):
@@ -33,7 +33,7 @@ class ArticleState(msgspec.Struct, frozen=True):
     killed: bool
     extractor: str = ""  # states written before extractors were recorded have none
     offset: int = -1
-    live: dict[str, Event] = msgspec.field(default_factory=dict)
+    live: dict[str, Retraction] = msgspec.field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The state as the ledger table stores it (the same object, key for key, as before it was typed)."""
@@ -68,13 +68,13 @@ def is_stale(state: ArticleState | None, article: Article, extractor: str,
     return state.extractor == extractor or (keep_before is not None and article.published_at < keep_before)
 
 
-def apply(state: ArticleState | None, article: Article, upserts: list[Event], offset: int = -1,
+def apply(state: ArticleState | None, article: Article, upserts: list[Upsert], offset: int = -1,
           extractor: str = "") -> Transition:
     """The events that take the derived state from ``state`` to ``article`` (kill: ``upserts`` empty)."""
-    previous: dict[str, Event] = dict(state.live) if state else {}
-    current = {} if article.action == "kill" else {event_id(e): e for e in upserts}
-    retractions = [
-        {**gone, "article_version": article.version}
+    previous: dict[str, Retraction] = dict(state.live) if state else {}
+    current = {} if article.action == "kill" else {e.event_id: e for e in upserts}
+    retractions: list[Event] = [
+        msgspec.structs.replace(gone, article_version=article.version)
         for eid, gone in sorted(previous.items()) if eid not in current
     ]
     new_state = ArticleState(version=article.version, killed=article.action == "kill", extractor=extractor,
@@ -82,7 +82,7 @@ def apply(state: ArticleState | None, article: Article, upserts: list[Event], of
     return Transition(events=retractions + list(current.values()), state=new_state)
 
 
-def advance(state: ArticleState | None, article: Article, derive: Callable[[Article], list[Event]],
+def advance(state: ArticleState | None, article: Article, derive: Callable[[Article], list[Upsert]],
             offset: int = -1, extractor: str = "", keep_before: dt.datetime | None = None) -> Transition | None:
     """The step each raw article event makes: None when stale, else the events to emit and the new state.
 

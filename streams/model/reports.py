@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from streams.model.article import Article
-from streams.model.events import Event
+from streams.model.events import IncidentEvent, event_to_json
 
 REPORT_FIELDS = ("incident_key", "article_id", "article_version", "violator", "attribution", "platform", "model",
                  "count", "duration_minutes", "occurred_on", "location", "evidence", "confidence", "rules")
@@ -32,9 +32,11 @@ def in_context(article: Article, evidence: dict[str, Any]) -> dict[str, Any]:
     return {**evidence, "context": text[begin:stop], "context_start": begin}
 
 
-def incident_report(event: Event, article: Article) -> dict[str, Any]:
-    """One article version's report of an incident: its fields, headline, publication time and evidence in context."""
-    report = {name: event.get(name) for name in REPORT_FIELDS}
+def incident_report(event: IncidentEvent, article: Article) -> dict[str, Any]:
+    """One article version's report of an incident: its fields, headline, publication time and evidence in context
+    (JSON, as the tally update carries it)."""
+    fields = event_to_json(event)
+    report = {name: fields.get(name) for name in REPORT_FIELDS}
     report.update(headline=article.headline, published_at=timestamp(article),
-                  evidence=[in_context(article, e) for e in event.get("evidence") or []])
+                  evidence=[in_context(article, e) for e in fields["evidence"]])
     return report

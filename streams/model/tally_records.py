@@ -20,8 +20,7 @@ from typing import Any
 import orjson
 
 from streams import schemas
-from streams.model.counting import incident_tally_key
-from streams.model.keys import INCIDENT_KINDS
+from streams.model.keys import INCIDENT_KINDS, IncidentKey
 from streams.model.tallies import TallyUpdate, decode_update
 from streams.model.validation import too_deep
 
@@ -72,7 +71,7 @@ def _cell_problem(cell: str, update: dict[str, Any]) -> str | None:
         found = INCIDENT_KEY.fullmatch(update["value"])
         if found is None or not _date_exists(found.group(1)):
             return f"value: {update['value'][:200]!r} is no incident key (kind:CC:violator:date)"
-        if incident_tally_key({"incident_key": update["value"]}) != cell:
+        if str(IncidentKey.parse(update["value"]).cell) != cell:
             return f"value: incident key {update['value'][:200]!r} belongs to another cell than {cell[:200]!r}"
         return None
     if GROUP_CELL.fullmatch(cell):

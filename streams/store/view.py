@@ -26,13 +26,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+import msgspec
 import orjson
 import structlog
 
 from streams.config import Settings
 from streams.model.counting import distinct_incidents, incident_member
 from streams.model.drilldown import Buckets, Series, cell_incidents, month_buckets, series_of
-from streams.model.events import event_id
+from streams.model.events import IncidentEvent, IncidentRetraction, StatementRetraction, decode_event
 from streams.model.keys import INCIDENT_KINDS
 from streams.model.tallies import Member, Tally
 from streams.model.tally_records import BadTally, decode_tally
@@ -64,11 +65,6 @@ def micros(stamp: str | dt.datetime) -> int:
     """A publication time as whole microseconds since the epoch: exact, and ordered as the times are."""
     when = stamp if isinstance(stamp, dt.datetime) else dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     return (when - EPOCH) // MICROSECOND
-
-
-def _version(event: dict[str, Any]) -> int:
-    version = event.get("article_version")
-    return version if isinstance(version, int) and not isinstance(version, bool) else 0
 
 
 def _year_range(year: str) -> tuple[str, str]:
@@ -179,27 +175,27 @@ class StoredView:
 
     def _apply_event(self, db: sqlite3.Connection, record: Record) -> None:
         try:
-            event = orjson.loads(record.value or b"")
-            incident, key, retract = event["type"] == "incident", str(event_id(event)), event["op"] == "retract"
-            if incident:
-                filters = (str(event.get("kind") or ""), str(event.get("country") or ""))
-            else:
-                speaker = event.get("speaker") or {}
-                filters = (str(speaker.get("name") or "").casefold(), str(speaker.get("organization") or "").casefold())
-            when = str(api.incident_when(event) if incident else api.statement_when(event))
-        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+            event = decode_event(record.value or b"")
+        except msgspec.DecodeError:
             log.warning("skipped a record that is no derived event", topic=record.topic, partition=record.partition,
                         offset=record.offset)
             return
+        incident = isinstance(event, IncidentEvent | IncidentRetraction)
         table = "incidents" if incident else "statements"
-        columns = ("kind", "country") if incident else ("speaker", "organization")
-        if retract:
-            db.execute(f"DELETE FROM {table} WHERE id = ?", (key,))
+        if isinstance(event, IncidentRetraction | StatementRetraction):
+            db.execute(f"DELETE FROM {table} WHERE id = ?", (event.event_id,))
+            return
+        if isinstance(event, IncidentEvent):
+            columns, filters, when = ("kind", "country"), (event.kind, event.country), api.incident_when(event)
         else:
-            db.execute(f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                       f" {columns[0]} = excluded.{columns[0]}, {columns[1]} = excluded.{columns[1]},"
-                       " sort_when = excluded.sort_when, version = excluded.version, body = excluded.body",
-                       (key, *filters, when, _version(event), record.value))
+            speaker = event.speaker
+            columns = ("speaker", "organization")
+            filters = (speaker.name.casefold(), (speaker.organization or "").casefold())
+            when = api.statement_when(event)
+        db.execute(f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                   f" {columns[0]} = excluded.{columns[0]}, {columns[1]} = excluded.{columns[1]},"
+                   " sort_when = excluded.sort_when, version = excluded.version, body = excluded.body",
+                   (event.event_id, *filters, when, event.article_version, record.value))
 
     def _apply_tally(self, db: sqlite3.Connection, record: Record) -> None:
         """A checked tally update folded into its cell (:func:`streams.model.counting.update_in_place`) and, for an incident

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from streams.model.events import Event
+from streams.model.events import IncidentEvent, StatementEvent, Upsert, event_to_json
 from streams.model.keys import INCIDENT_KINDS, IncidentKey
+
+U = TypeVar("U", bound=Upsert)
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -140,56 +142,56 @@ def _cell_matches(cell: str, wanted: IncidentFilter) -> bool:
     return (not wanted.country or country == wanted.country) and (not wanted.year or year == wanted.year)
 
 
-def incident_when(event: Event) -> str:
+def incident_when(event: IncidentEvent) -> str:
     """The date an incident is counted under: the incident key's (publication month when the text has none)."""
     try:
-        when = IncidentKey.parse(event.get("incident_key") or "").when
+        when = IncidentKey.parse(event.incident_key).when
     except ValueError:
         when = ""
     if when:
         return when
-    return (event.get("occurred_on") or {}).get("value") or ""
+    return event.occurred_on.value if event.occurred_on else ""
 
 
-def statement_when(event: Event) -> str:
-    return (event.get("said_on") or {}).get("value") or ""
+def statement_when(event: StatementEvent) -> str:
+    return event.said_on.value if event.said_on else ""
 
 
-def _latest_first(events: Iterable[Event], when: Callable[[Event], str], id_field: str) -> list[Event]:
+def _latest_first(events: Iterable[U], when: Callable[[U], str]) -> list[U]:
     """Newest date first, then the newest article version; the id makes ties deterministic."""
-    return sorted(events, key=lambda e: (when(e), e.get("article_version") or 0, str(e.get(id_field, ""))), reverse=True)
+    return sorted(events, key=lambda e: (when(e), e.article_version, e.event_id), reverse=True)
 
 
-def _paginate(events: list[Event], page: Page) -> dict[str, Any]:
+def _paginate(events: list[U], page: Page) -> dict[str, Any]:
+    """The page of the list, each event as the JSON object the contract writes."""
     return {"total": len(events), "limit": page.limit, "offset": page.offset,
-            "items": events[page.offset: page.offset + page.limit]}
+            "items": [event_to_json(e) for e in events[page.offset: page.offset + page.limit]]}
 
 
-def incident_listing(events: Iterable[Event], query: Mapping[str, str]) -> dict[str, Any]:
+def incident_listing(events: Iterable[IncidentEvent], query: Mapping[str, str]) -> dict[str, Any]:
     check_known(query, INCIDENT_PARAMS)
     wanted, page = parse_incident_filter(query), parse_page(query)
     chosen = [e for e in events
-              if (not wanted.kind or e.get("kind") == wanted.kind)
-              and (not wanted.country or e.get("country") == wanted.country)
+              if (not wanted.kind or e.kind == wanted.kind)
+              and (not wanted.country or e.country == wanted.country)
               and (not wanted.year or incident_when(e)[:4] == wanted.year)]
-    return _paginate(_latest_first(chosen, incident_when, "incident_id"), page)
+    return _paginate(_latest_first(chosen, incident_when), page)
 
 
-def _same(value: Any, wanted: str | None) -> bool:
-    return wanted is None or str(value or "").casefold() == wanted.casefold()
+def _same(value: str | None, wanted: str | None) -> bool:
+    return wanted is None or (value or "").casefold() == wanted.casefold()
 
 
-def statement_listing(events: Iterable[Event], query: Mapping[str, str]) -> dict[str, Any]:
+def statement_listing(events: Iterable[StatementEvent], query: Mapping[str, str]) -> dict[str, Any]:
     check_known(query, STATEMENT_PARAMS)
     wanted, page = parse_statement_filter(query), parse_page(query)
     chosen = [e for e in events
-              if _same((e.get("speaker") or {}).get("name"), wanted.speaker)
-              and _same((e.get("speaker") or {}).get("organization"), wanted.organization)]
-    return _paginate(_latest_first(chosen, statement_when, "statement_id"), page)
+              if _same(e.speaker.name, wanted.speaker) and _same(e.speaker.organization, wanted.organization)]
+    return _paginate(_latest_first(chosen, statement_when), page)
 
 
 def snapshot(counts: dict[str, dict[str, int]], statement_counts: dict[str, dict[str, int]],
-             incidents: Iterable[Event], statements: Iterable[Event]) -> dict[str, Any]:
+             incidents: Iterable[IncidentEvent], statements: Iterable[StatementEvent]) -> dict[str, Any]:
     """Everything the dashboard draws, in one document: what /api/events pushes and /api/snapshot returns."""
     return {
         "counts": counts,

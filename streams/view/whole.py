@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
+import msgspec
 import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
@@ -33,7 +33,7 @@ from streams.agents.internals import refresh_metadata
 from streams.config import Settings
 from streams.model import asof, drilldown
 from streams.model.counting import cell_counts, incident_counts, statement_counts, update_in_place
-from streams.model.events import Event, event_id
+from streams.model.events import IncidentEvent, IncidentRetraction, StatementEvent, decode_event
 from streams.model.tallies import Tally
 from streams.model.tally_records import BadTally, decode_tally
 from streams.view import api
@@ -49,8 +49,8 @@ class WholeView:
     """Live incidents and statements by id, count cells by key, and the last offset read per topic partition."""
 
     tally_topic: str = ""  # the internal topic whose records are tally updates, keyed by count cell
-    incidents: dict[str, Event] = field(default_factory=dict)
-    statements: dict[str, Event] = field(default_factory=dict)
+    incidents: dict[str, IncidentEvent] = field(default_factory=dict)
+    statements: dict[str, StatementEvent] = field(default_factory=dict)
     tallies: dict[str, Tally] = field(default_factory=dict)
     histories: dict[str, asof.History] = field(default_factory=dict)
     read: dict[str, dict[int, int]] = field(default_factory=dict)
@@ -68,23 +68,25 @@ class WholeView:
     def apply(self, topic: str, partition: int, offset: int, value: bytes | None, key: bytes | None = None) -> None:
         """One record of a derived topic, in partition order.
 
-        A record that is no event (no value, not JSON, no type or id: not written by
+        A record that is no event (no value, not JSON, not of the contract's shape: not written by
         newsroom) is passed over with a warning: one stray record must not stop the view.
         """
         if topic == self.tally_topic:
             self._apply_tally(topic, partition, offset, value, key)
         elif value is not None:
             try:
-                event = orjson.loads(value)
-                live = self.incidents if event["type"] == "incident" else self.statements
-                event_key, retract = event_id(event), event["op"] == "retract"
-            except (orjson.JSONDecodeError, KeyError, TypeError):
+                event = decode_event(value)
+            except msgspec.DecodeError:
                 log.warning("skipped a record that is no derived event", topic=topic, partition=partition, offset=offset)
             else:
-                if retract:
-                    live.pop(event_key, None)
+                if isinstance(event, IncidentEvent):
+                    self.incidents[event.incident_id] = event
+                elif isinstance(event, StatementEvent):
+                    self.statements[event.statement_id] = event
+                elif isinstance(event, IncidentRetraction):
+                    self.incidents.pop(event.incident_id, None)
                 else:
-                    live[event_key] = event
+                    self.statements.pop(event.statement_id, None)
         self.read.setdefault(topic, {})[partition] = offset
         self.changes += 1
 
