@@ -20,7 +20,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from streams.config import Settings
 from streams.store.view import Record, StoredView
-from streams.view.whole import FETCH_TIMEOUT_MS, topic_partitions
+from streams.view.whole import FETCH_TIMEOUT_MS, assigned_consumer
 
 log = structlog.get_logger(__name__)
 
@@ -68,13 +68,8 @@ def _checked(view: StoredView, tp: TopicPartition, records: list[Record], checks
 
 async def follow_store(settings: Settings, view: StoredView, topics: list[str]) -> None:
     """Fold every new record of ``topics`` into ``view``, until cancelled."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None, enable_auto_commit=False,
-                                auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_max_wait_ms,
-                                fetch_min_bytes=settings.view_fetch_min_bytes)
-    await consumer.start()
+    consumer, tps = await assigned_consumer(settings, topics)
     try:
-        tps = [tp for topic in topics for tp in await topic_partitions(consumer, topic)]
-        consumer.assign(tps)
         while True:
             try:
                 await _fold(consumer, view, tps)

@@ -152,15 +152,26 @@ async def topic_partitions(consumer: AIOKafkaConsumer, topic: str) -> list[Topic
         await asyncio.sleep(TOPIC_WAIT_SECONDS)
 
 
-async def follow(settings: Settings, view: WholeView, topics: list[str]) -> None:
-    """Fold every record of ``topics`` into ``view``, from the beginning, until cancelled."""
+async def assigned_consumer(settings: Settings, topics: list[str]) -> tuple[AIOKafkaConsumer, list[TopicPartition]]:
+    """A started consumer outside any group, assigned every partition of ``topics``: every worker reads the whole
+    view, whatever the group gave it."""
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None, enable_auto_commit=False,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_max_wait_ms,
                                 fetch_min_bytes=settings.view_fetch_min_bytes)
     await consumer.start()
     try:
         tps = [tp for topic in topics for tp in await topic_partitions(consumer, topic)]
-        consumer.assign(tps)
+    except BaseException:
+        await consumer.stop()
+        raise
+    consumer.assign(tps)
+    return consumer, tps
+
+
+async def follow(settings: Settings, view: WholeView, topics: list[str]) -> None:
+    """Fold every record of ``topics`` into ``view``, from the beginning, until cancelled."""
+    consumer, tps = await assigned_consumer(settings, topics)
+    try:
         await consumer.seek_to_beginning(*tps)
         ends = await consumer.end_offsets(tps)
         view.starting_ends = {topic: {tp.partition: ends[tp] for tp in tps if tp.topic == topic} for topic in topics}
