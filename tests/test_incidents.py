@@ -1665,3 +1665,18 @@ def test_a_place_name_of_several_words_gives_the_story_its_state_whole() -> None
             "Fort Drum in New York also had to close its airspace on Friday because of drones.")
     found = [(i.country, i.occurred_on.value) for i in run(body).incidents if i.kind == "drone_sighting"]
     assert found == [("US", "2025-10-06"), ("US", "2025-10-03")]  # "New York" is no "York"
+
+
+def test_an_unplaced_incident_takes_the_place_another_sentence_about_the_aircraft_names():
+    body = ("A Belarusian surveillance drone was tracked over the lakes near Kalvarija on Sunday, border guards said.\n"
+            "Officials later confirmed the drone had violated Lithuanian airspace for about ten minutes.")
+    v = violation(body, "LT")
+    assert v.violator == "BY" and v.location is not None and "Kalvarija" in v.location
+
+
+def test_a_place_from_another_sentence_is_not_given_when_the_state_has_two_such_incidents():
+    body = ("A Belarusian drone entered Lithuanian airspace on Monday, the army said.\n"
+            "Another Belarusian drone crossed into Lithuanian airspace on Thursday.\n"
+            "Pieces of a drone were later found in a field near Birstonas.")
+    found = [i for i in run(body).incidents if i.kind == "airspace_violation"]
+    assert len(found) == 2 and all(i.location is None or "Birstonas" not in i.location for i in found)

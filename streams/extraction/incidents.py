@@ -23,7 +23,7 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
-                                        GENERIC_NAME_WORDS, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
+                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
@@ -642,7 +642,22 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     facts = [_merge(cluster, published, headline)
              for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
              for cluster in _cluster(groups[key]) if _reported(cluster)]
-    return [_dated_as_before(fact, facts) for fact in facts]
+    story = [sentence for _, doc in analysed.fields() for sentence in _sentences(doc)
+             if any(t.lemma_.lower() in HARDWARE for t in sentence)]
+    return [_placed_by_story(_dated_as_before(fact, facts), facts, story) for fact in facts]
+
+
+def _placed_by_story(fact: IncidentFact, facts: list[IncidentFact], story: list[Span]) -> IncidentFact:
+    """ "A balloon was seen over X" in the lead, "the balloon entered the country's airspace" later: a story tells
+    where its one event happened in any sentence about the aircraft, not always in the one that reports the
+    intrusion. An incident no sentence of its own places, the only one of its kind in its state, is at the first
+    place in that state the story's sentences about aircraft name (headline first)."""
+    if (fact.location is not None or fact.kind == "article4_request"
+            or all(r.startswith(BACKGROUND_RULES) for r in fact.rules)
+            or sum(other.kind == fact.kind and other.country == fact.country for other in facts) > 1):
+        return fact
+    place = next((name for sentence in story for name in [site_named(sentence, {fact.country})] if name), None)
+    return fact if place is None else replace(fact, location=place)
 
 
 def _evidence_order(fact: IncidentFact) -> tuple[int, int]:
