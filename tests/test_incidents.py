@@ -1680,3 +1680,21 @@ def test_a_place_from_another_sentence_is_not_given_when_the_state_has_two_such_
             "Pieces of a drone were later found in a field near Birstonas.")
     found = [i for i in run(body).incidents if i.kind == "airspace_violation"]
     assert len(found) == 2 and all(i.location is None or "Birstonas" not in i.location for i in found)
+
+
+@pytest.mark.parametrize("body, place", [
+    # a site on a named island or peninsula: the name after "on" places it
+    ("Several drones circled over the naval base on Hailuoto on Tuesday night, the Finnish navy said.", "Hailuoto"),
+    # a municipality or a section of a border, named before its noun, is a place
+    ("A Belarusian drone came down in Zarasai municipality on Monday after entering Lithuanian airspace.", "Zarasai"),
+    ("A Belarusian helicopter entered Lithuanian airspace in the Medininkai section of the border on Monday.",
+     "Medininkai"),
+])
+def test_places_named_on_an_island_or_as_a_municipality_or_border_section(body, place):
+    found = [i for i in run(body).incidents if i.kind != "article4_request"]
+    assert found and found[0].location is not None and place in found[0].location
+
+
+def test_on_after_a_verb_or_an_event_names_no_place():
+    v = violation("A Belarusian drone entered Lithuanian airspace on Monday, the army said on Telegram.", "LT")
+    assert v.location is None

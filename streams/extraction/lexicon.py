@@ -168,7 +168,9 @@ PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", 
                "region", "village", "town", "city", "airport", "base", "peninsula", "strait", "sea", "gulf", "bay",
                "province", "county", "district", "oblast", "port", "lake", "river", "mountains", "archipelago",
                "prefecture", "area", "field", "plant", "station", "crossing", "checkpoint", "exclave", "enclave",
-               "installation", "facility", "harbour", "harbor", "sector"}
+               "installation", "facility", "harbour", "harbor", "sector", "section", "municipality"}
+# Prepositions that place a site on a named place, after the site's noun alone: "the base on X", "the airfield on Y".
+SITE_PREPOSITIONS = {"on"}
 # Words of a site's name that name no particular site: "The", "Air Base", "International Airport".
 GENERIC_NAME_WORDS = PLACE_NOUNS | {"the", "air", "international"}
 # A state's borders: "the Syrian border" need not lie in Syria.

@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
-                                        CONTINENTS, PLACE_NOUNS, SITE_HEADS, SPEAKING_VERBS, TIME_ZONES,
+                                        CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
+                                        TIME_ZONES,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
 from streams.extraction.places import is_state_name, place_country
@@ -154,6 +155,8 @@ def places(span: Span) -> list[Place]:
             place = _named_site(prep.head)  # "X Air Force Base in Ohio": at the base, which lies in Ohio
         elif prep.lower_ in LOCATIVE_PREPOSITIONS and not (prep.lower_ == "to" and prep.head.lower_ != "close"):
             place = _place(token, prep.lower_)
+        elif prep.lower_ in SITE_PREPOSITIONS and prep.head.lemma_.lower() in PLACE_NOUNS:
+            place = _place(token, prep.lower_)  # "the base on X": not "said on X", "the attack on Y"
         else:
             place = None
         if place is not None:
