@@ -1698,3 +1698,14 @@ def test_places_named_on_an_island_or_as_a_municipality_or_border_section(body, 
 def test_on_after_a_verb_or_an_event_names_no_place():
     v = violation("A Belarusian drone entered Lithuanian airspace on Monday, the army said on Telegram.", "LT")
     assert v.location is None
+
+
+def test_a_town_named_at_the_border_places_the_incident_better_than_the_border():
+    v = violation("An Eritrean helicopter entered Ethiopian airspace at the frontier in Zalambessa on Sunday, "
+                  "officials in Addis Ababa said.", "ET")
+    assert v.violator == "ER" and v.location == "Zalambessa"
+
+
+def test_the_border_is_the_place_when_nothing_in_it_is_named():
+    v = violation("An Eritrean helicopter entered Ethiopian airspace near the Eritrean border on Sunday, officials said.", "ET")
+    assert v.location is not None and "border" in v.location

@@ -198,7 +198,9 @@ def _fits_incident(place: Place) -> bool:
     if place.preposition == "in":  # "struck a facility in the village of X": a place so named is one anywhere
         named_as_place = place.token.lemma_.lower() in PLACE_NOUNS and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in place.token.children)
-        return named_as_place or (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING_VERBS)
+        within = prep.head.lemma_.lower() in PLACE_NOUNS  # "the border in X": a place within a place
+        return named_as_place or within or (prep.head.pos_ == "VERB"
+                                            and prep.head.lemma_.lower() not in SPEAKING_VERBS)
     if place.preposition == "at":  # "at the airport", "the base at Karlsborg"; not "at talks"
         return (place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
                 or (place.token.ent_type_ == "GPE" and prep.head.lemma_.lower() in PLACE_NOUNS))
@@ -207,8 +209,10 @@ def _fits_incident(place: Place) -> bool:
 
 def regional(place: Place) -> bool:
     """ "southern Sweden", "eastern Poland", "south of Tartu": a part of a state or a bearing from a place,
-    less telling than any place named in it; so is a sea ("islets in the Sea of X" are where it happened)."""
-    return _regional_words((place.name or "").split()) or place.token.lemma_.lower() in WATER_WORDS
+    less telling than any place named in it; so is a sea ("islets in the Sea of X" are where it happened) and a
+    border, a line hundreds of miles long ("at the border in X": X is where)."""
+    return (_regional_words((place.name or "").split())
+            or place.token.lemma_.lower() in WATER_WORDS | BORDER_NOUNS)
 
 
 def broad(name: str) -> bool:
