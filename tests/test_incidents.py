@@ -1709,3 +1709,16 @@ def test_a_town_named_at_the_border_places_the_incident_better_than_the_border()
 def test_the_border_is_the_place_when_nothing_in_it_is_named():
     v = violation("An Eritrean helicopter entered Ethiopian airspace near the Eritrean border on Sunday, officials said.", "ET")
     assert v.location is not None and "border" in v.location
+
+
+def test_a_number_compared_with_an_earlier_report_is_a_difference_not_the_count():
+    from streams.extraction.platforms import phrases
+    sentence = load_pipeline()("Estonia now says five Russian helicopters crossed into its airspace on Monday, two "
+                               "more helicopters than the border guard first announced.")[:]
+    assert [(p.head.text, p.count) for p in phrases(sentence)] == [("helicopters", 5), ("helicopters", None)]
+
+
+def test_a_number_of_more_aircraft_without_a_comparison_is_their_count():
+    v = violation("Three more Russian helicopters crossed into Estonian airspace on Monday, the border guard said.",
+                  "EE")
+    assert v.count == 3

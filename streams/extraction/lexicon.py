@@ -203,6 +203,9 @@ PLATFORMS: dict[str, str] = {
 UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
 # Words that add to what was reported before: "two more balloons", "another drone", "further jets".
 MORE = {"more", "another", "further", "additional"}
+
+# Comparatives that make a number a difference when "than" follows: "two more jets than first reported".
+COMPARATIVES = {"more", "fewer", "less"}
 # Words that make a noun a new instance of something the sentence already named: "in a separate sighting".
 ANOTHER = MORE | {"separate", "second", "new", "similar", "fresh"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".

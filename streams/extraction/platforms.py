@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
+from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
                                        INTERCEPTING_VERBS, LAND_PLACES, LAUNCHING, MANUFACTURE_PARTICIPLES, MODEL,
                                        NAMED_MODELS, ORIGIN_PREPOSITIONS, OWNING_VERBS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
@@ -216,7 +216,10 @@ def _launcher(head: Token) -> tuple[str | None, bool]:
 
 
 def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
-    """A written number ("20 drones", "about 19", "three jets"), else one for a singular noun, else None."""
+    """A written number ("20 drones", "about 19", "three jets"), else one for a singular noun, else None. "Two more
+    jets than first reported" counts a difference, not the jets."""
+    if any(c.lower_ in COMPARATIVES for c in head.children) and any(t.lower_ == "than" for t in head.subtree):
+        return None, False
     for child in head.children:
         if child.dep_ == "nummod" and number(child.text) is not None:
             return number(child.text), True
