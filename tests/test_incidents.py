@@ -1722,3 +1722,26 @@ def test_a_number_of_more_aircraft_without_a_comparison_is_their_count():
     v = violation("Three more Russian helicopters crossed into Estonian airspace on Monday, the border guard said.",
                   "EE")
     assert v.count == 3
+
+
+LEAD_DATED = ("Latvia on Friday protested what it called reckless flying by Russian jets near its coast.\n"
+              "The foreign ministry summoned the Russian charge d'affaires to explain.\n"
+              "{event}")
+
+
+def test_an_undated_incident_the_story_tells_after_its_lead_is_of_the_leads_day():
+    v = violation(LEAD_DATED.format(event="Two Russian fighter jets had entered Latvian airspace near Ventspils, "
+                                          "officials said."), "LV")
+    assert (v.violator, v.occurred_on.value, v.occurred_on.precision) == ("RU", "2025-10-03", "day")
+
+
+def test_an_incident_with_its_own_date_keeps_it_whatever_the_lead_says():
+    v = violation(LEAD_DATED.format(event="Two Russian fighter jets had entered Latvian airspace near Ventspils "
+                                          "on Thursday, officials said."), "LV")
+    assert v.occurred_on.value == "2025-10-02"
+
+
+def test_an_undated_incident_stays_undated_when_the_lead_gives_no_day():
+    body = LEAD_DATED.replace(" on Friday", "").format(
+        event="Two Russian fighter jets had entered Latvian airspace near Ventspils, officials said.")
+    assert violation(body, "LV").occurred_on is None

@@ -644,7 +644,16 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
              for cluster in _cluster(groups[key]) if _reported(cluster)]
     story = [sentence for _, doc in analysed.fields() for sentence in _sentences(doc)
              if any(t.lemma_.lower() in HARDWARE for t in sentence)]
-    return [_placed_by_story(_dated_as_before(fact, facts), facts, story) for fact in facts]
+    lead = next(_sentences(analysed.docs["body"]), None) if "body" in analysed.docs else None
+    lead_day = _lead_day(lead, published) if lead is not None else None
+    return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story), facts, lead_day)
+            for fact in facts]
+
+
+def _story_event(fact: IncidentFact, facts: list[IncidentFact]) -> bool:
+    """Whether an incident is the story's one event of its kind in its state: not background, not one of several."""
+    return (fact.kind != "article4_request" and not all(r.startswith(BACKGROUND_RULES) for r in fact.rules)
+            and sum(other.kind == fact.kind and other.country == fact.country for other in facts) == 1)
 
 
 def _placed_by_story(fact: IncidentFact, facts: list[IncidentFact], story: list[Span]) -> IncidentFact:
@@ -652,12 +661,28 @@ def _placed_by_story(fact: IncidentFact, facts: list[IncidentFact], story: list[
     where its one event happened in any sentence about the aircraft, not always in the one that reports the
     intrusion. An incident no sentence of its own places, the only one of its kind in its state, is at the first
     place in that state the story's sentences about aircraft name (headline first)."""
-    if (fact.location is not None or fact.kind == "article4_request"
-            or all(r.startswith(BACKGROUND_RULES) for r in fact.rules)
-            or sum(other.kind == fact.kind and other.country == fact.country for other in facts) > 1):
+    if fact.location is not None or not _story_event(fact, facts):
         return fact
     place = next((name for sentence in story for name in [site_named(sentence, {fact.country})] if name), None)
     return fact if place is None else replace(fact, location=place)
+
+
+def _lead_day(lead: Span, published: dt.date) -> FuzzyDate | None:
+    """The day a lead about aircraft gives: "X on Sunday condemned the harassment ... by jets", the day of the
+    story's news (a lead about something else dates no incident the story turns to later)."""
+    if not any(t.lemma_.lower() in HARDWARE | AIRSPACE_NOUNS for t in lead):
+        return None
+    return next((date for _, text in date_candidates(lead) for date in [resolve(text, published)]
+                 if date is not None and date.precision == "day"), None)
+
+
+def _dated_by_lead(fact: IncidentFact, facts: list[IncidentFact], lead_day: FuzzyDate | None) -> IncidentFact:
+    """News writing dates its news in the lead ("Greece on Sunday condemned the harassment ...") and tells the event
+    itself later without a date: an undated incident, the story's one event of its kind in its state, is of the
+    lead's day."""
+    if fact.occurred_on is not None or lead_day is None or not _story_event(fact, facts):
+        return fact
+    return replace(fact, occurred_on=lead_day)
 
 
 def _evidence_order(fact: IncidentFact) -> tuple[int, int]:
