@@ -32,6 +32,8 @@ WEDNESDAY = dt.date(2025, 10, 8)
     ("the weekend", "2025-10-04", "day"),
     ("three days ago", "2025-10-05", "day"),
     ("a couple of days ago", "2025-10-06", "day"),  # a collective number word takes "of"
+    ("in the last hour", "2025-10-08", "day"),  # the hour before the story: its own day
+    ("within the past hour", "2025-10-08", "day"),
     ("a couple of months ago", "2025-08", "month"),
     ("the night of Sept. 9-10", "2025-09-09", "day"),
     ("24 September", "2025-09-24", "day"),

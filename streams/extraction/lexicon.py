@@ -338,7 +338,7 @@ SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
 LAG_UNITS = {"day", "week"}
 # Phrases that date no single event: "this year", "since 2019", "for decades", "next month", "every day".
 UNDATED_PHRASES = re.compile(
-    r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past|"
+    r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past(?! hour)|"
     r"previous|later this|upcoming|future|decades?|years(?! ago)|weeks|months(?! ago)|days(?! ago)|daily|weekly|annual|"
     r"tomorrow)\b")
 # "This evening", "tonight" in a story stamped before dawn (UTC hour below SMALL_HOURS_END): the evening before.
@@ -346,7 +346,7 @@ EVENING_PHRASES = re.compile(r"\b(this evening|tonight)\b", re.I)
 SMALL_HOURS_END = 5
 # Phrases that date an event on the day of publication: "overnight", "this morning", "hours earlier".
 SAME_DAY_PHRASES = re.compile(
-    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier|"
+    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier|(?:last|past) hour|"
     r"(?:that|the same) (?:day|morning|afternoon|evening|night))\b")
 # A day named by reference to the day the text named before: "on the evening of that day", "the same day" (resolved
 # as the same day as that one: SAME_DAY_PHRASES).
