@@ -1745,3 +1745,10 @@ def test_an_undated_incident_stays_undated_when_the_lead_gives_no_day():
     body = LEAD_DATED.replace(" on Friday", "").format(
         event="Two Russian fighter jets had entered Latvian airspace near Ventspils, officials said.")
     assert violation(body, "LV").occurred_on is None
+
+
+
+def test_a_sighting_in_the_last_hour_is_of_the_day_of_publication_not_a_later_day_the_sentence_names():
+    found = incidents("A drone was seen near the runway at Birmingham Airport in the past hour, its managing "
+                      "director said, warning that the disruption could last into Saturday.")
+    assert found[("drone_sighting", "GB")].occurred_on.value == "2025-10-08"

@@ -20,7 +20,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import (DAY_BEFORE_PHRASES, LAG_UNITS, MONTHS, NUMBER_WORDS, PERIOD_BOUNDS,
+from streams.extraction.lexicon import (DAY_BEFORE_PHRASES, LAG_UNITS, MODALS, MONTHS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -260,13 +260,21 @@ def _days_after(clause: Token) -> int | None | Literal[False]:
 def _before_main(span: Span, clause: Token, days: int, published: dt.date, default: dt.date | None) -> FuzzyDate | None:
     """The day of the clause a clause hangs from ("said on Tuesday, a day after ..."), moved back by some days."""
     inside = {t.i for t in clause.subtree}
-    outside = [t for t in clause.head.subtree if t.i not in inside]
+    outside = [t for t in clause.head.subtree if t.i not in inside and not _prospective(t)]
     reference = date_near(span, clause.head, published, outside, scope_only=True)
     if reference is None and default is not None:
         reference = FuzzyDate(default.isoformat(), "day")
     if reference is None or reference.precision != "day":
         return None
     return FuzzyDate((dt.date.fromisoformat(reference.value) - dt.timedelta(days=days)).isoformat(), "day")
+
+
+def _prospective(token: Token) -> bool:
+    """Whether a word is in a clause of what is yet to come ("the airport could stay shut into Saturday"): its day
+    is a coming one, no day to count a past event from ("may have entered on Monday" looks back)."""
+    verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"} if verb is not None else set()
+    return bool(auxiliaries & MODALS) and "have" not in auxiliaries
 
 
 def _described_subject_verb(anchor: Token) -> Token | None:
