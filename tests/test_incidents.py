@@ -1752,3 +1752,10 @@ def test_a_sighting_in_the_last_hour_is_of_the_day_of_publication_not_a_later_da
     found = incidents("A drone was seen near the runway at Birmingham Airport in the past hour, its managing "
                       "director said, warning that the disruption could last into Saturday.")
     assert found[("drone_sighting", "GB")].occurred_on.value == "2025-10-08"
+
+
+def test_an_aircraft_called_a_drone_aircraft_is_a_drone():
+    v = violation("Lithuania said a Belarusian drone aircraft strayed into its airspace near Vilnius on Monday.", "LT")
+    assert (v.violator, v.platform) == ("BY", "drone")
+    v = violation("Lithuania said a Belarusian transport aircraft strayed into its airspace on Monday.", "LT")
+    assert v.platform == "aircraft"

@@ -41,8 +41,9 @@ class Phrase:
 def platform_of(token: Token) -> str | None:
     """The platform a noun names ("jets" -> aircraft, "Shahed" -> drone, "MiG-31s" -> aircraft), or None."""
     key = token.lemma_.lower()
-    if key in DRONE_HEAD_NOUNS and any(c.lower_ in DRONE_MODIFIERS for c in token.children):
-        return "drone"  # "unmanned aerial vehicle"
+    if key in DRONE_HEAD_NOUNS and any(c.lower_ in DRONE_MODIFIERS or (c.dep_ == "compound" and PLATFORMS.get(
+            c.lemma_.lower()) == "drone") for c in token.children):
+        return "drone"  # "unmanned aerial vehicle", "two drone aircraft"
     singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_  # "Drones" tagged a proper noun
     for word in (key, token.lower_, singular):
         if word in PLATFORMS:
