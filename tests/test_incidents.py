@@ -1759,3 +1759,10 @@ def test_an_aircraft_called_a_drone_aircraft_is_a_drone():
     assert (v.violator, v.platform) == ("BY", "drone")
     v = violation("Lithuania said a Belarusian transport aircraft strayed into its airspace on Monday.", "LT")
     assert v.platform == "aircraft"
+
+
+def test_a_day_on_the_verb_coordinated_with_the_entry_dates_the_entry_before_the_day_it_was_told():
+    body = ("An Azerbaijani drone flew over Armenian army posts near the border, Yerevan said on Tuesday.\n"
+            "According to the ministry, the drone crossed into Armenian airspace from the east and circled over the "
+            "positions near the village of Tegh at about 9pm on October 4.")
+    assert violation(body, "AM").occurred_on.value == "2025-10-04"

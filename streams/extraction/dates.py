@@ -24,6 +24,7 @@ from streams.extraction.lexicon import (DAY_BEFORE_PHRASES, LAG_UNITS, MODALS, M
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
+from streams.extraction.places import is_state_name
 from streams.extraction.numbers import number
 
 
@@ -319,6 +320,14 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
             return own, True
     if lag is not False:
         return None, True
+    for verb in (c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        # "violated the airspace and flew over the village at 6pm on May 9": one flight, dated at its end; not
+        # "crossed into X and flew back into Y on Jan. 14", a leg into another state
+        words = without_other_clauses(verb)
+        another_state = any(t.ent_type_ == "GPE" and is_state_name(t.text) for t in words)
+        own = None if another_state else date_near(span, verb, published, words, scope_only=True)
+        if own is not None:
+            return own, True
     return date_near(span, anchor, published, inside), False
 
 
