@@ -23,6 +23,7 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
+                                        EARLIER_WORDS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
@@ -37,7 +38,7 @@ from streams.extraction.sightings import sightings
 from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words,
                                            shootdowns, violations)
 
-PATTERN_FILES = ("disruption", "background")  # the pattern files (patterns/*.json) the incident rules read
+PATTERN_FILES = ("disruption", "background", "retold")  # the pattern files (patterns/*.json) the incident rules read
 BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
 SIMILAR_ELSEWHERE = "background.similar_incidents_including"
 DATE_PARTS = {"nummod", "compound", "quantmod"}  # the words of one date in a list: "June 2020", "May 5"
@@ -374,7 +375,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
-    reported = reported or _similar_elsewhere(sentence, context)
+    reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context)
     reported += _earlier_ones(sentence, reported, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
 
@@ -399,6 +400,24 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
                                     count_stated=False, duration=None, supporting=False, heading=None, left=False,
                                     occasion=0))
     return mentions
+
+
+def _retold_with_time(sentence: Span, context: Context) -> list[Mention]:
+    """ "The incursions occurred at around 11pm on Wednesday" (patterns/retold.json): the story retells the incident
+    it reported last by a definite event noun and says when it happened; the clause's own day is that incident's,
+    ahead of the day it was reported. Not "the previous incursion", which is background."""
+    earlier = next((m for m in reversed(context.reported) if m.kind == "airspace_violation"), None)
+    if earlier is None:
+        return []
+    for match in context.matches.get("retold", []):
+        verb, event = match.tokens["verb"], match.tokens["event"]
+        if not match.within(sentence) or doubted(verb) or any(c.lower_ in EARLIER_WORDS for c in event.children):
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if date is not None and dated_here:
+            return [replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=date,
+                            date_in_clause=True, supporting=True, heading=None, left=False, occasion=0)]
+    return []
 
 
 def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> list[Mention]:
