@@ -31,6 +31,10 @@ WEDNESDAY = dt.date(2025, 10, 8)
     ("early on Saturday", "2025-10-04", "day"),
     ("the weekend", "2025-10-04", "day"),
     ("three days ago", "2025-10-05", "day"),
+    ("a couple of days ago", "2025-10-06", "day"),  # a collective number word takes "of"
+    ("in the last hour", "2025-10-08", "day"),  # the hour before the story: its own day
+    ("within the past hour", "2025-10-08", "day"),
+    ("a couple of months ago", "2025-08", "month"),
     ("the night of Sept. 9-10", "2025-09-09", "day"),
     ("24 September", "2025-09-24", "day"),
     ("the 12th of September", "2025-09-12", "day"),

@@ -1665,3 +1665,104 @@ def test_a_place_name_of_several_words_gives_the_story_its_state_whole() -> None
             "Fort Drum in New York also had to close its airspace on Friday because of drones.")
     found = [(i.country, i.occurred_on.value) for i in run(body).incidents if i.kind == "drone_sighting"]
     assert found == [("US", "2025-10-06"), ("US", "2025-10-03")]  # "New York" is no "York"
+
+
+def test_an_unplaced_incident_takes_the_place_another_sentence_about_the_aircraft_names():
+    body = ("A Belarusian surveillance drone was tracked over the lakes near Kalvarija on Sunday, border guards said.\n"
+            "Officials later confirmed the drone had violated Lithuanian airspace for about ten minutes.")
+    v = violation(body, "LT")
+    assert v.violator == "BY" and v.location is not None and "Kalvarija" in v.location
+
+
+def test_a_place_from_another_sentence_is_not_given_when_the_state_has_two_such_incidents():
+    body = ("A Belarusian drone entered Lithuanian airspace on Monday, the army said.\n"
+            "Another Belarusian drone crossed into Lithuanian airspace on Thursday.\n"
+            "Pieces of a drone were later found in a field near Birstonas.")
+    found = [i for i in run(body).incidents if i.kind == "airspace_violation"]
+    assert len(found) == 2 and all(i.location is None or "Birstonas" not in i.location for i in found)
+
+
+@pytest.mark.parametrize("body, place", [
+    # a site on a named island or peninsula: the name after "on" places it
+    ("Several drones circled over the naval base on Hailuoto on Tuesday night, the Finnish navy said.", "Hailuoto"),
+    # a municipality or a section of a border, named before its noun, is a place
+    ("A Belarusian drone came down in Zarasai municipality on Monday after entering Lithuanian airspace.", "Zarasai"),
+    ("A Belarusian helicopter entered Lithuanian airspace in the Medininkai section of the border on Monday.",
+     "Medininkai"),
+])
+def test_places_named_on_an_island_or_as_a_municipality_or_border_section(body, place):
+    found = [i for i in run(body).incidents if i.kind != "article4_request"]
+    assert found and found[0].location is not None and place in found[0].location
+
+
+def test_on_after_a_verb_or_an_event_names_no_place():
+    v = violation("A Belarusian drone entered Lithuanian airspace on Monday, the army said on Telegram.", "LT")
+    assert v.location is None
+
+
+def test_a_town_named_at_the_border_places_the_incident_better_than_the_border():
+    v = violation("An Eritrean helicopter entered Ethiopian airspace at the frontier in Zalambessa on Sunday, "
+                  "officials in Addis Ababa said.", "ET")
+    assert v.violator == "ER" and v.location == "Zalambessa"
+
+
+def test_the_border_is_the_place_when_nothing_in_it_is_named():
+    v = violation("An Eritrean helicopter entered Ethiopian airspace near the Eritrean border on Sunday, officials said.", "ET")
+    assert v.location is not None and "border" in v.location
+
+
+def test_a_number_compared_with_an_earlier_report_is_a_difference_not_the_count():
+    from streams.extraction.platforms import phrases
+    sentence = load_pipeline()("Estonia now says five Russian helicopters crossed into its airspace on Monday, two "
+                               "more helicopters than the border guard first announced.")[:]
+    assert [(p.head.text, p.count) for p in phrases(sentence)] == [("helicopters", 5), ("helicopters", None)]
+
+
+def test_a_number_of_more_aircraft_without_a_comparison_is_their_count():
+    v = violation("Three more Russian helicopters crossed into Estonian airspace on Monday, the border guard said.",
+                  "EE")
+    assert v.count == 3
+
+
+LEAD_DATED = ("Latvia on Friday protested what it called reckless flying by Russian jets near its coast.\n"
+              "The foreign ministry summoned the Russian charge d'affaires to explain.\n"
+              "{event}")
+
+
+def test_an_undated_incident_the_story_tells_after_its_lead_is_of_the_leads_day():
+    v = violation(LEAD_DATED.format(event="Two Russian fighter jets had entered Latvian airspace near Ventspils, "
+                                          "officials said."), "LV")
+    assert (v.violator, v.occurred_on.value, v.occurred_on.precision) == ("RU", "2025-10-03", "day")
+
+
+def test_an_incident_with_its_own_date_keeps_it_whatever_the_lead_says():
+    v = violation(LEAD_DATED.format(event="Two Russian fighter jets had entered Latvian airspace near Ventspils "
+                                          "on Thursday, officials said."), "LV")
+    assert v.occurred_on.value == "2025-10-02"
+
+
+def test_an_undated_incident_stays_undated_when_the_lead_gives_no_day():
+    body = LEAD_DATED.replace(" on Friday", "").format(
+        event="Two Russian fighter jets had entered Latvian airspace near Ventspils, officials said.")
+    assert violation(body, "LV").occurred_on is None
+
+
+
+def test_a_sighting_in_the_last_hour_is_of_the_day_of_publication_not_a_later_day_the_sentence_names():
+    found = incidents("A drone was seen near the runway at Birmingham Airport in the past hour, its managing "
+                      "director said, warning that the disruption could last into Saturday.")
+    assert found[("drone_sighting", "GB")].occurred_on.value == "2025-10-08"
+
+
+def test_an_aircraft_called_a_drone_aircraft_is_a_drone():
+    v = violation("Lithuania said a Belarusian drone aircraft strayed into its airspace near Vilnius on Monday.", "LT")
+    assert (v.violator, v.platform) == ("BY", "drone")
+    v = violation("Lithuania said a Belarusian transport aircraft strayed into its airspace on Monday.", "LT")
+    assert v.platform == "aircraft"
+
+
+def test_a_day_on_the_verb_coordinated_with_the_entry_dates_the_entry_before_the_day_it_was_told():
+    body = ("An Azerbaijani drone flew over Armenian army posts near the border, Yerevan said on Tuesday.\n"
+            "According to the ministry, the drone crossed into Armenian airspace from the east and circled over the "
+            "positions near the village of Tegh at about 9pm on October 4.")
+    assert violation(body, "AM").occurred_on.value == "2025-10-04"

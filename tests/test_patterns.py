@@ -149,3 +149,20 @@ def test_an_earlier_incursion_only_thought_possible_adds_nothing() -> None:
     body = LATVIAN_LEAD + ("The army said the previous incursion may have occurred in June 2024 but could not "
                            "confirm it.")
     assert incursions(body) == [("LV/RU", "2025-10-06", "Rezekne", ("violation.entry",))]
+
+
+# --- Retold: the story's event retold by a definite event noun, with its own time ------------------------------------
+
+
+def test_the_incursion_retold_with_its_own_time_dates_the_reported_incident() -> None:
+    body = ("A Russian drone strayed into Latvian airspace near Rezekne, the army said.\n"
+            "Border guards tracked it for several minutes.\n"
+            "According to the army, the incursion happened at about 10pm on Monday.")
+    assert [(c, d) for c, d, _, _ in incursions(body)] == [("LV/RU", "2025-10-06")]
+
+
+def test_a_retold_incursion_without_a_time_of_its_own_changes_nothing() -> None:
+    body = ("A Russian drone strayed into Latvian airspace near Rezekne, the army said.\n"
+            "Border guards tracked it for several minutes.\n"
+            "The army did not say where the incursion happened.")
+    assert [(c, d) for c, d, _, _ in incursions(body)] == [("LV/RU", "2025-10-08")]

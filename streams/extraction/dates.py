@@ -20,10 +20,11 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import (DAY_BEFORE_PHRASES, LAG_UNITS, MONTHS, NUMBER_WORDS, PERIOD_BOUNDS,
+from streams.extraction.lexicon import (DAY_BEFORE_PHRASES, LAG_UNITS, MODALS, MONTHS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
+from streams.extraction.places import is_state_name
 from streams.extraction.numbers import number
 
 
@@ -42,9 +43,10 @@ NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")
 
 WEEKDAY = re.compile(r"\b(?P<last>last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b")
 WEEKEND = re.compile(r"\bweekend\b")
-DAYS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>days?|week)\s+ago\b")
+# "three days ago", "a week ago", "a couple of days ago": a number of units, "of" after a collective ("couple")
+DAYS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?:of\s+)?(?P<unit>days?|week)\s+ago\b")
 LAST_WEEK = re.compile(r"\blast week\b")
-PERIODS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>months?|years?)\s+ago\b")
+PERIODS_AGO = re.compile(r"\b(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?:of\s+)?(?P<unit>months?|years?)\s+ago\b")
 LAST_MONTH = re.compile(r"\blast month\b")
 THIS_MONTH = re.compile(r"\bthis month\b")
 LAST_YEAR = re.compile(r"\blast year\b")
@@ -259,13 +261,21 @@ def _days_after(clause: Token) -> int | None | Literal[False]:
 def _before_main(span: Span, clause: Token, days: int, published: dt.date, default: dt.date | None) -> FuzzyDate | None:
     """The day of the clause a clause hangs from ("said on Tuesday, a day after ..."), moved back by some days."""
     inside = {t.i for t in clause.subtree}
-    outside = [t for t in clause.head.subtree if t.i not in inside]
+    outside = [t for t in clause.head.subtree if t.i not in inside and not _prospective(t)]
     reference = date_near(span, clause.head, published, outside, scope_only=True)
     if reference is None and default is not None:
         reference = FuzzyDate(default.isoformat(), "day")
     if reference is None or reference.precision != "day":
         return None
     return FuzzyDate((dt.date.fromisoformat(reference.value) - dt.timedelta(days=days)).isoformat(), "day")
+
+
+def _prospective(token: Token) -> bool:
+    """Whether a word is in a clause of what is yet to come ("the airport could stay shut into Saturday"): its day
+    is a coming one, no day to count a past event from ("may have entered on Monday" looks back)."""
+    verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"} if verb is not None else set()
+    return bool(auxiliaries & MODALS) and "have" not in auxiliaries
 
 
 def _described_subject_verb(anchor: Token) -> Token | None:
@@ -310,6 +320,14 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
             return own, True
     if lag is not False:
         return None, True
+    for verb in (c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        # "violated the airspace and flew over the village at 6pm on May 9": one flight, dated at its end; not
+        # "crossed into X and flew back into Y on Jan. 14", a leg into another state
+        words = without_other_clauses(verb)
+        another_state = any(t.ent_type_ == "GPE" and is_state_name(t.text) for t in words)
+        own = None if another_state else date_near(span, verb, published, words, scope_only=True)
+        if own is not None:
+            return own, True
     return date_near(span, anchor, published, inside), False
 
 

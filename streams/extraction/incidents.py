@@ -23,7 +23,8 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
-                                        GENERIC_NAME_WORDS, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
+                                        EARLIER_WORDS,
+                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
@@ -37,7 +38,7 @@ from streams.extraction.sightings import sightings
 from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words,
                                            shootdowns, violations)
 
-PATTERN_FILES = ("disruption", "background")  # the pattern files (patterns/*.json) the incident rules read
+PATTERN_FILES = ("disruption", "background", "retold")  # the pattern files (patterns/*.json) the incident rules read
 BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
 SIMILAR_ELSEWHERE = "background.similar_incidents_including"
 DATE_PARTS = {"nummod", "compound", "quantmod"}  # the words of one date in a list: "June 2020", "May 5"
@@ -374,7 +375,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
-    reported = reported or _similar_elsewhere(sentence, context)
+    reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context)
     reported += _earlier_ones(sentence, reported, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
 
@@ -399,6 +400,24 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
                                     count_stated=False, duration=None, supporting=False, heading=None, left=False,
                                     occasion=0))
     return mentions
+
+
+def _retold_with_time(sentence: Span, context: Context) -> list[Mention]:
+    """ "The incursions occurred at around 11pm on Wednesday" (patterns/retold.json): the story retells the incident
+    it reported last by a definite event noun and says when it happened; the clause's own day is that incident's,
+    ahead of the day it was reported. Not "the previous incursion", which is background."""
+    earlier = next((m for m in reversed(context.reported) if m.kind == "airspace_violation"), None)
+    if earlier is None:
+        return []
+    for match in context.matches.get("retold", []):
+        verb, event = match.tokens["verb"], match.tokens["event"]
+        if not match.within(sentence) or doubted(verb) or any(c.lower_ in EARLIER_WORDS for c in event.children):
+            continue
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if date is not None and dated_here:
+            return [replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=date,
+                            date_in_clause=True, supporting=True, heading=None, left=False, occasion=0)]
+    return []
 
 
 def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> list[Mention]:
@@ -642,7 +661,47 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     facts = [_merge(cluster, published, headline)
              for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
              for cluster in _cluster(groups[key]) if _reported(cluster)]
-    return [_dated_as_before(fact, facts) for fact in facts]
+    story = [sentence for _, doc in analysed.fields() for sentence in _sentences(doc)
+             if any(t.lemma_.lower() in HARDWARE for t in sentence)]
+    lead = next(_sentences(analysed.docs["body"]), None) if "body" in analysed.docs else None
+    lead_day = _lead_day(lead, published) if lead is not None else None
+    return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story), facts, lead_day)
+            for fact in facts]
+
+
+def _story_event(fact: IncidentFact, facts: list[IncidentFact]) -> bool:
+    """Whether an incident is the story's one event of its kind in its state: not background, not one of several."""
+    return (fact.kind != "article4_request" and not all(r.startswith(BACKGROUND_RULES) for r in fact.rules)
+            and sum(other.kind == fact.kind and other.country == fact.country for other in facts) == 1)
+
+
+def _placed_by_story(fact: IncidentFact, facts: list[IncidentFact], story: list[Span]) -> IncidentFact:
+    """ "A balloon was seen over X" in the lead, "the balloon entered the country's airspace" later: a story tells
+    where its one event happened in any sentence about the aircraft, not always in the one that reports the
+    intrusion. An incident no sentence of its own places, the only one of its kind in its state, is at the first
+    place in that state the story's sentences about aircraft name (headline first)."""
+    if fact.location is not None or not _story_event(fact, facts):
+        return fact
+    place = next((name for sentence in story for name in [site_named(sentence, {fact.country})] if name), None)
+    return fact if place is None else replace(fact, location=place)
+
+
+def _lead_day(lead: Span, published: dt.date) -> FuzzyDate | None:
+    """The day a lead about aircraft gives: "X on Sunday condemned the harassment ... by jets", the day of the
+    story's news (a lead about something else dates no incident the story turns to later)."""
+    if not any(t.lemma_.lower() in HARDWARE | AIRSPACE_NOUNS for t in lead):
+        return None
+    return next((date for _, text in date_candidates(lead) for date in [resolve(text, published)]
+                 if date is not None and date.precision == "day"), None)
+
+
+def _dated_by_lead(fact: IncidentFact, facts: list[IncidentFact], lead_day: FuzzyDate | None) -> IncidentFact:
+    """News writing dates its news in the lead ("Greece on Sunday condemned the harassment ...") and tells the event
+    itself later without a date: an undated incident, the story's one event of its kind in its state, is of the
+    lead's day."""
+    if fact.occurred_on is not None or lead_day is None or not _story_event(fact, facts):
+        return fact
+    return replace(fact, occurred_on=lead_day)
 
 
 def _evidence_order(fact: IncidentFact) -> tuple[int, int]:

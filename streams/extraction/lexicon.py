@@ -168,7 +168,9 @@ PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", 
                "region", "village", "town", "city", "airport", "base", "peninsula", "strait", "sea", "gulf", "bay",
                "province", "county", "district", "oblast", "port", "lake", "river", "mountains", "archipelago",
                "prefecture", "area", "field", "plant", "station", "crossing", "checkpoint", "exclave", "enclave",
-               "installation", "facility", "harbour", "harbor", "sector"}
+               "installation", "facility", "harbour", "harbor", "sector", "section", "municipality"}
+# Prepositions that place a site on a named place, after the site's noun alone: "the base on X", "the airfield on Y".
+SITE_PREPOSITIONS = {"on"}
 # Words of a site's name that name no particular site: "The", "Air Base", "International Airport".
 GENERIC_NAME_WORDS = PLACE_NOUNS | {"the", "air", "international"}
 # A state's borders: "the Syrian border" need not lie in Syria.
@@ -201,6 +203,9 @@ PLATFORMS: dict[str, str] = {
 UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
 # Words that add to what was reported before: "two more balloons", "another drone", "further jets".
 MORE = {"more", "another", "further", "additional"}
+
+# Comparatives that make a number a difference when "than" follows: "two more jets than first reported".
+COMPARATIVES = {"more", "fewer", "less"}
 # Words that make a noun a new instance of something the sentence already named: "in a separate sighting".
 ANOTHER = MORE | {"separate", "second", "new", "similar", "fresh"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".
@@ -333,7 +338,7 @@ SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
 LAG_UNITS = {"day", "week"}
 # Phrases that date no single event: "this year", "since 2019", "for decades", "next month", "every day".
 UNDATED_PHRASES = re.compile(
-    r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past|"
+    r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past(?! hour)|"
     r"previous|later this|upcoming|future|decades?|years(?! ago)|weeks|months(?! ago)|days(?! ago)|daily|weekly|annual|"
     r"tomorrow)\b")
 # "This evening", "tonight" in a story stamped before dawn (UTC hour below SMALL_HOURS_END): the evening before.
@@ -341,7 +346,7 @@ EVENING_PHRASES = re.compile(r"\b(this evening|tonight)\b", re.I)
 SMALL_HOURS_END = 5
 # Phrases that date an event on the day of publication: "overnight", "this morning", "hours earlier".
 SAME_DAY_PHRASES = re.compile(
-    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier|"
+    r"\b(overnight|today|tonight|this (?:morning|afternoon|evening)|earlier today|hours earlier|(?:last|past) hour|"
     r"(?:that|the same) (?:day|morning|afternoon|evening|night))\b")
 # A day named by reference to the day the text named before: "on the evening of that day", "the same day" (resolved
 # as the same day as that one: SAME_DAY_PHRASES).

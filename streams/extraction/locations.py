@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
-                                        CONTINENTS, PLACE_NOUNS, SITE_HEADS, SPEAKING_VERBS, TIME_ZONES,
+                                        CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
+                                        TIME_ZONES,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
 from streams.extraction.places import is_state_name, place_country
@@ -154,6 +155,8 @@ def places(span: Span) -> list[Place]:
             place = _named_site(prep.head)  # "X Air Force Base in Ohio": at the base, which lies in Ohio
         elif prep.lower_ in LOCATIVE_PREPOSITIONS and not (prep.lower_ == "to" and prep.head.lower_ != "close"):
             place = _place(token, prep.lower_)
+        elif prep.lower_ in SITE_PREPOSITIONS and prep.head.lemma_.lower() in PLACE_NOUNS:
+            place = _place(token, prep.lower_)  # "the base on X": not "said on X", "the attack on Y"
         else:
             place = None
         if place is not None:
@@ -195,7 +198,9 @@ def _fits_incident(place: Place) -> bool:
     if place.preposition == "in":  # "struck a facility in the village of X": a place so named is one anywhere
         named_as_place = place.token.lemma_.lower() in PLACE_NOUNS and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in place.token.children)
-        return named_as_place or (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() not in SPEAKING_VERBS)
+        within = prep.head.lemma_.lower() in PLACE_NOUNS  # "the border in X": a place within a place
+        return named_as_place or within or (prep.head.pos_ == "VERB"
+                                            and prep.head.lemma_.lower() not in SPEAKING_VERBS)
     if place.preposition == "at":  # "at the airport", "the base at Karlsborg"; not "at talks"
         return (place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
                 or (place.token.ent_type_ == "GPE" and prep.head.lemma_.lower() in PLACE_NOUNS))
@@ -204,8 +209,10 @@ def _fits_incident(place: Place) -> bool:
 
 def regional(place: Place) -> bool:
     """ "southern Sweden", "eastern Poland", "south of Tartu": a part of a state or a bearing from a place,
-    less telling than any place named in it; so is a sea ("islets in the Sea of X" are where it happened)."""
-    return _regional_words((place.name or "").split()) or place.token.lemma_.lower() in WATER_WORDS
+    less telling than any place named in it; so is a sea ("islets in the Sea of X" are where it happened) and a
+    border, a line hundreds of miles long ("at the border in X": X is where)."""
+    return (_regional_words((place.name or "").split())
+            or place.token.lemma_.lower() in WATER_WORDS | BORDER_NOUNS)
 
 
 def broad(name: str) -> bool:

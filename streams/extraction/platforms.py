@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
+from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
                                        INTERCEPTING_VERBS, LAND_PLACES, LAUNCHING, MANUFACTURE_PARTICIPLES, MODEL,
                                        NAMED_MODELS, ORIGIN_PREPOSITIONS, OWNING_VERBS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
@@ -41,8 +41,9 @@ class Phrase:
 def platform_of(token: Token) -> str | None:
     """The platform a noun names ("jets" -> aircraft, "Shahed" -> drone, "MiG-31s" -> aircraft), or None."""
     key = token.lemma_.lower()
-    if key in DRONE_HEAD_NOUNS and any(c.lower_ in DRONE_MODIFIERS for c in token.children):
-        return "drone"  # "unmanned aerial vehicle"
+    if key in DRONE_HEAD_NOUNS and any(c.lower_ in DRONE_MODIFIERS or (c.dep_ == "compound" and PLATFORMS.get(
+            c.lemma_.lower()) == "drone") for c in token.children):
+        return "drone"  # "unmanned aerial vehicle", "two drone aircraft"
     singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_  # "Drones" tagged a proper noun
     for word in (key, token.lower_, singular):
         if word in PLATFORMS:
@@ -216,7 +217,10 @@ def _launcher(head: Token) -> tuple[str | None, bool]:
 
 
 def _count(head: Token, modifiers: list[Token]) -> tuple[int | None, bool]:
-    """A written number ("20 drones", "about 19", "three jets"), else one for a singular noun, else None."""
+    """A written number ("20 drones", "about 19", "three jets"), else one for a singular noun, else None. "Two more
+    jets than first reported" counts a difference, not the jets."""
+    if any(c.lower_ in COMPARATIVES for c in head.children) and any(t.lower_ == "than" for t in head.subtree):
+        return None, False
     for child in head.children:
         if child.dep_ == "nummod" and number(child.text) is not None:
             return number(child.text), True
