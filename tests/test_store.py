@@ -20,7 +20,8 @@ from streams.model.counting import moved_out_of_cells, tally_updates
 from streams.model.events import Event, Retraction, encode_event, retraction
 from streams.model.tallies import TallyUpdate
 from streams.store.db import Identity
-from streams.store.view import Record, StoredView
+from streams.store.fold import Record
+from streams.store.view import StoredView
 from streams.view.whole import WholeView
 
 from derived import incident, statement

@@ -11,7 +11,6 @@ slices short enough that the API goes on answering meanwhile, so that queries ra
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from typing import Any
 
@@ -19,7 +18,8 @@ import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from streams.config import Settings
-from streams.store.view import Record, StoredView
+from streams.store.fold import Record
+from streams.store.view import StoredView
 from streams.view.whole import FETCH_TIMEOUT_MS, assigned_consumer
 
 log = structlog.get_logger(__name__)
