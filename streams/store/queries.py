@@ -46,8 +46,6 @@ class StoredDrilldown:
                 "incidents": orjson.loads(self.incidents)}
 
 
-
-
 class StoreQueries:
     """The read side of :class:`streams.store.view.StoredView`, over its connection."""
 
@@ -65,7 +63,6 @@ class StoreQueries:
                     return True
                 settle_cell(db, cell, group)
         return False
-
 
     def counts(self) -> dict[str, dict[str, int]]:
         """The contract's count table (:func:`streams.model.counting.incident_counts`)."""
