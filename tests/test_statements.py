@@ -428,3 +428,10 @@ def test_an_institution_described_by_its_states_and_kind_is_the_one_named_before
     found = statements('The Joint Air Defense Command (JADC) said it tracked two bombers. The joint Norwegian-Danish '
                        'command said in a statement that it would "meet presence with presence."')
     assert {s.speaker.name for s in found} == {"Joint Air Defense Command"}
+
+
+def test_a_state_named_inside_the_quotation_is_what_was_said_not_the_speakers_side():
+    found = statements('Balloons drifted over the Latvian border town of Kraslava on Monday.\n'
+                       '"Belarus keeps testing our patience, and Minsk must stop," Andris Kalnins told reporters.')
+    [quote] = by_mode(found, "direct")
+    assert quote.speaker.name == "Andris Kalnins" and quote.speaker.organization == "Latvia"

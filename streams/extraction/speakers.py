@@ -243,12 +243,14 @@ class ArticleIndex:
         # (not a quote of his: '"and Russia is testing NATO," the minister said')
         if voiced:
             return voiced[0]
-        acting = [code for ent, code in _ent_countries(span.doc) if window_start <= ent.start_char < span.start_char
-                  and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ in {"ROOT", "conj"}]
+        before = [(ent, code) for ent, code in _ent_countries(span.doc)
+                  if window_start <= ent.start_char < span.start_char and not _quoted(ent.root)]
+        # '"Moscow is testing us," the minister said': a state named in a quotation is what was said, not the side
+        acting = [code for ent, code in before
+                  if ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ in {"ROOT", "conj"}]
         if acting:  # "Japan protested to Seoul. Chief Cabinet Secretary X said ...": the state that acted
             return acting[-1]
-        nearby = {code for ent, code in _ent_countries(span.doc)
-                  if window_start <= ent.start_char < span.start_char and not _hardware_adjective(ent)}
+        nearby = {code for ent, code in before if not _hardware_adjective(ent)}
         owning = {code for token in sentence if token.dep_ in {"amod", "compound", "poss"}
                   and token.head.lemma_.lower() in HOME_WORDS and (code := country_of(token))}
         if len(owning) == 1:  # "balloons entered Latvian airspace, according to President X": the state whose
