@@ -435,3 +435,16 @@ def test_a_state_named_inside_the_quotation_is_what_was_said_not_the_speakers_si
                        '"Belarus keeps testing our patience, and Minsk must stop," Andris Kalnins told reporters.')
     [quote] = by_mode(found, "direct")
     assert quote.speaker.name == "Andris Kalnins" and quote.speaker.organization == "Latvia"
+
+
+def test_a_bare_verb_after_a_partial_quote_is_part_of_its_frame_not_a_statement_of_its_own():
+    found = statements('The Latvian defence ministry said that the flight showed Moscow\u2019s "contempt for its neighbours" '
+                       'and also endangers the safety of civilian flights.')
+    assert [(s.mode, s.quote) for s in found] == [("direct", "contempt for its neighbours")]
+
+
+def test_a_quotation_in_a_coordinated_bare_verb_leaves_the_clause_before_it_reported():
+    found = statements('The Latvian defence ministry said the flight was part of a routine exercise and "fully complied '
+                       'with international rules".')
+    assert [(s.mode, s.quote) for s in found] == [("reported", "the flight was part of a routine exercise"),
+                                                   ("direct", "fully complied with international rules")]

@@ -487,7 +487,8 @@ class FieldReader:
         without the speech acts coordinated with it or hung on it ("said the defences had worked and described
         ...", "denied that X, saying Y"), which are statements of their own; split into its coordinated
         clauses ("that A and that B") only when one of them holds a quotation, so that the other is still
-        reported."""
+        reported; a verb coordinated without a subject or a quotation of its own shares the quoted clause's
+        frame."""
         dropped = {t.i for clause in clauses for c in clause.subtree if c is not clause and c.dep_ in {"conj", "advcl"}
                    and c.lemma_.lower() in QUOTING_VERBS | CITING and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
         chosen = {t.i for clause in clauses for t in clause.subtree}
@@ -497,7 +498,9 @@ class FieldReader:
             return [tokens]
         clause = clauses[0]
         conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped
-                     and c.lemma_.lower() not in DECLINING]  # "..., but declined to say whether ...": nothing said
+                     and c.lemma_.lower() not in DECLINING  # "..., but declined to say whether ...": nothing said
+                     and (_has_subject(c) or any(self._quoted(t) for t in c.subtree))]
+        # 'said the flight "broke the rules" and endangered ...': a bare verb after the quotation is in its frame
         if not conjuncts:
             return [tokens]
         split = {t.i for c in conjuncts for t in c.subtree}
