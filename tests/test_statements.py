@@ -448,3 +448,11 @@ def test_a_quotation_in_a_coordinated_bare_verb_leaves_the_clause_before_it_repo
                        'with international rules".')
     assert [(s.mode, s.quote) for s in found] == [("reported", "the flight was part of a routine exercise"),
                                                    ("direct", "fully complied with international rules")]
+
+
+def test_the_department_is_the_ministry_named_before():
+    found = statements('Two Russian bombers flew along the Norwegian coast on Monday, escorted by Norwegian jets, '
+                       'Russia\u2019s Defence Ministry said.\n'
+                       'The department noted that its long-range aircraft routinely patrol over neutral waters.')
+    noted = next(s for s in found if s.quote.startswith("its long-range aircraft"))
+    assert noted.speaker.name == "Russian Defence Ministry" and noted.speaker.organization == "Russia"

@@ -464,9 +464,10 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SOVEREIGNTY = {"airspace", "territory", "soil", "waters", "sovereignty", "border"}
 # Whose these are says whose side an article is on; a border ("on the Syrian border") has two sides.
 HOME_WORDS = SOVEREIGNTY - {"border"}
-# Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces".
+# Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces", "the department"
+# after "the Defence Ministry" (a ministry is a department of government, and is called one).
 KINDS = {"force": "military", "forces": "military", "army": "military", "military": "military", "troops": "military",
-         "authority": "agency", "agency": "agency"}
+         "authority": "agency", "agency": "agency", "department": "ministry", "ministry": "ministry"}
 # Verbs that introduce quoted words without a clause: "called the intrusion '...'", "expressed '...'".
 QUOTING_VERBS = SPEECH_VERBS | {
     "call", "describe", "brand", "label", "term", "dub", "express", "voice", "condemn", "denounce", "slam",
