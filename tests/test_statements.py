@@ -456,3 +456,11 @@ def test_the_department_is_the_ministry_named_before():
                        'The department noted that its long-range aircraft routinely patrol over neutral waters.')
     noted = next(s for s in found if s.quote.startswith("its long-range aircraft"))
     assert noted.speaker.name == "Russian Defence Ministry" and noted.speaker.organization == "Russia"
+
+
+def test_a_spokesman_of_a_ministry_of_something_speaks_for_the_state_of_the_story():
+    found = statements('Two jets crossed into Maltese airspace on Sunday.\n'
+                       'Paul Grech, a spokesman of the Ministry of Home Affairs, told reporters in Valletta that the '
+                       'coast guard had tracked both jets.')
+    [told] = found
+    assert told.speaker.name == "Paul Grech" and told.speaker.organization == "Malta"

@@ -248,8 +248,10 @@ def _owner(tokens: list[Token]) -> str | None:
         code = code or country_of(tokens[0])
     if code:
         return country_name(code)
-    if tokens[-1].lower_ in NATIONAL_BODY_HEADS and not any(is_acronym(t) for t in tokens):
-        return None  # "duty officer at the Central Region Police": a state's body, so the state (from the context)
+    head = next((tokens[k - 1] for k, t in enumerate(tokens) if t.lower_ == "of" and k > 0), tokens[-1])
+    if head.lower_ in NATIONAL_BODY_HEADS and not any(is_acronym(t) for t in tokens):
+        return None  # "duty officer at the Central Region Police", "spokesman of the Ministry of Defence": a state's
+        # body, so the state (from the context)
     if tokens[-1].lower_ in INSTITUTION_HEADS or all(is_acronym(t) for t in tokens) or tokens[0].ent_type_ in {
             "ORG", "GPE", "LOC"}:
         return " ".join(t.text for t in tokens)
