@@ -464,3 +464,9 @@ def test_a_spokesman_of_a_ministry_of_something_speaks_for_the_state_of_the_stor
                        'coast guard had tracked both jets.')
     [told] = found
     assert told.speaker.name == "Paul Grech" and told.speaker.organization == "Malta"
+
+
+def test_a_quoted_word_in_a_clause_of_time_after_the_cue_is_the_narrators_not_the_speakers():
+    found = statements('Norway faced a \u201cserious risk of disruption\u201d, the police said on Monday after a "highly '
+                       'trained" operator flew several drones over the harbour.')
+    assert [s.quote for s in by_mode(found, "direct")] == ["serious risk of disruption"]

@@ -485,6 +485,9 @@ NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|na
 DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
 # Speech verbs whose clause is what the speaker says did not happen: "denied that its jets had entered".
 DENYING = {"deny", "refute", "dispute"}
+# Subordinators of a clause that tells when or why words were said ("said after a pilot flew ..."): what it holds
+# is the narrator's account of the circumstance, not part of what was said.
+CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "because", "since", "until", "once"}
 # Modal verbs: a speech verb under one ("must respond") reports nothing said.
 MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall"}
 PRONOUNS = {"it": False, "he": True, "she": True}  # a pronoun subject, and whether it stands for a person

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from streams.extraction.lexicon import (
-    CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
+    CIRCUMSTANCE_MARKS, CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
     NEWS_HEADS, NEWS_WORDS, OUTLET_NAMES, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
     SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, STATEMENT_VERBS, TRAILING_JUNK, WEEKDAYS,
 )
@@ -398,6 +398,8 @@ class FieldReader:
         told = bool(cues) or any(m.cue.i in inside_unit for m in self.stances)  # "comments by X that ..." too
         found = []
         for quote in unit.quotes:
+            if self._in_circumstance(quote, cues):
+                continue  # 'said on Tuesday after a "skilled" pilot flew ...': the narrator's words
             cue = self._quote_cue(quote, unit, cues)
             if cue is None and self.text[unit.start:quote.opening].strip() and (
                     told or _words(quote.text) < CONTINUED_QUOTE_WORDS):
@@ -408,6 +410,20 @@ class FieldReader:
             rule = "statement.quotation" if cue is not None else "statement.quotation_continued"
             found.append(Candidate(cue, subject, "direct", quote.text, quote.start, unit, confidence, rule))
         return found
+
+    def _in_circumstance(self, quote: Quote, cues: list[Token]) -> bool:
+        """Whether a quotation stands in a clause of time or cause hung on a cue ("said after ...", "said
+        because ..."), with no speech verb of its own between."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for ancestor in span.root.ancestors:
+            if ancestor in cues:
+                return False
+            if ancestor.dep_ == "advcl" and ancestor.head in cues and any(
+                    c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in ancestor.children):
+                return True
+        return False
 
     def _quote_cue(self, quote: Quote, unit: Unit, cues: list[Token]) -> Token | None:
         """The cue of a quotation: after it when it opens the sentence, before it after "said:", else the
