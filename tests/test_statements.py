@@ -470,3 +470,11 @@ def test_a_quoted_word_in_a_clause_of_time_after_the_cue_is_the_narrators_not_th
     found = statements('Norway faced a \u201cserious risk of disruption\u201d, the police said on Monday after a "highly '
                        'trained" operator flew several drones over the harbour.')
     assert [s.quote for s in by_mode(found, "direct")] == ["serious risk of disruption"]
+
+
+def test_an_office_holder_introduced_by_the_office_then_by_name_holds_that_office():
+    found = statements('Drones forced Leeds Bradford Airport to halt all flights on Friday.\n'
+                       'The chief operating officer of Leeds Bradford Airport said the runway would stay shut overnight.\n'
+                       'Tom Baxter said some 9,000 travellers had been affected.')
+    baxter = next(s for s in found if s.speaker.name == "Tom Baxter")
+    assert (baxter.speaker.role, baxter.speaker.organization) == ("chief operating officer", "Leeds Bradford Airport")
