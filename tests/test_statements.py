@@ -428,3 +428,53 @@ def test_an_institution_described_by_its_states_and_kind_is_the_one_named_before
     found = statements('The Joint Air Defense Command (JADC) said it tracked two bombers. The joint Norwegian-Danish '
                        'command said in a statement that it would "meet presence with presence."')
     assert {s.speaker.name for s in found} == {"Joint Air Defense Command"}
+
+
+def test_a_state_named_inside_the_quotation_is_what_was_said_not_the_speakers_side():
+    found = statements('Balloons drifted over the Latvian border town of Kraslava on Monday.\n'
+                       '"Belarus keeps testing our patience, and Minsk must stop," Andris Kalnins told reporters.')
+    [quote] = by_mode(found, "direct")
+    assert quote.speaker.name == "Andris Kalnins" and quote.speaker.organization == "Latvia"
+
+
+def test_a_bare_verb_after_a_partial_quote_is_part_of_its_frame_not_a_statement_of_its_own():
+    found = statements('The Latvian defence ministry said that the flight showed Moscow\u2019s "contempt for its neighbours" '
+                       'and also endangers the safety of civilian flights.')
+    assert [(s.mode, s.quote) for s in found] == [("direct", "contempt for its neighbours")]
+
+
+def test_a_quotation_in_a_coordinated_bare_verb_leaves_the_clause_before_it_reported():
+    found = statements('The Latvian defence ministry said the flight was part of a routine exercise and "fully complied '
+                       'with international rules".')
+    assert [(s.mode, s.quote) for s in found] == [("reported", "the flight was part of a routine exercise"),
+                                                   ("direct", "fully complied with international rules")]
+
+
+def test_the_department_is_the_ministry_named_before():
+    found = statements('Two Russian bombers flew along the Norwegian coast on Monday, escorted by Norwegian jets, '
+                       'Russia\u2019s Defence Ministry said.\n'
+                       'The department noted that its long-range aircraft routinely patrol over neutral waters.')
+    noted = next(s for s in found if s.quote.startswith("its long-range aircraft"))
+    assert noted.speaker.name == "Russian Defence Ministry" and noted.speaker.organization == "Russia"
+
+
+def test_a_spokesman_of_a_ministry_of_something_speaks_for_the_state_of_the_story():
+    found = statements('Two jets crossed into Maltese airspace on Sunday.\n'
+                       'Paul Grech, a spokesman of the Ministry of Home Affairs, told reporters in Valletta that the '
+                       'coast guard had tracked both jets.')
+    [told] = found
+    assert told.speaker.name == "Paul Grech" and told.speaker.organization == "Malta"
+
+
+def test_a_quoted_word_in_a_clause_of_time_after_the_cue_is_the_narrators_not_the_speakers():
+    found = statements('Norway faced a \u201cserious risk of disruption\u201d, the police said on Monday after a "highly '
+                       'trained" operator flew several drones over the harbour.')
+    assert [s.quote for s in by_mode(found, "direct")] == ["serious risk of disruption"]
+
+
+def test_an_office_holder_introduced_by_the_office_then_by_name_holds_that_office():
+    found = statements('Drones forced Leeds Bradford Airport to halt all flights on Friday.\n'
+                       'The chief operating officer of Leeds Bradford Airport said the runway would stay shut overnight.\n'
+                       'Tom Baxter said some 9,000 travellers had been affected.')
+    baxter = next(s for s in found if s.speaker.name == "Tom Baxter")
+    assert (baxter.speaker.role, baxter.speaker.organization) == ("chief operating officer", "Leeds Bradford Airport")

@@ -464,9 +464,10 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 SOVEREIGNTY = {"airspace", "territory", "soil", "waters", "sovereignty", "border"}
 # Whose these are says whose side an article is on; a border ("on the Syrian border") has two sides.
 HOME_WORDS = SOVEREIGNTY - {"border"}
-# Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces".
+# Heads that name the same kind of institution: "the military" after "the Estonian Defence Forces", "the department"
+# after "the Defence Ministry" (a ministry is a department of government, and is called one).
 KINDS = {"force": "military", "forces": "military", "army": "military", "military": "military", "troops": "military",
-         "authority": "agency", "agency": "agency"}
+         "authority": "agency", "agency": "agency", "department": "ministry", "ministry": "ministry"}
 # Verbs that introduce quoted words without a clause: "called the intrusion '...'", "expressed '...'".
 QUOTING_VERBS = SPEECH_VERBS | {
     "call", "describe", "brand", "label", "term", "dub", "express", "voice", "condemn", "denounce", "slam",
@@ -484,6 +485,9 @@ NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|na
 DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
 # Speech verbs whose clause is what the speaker says did not happen: "denied that its jets had entered".
 DENYING = {"deny", "refute", "dispute"}
+# Subordinators of a clause that tells when or why words were said ("said after a pilot flew ..."): what it holds
+# is the narrator's account of the circumstance, not part of what was said.
+CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "because", "since", "until", "once"}
 # Modal verbs: a speech verb under one ("must respond") reports nothing said.
 MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall"}
 PRONOUNS = {"it": False, "he": True, "she": True}  # a pronoun subject, and whether it stands for a person

@@ -33,7 +33,8 @@ from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.nlp import doc_entities, entity_at
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
-    Title, appositive_names, country_of, demonym, is_acronym, name_span, split_title, title_of, titled_names,
+    Title, appositive_names, country_of, demonym, is_acronym, name_span, office_named_before, split_title, title_of,
+    titled_names,
 )
 from streams.model.article import TEXT_FIELDS
 
@@ -133,7 +134,7 @@ class ArticleIndex:
         for name, span in names:
             full = self.full_name(span)
             self.people.append(PersonMention(place(span, name), full, _is_subject(span.root)))
-            title = split_title(title_of(span))
+            title = split_title(title_of(span) or (office_named_before(span) if full not in self.titles else []))
             if title.role and full not in self.titles:
                 self.titles[full] = Title(title.role, title.organization or self.context_org(span, title.role, name))
         self.people.sort(key=lambda m: (m.where.rank, m.where.char))
@@ -243,12 +244,14 @@ class ArticleIndex:
         # (not a quote of his: '"and Russia is testing NATO," the minister said')
         if voiced:
             return voiced[0]
-        acting = [code for ent, code in _ent_countries(span.doc) if window_start <= ent.start_char < span.start_char
-                  and ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ in {"ROOT", "conj"}]
+        before = [(ent, code) for ent, code in _ent_countries(span.doc)
+                  if window_start <= ent.start_char < span.start_char and not _quoted(ent.root)]
+        # '"Moscow is testing us," the minister said': a state named in a quotation is what was said, not the side
+        acting = [code for ent, code in before
+                  if ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.dep_ in {"ROOT", "conj"}]
         if acting:  # "Japan protested to Seoul. Chief Cabinet Secretary X said ...": the state that acted
             return acting[-1]
-        nearby = {code for ent, code in _ent_countries(span.doc)
-                  if window_start <= ent.start_char < span.start_char and not _hardware_adjective(ent)}
+        nearby = {code for ent, code in before if not _hardware_adjective(ent)}
         owning = {code for token in sentence if token.dep_ in {"amod", "compound", "poss"}
                   and token.head.lemma_.lower() in HOME_WORDS and (code := country_of(token))}
         if len(owning) == 1:  # "balloons entered Latvian airspace, according to President X": the state whose
@@ -675,7 +678,11 @@ class SpeakerResolver:
         if lemma in ANONYMOUS_SOURCES and subject.tag_ in {"NN", "NNP"}:
             return self._anonymous(subject, field_name, where)
         if lemma in MOUTHPIECES:
-            return self._mouthpiece(subject, field_name, where) if subject.tag_ in {"NN", "NNP"} else None
+            if subject.tag_ not in {"NN", "NNP"}:
+                return None
+            held = self._office_holder(subject, where) if any(
+                c.dep_ == "det" and c.lower_ == "the" for c in subject.children) else None
+            return held or self._mouthpiece(subject, field_name, where)  # "the chief operating officer of X": a person
         if is_press_office(subject):  # "the press service of the air force", "the Kremlin press service"
             named = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             return self._owner(named[-1], field_name, where) if named else self._mouthpiece_of(subject, field_name, where)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from streams.extraction.lexicon import (
-    CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
+    CIRCUMSTANCE_MARKS, CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
     NEWS_HEADS, NEWS_WORDS, OUTLET_NAMES, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
     SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, STATEMENT_VERBS, TRAILING_JUNK, WEEKDAYS,
 )
@@ -398,6 +398,8 @@ class FieldReader:
         told = bool(cues) or any(m.cue.i in inside_unit for m in self.stances)  # "comments by X that ..." too
         found = []
         for quote in unit.quotes:
+            if self._in_circumstance(quote, cues):
+                continue  # 'said on Tuesday after a "skilled" pilot flew ...': the narrator's words
             cue = self._quote_cue(quote, unit, cues)
             if cue is None and self.text[unit.start:quote.opening].strip() and (
                     told or _words(quote.text) < CONTINUED_QUOTE_WORDS):
@@ -408,6 +410,20 @@ class FieldReader:
             rule = "statement.quotation" if cue is not None else "statement.quotation_continued"
             found.append(Candidate(cue, subject, "direct", quote.text, quote.start, unit, confidence, rule))
         return found
+
+    def _in_circumstance(self, quote: Quote, cues: list[Token]) -> bool:
+        """Whether a quotation stands in a clause of time or cause hung on a cue ("said after ...", "said
+        because ..."), with no speech verb of its own between."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for ancestor in span.root.ancestors:
+            if ancestor in cues:
+                return False
+            if ancestor.dep_ == "advcl" and ancestor.head in cues and any(
+                    c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in ancestor.children):
+                return True
+        return False
 
     def _quote_cue(self, quote: Quote, unit: Unit, cues: list[Token]) -> Token | None:
         """The cue of a quotation: after it when it opens the sentence, before it after "said:", else the
@@ -487,7 +503,8 @@ class FieldReader:
         without the speech acts coordinated with it or hung on it ("said the defences had worked and described
         ...", "denied that X, saying Y"), which are statements of their own; split into its coordinated
         clauses ("that A and that B") only when one of them holds a quotation, so that the other is still
-        reported."""
+        reported; a verb coordinated without a subject or a quotation of its own shares the quoted clause's
+        frame."""
         dropped = {t.i for clause in clauses for c in clause.subtree if c is not clause and c.dep_ in {"conj", "advcl"}
                    and c.lemma_.lower() in QUOTING_VERBS | CITING and c.tag_ in {"VBG", "VBD", "VBZ"} for t in c.subtree}
         chosen = {t.i for clause in clauses for t in clause.subtree}
@@ -497,7 +514,9 @@ class FieldReader:
             return [tokens]
         clause = clauses[0]
         conjuncts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in dropped
-                     and c.lemma_.lower() not in DECLINING]  # "..., but declined to say whether ...": nothing said
+                     and c.lemma_.lower() not in DECLINING  # "..., but declined to say whether ...": nothing said
+                     and (_has_subject(c) or any(self._quoted(t) for t in c.subtree))]
+        # 'said the flight "broke the rules" and endangered ...': a bare verb after the quotation is in its frame
         if not conjuncts:
             return [tokens]
         split = {t.i for c in conjuncts for t in c.subtree}

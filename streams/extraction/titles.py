@@ -169,6 +169,25 @@ def office_held(name: Span) -> list[Token]:
     return title_after(name)
 
 
+def office_named_before(name: Span) -> list[Token]:
+    """The office of a name given no title, when the sentence just before has the office as its subject and names
+    nobody: "The chief engineer of the port said the cranes stopped. Ana Ruiz said ...": news writing introduces
+    the office holder by the office first, then by name."""
+    doc = name.doc
+    sentence = name.sent
+    if name.root.dep_ not in {"nsubj", "nsubjpass"} or sentence.start == 0:
+        return []
+    before = doc[sentence.start - 1].sent
+    subjects = [t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
+    if len(subjects) != 1 or any(t.ent_type_ == "PERSON" for t in before):
+        return []
+    office = subjects[0]
+    if office.lower_ not in ROLE_WORDS or not any(c.dep_ == "det" and c.lower_ == "the" for c in office.children) \
+            or not any(c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS for c in office.children):
+        return []
+    return [t for t in office.subtree if t.pos_ != "DET" and not t.is_punct]
+
+
 def is_rank(tokens: list[Token]) -> bool:
     """A title that is only a military grade ("Lieutenant General"), which an office held outranks as a role."""
     return bool(tokens) and all(t.lower_ in RANKS for t in tokens) and any(
@@ -248,8 +267,10 @@ def _owner(tokens: list[Token]) -> str | None:
         code = code or country_of(tokens[0])
     if code:
         return country_name(code)
-    if tokens[-1].lower_ in NATIONAL_BODY_HEADS and not any(is_acronym(t) for t in tokens):
-        return None  # "duty officer at the Central Region Police": a state's body, so the state (from the context)
+    head = next((tokens[k - 1] for k, t in enumerate(tokens) if t.lower_ == "of" and k > 0), tokens[-1])
+    if head.lower_ in NATIONAL_BODY_HEADS and not any(is_acronym(t) for t in tokens):
+        return None  # "duty officer at the Central Region Police", "spokesman of the Ministry of Defence": a state's
+        # body, so the state (from the context)
     if tokens[-1].lower_ in INSTITUTION_HEADS or all(is_acronym(t) for t in tokens) or tokens[0].ent_type_ in {
             "ORG", "GPE", "LOC"}:
         return " ".join(t.text for t in tokens)
