@@ -661,12 +661,18 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     facts = [_merge(cluster, published, headline)
              for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
              for cluster in _cluster(groups[key]) if _reported(cluster)]
-    story = [sentence for _, doc in analysed.fields() for sentence in _sentences(doc)
-             if any(t.lemma_.lower() in HARDWARE for t in sentence)]
+    # The story's sentences about aircraft and its lead's day are read only when an incident lacks a place or a date.
+    story = _aircraft_sentences(analysed) if any(fact.location is None for fact in facts) else []
     lead = next(_sentences(analysed.docs["body"]), None) if "body" in analysed.docs else None
-    lead_day = _lead_day(lead, published) if lead is not None else None
+    lead_day = _lead_day(lead, published) if lead is not None and any(f.occurred_on is None for f in facts) else None
     return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story), facts, lead_day)
             for fact in facts]
+
+
+def _aircraft_sentences(analysed: AnalysedArticle) -> list[Span]:
+    """The story's sentences about aircraft, headline first, where :func:`_placed_by_story` looks for its place."""
+    return [sentence for _, doc in analysed.fields() for sentence in _sentences(doc)
+            if any(t.lemma_.lower() in HARDWARE for t in sentence)]
 
 
 def _story_event(fact: IncidentFact, facts: list[IncidentFact]) -> bool:
