@@ -200,13 +200,13 @@ class Settings:
             "view_store": os.environ.get("NEWSROOM_VIEW_STORE") or d.view_store,
             "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
             "extract_batch_size": _int("NEWSROOM_EXTRACT_BATCH_SIZE", d.extract_batch_size),
-            "batch_seconds": _seconds("NEWSROOM_BATCH_SECONDS") or d.batch_seconds,
+            "batch_seconds": _or(_seconds("NEWSROOM_BATCH_SECONDS"), d.batch_seconds),
             "fetch_max_wait_ms": _int("NEWSROOM_FETCH_MAX_WAIT_MS", d.fetch_max_wait_ms),
             "view_fetch_min_bytes": _int("NEWSROOM_VIEW_FETCH_MIN_BYTES", d.view_fetch_min_bytes),
             "extract_processes": _int("NEWSROOM_EXTRACT_PROCESSES", d.extract_processes),
             "max_event_streams": _int("NEWSROOM_MAX_EVENT_STREAMS", d.max_event_streams),
             "snapshot_interval_ms": _int("NEWSROOM_SNAPSHOT_INTERVAL_MS", d.snapshot_interval_ms),
-            "web_header_timeout": _seconds("NEWSROOM_WEB_HEADER_TIMEOUT") or d.web_header_timeout,
+            "web_header_timeout": _or(_seconds("NEWSROOM_WEB_HEADER_TIMEOUT"), d.web_header_timeout),
             "extract_budget_seconds": _or(_seconds("NEWSROOM_EXTRACT_BUDGET_SECONDS"), d.extract_budget_seconds),
             "broker_profile": os.environ.get("NEWSROOM_BROKER_PROFILE") or d.broker_profile,
             "session_timeout": _seconds("NEWSROOM_SESSION_TIMEOUT"),
@@ -248,9 +248,10 @@ class Settings:
                                                                          d.snapshot_interval_ms)}.items():
             if value < 0:
                 raise BadSetting(name, value, "a whole number, 0 or more", default)
-        if self.web_header_timeout <= 0:
-            raise BadSetting("NEWSROOM_WEB_HEADER_TIMEOUT", self.web_header_timeout, "a number of seconds above 0",
-                             d.web_header_timeout)
+        for name, (seconds, default) in {"NEWSROOM_WEB_HEADER_TIMEOUT": (self.web_header_timeout, d.web_header_timeout),
+                                         "NEWSROOM_BATCH_SECONDS": (self.batch_seconds, d.batch_seconds)}.items():
+            if seconds <= 0:
+                raise BadSetting(name, seconds, "a number of seconds above 0", default)
         if not 1 <= self.min_insync_replicas <= self.replication_factor:
             raise BadSetting("NEWSROOM_MIN_INSYNC_REPLICAS", self.min_insync_replicas,
                              f"a whole number from 1 to NEWSROOM_REPLICATION_FACTOR ({self.replication_factor})",
