@@ -548,6 +548,8 @@ CONDITION_CONJUNCTIONS = {"if", "whether", "unless"}
 GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier",
                      "further", "recent", "many", "several", "constant", "future", "possible", "potential", "any",
                      "such", "other", "ongoing", "persistent", "systematic", "dozens", "hundreds"}
+# Words that count what flew, not events: "several drones violated its airspace" is one report of several drones.
+COUNTING_WORDS = frozenset({"several", "multiple", "dozens", "hundreds"})
 # Nouns whose "of" makes events many: "a series of violations", "dozens of incursions".
 GENERIC_COLLECTIVES = {"series", "string", "spate", "wave", "number", "history", "pattern", "dozens", "hundreds"}
 # Nouns that "no" turns into a negation of the clause: "at no time did they enter", "at no point", "in no way".

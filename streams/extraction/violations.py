@@ -260,7 +260,7 @@ def _blocked(trigger: Trigger) -> bool:
         flier = trigger.verb.head  # "any object violating its airspace"
     if flier is None:
         return False
-    return (negated(flier) or generic(flier) or flier.lower_ in NEGATIVE_PRONOUNS | FREE_CHOICE_PRONOUNS
+    return (negated(flier) or generic(flier, flown=True) or flier.lower_ in NEGATIVE_PRONOUNS | FREE_CHOICE_PRONOUNS
             or any(c.lower_ in FREE_CHOICE_DETERMINERS for c in flier.children))
 
 
