@@ -27,3 +27,34 @@ def test_several_or_dozens_of_intruders_are_one_report_not_a_class() -> None:
 def test_events_counted_as_many_or_a_class_of_intruders_stay_no_incident() -> None:
     assert not incidents("The army said it would destroy any drone that enters Latvian airspace.")
     assert not incidents("Officials complain that several violations of Latvian airspace go unpunished.")
+
+
+# --- What came down, and where -------------------------------------------------------------------------------------
+
+
+def test_debris_or_wreckage_of_a_states_drone_found_on_anothers_ground_is_its_violation() -> None:
+    v = incidents("Pieces of an Iranian drone were found on Iraqi territory near Erbil on Friday.")[
+        ("airspace_violation", "IQ")]
+    assert (v.violator, v.platform, v.occurred_on.value) == ("IR", "drone", "2025-10-03")
+    v = incidents("Sudanese drone wreckage was recovered in a field in eastern Chad on Thursday.")[
+        ("airspace_violation", "TD")]
+    assert v.violator == "SD"
+
+
+def test_who_owned_a_drone_found_is_no_drone_that_came_down() -> None:
+    assert not incidents("The owner of a drone was found near the harbour in Gdansk on Monday.")
+
+
+def test_a_drone_of_no_state_that_came_down_near_a_town_given_by_its_demonym_was_seen_in_that_state() -> None:
+    s = incidents("An unidentified drone blew up near the Slovak village of Ruska Bystra late on Tuesday.")[
+        ("drone_sighting", "SK")]
+    assert s.occurred_on.value == "2025-10-07" and "Ruska Bystra" in s.location
+
+
+# --- Sent in numbers ----------------------------------------------------------------------------------------------
+
+
+def test_hundreds_of_balloons_a_state_launched_into_its_neighbour() -> None:
+    v = incidents("Pyongyang launched hundreds of balloons into South Korea over the weekend.")[
+        ("airspace_violation", "KR")]
+    assert (v.violator, v.platform) == ("KP", "balloon")

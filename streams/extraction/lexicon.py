@@ -644,7 +644,11 @@ SENDING_VERBS = {"send", "launch", "float", "fly", "release", "dispatch", "fire"
 FLYING_VERBS = {"fly", "send", "launch"}
 # Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
 # another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
+# What is left of something that came down, which stands for it: "debris of a drone was found".
+REMAINS_NOUNS = {"debris", "wreckage", "fragment", "remains", "remnant", "part", "piece", "shard", "wreck"}
 CRASHING_VERBS = {"crash", "fall", "land", "explode", "impact", "crash-land"}
+# Phrasal verbs of coming down, by verb and particle: "came down in a field", "blew up near the village".
+CRASHING_PARTICLES = {"come": "down", "blow": "up"}
 FINDING_VERBS = {"find", "discover", "recover"}
 # Prepositions of where something came down: "crashed in a field", "found near the village".
 GROUND_PREPOSITIONS = {"in", "on", "near", "at", "inside", "into", "onto"}

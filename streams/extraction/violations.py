@@ -22,11 +22,12 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
 from streams.extraction.dates import clause_date, listed_days
 from streams.extraction.lexicon import (
     ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
-    CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
+    CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
-    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
+    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places
@@ -154,7 +155,8 @@ def _state_name(token: Token) -> str | None:
 
 
 def _sends_platform(verb: Token) -> bool:
-    return any(c.dep_ == "dobj" and is_platform_word(c) for c in verb.children)
+    """ "launched balloons", "launched hundreds of balloons": what the verb sends flies."""
+    return any(c.dep_ == "dobj" and is_platform_word(_counted(c)) for c in verb.children)
 
 
 def _coordinated_sender(verb: Token) -> Token | None:
@@ -671,17 +673,30 @@ def _per_day(mention: Mention, scope: list[Token], context: Context) -> list[Men
     return [replace(mention, occurred_on=day, date_in_clause=True) for day in days] if days else [mention]
 
 
-def _crash_verb(phrase: Phrase) -> Token | None:
+def _remains(head: Token) -> Token:
+    """The noun that stands in the clause for what came down: "debris of a drone was found", "drone wreckage was
+    found", "two of the drones crashed"."""
+    if head.dep_ == "compound" and head.head.lemma_.lower() in REMAINS_NOUNS:
+        return head.head
+    governor = _quantified(head)
+    if governor.pos_ in {"NUM", "PRON"} or governor.lemma_.lower() in REMAINS_NOUNS | QUANTITY_NOUNS:
+        return governor
+    return head
+
+
+def _came_down(verb: Token) -> bool:
+    """ "crashed", "exploded", and phrasal verbs of coming down: "came down", "blew up"."""
+    lemma = verb.lemma_.lower()
+    return lemma in CRASHING_VERBS or any(c.lower_ == CRASHING_PARTICLES.get(lemma) for c in verb.children)
+
+
+def _crash_verb(head: Token) -> Token | None:
     """The verb saying the thing came down: "crashed", "fell", "came down", "were found" (passive)."""
-    head = phrase.head
     verb = head.head
-    if head.dep_ in {"nsubj"} and verb.lemma_.lower() in CRASHING_VERBS:
-        return verb
-    if head.dep_ == "nsubj" and verb.lemma_.lower() == "come" and any(c.lower_ == "down" for c in verb.children):
+    if head.dep_ in {"nsubj"} and _came_down(verb):
         return verb
     relative = next((c for c in head.children if c.dep_ == "relcl"), None)  # "a drone that came down near X"
-    if relative is not None and (relative.lemma_.lower() in CRASHING_VERBS or (
-            relative.lemma_.lower() == "come" and any(c.lower_ == "down" for c in relative.children))):
+    if relative is not None and _came_down(relative):
         return relative
     if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FINDING_VERBS:
         return verb
@@ -710,7 +725,8 @@ def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | No
 
 def _names_state(where: Token | None, state: str) -> bool:
     """Whether the words placing something name its state ("in a field in eastern X"), not leave it to the story."""
-    return where is not None and any(t.pos_ == "PROPN" and place_country(t.text) == state for t in where.subtree)
+    return where is not None and (any(t.pos_ == "PROPN" and place_country(t.text) == state for t in where.subtree)
+                                  or nationality(list(where.subtree)) == state)  # "near the X-ish town of Y"
 
 
 def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
@@ -718,11 +734,15 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
     known state that came down is a sighting where it did."""
     mentions: list[Mention] = []
     for phrase in found:
-        verb = _crash_verb(phrase) if phrase.platform in UNMANNED_PLATFORMS else None
+        remains = _remains(phrase.head)  # "X drone wreckage": the state may modify the remains
+        own = phrase.state or (nationality([c for c in remains.children if c.dep_ in {"amod", "compound", "poss"}])
+                               if remains is not phrase.head else None)
+        # what is left of a drone of no state named may be of any drone told before: only a state's stands for it
+        verb = _crash_verb(remains if own else phrase.head) if phrase.platform in UNMANNED_PLATFORMS else None
         if verb is None or phrase.defender or doubted(verb) or negated(phrase.head):
             continue
-        earlier = None if phrase.state else _antecedent(phrase, True, context)
-        flier = phrase.state or (earlier.state if earlier else None)
+        earlier = None if own else _antecedent(phrase, True, context)
+        flier = own or (earlier.state if earlier else None)
         victim, where = _ground_state(verb, context)
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         if flier is None and victim is not None and phrase.platform == "drone" and (
