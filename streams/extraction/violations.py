@@ -224,7 +224,7 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
             trigger = Trigger(token, token.head, None)
         elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE_NOUNS for t in token.subtree):
             trigger = Trigger(token, governing_verb(token), token) if _attributed_violation(token) else None
-        elif token.pos_ == "PROPN" and token.ent_type_ == "GPE":
+        elif token.pos_ == "PROPN" and token.ent_type_ in {"GPE", "ORG"}:  # "entered Moldova", read as an organisation
             trigger = _state_entered(token) or _flown_in_from(token)
         if trigger is not None:
             yield trigger
