@@ -359,6 +359,8 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
     if not owners and not codes and trigger.noun.lemma_.lower() == "airspace" and any(
             c.dep_ == "det" and c.lower_ == "the" for c in trigger.noun.children) and not _over(trigger.noun):
         codes = [code for code in [_owner(trigger, context)] if code]  # "entered the airspace": the story state's
+    if not owners and not codes and trigger.violation is not None and trigger.noun.dep_ in {"compound", "nmod"}:
+        codes = [code for code in [_owner(trigger, context)] if code]  # "reported an airspace violation": its own
     codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
     if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
         return list(dict.fromkeys(codes))
