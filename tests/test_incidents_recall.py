@@ -58,3 +58,24 @@ def test_hundreds_of_balloons_a_state_launched_into_its_neighbour() -> None:
     v = incidents("Pyongyang launched hundreds of balloons into South Korea over the weekend.")[
         ("airspace_violation", "KR")]
     assert (v.violator, v.platform) == ("KP", "balloon")
+
+
+# --- Whose airspace, and who flew -----------------------------------------------------------------------------------
+
+
+def test_a_state_entered_by_name_even_where_the_recogniser_takes_it_for_an_organisation() -> None:
+    v = incidents("A Russian drone entered Moldova late on Saturday, officials in Chisinau said.")[
+        ("airspace_violation", "MD")]
+    assert (v.violator, v.platform, v.occurred_on.value) == ("RU", "drone", "2025-10-04")
+
+
+def test_an_airspace_violation_with_no_owner_named_is_of_the_state_that_reports_it() -> None:
+    v = incidents("The Latvian army is looking into a suspected airspace violation by a Russian helicopter near "
+                  "Zilupe on Monday.")[("airspace_violation", "LV")]
+    assert (v.violator, v.platform) == ("RU", "aircraft")
+
+
+def test_the_victims_own_jets_the_parser_makes_a_second_subject_are_not_the_intruder() -> None:
+    v = incidents("The Korean air force scrambled jets after a Chinese Y-8 plane violated South Korean airspace "
+                  "near Jeju on Monday.")[("airspace_violation", "KR")]
+    assert v.violator == "CN"

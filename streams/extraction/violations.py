@@ -401,6 +401,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
                 return before[-1], _foreign(before[-1].state, victim), True
             continue
         phrase = phrase_of(token, found)
+        if phrase is not None and phrase.state == victim:
+            continue  # the victim's own aircraft, taken for the subject where the parser gave the clause two
         if phrase is not None and not phrase.defender:
             return phrase, (_foreign(phrase.state, victim) or next(iter(states), None) or _sender(phrase, victim)
                             or _origin(trigger, victim)), True
