@@ -79,3 +79,14 @@ def test_the_victims_own_jets_the_parser_makes_a_second_subject_are_not_the_intr
     v = incidents("The Korean air force scrambled jets after a Chinese Y-8 plane violated South Korean airspace "
                   "near Jeju on Monday.")[("airspace_violation", "KR")]
     assert v.violator == "CN"
+
+
+# --- Requests listed by date ----------------------------------------------------------------------------------------
+
+
+def test_requests_a_clause_lists_the_dates_of_are_one_request_a_date() -> None:
+    found = run("Latvia asked for Article 4 talks on Monday. Lithuania has invoked Article 4 twice before, in "
+                "2014 and 2022.").incidents
+    days = sorted(i.occurred_on.value for i in found if (i.kind, i.country) == ("article4_request", "LT"))
+    assert days == ["2014", "2022"]
+    assert [i.occurred_on.value for i in found if i.country == "LV"] == ["2025-10-06"]

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         partners, preceding_subject, state_of, subject)
-from streams.extraction.dates import date_near, resolve
+from streams.extraction.dates import date_near, listed_days, resolve
 from streams.extraction.lexicon import (ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
                                         CONSULTATION_PRONOUNS, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
                                         REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS)
@@ -125,12 +125,21 @@ def _occasions(sentence: Span, word: Token, context: Context) -> list[FuzzyDate]
     occasions: list[FuzzyDate] = []
     for k, (mark, times) in enumerate(marks):
         end = marks[k + 1][0].i if k + 1 < len(marks) else sentence.end
-        day = next((d for ent in entities(sentence) if ent.label_ == "DATE" and mark.i < ent.start < end
-                    for d in [resolve(ent.text, context.published)] if d), None)
-        if day is None:
+        days = [d for ent in entities(sentence) if ent.label_ == "DATE" and mark.i < ent.start < end
+                for d in [resolve(ent.text, context.published)] if d]
+        listed = listed_days([t for t in sentence if mark.i < t.i < end], context.published)
+        if not days:
             return []
-        occasions += [day] * times
+        occasions += listed if len(listed) == times else [days[0]] * times  # "twice, in A and B": one each
     return occasions
+
+
+def _listed(word: Token, context: Context) -> list[FuzzyDate]:
+    """ "has invoked Article 4 three times, in 2003, 2012 and 2015": the dates a request's own clause lists, one
+    request a date (none for a single date: that one dates the request)."""
+    clause = word if word.pos_ in {"VERB", "AUX"} else governing_verb(word) or word
+    days = listed_days(own_clause(clause), context.published)
+    return days if len(days) > 1 else []
 
 
 def _counting(word: Token) -> bool:
@@ -157,7 +166,7 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
         askers = _requesters(word)
         if date is not None and askers and not any(generic(a) for a in askers):  # not "allows any ally to ask"
             context.request_dates.append(date)
-        occasions = _occasions(sentence, word, context)
+        occasions = _occasions(sentence, word, context) or _listed(word, context)
         for requester in askers:
             code = _requester_state(requester)
             if code and code not in mentions:
