@@ -90,3 +90,23 @@ def test_requests_a_clause_lists_the_dates_of_are_one_request_a_date() -> None:
     days = sorted(i.occurred_on.value for i in found if (i.kind, i.country) == ("article4_request", "LT"))
     assert days == ["2014", "2022"]
     assert [i.occurred_on.value for i in found if i.country == "LV"] == ["2025-10-06"]
+
+
+# --- Earlier incidents the news is measured against ----------------------------------------------------------------
+
+
+def test_earlier_violations_after_or_followed_on_listed_dates_are_one_incident_a_date() -> None:
+    found = run("Two Syrian helicopters entered Jordanian airspace on Sunday. It was the third breach this year, "
+                "after intrusions in January and April.").incidents
+    days = sorted(i.occurred_on.value for i in found if (i.kind, i.country) == ("airspace_violation", "JO"))
+    assert days == ["2025-01", "2025-04", "2025-10-05"]
+    found = run("An Iranian drone crossed into Iraqi airspace on Friday. The breach followed incursions on "
+                "June 4 and August 21.").incidents
+    days = sorted(i.occurred_on.value for i in found if i.country == "IQ")
+    assert days == ["2025-06-04", "2025-08-21", "2025-10-03"]
+
+
+def test_a_violation_by_a_states_aircraft_needs_no_airspace_named() -> None:
+    v = incidents("Armenia protested the violation by an Azerbaijani drone on Thursday.")[("airspace_violation", "AM")]
+    assert (v.violator, v.platform, v.occurred_on.value) == ("AZ", "drone", "2025-10-02")
+    assert not incidents("Police are looking into a violation by a drone near the stadium.")
