@@ -703,6 +703,9 @@ ANAPHORS = PERSON_PRONOUNS | {"they", "it", "its", "their", "his", "her", "him",
 # Verbs of stopping air traffic: "flights were suspended", "the airport was closed", "operations were disrupted".
 DISRUPTION_VERBS = {"suspend", "close", "shut", "halt", "disrupt", "divert", "ground", "cancel", "stop", "restrict",
                     "interrupt", "delay", "pause"}
+# Nouns of a stop to air traffic: "drones forced the closure of the airport".
+DISRUPTION_NOUNS = {"closure", "suspension", "shutdown", "halt", "diversion", "cancellation", "grounding",
+                    "disruption", "stoppage"}
 # Prepositions that give a disruption its cause: "closed after drone sightings", "halted due to reports of drones".
 CAUSE_PREPOSITIONS = {"after", "following", "due", "because", "amid"}
 # What a disruption's cause names when drones stopped traffic: "drones", "drone sightings", "reports of UAVs".
