@@ -110,3 +110,19 @@ def test_a_violation_by_a_states_aircraft_needs_no_airspace_named() -> None:
     v = incidents("Armenia protested the violation by an Azerbaijani drone on Thursday.")[("airspace_violation", "AM")]
     assert (v.violator, v.platform, v.occurred_on.value) == ("AZ", "drone", "2025-10-02")
     assert not incidents("Police are looking into a violation by a drone near the stadium.")
+
+
+# --- Sightings told by the stop they caused ------------------------------------------------------------------------
+
+
+def test_drones_that_force_the_closure_of_airports_were_seen_at_each() -> None:
+    found = incidents("Drones forced the closure of airports in Tallinn and Riga late on Friday.")
+    assert {k for k in found} == {("drone_sighting", "EE"), ("drone_sighting", "LV")}
+    assert found[("drone_sighting", "LV")].occurred_on.value == "2025-10-03"
+
+
+def test_sites_that_stopped_flights_after_drones_were_seen_nearby_are_a_sighting_each() -> None:
+    found = run("Gothenburg Landvetter Airport and Malmo Airport halted departures on Sunday after drones were "
+                "observed nearby, Swedish police said.").incidents
+    places = sorted(i.location for i in found if (i.kind, i.country) == ("drone_sighting", "SE"))
+    assert len(places) == 2 and "Landvetter" in places[0] and "Malmo" in places[1]

@@ -182,7 +182,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
                 for part, located in parts for code, where in located.items()]
     by_country = _sighting_places(sentence, scope, others=frozenset(nested))
-    sites = _named_sites(sentence, scope)
+    sites = _named_sites(sentence, scope) or _host_sites(sentence, clause, scope, nested)
     if len(sites) > 1:  # "drone activity at X Air Base and the Y Regiment": a sighting at each site
         single = next(iter(by_country)) if len(by_country) == 1 else context.main_country
         return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
@@ -199,6 +199,14 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                     rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date,
                     date_in_clause=dated_here or not _said_on_a_day(clause), location=where)
             for code, where in by_country.items()]
+
+
+def _host_sites(sentence: Span, clause: Token, scope: set[int], nested: set[int]) -> list[tuple[str, str | None]]:
+    """ "X Airport and Y Airport suspended flights after drones were sighted nearby": a sighting told in a clause of
+    time or cause that names no place of its own is at the sites the clause it hangs on names."""
+    if clause.dep_ != "advcl" or _sighting_places(sentence, scope, own_only=True):
+        return []
+    return _named_sites(sentence, {t.i for t in clause.head.subtree} - nested)
 
 
 def _said_on_a_day(clause: Token) -> bool:
