@@ -110,11 +110,27 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             code = place_country(token.text)
             if code and code not in located and not is_state_name(token.text):
                 located[code] = token.text
+    if not located:
+        located = dict.fromkeys(_reporters_states(sentence))
     if len(located) == 1 and unplaced:
         code = next(iter(located))
         broad = any(p.name == located[code] and regional(p) for p in named)
         located[code] = unplaced[0] if broad or not located[code] else located[code]
     return located
+
+
+def _reporters_states(sentence: Span) -> list[str]:
+    """ "Drones were seen above the base, the Dutch defence ministry said": the state of the authority that reports
+    a sighting placed nowhere else, where the entity recogniser makes its demonym part of the authority's name."""
+    found = []
+    for token in sentence:
+        head = token.head
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        if token.dep_ == "amod" and token.pos_ == "ADJ" and token.ent_type_ == "ORG" and is_state_name(token.text) and (
+                head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEAKING_VERBS):
+            found.append(place_country(token.text))
+    return [code for code in dict.fromkeys(found) if code]
 
 
 def _proper(place: Place) -> bool:
