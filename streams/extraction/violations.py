@@ -139,8 +139,8 @@ def _entry(noun: Token) -> Trigger | None:
 
 
 def _attributed_violation(noun: Token) -> bool:
-    """ "a Belarusian balloon violation", "the violation by a Russian Il-20": a violation noun that names what flew
-    and whose it was.
+    """ "a Belarusian balloon violation", "the violation by a Russian Il-20", "the incursion of two X jets": a
+    violation noun that names what flew and whose it was.
 
     Without a state it is no violation ("a drone incursion over the airport" is a sighting).
     """
@@ -150,7 +150,8 @@ def _attributed_violation(noun: Token) -> bool:
     heads = [noun]
     if noun.dep_ == "dobj" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in noun.head.children):
         heads.append(noun.head)  # "protested the violation by X": the parser hangs "by X" on the verb
-    doers = [o for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "by"
+    doers = [o for head in heads for prep in head.children if prep.dep_ == "prep"
+             and prep.lower_ in (INTRUDER_PREPOSITIONS if head is noun else {"by"})
              for o in prep.children if o.dep_ == "pobj"]
     return any(is_platform_word(o) and nationality(list(o.lefts)) is not None for o in doers)
 
