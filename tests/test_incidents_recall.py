@@ -126,3 +126,24 @@ def test_sites_that_stopped_flights_after_drones_were_seen_nearby_are_a_sighting
                 "observed nearby, Swedish police said.").incidents
     places = sorted(i.location for i in found if (i.kind, i.country) == ("drone_sighting", "SE"))
     assert len(places) == 2 and "Landvetter" in places[0] and "Malmo" in places[1]
+
+
+# --- Who flew, told by a noun or a pronoun; who reports ------------------------------------------------------------
+
+
+def test_the_incursion_of_a_states_aircraft_needs_no_airspace_named() -> None:
+    v = incidents("Latvia summoned the Belarusian charge d'affaires over the incursion of a Belarusian helicopter "
+                  "on Wednesday morning.")[("airspace_violation", "LV")]
+    assert (v.violator, v.platform) == ("BY", "aircraft")
+
+
+def test_it_as_the_subject_of_an_entry_is_the_aircraft_an_earlier_sentence_named() -> None:
+    v = incidents("A Russian Tu-142 was tracked off the Danish island of Bornholm on Monday. It then crossed into "
+                  "Danish airspace for about a minute.")[("airspace_violation", "DK")]
+    assert (v.violator, v.platform) == ("RU", "aircraft")
+
+
+def test_a_sighting_placed_nowhere_else_is_in_the_state_of_the_authority_reporting_it() -> None:
+    s = incidents("Drones were observed over the Orland air base on Friday, the Norwegian defence ministry "
+                  "said.")[("drone_sighting", "NO")]
+    assert s.platform == "drone"

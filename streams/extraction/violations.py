@@ -403,11 +403,13 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
         candidates += [c for c in trigger.violation.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
         candidates += [doer] if doer is not None else []
     states: list[str] = []
+    pronoun = False
     for token in candidates:
         if token.lower_ in FLIER_PRONOUNS:
             before = [p for p in found if p.head.i < token.i and not p.defender and p.state != victim]
             if before:
                 return before[-1], _foreign(before[-1].state, victim), True
+            pronoun = token.head.dep_ == "ROOT"  # "It entered X airspace", not "from the moment it crossed"
             continue
         phrase = phrase_of(token, found)
         if phrase is not None and phrase.state == victim:
@@ -420,6 +422,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     if states:
         return None, states[0], True
     intruders = [p for p in found if not p.defender and p.state != victim]
+    if pronoun and not intruders:
+        return None, None, True  # "It entered X airspace": what an earlier sentence told of
     best = next((p for p in intruders if p.state), intruders[0] if intruders else None)
     return best, _foreign(best.state, victim) if best else None, False
 
