@@ -147,3 +147,16 @@ def test_a_sighting_placed_nowhere_else_is_in_the_state_of_the_authority_reporti
     s = incidents("Drones were observed over the Orland air base on Friday, the Norwegian defence ministry "
                   "said.")[("drone_sighting", "NO")]
     assert s.platform == "drone"
+
+
+# --- A state's balloons told as drones are ------------------------------------------------------------------------
+
+
+def test_a_states_balloons_that_stop_traffic_at_a_neighbours_airport_violate_its_airspace() -> None:
+    v = incidents("Balloons from Belarus forced Kaunas airport to halt flights late on Thursday.")[
+        ("airspace_violation", "LT")]
+    assert (v.violator, v.platform, v.occurred_on.value) == ("BY", "balloon", "2025-10-02")
+
+
+def test_balloons_of_no_state_that_stop_traffic_are_no_drone_sighting() -> None:
+    assert not incidents("Party balloons forced Kaunas airport to halt flights late on Thursday.")

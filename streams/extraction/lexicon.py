@@ -709,7 +709,7 @@ DISRUPTION_NOUNS = {"closure", "suspension", "shutdown", "halt", "diversion", "c
 # Prepositions that give a disruption its cause: "closed after drone sightings", "halted due to reports of drones".
 CAUSE_PREPOSITIONS = {"after", "following", "due", "because", "amid"}
 # What a disruption's cause names when drones stopped traffic: "drones", "drone sightings", "reports of UAVs".
-DISRUPTION_CAUSES = {"drone", "uav", "sighting"}
+DISRUPTION_CAUSES = {"drone", "uav", "sighting", "balloon"}
 # Verbs whose subject stopped something: "drone sightings prompted the authorities to close the airspace".
 CAUSING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}
 

@@ -266,8 +266,18 @@ def _part_date(sentence: Span, part: set[int], context: Context) -> FuzzyDate | 
 
 
 def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
-    """Drones seen over a state with no state named for them: one mention per sighting and state."""
+    """Drones seen over a state with no state named for them: one mention per sighting and state. A state's balloons
+    seen, or stopping traffic, over another state ("balloons from X forced Y airport to close") are told as drones
+    are, and are a violation of its airspace (balloons of no state are no drone sighting)."""
     drones = [p for p in found if p.platform == "drone" and not p.defender]
+    balloons = [p for p in found if p.platform == "balloon" and not p.defender and p.state]
+    if drones or not balloons:
+        return _sightings(sentence, drones, context)
+    return [replace(m, platform="balloon") for m in _sightings(sentence, balloons, context)
+            if m.kind == "airspace_violation"]
+
+
+def _sightings(sentence: Span, drones: list[Phrase], context: Context) -> list[Mention]:
     known = context.antecedents.get("drone")
     if known is not None and known.state and any(_definite(p) for p in drones):
         return []  # "the drone had been flying ...": the U.S. drone the story is about, not an unidentified one
@@ -372,10 +382,11 @@ def _disruptions(sentence: Span, drones: list[Phrase], context: Context) -> list
 
 
 def _cause_drones(cause: Token, drones: list[Phrase]) -> Phrase | None:
-    """The drones a disruption's cause names ("reports of drones", "drone sightings"), if none has a state."""
+    """The drones a disruption's cause names ("reports of drones", "drone sightings"), if none has a state; or the
+    balloons it names, whose state is known."""
     inside = {t.i for t in cause.subtree} | {cause.head.i}
     named = [p for p in drones if p.head.i in inside]
-    return named[0] if named and not any(p.state for p in named) else None
+    return named[0] if named and (not any(p.state for p in named) or named[0].platform == "balloon") else None
 
 
 def _disrupted_sites(sentence: Span, scope: set[int], context: Context) -> list[tuple[str, str | None]]:
