@@ -160,3 +160,10 @@ def test_a_states_balloons_that_stop_traffic_at_a_neighbours_airport_violate_its
 
 def test_balloons_of_no_state_that_stop_traffic_are_no_drone_sighting() -> None:
     assert not incidents("Party balloons forced Kaunas airport to halt flights late on Thursday.")
+
+
+def test_a_state_a_sentence_opens_with_owns_its_airspace() -> None:
+    found = incidents("Drones closed Riga airport on Friday. In Finland, officials said a Russian helicopter had "
+                      "violated its airspace on Saturday.")
+    assert found[("airspace_violation", "FI")].violator == "RU"
+    assert ("airspace_violation", "LV") not in found

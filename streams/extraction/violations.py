@@ -332,10 +332,19 @@ def _owner(trigger: Trigger, context: Context) -> str | None:
     """Whose "its airspace": the state subject up the clause chain, else the article's; never the intruder's own
     ("the Kremlin rejected the account that Russian jets had violated its airspace")."""
     own = nationality([t for word in _intruder_words(trigger) for t in word.subtree if t.i <= word.i])
-    for owner in (subject_state(trigger.verb), context.main_country):
+    for owner in (subject_state(trigger.verb), _fronted_state(trigger.noun), context.main_country):
         if owner and owner != own:
             return owner
     return None
+
+
+def _fronted_state(word: Token) -> str | None:
+    """ "In X, officials said jets had violated its airspace": a state a sentence opens with, as the scene of what
+    it tells, is whose "its" means where no subject says."""
+    root = word.sent.root
+    return next((code for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < root.i
+                 for obj in prep.children if obj.dep_ == "pobj" and is_state_name(obj.text)
+                 for code in [state_of(obj)] if code), None)
 
 
 def _victims(trigger: Trigger, context: Context) -> list[str]:
