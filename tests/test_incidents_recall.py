@@ -167,3 +167,12 @@ def test_a_state_a_sentence_opens_with_owns_its_airspace() -> None:
                       "violated its airspace on Saturday.")
     assert found[("airspace_violation", "FI")].violator == "RU"
     assert ("airspace_violation", "LV") not in found
+
+
+# --- The same violation again on another day -----------------------------------------------------------------------
+
+
+def test_a_violation_on_one_day_and_again_on_another_is_two_violations() -> None:
+    found = run("Turkish jets violated Greek airspace over Lesbos on Tuesday and again on Thursday.").incidents
+    days = sorted(i.occurred_on.value for i in found if (i.kind, i.country) == ("airspace_violation", "GR"))
+    assert days == ["2025-10-02", "2025-10-07"]

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (base_form, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         state_of, subject, subject_state, without_other_clauses)
-from streams.extraction.dates import clause_date, listed_days
+from streams.extraction.dates import clause_date, dated_again, listed_days
 from streams.extraction.lexicon import (
     ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
     CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
@@ -694,8 +694,8 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
 
 
 def _per_day(mention: Mention, scope: list[Token], context: Context) -> list[Mention]:
-    """ "entered on May 4, 9 and 12": one mention a day."""
-    days = listed_days(scope, context.published)
+    """ "entered on May 4, 9 and 12", "violated it on May 4 and again on June 2": one mention a day."""
+    days = listed_days(scope, context.published) or dated_again(scope, context.published)
     return [replace(mention, occurred_on=day, date_in_clause=True) for day in days] if days else [mention]
 
 
