@@ -176,3 +176,9 @@ def test_a_violation_on_one_day_and_again_on_another_is_two_violations() -> None
     found = run("Turkish jets violated Greek airspace over Lesbos on Tuesday and again on Thursday.").incidents
     days = sorted(i.occurred_on.value for i in found if (i.kind, i.country) == ("airspace_violation", "GR"))
     assert days == ["2025-10-02", "2025-10-07"]
+
+
+def test_what_a_state_is_accused_of_sending_over_a_city_where_the_parser_hangs_over_on_it() -> None:
+    v = incidents("Armenia accused Azerbaijan of launching drones over Kapan on October 2.")[
+        ("airspace_violation", "AM")]
+    assert (v.violator, v.platform, v.occurred_on.value) == ("AZ", "drone", "2025-10-02")

@@ -635,7 +635,10 @@ def _overflown(verb: Token) -> list[Token]:
     # "flew at low altitude over X", "at 3,000 feet above Y": the parser hangs "over" on the height
     heights = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" for o in c.children
                if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep" and p.lower_ in above]
-    preps = [*(c for c in verb.children if c.dep_ in {"prep", "advmod"} and c.lower_ in above), *heights]
+    # "sending drones over X": the parser hangs "over" on what was sent
+    carried = [p for o in verb.children if o.dep_ == "dobj" and is_platform_word(o) for p in o.children
+               if p.dep_ == "prep" and p.lower_ in OVER_PREPOSITIONS]
+    preps = [*(c for c in verb.children if c.dep_ in {"prep", "advmod"} and c.lower_ in above), *heights, *carried]
     return [obj for prep in preps
             for obj in [*prep.children, *(o for c in prep.children if c.dep_ == "prep" for o in c.children)]
             if obj.dep_ == "pobj"] + (
