@@ -182,3 +182,9 @@ def test_what_a_state_is_accused_of_sending_over_a_city_where_the_parser_hangs_o
     v = incidents("Armenia accused Azerbaijan of launching drones over Kapan on October 2.")[
         ("airspace_violation", "AM")]
     assert (v.violator, v.platform, v.occurred_on.value) == ("AZ", "drone", "2025-10-02")
+
+
+def test_a_states_drone_that_crossed_and_was_shot_down_by_anothers_forces() -> None:
+    v = incidents("A Sudanese drone crossed the frontier and was brought down by Chadian forces on Sunday.")[
+        ("airspace_violation", "TD")]
+    assert (v.violator, v.platform, v.occurred_on.value) == ("SD", "drone", "2025-10-05")

@@ -796,7 +796,13 @@ def _shot_down(phrase: Phrase) -> Token | None:
     """The verb that says a state's forces brought the thing down: "shot down an X drone", "downed an X balloon"."""
     head = _quantified(phrase.head)
     verb = head.head
-    if head.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
+    if head.dep_ == "nsubj":  # "an X drone crossed the border and was shot down": the passive verb it is subject of
+        verb = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and any(a.dep_ == "auxpass" for a in c.children)
+                     and not any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children)), verb)
+        if verb is head.head:
+            return None
+    elif head.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
     if lemma == "down" or (lemma in DOWNING_VERBS and any(c.lower_ == "down" for c in verb.children)):
