@@ -188,3 +188,10 @@ def test_a_states_drone_that_crossed_and_was_shot_down_by_anothers_forces() -> N
     v = incidents("A Sudanese drone crossed the frontier and was brought down by Chadian forces on Sunday.")[
         ("airspace_violation", "TD")]
     assert (v.violator, v.platform, v.occurred_on.value) == ("SD", "drone", "2025-10-05")
+
+
+def test_alliance_airspace_over_a_member_is_the_members() -> None:
+    v = incidents("Two Russian bombers entered NATO airspace over Latvia late on Sunday.")[
+        ("airspace_violation", "LV")]
+    assert (v.violator, v.count) == ("RU", 2)
+    assert not incidents("Russian bombers flew close to NATO airspace on Sunday.")

@@ -21,7 +21,7 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
                                         state_of, subject, subject_state, without_other_clauses)
 from streams.extraction.dates import clause_date, dated_again, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
+    ALLIANCE_WORDS, ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
     CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
     CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
@@ -380,6 +380,9 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
     if not owners and not codes and trigger.violation is not None and trigger.noun.dep_ in {"compound", "nmod"}:
         codes = [code for code in [_owner(trigger, context)] if code]  # "reported an airspace violation": its own
     codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
+    if not codes and trigger.verb is not None and any(w.lower_ in ALLIANCE_WORDS for w in owners):
+        # "entered NATO airspace over Estonia": the alliance's airspace is that of the member it was over
+        codes = [code for word in _over(trigger.verb) for code in [place_country(word.text)] if code]
     if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
         return list(dict.fromkeys(codes))
     flier = subject(trigger.verb)
