@@ -195,3 +195,16 @@ def test_alliance_airspace_over_a_member_is_the_members() -> None:
         ("airspace_violation", "LV")]
     assert (v.violator, v.count) == ("RU", 2)
     assert not incidents("Russian bombers flew close to NATO airspace on Sunday.")
+
+
+# --- Who asks for Article 4 ----------------------------------------------------------------------------------------
+
+
+def test_it_in_what_a_state_says_is_the_state_asking() -> None:
+    found = incidents("Latvia said on Thursday that it was invoking Article 4 of the alliance's treaty.")
+    assert found[("article4_request", "LV")].occurred_on.value == "2025-10-02"
+
+
+def test_consultations_requested_by_a_state() -> None:
+    found = incidents("The Article 4 talks requested by Romania took place in Brussels on Monday.")
+    assert ("article4_request", "RO") in found

@@ -19,7 +19,8 @@ from streams.extraction.clauses import (conditional, coordinated, doubted, gener
 from streams.extraction.dates import date_near, listed_days, resolve
 from streams.extraction.lexicon import (ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
                                         CONSULTATION_PRONOUNS, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
-                                        REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS)
+                                        REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS,
+                                        REQUESTER_PRONOUNS)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -53,7 +54,19 @@ def _requesters(word: Token) -> list[Token]:
             asker = verb.head  # "four members - A, B and C - asked on Monday ...": the verb misread as a participle
         holders = [asker] if asker is not None and asker.lemma_.lower() != "article" else []
         holders += partners(verb)
+    holders = [_speaker(h) if h.lower_ in REQUESTER_PRONOUNS else h for h in holders]
     return [t for holder in holders for t in coordinated(holder)]
+
+
+def _speaker(pronoun: Token) -> Token:
+    """ "X said it was triggering Article 4": "it" in what a state says is that state."""
+    verb = pronoun.head
+    while verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "ccomp":
+        return pronoun
+    speaker = subject(verb.head)
+    return speaker if speaker is not None and speaker.lower_ not in REQUESTER_PRONOUNS else pronoun
 
 
 def _requester_state(token: Token) -> str | None:
@@ -78,8 +91,10 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
     # "would ask allies for air defence but was not seeking consultations": not what a negated clause beside it names
     refused = {t.i for c in word.subtree if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and negated(c)
                for t in c.subtree}
+    described = [word.head] if word.dep_ == "acl" else []  # "the consultations requested by X"
     if word.lower_ != "request" and not made and not any(t.lemma_.lower() in topics or t.lower_ in topics
-                                                         for t in word.subtree if t != word and t.i not in refused):
+                                                         for t in [*word.subtree, *described]
+                                                         if t != word and t.i not in refused):
         return False
     verb = _making(word) if made else word
     return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DOUBTING_HEADS | {"need"}))

@@ -548,6 +548,8 @@ CONDITION_CONJUNCTIONS = {"if", "whether", "unless"}
 GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier",
                      "further", "recent", "many", "several", "constant", "future", "possible", "potential", "any",
                      "such", "other", "ongoing", "persistent", "systematic", "dozens", "hundreds"}
+# Pronouns by which a state that speaks says it asks: "X said it was triggering Article 4".
+REQUESTER_PRONOUNS = {"it", "we"}
 # Alliances whose airspace is their members': "NATO airspace over X" is X's.
 ALLIANCE_WORDS = {"nato", "allied", "alliance"}
 # Words that, after "and", repeat an event at a second date: "on Friday and again on Saturday".
