@@ -208,3 +208,9 @@ def test_it_in_what_a_state_says_is_the_state_asking() -> None:
 def test_consultations_requested_by_a_state() -> None:
     found = incidents("The Article 4 talks requested by Romania took place in Brussels on Monday.")
     assert ("article4_request", "RO") in found
+
+
+def test_a_states_drone_tracked_over_anothers_territory_was_in_its_airspace() -> None:
+    v = incidents("Slovak radars tracked a Russian drone over Slovak territory for ten minutes on Friday.")[
+        ("airspace_violation", "SK")]
+    assert (v.violator, v.duration_minutes, v.occurred_on.value) == ("RU", 10.0, "2025-10-03")

@@ -635,7 +635,8 @@ FREE_CHOICE_PRONOUNS = {"whoever", "whatever", "anyone", "anybody", "anything", 
 FREE_CHOICE_DETERMINERS = {"every", "no"}
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
-OVERFLYING_VERBS = {"fly", "pass", "drift", "float", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
+OVERFLYING_VERBS = {"fly", "pass", "drift", "float", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect",
+                    "track", "overfly"}
 # Verbs of staying aloft in one spot, and the prepositions that place them: a drone that "hovered near the X town
 # of Y" or "circled around the island" was over that ground, unlike jets that flew "near" a border.
 HOVERING_VERBS = {"hover", "circle", "loiter"}

@@ -135,6 +135,10 @@ def _entry(noun: Token) -> Trigger | None:
     flier = subject(governor)
     if prep in STAY_PREPOSITIONS and flier is not None and is_platform_word(flier):
         return Trigger(noun, governor, None)  # "a drone spent 40 minutes over Lithuanian territory"
+    watched = base_form(governor) in OVERFLYING_VERBS and any(c.dep_ == "dobj" and is_platform_word(c)
+                                                               for c in governor.children)
+    if prep in STAY_PREPOSITIONS and watched:
+        return Trigger(noun, governor, None)  # "radars tracked a drone over X territory"
     return None
 
 
