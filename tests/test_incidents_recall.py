@@ -214,3 +214,13 @@ def test_a_states_drone_tracked_over_anothers_territory_was_in_its_airspace() ->
     v = incidents("Slovak radars tracked a Russian drone over Slovak territory for ten minutes on Friday.")[
         ("airspace_violation", "SK")]
     assert (v.violator, v.duration_minutes, v.occurred_on.value) == ("RU", 10.0, "2025-10-03")
+
+
+# --- Background: the states where similar incidents were reported --------------------------------------------------
+
+
+def test_similar_incidents_reported_in_listed_states_are_one_each() -> None:
+    found = incidents("Two Russian helicopters violated Finnish airspace on Monday. Comparable intrusions were "
+                      "recorded in Sweden and Norway last month.")
+    assert {k for k in found} == {("airspace_violation", c) for c in ("FI", "SE", "NO")}
+    assert found[("airspace_violation", "NO")].violator == "RU" and found[("airspace_violation", "NO")].location is None
