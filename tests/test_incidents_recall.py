@@ -224,3 +224,8 @@ def test_similar_incidents_reported_in_listed_states_are_one_each() -> None:
                       "recorded in Sweden and Norway last month.")
     assert {k for k in found} == {("airspace_violation", c) for c in ("FI", "SE", "NO")}
     assert found[("airspace_violation", "NO")].violator == "RU" and found[("airspace_violation", "NO")].location is None
+
+
+def test_their_airspace_of_states_listed_as_the_subject_is_each_ones() -> None:
+    found = incidents("Latvia and Lithuania said Belarusian balloons had drifted into their airspace on Sunday.")
+    assert found[("airspace_violation", "LV")].violator == found[("airspace_violation", "LT")].violator == "BY"

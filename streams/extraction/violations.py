@@ -342,6 +342,19 @@ def _owner(trigger: Trigger, context: Context) -> str | None:
     return None
 
 
+def _subject_states(verb: Token) -> list[str]:
+    """The states listed as the subject up the clause chain: "Romania and Moldova reported drones entering ..."."""
+    node: Token | None = verb
+    for _ in range(6):
+        if node is None:
+            return []
+        subject_word = next((c for c in node.children if c.dep_ == "nsubj" and not is_platform_word(c)), None)
+        if subject_word is not None:
+            return list(dict.fromkeys(code for t in coordinated(subject_word) for code in [state_of(t)] if code))
+        node = governing_verb(node)
+    return []
+
+
 def _fronted_state(word: Token) -> str | None:
     """ "In X, officials said jets had violated its airspace": a state a sentence opens with, as the scene of what
     it tells, is whose "its" means where no subject says."""
@@ -371,6 +384,8 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
             codes += _accusers(trigger.verb.head.head)  # "A, B and C accused X of breaching their airspace"
         elif word.lower_ in NATIONAL_WORDS:
             national = True  # "violated national airspace": the owner's, unless a state is named ("X sovereign")
+        elif word.lower_ == "their" and trigger.verb is not None and len(_subject_states(trigger.verb)) > 1:
+            codes += _subject_states(trigger.verb)  # "A and B reported drones entering their airspace"
         elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in DIRECTION_WORDS:
