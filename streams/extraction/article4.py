@@ -47,7 +47,10 @@ def _requesters(word: Token) -> list[Token]:
                     for obj in prep.children if obj.dep_ == "pobj"]
     if not holders and verb is not None:
         # "prompting Denmark to invoke Article 4", "led Poland to request talks": the object asks, not the subject
-        caused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CAUSING_VERBS
+        # the parser hangs the infinitive on the causing verb as its complement or, as often, as an adverbial clause
+        infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                           for c in verb.children))
+        caused = infinitive and verb.head.lemma_.lower() in CAUSING_VERBS
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None) if caused else None
         asker = controller or preceding_subject(verb) or subject(verb)
         if asker is None and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):

@@ -718,7 +718,7 @@ CAUSE_PREPOSITIONS = {"after", "following", "due", "because", "amid"}
 # What a disruption's cause names when drones stopped traffic: "drones", "drone sightings", "reports of UAVs".
 DISRUPTION_CAUSES = {"drone", "uav", "sighting", "balloon"}
 # Verbs whose subject stopped something: "drone sightings prompted the authorities to close the airspace".
-CAUSING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}
+DISRUPTING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}
 
 # --- Repetition: "drones were spotted twice over the base" reports two sightings ------------------------------------
 
