@@ -1,0 +1,83 @@
+"""The tables' partition stores on disk, checked before faust opens them (streams.agents.table_store): kept when the
+changelog still holds what they say they hold, set aside (and so rebuilt from the changelog) when they cannot be read,
+are ahead of the changelog, or hold another value than it."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+from streams.agents.declarations import Declarations, faust_app
+from streams.agents.table_store import check_local_state
+from streams.config import KAFKA, Settings
+
+pytestmark = pytest.mark.integration
+
+
+def ledger(settings: Settings) -> Any:
+    app = faust_app(settings, KAFKA)
+    return Declarations.declare(app, settings).articles
+
+
+def write_store(table: Any, partition: int, items: dict[bytes, bytes]) -> Path:
+    """A partition store as faust leaves it: its items and the last changelog offset it holds."""
+    path = table.data.partition_path(partition)
+    db = table.data.rocksdb_options.open(path)
+    for key, value in items.items():
+        db.put(key, value)
+    db.close()
+    return path
+
+
+def aside(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{path.name}.unusable-*"))
+
+
+async def test_a_store_of_garbage_files_is_set_aside_and_not_opened_again(tmp_path: Path) -> None:
+    settings = Settings(bootstrap="127.0.0.1:9", app_id="garbage", data_dir=tmp_path)  # no broker is asked
+    table = ledger(settings)
+    path = table.data.partition_path(2)
+    path.mkdir(parents=True)
+    (path / "CURRENT").write_text("not a manifest\n")
+    (path / "MANIFEST-000001").write_bytes(b"\x00garbage")
+    checked = await check_local_state(settings, [table])
+    assert checked.set_aside == [f"{table.changelog_topic.get_topic_name()}:2"]
+    assert not path.exists() and len(aside(path)) == 1
+
+
+async def test_stores_are_kept_when_the_changelog_holds_their_last_record_and_set_aside_otherwise(
+        settings: Settings, tmp_path: Path) -> None:
+    settings = dataclasses.replace(settings, data_dir=tmp_path)
+    table = ledger(settings)
+    changelog = table.changelog_topic.get_topic_name()
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(changelog, num_partitions=settings.partitions, replication_factor=1)])
+    finally:
+        await admin.close()
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap)
+    await producer.start()
+    try:
+        for partition in (0, 1):
+            await producer.send_and_wait(changelog, key=b'"a1"', value=b'"state one"', partition=partition)
+    finally:
+        await producer.stop()
+    offset_key = table.data.offset_key
+    same = write_store(table, 0, {b'"a1"': b'"state one"', offset_key: b"0"})
+    other = write_store(table, 1, {b'"a1"': b'"another broker\'s state"', offset_key: b"0"})
+    ahead = write_store(table, 2, {b'"a2"': b'"state"', offset_key: b"41"})
+    fresh = write_store(table, 3, {})  # nothing recorded: faust reads the changelog from the beginning
+
+    checked = await check_local_state(settings, [table])
+
+    assert checked.resumed == {changelog: {0: 0}}
+    assert sorted(checked.set_aside) == [f"{changelog}:1", f"{changelog}:2"]
+    assert same.exists() and fresh.exists() and not aside(same)
+    assert not other.exists() and len(aside(other)) == 1
+    assert not ahead.exists() and len(aside(ahead)) == 1
