@@ -15,6 +15,8 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from streams.agents.declarations import Declarations, faust_app
 from streams.agents.table_store import check_local_state
 from streams.config import KAFKA, Settings
+from streams.errors import BadSetting, StoreBusy
+from streams.store.db import lock
 
 pytestmark = pytest.mark.integration
 
@@ -81,3 +83,22 @@ async def test_stores_are_kept_when_the_changelog_holds_their_last_record_and_se
     assert same.exists() and fresh.exists() and not aside(same)
     assert not other.exists() and len(aside(other)) == 1
     assert not ahead.exists() and len(aside(ahead)) == 1
+
+
+def test_the_table_store_is_a_setting_checked_at_start_and_a_folder_per_worker(tmp_path: Path) -> None:
+    with pytest.raises(BadSetting, match="NEWSROOM_STORE"):
+        Settings(store="rocksdb:/")
+    assert Settings(store="memory://").store == "memory://"
+    assert Settings().store == "rocksdb://"
+    one, two = (Settings(data_dir=tmp_path, web_port=port) for port in (6066, 6067))
+    assert one.table_store_path() != two.table_store_path()  # RocksDB locks a store for one process
+
+
+def test_a_second_worker_on_the_same_table_stores_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    held = lock(settings.table_store_path(), "the table stores")
+    try:
+        with pytest.raises(StoreBusy, match=f"the table stores in {settings.table_store_path()} is in use by process"):
+            lock(settings.table_store_path(), "the table stores")
+    finally:
+        held.close()

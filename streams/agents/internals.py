@@ -188,7 +188,8 @@ def stored_keys(table: Any) -> int:
     if not isinstance(store, RocksDBStore):
         return len(table)
     databases = list(store._dbs.values())  # noqa: SLF001 - faust's open partition stores
-    return sum(int(db.property_int_value("rocksdb.estimate-num-keys") or 0) for db in databases)
+    estimate = sum(int(db.property_int_value("rocksdb.estimate-num-keys") or 0) for db in databases)
+    return max(0, estimate - sum(db.get(store.offset_key) is not None for db in databases))  # less faust's offset keys
 
 
 def stamp_error_responses(headers: Mapping[str, str]) -> None:
