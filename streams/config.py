@@ -280,7 +280,9 @@ class Settings:
     def table_store_path(self) -> Path:
         """This worker's faust data directory (its tables' RocksDB stores), per app id and web port like the view
         store: RocksDB locks a store for one process, so two workers of one machine must not share one."""
-        return self.data_path("tables") / f"{self.app_id}-{self.web_port}"
+        tables = self.data_path("tables")
+        tables.mkdir(mode=0o700, exist_ok=True)  # faust makes its data directory, but not the folders above it
+        return tables / f"{self.app_id}-{self.web_port}"
 
     @property
     def limits(self) -> Limits:

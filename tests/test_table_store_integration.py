@@ -102,3 +102,11 @@ def test_a_second_worker_on_the_same_table_stores_is_refused_with_a_clear_error(
             lock(settings.table_store_path(), "the table stores")
     finally:
         held.close()
+
+
+def test_the_in_memory_store_is_still_a_choice_and_its_app_can_make_its_data_directory(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, store="memory://")
+    app = faust_app(settings, KAFKA)
+    app.conf.datadir.mkdir(exist_ok=True)  # what faust's worker does at its start
+    assert app.conf.datadir == settings.table_store_path()
+    assert type(Declarations.declare(app, settings).articles.data).__module__ == "faust.stores.memory"
