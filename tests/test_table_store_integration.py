@@ -54,7 +54,7 @@ async def test_a_store_of_garbage_files_is_set_aside_and_not_opened_again(tmp_pa
 
 async def test_stores_are_kept_when_the_changelog_holds_their_last_record_and_set_aside_otherwise(
         settings: Settings, tmp_path: Path) -> None:
-    settings = dataclasses.replace(settings, data_dir=tmp_path)
+    settings = dataclasses.replace(settings, data_dir=tmp_path, partitions=6)
     table = ledger(settings)
     changelog = table.changelog_topic.get_topic_name()
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap)
@@ -75,14 +75,17 @@ async def test_stores_are_kept_when_the_changelog_holds_their_last_record_and_se
     other = write_store(table, 1, {b'"a1"': b'"another broker\'s state"', offset_key: b"0"})
     ahead = write_store(table, 2, {b'"a2"': b'"state"', offset_key: b"41"})
     fresh = write_store(table, 3, {})  # nothing recorded: faust reads the changelog from the beginning
+    unknown = write_store(table, 4, {b'"a3"': b'"state"'})  # entries, but no offset: from where?
+    (unknown.parent / f"{unknown.name}.unusable-1").mkdir()  # set aside at an earlier start
 
     checked = await check_local_state(settings, [table])
 
     assert checked.resumed == {changelog: {0: 0}}
-    assert sorted(checked.set_aside) == [f"{changelog}:1", f"{changelog}:2"]
+    assert sorted(checked.set_aside) == [f"{changelog}:1", f"{changelog}:2", f"{changelog}:4"]
     assert same.exists() and fresh.exists() and not aside(same)
     assert not other.exists() and len(aside(other)) == 1
     assert not ahead.exists() and len(aside(ahead)) == 1
+    assert not unknown.exists() and len(aside(unknown)) == 1  # only the latest copy is kept
 
 
 def test_the_table_store_is_a_setting_checked_at_start_and_a_folder_per_worker(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ faust trusts what it finds. Each partition store found on disk is checked here f
 is moved aside (kept for inspection as ``<store>.unusable-<time>``) with a warning, so that faust builds it again from
 its changelog, instead of failing at every start or answering from another broker's state:
 
-* unreadable (not a RocksDB store, damaged files);
+* unreadable (not a RocksDB store, damaged files), or holding entries without the offset they came to;
 * ahead of its changelog (a broker started afresh, or the topic deleted and made again; the embedded broker keeps
   nothing across its restart): faust would refuse to start;
 * holding another value than the changelog's record at the offset it says it holds last: folded from another
@@ -24,6 +24,7 @@ with the data (about 1% of it).
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from collections.abc import Iterable
 from contextlib import AsyncExitStack
@@ -108,6 +109,8 @@ def _open(part: PartitionStore, table: Any) -> None:
         part.db = table.data.rocksdb_options.open(part.path)
         raw = part.db.get(part.offset_key)
         part.offset = int(raw) if raw is not None else None
+        if part.offset is None and next(iter(part.db.keys()), None) is not None:
+            part.problem = "holds entries but no changelog offset: what they came from is unknown"
     except Exception as error:  # rocksdict raises plain Exception, its message says what
         part.close()
         if "lock" in str(error).lower():
@@ -158,6 +161,10 @@ def _compare(part: PartitionStore, end: int, record: Any) -> None:
 
 
 def _set_aside(part: PartitionStore) -> None:
+    """Keep the store for inspection in place of one kept before (a store set aside at each start, as with a broker
+    that keeps nothing across its restart, takes no more disk than two)."""
+    for older in part.path.parent.glob(f"{part.path.name}.unusable-*"):
+        shutil.rmtree(older, ignore_errors=True)
     aside = part.path.with_name(f"{part.path.name}.unusable-{int(time.time())}")
     part.path.replace(aside)
     log.warning("a table store cannot be used: it is set aside and rebuilt from its changelog",
