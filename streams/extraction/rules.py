@@ -30,6 +30,7 @@ PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
 LEXICON_REFERENCE = "$"
 MATCHERS = ("dependency",)
 WORD_ATTRS = ("LEMMA", "LOWER")  # the token attributes a node can name its words by, which a doc is screened for
+KIND_ATTRS = ("POS", "TAG", "DEP")  # and the kind of token such a node asks for, screened with them
 WORDS = "newsroom.words"  # the key of a doc's words in its user_data
 SUBSETS = 128  # the matchers kept for the sets of patterns docs have the words for (a handful occur)
 
@@ -95,24 +96,50 @@ def read_patterns(path: Path) -> tuple[NamedPattern, ...]:
     return parse_patterns(path.name, path.read_text(encoding="utf-8"))
 
 
-def required_words(pattern: list[dict[str, Any]]) -> tuple[tuple[str, frozenset[str]], ...]:
-    """For each node that names its words (``"LEMMA": {"IN": [...]}``, ``"LOWER": "as"``), the attribute and those
-    words: a doc none of whose tokens has one of them cannot match the pattern."""
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """What one token must be for a node that names its words to match it: one of ``words`` by ``attr`` (``"LEMMA":
+    {"IN": [...]}``, ``"LOWER": "as"``), with the part of speech, tag and dependency the node asks for (``kinds``:
+    an index into a token's (POS, TAG, DEP) and the values allowed there)."""
+
+    attr: str
+    words: frozenset[str]
+    kinds: tuple[tuple[int, frozenset[str]], ...]
+
+    def passed(self, index: dict[str, dict[str, set[tuple[str, str, str]]]]) -> bool:
+        tokens = index[self.attr]
+        return any(all(kinds[k] in allowed for k, allowed in self.kinds)
+                   for word in self.words & tokens.keys() for kinds in tokens[word])
+
+
+def _values(value: Any) -> frozenset[str] | None:
+    """The values a node's attribute allows (``"x"`` or ``{"IN": [...]}``); None when it states them otherwise."""
+    words = value.get("IN") if isinstance(value, dict) else [value] if isinstance(value, str) else None
+    return frozenset(words) if isinstance(words, list) else None
+
+
+def screens(pattern: list[dict[str, Any]]) -> tuple[Screen, ...]:
+    """The screens of a pattern's nodes that name their words: a doc no token of which passes one of them cannot
+    match the pattern."""
     found = []
     for node in pattern:
-        for attr, value in node.get("RIGHT_ATTRS", {}).items():
-            words = value.get("IN") if isinstance(value, dict) else [value] if isinstance(value, str) else None
-            if attr.upper() in WORD_ATTRS and isinstance(words, list):
-                found.append((attr.upper(), frozenset(words)))
+        attrs = {attr.upper(): values for attr, value in node.get("RIGHT_ATTRS", {}).items()
+                 for values in [_values(value)] if values is not None}
+        kinds = tuple((k, attrs[kind]) for k, kind in enumerate(KIND_ATTRS) if kind in attrs)
+        found += [Screen(attr, attrs[attr], kinds) for attr in WORD_ATTRS if attr in attrs]
     return tuple(found)
 
 
-def doc_words(doc: Doc) -> dict[str, frozenset[str]]:
-    """The lemmas and lower-cased forms of a doc's tokens, read once per doc (every pattern file screens by them)."""
+def doc_words(doc: Doc) -> dict[str, dict[str, set[tuple[str, str, str]]]]:
+    """For each lemma and each lower-cased form of a doc's tokens, the (POS, TAG, DEP) its tokens have, read once
+    per doc (every pattern file screens by them)."""
     cached = doc.user_data.get(WORDS)
     if cached is None:
-        cached = doc.user_data[WORDS] = {"LEMMA": frozenset(t.lemma_ for t in doc),
-                                         "LOWER": frozenset(t.lower_ for t in doc)}
+        cached = doc.user_data[WORDS] = {attr: {} for attr in WORD_ATTRS}
+        for token in doc:
+            kinds = (token.pos_, token.tag_, token.dep_)
+            cached["LEMMA"].setdefault(token.lemma_, set()).add(kinds)
+            cached["LOWER"].setdefault(token.lower_, set()).add(kinds)
     return cached
 
 
@@ -129,7 +156,7 @@ class GatedMatcher:
     def __init__(self, vocab: Vocab, patterns: tuple[NamedPattern, ...]) -> None:
         self.vocab = vocab
         self.patterns = patterns
-        self.words = tuple(required_words(p.pattern) for p in patterns)
+        self.screens = tuple(screens(p.pattern) for p in patterns)
         self._matcher = lru_cache(maxsize=SUBSETS)(self._compile)
         self._matcher(tuple(range(len(patterns))))  # every pattern checked by spaCy at load, not at first use
 
@@ -142,8 +169,7 @@ class GatedMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
         """``DependencyMatcher.__call__``'s matches: (pattern key, token indices in node order)."""
         words = doc_words(doc)
-        present = tuple(i for i, needed in enumerate(self.words)
-                        if all(not words[attr].isdisjoint(choices) for attr, choices in needed))
+        present = tuple(i for i, needed in enumerate(self.screens) if all(screen.passed(words) for screen in needed))
         return self._matcher(present)(doc) if present else []
 
 
