@@ -31,7 +31,7 @@ LEXICON_REFERENCE = "$"
 MATCHERS = ("dependency",)
 WORD_ATTRS = ("LEMMA", "LOWER")  # the token attributes a node can name its words by, which a doc is screened for
 KIND_ATTRS = ("POS", "TAG", "DEP")  # and the kind of token such a node asks for, screened with them
-WORDS = "newsroom.words"  # the key of a doc's words in its user_data
+WORDS = "newsroom.words"  # the key of a doc's words, with the kinds of their tokens, in its user_data
 SUBSETS = 128  # the matchers kept for the sets of patterns docs have the words for (a handful occur)
 
 
@@ -144,7 +144,8 @@ def doc_words(doc: Doc) -> dict[str, dict[str, set[tuple[str, str, str]]]]:
 
 
 class GatedMatcher:
-    """A ``DependencyMatcher`` that runs on each doc only the patterns the doc has the words for.
+    """A ``DependencyMatcher`` that runs on each doc only the patterns the doc has the words for, each on a token of
+    the kind the pattern asks for (:class:`Screen`).
 
     The matcher tries every node of every pattern at every token and walks each token it matches up to its root; a
     node such as ``{"DEP": "nsubj"}`` matches in nearly every sentence, so the patterns cost most of the rules' time
