@@ -5,6 +5,7 @@ repeated many times asks a number of questions linear in the repeats. The texts 
 from __future__ import annotations
 
 from functools import lru_cache
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -135,3 +136,16 @@ def test_clustering_a_report_repeated_asks_questions_linear_in_the_repeats(monke
 
     for n in (repeats, 4 * repeats):  # the plain rule asked n(n-1)/2 questions
         assert questions(n) <= 2 * n  # one likeness: at most one member in the mention's sentence and one other
+
+
+def test_a_sentence_is_in_the_lead_as_the_plain_definition_says() -> None:
+    """The lead's bounds are read once per doc; each sentence is in it exactly when the plain scan says so: no line
+    break before it, or fewer than LEAD_SENTENCES sentences (neither blank nor datelines) before it."""
+    text = "OSLO (AP) —\n" + TEXT.replace(". ", ".\n", 2)  # a dateline, then sentences a line each, then a paragraph
+    parsed = load_pipeline()(text)
+    for sentence in parsed.sents:
+        plain = "\n" not in text[:sentence.start_char] or sum(
+            1 for s in parsed.sents if s.text.strip() and not incidents._dateline(s)
+            and s.start_char < sentence.start_char) < incidents.LEAD_SENTENCES
+        mention = SimpleNamespace(field="body", sentence=sentence)
+        assert incidents._leading(mention) is plain, sentence.text  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ clearly different dates (a timeline) or violators.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -243,10 +244,26 @@ def _leading(mention: Mention) -> bool:
     sentences where the paragraphs are shorter than that (one sentence each)."""
     if mention.field != "body":
         return True
-    doc, start = mention.sentence.doc, mention.sentence.start_char
-    if "\n" not in doc.text[:start]:
-        return True
-    return sum(1 for s in doc.sents if s.text.strip() and not _dateline(s) and s.start_char < start) < LEAD_SENTENCES
+    first_break, lead_end = _lead_bounds(mention.sentence.doc)
+    start = mention.sentence.start_char
+    return start <= first_break or start <= lead_end
+
+
+LEAD = "newsroom.lead"  # the key of a body's lead bounds in its doc's user_data
+
+
+def _lead_bounds(doc: Doc) -> tuple[float, float]:
+    """Where a body's first paragraph ends (its first line break) and where its last lead sentence starts (the
+    LEAD_SENTENCES-th that is neither blank nor a dateline), infinite where there is none; read once per doc, as
+    every mention of a long body asks."""
+    cached: tuple[float, float] | None = doc.user_data.get(LEAD)
+    if cached is None:
+        text = doc.text
+        first_break = text.index("\n") if "\n" in text else math.inf
+        starts = [s.start_char for s in doc.sents if s.text.strip() and not _dateline(s)]
+        lead_end = starts[LEAD_SENTENCES - 1] if len(starts) >= LEAD_SENTENCES else math.inf
+        cached = doc.user_data[LEAD] = (first_break, lead_end)
+    return cached
 
 
 def _rules(group: list[Mention]) -> tuple[str, ...]:
