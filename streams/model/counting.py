@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -218,6 +219,83 @@ def incident_clusters(members: Iterable[IncidentMember]) -> list[list[IncidentMe
 def distinct_incidents(members: Iterable[IncidentMember]) -> int:
     """How many real-world incidents the reports of one cell stand for (see :func:`incident_clusters`)."""
     return len(incident_clusters(members))
+
+
+class CellCount:
+    """:func:`distinct_incidents` of one cell's reports as they change one by one, clustering again only the months
+    that changed.
+
+    Reports of different months may be one incident only when one of them is dated by the year alone, or they are
+    the last day of a month and the first of the next (:func:`_same_time`). So a cell's reports fall into blocks of
+    months (two months joined by such a pair of days; one block of them all while a report is dated by the year
+    alone) no report of which may be one incident with a report of another block; clustering puts together only
+    reports that may be one and takes them in an order fixed by the reports, so it counts each block on its own as
+    it counts the whole, and a count after one change clusters again only the block that changed. The as-of
+    timeline counts a cell after each of its changes (:func:`streams.model.asof.count_steps`): clustering the whole
+    cell each time made that quadratic in the cell's history.
+    """
+
+    YEAR_ONLY = 0  # the "month" of reports dated by the year alone: in a block with every month
+
+    def __init__(self) -> None:
+        self._live: dict[str, IncidentMember] = {}
+        self._months: dict[int, set[IncidentMember]] = {}
+        self._days: Counter[int] = Counter()  # the ordinal days of reports dated to the day
+        self._counted: dict[tuple[int, ...], int] = {}  # by block: its count, until one of its months changes
+
+    @staticmethod
+    def _month(member: IncidentMember) -> int:
+        when = member.when
+        return int(when[5:7]) if len(when) >= 7 else CellCount.YEAR_ONLY
+
+    def set(self, member_id: str, member: IncidentMember | None) -> None:
+        """The report a member stands for now (None: no longer counted)."""
+        before = self._live.pop(member_id, None)
+        if before is not None:
+            self._change(before, -1)
+        if member is not None:
+            self._live[member_id] = member
+            self._change(member, 1)
+
+    def _change(self, member: IncidentMember, sign: int) -> None:
+        month = self._month(member)
+        held = self._months.setdefault(month, set())
+        if sign > 0:
+            held.add(member)
+        else:
+            held.discard(member)
+            if not held:
+                del self._months[month]
+        if len(member.when) == 10:
+            self._days[dt.date.fromisoformat(member.when).toordinal()] += sign
+        self._counted = {block: n for block, n in self._counted.items() if month not in block}
+
+    def _blocks(self) -> list[tuple[int, ...]]:
+        months = sorted(self._months)
+        if self.YEAR_ONLY in self._months:
+            return [(self.YEAR_ONLY, *range(1, 13))]
+        blocks: list[list[int]] = []
+        for month in months:
+            if blocks and blocks[-1][-1] == month - 1 and self._joined(month):
+                blocks[-1].append(month)
+            else:
+                blocks.append([month])
+        return [tuple(block) for block in blocks]
+
+    def _joined(self, month: int) -> bool:
+        """Whether a report of the first day of ``month`` and one of the last day of the month before are live."""
+        year = int(next(iter(self._months[month])).when[:4])
+        first = dt.date(year, month, 1).toordinal()
+        return self._days[first] > 0 and self._days[first - 1] > 0
+
+    def count(self) -> int:
+        total = 0
+        for block in self._blocks():
+            if block not in self._counted:
+                self._counted[block] = distinct_incidents(
+                    member for month in block for member in self._months.get(month, ()))
+            total += self._counted[block]
+        return total
 
 
 def tally_count(key: str, tally: Tally) -> int:
