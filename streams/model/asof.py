@@ -12,7 +12,9 @@ the live table.
 Cost: memory of one small entry per (member, article version that touched it), kept
 in the tally table and its changelog; a query reads only this worker's memory, in time
 linear in those entries, with no broker reads and no re-extraction (a fold of the raw
-topic would re-run extraction over the whole log).
+topic would re-run extraction over the whole log). The view store does not fold per
+query: it keeps each cell's count after each of its change points (:func:`count_steps`),
+so a query reads one entry per cell (:mod:`streams.store.queries`).
 """
 
 from __future__ import annotations
