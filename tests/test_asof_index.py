@@ -45,6 +45,19 @@ def test_a_cell_counted_block_by_block_after_each_change_is_the_whole_cell_clust
         assert cell.count() == distinct_incidents(live.values())
 
 
+def test_year_only_reports_join_the_incidents_in_the_order_they_were_started_whatever_their_months() -> None:
+    """A report dated to a day of February starts its incident before one dated only to January: a year-only report
+    that may be either joins the first, and another of its article then goes to the second only if it may be one."""
+    reports = [IncidentMember("a0:m0", "airspace_violation:EE:RU:2025-02-01", "a0"),
+               IncidentMember("a1:m1", "airspace_violation:EE:BY:2025-01", "a1"),
+               IncidentMember("a2:m2", "airspace_violation:EE:-:2025", "a2"),
+               IncidentMember("a2:m3", "airspace_violation:EE:RU:2025", "a2")]
+    cell = CellCount()
+    for report in reports:
+        cell.set(report.member, report)
+    assert cell.count() == distinct_incidents(reports) == 3
+
+
 # One change: (cell, member, new version or the same one again, retract, date, violator, place, article, hours).
 changes = st.lists(st.tuples(st.integers(0, len(CELLS) - 1), st.integers(0, 3), st.booleans(), st.booleans(),
                              st.sampled_from(DATES), st.sampled_from(VIOLATORS), st.sampled_from(PLACES),
