@@ -9,7 +9,9 @@ one transaction together with the offsets it came from, so a restart resumes aft
 A count cell's count and monthly buckets are computed again only when one of its
 members changed (the cell is marked dirty in the fold's transaction and settled before
 the next count query, or when the fold is idle), so a count query reads one row per
-cell, whatever the history behind it.
+cell, whatever the history behind it. So is a cell's as-of timeline, from the earliest
+publication time its history's changes touched (settled before the next as-of query),
+so a count as of a time reads one timeline entry per cell.
 """
 
 from __future__ import annotations
