@@ -24,8 +24,9 @@ kafka: install
 typecheck: install
 	$(BIN)/mypy
 
+# The slowest tests are listed at the end: the suite has a 30-minute budget in CI, and this shows where it goes.
 test: install kafka typecheck
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=25
 
 # A reduced size and one run so `make bench` ends in minutes; the README's figures are a full `newsroom bench` (3 runs).
 BENCH_ARTICLES ?= 300

@@ -97,6 +97,7 @@ PROFILES = {profile.name: profile for profile in (TANSU, KAFKA)}
 FAUST_SESSION_TIMEOUT = 60.0  # faust's broker_session_timeout when a profile keeps its default
 AUTO = "auto"
 VIEW_STORES = ("sqlite", "memory")
+TABLE_STORES = ("rocksdb://", "memory://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,9 @@ class Settings:
     replication_factor: int = 1  # of every topic the app creates, changelogs included
     min_insync_replicas: int = 1
     data_dir: Path = field(default_factory=default_data_dir)  # logs and local state (faust's tables, replay logs)
-    store: str = "memory://"
+    # Where the ledger and the owned count cells live: "rocksdb://", on disk per worker under data_dir, restored from
+    # the changelogs' tail at a start (streams.agents.table_store); "memory://", read again from the beginning.
+    store: str = "rocksdb://"
     # Where the whole view lives: "sqlite", a store file per worker under data_dir (streams.store); "memory", the
     # in-memory fold read again from the beginning at every start (the yardstick the store is measured against).
     view_store: str = "sqlite"
@@ -200,13 +203,13 @@ class Settings:
             "view_store": os.environ.get("NEWSROOM_VIEW_STORE") or d.view_store,
             "batch_size": _int("NEWSROOM_BATCH_SIZE", d.batch_size),
             "extract_batch_size": _int("NEWSROOM_EXTRACT_BATCH_SIZE", d.extract_batch_size),
-            "batch_seconds": _seconds("NEWSROOM_BATCH_SECONDS") or d.batch_seconds,
+            "batch_seconds": _or(_seconds("NEWSROOM_BATCH_SECONDS"), d.batch_seconds),
             "fetch_max_wait_ms": _int("NEWSROOM_FETCH_MAX_WAIT_MS", d.fetch_max_wait_ms),
             "view_fetch_min_bytes": _int("NEWSROOM_VIEW_FETCH_MIN_BYTES", d.view_fetch_min_bytes),
             "extract_processes": _int("NEWSROOM_EXTRACT_PROCESSES", d.extract_processes),
             "max_event_streams": _int("NEWSROOM_MAX_EVENT_STREAMS", d.max_event_streams),
             "snapshot_interval_ms": _int("NEWSROOM_SNAPSHOT_INTERVAL_MS", d.snapshot_interval_ms),
-            "web_header_timeout": _seconds("NEWSROOM_WEB_HEADER_TIMEOUT") or d.web_header_timeout,
+            "web_header_timeout": _or(_seconds("NEWSROOM_WEB_HEADER_TIMEOUT"), d.web_header_timeout),
             "extract_budget_seconds": _or(_seconds("NEWSROOM_EXTRACT_BUDGET_SECONDS"), d.extract_budget_seconds),
             "broker_profile": os.environ.get("NEWSROOM_BROKER_PROFILE") or d.broker_profile,
             "session_timeout": _seconds("NEWSROOM_SESSION_TIMEOUT"),
@@ -224,6 +227,8 @@ class Settings:
                              d.bootstrap)
         if self.view_store not in VIEW_STORES:
             raise BadSetting("NEWSROOM_VIEW_STORE", self.view_store, " or ".join(VIEW_STORES), d.view_store)
+        if self.store not in TABLE_STORES:
+            raise BadSetting("NEWSROOM_STORE", self.store, " or ".join(TABLE_STORES), d.store)
         if self.broker_profile not in (AUTO, *PROFILES):
             raise BadSetting("NEWSROOM_BROKER_PROFILE", self.broker_profile, "auto, tansu or kafka", AUTO)
         at_least_one = {"NEWSROOM_PARTITIONS": (self.partitions, d.partitions),
@@ -248,9 +253,10 @@ class Settings:
                                                                          d.snapshot_interval_ms)}.items():
             if value < 0:
                 raise BadSetting(name, value, "a whole number, 0 or more", default)
-        if self.web_header_timeout <= 0:
-            raise BadSetting("NEWSROOM_WEB_HEADER_TIMEOUT", self.web_header_timeout, "a number of seconds above 0",
-                             d.web_header_timeout)
+        for name, (seconds, default) in {"NEWSROOM_WEB_HEADER_TIMEOUT": (self.web_header_timeout, d.web_header_timeout),
+                                         "NEWSROOM_BATCH_SECONDS": (self.batch_seconds, d.batch_seconds)}.items():
+            if seconds <= 0:
+                raise BadSetting(name, seconds, "a number of seconds above 0", default)
         if not 1 <= self.min_insync_replicas <= self.replication_factor:
             raise BadSetting("NEWSROOM_MIN_INSYNC_REPLICAS", self.min_insync_replicas,
                              f"a whole number from 1 to NEWSROOM_REPLICATION_FACTOR ({self.replication_factor})",
@@ -271,6 +277,13 @@ class Settings:
         """This worker's view store: a folder per app id and web port, so that two workers of one machine sharing
         the data directory (which cannot share a port) never share a store."""
         return self.data_path("views") / f"{self.app_id}-{self.web_port}" / "view.sqlite3"
+
+    def table_store_path(self) -> Path:
+        """This worker's faust data directory (its tables' RocksDB stores), per app id and web port like the view
+        store: RocksDB locks a store for one process, so two workers of one machine must not share one."""
+        tables = self.data_path("tables")
+        tables.mkdir(mode=0o700, exist_ok=True)  # faust makes its data directory, but not the folders above it
+        return tables / f"{self.app_id}-{self.web_port}"
 
     @property
     def limits(self) -> Limits:

@@ -57,6 +57,7 @@ class DataDirUnusable(OperatorError):
 
 
 class StoreBusy(OperatorError):
-    """Another running process holds this worker's view store (a second worker with the same app id and port)."""
+    """Another running process holds this worker's view store or table stores (a second worker with the same app id and
+    port)."""
 
     fix = "stop the other worker, or give this one another NEWSROOM_WEB_PORT or NEWSROOM_DATA_DIR"

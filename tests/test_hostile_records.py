@@ -57,6 +57,13 @@ def newsroom() -> tuple[Newsroom, DeadLetters]:
     return room, letters
 
 
+class Event:
+    """Stands in for a faust event (the ledger table takes the partition of its reads from it, by weak reference)."""
+
+    def __init__(self, message: Any) -> None:
+        self.message = message
+
+
 def message(offset: int, key: bytes | None, value: bytes | None) -> Any:
     return SimpleNamespace(topic="raw", partition=0, offset=offset, key=key, value=value)
 
@@ -105,7 +112,7 @@ def test_an_article_whose_transition_raises_is_dead_lettered_with_the_stage_extr
     async def step() -> Any:
         article = parse_raw(orjson.dumps(VALID))
         assert isinstance(article, Article)
-        event = SimpleNamespace(message=message(5, b"k", b"v"))
+        event = Event(message(5, b"k", b"v"))
         return await room.letters.guarded(event.message, "extract",
                                           lambda: room.extract.apply_step(RawRecord(event, article, []), article, {}))
 

@@ -600,6 +600,13 @@ def test_one_article4_request_and_one_violation_from_one_sentence():
     assert (v.violator, v.count, v.occurred_on.value, v.occurred_on.precision) == ("RU", 14, "2025-09", "month")
 
 
+@pytest.mark.parametrize("verb", ["spurring", "compelling", "pushing"])
+def test_a_state_an_event_moved_to_invoke_article4_requests_it(verb: str):
+    found = incidents(f"Two Belarusian helicopters crossed into Latvian airspace on Monday, {verb} Latvia to invoke "
+                      "Article 4.")
+    assert requesters(found) == {"LV"}
+
+
 def test_a_request_the_parser_misreads_still_counts():
     found = incidents("Slovenia has since requested consultations under Article 4 of the treaty.")
     assert ("article4_request", "SI") in found

@@ -247,3 +247,22 @@ async def test_aiohttp_answers_a_request_it_cannot_parse_outside_the_app_and_sta
     assert prepared == []  # no app signal for it: the reason stamp_error_responses exists
     assert b"\r\nX-Stamped: yes\r\n" in answer
     assert list(inspect.signature(RequestHandler.handle_error).parameters)[:2] == ["self", "request"]
+
+
+class ChangelogEvent:
+    """Stands in for a changelog record as faust's recovery hands it to a store."""
+
+    def __init__(self, partition: int, offset: int, key: bytes, value: bytes) -> None:
+        self.message = SimpleNamespace(tp=TP("t-changelog", partition), partition=partition, offset=offset,
+                                       key=key, value=value)
+
+
+def test_stored_keys_counts_a_rocksdb_tables_keys_without_reading_them(tmp_path) -> None:
+    app = faust.App(f"internals-{uuid.uuid4().hex[:6]}", broker="kafka://127.0.0.1:9", web_enabled=False,
+                    store="rocksdb://", datadir=str(tmp_path))
+    table = app.Table("t", default=None, partitions=2)
+    events = [ChangelogEvent(0, 0, b'"a"', b"1"), ChangelogEvent(0, 1, b'"b"', b"2"), ChangelogEvent(1, 0, b'"c"', b"3")]
+    table.data.apply_changelog_batch(events, to_key=lambda k: k, to_value=lambda v: v)
+    assert internals.stored_keys(table) == 3  # faust's two offset keys left out
+    memory = faust.App(f"internals-{uuid.uuid4().hex[:6]}", broker="kafka://127.0.0.1:9", web_enabled=False)
+    assert internals.stored_keys(memory.Table("m", default=None, partitions=2)) == 0

@@ -9,7 +9,10 @@ import pytest
 from articles import run
 
 from streams.extraction.nlp import load_pipeline
-from streams.extraction.rules import PATTERN_DIR, PatternError, _compile, rule_matches
+from spacy.matcher import DependencyMatcher
+
+from streams.extraction.rules import PATTERN_DIR, GatedMatcher, PatternError, _compile, read_patterns, rule_matches
+from streams.extraction.speech_patterns import load_patterns
 
 
 def sightings(body: str, **kwargs: str) -> list:
@@ -46,6 +49,31 @@ def test_a_pattern_naming_no_lexicon_list_is_refused() -> None:
 def test_an_unknown_matcher_is_refused() -> None:
     with pytest.raises(PatternError, match="unknown matcher"):
         _compile("broken.json", json.dumps({"matcher": "regex", "patterns": []}))
+
+
+# Invented texts: some with the words of no pattern, some with those of several, some with a pattern's words on
+# tokens of the wrong kind ("a call", "the statement said").
+SCREENED_TEXTS = (
+    "The weather stayed mild all week and the ferries ran to time.",
+    "The defence minister condemned the flight and called on Minsk to explain it, the ministry said.\n"
+    "Earlier incursions, which happened in May, were protested by the government.",
+    "Flights at Kestrel Airport were suspended on Friday because of drones, and the mayor called it a warning.",
+    "A call from the embassy went unanswered. The statement by the navy said that the boat had left.",
+    "The ministry denounced the incursion as a provocation and urged calm, Lind's office said.",
+)
+
+
+def test_a_matcher_screened_by_the_words_of_its_patterns_finds_what_the_full_matcher_finds() -> None:
+    nlp = load_pipeline()
+    groups = [read_patterns(path) for path in sorted(PATTERN_DIR.glob("*.json"))] + [load_patterns()]
+    for patterns in groups:
+        full = DependencyMatcher(nlp.vocab)
+        for pattern in patterns:
+            full.add(pattern.name, [pattern.pattern])
+        screened = GatedMatcher(nlp.vocab, patterns)
+        for text in SCREENED_TEXTS:
+            doc = nlp(text)
+            assert screened(doc) == full(doc), (patterns[0].name, text)
 
 
 # --- Sightings told by the disruption they caused ------------------------------------------------------------------

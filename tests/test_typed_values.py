@@ -9,7 +9,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 import orjson
@@ -21,7 +21,8 @@ from streams import schemas
 from streams.model.alerts import Alert, cell_alert
 from streams.model.article import Article
 from streams.model.counting import apply_update, tally_updates
-from streams.model.events import Event, decode_event, encode_event, event_to_json, retraction, upserts_of
+from streams.model.events import (Event, NotAnEvent, decode_event, encode_event, event_to_json, read_event, retraction,
+                                  upserts_of)
 from streams.model.keys import GroupCell, IncidentCell, IncidentKey, parse_cell
 from streams.model.ledger import ArticleState, advance
 from streams.model.tallies import Member, TallyUpdate, tally_from_json, tally_to_json
@@ -181,3 +182,11 @@ def test_events_derived_now_write_the_keys_the_untyped_code_wrote_in_its_order()
 def test_a_record_that_is_no_derived_event_is_refused_on_decoding(value: bytes) -> None:
     with pytest.raises(msgspec.DecodeError):
         decode_event(value)
+    assert isinstance(read_event(value), NotAnEvent)
+
+
+def test_reading_a_derived_record_never_raises_and_says_why_it_holds_no_event() -> None:
+    assert read_event(None) == NotAnEvent("empty value (tombstone)")
+    assert "incident_id" in cast(NotAnEvent, read_event(b'{"type": "incident", "op": "upsert"}')).reason
+    value = _wire()[0]
+    assert read_event(value) == decode_event(value)

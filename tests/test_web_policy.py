@@ -114,3 +114,11 @@ def test_the_web_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("NEWSROOM_WEB_HEADER_TIMEOUT", "-1")
     with pytest.raises(ValueError, match="NEWSROOM_WEB_HEADER_TIMEOUT"):
         Settings.from_env()
+
+
+@pytest.mark.parametrize("name", ["NEWSROOM_WEB_HEADER_TIMEOUT", "NEWSROOM_BATCH_SECONDS"])
+def test_a_time_of_zero_is_refused_not_replaced_by_the_default(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """0 is a value the operator wrote: it is refused with the setting's name, never silently read as unset."""
+    monkeypatch.setenv(name, "0")
+    with pytest.raises(ValueError, match=name):
+        Settings.from_env()

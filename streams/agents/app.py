@@ -23,6 +23,7 @@ from collections import deque
 from streams.agents.declarations import Declarations, faust_app
 from streams.agents.extract_agent import ExtractAgent
 from streams.agents.intake import Intake
+from streams.agents.internals import stored_keys
 from streams.agents.ledger_table import LedgerTable
 from streams.agents.offload import ExtractionPool
 from streams.agents.outage import Outage, watch
@@ -88,9 +89,9 @@ class Newsroom:
         self.plan.replaying, self.plan.since, self.plan.keep_before = True, since, published_since
 
     def held(self) -> dict[str, int]:
-        """How much this worker holds in memory: ledger entries, owned count cells, and the whole view
-        (what its peak memory is reported beside)."""
-        return {"articles": len(self.ledger), "owned_cells": len(self.declared.tallies), **self.view.held()}
+        """How much this worker holds: ledger entries, owned count cells (RocksDB's estimate where they are on disk),
+        and the whole view (what its peak memory is reported beside)."""
+        return {"articles": len(self.ledger), "owned_cells": stored_keys(self.declared.tallies), **self.view.held()}
 
     def consumed_topics(self) -> set[str]:
         """The topics the agents read: the only ones where consumer lag means work waiting (changelogs are only

@@ -14,6 +14,7 @@ import faust
 import structlog
 
 from streams.agents.internals import consumer_class
+from streams.agents.table_store import RestoreCountingTable, table_options
 from streams.config import MAX_RECORD_BYTES, BrokerProfile, Settings
 from streams.view.web_policy import faust_web_options
 
@@ -23,7 +24,7 @@ log = structlog.get_logger(__name__)
 def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
     """The faust app, tuned for the broker's profile and replicated as configured (every topic faust creates too),
     its consumer with the configured fetch wait (:func:`streams.agents.internals.consumer_class`)."""
-    datadir = settings.data_path(f"faust-{settings.app_id}")  # the app's local state, one folder per consumer group
+    datadir = settings.table_store_path()  # the tables' local state, one folder per worker (RocksDB locks a store)
     tuning: dict[str, Any] = {}
     if profile.producer_max_batch_size is not None:
         tuning["producer_max_batch_size"] = profile.producer_max_batch_size
@@ -35,7 +36,8 @@ def faust_app(settings: Settings, profile: BrokerProfile) -> faust.App:
     app = faust.App(
         settings.app_id,
         broker=f"kafka://{settings.bootstrap}",
-        store=settings.store,  # memory:// on one machine; rocksdb:// (faust-streaming[rocksdict]) for large tables
+        store=settings.store,  # rocksdb:// (streams.agents.table_store), or memory:// read again at every start
+        Table=RestoreCountingTable,
         datadir=datadir,
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication_factor,
@@ -73,6 +75,7 @@ class Declarations:
         names, n = settings.topics, settings.partitions
         config = settings.topic_config()  # changelogs too, through extra_topic_configs
         json_schema: faust.Schema[Any, Any] = faust.Schema(key_serializer="json", value_serializer="json")
+        options = table_options(settings)
         return cls(
             raw=app.topic(names.raw, partitions=n, config=config),
             incidents=app.topic(names.incidents, partitions=n, config=config),
@@ -80,6 +83,8 @@ class Declarations:
             deadletter=app.topic(names.deadletter, partitions=n, config=settings.deadletter_config()),
             tallies_topic=app.topic(names.tallies, partitions=n, internal=True, config=config),
             alerts_topic=app.topic(names.alerts, partitions=n, config=config),
-            articles=app.Table("articles", default=None, partitions=n, schema=json_schema, extra_topic_configs=config),
-            tallies=app.Table("tallies", default=None, partitions=n, schema=json_schema, extra_topic_configs=config),
+            articles=app.Table("articles", default=None, partitions=n, schema=json_schema, extra_topic_configs=config,
+                               options=options),
+            tallies=app.Table("tallies", default=None, partitions=n, schema=json_schema, extra_topic_configs=config,
+                              options=options),
         )

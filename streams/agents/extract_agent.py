@@ -113,7 +113,7 @@ class ExtractAgent:
     async def apply_step(self, record: RawRecord, article: Article,
                          states: dict[str, ArticleState | None]) -> Applied | None:
         """One article's transition and the records it sends; None when stale or dead-lettered."""
-        state = states[article.article_id] if article.article_id in states else self.ledger.get(article.article_id)
+        state = states[article.article_id] if article.article_id in states else self.ledger.get(record.event, article.article_id)
         transition = await self._transition(record, article, state)
         if transition is None:
             return None

@@ -15,6 +15,7 @@ them under us instead of the worker misbehaving quietly.
 | :func:`committed_offsets` | ``faust Consumer._committed_offset`` | faust |
 | :func:`refresh_metadata` | ``AIOKafkaConsumer._client.force_metadata_update`` | aiokafka |
 | :func:`consumer_class` ``on_thread_stop`` | ``Fetcher.close`` awaiting its cancelled fetch tasks (a fetch cancelled in its retry backoff raises ``CancelledError`` out of ``AIOKafkaConsumer.stop``) | aiokafka, mode |
+| :func:`stored_keys` | ``faust.stores.rocksdb.Store._dbs`` (the open partition stores), for RocksDB's key estimate | faust |
 | :func:`stamp_error_responses` | ``aiohttp.web_protocol.RequestHandler.handle_error`` building the response to a request it could not parse (no app signal runs for it) | aiohttp |
 """
 
@@ -30,6 +31,7 @@ from typing import Any
 import faust.streams as faust_streams
 from aiohttp.web_protocol import RequestHandler
 from aiokafka import AIOKafkaConsumer
+from faust.stores.rocksdb import Store as RocksDBStore
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.transport.drivers.aiokafka import Consumer as AIOKafkaTransportConsumer
 from faust.types import TP
@@ -173,6 +175,21 @@ def committed_offsets(consumer: Any) -> Mapping[Any, int | None]:
 async def refresh_metadata(consumer: AIOKafkaConsumer) -> None:
     """Ask the broker for fresh metadata now: a new client may not know a topic created a moment ago."""
     await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
+
+
+def stored_keys(table: Any) -> int:
+    """How many keys a faust table holds: RocksDB's estimate over its open partition stores, or the in-memory
+    table's size.
+
+    ``len()`` of a table on disk counts by reading every key of every partition store (faust's ``Store._size``):
+    the status page would cost as much as the whole history. faust keeps the open stores in a private mapping.
+    """
+    store = table.data
+    if not isinstance(store, RocksDBStore):
+        return len(table)
+    databases = list(store._dbs.values())  # noqa: SLF001 - faust's open partition stores
+    estimate = sum(int(db.property_int_value("rocksdb.estimate-num-keys") or 0) for db in databases)
+    return max(0, estimate - sum(db.get(store.offset_key) is not None for db in databases))  # less faust's offset keys
 
 
 def stamp_error_responses(headers: Mapping[str, str]) -> None:

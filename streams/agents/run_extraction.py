@@ -38,8 +38,8 @@ class RunExtraction:
     async def pair(self, run: list[tuple[Any, Article | None]]) -> list[RawRecord]:
         """Each (faust event, article) of the run with the events its article version derives, when it is new."""
         version = extractor_version()
-        wanted = [i for i, (_, article) in enumerate(run)
-                  if article is not None and article.action != "kill" and self.ledger.new_to(article, version)]
+        wanted = [i for i, (event, article) in enumerate(run)
+                  if article is not None and article.action != "kill" and self.ledger.new_to(event, article, version)]
         found = await self.extract([article for i in wanted if (article := run[i][1]) is not None])
         results = dict(zip(wanted, found))
         return [RawRecord(event, article, results.get(i)) for i, (event, article) in enumerate(run)]

@@ -48,9 +48,16 @@ def run_worker(settings: Settings, loglevel: str = "info") -> None:
 
     from streams.store.view import for_worker
 
+    from streams.agents.table_store import ROCKSDB, run_check
+    from streams.store.db import lock
+
     view = for_worker(settings) if settings.view_store == "sqlite" else None  # StoreBusy: another worker holds it
+    if settings.store == ROCKSDB:  # held for the life of the process, like the view store's
+        tables_lock = lock(settings.table_store_path(), "the table stores")  # noqa: F841
     newsroom = Newsroom(settings, ExtractionPool(settings.extract_processes, settings.extract_budget_seconds or None),
                         view)
+    if settings.store == ROCKSDB:
+        run_check(settings, newsroom.app, [newsroom.declared.articles, newsroom.declared.tallies])
     replay = os.environ.get(ENV_REPLAY_FROM)
     if replay:
         published = os.environ.get(ENV_REPLAY_PUBLISHED_SINCE)

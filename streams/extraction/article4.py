@@ -16,10 +16,11 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         partners, preceding_subject, state_of, subject)
-from streams.extraction.dates import date_near, resolve
+from streams.extraction.dates import date_near, listed_days, resolve
 from streams.extraction.lexicon import (ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
                                         CONSULTATION_PRONOUNS, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
-                                        REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS)
+                                        REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS,
+                                        REQUESTER_PRONOUNS)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -46,14 +47,29 @@ def _requesters(word: Token) -> list[Token]:
                     for obj in prep.children if obj.dep_ == "pobj"]
     if not holders and verb is not None:
         # "prompting Denmark to invoke Article 4", "led Poland to request talks": the object asks, not the subject
-        caused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CAUSING_VERBS
+        # the parser hangs the infinitive on the causing verb as its complement or, as often, as an adverbial clause
+        infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                           for c in verb.children))
+        caused = infinitive and verb.head.lemma_.lower() in CAUSING_VERBS
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None) if caused else None
         asker = controller or preceding_subject(verb) or subject(verb)
         if asker is None and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
             asker = verb.head  # "four members - A, B and C - asked on Monday ...": the verb misread as a participle
         holders = [asker] if asker is not None and asker.lemma_.lower() != "article" else []
         holders += partners(verb)
+    holders = [_speaker(h) if h.lower_ in REQUESTER_PRONOUNS else h for h in holders]
     return [t for holder in holders for t in coordinated(holder)]
+
+
+def _speaker(pronoun: Token) -> Token:
+    """ "X said it was triggering Article 4": "it" in what a state says is that state."""
+    verb = pronoun.head
+    while verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "ccomp":
+        return pronoun
+    speaker = subject(verb.head)
+    return speaker if speaker is not None and speaker.lower_ not in REQUESTER_PRONOUNS else pronoun
 
 
 def _requester_state(token: Token) -> str | None:
@@ -78,8 +94,10 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
     # "would ask allies for air defence but was not seeking consultations": not what a negated clause beside it names
     refused = {t.i for c in word.subtree if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and negated(c)
                for t in c.subtree}
+    described = [word.head] if word.dep_ == "acl" else []  # "the consultations requested by X"
     if word.lower_ != "request" and not made and not any(t.lemma_.lower() in topics or t.lower_ in topics
-                                                         for t in word.subtree if t != word and t.i not in refused):
+                                                         for t in [*word.subtree, *described]
+                                                         if t != word and t.i not in refused):
         return False
     verb = _making(word) if made else word
     return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DOUBTING_HEADS | {"need"}))
@@ -125,12 +143,21 @@ def _occasions(sentence: Span, word: Token, context: Context) -> list[FuzzyDate]
     occasions: list[FuzzyDate] = []
     for k, (mark, times) in enumerate(marks):
         end = marks[k + 1][0].i if k + 1 < len(marks) else sentence.end
-        day = next((d for ent in entities(sentence) if ent.label_ == "DATE" and mark.i < ent.start < end
-                    for d in [resolve(ent.text, context.published)] if d), None)
-        if day is None:
+        days = [d for ent in entities(sentence) if ent.label_ == "DATE" and mark.i < ent.start < end
+                for d in [resolve(ent.text, context.published)] if d]
+        listed = listed_days([t for t in sentence if mark.i < t.i < end], context.published)
+        if not days:
             return []
-        occasions += [day] * times
+        occasions += listed if len(listed) == times else [days[0]] * times  # "twice, in A and B": one each
     return occasions
+
+
+def _listed(word: Token, context: Context) -> list[FuzzyDate]:
+    """ "has invoked Article 4 three times, in 2003, 2012 and 2015": the dates a request's own clause lists, one
+    request a date (none for a single date: that one dates the request)."""
+    clause = word if word.pos_ in {"VERB", "AUX"} else governing_verb(word) or word
+    days = listed_days(own_clause(clause), context.published)
+    return days if len(days) > 1 else []
 
 
 def _counting(word: Token) -> bool:
@@ -157,7 +184,7 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
         askers = _requesters(word)
         if date is not None and askers and not any(generic(a) for a in askers):  # not "allows any ally to ask"
             context.request_dates.append(date)
-        occasions = _occasions(sentence, word, context)
+        occasions = _occasions(sentence, word, context) or _listed(word, context)
         for requester in askers:
             code = _requester_state(requester)
             if code and code not in mentions:

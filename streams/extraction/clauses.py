@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from streams.extraction.lexicon import (AFTER_PREPOSITIONS, AIRSPACE_NOUNS, COMPANION_ADVERBS, CONDITION_CONJUNCTIONS,
-                                        DIRECTION_PREFIXES, DOUBTING_HEADS, GENERIC_COLLECTIVES, GENERIC_MODIFIERS,
-                                        IRREGULAR_FORMS, JOINING_VERBS, MODALS, NEGATIONS, NEGATIVE_OCCASIONS,
-                                        RELATIVE_PRONOUNS, TREND_NOUNS)
+                                        COUNTING_WORDS, DIRECTION_PREFIXES, DOUBTING_HEADS, GENERIC_COLLECTIVES,
+                                        GENERIC_MODIFIERS, IRREGULAR_FORMS, JOINING_VERBS, MODALS, NEGATIONS,
+                                        NEGATIVE_OCCASIONS, RELATIVE_PRONOUNS, TREND_NOUNS)
 from streams.extraction.places import country_code
 from streams.extraction.platforms import is_platform_word, nationality
 
@@ -125,12 +125,15 @@ def doubted(verb: Token, modals: set[str] = MODALS, doubting: set[str] = DOUBTIN
     return False
 
 
-def generic(noun: Token) -> bool:
-    """ "repeated incursions", "a series of violations", "a rise in incursions", "any drone": not one event."""
-    if any(c.lower_ in GENERIC_MODIFIERS for c in noun.children):
+def generic(noun: Token, flown: bool = False) -> bool:
+    """ "repeated incursions", "a series of violations", "a rise in incursions", "any drone": not one event. Of what
+    flew (``flown``), words that count it say how many flew in one report, not that the events were many: "several
+    drones violated its airspace", "dozens of balloons crossed" is one incident, "several violations" are many."""
+    counting = COUNTING_WORDS if flown else frozenset()
+    if any(c.lower_ in GENERIC_MODIFIERS - counting for c in noun.children):
         return True
     governor = noun.head.head.lemma_.lower()
-    return (noun.head.lower_ == "of" and governor in GENERIC_COLLECTIVES) or (
+    return (noun.head.lower_ == "of" and governor in GENERIC_COLLECTIVES - counting) or (
         noun.head.lower_ in {"of", "in"} and governor in TREND_NOUNS)
 
 

@@ -20,7 +20,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import (DAY_BEFORE_PHRASES, LAG_UNITS, MODALS, MONTHS, NUMBER_WORDS, PERIOD_BOUNDS,
+from streams.extraction.lexicon import (AGAIN_WORDS, DAY_BEFORE_PHRASES, LAG_UNITS, MODALS, MONTHS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -387,3 +387,39 @@ def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
             dated = [resolve(item + month, published) for item in items if item]
             return list(dict.fromkeys(d for d in dated if d is not None))
     return []
+
+
+def dated_again(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
+    """ "closed on Thursday night and again on Friday night", "violated it on May 4 and again on June 2": a date
+    phrase, "and again", and another: the thing happened on each, whichever of them the parser hangs the other on."""
+    inside = {t.i for t in tokens}
+    for word in tokens:
+        before = word.doc[word.i - 1] if word.i > 0 else None
+        if word.lower_ not in AGAIN_WORDS or before is None or before.lower_ != "and":
+            continue
+        dates = [_prepositional_date(prep, published) for prep in (_date_phrase(word, inside, -1),
+                                                                   _date_phrase(word, inside, 1))]
+        found = [d for d in dates if d is not None]
+        if len(found) == 2 and found[0] != found[1]:
+            return found
+    return []
+
+
+def _date_phrase(word: Token, inside: set[int], step: int) -> Token | None:
+    """The nearest "on"/"in" before (step -1) or after (step 1) a word, within the tokens, that takes a date."""
+    i = word.i + step
+    while i in inside:
+        token = word.doc[i]
+        if token.lower_ in {"on", "in"} and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"}
+                                                for c in token.children):
+            return token
+        i += step
+    return None
+
+
+def _prepositional_date(prep: Token | None, published: dt.date) -> FuzzyDate | None:
+    if prep is None:
+        return None
+    obj = next(c for c in prep.children if c.dep_ == "pobj")
+    words = [t for t in obj.subtree if t.ent_type_ in {"DATE", "TIME"}] or [obj]
+    return resolve(obj.doc[min(t.i for t in words): max(t.i for t in words) + 1].text, published)

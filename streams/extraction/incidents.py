@@ -40,7 +40,7 @@ from streams.extraction.violations import (Identification, crashes, identificati
 
 PATTERN_FILES = ("disruption", "background", "retold")  # the pattern files (patterns/*.json) the incident rules read
 BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
-SIMILAR_ELSEWHERE = "background.similar_incidents_including"
+SIMILAR_ELSEWHERE = {"background.similar_incidents_including", "background.similar_incidents_in_states"}
 DATE_PARTS = {"nummod", "compound", "quantmod"}  # the words of one date in a list: "June 2020", "May 5"
 LEAD_SENTENCES = 2  # the sentences of the lead, at least
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
@@ -388,7 +388,7 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
         return []
     mentions = []
     for match in context.matches.get("background", []):
-        if match.rule != SIMILAR_ELSEWHERE or not match.within(sentence) or doubted(match.tokens["verb"]):
+        if match.rule not in SIMILAR_ELSEWHERE or not match.within(sentence) or doubted(match.tokens["verb"]):
             continue
         verb, site = match.tokens["verb"], match.tokens["site"]
         date, dated_here = clause_date(sentence, verb, verb, context.published)
@@ -396,7 +396,7 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
             name = sentence.doc[min(c.i for c in place.subtree if c.dep_ == "compound" or c == place): place.i + 1].text
             code = place_country(name) or earlier.country
             mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, country=code,
-                                    location=name, occurred_on=date, date_in_clause=dated_here, count=None,
+                                    location=None if is_state_name(name) else name, occurred_on=date, date_in_clause=dated_here, count=None,
                                     count_stated=False, duration=None, supporting=False, heading=None, left=False,
                                     occasion=0))
     return mentions
@@ -431,7 +431,7 @@ def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> 
         return []
     mentions: list[Mention] = []
     for match in context.matches.get("background", []):
-        if match.rule == SIMILAR_ELSEWHERE or not match.within(sentence) or doubted(match.tokens["verb"]):
+        if match.rule in SIMILAR_ELSEWHERE or not match.within(sentence) or doubted(match.tokens["verb"]):
             continue
         for date in _listed_dates(match.tokens["date"], context.published):
             if any(m.occurred_on == date and m.rule == match.rule for m in mentions):

@@ -548,6 +548,14 @@ CONDITION_CONJUNCTIONS = {"if", "whether", "unless"}
 GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier",
                      "further", "recent", "many", "several", "constant", "future", "possible", "potential", "any",
                      "such", "other", "ongoing", "persistent", "systematic", "dozens", "hundreds"}
+# Pronouns by which a state that speaks says it asks: "X said it was triggering Article 4".
+REQUESTER_PRONOUNS = {"it", "we"}
+# Alliances whose airspace is their members': "NATO airspace over X" is X's.
+ALLIANCE_WORDS = {"nato", "allied", "alliance"}
+# Words that, after "and", repeat an event at a second date: "on Friday and again on Saturday".
+AGAIN_WORDS = {"again"}
+# Words that count what flew, not events: "several drones violated its airspace" is one report of several drones.
+COUNTING_WORDS = frozenset({"several", "multiple", "dozens", "hundreds"})
 # Nouns whose "of" makes events many: "a series of violations", "dozens of incursions".
 GENERIC_COLLECTIVES = {"series", "string", "spate", "wave", "number", "history", "pattern", "dozens", "hundreds"}
 # Nouns that "no" turns into a negation of the clause: "at no time did they enter", "at no point", "in no way".
@@ -627,7 +635,8 @@ FREE_CHOICE_PRONOUNS = {"whoever", "whatever", "anyone", "anybody", "anything", 
 FREE_CHOICE_DETERMINERS = {"every", "no"}
 # Verbs by which a state flies something over a place: with a state for the flier, over another state's
 # place, that is a violation, not a sighting ("accused Seoul of flying drones over its capital").
-OVERFLYING_VERBS = {"fly", "pass", "drift", "float", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect", "overfly"}
+OVERFLYING_VERBS = {"fly", "pass", "drift", "float", "send", "launch", "hover", "circle", "spot", "see", "sight", "observe", "detect",
+                    "track", "overfly"}
 # Verbs of staying aloft in one spot, and the prepositions that place them: a drone that "hovered near the X town
 # of Y" or "circled around the island" was over that ground, unlike jets that flew "near" a border.
 HOVERING_VERBS = {"hover", "circle", "loiter"}
@@ -642,7 +651,11 @@ SENDING_VERBS = {"send", "launch", "float", "fly", "release", "dispatch", "fire"
 FLYING_VERBS = {"fly", "send", "launch"}
 # Verbs that put something that flew down on the ground: a state's drone that crashed, fell or was found in
 # another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
+# What is left of something that came down, which stands for it: "debris of a drone was found".
+REMAINS_NOUNS = {"debris", "wreckage", "fragment", "remains", "remnant", "part", "piece", "shard", "wreck"}
 CRASHING_VERBS = {"crash", "fall", "land", "explode", "impact", "crash-land"}
+# Phrasal verbs of coming down, by verb and particle: "came down in a field", "blew up near the village".
+CRASHING_PARTICLES = {"come": "down", "blow": "up"}
 FINDING_VERBS = {"find", "discover", "recover"}
 # Prepositions of where something came down: "crashed in a field", "found near the village".
 GROUND_PREPOSITIONS = {"in", "on", "near", "at", "inside", "into", "onto"}
@@ -697,12 +710,15 @@ ANAPHORS = PERSON_PRONOUNS | {"they", "it", "its", "their", "his", "her", "him",
 # Verbs of stopping air traffic: "flights were suspended", "the airport was closed", "operations were disrupted".
 DISRUPTION_VERBS = {"suspend", "close", "shut", "halt", "disrupt", "divert", "ground", "cancel", "stop", "restrict",
                     "interrupt", "delay", "pause"}
+# Nouns of a stop to air traffic: "drones forced the closure of the airport".
+DISRUPTION_NOUNS = {"closure", "suspension", "shutdown", "halt", "diversion", "cancellation", "grounding",
+                    "disruption", "stoppage"}
 # Prepositions that give a disruption its cause: "closed after drone sightings", "halted due to reports of drones".
 CAUSE_PREPOSITIONS = {"after", "following", "due", "because", "amid"}
 # What a disruption's cause names when drones stopped traffic: "drones", "drone sightings", "reports of UAVs".
-DISRUPTION_CAUSES = {"drone", "uav", "sighting"}
+DISRUPTION_CAUSES = {"drone", "uav", "sighting", "balloon"}
 # Verbs whose subject stopped something: "drone sightings prompted the authorities to close the airspace".
-CAUSING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}
+DISRUPTING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}
 
 # --- Repetition: "drones were spotted twice over the base" reports two sightings ------------------------------------
 

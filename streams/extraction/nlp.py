@@ -41,8 +41,9 @@ def datelines_apart(doc: Doc) -> Doc:
     sentence's subject and the true subject ("More drones were seen ...") an apposition to it. The sentence after
     the dash starts anew; the incident rules join the two again as one report."""
     heads: list[int] = []
+    text = doc.text  # Doc.text joins every token on each read: read once, not at each line
     for token in doc:
-        heading = DATELINE.match(doc.text, token.idx) if token.i == 0 or "\n" in doc[token.i - 1].text else None
+        heading = DATELINE.match(text, token.idx) if token.i == 0 or "\n" in doc[token.i - 1].text else None
         if heading is not None:
             after = next((t for t in doc[token.i:] if t.idx >= heading.end() and not t.is_space), None)
             heads += [after.i] if after is not None else []

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
-                                       INTERCEPTING_VERBS, LAND_PLACES, LAUNCHING, MANUFACTURE_PARTICIPLES, MODEL,
+                                       INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, MANUFACTURE_PARTICIPLES, MODEL,
                                        NAMED_MODELS, ORIGIN_PREPOSITIONS, OWNING_VERBS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
                                        QUANTITY_NOUNS, SAME_PLURAL, SINGLE_WORDS, SINGULAR_WORDS)
 from streams.extraction.numbers import number
@@ -282,10 +282,10 @@ def _defending(head: Token) -> bool:
 
 
 def _acts_on_a_place(verb: Token) -> bool:
-    """ "drones forced Vilnius Airport to shut": interceptors force, escort or engage aircraft; what forces an
-    airport or a base to close is what was seen there."""
-    return any(c.dep_ == "dobj" and (c.ent_type_ in {"FAC", "GPE", "LOC"} or c.lemma_.lower() in LAND_PLACES)
-               for c in verb.children)
+    """ "drones forced Vilnius Airport to shut", "drones forced the closure of the airport": interceptors force,
+    escort or engage aircraft; what forces an airport or a base to close is what was seen there."""
+    return any(c.dep_ == "dobj" and (c.ent_type_ in {"FAC", "GPE", "LOC"}
+                                     or c.lemma_.lower() in LAND_PLACES | DISRUPTION_NOUNS) for c in verb.children)
 
 
 def _taking_part(verb: Token) -> bool:

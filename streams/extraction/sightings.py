@@ -110,11 +110,27 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             code = place_country(token.text)
             if code and code not in located and not is_state_name(token.text):
                 located[code] = token.text
+    if not located:
+        located = dict.fromkeys(_reporters_states(sentence))
     if len(located) == 1 and unplaced:
         code = next(iter(located))
         broad = any(p.name == located[code] and regional(p) for p in named)
         located[code] = unplaced[0] if broad or not located[code] else located[code]
     return located
+
+
+def _reporters_states(sentence: Span) -> list[str]:
+    """ "Drones were seen above the base, the Dutch defence ministry said": the state of the authority that reports
+    a sighting placed nowhere else, where the entity recogniser makes its demonym part of the authority's name."""
+    found = []
+    for token in sentence:
+        head = token.head
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        if token.dep_ == "amod" and token.pos_ == "ADJ" and token.ent_type_ == "ORG" and is_state_name(token.text) and (
+                head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEAKING_VERBS):
+            found.append(place_country(token.text))
+    return [code for code in dict.fromkeys(found) if code]
 
 
 def _proper(place: Place) -> bool:
@@ -182,7 +198,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
                 for part, located in parts for code, where in located.items()]
     by_country = _sighting_places(sentence, scope, others=frozenset(nested))
-    sites = _named_sites(sentence, scope)
+    sites = _named_sites(sentence, scope) or _host_sites(sentence, clause, scope, nested)
     if len(sites) > 1:  # "drone activity at X Air Base and the Y Regiment": a sighting at each site
         single = next(iter(by_country)) if len(by_country) == 1 else context.main_country
         return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
@@ -199,6 +215,14 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                     rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date,
                     date_in_clause=dated_here or not _said_on_a_day(clause), location=where)
             for code, where in by_country.items()]
+
+
+def _host_sites(sentence: Span, clause: Token, scope: set[int], nested: set[int]) -> list[tuple[str, str | None]]:
+    """ "X Airport and Y Airport suspended flights after drones were sighted nearby": a sighting told in a clause of
+    time or cause that names no place of its own is at the sites the clause it hangs on names."""
+    if clause.dep_ != "advcl" or _sighting_places(sentence, scope, own_only=True):
+        return []
+    return _named_sites(sentence, {t.i for t in clause.head.subtree} - nested)
 
 
 def _said_on_a_day(clause: Token) -> bool:
@@ -242,8 +266,18 @@ def _part_date(sentence: Span, part: set[int], context: Context) -> FuzzyDate | 
 
 
 def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
-    """Drones seen over a state with no state named for them: one mention per sighting and state."""
+    """Drones seen over a state with no state named for them: one mention per sighting and state. A state's balloons
+    seen, or stopping traffic, over another state ("balloons from X forced Y airport to close") are told as drones
+    are, and are a violation of its airspace (balloons of no state are no drone sighting)."""
     drones = [p for p in found if p.platform == "drone" and not p.defender]
+    balloons = [p for p in found if p.platform == "balloon" and not p.defender and p.state]
+    if drones or not balloons:
+        return _sightings(sentence, drones, context)
+    return [replace(m, platform="balloon") for m in _sightings(sentence, balloons, context)
+            if m.kind == "airspace_violation"]
+
+
+def _sightings(sentence: Span, drones: list[Phrase], context: Context) -> list[Mention]:
     known = context.antecedents.get("drone")
     if known is not None and known.state and any(_definite(p) for p in drones):
         return []  # "the drone had been flying ...": the U.S. drone the story is about, not an unidentified one
@@ -348,10 +382,11 @@ def _disruptions(sentence: Span, drones: list[Phrase], context: Context) -> list
 
 
 def _cause_drones(cause: Token, drones: list[Phrase]) -> Phrase | None:
-    """The drones a disruption's cause names ("reports of drones", "drone sightings"), if none has a state."""
+    """The drones a disruption's cause names ("reports of drones", "drone sightings"), if none has a state; or the
+    balloons it names, whose state is known."""
     inside = {t.i for t in cause.subtree} | {cause.head.i}
     named = [p for p in drones if p.head.i in inside]
-    return named[0] if named and not any(p.state for p in named) else None
+    return named[0] if named and (not any(p.state for p in named) or named[0].platform == "balloon") else None
 
 
 def _disrupted_sites(sentence: Span, scope: set[int], context: Context) -> list[tuple[str, str | None]]:

@@ -19,14 +19,15 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (base_form, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         state_of, subject, subject_state, without_other_clauses)
-from streams.extraction.dates import clause_date, listed_days
+from streams.extraction.dates import clause_date, dated_again, listed_days
 from streams.extraction.lexicon import (
-    ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
-    CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    ALLIANCE_WORDS, ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
+    CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
+    CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
-    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
+    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places
@@ -134,16 +135,29 @@ def _entry(noun: Token) -> Trigger | None:
     flier = subject(governor)
     if prep in STAY_PREPOSITIONS and flier is not None and is_platform_word(flier):
         return Trigger(noun, governor, None)  # "a drone spent 40 minutes over Lithuanian territory"
+    watched = base_form(governor) in OVERFLYING_VERBS and any(c.dep_ == "dobj" and is_platform_word(c)
+                                                               for c in governor.children)
+    if prep in STAY_PREPOSITIONS and watched:
+        return Trigger(noun, governor, None)  # "radars tracked a drone over X territory"
     return None
 
 
 def _attributed_violation(noun: Token) -> bool:
-    """ "a Belarusian balloon violation": a violation noun that names what flew and whose it was.
+    """ "a Belarusian balloon violation", "the violation by a Russian Il-20", "the incursion of two X jets": a
+    violation noun that names what flew and whose it was.
 
     Without a state it is no violation ("a drone incursion over the airport" is a sighting).
     """
     modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
-    return any(is_platform_word(c) for c in modifiers) and nationality(modifiers) is not None
+    if any(is_platform_word(c) for c in modifiers) and nationality(modifiers) is not None:
+        return True
+    heads = [noun]
+    if noun.dep_ == "dobj" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in noun.head.children):
+        heads.append(noun.head)  # "protested the violation by X": the parser hangs "by X" on the verb
+    doers = [o for head in heads for prep in head.children if prep.dep_ == "prep"
+             and prep.lower_ in (INTRUDER_PREPOSITIONS if head is noun else {"by"})
+             for o in prep.children if o.dep_ == "pobj"]
+    return any(is_platform_word(o) and nationality(list(o.lefts)) is not None for o in doers)
 
 
 def _state_name(token: Token) -> str | None:
@@ -154,7 +168,8 @@ def _state_name(token: Token) -> str | None:
 
 
 def _sends_platform(verb: Token) -> bool:
-    return any(c.dep_ == "dobj" and is_platform_word(c) for c in verb.children)
+    """ "launched balloons", "launched hundreds of balloons": what the verb sends flies."""
+    return any(c.dep_ == "dobj" and is_platform_word(_counted(c)) for c in verb.children)
 
 
 def _coordinated_sender(verb: Token) -> Token | None:
@@ -222,7 +237,7 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
             trigger = Trigger(token, token.head, None)
         elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE_NOUNS for t in token.subtree):
             trigger = Trigger(token, governing_verb(token), token) if _attributed_violation(token) else None
-        elif token.pos_ == "PROPN" and token.ent_type_ == "GPE":
+        elif token.pos_ == "PROPN" and token.ent_type_ in {"GPE", "ORG"}:  # "entered Moldova", read as an organisation
             trigger = _state_entered(token) or _flown_in_from(token)
         if trigger is not None:
             yield trigger
@@ -260,7 +275,7 @@ def _blocked(trigger: Trigger) -> bool:
         flier = trigger.verb.head  # "any object violating its airspace"
     if flier is None:
         return False
-    return (negated(flier) or generic(flier) or flier.lower_ in NEGATIVE_PRONOUNS | FREE_CHOICE_PRONOUNS
+    return (negated(flier) or generic(flier, flown=True) or flier.lower_ in NEGATIVE_PRONOUNS | FREE_CHOICE_PRONOUNS
             or any(c.lower_ in FREE_CHOICE_DETERMINERS for c in flier.children))
 
 
@@ -321,10 +336,32 @@ def _owner(trigger: Trigger, context: Context) -> str | None:
     """Whose "its airspace": the state subject up the clause chain, else the article's; never the intruder's own
     ("the Kremlin rejected the account that Russian jets had violated its airspace")."""
     own = nationality([t for word in _intruder_words(trigger) for t in word.subtree if t.i <= word.i])
-    for owner in (subject_state(trigger.verb), context.main_country):
+    for owner in (subject_state(trigger.verb), _fronted_state(trigger.noun), context.main_country):
         if owner and owner != own:
             return owner
     return None
+
+
+def _subject_states(verb: Token) -> list[str]:
+    """The states listed as the subject up the clause chain: "Romania and Moldova reported drones entering ..."."""
+    node: Token | None = verb
+    for _ in range(6):
+        if node is None:
+            return []
+        subject_word = next((c for c in node.children if c.dep_ == "nsubj" and not is_platform_word(c)), None)
+        if subject_word is not None:
+            return list(dict.fromkeys(code for t in coordinated(subject_word) for code in [state_of(t)] if code))
+        node = governing_verb(node)
+    return []
+
+
+def _fronted_state(word: Token) -> str | None:
+    """ "In X, officials said jets had violated its airspace": a state a sentence opens with, as the scene of what
+    it tells, is whose "its" means where no subject says."""
+    root = word.sent.root
+    return next((code for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < root.i
+                 for obj in prep.children if obj.dep_ == "pobj" and is_state_name(obj.text)
+                 for code in [state_of(obj)] if code), None)
 
 
 def _victims(trigger: Trigger, context: Context) -> list[str]:
@@ -347,6 +384,8 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
             codes += _accusers(trigger.verb.head.head)  # "A, B and C accused X of breaching their airspace"
         elif word.lower_ in NATIONAL_WORDS:
             national = True  # "violated national airspace": the owner's, unless a state is named ("X sovereign")
+        elif word.lower_ == "their" and trigger.verb is not None and len(_subject_states(trigger.verb)) > 1:
+            codes += _subject_states(trigger.verb)  # "A and B reported drones entering their airspace"
         elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in DIRECTION_WORDS:
@@ -357,7 +396,12 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
     if not owners and not codes and trigger.noun.lemma_.lower() == "airspace" and any(
             c.dep_ == "det" and c.lower_ == "the" for c in trigger.noun.children) and not _over(trigger.noun):
         codes = [code for code in [_owner(trigger, context)] if code]  # "entered the airspace": the story state's
+    if not owners and not codes and trigger.violation is not None and trigger.noun.dep_ in {"compound", "nmod"}:
+        codes = [code for code in [_owner(trigger, context)] if code]  # "reported an airspace violation": its own
     codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
+    if not codes and trigger.verb is not None and any(w.lower_ in ALLIANCE_WORDS for w in owners):
+        # "entered NATO airspace over Estonia": the alliance's airspace is that of the member it was over
+        codes = [code for word in _over(trigger.verb) for code in [place_country(word.text)] if code]
     if codes or trigger.noun.lemma_.lower() != "border" or context.main_country is None or trigger.verb is None:
         return list(dict.fromkeys(codes))
     flier = subject(trigger.verb)
@@ -390,13 +434,17 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
         candidates += [c for c in trigger.violation.children if c.dep_ in {"compound", "amod", "nmod", "poss"}]
         candidates += [doer] if doer is not None else []
     states: list[str] = []
+    pronoun = False
     for token in candidates:
         if token.lower_ in FLIER_PRONOUNS:
             before = [p for p in found if p.head.i < token.i and not p.defender and p.state != victim]
             if before:
                 return before[-1], _foreign(before[-1].state, victim), True
+            pronoun = token.head.dep_ == "ROOT"  # "It entered X airspace", not "from the moment it crossed"
             continue
         phrase = phrase_of(token, found)
+        if phrase is not None and phrase.state == victim:
+            continue  # the victim's own aircraft, taken for the subject where the parser gave the clause two
         if phrase is not None and not phrase.defender:
             return phrase, (_foreign(phrase.state, victim) or next(iter(states), None) or _sender(phrase, victim)
                             or _origin(trigger, victim)), True
@@ -405,6 +453,8 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
     if states:
         return None, states[0], True
     intruders = [p for p in found if not p.defender and p.state != victim]
+    if pronoun and not intruders:
+        return None, None, True  # "It entered X airspace": what an earlier sentence told of
     best = next((p for p in intruders if p.state), intruders[0] if intruders else None)
     return best, _foreign(best.state, victim) if best else None, False
 
@@ -607,7 +657,10 @@ def _overflown(verb: Token) -> list[Token]:
     # "flew at low altitude over X", "at 3,000 feet above Y": the parser hangs "over" on the height
     heights = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" for o in c.children
                if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep" and p.lower_ in above]
-    preps = [*(c for c in verb.children if c.dep_ in {"prep", "advmod"} and c.lower_ in above), *heights]
+    # "sending drones over X": the parser hangs "over" on what was sent
+    carried = [p for o in verb.children if o.dep_ == "dobj" and is_platform_word(o) for p in o.children
+               if p.dep_ == "prep" and p.lower_ in OVER_PREPOSITIONS]
+    preps = [*(c for c in verb.children if c.dep_ in {"prep", "advmod"} and c.lower_ in above), *heights, *carried]
     return [obj for prep in preps
             for obj in [*prep.children, *(o for c in prep.children if c.dep_ == "prep" for o in c.children)]
             if obj.dep_ == "pobj"] + (
@@ -666,22 +719,35 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
 
 
 def _per_day(mention: Mention, scope: list[Token], context: Context) -> list[Mention]:
-    """ "entered on May 4, 9 and 12": one mention a day."""
-    days = listed_days(scope, context.published)
+    """ "entered on May 4, 9 and 12", "violated it on May 4 and again on June 2": one mention a day."""
+    days = listed_days(scope, context.published) or dated_again(scope, context.published)
     return [replace(mention, occurred_on=day, date_in_clause=True) for day in days] if days else [mention]
 
 
-def _crash_verb(phrase: Phrase) -> Token | None:
+def _remains(head: Token) -> Token:
+    """The noun that stands in the clause for what came down: "debris of a drone was found", "drone wreckage was
+    found", "two of the drones crashed"."""
+    if head.dep_ == "compound" and head.head.lemma_.lower() in REMAINS_NOUNS:
+        return head.head
+    governor = _quantified(head)
+    if governor.pos_ in {"NUM", "PRON"} or governor.lemma_.lower() in REMAINS_NOUNS | QUANTITY_NOUNS:
+        return governor
+    return head
+
+
+def _came_down(verb: Token) -> bool:
+    """ "crashed", "exploded", and phrasal verbs of coming down: "came down", "blew up"."""
+    lemma = verb.lemma_.lower()
+    return lemma in CRASHING_VERBS or any(c.lower_ == CRASHING_PARTICLES.get(lemma) for c in verb.children)
+
+
+def _crash_verb(head: Token) -> Token | None:
     """The verb saying the thing came down: "crashed", "fell", "came down", "were found" (passive)."""
-    head = phrase.head
     verb = head.head
-    if head.dep_ in {"nsubj"} and verb.lemma_.lower() in CRASHING_VERBS:
-        return verb
-    if head.dep_ == "nsubj" and verb.lemma_.lower() == "come" and any(c.lower_ == "down" for c in verb.children):
+    if head.dep_ in {"nsubj"} and _came_down(verb):
         return verb
     relative = next((c for c in head.children if c.dep_ == "relcl"), None)  # "a drone that came down near X"
-    if relative is not None and (relative.lemma_.lower() in CRASHING_VERBS or (
-            relative.lemma_.lower() == "come" and any(c.lower_ == "down" for c in relative.children))):
+    if relative is not None and _came_down(relative):
         return relative
     if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FINDING_VERBS:
         return verb
@@ -710,7 +776,8 @@ def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | No
 
 def _names_state(where: Token | None, state: str) -> bool:
     """Whether the words placing something name its state ("in a field in eastern X"), not leave it to the story."""
-    return where is not None and any(t.pos_ == "PROPN" and place_country(t.text) == state for t in where.subtree)
+    return where is not None and (any(t.pos_ == "PROPN" and place_country(t.text) == state for t in where.subtree)
+                                  or nationality(list(where.subtree)) == state)  # "near the X-ish town of Y"
 
 
 def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
@@ -718,11 +785,15 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
     known state that came down is a sighting where it did."""
     mentions: list[Mention] = []
     for phrase in found:
-        verb = _crash_verb(phrase) if phrase.platform in UNMANNED_PLATFORMS else None
+        remains = _remains(phrase.head)  # "X drone wreckage": the state may modify the remains
+        own = phrase.state or (nationality([c for c in remains.children if c.dep_ in {"amod", "compound", "poss"}])
+                               if remains is not phrase.head else None)
+        # what is left of a drone of no state named may be of any drone told before: only a state's stands for it
+        verb = _crash_verb(remains if own else phrase.head) if phrase.platform in UNMANNED_PLATFORMS else None
         if verb is None or phrase.defender or doubted(verb) or negated(phrase.head):
             continue
-        earlier = None if phrase.state else _antecedent(phrase, True, context)
-        flier = phrase.state or (earlier.state if earlier else None)
+        earlier = None if own else _antecedent(phrase, True, context)
+        flier = own or (earlier.state if earlier else None)
         victim, where = _ground_state(verb, context)
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         if flier is None and victim is not None and phrase.platform == "drone" and (
@@ -747,7 +818,13 @@ def _shot_down(phrase: Phrase) -> Token | None:
     """The verb that says a state's forces brought the thing down: "shot down an X drone", "downed an X balloon"."""
     head = _quantified(phrase.head)
     verb = head.head
-    if head.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
+    if head.dep_ == "nsubj":  # "an X drone crossed the border and was shot down": the passive verb it is subject of
+        verb = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and any(a.dep_ == "auxpass" for a in c.children)
+                     and not any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children)), verb)
+        if verb is head.head:
+            return None
+    elif head.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
     if lemma == "down" or (lemma in DOWNING_VERBS and any(c.lower_ == "down" for c in verb.children)):

@@ -14,14 +14,13 @@ import sys
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TextIO
 
-import msgspec
 import structlog
 from aiokafka import AIOKafkaConsumer
 
 from streams.config import Settings, Topics
 from streams.kafka.client import check_broker
 from streams.model.events import (Event, EventDate, IncidentEvent, IncidentRetraction, StatementEvent,
-                                  StatementRetraction, decode_event, encode_event, event_type)
+                                  NotAnEvent, StatementRetraction, encode_event, event_type, read_event)
 from streams.view.whole import topic_partitions
 
 log = structlog.get_logger(__name__)
@@ -76,13 +75,12 @@ async def follow(settings: Settings, topic: str, from_beginning: bool) -> AsyncI
             await consumer.position(tp)
         log.info("following", topic=topic, partitions=len(tps), from_beginning=from_beginning)
         async for message in consumer:
-            if message.value is None:
-                continue
-            try:
-                yield decode_event(message.value)
-            except msgspec.DecodeError as error:
+            event = read_event(message.value)
+            if isinstance(event, NotAnEvent):
                 log.warning("skipped a record that is no derived event", topic=topic, partition=message.partition,
-                            offset=message.offset, error=str(error))
+                            offset=message.offset, reason=event.reason)
+            else:
+                yield event
     finally:
         await consumer.stop()
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
@@ -169,6 +170,24 @@ def decode_event(value: bytes) -> Event:
     ValidationError included) when it is no derived event."""
     head = _HEAD.decode(value)
     return _DECODERS[(head.type, head.op)].decode(value)
+
+
+@dataclass(frozen=True)
+class NotAnEvent:
+    """Why a derived topic's record holds no event: the readers of those topics skip it with this reason, since one
+    stray record (not written by newsroom) must not stop a view or a tail."""
+
+    reason: str
+
+
+def read_event(value: bytes | None) -> Event | NotAnEvent:
+    """The event a derived topic's record holds, or why it holds none; never raises."""
+    if value is None:
+        return NotAnEvent("empty value (tombstone)")
+    try:
+        return decode_event(value)
+    except msgspec.DecodeError as error:
+        return NotAnEvent(str(error))
 
 
 def encode_event(event: Event) -> bytes:

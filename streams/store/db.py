@@ -122,8 +122,8 @@ class Unusable(Exception):
     """Why an existing store file cannot be used as it is (it is then moved aside and rebuilt)."""
 
 
-def lock(folder: Path) -> IO[str]:
-    """Hold the store's folder for this process; :class:`StoreBusy` when another process holds it."""
+def lock(folder: Path, what: str = "the view store") -> IO[str]:
+    """Hold the store's folder for this process; :class:`StoreBusy` (naming ``what``) when another process holds it."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     handle = open(folder / "lock", "a+")  # noqa: SIM115 - held for the life of the store
     try:
@@ -132,7 +132,7 @@ def lock(folder: Path) -> IO[str]:
         handle.seek(0)
         holder = handle.read().strip() or "another process"
         handle.close()
-        raise StoreBusy(f"the view store in {folder} is in use by {holder}") from None
+        raise StoreBusy(f"{what} in {folder} is in use by {holder}") from None
     handle.truncate(0)
     handle.write(f"process {os.getpid()}\n")
     handle.flush()

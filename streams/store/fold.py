@@ -15,13 +15,12 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from typing import NamedTuple
 
-import msgspec
 import orjson
 import structlog
 
 from streams.model.asof import Step, count_steps
 from streams.model.drilldown import cell_incidents, month_buckets
-from streams.model.events import IncidentEvent, IncidentRetraction, StatementRetraction, decode_event
+from streams.model.events import IncidentEvent, IncidentRetraction, NotAnEvent, StatementRetraction, read_event
 from streams.model.tallies import Member, Tally
 from streams.model.tally_records import BadTally, decode_tally
 from streams.view import api
@@ -68,11 +67,10 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def apply_event(db: sqlite3.Connection, record: Record) -> None:
-    try:
-        event = decode_event(record.value or b"")
-    except msgspec.DecodeError:
+    event = read_event(record.value)
+    if isinstance(event, NotAnEvent):
         log.warning("skipped a record that is no derived event", topic=record.topic, partition=record.partition,
-                    offset=record.offset)
+                    offset=record.offset, reason=event.reason)
         return
     incident = isinstance(event, IncidentEvent | IncidentRetraction)
     table = "incidents" if incident else "statements"

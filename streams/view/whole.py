@@ -25,7 +25,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import msgspec
 import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
@@ -33,7 +32,7 @@ from streams.agents.internals import refresh_metadata
 from streams.config import Settings
 from streams.model import asof, drilldown
 from streams.model.counting import cell_counts, incident_counts, statement_counts, update_in_place
-from streams.model.events import IncidentEvent, IncidentRetraction, StatementEvent, decode_event
+from streams.model.events import IncidentEvent, IncidentRetraction, NotAnEvent, StatementEvent, read_event
 from streams.model.tallies import Tally
 from streams.model.tally_records import BadTally, decode_tally
 from streams.view import api
@@ -73,20 +72,19 @@ class WholeView:
         """
         if topic == self.tally_topic:
             self._apply_tally(topic, partition, offset, value, key)
-        elif value is not None:
-            try:
-                event = decode_event(value)
-            except msgspec.DecodeError:
-                log.warning("skipped a record that is no derived event", topic=topic, partition=partition, offset=offset)
+        else:
+            event = read_event(value)
+            if isinstance(event, NotAnEvent):
+                log.warning("skipped a record that is no derived event", topic=topic, partition=partition, offset=offset,
+                            reason=event.reason)
+            elif isinstance(event, IncidentEvent):
+                self.incidents[event.incident_id] = event
+            elif isinstance(event, StatementEvent):
+                self.statements[event.statement_id] = event
+            elif isinstance(event, IncidentRetraction):
+                self.incidents.pop(event.incident_id, None)
             else:
-                if isinstance(event, IncidentEvent):
-                    self.incidents[event.incident_id] = event
-                elif isinstance(event, StatementEvent):
-                    self.statements[event.statement_id] = event
-                elif isinstance(event, IncidentRetraction):
-                    self.incidents.pop(event.incident_id, None)
-                else:
-                    self.statements.pop(event.statement_id, None)
+                self.statements.pop(event.statement_id, None)
         self.read.setdefault(topic, {})[partition] = offset
         self.changes += 1
 
