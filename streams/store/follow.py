@@ -96,5 +96,5 @@ async def _fold(consumer: AIOKafkaConsumer, view: StoredView, tps: list[TopicPar
         if records:
             view.apply_batch(records)
             continue
-        while view.settle(SETTLE_SLICE_SECONDS):
+        while view.settle_when_idle(SETTLE_SLICE_SECONDS):
             await asyncio.sleep(0)  # the API answers between slices

@@ -59,8 +59,8 @@ class StoreQueries:
     def _settle_cells(self, deadline: float | None = None) -> bool:
         dirty = self.db.execute("SELECT cell, grp FROM cells WHERE dirty").fetchall()
         with transaction(self.db) as db:
-            for cell, group in dirty:
-                if deadline is not None and time.perf_counter() > deadline:
+            for done, (cell, group) in enumerate(dirty):
+                if done and deadline is not None and time.perf_counter() > deadline:  # one at least: progress
                     return True
                 settle_cell(db, cell, group)
         return False
@@ -68,8 +68,8 @@ class StoreQueries:
     def _settle_timelines(self, deadline: float | None = None) -> bool:
         marked = [row[0] for row in self.db.execute("SELECT cell FROM cells WHERE asof_from IS NOT NULL")]
         with transaction(self.db) as db:
-            for cell in marked:
-                if deadline is not None and time.perf_counter() > deadline:
+            for done, cell in enumerate(marked):
+                if done and deadline is not None and time.perf_counter() > deadline:  # one at least: progress
                     return True
                 settle_timeline(db, cell)
         return False
