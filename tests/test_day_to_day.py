@@ -251,7 +251,8 @@ def test_a_worker_whose_broker_stops_says_so_once_then_every_30_s_is_unready_mea
             worker = spawn_worker(settings, output=log_file.fileno())
         try:
             _wait_for(lambda: _ready(settings)[0] == 200, 240, "the worker was not ready")
-            assert (tmp_path / "data" / "faust-newsroom-outage").is_dir()  # 8: its state under NEWSROOM_DATA_DIR
+            assert settings.table_store_path().is_dir()  # 8: its state under NEWSROOM_DATA_DIR
+            assert settings.table_store_path().is_relative_to(tmp_path / "data")
             (node,) = cluster.nodes
             start = log_path.stat().st_size
             node.stop()

@@ -177,9 +177,12 @@ async def refresh_metadata(consumer: AIOKafkaConsumer) -> None:
     await consumer._client.force_metadata_update()  # noqa: SLF001 - aiokafka has no public refresh
 
 
+EXACT_KEYS_BELOW = 10_000  # up to about this many keys a table's stores are counted key by key (milliseconds)
+
+
 def stored_keys(table: Any) -> int:
-    """How many keys a faust table holds: RocksDB's estimate over its open partition stores, or the in-memory
-    table's size.
+    """How many keys a faust table holds: counted in its open partition stores when they are small, RocksDB's
+    estimate past that, or the in-memory table's size.
 
     ``len()`` of a table on disk counts by reading every key of every partition store (faust's ``Store._size``):
     the status page would cost as much as the whole history. faust keeps the open stores in a private mapping.
@@ -189,6 +192,8 @@ def stored_keys(table: Any) -> int:
         return len(table)
     databases = list(store._dbs.values())  # noqa: SLF001 - faust's open partition stores
     estimate = sum(int(db.property_int_value("rocksdb.estimate-num-keys") or 0) for db in databases)
+    if estimate <= EXACT_KEYS_BELOW:  # the estimate counts a key written twice twice until compaction: small, count
+        return sum(1 for db in databases for key in db.keys() if key != store.offset_key)
     return max(0, estimate - sum(db.get(store.offset_key) is not None for db in databases))  # less faust's offset keys
 
 
