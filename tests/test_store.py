@@ -148,6 +148,21 @@ def test_a_restart_resumes_from_the_offsets_stored_with_what_they_applied(tmp_pa
     again.close()
 
 
+def test_a_caught_up_store_is_ready_only_once_what_the_catch_up_changed_is_counted(tmp_path: Path) -> None:
+    """Counting a large catch-up's cells and as-of timelines takes a while: a worker that said it was ready before
+    would answer every query behind that work."""
+    records = _sample()
+    store = _fold_store(records, tmp_path)
+    store.starting_ends = {topic: {p: end + 1 for p, end in parts.items()} for topic, parts in store.read.items()}
+    assert not store.ready
+    while store.settle_when_idle(0.0):  # a slice of no time still counts one cell: the loop ends
+        assert not store.ready
+    assert store.ready
+    assert not store.settle()  # nothing left to count
+    assert _answers(store) == _answers(_fold_memory(records))
+    store.close()
+
+
 def test_a_failed_batch_applies_nothing_and_stores_no_offset(tmp_path: Path) -> None:
     store = _fold_store(_sample()[:4], tmp_path)
     before = (_answers(store), dict(store.read))

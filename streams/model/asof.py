@@ -12,17 +12,21 @@ the live table.
 Cost: memory of one small entry per (member, article version that touched it), kept
 in the tally table and its changelog; a query reads only this worker's memory, in time
 linear in those entries, with no broker reads and no re-extraction (a fold of the raw
-topic would re-run extraction over the whole log).
+topic would re-run extraction over the whole log). The view store does not fold per
+query: it keeps each cell's count after each of its change points (:func:`count_steps`),
+so a query reads one entry per cell (:mod:`streams.store.queries`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import msgspec
 
-from streams.model.counting import IncidentMember, distinct_incidents, incident_member
+from streams.model.counting import CellCount, IncidentMember, distinct_incidents, incident_member
 from streams.model.keys import INCIDENT_KINDS, incident_cell
 from streams.model.tallies import Member, StoredReport, TallyUpdate
 
@@ -88,3 +92,44 @@ def counts_as_of(cells: Iterable[tuple[str, History]], as_of: dt.datetime) -> di
         if n:
             counts.setdefault(cell.kind, {})[cell.place_and_year] = n
     return {kind: dict(sorted(table.items())) for kind, table in counts.items()}
+
+
+class Step(NamedTuple):
+    """One entry of a cell's history as the view store keeps it: a change of a member by an article version, with
+    the publication time of that version in microseconds since the epoch."""
+
+    at_us: int
+    member: str
+    version: int
+    op: str
+    value: str
+    offset: int
+    article_id: str | None
+    location: str | None
+
+
+def _at(step: Step) -> int:
+    return step.at_us
+
+
+def count_steps(entries: Iterable[Step], since: int) -> Iterator[tuple[int, int]]:
+    """A cell's count as of each of its change points from ``since`` on, in time order: (publication time, count).
+
+    The count as of T (:func:`members_as_of`, then clustering) changes only at the publication times of the
+    cell's entries, so these counts answer it for every T: the count at the latest change point at or before T, 0
+    before the first. The entries are taken in time order, each member standing for its change of highest version
+    published so far, and the cell is counted again after each change point (:class:`CellCount`, which clusters
+    again only the months that changed), so a store keeps the count of every change point of a cell in one pass.
+    """
+    latest: dict[str, Step] = {}
+    cell = CellCount()
+    for at, changes in itertools.groupby(sorted(entries, key=_at), key=_at):
+        for step in changes:
+            known = latest.get(step.member)
+            if known is not None and known.version >= step.version:
+                continue
+            latest[step.member] = step
+            cell.set(step.member, None if step.op == "retract" else incident_member(
+                step.member, Member(step.value, step.offset, {"article_id": step.article_id, "location": step.location})))
+        if at >= since:
+            yield at, cell.count()

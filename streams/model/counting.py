@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -206,18 +207,100 @@ def incident_clusters(members: Iterable[IncidentMember]) -> list[list[IncidentMe
     the reports themselves, so the result depends only on the set of reports, never on their arrival.
     """
     clusters: list[list[IncidentMember]] = []
-    for member in sorted(set(members), key=_cluster_order):
+    _join(sorted(set(members), key=_cluster_order), clusters)
+    return clusters
+
+
+def _join(members: Iterable[IncidentMember], clusters: list[list[IncidentMember]]) -> None:
+    """Each report, in the order given, into the first of ``clusters`` (in the order they were started) it may be
+    one incident with, or a new one at their end."""
+    for member in members:
         home = next((c for c in clusters if all(may_be_one_incident(member, other) for other in c)), None)
         if home is None:
             clusters.append([member])
         else:
             home.append(member)
-    return clusters
 
 
 def distinct_incidents(members: Iterable[IncidentMember]) -> int:
     """How many real-world incidents the reports of one cell stand for (see :func:`incident_clusters`)."""
     return len(incident_clusters(members))
+
+
+class CellCount:
+    """:func:`distinct_incidents` of one cell's reports as they change one by one, clustering again only the months
+    that changed.
+
+    Clustering takes reports dated by the year alone last. Before them, reports of different months may be one
+    incident only when they are the last day of a month and the first of the next (:func:`_same_time`), so the
+    other reports fall into blocks of months (two months joined by such a pair of days) no report of which may be
+    one incident with a report of another block; clustering puts together only reports that may be one and takes
+    them in an order fixed by the reports, so it clusters each block on its own as it clusters them all, and the
+    incidents of all blocks, in the order of their first reports, are those the year-only reports then join. A
+    count after one change clusters again only the block that changed, then places the year-only reports. The
+    as-of timeline counts a cell after each of its changes (:func:`streams.model.asof.count_steps`): clustering
+    the whole cell each time made that quadratic in the cell's history.
+    """
+
+    def __init__(self) -> None:
+        self._live: dict[str, IncidentMember] = {}
+        self._months: dict[int, set[IncidentMember]] = {}  # reports dated by the month or the day, by month
+        self._year_only: set[IncidentMember] = set()
+        self._days: Counter[int] = Counter()  # the ordinal days of reports dated to the day
+        self._clustered: dict[tuple[int, ...], list[list[IncidentMember]]] = {}  # by block, until a month changes
+
+    def set(self, member_id: str, member: IncidentMember | None) -> None:
+        """The report a member stands for now (None: no longer counted)."""
+        before = self._live.pop(member_id, None)
+        if before is not None:
+            self._change(before, -1)
+        if member is not None:
+            self._live[member_id] = member
+            self._change(member, 1)
+
+    def _change(self, member: IncidentMember, sign: int) -> None:
+        if len(member.when) == 4:
+            (self._year_only.add if sign > 0 else self._year_only.discard)(member)
+            return
+        month = int(member.when[5:7])
+        held = self._months.setdefault(month, set())
+        if sign > 0:
+            held.add(member)
+        else:
+            held.discard(member)
+            if not held:
+                del self._months[month]
+        if len(member.when) == 10:
+            self._days[dt.date.fromisoformat(member.when).toordinal()] += sign
+        self._clustered = {block: c for block, c in self._clustered.items() if month not in block}
+
+    def _blocks(self) -> list[tuple[int, ...]]:
+        blocks: list[list[int]] = []
+        for month in sorted(self._months):
+            if blocks and blocks[-1][-1] == month - 1 and self._joined(month):
+                blocks[-1].append(month)
+            else:
+                blocks.append([month])
+        return [tuple(block) for block in blocks]
+
+    def _joined(self, month: int) -> bool:
+        """Whether a report of the first day of ``month`` and one of the last day of the month before are live."""
+        year = int(next(iter(self._months[month])).when[:4])
+        first = dt.date(year, month, 1).toordinal()
+        return self._days[first] > 0 and self._days[first - 1] > 0
+
+    def _clusters(self, block: tuple[int, ...]) -> list[list[IncidentMember]]:
+        if block not in self._clustered:
+            self._clustered[block] = incident_clusters(member for month in block for member in self._months[month])
+        return self._clustered[block]
+
+    def count(self) -> int:
+        clusters = [cluster for block in self._blocks() for cluster in self._clusters(block)]
+        if not self._year_only:
+            return len(clusters)
+        started = [list(cluster) for cluster in sorted(clusters, key=lambda cluster: _cluster_order(cluster[0]))]
+        _join(sorted(self._year_only, key=_cluster_order), started)
+        return len(started)
 
 
 def tally_count(key: str, tally: Tally) -> int:

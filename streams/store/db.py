@@ -29,7 +29,7 @@ from streams.errors import StoreBusy
 
 log = structlog.get_logger(__name__)
 
-SCHEMA_VERSION = "2"  # another version: the store is rebuilt from the topics
+SCHEMA_VERSION = "3"  # another version: the store is rebuilt from the topics
 CACHE_KIB = 32 * 1024  # SQLite's page cache: the store's bounded share of the worker's memory
 WAL_LIMIT_BYTES = 64 * 1024 * 1024
 
@@ -82,15 +82,28 @@ CREATE TRIGGER IF NOT EXISTS statement_moved AFTER UPDATE ON statements BEGIN
 -- (its incidents as the API answers them), computed again only when a member changed (dirty)
 CREATE TABLE IF NOT EXISTS members (cell TEXT NOT NULL, member TEXT NOT NULL, value TEXT NOT NULL,
     offset INTEGER NOT NULL, report BLOB, PRIMARY KEY (cell, member)) WITHOUT ROWID;
+-- (and, for an incident cell, the publication time from which its as-of timeline is to be counted again: asof_from)
 CREATE TABLE IF NOT EXISTS cells (cell TEXT PRIMARY KEY, grp TEXT NOT NULL, kind TEXT, country TEXT, year TEXT,
-    count INTEGER NOT NULL DEFAULT 0, series BLOB, incidents BLOB, dirty INTEGER NOT NULL DEFAULT 1) WITHOUT ROWID;
+    count INTEGER NOT NULL DEFAULT 0, series BLOB, incidents BLOB, dirty INTEGER NOT NULL DEFAULT 1,
+    asof_from INTEGER) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cells_dirty ON cells (dirty) WHERE dirty;
+CREATE INDEX IF NOT EXISTS cells_asof ON cells (asof_from) WHERE asof_from IS NOT NULL;
 CREATE INDEX IF NOT EXISTS cells_kind ON cells (kind, country);
 
 -- the as-of history of incident cells (streams.model.asof): one entry per member and article version
 CREATE TABLE IF NOT EXISTS history (cell TEXT NOT NULL, member TEXT NOT NULL, version INTEGER NOT NULL,
     offset INTEGER NOT NULL, at_us INTEGER NOT NULL, op TEXT NOT NULL, value TEXT NOT NULL, article_id TEXT,
     location TEXT, PRIMARY KEY (cell, member, version)) WITHOUT ROWID;
+-- a change of the history marks its cell's as-of timeline to be counted again from the earliest publication time it
+-- touched (its own, or the one it replaced); a re-read older record changes no row, so it marks nothing
+CREATE TRIGGER IF NOT EXISTS history_in AFTER INSERT ON history BEGIN
+    UPDATE cells SET asof_from = min(coalesce(asof_from, new.at_us), new.at_us) WHERE cell = new.cell; END;
+CREATE TRIGGER IF NOT EXISTS history_changed AFTER UPDATE ON history BEGIN
+    UPDATE cells SET asof_from = min(coalesce(asof_from, new.at_us), new.at_us, old.at_us) WHERE cell = new.cell; END;
+-- the as-of timeline of incident cells (streams.model.asof.count_steps): a cell's count from each publication time
+-- at which it changed; the count as of T is the cell's latest entry at or before T, one index seek per cell
+CREATE TABLE IF NOT EXISTS asof_counts (cell TEXT NOT NULL, at_us INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (cell, at_us)) WITHOUT ROWID;
 """
 
 

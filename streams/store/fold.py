@@ -18,6 +18,7 @@ from typing import NamedTuple
 import orjson
 import structlog
 
+from streams.model.asof import Step, count_steps
 from streams.model.drilldown import cell_incidents, month_buckets
 from streams.model.events import IncidentEvent, IncidentRetraction, NotAnEvent, StatementRetraction, read_event
 from streams.model.tallies import Member, Tally
@@ -119,6 +120,29 @@ def apply_tally(db: sqlite3.Connection, record: Record) -> None:
                    " WHERE excluded.offset >= history.offset",
                    (cell, update.member, update.version, offset, micros(update.published_at), update.op,
                     update.value, place.get("article_id"), place.get("location")))
+
+
+def settle_timeline(db: sqlite3.Connection, cell: str) -> None:
+    """The cell's as-of timeline counted again from the earliest publication time its history's changes since touched
+    (``asof_from``, kept by the store's triggers on ``history``; :func:`streams.model.asof.count_steps`):
+    its entries from then on replaced, keeping only those where the count changes. The whole history of the cell
+    is read (the members' state before then is in it), once however many of its changes the fold applied since."""
+    row = db.execute("SELECT asof_from FROM cells WHERE cell = ?", (cell,)).fetchone()
+    if row is None or row[0] is None:
+        return
+    since = row[0]
+    db.execute("DELETE FROM asof_counts WHERE cell = ? AND at_us >= ?", (cell, since))
+    before = db.execute("SELECT n FROM asof_counts WHERE cell = ? ORDER BY at_us DESC LIMIT 1", (cell,)).fetchone()
+    previous = before[0] if before is not None else 0
+    entries = [Step(*entry) for entry in db.execute(
+        "SELECT at_us, member, version, op, value, offset, article_id, location FROM history WHERE cell = ?", (cell,))]
+    steps = []
+    for at, n in count_steps(entries, since):
+        if n != previous:
+            steps.append((cell, at, n))
+            previous = n
+    db.executemany("INSERT INTO asof_counts VALUES (?, ?, ?)", steps)
+    db.execute("UPDATE cells SET asof_from = NULL WHERE cell = ?", (cell,))
 
 
 def cell_tally(db: sqlite3.Connection, cell: str) -> Tally:

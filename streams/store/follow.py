@@ -5,12 +5,13 @@ and compared with the fingerprint stored with it, then passed over. A store that
 of a partition's end, or whose record at that offset is another one, was folded from
 another topic of the same name (a broker started afresh, a topic deleted and made again):
 it is rebuilt and every partition read from the beginning. So is a store found damaged
-while folding. The count cells the fold marked are settled whenever the fold is idle, in
+while folding. The count cells and as-of timelines the fold marked are settled whenever the fold is idle, in
 slices short enough that the API goes on answering meanwhile, so that queries rarely wait for it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from typing import Any
 
@@ -94,5 +95,6 @@ async def _fold(consumer: AIOKafkaConsumer, view: StoredView, tps: list[TopicPar
             Record(tp.topic, tp.partition, m.offset, m.value, m.key, m.timestamp) for m in messages], checks)]
         if records:
             view.apply_batch(records)
-        else:
-            view.settle()
+            continue
+        while view.settle_when_idle(SETTLE_SLICE_SECONDS):
+            await asyncio.sleep(0)  # the API answers between slices

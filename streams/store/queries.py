@@ -1,13 +1,13 @@
 """The API's queries answered from the store's indexes, each as :class:`streams.view.WholeView` answers it in memory.
 
 Counts read one row per cell: a cell whose members changed is settled first (:meth:`StoreQueries.settle`), so the
-cost of a count does not grow with the history behind it.
+cost of a count does not grow with the history behind it; counts as of a time read one entry per cell of the
+cells' as-of timelines, kept the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import sqlite3
 import time
 from collections import Counter
@@ -17,11 +17,9 @@ from typing import Any
 
 import orjson
 
-from streams.model.counting import distinct_incidents, incident_member
 from streams.model.drilldown import Buckets, Series, series_of
 from streams.model.keys import INCIDENT_KINDS
-from streams.model.tallies import Member
-from streams.store.fold import micros, settle_cell, transaction
+from streams.store.fold import micros, settle_cell, settle_timeline, transaction
 from streams.view import api
 
 
@@ -52,21 +50,33 @@ class StoreQueries:
     db: sqlite3.Connection
 
     def settle(self, budget: float | None = None) -> bool:
-        """Count again the cells whose members changed since they were last counted: all of them, or (the fold's
-        idle time) as many as ``budget`` seconds allow, so that the event loop is never held for long. Whether
-        any are left."""
-        began = time.perf_counter()
+        """Count again the cells whose members changed since they were last counted, then the as-of timelines the
+        fold marked: all of them, or (the fold's idle time) as many as ``budget`` seconds allow, so that the event
+        loop is never held for long. Whether any are left."""
+        deadline = None if budget is None else time.perf_counter() + budget
+        return self._settle_cells(deadline) or self._settle_timelines(deadline)
+
+    def _settle_cells(self, deadline: float | None = None) -> bool:
         dirty = self.db.execute("SELECT cell, grp FROM cells WHERE dirty").fetchall()
         with transaction(self.db) as db:
-            for cell, group in dirty:
-                if budget is not None and time.perf_counter() - began > budget:
+            for done, (cell, group) in enumerate(dirty):
+                if done and deadline is not None and time.perf_counter() > deadline:  # one at least: progress
                     return True
                 settle_cell(db, cell, group)
         return False
 
+    def _settle_timelines(self, deadline: float | None = None) -> bool:
+        marked = [row[0] for row in self.db.execute("SELECT cell FROM cells WHERE asof_from IS NOT NULL")]
+        with transaction(self.db) as db:
+            for done, cell in enumerate(marked):
+                if done and deadline is not None and time.perf_counter() > deadline:  # one at least: progress
+                    return True
+                settle_timeline(db, cell)
+        return False
+
     def counts(self) -> dict[str, dict[str, int]]:
         """The contract's count table (:func:`streams.model.counting.incident_counts`)."""
-        self.settle()
+        self._settle_cells()
         counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
         for kind, country, year, n in self.db.execute(
                 "SELECT kind, country, year, count FROM cells WHERE grp = 'incidents' AND count > 0"):
@@ -74,7 +84,7 @@ class StoreQueries:
         return {kind: dict(sorted(cells.items())) for kind, cells in counts.items()}
 
     def statement_counts(self) -> dict[str, dict[str, int]]:
-        self.settle()
+        self._settle_cells()
         counts: dict[str, dict[str, int]] = {"speaker": {}, "organization": {}}
         for group, cell, n in self.db.execute(
                 "SELECT grp, cell, count FROM cells WHERE grp IN ('speaker', 'organization') AND count > 0"):
@@ -83,24 +93,19 @@ class StoreQueries:
 
     def cell_counts(self) -> list[tuple[str, str, str, int]]:
         """Every incident cell that has held a report, emptied ones at 0 (:func:`streams.model.counting.cell_counts`)."""
-        self.settle()
+        self._settle_cells()
         return sorted(self.db.execute("SELECT kind, country, year, count FROM cells WHERE grp = 'incidents'"))
 
     def counts_as_of(self, as_of: dt.datetime) -> dict[str, dict[str, int]]:
-        """The count table as of ``as_of`` (:func:`streams.model.asof.counts_as_of`): per member, its latest change by
-        article version among those published by then. The history is read in its primary key's order, one cell at
-        a time, so memory holds one cell; time grows with the history published before ``as_of``, as the
-        in-memory fold's does."""
+        """The count table as of ``as_of`` (:func:`streams.model.asof.counts_as_of`): per incident cell, the latest
+        entry of its as-of timeline at or before then (:func:`streams.store.fold.settle_timeline`), one index seek
+        per cell, whatever the history behind it (timelines the fold marked are counted again first)."""
+        self._settle_timelines()
         counts: dict[str, dict[str, int]] = {kind: {} for kind in INCIDENT_KINDS}
-        rows = self.db.execute("SELECT cell, member, op, value, offset, article_id, location FROM history"
-                               " WHERE at_us <= ? ORDER BY cell, member, version", (micros(as_of),))
-        for cell, entries in itertools.groupby(rows, key=lambda row: row[0]):
-            latest = {member: (op, value, offset, article_id, location)  # by version: the last one wins
-                      for _, member, op, value, offset, article_id, location in entries}
-            n = distinct_incidents(incident_member(member, Member(value, offset, {"article_id": article, "location": place}))
-                                   for member, (op, value, offset, article, place) in latest.items() if op != "retract")
+        for kind, country, year, n in self.db.execute(
+                "SELECT kind, country, year, (SELECT n FROM asof_counts WHERE asof_counts.cell = cells.cell"
+                " AND at_us <= ? ORDER BY at_us DESC LIMIT 1) AS n FROM cells WHERE grp = 'incidents'", (micros(as_of),)):
             if n:
-                _, kind, country, year = cell.split("/")
                 counts.setdefault(kind, {})[f"{country}/{year}"] = n
         return {kind: dict(sorted(table.items())) for kind, table in counts.items()}
 
@@ -119,7 +124,7 @@ class StoreQueries:
     def series(self, kind: str | None = None, country: str | None = None) -> list[Series]:
         """Distinct incidents per month by kind and country (:func:`streams.model.drilldown.monthly_series`), summed from
         each cell's buckets."""
-        self.settle()
+        self._settle_cells()
         where, args = ["grp = 'incidents'"], []
         for column, wanted in (("kind", kind), ("country", country)):
             if wanted:

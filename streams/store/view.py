@@ -9,7 +9,9 @@ one transaction together with the offsets it came from, so a restart resumes aft
 A count cell's count and monthly buckets are computed again only when one of its
 members changed (the cell is marked dirty in the fold's transaction and settled before
 the next count query, or when the fold is idle), so a count query reads one row per
-cell, whatever the history behind it.
+cell, whatever the history behind it. So is a cell's as-of timeline, from the earliest
+publication time its history's changes touched (settled before the next as-of query),
+so a count as of a time reads one timeline entry per cell.
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ class StoredView(StoreQueries):
         # Partitions whose last applied record is still to be compared with the topic's (streams.store.follow):
         # until then the store may hold another topic's records, and is not ready.
         self.unchecked: set[tuple[str, int]] = set()
+        # Whether the fold has been idle with nothing left to settle since it started: until then a large catch-up's
+        # cells and as-of timelines are still being counted, and every query would wait behind that work.
+        self.settled = False
 
     def close(self) -> None:
         self.db.close()
@@ -57,10 +62,17 @@ class StoredView(StoreQueries):
 
     @property
     def ready(self) -> bool:
-        if self.starting_ends is None or self.unchecked:
+        if self.starting_ends is None or self.unchecked or not self.settled:
             return False
         return all(self.read.get(topic, {}).get(partition, -1) >= end - 1
                    for topic, ends in self.starting_ends.items() for partition, end in ends.items())
+
+    def settle_when_idle(self, budget: float) -> bool:
+        """One slice of settling (:meth:`settle`), when the fold has nothing to read; whether any is left. The first
+        time nothing is left, the view is settled: ready once caught up too."""
+        left = self.settle(budget)
+        self.settled = self.settled or not left
+        return left
 
     def _stored_offsets(self) -> dict[str, dict[int, int]]:
         read: dict[str, dict[int, int]] = {}
@@ -73,6 +85,7 @@ class StoredView(StoreQueries):
         self.db = reset(self.db, self.path, self.identity, reason)
         self.read = {}
         self.unchecked = set()
+        self.settled = False
         self.changes += 1
 
     # --- the fold ---------------------------------------------------------------------------------------------
