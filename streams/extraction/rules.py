@@ -174,10 +174,6 @@ class GatedMatcher:
         return self._matcher(present)(doc) if present else []
 
 
-def compiled(vocab: Vocab, patterns: tuple[NamedPattern, ...]) -> GatedMatcher:
-    return GatedMatcher(vocab, patterns)
-
-
 def bound(doc: Doc, pattern: NamedPattern, token_ids: list[int]) -> dict[str, Token]:
     """The tokens a match bound, by the pattern's node labels."""
     return {node: doc[i] for node, i in zip(pattern.nodes, token_ids)}
@@ -200,7 +196,7 @@ class PatternSet:
 
 def _compile(name: str, text: str) -> PatternSet:
     patterns = parse_patterns(name, text)
-    return PatternSet(compiled(load_pipeline().vocab, patterns), {p.name: p for p in patterns})
+    return PatternSet(GatedMatcher(load_pipeline().vocab, patterns), {p.name: p for p in patterns})
 
 
 @lru_cache(maxsize=None)

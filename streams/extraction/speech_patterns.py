@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from streams.extraction.rules import PATTERN_DIR as ALL_PATTERNS
-from streams.extraction.rules import GatedMatcher, NamedPattern, PatternError, bound, compiled, read_patterns
+from streams.extraction.rules import GatedMatcher, NamedPattern, PatternError, bound, read_patterns
 
 PATTERN_DIR = ALL_PATTERNS / "speech"
 REQUIRED_NODES = ("cue", "speaker")
@@ -65,7 +65,7 @@ class SpeechMatcher:
 
     def __init__(self, vocab: Vocab, patterns: tuple[NamedPattern, ...]) -> None:
         self.patterns = {p.name: (rank, p) for rank, p in enumerate(patterns)}
-        self.matcher: GatedMatcher = compiled(vocab, patterns)
+        self.matcher = GatedMatcher(vocab, patterns)
 
     def matches(self, doc: Doc) -> list[SpeechMatch]:
         """One match per cue token: the first pattern (in load order) that matched it, binding the subject

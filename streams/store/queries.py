@@ -11,7 +11,7 @@ import datetime as dt
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +44,18 @@ class StoredDrilldown:
                 "incidents": orjson.loads(self.incidents)}
 
 
+def _settle_marked(db: sqlite3.Connection, marked: str, settle_one: Callable[..., None], deadline: float | None) -> bool:
+    """``settle_one`` on each row the query ``marked`` finds, in one transaction, until ``deadline`` (one row at
+    least, so that slices of any length make progress); whether any are left."""
+    rows = db.execute(marked).fetchall()
+    with transaction(db) as held:
+        for done, row in enumerate(rows):
+            if done and deadline is not None and time.perf_counter() > deadline:
+                return True
+            settle_one(held, *row)
+    return False
+
+
 class StoreQueries:
     """The read side of :class:`streams.store.view.StoredView`, over its connection."""
 
@@ -57,22 +69,10 @@ class StoreQueries:
         return self._settle_cells(deadline) or self._settle_timelines(deadline)
 
     def _settle_cells(self, deadline: float | None = None) -> bool:
-        dirty = self.db.execute("SELECT cell, grp FROM cells WHERE dirty").fetchall()
-        with transaction(self.db) as db:
-            for done, (cell, group) in enumerate(dirty):
-                if done and deadline is not None and time.perf_counter() > deadline:  # one at least: progress
-                    return True
-                settle_cell(db, cell, group)
-        return False
+        return _settle_marked(self.db, "SELECT cell, grp FROM cells WHERE dirty", settle_cell, deadline)
 
     def _settle_timelines(self, deadline: float | None = None) -> bool:
-        marked = [row[0] for row in self.db.execute("SELECT cell FROM cells WHERE asof_from IS NOT NULL")]
-        with transaction(self.db) as db:
-            for done, cell in enumerate(marked):
-                if done and deadline is not None and time.perf_counter() > deadline:  # one at least: progress
-                    return True
-                settle_timeline(db, cell)
-        return False
+        return _settle_marked(self.db, "SELECT cell FROM cells WHERE asof_from IS NOT NULL", settle_timeline, deadline)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """The contract's count table (:func:`streams.model.counting.incident_counts`)."""
