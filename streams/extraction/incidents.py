@@ -22,7 +22,7 @@ from streams.model.article import TEXT_FIELDS
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
-from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
+from streams.extraction.dates import clause_date, date_candidates, heading_date, later_day, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
                                         EARLIER_WORDS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
@@ -606,6 +606,15 @@ def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Men
             replace(m, occurred_on=dated, date_in_clause=True, heading=dated) for m in mentions]
 
 
+def _chained(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention]:
+    """A sentence dated by counting on from the text's last day ("Two days later, ...") dates what it reports, unless
+    a mention's own clause gives a date: the phrase itself resolves to no day, and publication is not its day."""
+    if day is None:
+        return mentions
+    return [m if m.date_in_clause and m.occurred_on else replace(m, occurred_on=day, date_in_clause=True)
+            for m in mentions]
+
+
 def _timestamped(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention]:
     """A live-blog entry's time ("23:55 - ...") gives the day of what it reports, unless its own clause dates it;
     only as a guess, for the next entry past midnight may still tell of the same drones."""
@@ -667,9 +676,11 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
             line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line
             in_the_night = _evening_before(context, sentence, analysed.article.published_at)
             line_context, dated = _line_context(_that_day(in_the_night, sentence, last_day), line)
-            mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
-                                     timestamp_day(line, analysed.article.published_at))
-            last_day = _last_day(sentence, line_context.published) or last_day
+            chained = later_day(sentence.text, last_day) if last_day is not None else None
+            mentions += _timestamped(_under_heading(_chained(_sentence_mentions(sentence, line_context), chained),
+                                                    dated), timestamp_day(line, analysed.article.published_at))
+            last_day = (dt.date.fromisoformat(chained.value) if chained else None) or _last_day(
+                sentence, line_context.published) or last_day
     mentions = _definite_sites(mentions)
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:

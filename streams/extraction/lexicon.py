@@ -334,6 +334,8 @@ STAY_NOUNS: tuple[str, ...] = ("incursion", "violation", "intrusion", "breach", 
 PERIOD_BOUNDS = {"since", "until", "till", "before", "by", "from"}
 # Words that date an event relative to publication without a date entity: "drones were seen overnight".
 SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
+# Words between a time of night and the date it falls on: "overnight on Sept. 9-10", "late on the night of May 3".
+NIGHT_OF_DATE_WORDS = {"on", "of"}
 # Units by which a clause is dated back from another: "two days after", "a week after".
 LAG_UNITS = {"day", "week"}
 # Phrases that date no single event: "this year", "since 2019", "for decades", "next month", "every day".
@@ -351,6 +353,13 @@ SAME_DAY_PHRASES = re.compile(
 # A day named by reference to the day the text named before: "on the evening of that day", "the same day" (resolved
 # as the same day as that one: SAME_DAY_PHRASES).
 ANAPHORIC_DAY = re.compile(r"\b(?:that|the same) (?:day|morning|afternoon|evening|night)\b", re.I)
+# A day named by counting on from the day the text named before: "a day later", "two nights later", "a week later",
+# "the next day", "the following night", "(returned) for a second night": that day plus the count (the next one
+# when none is written).
+LATER_DAY = re.compile(r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|nights?|weeks?) later|"
+                       r"the (?:next|following) (?:day|night|morning|afternoon|evening)|"
+                       r"for a (?:second|third|fourth) (?:straight |consecutive |successive )?(?:day|night))\b", re.I)
+LATER_DAY_UNITS = {"day": 1, "night": 1, "week": 7}
 # Phrases that date an event on the day before publication.
 DAY_BEFORE_PHRASES = re.compile(r"\b(yesterday|last night)\b")
 
