@@ -68,3 +68,76 @@ def test_a_night_across_two_dates_is_the_first_nights_date_not_the_night_before_
     # "overnight" with no date after it is still the night before publication
     assert days("Russian drones violated Romanian airspace overnight, officials said on Sept. 30.",
                 "airspace_violation", "RO") != ["2025-10-08"]
+
+
+# --- Hedged objects ---------------------------------------------------------------------------------------------------
+
+
+def only(body: str, kind: str, country: str) -> IncidentFact:
+    found = [i for i in incidents(body) if (i.kind, i.country) == (kind, country)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_an_object_likened_to_a_drone_or_balloon_is_seen_as_one() -> None:
+    s = only("A drone-like object was spotted above the Estonian town of Tapa on Sunday evening.", "drone_sighting",
+             "EE")
+    assert (s.platform, s.occurred_on.value if s.occurred_on else None) == ("drone", "2025-10-05")
+    v = only("A balloon-like object from Belarus drifted into Lithuanian airspace on Thursday, the army said.",
+             "airspace_violation", "LT")
+    assert (v.violator, v.platform) == ("BY", "balloon")
+
+
+def test_a_possible_violation_after_a_is_one_hedged_report_but_possible_violations_are_none() -> None:
+    v = only("Latvian officials are examining a possible airspace violation by a Russian jet near Ludza on Saturday.",
+             "airspace_violation", "LV")
+    assert (v.violator, v.occurred_on.value if v.occurred_on else None) == ("RU", "2025-10-04")
+    v = only("The Finnish defence ministry reported a potential incursion by a Russian helicopter over the Gulf "
+             "of Finland on Friday.", "airspace_violation", "FI")
+    assert v.violator == "RU"
+    assert not incidents("The army warned it would shoot down any possible intruder over Latvian territory.")
+    assert not incidents("Possible airspace violations by Russian jets are examined by the Finnish border guard.")
+
+
+def test_what_appeared_to_be_drones_were_seen() -> None:
+    s = only("Officers said what appeared to be drones were seen over Copenhagen airport late on Monday.",
+             "drone_sighting", "DK")
+    assert s.occurred_on is not None and s.occurred_on.value == "2025-10-06"
+    assert "Copenhagen" in (s.location or "")
+    only("Guards saw what looked like a drone above Aalborg air base on Friday.", "drone_sighting", "DK")
+    only("What seemed to be several drones were spotted over the Swedish town of Lulea on Thursday night.",
+         "drone_sighting", "SE")
+    assert not incidents("What appeared to be a drone turned out to be a bird, police in Oslo said.")
+
+
+def test_unidentified_flying_objects_over_a_site_are_seen_as_drones_are() -> None:
+    s = only("Unidentified flying objects were reported over the Danish town of Esbjerg on Friday.", "drone_sighting",
+             "DK")
+    assert s.platform == "unknown" and s.rules == ("sighting.unidentified_object",)
+    only("Soldiers saw unknown objects over the Norwegian port of Bergen on Saturday night.", "drone_sighting", "NO")
+    assert not incidents("An object was found on a beach near Esbjerg on Friday, police said.")
+    assert not incidents("A suspicious object was found at Copenhagen airport on Tuesday.")
+
+
+# --- Whose airspace: a divided nation's halves, and a state's "own" airspace ------------------------------------------
+
+
+def test_the_south_or_the_north_is_a_korean_state_where_the_sentence_names_the_koreas() -> None:
+    v = only("South Korea said a North Korean drone crossed into the South's airspace near Paju on Sunday.",
+             "airspace_violation", "KR")
+    assert (v.violator, v.occurred_on.value if v.occurred_on else None) == ("KP", "2025-10-05")
+    v = only("Seoul said balloons sent from the North drifted into South Korean airspace on Friday.",
+             "airspace_violation", "KR")
+    assert v.violator == "KP"
+    assert not incidents("A storm in the North of England grounded planes at Leeds Bradford airport on Sunday.")
+
+
+def test_a_states_own_airspace_entered_by_another_states_aircraft_is_violated() -> None:
+    v = only("Two Russian helicopters violated Norway's own airspace over Finnmark on Thursday.",
+             "airspace_violation", "NO")
+    assert v.violator == "RU"
+    v = only("A Chinese drone entered Japan's own airspace near Yonaguni on Tuesday.", "airspace_violation", "JP")
+    assert v.violator == "CN"
+    # "own" of the intruder's state, or of no intruder named, claims being at home
+    assert not incidents("Beijing said its jets had flown only in China's own airspace on Monday.")
+    assert not incidents("The bombers stayed in Russia's own airspace throughout the drill on Tuesday.")

@@ -148,6 +148,9 @@ PROXIMITY = {"near", "to", "off", "along", "by", "outside"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west"}
 DIRECTION_PREFIXES = {"North", "South"}
+# The states of a divided nation, which news calls by their half alone ("the South's airspace", "drones from the
+# North") once it has named them: each half's state, by the word.
+DIVIDED_HALVES: tuple[dict[str, str], ...] = ({"South": "KR", "North": "KP"},)
 
 # Kinds of place small enough that two incidents placed at two of them, the same night, are two incidents: an
 # airport, a base, a plant, a village. A river, a sea, a region or "the area" may hold both (streams.model.counting).
@@ -201,6 +204,13 @@ PLATFORMS: dict[str, str] = {
 }
 # Words that say no state is known for what flew: "an unidentified drone".
 UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
+# Words that make an object of no known kind something in the air: "unidentified flying objects".
+AIRBORNE_WORDS = {"flying", "airborne", "aerial"}
+# Words after a platform noun that liken a thing of no known kind to it: "a drone-like object", "a balloon-shaped
+# object": it was seen as one.
+LIKENESS_WORDS = {"like", "shaped"}
+# Verbs of a free relative that hedges what was seen: "what appeared to be drones", "what looked like a drone".
+APPEARANCE_VERBS = {"appear", "seem", "look"}
 # Words that add to what was reported before: "two more balloons", "another drone", "further jets".
 MORE = {"more", "another", "further", "additional"}
 
@@ -553,6 +563,10 @@ DOUBTING_HEADS = {"deny", "reject", "dismiss", "refute", "insist", "rebuff", "di
                   "rule", "decide", "refuse", "without"}
 # Conjunctions that make a clause a condition: "if the incursions continued".
 CONDITION_CONJUNCTIONS = {"if", "whether", "unless"}
+# Modifiers that make an event noun hypothetical ("possible violations"), but hedge one report after "a": "the army is
+# looking into a possible airspace violation by a helicopter on Monday".
+HEDGING_MODIFIERS = {"possible", "potential"}
+SINGLE_ARTICLES = {"a", "an"}
 # Words that make an event noun many or hypothetical events: "repeated incursions", "any drone".
 GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier",
                      "further", "recent", "many", "several", "constant", "future", "possible", "potential", "any",

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near, listed_days
-from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
+from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
                                         SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN)
 from streams.extraction.locations import Place, destination, facilities, location_in, places, regional, subject_place
@@ -39,7 +39,7 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
         if negated(head.head) or _tallied(head.head):
             return None  # "17 and 14 drone sightings in 2021 and 2020, respectively"
         return governing_verb(head.head) or head.head
-    verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else _appeared_to_be(head)
     if verb is None and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
         verb = head.head.head
     if negated(head) or (verb is not None and doubted(verb)):
@@ -51,6 +51,18 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     seen = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ == "VBN" and not doubted(c)), None)
     return verb if seen is not None else _relative_sighting(head)  # "drones seen near the runway stopped flights"
+
+
+def _appeared_to_be(head: Token) -> Token | None:
+    """ "What appeared to be drones were seen over the base", "guards saw what looked like a drone": a free relative
+    hedges what was seen and stands where the drones would; the clause it stands in is theirs."""
+    node = head
+    for _ in range(3):
+        node = node.head
+        if node.lemma_.lower() in APPEARANCE_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ == "what" for c in node.children):
+            return node.head if node.dep_ in {"csubj", "csubjpass", "nsubj", "nsubjpass", "ccomp", "dobj"} else None
+    return None
 
 
 def _relative_sighting(head: Token) -> Token | None:
@@ -272,9 +284,20 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     drones = [p for p in found if p.platform == "drone" and not p.defender]
     balloons = [p for p in found if p.platform == "balloon" and not p.defender and p.state]
     if drones or not balloons:
-        return _sightings(sentence, drones, context)
+        return _sightings(sentence, drones, context) or ([] if drones else _unidentified_objects(sentence, found,
+                                                                                                 context))
     return [replace(m, platform="balloon") for m in _sightings(sentence, balloons, context)
             if m.kind == "airspace_violation"]
+
+
+def _unidentified_objects(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """ "Unidentified flying objects were seen over the base": a thing in the air no one could name, seen over a
+    site, is told as drones are (what it was stays unknown); an object of no state, not one said to be in the air
+    ("an object was found on the beach"), is none."""
+    objects = [p for p in found if p.platform == "unknown" and not p.defender and p.state is None
+               and any(c.lower_ in UNKNOWN | AIRBORNE_WORDS for c in p.head.lefts)]
+    return [replace(m, platform="unknown", rule="sighting.unidentified_object")
+            for m in _sightings(sentence, objects, context) if m.kind == "drone_sighting"] if objects else []
 
 
 def _sightings(sentence: Span, drones: list[Phrase], context: Context) -> list[Mention]:

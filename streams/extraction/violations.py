@@ -259,7 +259,7 @@ def _blocked(trigger: Trigger) -> bool:
         return True
     if trigger.noun.lemma_.lower() == "airspace" and trigger.noun.head.lemma_.lower() == "zone":
         return True
-    if any(c.lower_ == "own" for c in trigger.noun.children):
+    if any(c.lower_ == "own" for c in trigger.noun.children) and not _foreign_intruder(trigger):
         return True  # "operating in China's own airspace": a claim of being at home
     if trigger.verb is None:
         return False
@@ -277,6 +277,14 @@ def _blocked(trigger: Trigger) -> bool:
         return False
     return (negated(flier) or generic(flier, flown=True) or flier.lower_ in NEGATIVE_PRONOUNS | FREE_CHOICE_PRONOUNS
             or any(c.lower_ in FREE_CHOICE_DETERMINERS for c in flier.children))
+
+
+def _foreign_intruder(trigger: Trigger) -> bool:
+    """ "A Russian jet violated Finland's own airspace": "own" only stresses whose airspace it was when the intruder
+    is named for another state; without one ("jets operating in China's own airspace") it claims being at home."""
+    owner = nationality(owner_words(trigger.noun))
+    flier = nationality([t for word in _intruder_words(trigger) for t in word.subtree if t.i <= word.i])
+    return owner is not None and flier is not None and owner != flier
 
 
 # --- Victims -------------------------------------------------------------------------------------------------------
@@ -388,7 +396,7 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
             codes += _subject_states(trigger.verb)  # "A and B reported drones entering their airspace"
         elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
             codes += [code for code in [_owner(trigger, context)] if code]
-        elif word.lower_ not in DIRECTION_WORDS:
+        elif word.lower_ not in DIRECTION_WORDS or word.dep_ == "poss":  # "the South's airspace" names a state
             codes += [code for code in [state_of(word)] if code]
     owners = owner_words(trigger.noun)
     named = any(word.pos_ == "PROPN" for word in owners)
