@@ -141,3 +141,23 @@ def test_a_states_own_airspace_entered_by_another_states_aircraft_is_violated() 
     # "own" of the intruder's state, or of no intruder named, claims being at home
     assert not incidents("Beijing said its jets had flown only in China's own airspace on Monday.")
     assert not incidents("The bombers stayed in Russia's own airspace throughout the drill on Tuesday.")
+
+
+# --- Airports and air bases by their own names ------------------------------------------------------------------------
+
+
+def test_an_airport_or_air_base_no_town_locates_is_found_by_its_own_name_or_its_town() -> None:
+    s = only("A drone was sighted near Stansted airport late on Tuesday.", "drone_sighting", "GB")
+    assert s.location == "Stansted airport"
+    s = only("Drones were seen above the Florennes air base overnight, the defence minister said.", "drone_sighting",
+             "BE")
+    assert "Florennes" in (s.location or "")
+    only("Drones were seen over Flesland airport on Monday evening.", "drone_sighting", "NO")
+    v = only("A Russian drone came down near the Tapa airfield on Sunday.", "airspace_violation", "EE")
+    assert v.violator == "RU"
+
+
+def test_a_field_name_two_states_share_is_the_one_its_sentence_names_and_none_without() -> None:
+    only("Portuguese officials said drones were seen over Santa Cruz airport on Tuesday.", "drone_sighting", "PT")
+    assert not [i for i in incidents("Drones were seen over Santa Cruz airport on Tuesday.")
+                if i.country in {"PT", "BR"}]

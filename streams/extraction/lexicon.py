@@ -154,6 +154,12 @@ DIVIDED_HALVES: tuple[dict[str, str], ...] = ({"South": "KR", "North": "KP"},)
 
 # Kinds of place small enough that two incidents placed at two of them, the same night, are two incidents: an
 # airport, a base, a plant, a village. A river, a sea, a region or "the area" may hold both (streams.model.counting).
+# Words of an airport's or air base's name that say what kind of field it is, not which one: "Kleine Brogel Air
+# Base" is found by "Kleine-Brogel air base" and "Billund Airport" by "Billund airport" (streams.extraction.airports).
+AIRFIELD_WORDS = {"airport", "international", "air", "base", "airbase", "airfield", "aerodrome", "airstrip", "field",
+                  "regional", "municipal", "national", "domestic", "military", "station", "force", "afb", "the"}
+# Site nouns of an airfield: a town's name before one may be found by the airports the town has.
+AIRFIELD_HEADS = {"airport", "airfield", "airbase", "base", "aerodrome", "airstrip"}
 SITE_HEADS = {"airport", "airfield", "airbase", "base", "plant", "station", "village", "town", "city", "island",
               "islet", "isle", "port", "harbour", "harbor"}
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
+from streams.extraction.airports import airport_countries
+from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
@@ -76,7 +77,9 @@ def _extent(obj: Token) -> list[Token]:
 def _country(obj: Token, name: str) -> str | None:
     """The state a place lies in: by its name, a state or town among its words ("Copenhagen Airport", "Tampere
     airport"), or "X in Denmark" / "Oslo, Norway". A sea named after a state ("the Gulf of X", "the Sea of Y") lies
-    off its coast, in no one state."""
+    off its coast, in no one state. Last, an airport or air base no town of the gazetteer places ("Gatwick",
+    "Kleine-Brogel air base", "Billund airport"): news names fields by their own names and by small towns, and the
+    register of airports knows both."""
     of_name = _of_name(obj) if obj.lemma_.lower() not in WATER_WORDS else None
     code = place_country(name) or (place_country(of_name) if of_name else None) or next(
         (place_country(t.text) for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i and place_country(t.text)),
@@ -88,7 +91,17 @@ def _country(obj: Token, name: str) -> str | None:
             target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and is_state_name(target.text):
                 return place_country(target.text)
-    return None
+    return _airfield_state(obj, name)
+
+
+def _airfield_state(obj: Token, name: str) -> str | None:
+    """The state of the airfield a place names, or, of the states of the fields so named ("Bergen airport" in two
+    states), the one its sentence names: "Norwegian police said drones were seen over Bergen airport"."""
+    candidates = airport_countries(name, obj.lemma_.lower() in AIRFIELD_HEADS)
+    if len(candidates) > 1:
+        candidates = candidates & {code for ent in obj.sent.ents if ent.label_ in {"GPE", "NORP"}
+                                   for code in [place_country(ent.text)] if code}
+    return next(iter(candidates)) if len(candidates) == 1 else None
 
 
 def _place(obj: Token, preposition: str, prefix: str = "") -> Place | None:
