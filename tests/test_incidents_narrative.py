@@ -161,3 +161,19 @@ def test_a_field_name_two_states_share_is_the_one_its_sentence_names_and_none_wi
     only("Portuguese officials said drones were seen over Santa Cruz airport on Tuesday.", "drone_sighting", "PT")
     assert not [i for i in incidents("Drones were seen over Santa Cruz airport on Tuesday.")
                 if i.country in {"PT", "BR"}]
+
+
+# --- Drones told by what they were doing ------------------------------------------------------------------------------
+
+
+def test_drones_flying_or_hovering_somewhere_in_a_past_report_were_seen_there() -> None:
+    s = only("Police received reports of drones flying over Aalborg airport on Friday.", "drone_sighting", "DK")
+    assert (s.location, s.occurred_on.value if s.occurred_on else None) == ("Aalborg airport", "2025-10-03")
+    only("Residents posted videos of drones hovering above the Norwegian town of Tromso on Sunday night.",
+         "drone_sighting", "NO")
+    only("Guards saw drones circling over Karup air base on Saturday.", "drone_sighting", "DK")
+
+
+def test_drones_flying_somewhere_in_the_present_tense_or_a_denied_report_are_no_sighting() -> None:
+    assert not incidents("Drones flying over airports pose a growing risk, Danish officials say.")
+    assert not incidents("Police did not receive any reports of drones flying over Aalborg airport on Friday.")

@@ -33,6 +33,7 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     """The word that says the drones were seen: "drones were spotted", "drone sightings shut the airport",
     "reports of drones"; None when the drones are not said to be seen."""
     head = phrase.head
+    flying = _flying_participle(head)
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head  # "a swarm of drones was seen", "a group of drones was seen"
     if head.dep_ == "compound" and head.head.lemma_.lower() in SIGHTING_NOUNS:
@@ -45,12 +46,14 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     if negated(head) or (verb is not None and doubted(verb)):
         return None
     if verb is None:
-        return _relative_sighting(head)
+        return _relative_sighting(head) or flying
     if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
         return verb
     seen = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ == "VBN" and not doubted(c)), None)
-    return verb if seen is not None else _relative_sighting(head)  # "drones seen near the runway stopped flights"
+    if seen is not None:
+        return verb  # "drones seen near the runway stopped flights"
+    return _relative_sighting(head) or flying
 
 
 def _appeared_to_be(head: Token) -> Token | None:
@@ -71,6 +74,18 @@ def _relative_sighting(head: Token) -> Token | None:
     tells one of its own (in the present, "drones that fly over airports", it tells of a kind)."""
     return next((c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ in {"VBD", "VBN"} and not doubted(c)), None)
+
+
+def _flying_participle(head: Token) -> Token | None:
+    """ "Police had reports of drones flying over the airport", "drones hovering above the base forced it to close":
+    a present participle on the drones, of flying somewhere, tells where they were seen when the clause they are in
+    is told in the past ("drones flying over airports pose a risk" tells of a kind)."""
+    participle = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                       and c.lemma_.lower() in SIGHTING_VERBS and any(p.dep_ == "prep" for p in c.children)), None)
+    main = governing_verb(head)
+    if participle is None or main is None or main.tag_ not in {"VBD", "VBN"} or doubted(main) or negated(main):
+        return None
+    return participle
 
 
 def _tallied(noun: Token) -> bool:
