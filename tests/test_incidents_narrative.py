@@ -177,3 +177,21 @@ def test_drones_flying_or_hovering_somewhere_in_a_past_report_were_seen_there() 
 def test_drones_flying_somewhere_in_the_present_tense_or_a_denied_report_are_no_sighting() -> None:
     assert not incidents("Drones flying over airports pose a growing risk, Danish officials say.")
     assert not incidents("Police did not receive any reports of drones flying over Aalborg airport on Friday.")
+
+
+# --- Repetition ------------------------------------------------------------------------------------------------------
+
+
+def test_a_repetition_told_in_the_past_and_dated_is_a_report_of_that_time() -> None:
+    v = only("Belarusian helicopters repeatedly crossed into Polish airspace in August.", "airspace_violation", "PL")
+    assert (v.violator, v.occurred_on.value if v.occurred_on else None) == ("BY", "2025-08")
+    v = only("Chinese drones repeatedly violated Japanese airspace near Yonaguni on Sunday, Tokyo said.",
+             "airspace_violation", "JP")
+    assert (v.violator, v.occurred_on.value if v.occurred_on else None) == ("CN", "2025-10-05")
+
+
+def test_a_habit_in_the_present_or_over_years_is_no_incident() -> None:
+    assert not incidents("Russian jets repeatedly violate Estonian airspace, officials say.")
+    assert not incidents("Russian jets repeatedly violated Estonian airspace in recent years.")
+    assert not incidents("Turkish jets have repeatedly violated Greek airspace since 2014.")
+    assert not incidents("Turkish jets regularly violated Greek airspace in May.")

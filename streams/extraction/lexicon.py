@@ -646,6 +646,9 @@ LEAVING_VERBS = {"leave", "exit"}
 # Adverbs of a habit, not of an event: "Russian jets repeatedly violate its airspace".
 HABITUAL_ADVERBS = {"repeatedly", "regularly", "frequently", "often", "routinely", "constantly", "systematically",
                     "persistently"}
+# Habitual adverbs that, on a past verb with a date, tell of events that happened in that time, not of a habit:
+# "jets repeatedly crossed into its airspace on Sunday" (one report for the day), unlike "they regularly cross".
+REPEATED_ADVERBS = {"repeatedly"}
 # Possessives that stand for the airspace's owner: "its airspace", "our territory".
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her"}
 # Possessives of a state or of what it flew: "Russia said its Su-24 had been shot down".
