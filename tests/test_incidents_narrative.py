@@ -195,3 +195,30 @@ def test_a_habit_in_the_present_or_over_years_is_no_incident() -> None:
     assert not incidents("Russian jets repeatedly violated Estonian airspace in recent years.")
     assert not incidents("Turkish jets have repeatedly violated Greek airspace since 2014.")
     assert not incidents("Turkish jets regularly violated Greek airspace in May.")
+
+
+# --- Article 4 called again by another name, and asked for before ----------------------------------------------------
+
+
+def requests(body: str) -> list[tuple[str, str | None]]:
+    return sorted((i.country, i.occurred_on.value if i.occurred_on else None) for i in incidents(body)
+                  if i.kind == "article4_request")
+
+
+def test_the_option_or_the_clause_in_a_story_naming_article_4_is_article_4() -> None:
+    assert requests("Latvia asked for consultations under Article 4 on Monday. Turkey has used the option twice, in "
+                    "2012 and 2015.") == [("LV", "2025-10-06"), ("TR", "2012"), ("TR", "2015")]
+    assert requests("Romania sought talks under Article 4 on Friday. Lithuania invoked the clause in 2022.") == [
+        ("LT", "2022"), ("RO", "2025-10-03")]
+
+
+def test_it_asking_again_is_the_state_whose_request_the_story_told_last() -> None:
+    assert requests("Estonia requested consultations under Article 4 on Tuesday. It has invoked it once before, in "
+                    "2014.") == [("EE", "2014"), ("EE", "2025-10-07")]
+
+
+def test_an_option_a_phrase_of_its_own_describes_is_no_article_4() -> None:
+    assert requests("Estonia requested consultations under Article 4 on Tuesday. Poland used the option to close its "
+                    "border in 2021.") == [("EE", "2025-10-07")]
+    assert requests("Estonia requested consultations under Article 4 on Tuesday. Finland has an option to ask for "
+                    "help.") == [("EE", "2025-10-07")]

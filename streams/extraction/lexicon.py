@@ -617,6 +617,10 @@ CAUSING_VERBS = {"prompt", "lead", "force", "push", "spur", "cause", "compel", "
 REQUEST_MAKING_VERBS = {"make", "submit", "lodge", "file", "put", "table", "send", "issue"}
 # Words that stand for the consultations a sentence names: "requested them", "asked for it".
 CONSULTATION_PRONOUNS = {"them", "it", "they", "these", "those"}
+# Nouns by which a story that has named Article 4 calls it again: "Turkey has used the option twice".
+ARTICLE4_ANAPHORS = {"option", "clause", "provision", "mechanism", "procedure"}
+# Verbs whose object can only be a clause of a treaty: "it has invoked it once before", in a story naming Article 4.
+ARTICLE4_INVOKING = {"invoke", "trigger", "activate"}
 # Prepositions that attach a request noun to who made it: "the request of Estonia", "a request by Poland".
 REQUESTER_PREPOSITIONS = {"of", "by", "from"}
 
@@ -716,7 +720,8 @@ DOWNING_VERBS = {"shoot", "bring"}
 
 # What an incident sentence names: something flying, whose airspace, a violation, Article 4.
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
-                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"})
+                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"}
+                  | ARTICLE4_ANAPHORS | ARTICLE4_INVOKING)
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
 # Nouns of a speech act whose content a that-clause gives: "an announcement by the service that ...", "Finland's
 # warning that ...".
