@@ -222,3 +222,34 @@ def test_an_option_a_phrase_of_its_own_describes_is_no_article_4() -> None:
                     "border in 2021.") == [("EE", "2025-10-07")]
     assert requests("Estonia requested consultations under Article 4 on Tuesday. Finland has an option to ask for "
                     "help.") == [("EE", "2025-10-07")]
+
+
+# --- A day counted on dates a sighting at an unnamed site, and what came back ----------------------------------------
+
+
+def test_a_sighting_over_the_site_named_before_on_a_day_counted_on_is_one_of_its_own() -> None:
+    assert days("Drones were seen over Billund airport on Aug. 14. A day later, drones were seen over the airport "
+                "again.", "drone_sighting", "DK") == ["2025-08-14", "2025-08-15"]
+
+
+def test_what_flew_coming_back_on_a_day_of_its_own_is_another_incident_like_the_last() -> None:
+    found = [i for i in incidents("Drones were spotted over Frankfurt airport on Tuesday evening. They returned the "
+                                  "following night, halting flights again.") if i.kind == "drone_sighting"]
+    assert sorted((i.occurred_on.value if i.occurred_on else None, i.location) for i in found) == [
+        ("2025-10-07", "Frankfurt airport"), ("2025-10-08", "Frankfurt airport")]
+    assert found[-1].rules == ("returned.they_came_back",) or found[0].rules == ("returned.they_came_back",)
+    assert days("Drones were seen over Esbjerg harbour on Sept. 2. The drones reappeared over Skagen three days "
+                "later.", "drone_sighting", "DK") == ["2025-09-02", "2025-09-05"]
+    assert days("A Belarusian helicopter crossed into Polish airspace on Monday. It returned on Wednesday, the "
+                "border guard said.", "airspace_violation", "PL") == ["2025-10-06", "2025-10-08"]
+
+
+def test_a_return_home_or_one_with_no_day_of_its_own_is_no_new_incident() -> None:
+    assert days("A Russian jet violated Latvian airspace on Thursday. It returned to Russian airspace on Friday.",
+                "airspace_violation", "LV") == ["2025-10-02"]
+    assert days("A Russian jet violated Latvian airspace on Thursday. It returned home on Friday.",
+                "airspace_violation", "LV") == ["2025-10-02"]
+    assert days("Drones were spotted over Frankfurt airport on Tuesday evening. They did not return on Wednesday.",
+                "drone_sighting", "DE") == ["2025-10-07"]
+    assert days("Drones were spotted over Frankfurt airport on Tuesday evening. Flights returned to normal on "
+                "Wednesday.", "drone_sighting", "DE") == ["2025-10-07"]

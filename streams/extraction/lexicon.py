@@ -659,6 +659,12 @@ POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her"}
 STATE_POSSESSIVES = {"its", "their"}
 # Nouns that stand for a state: "the country's airspace".
 STATE_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
+# Verbs of what flew coming back: "they returned for a second night", "the drones reappeared over the base".
+RETURN_VERBS = {"return", "reappear", "resurface"}
+# Words by which a return is a way home, no coming back: "it returned to Russian airspace", "they flew back home".
+HOMEWARD_WORDS = {"to", "towards", "toward", "home", "back", "homeward"}
+# Pronouns that come back as what flew: "they returned", "it reappeared".
+RETURNING_PRONOUNS = {"it", "they"}
 # Pronouns that stand for what flew: "it entered", "drones, which crossed", "called it a provocation".
 FLIER_PRONOUNS = {"it", "they", "which", "that", "who"}
 # Prepositions of flying above a place: "over Aalborg", "above the base".
@@ -721,7 +727,7 @@ DOWNING_VERBS = {"shoot", "bring"}
 # What an incident sentence names: something flying, whose airspace, a violation, Article 4.
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
                   | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"}
-                  | ARTICLE4_ANAPHORS | ARTICLE4_INVOKING)
+                  | ARTICLE4_ANAPHORS | ARTICLE4_INVOKING | RETURN_VERBS)
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
 # Nouns of a speech act whose content a that-clause gives: "an announcement by the service that ...", "Finland's
 # warning that ...".

@@ -216,6 +216,8 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     nested = {t.i for other in others if clause.is_ancestor(other) for t in other.subtree}
     scope = {t.i for t in clause.subtree} - nested
     date, dated_here = clause_date(sentence, clause, clause, context.published)
+    if date is None and context.counted_day is not None:  # "A day later, drones were seen over the airport again"
+        date, dated_here = context.counted_day, True
     counted = next((p for p in drones if p.head.i in scope), None)
     count, stated = (counted.count, counted.count_stated) if counted else (None, False)
     parts = _conjoined_parts(sentence, clause, scope)
@@ -235,13 +237,23 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     if not by_country and date is None and not places(sentence):
         date, by_country = _told_before(sentence, context)  # "The closure came after drones were spotted"
     if not by_country:
-        if context.main_country is None or (date is None and not places(sentence)):
+        home = context.main_country or _site_told_before(sentence, context)
+        if home is None or (date is None and not places(sentence)):
             return []
-        by_country = {context.main_country: location_in(sentence, list(sentence), {context.main_country})}
+        by_country = {home: location_in(sentence, list(sentence), {home})}
     return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
                     rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date,
                     date_in_clause=dated_here or not _said_on_a_day(clause), location=where)
             for code, where in by_country.items()]
+
+
+def _site_told_before(sentence: Span, context: Context) -> str | None:
+    """ "Drones were seen over X airport on Monday. A day later, drones were seen over the airport again": a site
+    named only by its kind ("the airport") is the one the story's last sighting was at, and in its state."""
+    if not any(t.lemma_.lower() in SITE_HEADS and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children)
+               for t in sentence):
+        return None
+    return next((m.country for m in reversed(context.reported) if m.kind == "drone_sighting"), None)
 
 
 def _host_sites(sentence: Span, clause: Token, scope: set[int], nested: set[int]) -> list[tuple[str, str | None]]:
