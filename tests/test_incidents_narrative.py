@@ -33,11 +33,18 @@ def test_the_next_or_following_day_or_night_is_the_day_after_the_last_named() ->
                 "air base.", "drone_sighting", "DK") == ["2025-08-21", "2025-08-22"]
     assert days("Drones were reported over Eindhoven airport on 12 July. The following night, drones were seen over "
                 "Volkel air base.", "drone_sighting", "NL") == ["2025-07-12", "2025-07-13"]
+    assert days("Drones were reported over Aarhus harbour on June 3. The day after, drones were seen over Aalborg "
+                "airport.", "drone_sighting", "DK") == ["2025-06-03", "2025-06-04"]
+    # "the day after" something is a clause of its own, no day counted on from the last
+    assert days("Drones were reported over Aarhus harbour on June 3. The day after the sighting, police said drones "
+                "were seen over Aalborg airport on June 6.", "drone_sighting", "DK") == ["2025-06-03", "2025-06-06"]
 
 
 def test_a_second_night_is_the_night_after_the_one_named() -> None:
     assert days("Drones were seen over Bremen airport on Oct. 2. Drones were spotted over Munich airport for a "
                 "second night, the police said.", "drone_sighting", "DE") == ["2025-10-02", "2025-10-03"]
+    assert days("Drones were seen over Esbjerg harbour on Sept. 20. Drones were spotted over Karup air base for the "
+                "second night running.", "drone_sighting", "DK") == ["2025-09-20", "2025-09-21"]
 
 
 def test_a_day_counted_on_does_not_move_a_date_the_clause_gives_nor_stand_without_a_day_before() -> None:

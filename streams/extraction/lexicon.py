@@ -370,11 +370,12 @@ SAME_DAY_PHRASES = re.compile(
 # as the same day as that one: SAME_DAY_PHRASES).
 ANAPHORIC_DAY = re.compile(r"\b(?:that|the same) (?:day|morning|afternoon|evening|night)\b", re.I)
 # A day named by counting on from the day the text named before: "a day later", "two nights later", "a week later",
-# "the next day", "the following night", "(returned) for a second night": that day plus the count (the next one
-# when none is written).
+# "the next day", "the following night", "the day after,", "(returned) for a second night (running)": that day plus
+# the count (the next one when none is written).
 LATER_DAY = re.compile(r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|nights?|weeks?) later|"
-                       r"the (?:next|following) (?:day|night|morning|afternoon|evening)|"
-                       r"for a (?:second|third|fourth) (?:straight |consecutive |successive )?(?:day|night))\b", re.I)
+                       r"(?:the )?(?:next|following) (?:day|night|morning|afternoon|evening)|the day after(?=\s*[,.;])|"
+                       r"for (?:a|the) (?:second|third|fourth) (?:straight |consecutive |successive )?(?:day|night))\b",
+                       re.I)
 LATER_DAY_UNITS = {"day": 1, "night": 1, "week": 7}
 # Phrases that date an event on the day before publication.
 DAY_BEFORE_PHRASES = re.compile(r"\b(yesterday|last night)\b")
