@@ -260,3 +260,10 @@ def test_a_return_home_or_one_with_no_day_of_its_own_is_no_new_incident() -> Non
                 "drone_sighting", "DE") == ["2025-10-07"]
     assert days("Drones were spotted over Frankfurt airport on Tuesday evening. Flights returned to normal on "
                 "Wednesday.", "drone_sighting", "DE") == ["2025-10-07"]
+
+
+def test_a_name_of_a_province_in_one_state_and_a_town_in_another_lies_in_the_one_its_sentence_names() -> None:
+    s = only("German police said a drone was spotted over Hanover airport late on Sunday.", "drone_sighting", "DE")
+    assert s.location == "Hanover airport"
+    only("Officers in Germany said drones had been seen above Hanover on Saturday night.", "drone_sighting", "DE")
+    only("Jamaican police said a drone was seen over Hanover on Saturday.", "drone_sighting", "JM")

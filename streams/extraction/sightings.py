@@ -20,7 +20,8 @@ from streams.extraction.dates import clause_date, date_near, listed_days
 from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
                                         SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN)
-from streams.extraction.locations import Place, destination, facilities, location_in, places, regional, subject_place
+from streams.extraction.locations import (Place, destination, facilities, location_in, name_country, places, regional,
+                                          subject_place)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -127,14 +128,14 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
                 not _whence(ent.root)) and not _of_people(ent.root) and (
                 not destination(ent.root)) and not _beside(ent.root):
-            code = place_country(ent.text)
+            code = name_country(ent.root, ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
                 city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}
                 located[code] = ent.text if city and not is_state_name(ent.text) else None
     for token in sentence:  # a city named before "airport", whatever entity the tagger makes of it
         if token.pos_ == "PROPN" and token.dep_ in {"poss", "compound", "nmod", "conj"} and _of_a_place(token) and (
                 not destination(token)):
-            code = place_country(token.text)
+            code = name_country(token, token.text)
             if code and code not in located and not is_state_name(token.text):
                 located[code] = token.text
     if not located:
