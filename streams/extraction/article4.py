@@ -17,8 +17,8 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near, listed_days, resolve
-from streams.extraction.lexicon import (ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
-                                        CONSULTATION_PRONOUNS, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
+from streams.extraction.lexicon import (ARTICLE4_ANAPHORS, ARTICLE4_INVOKING, ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
+                                        CONSULTATION_PRONOUNS, DEFINITE, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
                                         REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS,
                                         REQUESTER_PRONOUNS)
 from streams.extraction.mentions import Context, Mention
@@ -89,8 +89,9 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
             not named and word.pos_ not in {"VERB", "AUX"} and not made):
         return False
     topics = ARTICLE4_TOPICS if named else ARTICLE4_TOPICS - ARTICLE4_NAMED_ONLY_TOPICS
-    if named:
+    if named or word.lemma_.lower() in ARTICLE4_INVOKING:
         topics = topics | CONSULTATION_PRONOUNS
+    topics = topics | {t.lower_ for t in word.children if _named_again(t)}
     # "would ask allies for air defence but was not seeking consultations": not what a negated clause beside it names
     refused = {t.i for c in word.subtree if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and negated(c)
                for t in c.subtree}
@@ -101,6 +102,15 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
         return False
     verb = _making(word) if made else word
     return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DOUBTING_HEADS | {"need"}))
+
+
+def _named_again(obj: Token) -> bool:
+    """ "Turkey has used the option twice": in a story that names Article 4, "the option", "the clause" is it again
+    (only as the object of a request verb, only with "the": "an option" is any, and not one a phrase of its own
+    says: "the option to close the border")."""
+    return (obj.dep_ == "dobj" and obj.lemma_.lower() in ARTICLE4_ANAPHORS
+            and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children)
+            and not any(c.dep_ in {"acl", "relcl", "prep"} for c in obj.children))  # "the option to close a border"
 
 
 def _future(verb: Token) -> bool:
@@ -186,7 +196,7 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
             context.request_dates.append(date)
         occasions = _occasions(sentence, word, context) or _listed(word, context)
         for requester in askers:
-            code = _requester_state(requester)
+            code = _requester_state(requester) or _asker_before(requester, context)
             if code and code not in mentions:
                 mentions[code] = Mention(kind="article4_request", country=code, field=context.field, sentence=sentence,
                                          rule="article4.request", occurred_on=date, date_in_clause=in_clause)
@@ -201,6 +211,14 @@ def article4_requests(sentence: Span, context: Context) -> list[Mention]:
                                   date_in_clause=False)
                     for code in _misparsed_requesters(sentence)}
     return list(mentions.values())
+
+
+def _asker_before(pronoun: Token, context: Context) -> str | None:
+    """ "Estonia requested consultations on Tuesday. It has invoked it once before, in 2014.": "it" that no speaker
+    stands for, asking again, is the state whose request the story told last."""
+    if pronoun.lower_ not in REQUESTER_PRONOUNS - {"we"}:
+        return None
+    return next((m.country for m in reversed(context.reported) if m.kind == "article4_request"), None)
 
 
 def _misparsed_requesters(sentence: Span) -> list[str]:

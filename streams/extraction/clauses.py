@@ -11,10 +11,10 @@ from spacy.tokens import Token
 
 from streams.extraction.lexicon import (AFTER_PREPOSITIONS, AIRSPACE_NOUNS, COMPANION_ADVERBS, CONDITION_CONJUNCTIONS,
                                         COUNTING_WORDS, DIRECTION_PREFIXES, DOUBTING_HEADS, GENERIC_COLLECTIVES,
-                                        GENERIC_MODIFIERS, IRREGULAR_FORMS, JOINING_VERBS, MODALS, NEGATIONS,
-                                        NEGATIVE_OCCASIONS, RELATIVE_PRONOUNS, TREND_NOUNS)
+                                        GENERIC_MODIFIERS, HEDGING_MODIFIERS, IRREGULAR_FORMS, JOINING_VERBS, MODALS,
+                                        NEGATIONS, NEGATIVE_OCCASIONS, RELATIVE_PRONOUNS, SINGLE_ARTICLES, TREND_NOUNS)
 from streams.extraction.places import country_code
-from streams.extraction.platforms import is_platform_word, nationality
+from streams.extraction.platforms import divided_half, is_platform_word, nationality
 
 # Clauses inside a clause that report another event: its date is not the clause's ("asked for talks after
 # drones crossed the border on Friday", "consultations, which are held on Tuesday").
@@ -40,7 +40,7 @@ def state_of(token: Token) -> str | None:
         code = country_code(f"{left.text} {token.text}")
         if code:
             return code
-    return country_code(token.text)
+    return country_code(token.text) or divided_half(token)
 
 
 def _objects(preposition: Token) -> list[Token]:
@@ -130,11 +130,18 @@ def generic(noun: Token, flown: bool = False) -> bool:
     flew (``flown``), words that count it say how many flew in one report, not that the events were many: "several
     drones violated its airspace", "dozens of balloons crossed" is one incident, "several violations" are many."""
     counting = COUNTING_WORDS if flown else frozenset()
-    if any(c.lower_ in GENERIC_MODIFIERS - counting for c in noun.children):
+    hedging = HEDGING_MODIFIERS if _one_report(noun) else frozenset()
+    if any(c.lower_ in GENERIC_MODIFIERS - counting - hedging for c in noun.children):
         return True
     governor = noun.head.head.lemma_.lower()
     return (noun.head.lower_ == "of" and governor in GENERIC_COLLECTIVES - counting) or (
         noun.head.lower_ in {"of", "in"} and governor in TREND_NOUNS)
+
+
+def _one_report(noun: Token) -> bool:
+    """ "a possible violation", "a potential incursion": a singular noun after "a" is one report, hedged; without
+    the article ("possible violations", "any possible incursion") it is a kind of event that may happen."""
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in SINGLE_ARTICLES for c in noun.children)
 
 
 def subject(verb: Token) -> Token | None:

@@ -20,7 +20,8 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import (AGAIN_WORDS, DAY_BEFORE_PHRASES, LAG_UNITS, MODALS, MONTHS, NUMBER_WORDS, PERIOD_BOUNDS,
+from streams.extraction.lexicon import (AGAIN_WORDS, DAY_BEFORE_PHRASES, LAG_UNITS, LATER_DAY, LATER_DAY_UNITS, MODALS,
+                                        MONTHS, NIGHT_OF_DATE_WORDS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -54,12 +55,13 @@ LAST_YEAR = re.compile(r"\blast year\b")
 PREVIOUS_DAY = re.compile(r"\b(?:the|a) (?:(?:previous|prior) (?:day|night)|(?:day|night) (?:before|earlier))\b", re.I)
 
 # A date or time heading a line of a timeline, roundup or live blog: "MAY 13 - ", "* JUNE 2012 - ", "Sept. 13: ",
-# "Tuesday - ", "23:55 - ". It dates the line it heads and is no part of the line's sentence.
+# "Tuesday - ", "23:55 - ", "- Sept. 25: " (a dash for a bullet). It dates the line it heads and is no part of the
+# line's sentence.
 _MONTH_WORD = "(?:" + _MONTH_NAMES + r")\.?"
 _HEADING_DATE = (rf"(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-\u2013]\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}\s+{_MONTH_WORD}"
                  rf"(?:\s+(?:19|20)\d\d)?|{_MONTH_WORD}\s+(?:19|20)\d\d|(?:19|20)\d\d|"
                  + "|".join(WEEKDAYS) + r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)")
-HEADING = re.compile(rf"^[ \t]*(?:[*\u2022\u00b7][ \t]*)?(?P<date>{_HEADING_DATE})[ \t]*[-\u2013\u2014:][ \t]+(?=\S)", re.I)
+HEADING = re.compile(rf"^[ \t]*(?:[*\u2022\u00b7][ \t]*|[-\u2013\u2014][ \t]+)?(?P<date>{_HEADING_DATE})[ \t]*[-\u2013\u2014:][ \t]+(?=\S)", re.I)
 
 Reading = FuzzyDate | None | Literal[False]
 DAY_LIST = re.compile(rf"{MONTH}\s+(?P<days>\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\s+(?:and|&)\s+\d{{1,2}})\b(?!\s*,?\s*(?:19|20)\d\d)",
@@ -214,10 +216,18 @@ def date_candidates(span: Span) -> list[tuple[Token, str]]:
     found = []
     for ent in entities(span):
         bounded = ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERIOD_BOUNDS
-        if ent.label_ in {"DATE", "TIME"} and not bounded and not _in_bounding_clause(ent.root):
+        if ent.label_ in {"DATE", "TIME"} and not (bounded or _in_bounding_clause(ent.root) or _night_of_date(ent)):
             found.append((ent.root, ent.text))
     found += [(t, t.text) for t in span if t.lower_ in SAME_DAY_WORDS and not t.ent_type_]
     return found
+
+
+def _night_of_date(ent: Span) -> bool:
+    """ "overnight on Sept. 9-10", "overnight on Tuesday": a time of night followed by the date it falls on is the
+    time of that date, not the night before publication."""
+    doc = ent.doc
+    return (SAME_DAY_PHRASES.search(ent.text.lower()) is not None and ent.end + 1 < len(doc)
+            and doc[ent.end].lower_ in NIGHT_OF_DATE_WORDS and doc[ent.end + 1].ent_type_ == "DATE")
 
 
 def _in_bounding_clause(token: Token) -> bool:
@@ -329,6 +339,19 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
         if own is not None:
             return own, True
     return date_near(span, anchor, published, inside), False
+
+
+def later_day(text: str, last: dt.date) -> FuzzyDate | None:
+    """The day a sentence names by counting on from the day the text named before ("A day later, ...", "the
+    following night", "returned for a second night"): a narrative goes forward from its last date, so such a
+    phrase dates by that day, never by publication."""
+    found = LATER_DAY.search(text)
+    if found is None:
+        return None
+    count = found["count"]
+    amount = 1 if count is None else int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
+    unit = LATER_DAY_UNITS[found["unit"].lower().rstrip("s")] if found["unit"] else 1
+    return FuzzyDate((last + dt.timedelta(days=amount * unit)).isoformat(), "day")
 
 
 def heading(line: str) -> re.Match[str] | None:

@@ -21,11 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from streams.model.article import TEXT_FIELDS
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
-from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
-from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
+from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of, subject_state
+from streams.extraction.dates import clause_date, date_candidates, heading_date, later_day, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
                                         EARLIER_WORDS,
-                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
+                                        GENERIC_NAME_WORDS, HARDWARE, HOMEWARD_WORDS, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
@@ -39,7 +39,7 @@ from streams.extraction.sightings import sightings
 from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words,
                                            shootdowns, violations)
 
-PATTERN_FILES = ("disruption", "background", "retold")  # the pattern files (patterns/*.json) the incident rules read
+PATTERN_FILES = ("disruption", "background", "retold", "returned")  # the pattern files (patterns/*.json) the incident rules read
 BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
 SIMILAR_ELSEWHERE = {"background.similar_incidents_including", "background.similar_incidents_in_states"}
 DATE_PARTS = {"nummod", "compound", "quantmod"}  # the words of one date in a list: "June 2020", "May 5"
@@ -392,7 +392,8 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
-    reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context)
+    reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context) or _came_back(
+        sentence, context)
     reported += _earlier_ones(sentence, reported, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
 
@@ -434,6 +435,32 @@ def _retold_with_time(sentence: Span, context: Context) -> list[Mention]:
         if date is not None and dated_here:
             return [replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=date,
                             date_in_clause=True, supporting=True, heading=None, left=False, occasion=0)]
+    return []
+
+
+def _came_back(sentence: Span, context: Context) -> list[Mention]:
+    """ "They returned for a second night", "the drones reappeared over the base on Friday" (patterns/returned.json):
+    what the story reported last came back, another incident like it, in its state and at its place unless the
+    sentence names another, on the day the sentence gives; none on no day of its own or on the same day."""
+    earlier = next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    if earlier is None:
+        return []
+    for match in context.matches.get("returned", []):
+        verb = match.tokens["verb"]
+        if not match.within(sentence) or doubted(verb) or negated(verb) or any(
+                c.lower_ in HOMEWARD_WORDS for c in verb.children):
+            continue  # "it returned to Russian airspace on Friday": the way home
+        date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if context.counted_day is not None and not (date is not None and dated_here):
+            date = context.counted_day
+        elif not dated_here:
+            date = None
+        if date is None or date == earlier.occurred_on:
+            continue
+        place = location_in(sentence, list(verb.subtree), {earlier.country}, scope_only=True)
+        return [replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=date,
+                        date_in_clause=True, location=place or earlier.location, count=None, count_stated=False,
+                        duration=None, supporting=False, heading=None, left=False, occasion=0)]
     return []
 
 
@@ -606,6 +633,15 @@ def _under_heading(mentions: list[Mention], dated: FuzzyDate | None) -> list[Men
             replace(m, occurred_on=dated, date_in_clause=True, heading=dated) for m in mentions]
 
 
+def _chained(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention]:
+    """A sentence dated by counting on from the text's last day ("Two days later, ...") dates what it reports, unless
+    a mention's own clause gives a date: the phrase itself resolves to no day, and publication is not its day."""
+    if day is None:
+        return mentions
+    return [m if m.date_in_clause and m.occurred_on else replace(m, occurred_on=day, date_in_clause=True)
+            for m in mentions]
+
+
 def _timestamped(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention]:
     """A live-blog entry's time ("23:55 - ...") gives the day of what it reports, unless its own clause dates it;
     only as a guess, for the next entry past midnight may still tell of the same drones."""
@@ -667,9 +703,12 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
             line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line
             in_the_night = _evening_before(context, sentence, analysed.article.published_at)
             line_context, dated = _line_context(_that_day(in_the_night, sentence, last_day), line)
-            mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
-                                     timestamp_day(line, analysed.article.published_at))
-            last_day = _last_day(sentence, line_context.published) or last_day
+            chained = later_day(sentence.text, last_day) if last_day is not None else None
+            line_context = replace(line_context, counted_day=chained) if chained else line_context
+            mentions += _timestamped(_under_heading(_chained(_sentence_mentions(sentence, line_context), chained),
+                                                    dated), timestamp_day(line, analysed.article.published_at))
+            last_day = (dt.date.fromisoformat(chained.value) if chained else None) or _last_day(
+                sentence, line_context.published) or last_day
     mentions = _definite_sites(mentions)
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:

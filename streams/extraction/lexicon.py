@@ -148,9 +148,18 @@ PROXIMITY = {"near", "to", "off", "along", "by", "outside"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
               "north-west", "south-east", "south-west"}
 DIRECTION_PREFIXES = {"North", "South"}
+# The states of a divided nation, which news calls by their half alone ("the South's airspace", "drones from the
+# North") once it has named them: each half's state, by the word.
+DIVIDED_HALVES: tuple[dict[str, str], ...] = ({"South": "KR", "North": "KP"},)
 
 # Kinds of place small enough that two incidents placed at two of them, the same night, are two incidents: an
 # airport, a base, a plant, a village. A river, a sea, a region or "the area" may hold both (streams.model.counting).
+# Words of an airport's or air base's name that say what kind of field it is, not which one: "Kleine Brogel Air
+# Base" is found by "Kleine-Brogel air base" and "Billund Airport" by "Billund airport" (streams.extraction.airports).
+AIRFIELD_WORDS = {"airport", "international", "air", "base", "airbase", "airfield", "aerodrome", "airstrip", "field",
+                  "regional", "municipal", "national", "domestic", "military", "station", "force", "afb", "the"}
+# Site nouns of an airfield: a town's name before one may be found by the airports the town has.
+AIRFIELD_HEADS = {"airport", "airfield", "airbase", "base", "aerodrome", "airstrip"}
 SITE_HEADS = {"airport", "airfield", "airbase", "base", "plant", "station", "village", "town", "city", "island",
               "islet", "isle", "port", "harbour", "harbor"}
 
@@ -201,6 +210,13 @@ PLATFORMS: dict[str, str] = {
 }
 # Words that say no state is known for what flew: "an unidentified drone".
 UNKNOWN = {"unidentified", "unknown", "unmarked", "mysterious", "unattributed", "anonymous"}
+# Words that make an object of no known kind something in the air: "unidentified flying objects".
+AIRBORNE_WORDS = {"flying", "airborne", "aerial"}
+# Words after a platform noun that liken a thing of no known kind to it: "a drone-like object", "a balloon-shaped
+# object": it was seen as one.
+LIKENESS_WORDS = {"like", "shaped"}
+# Verbs of a free relative that hedges what was seen: "what appeared to be drones", "what looked like a drone".
+APPEARANCE_VERBS = {"appear", "seem", "look"}
 # Words that add to what was reported before: "two more balloons", "another drone", "further jets".
 MORE = {"more", "another", "further", "additional"}
 
@@ -334,6 +350,8 @@ STAY_NOUNS: tuple[str, ...] = ("incursion", "violation", "intrusion", "breach", 
 PERIOD_BOUNDS = {"since", "until", "till", "before", "by", "from"}
 # Words that date an event relative to publication without a date entity: "drones were seen overnight".
 SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
+# Words between a time of night and the date it falls on: "overnight on Sept. 9-10", "late on the night of May 3".
+NIGHT_OF_DATE_WORDS = {"on", "of"}
 # Units by which a clause is dated back from another: "two days after", "a week after".
 LAG_UNITS = {"day", "week"}
 # Phrases that date no single event: "this year", "since 2019", "for decades", "next month", "every day".
@@ -351,6 +369,14 @@ SAME_DAY_PHRASES = re.compile(
 # A day named by reference to the day the text named before: "on the evening of that day", "the same day" (resolved
 # as the same day as that one: SAME_DAY_PHRASES).
 ANAPHORIC_DAY = re.compile(r"\b(?:that|the same) (?:day|morning|afternoon|evening|night)\b", re.I)
+# A day named by counting on from the day the text named before: "a day later", "two nights later", "a week later",
+# "the next day", "the following night", "the day after,", "(returned) for a second night (running)": that day plus
+# the count (the next one when none is written).
+LATER_DAY = re.compile(r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|nights?|weeks?) later|"
+                       r"(?:the )?(?:next|following) (?:day|night|morning|afternoon|evening)|the day after(?=\s*[,.;])|"
+                       r"for (?:a|the) (?:second|third|fourth) (?:straight |consecutive |successive )?(?:day|night))\b",
+                       re.I)
+LATER_DAY_UNITS = {"day": 1, "night": 1, "week": 7}
 # Phrases that date an event on the day before publication.
 DAY_BEFORE_PHRASES = re.compile(r"\b(yesterday|last night)\b")
 
@@ -544,6 +570,10 @@ DOUBTING_HEADS = {"deny", "reject", "dismiss", "refute", "insist", "rebuff", "di
                   "rule", "decide", "refuse", "without"}
 # Conjunctions that make a clause a condition: "if the incursions continued".
 CONDITION_CONJUNCTIONS = {"if", "whether", "unless"}
+# Modifiers that make an event noun hypothetical ("possible violations"), but hedge one report after "a": "the army is
+# looking into a possible airspace violation by a helicopter on Monday".
+HEDGING_MODIFIERS = {"possible", "potential"}
+SINGLE_ARTICLES = {"a", "an"}
 # Words that make an event noun many or hypothetical events: "repeated incursions", "any drone".
 GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", "previous", "past", "earlier",
                      "further", "recent", "many", "several", "constant", "future", "possible", "potential", "any",
@@ -588,6 +618,10 @@ CAUSING_VERBS = {"prompt", "lead", "force", "push", "spur", "cause", "compel", "
 REQUEST_MAKING_VERBS = {"make", "submit", "lodge", "file", "put", "table", "send", "issue"}
 # Words that stand for the consultations a sentence names: "requested them", "asked for it".
 CONSULTATION_PRONOUNS = {"them", "it", "they", "these", "those"}
+# Nouns by which a story that has named Article 4 calls it again: "Turkey has used the option twice".
+ARTICLE4_ANAPHORS = {"option", "clause", "provision", "mechanism", "procedure"}
+# Verbs whose object can only be a clause of a treaty: "it has invoked it once before", in a story naming Article 4.
+ARTICLE4_INVOKING = {"invoke", "trigger", "activate"}
 # Prepositions that attach a request noun to who made it: "the request of Estonia", "a request by Poland".
 REQUESTER_PREPOSITIONS = {"of", "by", "from"}
 
@@ -617,12 +651,21 @@ LEAVING_VERBS = {"leave", "exit"}
 # Adverbs of a habit, not of an event: "Russian jets repeatedly violate its airspace".
 HABITUAL_ADVERBS = {"repeatedly", "regularly", "frequently", "often", "routinely", "constantly", "systematically",
                     "persistently"}
+# Habitual adverbs that, on a past verb with a date, tell of events that happened in that time, not of a habit:
+# "jets repeatedly crossed into its airspace on Sunday" (one report for the day), unlike "they regularly cross".
+REPEATED_ADVERBS = {"repeatedly"}
 # Possessives that stand for the airspace's owner: "its airspace", "our territory".
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her"}
 # Possessives of a state or of what it flew: "Russia said its Su-24 had been shot down".
 STATE_POSSESSIVES = {"its", "their"}
 # Nouns that stand for a state: "the country's airspace".
 STATE_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
+# Verbs of what flew coming back: "they returned for a second night", "the drones reappeared over the base".
+RETURN_VERBS = {"return", "reappear", "resurface"}
+# Words by which a return is a way home, no coming back: "it returned to Russian airspace", "they flew back home".
+HOMEWARD_WORDS = {"to", "towards", "toward", "home", "back", "homeward"}
+# Pronouns that come back as what flew: "they returned", "it reappeared".
+RETURNING_PRONOUNS = {"it", "they"}
 # Pronouns that stand for what flew: "it entered", "drones, which crossed", "called it a provocation".
 FLIER_PRONOUNS = {"it", "they", "which", "that", "who"}
 # Prepositions of flying above a place: "over Aalborg", "above the base".
@@ -684,7 +727,8 @@ DOWNING_VERBS = {"shoot", "bring"}
 
 # What an incident sentence names: something flying, whose airspace, a violation, Article 4.
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
-                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"})
+                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"}
+                  | ARTICLE4_ANAPHORS | ARTICLE4_INVOKING | RETURN_VERBS)
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
 # Nouns of a speech act whose content a that-clause gives: "an announcement by the service that ...", "Finland's
 # warning that ...".

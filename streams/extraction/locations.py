@@ -12,14 +12,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
+from streams.extraction.airports import airport_countries
+from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
                                         TIME_ZONES,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
-from streams.extraction.places import is_state_name, place_country
+from streams.extraction.places import country_code, is_state_name, place_countries, place_country
 
 NOT_PLACES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "LAW"}
 
@@ -76,9 +77,11 @@ def _extent(obj: Token) -> list[Token]:
 def _country(obj: Token, name: str) -> str | None:
     """The state a place lies in: by its name, a state or town among its words ("Copenhagen Airport", "Tampere
     airport"), or "X in Denmark" / "Oslo, Norway". A sea named after a state ("the Gulf of X", "the Sea of Y") lies
-    off its coast, in no one state."""
+    off its coast, in no one state. Last, an airport or air base no town of the gazetteer places ("Gatwick",
+    "Kleine-Brogel air base", "Billund airport"): news names fields by their own names and by small towns, and the
+    register of airports knows both."""
     of_name = _of_name(obj) if obj.lemma_.lower() not in WATER_WORDS else None
-    code = place_country(name) or (place_country(of_name) if of_name else None) or next(
+    code = _named_alternative(obj) or place_country(name) or (place_country(of_name) if of_name else None) or next(
         (place_country(t.text) for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i and place_country(t.text)),
         None)
     if code:
@@ -88,7 +91,39 @@ def _country(obj: Token, name: str) -> str | None:
             target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is not None and is_state_name(target.text):
                 return place_country(target.text)
+    return _airfield_state(obj, name)
+
+
+def _named_alternative(obj: Token) -> str | None:
+    """ "German police said drones flew over Hanover": a name that is a province of one state and a town of another
+    lies in the one its sentence names; None where it names neither (the name's first reading stands)."""
+    for word in [obj, *obj.lefts]:  # "Hanover", "Hanover airport"
+        candidates = place_countries(word.text) if word.pos_ == "PROPN" else frozenset()
+        named = candidates & _sentence_states(obj) if len(candidates) > 1 else set()
+        if len(named) == 1:
+            return next(iter(named))
     return None
+
+
+def name_country(token: Token, text: str) -> str | None:
+    """The state a name in a sentence lies in: of the states the name may lie in, the one its sentence names, else
+    its first reading (:func:`.places.place_country`)."""
+    named = place_countries(text) & _sentence_states(token)
+    return next(iter(named)) if len(named) == 1 and len(place_countries(text)) > 1 else place_country(text)
+
+
+def _sentence_states(token: Token) -> set[str]:
+    return {code for ent in token.sent.ents if ent.label_ in {"GPE", "NORP"} and ent.root != token
+            for code in [country_code(ent.text)] if code}
+
+
+def _airfield_state(obj: Token, name: str) -> str | None:
+    """The state of the airfield a place names, or, of the states of the fields so named ("Bergen airport" in two
+    states), the one its sentence names: "Norwegian police said drones were seen over Bergen airport"."""
+    candidates = airport_countries(name, obj.lemma_.lower() in AIRFIELD_HEADS)
+    if len(candidates) > 1:
+        candidates = candidates & _sentence_states(obj)
+    return next(iter(candidates)) if len(candidates) == 1 else None
 
 
 def _place(obj: Token, preposition: str, prefix: str = "") -> Place | None:

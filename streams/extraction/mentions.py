@@ -74,3 +74,6 @@ class Context:
     intruder_days: dict[tuple[str, str], list[tuple[FuzzyDate, int | None]]] = default(default_factory=dict)
     # the matches of the declarative patterns (:mod:`.rules`) in the field, by pattern file
     matches: dict[str, list[RuleMatch]] = default(default_factory=dict)
+    # the day a sentence names by counting on from the text's last one ("A day later, ..."), which no phrase of it
+    # resolves to by itself
+    counted_day: FuzzyDate | None = None

@@ -58,6 +58,14 @@ def place_country(text: str) -> str | None:
     return country_code(text) or _subdivisions().get(folded) or cities().get(folded.removeprefix("the "))
 
 
+def place_countries(text: str) -> frozenset[str]:
+    """Every state a place's name may lie in: a province of one ("Hanover", a Jamaican parish) and a town of another
+    (the German city) are both candidates, for the article's states to choose between."""
+    folded = _folded(text)
+    found = (country_code(text), _subdivisions().get(folded), cities().get(folded.removeprefix("the ")))
+    return frozenset(code for code in found if code)
+
+
 def _folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", _normalise(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
+                                       DIVIDED_HALVES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
-                                       INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, MANUFACTURE_PARTICIPLES, MODEL,
+                                       INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, LIKENESS_WORDS,
+                                       MANUFACTURE_PARTICIPLES, MODEL,
                                        NAMED_MODELS, ORIGIN_PREPOSITIONS, OWNING_VERBS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
                                        QUANTITY_NOUNS, SAME_PLURAL, SINGLE_WORDS, SINGULAR_WORDS)
 from streams.extraction.numbers import number
@@ -116,12 +118,21 @@ def _phrase(head: Token) -> Phrase:
         name for t in _identified_as(head) for name in [model_name(t)] if name]
     count, stated = _count(head, modifiers)
     platform = platform_of(head) or "unknown"
+    if platform == "unknown":
+        platform = _likened(head) or platform
     if platform == "unknown":  # "the object, believed to be a balloon": what it was found to be
         platform = next((p for t in post if t.dep_ in {"attr", "appos"} or (t.dep_ == "pobj" and t.head.lower_ == "as")
                          for p in [platform_of(t)]
                          if p not in {None, "unknown"}), platform)
     return Phrase(head=head, platform=platform, state=state, hedged=hedge, by_origin=came_from,
                   model=models[0] if models else None, count=count, count_stated=stated, defender=_defending(head))
+
+
+def _likened(head: Token) -> str | None:
+    """ "a drone-like object", "a balloon-shaped object": what a witness likened a thing of no known kind to is what
+    the report says it was seen as."""
+    return next((kind for c in head.lefts if c.lower_ in LIKENESS_WORDS for g in c.children
+                 for kind in [platform_of(g)] if kind not in {None, "unknown"}), None)
 
 
 def phrase_of(token: Token, found: list[Phrase]) -> Phrase | None:
@@ -153,9 +164,22 @@ def nationality(tokens: list[Token]) -> str | None:
             left = token.doc[token.i - 1] if token.i > 0 else None
             named = left is not None and left.dep_ == "compound" and left.head == token  # "DR Congo"
             code = (country_code(f"{left.text} {token.text}") if named else None) or _of_name_state(token) \
-                or country_code(token.text)
+                or country_code(token.text) or divided_half(token)
             if code:
                 return code
+    return None
+
+
+def divided_half(token: Token) -> str | None:
+    """ "the South's airspace", "drones from the North": a divided nation's half, called by its direction alone, is
+    the state of that half when the sentence names the nation's states (a word of their names, demonyms or
+    capitals); elsewhere "the North" is a region of some state, no state of its own."""
+    if token.text not in DIRECTION_PREFIXES or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    for halves in DIVIDED_HALVES:
+        if token.text in halves and any(country_code(ent.text) in halves.values()
+                                        for ent in token.sent.ents if ent.start != token.i):
+            return halves[token.text]
     return None
 
 

@@ -17,10 +17,11 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of
 from streams.extraction.dates import clause_date, date_near, listed_days
-from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
+from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
                                         SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN)
-from streams.extraction.locations import Place, destination, facilities, location_in, places, regional, subject_place
+from streams.extraction.locations import (Place, destination, facilities, location_in, name_country, places, regional,
+                                          subject_place)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -33,24 +34,39 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     """The word that says the drones were seen: "drones were spotted", "drone sightings shut the airport",
     "reports of drones"; None when the drones are not said to be seen."""
     head = phrase.head
+    flying = _flying_participle(head)
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
         head = head.head.head  # "a swarm of drones was seen", "a group of drones was seen"
     if head.dep_ == "compound" and head.head.lemma_.lower() in SIGHTING_NOUNS:
         if negated(head.head) or _tallied(head.head):
             return None  # "17 and 14 drone sightings in 2021 and 2020, respectively"
         return governing_verb(head.head) or head.head
-    verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    verb = head.head if head.dep_ in {"nsubj", "nsubjpass", "dobj"} else _appeared_to_be(head)
     if verb is None and head.dep_ == "pobj" and head.head.head.pos_ == "VERB":
         verb = head.head.head
     if negated(head) or (verb is not None and doubted(verb)):
         return None
     if verb is None:
-        return _relative_sighting(head)
+        return _relative_sighting(head) or flying
     if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
         return verb
     seen = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ == "VBN" and not doubted(c)), None)
-    return verb if seen is not None else _relative_sighting(head)  # "drones seen near the runway stopped flights"
+    if seen is not None:
+        return verb  # "drones seen near the runway stopped flights"
+    return _relative_sighting(head) or flying
+
+
+def _appeared_to_be(head: Token) -> Token | None:
+    """ "What appeared to be drones were seen over the base", "guards saw what looked like a drone": a free relative
+    hedges what was seen and stands where the drones would; the clause it stands in is theirs."""
+    node = head
+    for _ in range(3):
+        node = node.head
+        if node.lemma_.lower() in APPEARANCE_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ == "what" for c in node.children):
+            return node.head if node.dep_ in {"csubj", "csubjpass", "nsubj", "nsubjpass", "ccomp", "dobj"} else None
+    return None
 
 
 def _relative_sighting(head: Token) -> Token | None:
@@ -59,6 +75,18 @@ def _relative_sighting(head: Token) -> Token | None:
     tells one of its own (in the present, "drones that fly over airports", it tells of a kind)."""
     return next((c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ in {"VBD", "VBN"} and not doubted(c)), None)
+
+
+def _flying_participle(head: Token) -> Token | None:
+    """ "Police had reports of drones flying over the airport", "drones hovering above the base forced it to close":
+    a present participle on the drones, of flying somewhere, tells where they were seen when the clause they are in
+    is told in the past ("drones flying over airports pose a risk" tells of a kind)."""
+    participle = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                       and c.lemma_.lower() in SIGHTING_VERBS and any(p.dep_ == "prep" for p in c.children)), None)
+    main = governing_verb(head)
+    if participle is None or main is None or main.tag_ not in {"VBD", "VBN"} or doubted(main) or negated(main):
+        return None
+    return participle
 
 
 def _tallied(noun: Token) -> bool:
@@ -100,14 +128,14 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
                 not _whence(ent.root)) and not _of_people(ent.root) and (
                 not destination(ent.root)) and not _beside(ent.root):
-            code = place_country(ent.text)
+            code = name_country(ent.root, ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
                 city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}
                 located[code] = ent.text if city and not is_state_name(ent.text) else None
     for token in sentence:  # a city named before "airport", whatever entity the tagger makes of it
         if token.pos_ == "PROPN" and token.dep_ in {"poss", "compound", "nmod", "conj"} and _of_a_place(token) and (
                 not destination(token)):
-            code = place_country(token.text)
+            code = name_country(token, token.text)
             if code and code not in located and not is_state_name(token.text):
                 located[code] = token.text
     if not located:
@@ -189,6 +217,8 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     nested = {t.i for other in others if clause.is_ancestor(other) for t in other.subtree}
     scope = {t.i for t in clause.subtree} - nested
     date, dated_here = clause_date(sentence, clause, clause, context.published)
+    if date is None and context.counted_day is not None:  # "A day later, drones were seen over the airport again"
+        date, dated_here = context.counted_day, True
     counted = next((p for p in drones if p.head.i in scope), None)
     count, stated = (counted.count, counted.count_stated) if counted else (None, False)
     parts = _conjoined_parts(sentence, clause, scope)
@@ -208,13 +238,23 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     if not by_country and date is None and not places(sentence):
         date, by_country = _told_before(sentence, context)  # "The closure came after drones were spotted"
     if not by_country:
-        if context.main_country is None or (date is None and not places(sentence)):
+        home = context.main_country or _site_told_before(sentence, context)
+        if home is None or (date is None and not places(sentence)):
             return []
-        by_country = {context.main_country: location_in(sentence, list(sentence), {context.main_country})}
+        by_country = {home: location_in(sentence, list(sentence), {home})}
     return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
                     rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date,
                     date_in_clause=dated_here or not _said_on_a_day(clause), location=where)
             for code, where in by_country.items()]
+
+
+def _site_told_before(sentence: Span, context: Context) -> str | None:
+    """ "Drones were seen over X airport on Monday. A day later, drones were seen over the airport again": a site
+    named only by its kind ("the airport") is the one the story's last sighting was at, and in its state."""
+    if not any(t.lemma_.lower() in SITE_HEADS and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in t.children)
+               for t in sentence):
+        return None
+    return next((m.country for m in reversed(context.reported) if m.kind == "drone_sighting"), None)
 
 
 def _host_sites(sentence: Span, clause: Token, scope: set[int], nested: set[int]) -> list[tuple[str, str | None]]:
@@ -272,9 +312,20 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     drones = [p for p in found if p.platform == "drone" and not p.defender]
     balloons = [p for p in found if p.platform == "balloon" and not p.defender and p.state]
     if drones or not balloons:
-        return _sightings(sentence, drones, context)
+        return _sightings(sentence, drones, context) or ([] if drones else _unidentified_objects(sentence, found,
+                                                                                                 context))
     return [replace(m, platform="balloon") for m in _sightings(sentence, balloons, context)
             if m.kind == "airspace_violation"]
+
+
+def _unidentified_objects(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """ "Unidentified flying objects were seen over the base": a thing in the air no one could name, seen over a
+    site, is told as drones are (what it was stays unknown); an object of no state, not one said to be in the air
+    ("an object was found on the beach"), is none."""
+    objects = [p for p in found if p.platform == "unknown" and not p.defender and p.state is None
+               and any(c.lower_ in UNKNOWN | AIRBORNE_WORDS for c in p.head.lefts)]
+    return [replace(m, platform="unknown", rule="sighting.unidentified_object")
+            for m in _sightings(sentence, objects, context) if m.kind == "drone_sighting"] if objects else []
 
 
 def _sightings(sentence: Span, drones: list[Phrase], context: Context) -> list[Mention]:

@@ -12,6 +12,7 @@ air defence identification zones and a state's "own airspace" report nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -19,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (base_form, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         state_of, subject, subject_state, without_other_clauses)
-from streams.extraction.dates import clause_date, dated_again, listed_days
+from streams.extraction.dates import clause_date, date_near, dated_again, listed_days
 from streams.extraction.lexicon import (
     ALLIANCE_WORDS, ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
     CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
@@ -27,7 +28,7 @@ from streams.extraction.lexicon import (
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
-    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
+    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, REPEATED_ADVERBS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places
@@ -252,19 +253,20 @@ def _class_of_intruders(verb: Token) -> bool:
     return treated is not None and doubted(treated)
 
 
-def _blocked(trigger: Trigger) -> bool:
+def _blocked(trigger: Trigger, published: dt.date) -> bool:
     """Negated, denied, hypothetical, habitual or generic: no incident. "never its territorial airspace" neither."""
     violation = trigger.violation
     if negated(trigger.noun) or (violation is not None and (generic(violation) or negated(violation))):
         return True
     if trigger.noun.lemma_.lower() == "airspace" and trigger.noun.head.lemma_.lower() == "zone":
         return True
-    if any(c.lower_ == "own" for c in trigger.noun.children):
+    if any(c.lower_ == "own" for c in trigger.noun.children) and not _foreign_intruder(trigger):
         return True  # "operating in China's own airspace": a claim of being at home
     if trigger.verb is None:
         return False
-    if doubted(trigger.verb, doubting=DOUBTING_HEADS - CLAIMING) or any(
-            c.lower_ in HABITUAL_ADVERBS for c in trigger.verb.children):
+    if doubted(trigger.verb, doubting=DOUBTING_HEADS - CLAIMING) or (any(
+            c.lower_ in HABITUAL_ADVERBS for c in trigger.verb.children) and not _repeated_then(trigger.verb,
+                                                                                                published)):
         return True
     if _class_of_intruders(trigger.verb):
         return True
@@ -277,6 +279,23 @@ def _blocked(trigger: Trigger) -> bool:
         return False
     return (negated(flier) or generic(flier, flown=True) or flier.lower_ in NEGATIVE_PRONOUNS | FREE_CHOICE_PRONOUNS
             or any(c.lower_ in FREE_CHOICE_DETERMINERS for c in flier.children))
+
+
+def _foreign_intruder(trigger: Trigger) -> bool:
+    """ "A Russian jet violated Finland's own airspace": "own" only stresses whose airspace it was when the intruder
+    is named for another state; without one ("jets operating in China's own airspace") it claims being at home."""
+    owner = nationality(owner_words(trigger.noun))
+    flier = nationality([t for word in _intruder_words(trigger) for t in word.subtree if t.i <= word.i])
+    return owner is not None and flier is not None and owner != flier
+
+
+def _repeated_then(verb: Token, published: dt.date) -> bool:
+    """ "Russian jets repeatedly crossed into its airspace in September": a repetition told in the past and dated
+    by its own clause is what happened then (one report of that time); "repeatedly violate", or "repeatedly
+    violated ... in recent years", tells of a habit."""
+    if verb.tag_ != "VBD" or not any(c.lower_ in REPEATED_ADVERBS for c in verb.children):
+        return False
+    return date_near(verb.sent, verb, published, own_clause(verb), scope_only=True) is not None
 
 
 # --- Victims -------------------------------------------------------------------------------------------------------
@@ -388,7 +407,7 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
             codes += _subject_states(trigger.verb)  # "A and B reported drones entering their airspace"
         elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
             codes += [code for code in [_owner(trigger, context)] if code]
-        elif word.lower_ not in DIRECTION_WORDS:
+        elif word.lower_ not in DIRECTION_WORDS or word.dep_ == "poss":  # "the South's airspace" names a state
             codes += [code for code in [state_of(word)] if code]
     owners = owner_words(trigger.noun)
     named = any(word.pos_ == "PROPN" for word in owners)
@@ -866,7 +885,7 @@ def shootdowns(sentence: Span, found: list[Phrase], context: Context) -> list[Me
 def violations(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """One mention per violation the sentence reports, victim it names and day it lists (given its platform
     phrases)."""
-    return [mention for trigger in _triggers(sentence) if not _blocked(trigger)
+    return [mention for trigger in _triggers(sentence) if not _blocked(trigger, context.published)
             for victim in _victims(trigger, context)
             for found_one in [_violation(sentence, trigger, victim, found, context)] if found_one is not None
             for mention in _per_day(found_one, list((trigger.verb or trigger.noun).subtree), context)]
