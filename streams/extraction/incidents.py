@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from streams.model.article import TEXT_FIELDS
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
-from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
+from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
                                         EARLIER_WORDS,
@@ -275,7 +275,8 @@ def _rules(group: list[Mention]) -> tuple[str, ...]:
 
 def _main_country(analysed: AnalysedArticle) -> str | None:
     """The state an article is about: the first one named as the owner of airspace, else the one whose places it
-    names most ("Russia" named once as a suspect in a story about Copenhagen airport does not make it Russian).
+    names most ("Russia" named once as a suspect in a story about Copenhagen airport does not make it Russian), less
+    the states of the war it is set against (:func:`.clauses.in_backdrop`).
 
     It resolves "its airspace" and "the border" when a sentence names no state.
     """
@@ -287,7 +288,7 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
                 if named:
                     return named[0]
     named = [code for doc in docs for token in doc if token.pos_ == "PROPN" and not _institution_owner(token)
-             for code in [_name_country(token)] if code]
+             and not in_backdrop(token) for code in [_name_country(token)] if code]
     return max(dict.fromkeys(named), key=named.count) if named else None  # the most named, the first of equals
 
 

@@ -178,6 +178,11 @@ BORDER_NOUNS = {"border", "frontier"}
 # Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
 EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
                "invasion", "operation", "campaign", "wave"}
+# Wars a story is set against rather than about: a state named in "X's invasion of Y" or "the war in Y" is the
+# backdrop of a sighting elsewhere, neither its place nor the story's state.
+BACKDROP_NOUNS = {"war", "invasion", "aggression", "conflict"}
+# The words by which a name hangs inside such a phrase ("X's war of aggression against Y").
+BACKDROP_LINKS = {"poss", "compound", "amod", "nmod", "pobj", "prep", "conj", "appos"}
 # Prepositions of where something went, not where it was: "diverting flights to Riga", "flights towards Oslo".
 DESTINATION_PREPOSITIONS = {"to", "towards", "toward"}
 # Verbs of speaking whose "in" places the speaker, not the incident: "the ministry in Bucharest said". Not

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of
+from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
 from streams.extraction.dates import clause_date, date_near, listed_days
 from streams.extraction.lexicon import (ACCUSING, ANOTHER, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
@@ -99,7 +99,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
     for ent in entities(sentence):
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
                 not _whence(ent.root)) and not _of_people(ent.root) and (
-                not destination(ent.root)) and not _beside(ent.root):
+                not destination(ent.root)) and not _beside(ent.root) and not in_backdrop(ent.root):
             code = place_country(ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
                 city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}
