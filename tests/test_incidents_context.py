@@ -39,3 +39,24 @@ def test_a_state_that_is_where_the_war_is_fought_still_places_an_incident_there(
                   "Moldovan airspace, the ministry in Chisinau said.")
     assert ("airspace_violation", "MD") in found
     assert not any(kind == "drone_sighting" for kind, _ in found)
+
+
+# --- Airports and bases named without their town or state ----------------------------------------------------------
+
+
+def test_an_airport_known_by_its_own_name_places_a_sighting_in_its_state() -> None:
+    found = incidents("Departures from Stansted Airport were halted for about an hour on Monday after a suspected "
+                      "drone sighting.")
+    assert [(i.kind, i.country, i.occurred_on.value) for i in found] == [("drone_sighting", "GB", "2025-10-06")]
+    assert "Stansted" in (found[0].location or "")
+
+
+def test_the_small_town_of_an_air_base_places_a_sighting_in_its_state() -> None:
+    found = kinds("Drones were spotted over the air base in Spangdahlem late on Sunday.")
+    assert found == {("drone_sighting", "DE")}
+
+
+def test_a_surname_some_airport_is_named_after_places_nothing() -> None:
+    assert not incidents("Drones could one day close a runway for hours, Kennedy told reporters on Monday.")
+    found = kinds("Drones were spotted over a depot near Leopoldsburg on Sunday, Reagan told reporters.")
+    assert found == {("drone_sighting", "BE")}

@@ -100,14 +100,17 @@ CAPITALS: dict[str, str] = {
 
 @lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
-    """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR".
+    """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR"; then the
+    names of airports and air bases and their towns ("heathrow" -> "GB", "volkel" -> "NL"), where no town has the name.
 
-    News places an incident by its town and often never names the state. Read on first use, not at import.
+    News places an incident by its town, or by the airport or base it closed, and often never names the state. Read
+    on first use, not at import.
     """
     table: dict[str, str] = {}
-    for line in (files(__package__) / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
-        code, _, names = line.partition("\t")
-        table.update(dict.fromkeys(names.split("|"), code))
+    for table_file in ("airports.tsv", "gazetteer.tsv"):  # the towns last, so that theirs win
+        for line in (files(__package__) / table_file).read_text(encoding="utf-8").splitlines():
+            code, _, names = line.partition("\t")
+            table.update(dict.fromkeys(names.split("|"), code))
     return table
 
 
