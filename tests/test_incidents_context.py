@@ -60,3 +60,25 @@ def test_a_surname_some_airport_is_named_after_places_nothing() -> None:
     assert not incidents("Drones could one day close a runway for hours, Kennedy told reporters on Monday.")
     found = kinds("Drones were spotted over a depot near Leopoldsburg on Sunday, Reagan told reporters.")
     assert found == {("drone_sighting", "BE")}
+
+
+# --- Drones of no state told in the words of a violation -----------------------------------------------------------
+
+
+def test_drones_of_no_state_spotted_in_a_states_airspace_are_a_sighting_there() -> None:
+    found = incidents("Billund Airport was shut late on Monday after drones were spotted in its airspace, police said.")
+    assert [(i.kind, i.country, i.violator, i.occurred_on.value) for i in found] == [
+        ("drone_sighting", "DK", None, "2025-10-06")]
+    found = kinds("Police in Slovenia said several drones had been observed in the country's airspace near Maribor.")
+    assert found == {("drone_sighting", "SI")}
+
+
+def test_drones_of_no_state_said_to_enter_a_states_airspace_stay_an_unattributed_violation() -> None:
+    found = incidents("Several unidentified drones entered Slovenian airspace near Maribor on Sunday night.")
+    assert [(i.kind, i.country, i.attribution) for i in found] == [("airspace_violation", "SI", "unattributed")]
+
+
+def test_drones_a_story_names_a_state_for_stay_its_violation() -> None:
+    found = incidents("A drone entered Latvian airspace near Daugavpils on Monday and crashed in a field.",
+                      headline="Belarusian drone enters Latvian airspace")
+    assert [(i.kind, i.country, i.violator) for i in found] == [("airspace_violation", "LV", "BY")]

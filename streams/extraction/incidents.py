@@ -24,7 +24,7 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
-                                        EARLIER_WORDS,
+                                        EARLIER_WORDS, ENTRY_VERBS, SEEING_VERBS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
@@ -671,7 +671,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
             mentions += _timestamped(_under_heading(_sentence_mentions(sentence, line_context), dated),
                                      timestamp_day(line, analysed.article.published_at))
             last_day = _last_day(sentence, line_context.published) or last_day
-    mentions = _definite_sites(mentions)
+    mentions = _stateless_drones(_definite_sites(mentions))
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
@@ -685,6 +685,21 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     lead_day = _lead_day(lead, published) if lead is not None and any(f.occurred_on is None for f in facts) else None
     return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story), facts, lead_day)
             for fact in facts]
+
+
+def _stateless_drones(mentions: list[Mention]) -> list[Mention]:
+    """ "The airport was shut after drones were spotted in its airspace": drones seen, not said to have entered, in
+    a state's airspace are a sighting there told in the words of a violation, where no mention in the story names a
+    state for that state's intruders (a violation is a state's)."""
+    named = {m.country for m in mentions if m.kind == "airspace_violation" and m.violator}
+    return [replace(m, kind="drone_sighting", rule="sighting.seen_in_airspace")
+            if m.kind == "airspace_violation" and m.platform == "drone" and m.violator is None
+            and m.country not in named and _seen_not_entered(m.sentence) else m for m in mentions]
+
+
+def _seen_not_entered(sentence: Span) -> bool:
+    verbs = {t.lemma_.lower() for t in sentence if t.pos_ == "VERB"}
+    return bool(verbs & SEEING_VERBS) and not verbs & ENTRY_VERBS
 
 
 def _aircraft_sentences(analysed: AnalysedArticle) -> list[Span]:
