@@ -82,3 +82,27 @@ def test_drones_a_story_names_a_state_for_stay_its_violation() -> None:
     found = incidents("A drone entered Latvian airspace near Daugavpils on Monday and crashed in a field.",
                       headline="Belarusian drone enters Latvian airspace")
     assert [(i.kind, i.country, i.violator) for i in found] == [("airspace_violation", "LV", "BY")]
+
+
+# --- Earlier incidents called like the story's, at dates listed ----------------------------------------------------
+
+
+def test_similar_violations_on_listed_days_are_one_incident_each() -> None:
+    found = incidents("Norway said a Russian plane entered its airspace on Tuesday. Oslo had accused Russia of "
+                      "similar violations on Saturday and Sunday.")
+    days = sorted(i.occurred_on.value for i in found if i.kind == "airspace_violation" and i.country == "NO")
+    assert days == ["2025-10-04", "2025-10-05", "2025-10-07"]
+    assert {i.violator for i in found} == {"RU"}
+
+
+def test_comparable_incursions_in_listed_months_each_count_once() -> None:
+    found = incidents("A Belarusian helicopter crossed into Lithuanian airspace on Monday, the border guard said. "
+                      "The guard had reported comparable incursions in June and August.")
+    months = sorted(i.occurred_on.value for i in found if i.country == "LT")
+    assert months == ["2025-06", "2025-08", "2025-10-06"]
+
+
+def test_similar_incursions_that_might_come_are_no_incidents() -> None:
+    found = incidents("A Belarusian helicopter crossed into Lithuanian airspace on Monday. The guard warned that "
+                      "similar incursions could follow in the winter.")
+    assert [i.occurred_on.value for i in found] == ["2025-10-06"]
