@@ -106,3 +106,20 @@ def test_similar_incursions_that_might_come_are_no_incidents() -> None:
     found = incidents("A Belarusian helicopter crossed into Lithuanian airspace on Monday. The guard warned that "
                       "similar incursions could follow in the winter.")
     assert [i.occurred_on.value for i in found] == ["2025-10-06"]
+
+
+# --- Drones seen, told by a participle after them ------------------------------------------------------------------
+
+
+def test_drones_a_participle_of_seeing_places_are_a_sighting_there() -> None:
+    found = incidents("Guards used jammers against drones spotted near the Spangdahlem base late on Sunday.")
+    assert [(i.kind, i.country, i.occurred_on.value) for i in found] == [("drone_sighting", "DE", "2025-10-05")]
+    found = incidents("On Friday night soldiers fired at drones sighted above the air base in Volkel.")
+    assert [(i.kind, i.country, i.location) for i in found] == [("drone_sighting", "NL", "Volkel")]
+
+
+def test_drones_a_participle_sees_only_in_the_future_or_nearby_are_no_new_sighting() -> None:
+    assert not incidents("Guards will use jammers against any drones sighted near the Spangdahlem base.")
+    found = incidents("Flights at Billund Airport and Aarhus Airport were halted on Monday due to drones spotted "
+                      "nearby.")
+    assert sorted(i.location or "" for i in found) == ["Aarhus Airport", "Billund Airport"]

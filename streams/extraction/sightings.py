@@ -45,12 +45,29 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     if negated(head) or (verb is not None and doubted(verb)):
         return None
     if verb is None:
-        return _relative_sighting(head)
+        return _relative_sighting(head) or _reduced_relative(head)
     if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
         return verb
     seen = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ == "VBN" and not doubted(c)), None)
-    return verb if seen is not None else _relative_sighting(head)  # "drones seen near the runway stopped flights"
+    if seen is not None:
+        return verb  # "drones seen near the runway stopped flights"
+    return _relative_sighting(head) or _reduced_relative(head)
+
+
+def _reduced_relative(head: Token) -> Token | None:
+    """ "Soldiers fired at drones sighted above the base", "used weapons against drones spotted over X": a participle
+    of seeing right after the drones, with no subject of its own, says where they were seen, though the parser may
+    hang it on a verb above them (as a clause of its own) or read it as a past tense."""
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is None or following.head not in [head, *head.ancestors] or doubted(following) or (
+            following.dep_ not in {"advcl", "xcomp", "ccomp", "acl"}):
+        return None
+    if following.lemma_.lower() not in SEEING_VERBS or following.tag_ not in {"VBD", "VBN"} or any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in following.children):
+        return None
+    return following if any(c.dep_ == "prep" for c in following.children) else None  # "spotted nearby": the clause
+    # it hangs on places them ("flights at X were disrupted due to drones spotted nearby")
 
 
 def _relative_sighting(head: Token) -> Token | None:
