@@ -123,3 +123,27 @@ def test_drones_a_participle_sees_only_in_the_future_or_nearby_are_no_new_sighti
     found = incidents("Flights at Billund Airport and Aarhus Airport were halted on Monday due to drones spotted "
                       "nearby.")
     assert sorted(i.location or "" for i in found) == ["Aarhus Airport", "Billund Airport"]
+
+
+# --- Runs of days -------------------------------------------------------------------------------------------------
+
+
+def test_a_closure_for_the_nth_evening_in_a_row_happened_on_each_evening_before() -> None:
+    found = incidents("Drones were seen over Billund Airport on Tuesday evening. It was the third evening in a row "
+                      "that flights were halted.")
+    assert sorted(i.occurred_on.value for i in found) == ["2025-10-05", "2025-10-06", "2025-10-07"]
+    assert {(i.kind, i.location) for i in found} == {("drone_sighting", "Billund Airport")}
+
+
+def test_a_run_counted_back_from_the_news_of_the_day() -> None:
+    found = incidents("Operations at the airport were halted for a second night running.",
+                      headline="Drones shut Aarhus Airport")
+    assert sorted(i.occurred_on.value for i in found) == ["2025-10-07", "2025-10-08"]
+
+
+def test_a_run_of_some_other_event_adds_no_incident() -> None:
+    found = incidents("Drones were seen over Billund Airport on Tuesday evening, on a third straight night of "
+                      "protests in the city.")
+    assert [i.occurred_on.value for i in found] == ["2025-10-07"]
+    found = incidents("Drones were seen over Billund Airport on Tuesday. The second day of the summit went ahead.")
+    assert [i.occurred_on.value for i in found] == ["2025-10-07"]

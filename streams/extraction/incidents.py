@@ -23,8 +23,9 @@ from streams.model.article import TEXT_FIELDS
 from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
-                                        EARLIER_WORDS, ENTRY_VERBS, SEEING_VERBS,
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
+                                        DEFINITE, EARLIER_WORDS, ENTRY_VERBS, RUN_EVENT_NOUNS, RUN_OF, RUN_ORDINALS,
+                                        SEEING_VERBS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
@@ -395,6 +396,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
     reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context)
     reported += _earlier_ones(sentence, reported, context)
+    reported += _days_in_a_row(sentence, reported, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
 
 
@@ -458,6 +460,34 @@ def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> 
                                     date_in_clause=True, location=None, count=None, count_stated=False, model=None,
                                     duration=None, supporting=False, heading=None, left=False, occasion=0))
     return mentions
+
+
+def _days_in_a_row(sentence: Span, reported: list[Mention], context: Context) -> list[Mention]:
+    """ "The airport was shut for the second evening in a row", "a third consecutive night of drone sightings": a run
+    of days says the incident the sentence (else the story, last) reported also happened on each day before its own
+    in the run, one incident a day, at the same place."""
+    run = DAYS_IN_A_ROW.search(sentence.text)
+    if run is None or not (run["consecutive"] or run["row"]) or _run_of_another_event(sentence.text[run.end():]):
+        return []
+    own = [m for m in reported if m.kind != "article4_request"]
+    earlier = own[0] if own else next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    if earlier is None or (earlier.occurred_on is not None and earlier.occurred_on.precision != "day"):
+        return []
+    # an undated report is the news of the day (:func:`_news_day`): the run ends on it, and counts back from it
+    last = dt.date.fromisoformat(earlier.occurred_on.value) if earlier.occurred_on else context.published
+    first = 1 if earlier.occurred_on else 0
+    return [replace(earlier, rule="repeated.days_in_a_row", sentence=sentence, field=context.field,
+                    occurred_on=FuzzyDate((last - dt.timedelta(days=k)).isoformat(), "day"), date_in_clause=True,
+                    count=None, count_stated=False, duration=None, supporting=False, heading=None, left=False,
+                    occasion=0)
+            for k in range(first, RUN_ORDINALS[run["ordinal"].lower()])]
+
+
+def _run_of_another_event(rest: str) -> bool:
+    """ "On a third straight night of hostilities": a run of days of some other event than the incident's own ("of
+    drone sightings", "of closures")."""
+    named = RUN_OF.match(rest)
+    return named is not None and named["noun"].lower().rstrip("s") not in RUN_EVENT_NOUNS
 
 
 def _listed_dates(first: Token, published: dt.date) -> list[FuzzyDate]:

@@ -688,11 +688,27 @@ SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "i
 # Verbs that bring something down with "down": "shot down", "brought down".
 DOWNING_VERBS = {"shoot", "bring"}
 
+# --- Runs of days: "closed for a second night in a row" -------------------------------------------------------------
+
+# Ordinals that count the days of a run, and the parts of a day a run is counted in.
+RUN_ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                                "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
+RUN_PERIODS = {"day", "night", "evening", "morning", "afternoon"}
+# "for the second evening in a row", "a third consecutive night", "for the second day running".
+DAYS_IN_A_ROW = re.compile(r"\b(?P<ordinal>%s)\s+(?:(?P<consecutive>consecutive|straight)\s+)?(?P<period>%s)s?"
+                           r"(?P<row>\s+(?:in\s+a\s+row|running))?\b"
+                           % ("|".join(sorted(RUN_ORDINALS)), "|".join(sorted(RUN_PERIODS))), re.I)
+RUN_CUES = {"row", "consecutive", "running", "straight"}
+# What a run is of, when the text says: "a third straight night of hostilities" is not a run of the incident.
+RUN_OF = re.compile(r"\s+of\s+(?:\w+\s+)?(?P<noun>\w+)")
+RUN_EVENT_NOUNS = {"sighting", "incursion", "violation", "intrusion", "closure", "disruption", "drone", "balloon",
+                   "overflight", "delay", "cancellation"}
+
 # --- The focus pass ------------------------------------------------------------------------------------------------
 
 # What an incident sentence names: something flying, whose airspace, a violation, Article 4.
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
-                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"})
+                  | VIOLATION_NOUNS | RUN_CUES | {"sighting", "overflight", "overfly", "article", "consultation", "incident"})
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
 # Nouns of a speech act whose content a that-clause gives: "an announcement by the service that ...", "Finland's
 # warning that ...".
