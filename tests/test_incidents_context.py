@@ -147,3 +147,23 @@ def test_a_run_of_some_other_event_adds_no_incident() -> None:
     assert [i.occurred_on.value for i in found] == ["2025-10-07"]
     found = incidents("Drones were seen over Billund Airport on Tuesday. The second day of the summit went ahead.")
     assert [i.occurred_on.value for i in found] == ["2025-10-07"]
+
+
+# --- Holidays on a fixed day ---------------------------------------------------------------------------------------
+
+
+def test_a_sighting_on_a_holiday_is_on_its_last_day_before_publication() -> None:
+    found = incidents("Guards saw drones over the Laage air base near Rostock in the early hours of Christmas Day.",
+                      published_at="2025-01-09T12:00:00Z")
+    assert [(i.kind, i.country, i.occurred_on.value) for i in found] == [("drone_sighting", "DE", "2024-12-25")]
+
+
+def test_a_list_of_days_that_goes_on_to_a_holiday_dates_each() -> None:
+    found = incidents("Witnesses saw drones over the Laage air base near Rostock on Dec. 20 and 22, as well as on "
+                      "New Year's Eve.", published_at="2025-01-09T12:00:00Z")
+    assert sorted(i.occurred_on.value for i in found) == ["2024-12-20", "2024-12-22", "2024-12-31"]
+
+
+def test_a_holiday_of_a_year_named_is_that_years() -> None:
+    found = incidents("Drones were seen over the Laage air base near Rostock on Christmas Eve 2022.")
+    assert [i.occurred_on.value for i in found] == ["2022-12-24"]

@@ -688,6 +688,13 @@ SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "i
 # Verbs that bring something down with "down": "shot down", "brought down".
 DOWNING_VERBS = {"shoot", "bring"}
 
+# Holidays on a fixed day of the year, by (month, day): "in the early hours of Christmas Day".
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+    "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14),
+}
+FIXED_HOLIDAY = re.compile(r"\b(?P<name>%s)\b" % "|".join(re.escape(name) for name in sorted(FIXED_HOLIDAYS)))
+
 # --- Runs of days: "closed for a second night in a row" -------------------------------------------------------------
 
 # Ordinals that count the days of a run, and the parts of a day a run is counted in.
