@@ -167,3 +167,27 @@ def test_a_list_of_days_that_goes_on_to_a_holiday_dates_each() -> None:
 def test_a_holiday_of_a_year_named_is_that_years() -> None:
     found = incidents("Drones were seen over the Laage air base near Rostock on Christmas Eve 2022.")
     assert [i.occurred_on.value for i in found] == ["2022-12-24"]
+
+
+# --- The earlier incident the news follows -------------------------------------------------------------------------
+
+
+def test_a_similar_event_the_news_follows_is_an_incident_at_its_place_and_lagged_day() -> None:
+    found = incidents("Billund Airport was shut late on Tuesday after drones were spotted over it, police said. The "
+                      "closure follows a similar incident at the capital's airport in Copenhagen two days earlier.")
+    assert sorted((i.occurred_on.value, i.location) for i in found) == [
+        ("2025-10-05", "Copenhagen"), ("2025-10-07", "Billund Airport")]
+    assert {(i.kind, i.country) for i in found} == {("drone_sighting", "DK")}
+
+
+def test_a_similar_event_told_after_drones_seen_in_airspace_is_a_sighting_too() -> None:
+    found = incidents("Aarhus Airport was shut late on Tuesday after drones were spotted in its airspace. The "
+                      "incident follows a similar event at Aalborg Airport a week earlier.")
+    assert sorted((i.kind, i.occurred_on.value) for i in found) == [
+        ("drone_sighting", "2025-09-30"), ("drone_sighting", "2025-10-07")]
+
+
+def test_a_similar_gathering_the_news_follows_is_no_incident() -> None:
+    found = incidents("Billund Airport was shut late on Tuesday after drones were spotted over it. The talks follow "
+                      "a similar meeting in Copenhagen two days earlier.")
+    assert [i.location for i in found] == ["Billund Airport"]

@@ -24,7 +24,8 @@ from streams.extraction.article4 import ARTICLE4, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
-                                        DEFINITE, EARLIER_WORDS, ENTRY_VERBS, RUN_EVENT_NOUNS, RUN_OF, RUN_ORDINALS,
+                                        DEFINITE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
+                                        RUN_ORDINALS,
                                         SEEING_VERBS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
@@ -42,7 +43,8 @@ from streams.extraction.violations import (Identification, crashes, identificati
 
 PATTERN_FILES = ("disruption", "background", "retold")  # the pattern files (patterns/*.json) the incident rules read
 BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
-SIMILAR_ELSEWHERE = {"background.similar_incidents_including", "background.similar_incidents_in_states"}
+SIMILAR_ELSEWHERE = {"background.similar_incidents_including", "background.similar_incidents_in_states",
+                     "background.follows_a_similar_one_at", "background.follows_a_similar_one_placed_on_the_verb"}
 DATE_PARTS = {"nummod", "compound", "quantmod"}  # the words of one date in a list: "June 2020", "May 5"
 LEAD_SENTENCES = 2  # the sentences of the lead, at least
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
@@ -87,6 +89,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False  # drones over two plants on consecutive nights: two sightings
     if a.occurred_on is None or b.occurred_on is None:
         return True
+    if a.rule.startswith(BACKGROUND_RULES) != b.rule.startswith(BACKGROUND_RULES) and a.occurred_on != b.occurred_on:
+        return False  # "a similar event at X two days earlier": not the news it is measured against
     if a.sentence == b.sentence and a.date_in_clause and b.date_in_clause and a.occurred_on != b.occurred_on:
         return False  # "intruded on August 11, 12 and 20": the days one sentence lists are events of their own
     if (a.supporting and not b.date_in_clause) or (b.supporting and not a.date_in_clause):
@@ -412,7 +416,11 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
             continue
         verb, site = match.tokens["verb"], match.tokens["site"]
         date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if date is None:
+            date = _lagged(sentence, earlier)
+            dated_here = date is not None
         for place in [site, *(t for t in site.subtree if t.dep_ == "conj" and t.head.i >= site.i)]:
+            place = _named_in(place)  # "the capital's airport in X": X
             name = sentence.doc[min(c.i for c in place.subtree if c.dep_ == "compound" or c == place): place.i + 1].text
             code = place_country(name) or earlier.country
             mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, country=code,
@@ -420,6 +428,26 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
                                     count_stated=False, duration=None, supporting=False, heading=None, left=False,
                                     occasion=0))
     return mentions
+
+
+def _named_in(site: Token) -> Token:
+    """A site given by a common noun and the named place it is in ("the airport in X", "a base near Y"): the name."""
+    if site.pos_ == "PROPN":
+        return site
+    return next((o for p in site.children if p.dep_ == "prep" and p.lower_ in {"in", "near", "outside"}
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), site)
+
+
+def _lagged(sentence: Span, earlier: Mention) -> FuzzyDate | None:
+    """ "A similar event at X two days earlier": the day that lag before the day of the incident it is measured
+    against."""
+    lag = LAG_BEFORE.search(sentence.text)
+    if lag is None or earlier.occurred_on is None or earlier.occurred_on.precision != "day":
+        return None
+    number = lag["number"].lower()
+    days = (int(number) if number.isdigit() else NUMBER_WORDS[number]) * (7 if lag["unit"].lower() == "week" else 1)
+    day = dt.date.fromisoformat(earlier.occurred_on.value) - dt.timedelta(days=days)
+    return FuzzyDate(day.isoformat(), "day")
 
 
 def _retold_with_time(sentence: Span, context: Context) -> list[Mention]:
@@ -722,9 +750,14 @@ def _stateless_drones(mentions: list[Mention]) -> list[Mention]:
     a state's airspace are a sighting there told in the words of a violation, where no mention in the story names a
     state for that state's intruders (a violation is a state's)."""
     named = {m.country for m in mentions if m.kind == "airspace_violation" and m.violator}
-    return [replace(m, kind="drone_sighting", rule="sighting.seen_in_airspace")
-            if m.kind == "airspace_violation" and m.platform == "drone" and m.violator is None
-            and m.country not in named and _seen_not_entered(m.sentence) else m for m in mentions]
+    stateless = [m.kind == "airspace_violation" and m.platform == "drone" and m.violator is None
+                 and m.country not in named for m in mentions]
+    seen = {m.country for m, free in zip(mentions, stateless) if free and _seen_not_entered(m.sentence)}
+    # background incidents told like a sighting so converted ("a similar event at X") are sightings like it
+    return [replace(m, kind="drone_sighting", rule=m.rule if m.rule.startswith(BACKGROUND_RULES) else
+                    "sighting.seen_in_airspace")
+            if free and (_seen_not_entered(m.sentence) or (m.rule.startswith(BACKGROUND_RULES) and m.country in seen))
+            else m for m, free in zip(mentions, stateless)]
 
 
 def _seen_not_entered(sentence: Span) -> bool:

@@ -788,7 +788,11 @@ WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters
 # --- Background lists (patterns/background.json) --------------------------------------------------------------------
 
 # Nouns of incidents like the one a story reports: "similar incidents", "similar sightings", "comparable disruptions".
-SIMILAR_EVENT_NOUNS = {"incident", "sighting", "disruption", "closure", "incursion", "violation", "intrusion"}
+SIMILAR_EVENT_NOUNS = {"incident", "sighting", "disruption", "closure", "incursion", "violation", "intrusion",
+                       "event"}
+# A lag back from the event a sentence measures against: "a similar event at X two days earlier".
+LAG_BEFORE = re.compile(r"\b(?P<number>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?"
+                        r"\s+(?:earlier|before)\b", re.I)
 # Words that open a list of examples: "other airports, including A and B".
 LISTING_WORDS = {"including"}
 # Verbs by which an event is placed in time: "the previous incursion occurred in May", "which took place in 2019".
