@@ -26,3 +26,10 @@ def test_a_that_clause_of_an_added_remark_stays_the_added_remark() -> None:
                 "flights occur often.").statements
     assert "such flights occur often" in {s.quote for s in found}
     assert "The jets stayed in international airspace" in {s.quote for s in found}
+
+
+def test_a_that_clause_of_a_speech_verb_in_a_time_clause_is_that_verbs() -> None:
+    found = run("\"We will not back down,\" Ines Moreau said, while stressing that the border guard had acted within "
+                "the law.").statements
+    cues = {s.quote: s.cue for s in found}
+    assert cues.get("the border guard had acted within the law") == "stressing"

@@ -170,6 +170,7 @@ def _clause_past_a_time_clause(cue: Token, inside_unit: set[int]) -> list[Token]
     was said."""
     return [clause for between in cue.children if between.dep_ == "advcl" and between.i > cue.i
             and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in between.children)
+            and between.lemma_.lower() not in REPORTING_VERBS  # "said, while stressing that ...": its own statement
             for clause in between.children if clause.dep_ == "ccomp" and clause.i in inside_unit
             and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children)]
 
