@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from streams.extraction.lexicon import (AFTER_PREPOSITIONS, AIRSPACE_NOUNS, COMPANION_ADVERBS, CONDITION_CONJUNCTIONS,
+from streams.extraction.lexicon import (BACKDROP_LINKS, BACKDROP_NOUNS, AFTER_PREPOSITIONS, AIRSPACE_NOUNS, COMPANION_ADVERBS, CONDITION_CONJUNCTIONS,
                                         COUNTING_WORDS, DIRECTION_PREFIXES, DOUBTING_HEADS, GENERIC_COLLECTIVES,
                                         GENERIC_MODIFIERS, HEDGING_MODIFIERS, IRREGULAR_FORMS, JOINING_VERBS, MODALS,
                                         NEGATIONS, NEGATIVE_OCCASIONS, RELATIVE_PRONOUNS, SINGLE_ARTICLES, TREND_NOUNS)
@@ -219,3 +219,14 @@ def preceding_subject(verb: Token) -> Token | None:
         return None
     return noun
 
+
+
+def in_backdrop(token: Token) -> bool:
+    """Whether a name is part of the war a story is set against: "at a time when X's invasion of Y has put the
+    country on alert", "in the context of X's war against Y". Such a phrase dates and motivates the news, and the
+    states in it are neither where the drones were seen nor the state the story is about."""
+    while token.dep_ in BACKDROP_LINKS and token.head is not token:
+        token = token.head
+        if token.lemma_.lower() in BACKDROP_NOUNS:
+            return True
+    return False

@@ -20,8 +20,8 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import (AGAIN_WORDS, DAY_BEFORE_PHRASES, LAG_UNITS, LATER_DAY, LATER_DAY_UNITS, MODALS,
-                                        MONTHS, NIGHT_OF_DATE_WORDS, NUMBER_WORDS, PERIOD_BOUNDS,
+from streams.extraction.lexicon import (AGAIN_WORDS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS, LAG_UNITS, LATER_DAY,
+                                        LATER_DAY_UNITS, MODALS, MONTHS, NIGHT_OF_DATE_WORDS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -182,6 +182,9 @@ def resolve(text: str, published: dt.date) -> FuzzyDate | None:
         return FuzzyDate(f"{year:04d}-{MONTHS[month['month']]:02d}", "month")
     if not phrase or UNDATED_PHRASES.search(phrase):
         return None
+    holiday = FIXED_HOLIDAY.search(phrase)
+    if holiday:
+        return _last_holiday(holiday["name"], phrase, published)
     for reader in (_relative, _calendar):
         found = reader(phrase, published)
         if found is not False:
@@ -189,6 +192,17 @@ def resolve(text: str, published: dt.date) -> FuzzyDate | None:
     if not NUMERIC_DATE.search(phrase):
         return None  # "shortly before noon", "18 seconds": a time of day or a duration dates nothing
     return _dateparser(phrase, published)
+
+
+def _last_holiday(name: str, phrase: str, published: dt.date) -> FuzzyDate:
+    """ "On Christmas Day", "on New Year's Eve 2023": a holiday on a fixed day is that day of the year it names, else
+    of the last year in which it is not after publication (news tells of the past)."""
+    month, day = FIXED_HOLIDAYS[name]
+    year = re.search(r"\b(19|20)\d\d\b", phrase)
+    date = dt.date(int(year.group()) if year else published.year, month, day)
+    if year is None and date > published:
+        date = date.replace(year=published.year - 1)
+    return FuzzyDate(date.isoformat(), "day")
 
 
 @lru_cache(maxsize=256)
@@ -219,6 +233,18 @@ def date_candidates(span: Span) -> list[tuple[Token, str]]:
         if ent.label_ in {"DATE", "TIME"} and not (bounded or _in_bounding_clause(ent.root) or _night_of_date(ent)):
             found.append((ent.root, ent.text))
     found += [(t, t.text) for t in span if t.lower_ in SAME_DAY_WORDS and not t.ent_type_]
+    found += _holidays(span, {token.i for token, _ in found})
+    return found
+
+
+def _holidays(span: Span, taken: set[int]) -> list[tuple[Token, str]]:
+    """Holidays on a fixed day the entity recogniser leaves out of any date ("in the early hours of Christmas Day",
+    of which it makes a time of "the early hours of")."""
+    found = []
+    for holiday in FIXED_HOLIDAY.finditer(span.text.lower().replace("\u2019", "'")):
+        chars = span.char_span(holiday.start(), holiday.end(), alignment_mode="expand")
+        if chars is not None and not any(t.ent_type_ == "DATE" or t.i in taken for t in chars):
+            found.append((chars.root, chars.text))
     return found
 
 
@@ -397,7 +423,7 @@ def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
             month = MONTHS[found["month"].lower()]
             days = sorted({int(day) for day in re.findall(r"\d{1,2}", found["days"])})
             dated = [_day(day, month, None, published) for day in days]
-            return [d for d in dated if d is not None]
+            return _and_holidays([d for d in dated if d is not None], tokens, published)
     if not tokens:
         return []
     text = tokens[0].doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1].text
@@ -408,8 +434,17 @@ def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
             month += f", {found['year']}" if found.groupdict().get("year") else ""  # "May 2 and May 9, 2024"
             items = re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*", found["items"])
             dated = [resolve(item + month, published) for item in items if item]
-            return list(dict.fromkeys(d for d in dated if d is not None))
+            return _and_holidays(list(dict.fromkeys(d for d in dated if d is not None)), tokens, published)
     return []
+
+
+def _and_holidays(dated: list[FuzzyDate], tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
+    """A list of days that goes on to a holiday ("on Dec. 16 and 18, as well as on Christmas Day"): its day too."""
+    if not dated:
+        return dated
+    text = tokens[0].doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1].text.lower().replace("\u2019", "'")
+    extra = [_last_holiday(h["name"], text, published) for h in FIXED_HOLIDAY.finditer(text)]
+    return list(dict.fromkeys(dated + extra))
 
 
 def dated_again(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:

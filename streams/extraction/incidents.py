@@ -21,11 +21,12 @@ from spacy.tokens import Doc, Span, Token
 from streams.model.article import TEXT_FIELDS
 
 from streams.extraction.article4 import ARTICLE4, article4_requests
-from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of, subject_state
+from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, later_day, resolve, timestamp_day
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
-                                        EARLIER_WORDS,
-                                        GENERIC_NAME_WORDS, HARDWARE, HOMEWARD_WORDS, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
+                                        DEFINITE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
+                                        RUN_ORDINALS, SEEING_VERBS, HOMEWARD_WORDS,
+                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
@@ -41,7 +42,8 @@ from streams.extraction.violations import (Identification, crashes, identificati
 
 PATTERN_FILES = ("disruption", "background", "retold", "returned")  # the pattern files (patterns/*.json) the incident rules read
 BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
-SIMILAR_ELSEWHERE = {"background.similar_incidents_including", "background.similar_incidents_in_states"}
+SIMILAR_ELSEWHERE = {"background.similar_incidents_including", "background.similar_incidents_in_states",
+                     "background.follows_a_similar_one_at", "background.follows_a_similar_one_placed_on_the_verb"}
 DATE_PARTS = {"nummod", "compound", "quantmod"}  # the words of one date in a list: "June 2020", "May 5"
 LEAD_SENTENCES = 2  # the sentences of the lead, at least
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")
@@ -86,6 +88,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False  # drones over two plants on consecutive nights: two sightings
     if a.occurred_on is None or b.occurred_on is None:
         return True
+    if a.rule.startswith(BACKGROUND_RULES) != b.rule.startswith(BACKGROUND_RULES) and a.occurred_on != b.occurred_on:
+        return False  # "a similar event at X two days earlier": not the news it is measured against
     if a.sentence == b.sentence and a.date_in_clause and b.date_in_clause and a.occurred_on != b.occurred_on:
         return False  # "intruded on August 11, 12 and 20": the days one sentence lists are events of their own
     if (a.supporting and not b.date_in_clause) or (b.supporting and not a.date_in_clause):
@@ -275,7 +279,8 @@ def _rules(group: list[Mention]) -> tuple[str, ...]:
 
 def _main_country(analysed: AnalysedArticle) -> str | None:
     """The state an article is about: the first one named as the owner of airspace, else the one whose places it
-    names most ("Russia" named once as a suspect in a story about Copenhagen airport does not make it Russian).
+    names most ("Russia" named once as a suspect in a story about Copenhagen airport does not make it Russian), less
+    the states of the war it is set against (:func:`.clauses.in_backdrop`).
 
     It resolves "its airspace" and "the border" when a sentence names no state.
     """
@@ -287,7 +292,7 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
                 if named:
                     return named[0]
     named = [code for doc in docs for token in doc if token.pos_ == "PROPN" and not _institution_owner(token)
-             for code in [_name_country(token)] if code]
+             and not in_backdrop(token) for code in [_name_country(token)] if code]
     return max(dict.fromkeys(named), key=named.count) if named else None  # the most named, the first of equals
 
 
@@ -395,6 +400,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context) or _came_back(
         sentence, context)
     reported += _earlier_ones(sentence, reported, context)
+    reported += _days_in_a_row(sentence, reported, context)
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
 
 
@@ -410,7 +416,11 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
             continue
         verb, site = match.tokens["verb"], match.tokens["site"]
         date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if date is None:
+            date = _lagged(sentence, earlier)
+            dated_here = date is not None
         for place in [site, *(t for t in site.subtree if t.dep_ == "conj" and t.head.i >= site.i)]:
+            place = _named_in(place)  # "the capital's airport in X": X
             name = sentence.doc[min(c.i for c in place.subtree if c.dep_ == "compound" or c == place): place.i + 1].text
             code = place_country(name) or earlier.country
             mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, country=code,
@@ -418,6 +428,26 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
                                     count_stated=False, duration=None, supporting=False, heading=None, left=False,
                                     occasion=0))
     return mentions
+
+
+def _named_in(site: Token) -> Token:
+    """A site given by a common noun and the named place it is in ("the airport in X", "a base near Y"): the name."""
+    if site.pos_ == "PROPN":
+        return site
+    return next((o for p in site.children if p.dep_ == "prep" and p.lower_ in {"in", "near", "outside"}
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), site)
+
+
+def _lagged(sentence: Span, earlier: Mention) -> FuzzyDate | None:
+    """ "A similar event at X two days earlier": the day that lag before the day of the incident it is measured
+    against."""
+    lag = LAG_BEFORE.search(sentence.text)
+    if lag is None or earlier.occurred_on is None or earlier.occurred_on.precision != "day":
+        return None
+    number = lag["number"].lower()
+    days = (int(number) if number.isdigit() else NUMBER_WORDS[number]) * (7 if lag["unit"].lower() == "week" else 1)
+    day = dt.date.fromisoformat(earlier.occurred_on.value) - dt.timedelta(days=days)
+    return FuzzyDate(day.isoformat(), "day")
 
 
 def _retold_with_time(sentence: Span, context: Context) -> list[Mention]:
@@ -484,6 +514,36 @@ def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> 
                                     date_in_clause=True, location=None, count=None, count_stated=False, model=None,
                                     duration=None, supporting=False, heading=None, left=False, occasion=0))
     return mentions
+
+
+def _days_in_a_row(sentence: Span, reported: list[Mention], context: Context) -> list[Mention]:
+    """ "The airport was shut for the second evening in a row", "a third consecutive night of drone sightings": a run
+    of days says the incident the sentence (else the story, last) reported also happened on each day before its own
+    in the run, one incident a day, at the same place."""
+    run = DAYS_IN_A_ROW.search(sentence.text)
+    if run is None or not (run["consecutive"] or run["row"]) or _run_of_another_event(sentence.text[run.end():]):
+        return []
+    own = [m for m in reported if m.kind != "article4_request"]
+    earlier = own[0] if own else next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    if earlier is None or (earlier.occurred_on is not None and earlier.occurred_on.precision != "day"):
+        return []
+    # an undated report is the news of the day (:func:`_news_day`): the run ends on it, and counts back from it
+    last = dt.date.fromisoformat(earlier.occurred_on.value) if earlier.occurred_on else context.published
+    first = 1 if earlier.occurred_on else 0
+    days = [FuzzyDate((last - dt.timedelta(days=k)).isoformat(), "day")
+            for k in range(first, RUN_ORDINALS[run["ordinal"].lower()])]
+    told = {(m.kind, m.country, m.occurred_on) for m in context.reported}  # a day of the run the story told already
+    return [replace(earlier, rule="repeated.days_in_a_row", sentence=sentence, field=context.field, occurred_on=day,
+                    date_in_clause=True, count=None, count_stated=False, duration=None, supporting=False, heading=None,
+                    left=False, occasion=0)
+            for day in days if (earlier.kind, earlier.country, day) not in told]
+
+
+def _run_of_another_event(rest: str) -> bool:
+    """ "On a third straight night of hostilities": a run of days of some other event than the incident's own ("of
+    drone sightings", "of closures")."""
+    named = RUN_OF.match(rest)
+    return named is not None and named["noun"].lower().rstrip("s") not in RUN_EVENT_NOUNS
 
 
 def _listed_dates(first: Token, published: dt.date) -> list[FuzzyDate]:
@@ -709,7 +769,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
                                                     dated), timestamp_day(line, analysed.article.published_at))
             last_day = (dt.date.fromisoformat(chained.value) if chained else None) or _last_day(
                 sentence, line_context.published) or last_day
-    mentions = _definite_sites(mentions)
+    mentions = _stateless_drones(_definite_sites(mentions))
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
@@ -723,6 +783,26 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     lead_day = _lead_day(lead, published) if lead is not None and any(f.occurred_on is None for f in facts) else None
     return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story), facts, lead_day)
             for fact in facts]
+
+
+def _stateless_drones(mentions: list[Mention]) -> list[Mention]:
+    """ "The airport was shut after drones were spotted in its airspace": drones seen, not said to have entered, in
+    a state's airspace are a sighting there told in the words of a violation, where no mention in the story names a
+    state for that state's intruders (a violation is a state's)."""
+    named = {m.country for m in mentions if m.kind == "airspace_violation" and m.violator}
+    stateless = [m.kind == "airspace_violation" and m.platform == "drone" and m.violator is None
+                 and m.country not in named for m in mentions]
+    seen = {m.country for m, free in zip(mentions, stateless) if free and _seen_not_entered(m.sentence)}
+    # background incidents told like a sighting so converted ("a similar event at X") are sightings like it
+    return [replace(m, kind="drone_sighting", rule=m.rule if m.rule.startswith(BACKGROUND_RULES) else
+                    "sighting.seen_in_airspace")
+            if free and (_seen_not_entered(m.sentence) or (m.rule.startswith(BACKGROUND_RULES) and m.country in seen))
+            else m for m, free in zip(mentions, stateless)]
+
+
+def _seen_not_entered(sentence: Span) -> bool:
+    verbs = {t.lemma_.lower() for t in sentence if t.pos_ == "VERB"}
+    return bool(verbs & SEEING_VERBS) and not verbs & ENTRY_VERBS
 
 
 def _aircraft_sentences(analysed: AnalysedArticle) -> list[Span]:

@@ -100,14 +100,17 @@ CAPITALS: dict[str, str] = {
 
 @lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
-    """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR".
+    """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR"; then the
+    names of airports and air bases and their towns ("heathrow" -> "GB", "volkel" -> "NL"), where no town has the name.
 
-    News places an incident by its town and often never names the state. Read on first use, not at import.
+    News places an incident by its town, or by the airport or base it closed, and often never names the state. Read
+    on first use, not at import.
     """
     table: dict[str, str] = {}
-    for line in (files(__package__) / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
-        code, _, names = line.partition("\t")
-        table.update(dict.fromkeys(names.split("|"), code))
+    for table_file in ("airports.tsv", "gazetteer.tsv"):  # the towns last, so that theirs win
+        for line in (files(__package__) / table_file).read_text(encoding="utf-8").splitlines():
+            code, _, names = line.partition("\t")
+            table.update(dict.fromkeys(names.split("|"), code))
     return table
 
 
@@ -187,6 +190,11 @@ BORDER_NOUNS = {"border", "frontier"}
 # Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
 EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
                "invasion", "operation", "campaign", "wave"}
+# Wars a story is set against rather than about: a state named in "X's invasion of Y" or "the war in Y" is the
+# backdrop of a sighting elsewhere, neither its place nor the story's state.
+BACKDROP_NOUNS = {"war", "invasion", "aggression", "conflict"}
+# The words by which a name hangs inside such a phrase ("X's war of aggression against Y").
+BACKDROP_LINKS = {"poss", "compound", "amod", "nmod", "pobj", "prep", "conj", "appos"}
 # Prepositions of where something went, not where it was: "diverting flights to Riga", "flights towards Oslo".
 DESTINATION_PREPOSITIONS = {"to", "towards", "toward"}
 # Verbs of speaking whose "in" places the speaker, not the incident: "the ministry in Bucharest said". Not
@@ -293,6 +301,7 @@ SPEECH_VERBS = {
     "emphasize", "acknowledge", "explain", "reply", "respond", "maintain", "predict", "admit", "conclude", "allege",
     "reiterate", "underline", "repeat", "report", "suggest", "estimate", "reveal", "disclose", "demand", "complain",
     "tweet", "concede", "contend", "assure", "signal", "indicate", "recall", "observe", "remark", "comment",
+    "remind",
 }
 # Irregular surface forms of cue verbs; regular ones are generated (:func:`.focus.inflections`).
 IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
@@ -723,11 +732,34 @@ SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "i
 # Verbs that bring something down with "down": "shot down", "brought down".
 DOWNING_VERBS = {"shoot", "bring"}
 
+# Holidays on a fixed day of the year, by (month, day): "in the early hours of Christmas Day".
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
+    "new year's day": (1, 1), "halloween": (10, 31), "valentine's day": (2, 14),
+}
+FIXED_HOLIDAY = re.compile(r"\b(?P<name>%s)\b" % "|".join(re.escape(name) for name in sorted(FIXED_HOLIDAYS)))
+
+# --- Runs of days: "closed for a second night in a row" -------------------------------------------------------------
+
+# Ordinals that count the days of a run, and the parts of a day a run is counted in.
+RUN_ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                                "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
+RUN_PERIODS = {"day", "night", "evening", "morning", "afternoon"}
+# "for the second evening in a row", "a third consecutive night", "for the second day running".
+DAYS_IN_A_ROW = re.compile(r"\b(?P<ordinal>%s)\s+(?:(?P<consecutive>consecutive|straight)\s+)?(?P<period>%s)s?"
+                           r"(?P<row>\s+(?:in\s+a\s+row|running))?\b"
+                           % ("|".join(sorted(RUN_ORDINALS)), "|".join(sorted(RUN_PERIODS))), re.I)
+RUN_CUES = {"row", "consecutive", "running", "straight"}
+# What a run is of, when the text says: "a third straight night of hostilities" is not a run of the incident.
+RUN_OF = re.compile(r"\s+of\s+(?:\w+\s+)?(?P<noun>\w+)")
+RUN_EVENT_NOUNS = {"sighting", "incursion", "violation", "intrusion", "closure", "disruption", "drone", "balloon",
+                   "overflight", "delay", "cancellation"}
+
 # --- The focus pass ------------------------------------------------------------------------------------------------
 
 # What an incident sentence names: something flying, whose airspace, a violation, Article 4.
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
-                  | VIOLATION_NOUNS | {"sighting", "overflight", "overfly", "article", "consultation", "incident"}
+                  | VIOLATION_NOUNS | RUN_CUES | {"sighting", "overflight", "overfly", "article", "consultation", "incident"}
                   | ARTICLE4_ANAPHORS | ARTICLE4_INVOKING | RETURN_VERBS)
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
 # Nouns of a speech act whose content a that-clause gives: "an announcement by the service that ...", "Finland's
@@ -801,7 +833,11 @@ WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters
 # --- Background lists (patterns/background.json) --------------------------------------------------------------------
 
 # Nouns of incidents like the one a story reports: "similar incidents", "similar sightings", "comparable disruptions".
-SIMILAR_EVENT_NOUNS = {"incident", "sighting", "disruption", "closure", "incursion", "violation", "intrusion"}
+SIMILAR_EVENT_NOUNS = {"incident", "sighting", "disruption", "closure", "incursion", "violation", "intrusion",
+                       "event"}
+# A lag back from the event a sentence measures against: "a similar event at X two days earlier".
+LAG_BEFORE = re.compile(r"\b(?P<number>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?"
+                        r"\s+(?:earlier|before)\b", re.I)
 # Words that open a list of examples: "other airports, including A and B".
 LISTING_WORDS = {"including"}
 # Verbs by which an event is placed in time: "the previous incursion occurred in May", "which took place in 2019".

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from streams.extraction.airports import airport_countries
-from streams.extraction.lexicon import (ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
+from streams.extraction.lexicon import (BACKDROP_NOUNS, ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
@@ -143,7 +143,8 @@ def subject_place(verb: Token) -> Place | None:
     """The place a clause's subject names, when it names one by an "of" phrase: "the port of X halted traffic"."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     of_name = _of_name(subject) if subject is not None and subject.pos_ == "NOUN" else None
-    if subject is None or of_name is None or place_country(of_name) is None:
+    if subject is None or of_name is None or place_country(of_name) is None or (
+            subject.lemma_.lower() in BACKDROP_NOUNS):  # "X's invasion of Y has put Z on alert": a war, no place
         return None
     tokens = _extent(subject)
     text = subject.doc[tokens[0].i: tokens[-1].i + 1].text

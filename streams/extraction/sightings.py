@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.clauses import base_form, doubted, governing_verb, negated, state_of
+from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
 from streams.extraction.dates import clause_date, date_near, listed_days
 from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
@@ -47,14 +47,14 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
     if negated(head) or (verb is not None and doubted(verb)):
         return None
     if verb is None:
-        return _relative_sighting(head) or flying
+        return _relative_sighting(head) or _reduced_relative(head) or flying
     if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
         return verb
     seen = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ == "VBN" and not doubted(c)), None)
     if seen is not None:
         return verb  # "drones seen near the runway stopped flights"
-    return _relative_sighting(head) or flying
+    return _relative_sighting(head) or _reduced_relative(head) or flying
 
 
 def _appeared_to_be(head: Token) -> Token | None:
@@ -67,6 +67,21 @@ def _appeared_to_be(head: Token) -> Token | None:
                 c.dep_ == "nsubj" and c.lower_ == "what" for c in node.children):
             return node.head if node.dep_ in {"csubj", "csubjpass", "nsubj", "nsubjpass", "ccomp", "dobj"} else None
     return None
+
+
+def _reduced_relative(head: Token) -> Token | None:
+    """ "Soldiers fired at drones sighted above the base", "used weapons against drones spotted over X": a participle
+    of seeing right after the drones, with no subject of its own, says where they were seen, though the parser may
+    hang it on a verb above them (as a clause of its own) or read it as a past tense."""
+    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if following is None or following.head not in [head, *head.ancestors] or doubted(following) or (
+            following.dep_ not in {"advcl", "xcomp", "ccomp", "acl"}):
+        return None
+    if following.lemma_.lower() not in SEEING_VERBS or following.tag_ not in {"VBD", "VBN"} or any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in following.children):
+        return None
+    return following if any(c.dep_ == "prep" for c in following.children) else None  # "spotted nearby": the clause
+    # it hangs on places them ("flights at X were disrupted due to drones spotted nearby")
 
 
 def _relative_sighting(head: Token) -> Token | None:
@@ -127,7 +142,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
     for ent in entities(sentence):
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
                 not _whence(ent.root)) and not _of_people(ent.root) and (
-                not destination(ent.root)) and not _beside(ent.root):
+                not destination(ent.root)) and not _beside(ent.root) and not in_backdrop(ent.root):
             code = name_country(ent.root, ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
                 city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}

@@ -164,6 +164,17 @@ def _misparsed_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
                     and not any(r.dep_ in {"nsubj", "agent", "auxpass"} for r in c.children) for c in obj.children)]
 
 
+def _clause_past_a_time_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
+    """ "Police said after the drones were detected that there was no danger": a time or cause clause between the
+    verb of speaking and its that-clause, on which the parser hangs the that-clause; what follows "that" is what
+    was said."""
+    return [clause for between in cue.children if between.dep_ == "advcl" and between.i > cue.i
+            and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in between.children)
+            and between.lemma_.lower() not in REPORTING_VERBS  # "said, while stressing that ...": its own statement
+            for clause in between.children if clause.dep_ == "ccomp" and clause.i in inside_unit
+            and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.children)]
+
+
 def _outermost(governing: list[Token]) -> Token:
     """Of the speech verbs above a quotation (nearest first), the one whose reported clause holds the others:
     "X said the alliance must answer with '...'" and "X said Riga had voiced '...'" quote X; "X told reporters ...,
@@ -466,7 +477,8 @@ class FieldReader:
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
             if clauses and cue.dep_ == "relcl" and not _has_subject(clauses[0]):
                 continue  # "jets that it said had entered ...": the clause lost its subject to the relative
-            clauses = clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
+            clauses = (clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
+                       or _clause_past_a_time_clause(cue, inside_unit))
             parts = self._parts(clauses, inside_unit) if clauses else []
             aside = None if clauses else _aside(cue, tokens, unit.quotes)
             if aside is not None and any(c.dep_ == "ccomp" for v in _cues(aside.content, unit.quotes, REPORTING_VERBS)
