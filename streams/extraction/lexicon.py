@@ -679,6 +679,10 @@ SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report
 SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion"}
 # Verbs that bring something down with "down": "shot down", "brought down".
 DOWNING_VERBS = {"shoot", "bring"}
+# Verbs that bring a flying thing down by themselves, in military reports: "air defences destroyed a drone".
+DESTROYING_VERBS = {"destroy", "neutralise", "neutralize"}
+# A state's armed forces as the owner of what flew: "a helicopter of the Y navy".
+ARMED_BODIES = {"force", "forces", "army", "navy", "military", "troops", "guard", "guards"}
 
 # --- The focus pass ------------------------------------------------------------------------------------------------
 
