@@ -44,3 +44,33 @@ def test_a_denied_or_private_or_own_downing_is_no_incident() -> None:
     assert not incidents("The ministry denied reports that Kenyan troops had brought down a Somali army drone.")
     assert not incidents("A farmer in Nakuru brought down a toy drone with a broom on Sunday.")
     assert not incidents("In a test near Nanyuki, Kenyan engineers destroyed an old drone belonging to the Kenyan army.")
+
+
+# --- Where a sighting was: the site's own place, not its owner's, its description's or a coast it was off ----------
+
+
+def test_a_site_owned_by_one_state_is_where_its_own_in_phrase_puts_it() -> None:
+    found = incidents("On Sunday night a drone circled for an hour above the British air base in Akrotiri, Cyprus.")
+    assert ("drone_sighting", "CY") in found and ("drone_sighting", "GB") not in found
+
+
+def test_a_city_of_several_words_before_a_site_noun_is_read_whole() -> None:
+    found = incidents("Arrivals at New Hampshire airports were halted on Monday after drones were seen nearby.")
+    assert ("drone_sighting", "US") in found and ("drone_sighting", "GB") not in found
+
+
+def test_what_an_apposition_or_relative_clause_says_a_closed_site_is_adds_no_site() -> None:
+    found = incidents("Lakefield Airport in Ohio, a former army airfield that now takes overflow freight from New "
+                      "Hampshire airports, shut its runway for an hour on Friday after a drone sighting.")
+    assert {k for k in found} == {("drone_sighting", "US")}
+
+
+def test_a_drone_off_a_states_coast_was_not_seen_in_that_state() -> None:
+    found = incidents("Vietnamese sailors spotted a small drone hovering off the coast of Cambodia on Monday.")
+    assert ("drone_sighting", "KH") not in found
+
+
+def test_the_state_of_drones_complained_of_is_not_where_one_was_seen() -> None:
+    found = incidents("An unmarked drone was seen near Tartus on Monday, amid Syrian anger at Turkish drone "
+                      "incursions.")
+    assert ("drone_sighting", "SY") in found and ("drone_sighting", "TR") not in found

@@ -143,6 +143,8 @@ LAND_PLACES = {"island", "islands", "islet", "islets", "isle", "village", "town"
 # The edges of a state: what was "near the X coast" or "close to the X border" was not over X.
 EDGE_NOUNS = {"coast", "coastline", "shore", "border", "frontier"}
 PROXIMITY = {"near", "to", "off", "along", "by", "outside"}
+# Prepositions that put a place at sea beside a coast, outside the state: "off the coast of X".
+OFFSHORE_PREPOSITIONS = {"off"}
 
 # Compass directions: "west of Bornholm" names a place; "North" before a state is part of its name.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
