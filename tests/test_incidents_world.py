@@ -74,3 +74,24 @@ def test_the_state_of_drones_complained_of_is_not_where_one_was_seen() -> None:
     found = incidents("An unmarked drone was seen near Tartus on Monday, amid Syrian anger at Turkish drone "
                       "incursions.")
     assert ("drone_sighting", "SY") in found and ("drone_sighting", "TR") not in found
+
+
+# --- A request for the meeting the story says was held under Article 4 -----------------------------------------------
+
+
+def test_a_meeting_at_a_states_request_is_an_article4_request_where_the_story_says_it_was_one() -> None:
+    found = incidents("Envoys held an urgent meeting late on Tuesday at Norway's request to discuss the shelling. It "
+                      "was only the fifth meeting under Article 4 in the alliance's history.")
+    assert found[("article4_request", "NO")].occurred_on.value == "2025-10-07"
+
+
+def test_asking_for_the_meeting_the_story_says_was_under_article4() -> None:
+    found = incidents("Slovakia requested Monday's meeting of envoys. It was only the third meeting under Article 4 "
+                      "this decade.")
+    assert ("article4_request", "SK") in found
+
+
+def test_a_meeting_the_story_does_not_put_under_article4_is_no_request() -> None:
+    assert not incidents("Envoys held an urgent meeting on Tuesday at Norway's request. The talks were not held under "
+                         "Article 4, officials stressed.")
+    assert not incidents("Envoys held an urgent meeting on Tuesday at Norway's request to discuss the shelling.")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.model.article import TEXT_FIELDS
 
-from streams.extraction.article4 import ARTICLE4, article4_requests
+from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DEFINITE,
@@ -651,6 +651,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     main = _main_country(analysed)
     published = analysed.article.published_on
     article4_named = any(ARTICLE4.search(doc.text) for _, doc in analysed.fields())
+    article4_meeting = article4_named and any(ARTICLE4_GATHERING.search(doc.text) for _, doc in analysed.fields())
     antecedents: dict[str, Phrase] = {}
     mentions: list[Mention] = []
     request_dates: list[FuzzyDate] = []
@@ -659,7 +660,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
                           antecedents=antecedents, reported=mentions, request_dates=request_dates,
-                          model_states=model_states, intruder_days=intruder_days,
+                          model_states=model_states, intruder_days=intruder_days, article4_meeting=article4_meeting,
                           matches={pattern: rule_matches(doc, pattern) for pattern in PATTERN_FILES})
         text = analysed.article.field(name)
         last_day: dt.date | None = None

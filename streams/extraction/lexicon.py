@@ -581,6 +581,8 @@ ARTICLE4_REQUEST_WORDS = {"invoke", "request", "ask", "call", "seek", "trigger",
 # What a request under Article 4 asks for; "article" and "meeting" only where the sentence names Article 4.
 ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
 ARTICLE4_NAMED_ONLY_TOPICS = {"article", "meeting"}
+# Gatherings an article can say are held under Article 4: "the third session under Article 4 this year".
+ARTICLE4_GATHERINGS = {"meeting", "session", "consultations", "talks"}
 # Modals of intent: "Norway would ask for consultations" is a request all the same.
 INTENT_MODALS = {"will", "would", "shall"}
 # Verbs by which an event makes a state do what follows: "prompting Denmark to invoke Article 4" (done), unlike

@@ -74,3 +74,6 @@ class Context:
     intruder_days: dict[tuple[str, str], list[tuple[FuzzyDate, int | None]]] = default(default_factory=dict)
     # the matches of the declarative patterns (:mod:`.rules`) in the field, by pattern file
     matches: dict[str, list[RuleMatch]] = default(default_factory=dict)
+    # the article calls a meeting one under Article 4 ("the envoys' talks under Article 4 ended at noon"): asking for "the
+    # meeting" anywhere in it asks for Article 4 consultations
+    article4_meeting: bool = False
