@@ -95,3 +95,20 @@ def test_a_meeting_the_story_does_not_put_under_article4_is_no_request() -> None
     assert not incidents("Envoys held an urgent meeting on Tuesday at Norway's request. The talks were not held under "
                          "Article 4, officials stressed.")
     assert not incidents("Envoys held an urgent meeting on Tuesday at Norway's request to discuss the shelling.")
+
+
+# --- A retelling with its own day and place reports the event on that day --------------------------------------------
+
+
+def test_a_retelling_with_its_own_day_and_place_stays_apart_from_earlier_background() -> None:
+    found = run("Marines on the island fired flares at an unidentified drone this week. The drone flew on Monday "
+                "evening over Pag-asa Island, the navy said. The coast guard says Chinese drones entered Philippine "
+                "airspace near several islands after the August drills.",
+                headline="Philippines says Chinese drone flew over its island outpost").incidents
+    days = sorted(i.occurred_on.value for i in found if (i.kind, i.country, i.violator) == ("airspace_violation", "PH", "CN"))
+    assert days == ["2025-08", "2025-10-06"]
+
+
+def test_a_detail_with_no_report_before_it_is_no_incident() -> None:
+    found = run("The drone flew on Monday evening over the Ayungin shoal, the navy said.").incidents
+    assert not [i for i in found if i.kind == "airspace_violation"]

@@ -575,9 +575,12 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
         location = location_in(sentence, list(sentence), {earlier.country})
         date, dated_here = clause_date(sentence, phrase.head.head, phrase.head.head, context.published)
         if model or duration is not None or location:
+            # "The balloon drifted on Sunday over the lighthouse on Rock Island": a retelling with a day and a place
+            # of its own reports the event on that day, as the lead of a story retells its headline
+            reports = bool(dated_here and date and location)
             return [replace(earlier, rule="detail.told_later", sentence=sentence, field=context.field,
                             model=earlier.model or model,
-                            duration=duration, location=location, supporting=True,
+                            duration=duration, location=location, supporting=not reports,
                             **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
     return []
 
