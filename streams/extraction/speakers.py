@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.lexicon import (
     ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HOME_WORDS,
-    INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
+    INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MODIFIER_WORDS,
+    MOUTHPIECE_PREPOSITIONS,
     MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PRESS_OFFICES, PRESS_WORDS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS, ROLE_WORDS, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES, VAGUE_PLURALS,
 )
@@ -154,6 +155,12 @@ class ArticleIndex:
         for position in (-1, 0):
             for span in full:
                 self.full_names.setdefault(_key(span.text.split()[position]), span.text)
+        # "Gen. Luis Ortega Diaz ... Ortega said": a name of two surnames is shortened to the first of them
+        for span in full:
+            words = span.text.split()
+            if len(words) == 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) and not any(
+                    w.lower() in INSTITUTION_HEADS | MODIFIER_WORDS for w in words):
+                self.full_names.setdefault(_key(words[1]), span.text)
 
     def full_name(self, span: Span) -> str:
         """The full name first given for a mention: "Lind" -> "Petra Lind"."""
