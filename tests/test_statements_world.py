@@ -16,3 +16,18 @@ def test_a_first_or_last_name_still_wins_over_a_middle_name() -> None:
                 '"We saw nothing unusual," Lucia said.').statements
     assert [s.speaker.name for s in found if s.mode == "direct"] == ["Pedro Lucia"]
 
+
+
+def test_office_holders_of_an_organisation_named_by_its_initials_speak_as_a_body() -> None:
+    found = run("Envoys gathered in Addis Ababa on Friday.\n"
+                'The raid "was a grave breach of the truce", the AU ambassadors said in a joint statement. '
+                '"We call on both sides to withdraw," the statement added.').statements
+    assert [(s.speaker.name, s.speaker.organization) for s in found if s.mode == "direct"] == [
+        ("AU ambassadors", "AU"), ("AU ambassadors", "AU")]
+
+
+def test_office_holders_of_no_organisation_or_several_are_nobody_in_particular() -> None:
+    found = run('"The raid was a grave breach of the truce," several ambassadors said on Friday.').statements
+    assert not [s for s in found if s.mode == "direct" and "ambassadors" in s.speaker.name]
+    found = run('"The raid was a grave breach of the truce," the ambassadors said on Friday.').statements
+    assert not [s for s in found if s.mode == "direct" and "ambassadors" in s.speaker.name]

@@ -693,6 +693,10 @@ class SpeakerResolver:
         if is_press_office(subject):  # "the press service of the air force", "the Kremlin press service"
             named = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             return self._owner(named[-1], field_name, where) if named else self._mouthpiece_of(subject, field_name, where)
+        if lemma in ROLE_WORDS and subject.tag_ == "NNS":
+            group = _group_of_office_holders(subject)
+            if group is not None:
+                return group
         if lemma in ROLE_WORDS:
             return self._office_holder(subject, where)
         if subject.pos_ == "PROPN" and subject.ent_type_ in {"", "PERSON"} and not is_acronym(subject) and not country_of(subject) \
@@ -900,6 +904,17 @@ def _person_before(noun: Token) -> Token:
     named = [t for t in chain if t.ent_type_ == "PERSON"]
     offices = [t for t in chain if t.lemma_.lower() in ROLE_WORDS | MOUTHPIECES]
     return (named or offices or [noun])[0]
+
+
+def _group_of_office_holders(holders: Token) -> Speaker | None:
+    """ "the AU ambassadors said in a joint statement", "EU foreign ministers said": the holders of one office in an
+    organisation named by its initials speak together, as a body of that organisation (not "the ambassadors", nor
+    "several ambassadors": no one in particular)."""
+    owners = [c for c in holders.children if c.dep_ in {"compound", "nmod"} and is_acronym(c)]
+    if len(owners) != 1 or any(c.dep_ == "amod" and c.lower_ in VAGUE_PLURALS for c in holders.children):
+        return None
+    words = [t for t in holders.subtree if t.i <= holders.i and t.dep_ not in {"det", "predet", "nummod"}]
+    return Speaker(name=" ".join(t.text for t in words), kind="organization", organization=owners[0].text)
 
 
 def _described_as_company(token: Token) -> bool:
