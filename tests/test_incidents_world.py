@@ -112,3 +112,23 @@ def test_a_retelling_with_its_own_day_and_place_stays_apart_from_earlier_backgro
 def test_a_detail_with_no_report_before_it_is_no_incident() -> None:
     found = run("The drone flew on Monday evening over the Ayungin shoal, the navy said.").incidents
     assert not [i for i in found if i.kind == "airspace_violation"]
+
+
+# --- Found on the ground: by the story state's own force -------------------------------------------------------------
+
+
+def test_a_force_recovering_a_drone_sent_from_across_the_border_found_a_violation() -> None:
+    found = incidents("Nepal's border police were on alert. On 3 October the Armed Police Force recovered a drone "
+                      "coming from the Chinese side along with packets of contraband.")
+    v = found[("airspace_violation", "NP")]
+    assert (v.violator, v.occurred_on.value) == ("CN", "2025-10-03")
+
+
+def test_an_active_find_on_named_ground_is_placed_there() -> None:
+    found = incidents("Farmers found a Sudanese drone in a field near Abeche, Chad, on Thursday.")
+    assert found[("airspace_violation", "TD")].violator == "SD"
+
+
+def test_a_drone_recovered_by_people_not_a_force_or_of_the_story_state_is_no_violation() -> None:
+    assert not incidents("Nepal's hikers recovered a drone lost by a tourist on Sunday.")
+    assert not incidents("Nepal's Armed Police Force recovered one of its own drones after a test flight.")

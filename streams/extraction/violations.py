@@ -749,8 +749,8 @@ def _crash_verb(head: Token) -> Token | None:
     relative = next((c for c in head.children if c.dep_ == "relcl"), None)  # "a drone that came down near X"
     if relative is not None and _came_down(relative):
         return relative
-    if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FINDING_VERBS:
-        return verb
+    if head.dep_ in {"nsubjpass", "dobj"} and verb.lemma_.lower() in FINDING_VERBS:
+        return verb  # "a drone was found near X", "border guards recovered a drone near X"
     if head.dep_ in {"compound", "nmod"} and _misread_verb(verb, CRASHING_VERBS):
         return verb  # a timeline's "A drone crashes in a field near X", read as a noun phrase
     return None
@@ -795,6 +795,8 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         earlier = None if own else _antecedent(phrase, True, context)
         flier = own or (earlier.state if earlier else None)
         victim, where = _ground_state(verb, context)
+        if victim is None and verb.lemma_.lower() in FINDING_VERBS and _own_force(verb):
+            victim = context.main_country  # "the rangers recovered a drone sent across the frontier": the story's
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         if flier is None and victim is not None and phrase.platform == "drone" and (
                 victim == context.main_country or _names_state(where, victim)):
