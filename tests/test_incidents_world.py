@@ -132,3 +132,19 @@ def test_an_active_find_on_named_ground_is_placed_there() -> None:
 def test_a_drone_recovered_by_people_not_a_force_or_of_the_story_state_is_no_violation() -> None:
     assert not incidents("Nepal's hikers recovered a drone lost by a tourist on Sunday.")
     assert not incidents("Nepal's Armed Police Force recovered one of its own drones after a test flight.")
+
+
+# --- Measured against one earlier incident, its day not given ---------------------------------------------------------
+
+
+def test_days_after_a_previous_incident_is_an_incident_of_its_own() -> None:
+    found = [i for i in run("Flights at Oslo airport were halted on Friday because of drones, a week after an earlier "
+                            "incident had closed the runway.").incidents if (i.kind, i.country) == ("drone_sighting", "NO")]
+    assert sorted(i.occurred_on.value if i.occurred_on else "" for i in found) == ["", "2025-10-03"]
+
+
+def test_days_after_something_else_or_the_same_incident_adds_none() -> None:
+    for body in ("Flights at Oslo airport were halted on Friday because of drones, a week after the minister had "
+                 "visited the runway.",
+                 "Flights at Oslo airport were halted on Friday because of drones, an hour after the incident had begun."):
+        assert len([i for i in run(body).incidents if i.kind == "drone_sighting"]) == 1

@@ -450,6 +450,11 @@ def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> 
     for match in context.matches.get("background", []):
         if match.rule in SIMILAR_ELSEWHERE or not match.within(sentence) or doubted(match.tokens["verb"]):
             continue
+        if "date" not in match.tokens:  # "a week after an earlier closure": one earlier incident, its day not given
+            mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=None,
+                                    date_in_clause=False, location=None, count=None, count_stated=False, model=None,
+                                    duration=None, supporting=False, heading=None, left=False, occasion=-1))
+            continue
         for date in _listed_dates(match.tokens["date"], context.published):
             if any(m.occurred_on == date and m.rule == match.rule for m in mentions):
                 continue  # one date reached by two matches
