@@ -31,3 +31,16 @@ def test_office_holders_of_no_organisation_or_several_are_nobody_in_particular()
     assert not [s for s in found if s.mode == "direct" and "ambassadors" in s.speaker.name]
     found = run('"The raid was a grave breach of the truce," the ambassadors said on Friday.').statements
     assert not [s for s in found if s.mode == "direct" and "ambassadors" in s.speaker.name]
+
+
+def test_a_quotation_cued_only_by_a_participle_goes_on_with_the_speaker_before() -> None:
+    found = run('"We tracked the aircraft for an hour," Defence Minister Rafael Mendes said on Sunday. "It entered '
+                'our airspace twice," adding that the crew ignored radio calls.').statements
+    assert [(s.speaker.name, s.quote) for s in found if s.mode == "direct"] == [
+        ("Rafael Mendes", "We tracked the aircraft for an hour"), ("Rafael Mendes", "It entered our airspace twice")]
+
+
+def test_a_participle_before_a_quotation_with_its_own_speaker_keeps_that_speaker() -> None:
+    found = run('"We tracked the aircraft for an hour," Defence Minister Rafael Mendes said on Sunday. Speaking '
+                'later, army chief Julia Castro said: "It entered our airspace twice."').statements
+    assert [s.speaker.name for s in found if s.mode == "direct"] == ["Rafael Mendes", "Julia Castro"]
