@@ -44,3 +44,17 @@ def test_a_participle_before_a_quotation_with_its_own_speaker_keeps_that_speaker
     found = run('"We tracked the aircraft for an hour," Defence Minister Rafael Mendes said on Sunday. Speaking '
                 'later, army chief Julia Castro said: "It entered our airspace twice."').statements
     assert [s.speaker.name for s in found if s.mode == "direct"] == ["Rafael Mendes", "Julia Castro"]
+
+
+def test_an_office_with_its_qualifier_is_held_by_the_one_given_that_office_not_another_minister() -> None:
+    found = run("Bolivia wants an explanation for the overflight, the country's foreign minister said on Monday.\n"
+                "The plane was detected on Saturday, Defence Minister Gen. Luis Ortega Diaz said.\n"
+                "Foreign Minister Ana Castro said the envoy would be called in.").statements
+    first = next(s for s in found if s.quote.startswith("Bolivia wants"))
+    assert first.speaker.name == "Ana Castro"
+
+
+def test_an_office_without_a_qualifier_is_still_the_last_holder_of_that_office() -> None:
+    found = run("Defence Minister Luis Ortega Diaz visited the base on Monday.\n"
+                "The plane was detected on Saturday, the minister said.").statements
+    assert [s.speaker.name for s in found] == ["Luis Ortega Diaz"]

@@ -879,9 +879,13 @@ class SpeakerResolver:
         key = (where.rank, where.char)
         before = [m for m in self.index.people if (m.where.rank, m.where.char) < key]
         after = [m for m in self.index.people if (m.where.rank, m.where.char) > key]
+        # "the foreign minister said": the holder of that office, not the defence minister named before
+        qualifiers = {spelling_key(c.text) for c in subject.children
+                      if c.dep_ in {"amod", "compound"} and c.lower_ in MODIFIER_WORDS}
         for mention in list(reversed(before)) + after:
             title = self.index.titles.get(mention.name)
-            if title is not None and title.role and subject.lower_ in title.role.lower().split():
+            if title is not None and title.role and subject.lower_ in title.role.lower().split() and (
+                    qualifiers <= set(spelling_key(title.role).split())):
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
 
