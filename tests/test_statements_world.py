@@ -58,3 +58,15 @@ def test_an_office_without_a_qualifier_is_still_the_last_holder_of_that_office()
     found = run("Defence Minister Luis Ortega Diaz visited the base on Monday.\n"
                 "The plane was detected on Saturday, the minister said.").statements
     assert [s.speaker.name for s in found] == ["Luis Ortega Diaz"]
+
+
+def test_an_office_of_another_state_is_not_held_by_the_minister_named_for_the_first() -> None:
+    found = run("The plane was detected on Saturday, Defence Minister Luis Ortega Diaz of Bolivia said.\n"
+                "Chile's defence minister denied any incursion.").statements
+    assert [s.speaker.name for s in found] == ["Luis Ortega Diaz"]
+
+
+def test_the_office_of_the_same_state_is_still_its_holder() -> None:
+    found = run("The plane was detected on Saturday, Defence Minister Luis Ortega Diaz of Bolivia said.\n"
+                "Bolivia's defence minister later said the crew had been warned.").statements
+    assert [s.speaker.name for s in found] == ["Luis Ortega Diaz", "Luis Ortega Diaz"]

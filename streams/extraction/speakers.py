@@ -882,10 +882,15 @@ class SpeakerResolver:
         # "the foreign minister said": the holder of that office, not the defence minister named before
         qualifiers = {spelling_key(c.text) for c in subject.children
                       if c.dep_ in {"amod", "compound"} and c.lower_ in MODIFIER_WORDS}
+        # "Chile's defence minister" is not the defence minister of the state the story gave one to before
+        states = {code for c in subject.children if c.dep_ in {"poss", "amod", "compound"} for code in [country_of(c)]
+                  if code}
         for mention in list(reversed(before)) + after:
             title = self.index.titles.get(mention.name)
+            held_for = country_code(title.organization) if title is not None and title.organization else None
             if title is not None and title.role and subject.lower_ in title.role.lower().split() and (
-                    qualifiers <= set(spelling_key(title.role).split())):
+                    qualifiers <= set(spelling_key(title.role).split())) and not (
+                    states and held_for and held_for not in states):
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
 
