@@ -58,7 +58,7 @@ def test_the_small_town_of_an_air_base_places_a_sighting_in_its_state() -> None:
 
 def test_a_surname_some_airport_is_named_after_places_nothing() -> None:
     assert not incidents("Drones could one day close a runway for hours, Kennedy told reporters on Monday.")
-    found = kinds("Drones were spotted over a depot near Leopoldsburg on Sunday, Reagan told reporters.")
+    found = kinds("Drones were spotted over a depot near Hasselt on Sunday, Reagan told reporters.")
     assert found == {("drone_sighting", "BE")}
 
 

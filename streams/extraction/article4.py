@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near, listed_days, resolve
-from streams.extraction.lexicon import (ARTICLE4_ANAPHORS, ARTICLE4_INVOKING, ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
+from streams.extraction.lexicon import (ARTICLE4_ANAPHORS, ARTICLE4_GATHERINGS, ARTICLE4_INVOKING, ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
                                         CONSULTATION_PRONOUNS, DEFINITE, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
                                         REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS,
                                         REQUESTER_PRONOUNS)
@@ -27,6 +27,10 @@ from streams.extraction.nlp import entities
 from streams.extraction.platforms import nationality
 
 ARTICLE4 = re.compile(r"\bArticle\s+(?:4|four|IV)\b", re.I)
+# "a meeting under Article 4", "the session, held under Article 4": a gathering the article says is one of Article 4
+ARTICLE4_GATHERING = re.compile(r"\b(?:%s)\b(?:,?\s+(?:held|convened|called))?\s+under\s+Article\s+(?:4|four|IV)\b"
+                                % "|".join(sorted(ARTICLE4_GATHERINGS)), re.I)
+GATHERING_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(ARTICLE4_GATHERINGS)), re.I)
 
 
 def _making(word: Token) -> Token | None:
@@ -180,7 +184,9 @@ def _counting(word: Token) -> bool:
 
 def article4_requests(sentence: Span, context: Context) -> list[Mention]:
     """One mention per NATO member the sentence says requested (or will request) Article 4 consultations."""
-    named = ARTICLE4.search(sentence.text) is not None
+    # a sentence about the meeting the article says is held under Article 4 names it as well as one that says so
+    named = ARTICLE4.search(sentence.text) is not None or (
+        context.article4_meeting and GATHERING_WORD.search(sentence.text) is not None)
     if not named and not context.article4_named:
         return []
     mentions: dict[str, Mention] = {}

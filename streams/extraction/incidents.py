@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.model.article import TEXT_FIELDS
 
-from streams.extraction.article4 import ARTICLE4, article4_requests
+from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, later_day, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
@@ -507,6 +507,11 @@ def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> 
     for match in context.matches.get("background", []):
         if match.rule in SIMILAR_ELSEWHERE or not match.within(sentence) or doubted(match.tokens["verb"]):
             continue
+        if "date" not in match.tokens:  # "a week after an earlier closure": one earlier incident, its day not given
+            mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=None,
+                                    date_in_clause=False, location=None, count=None, count_stated=False, model=None,
+                                    duration=None, supporting=False, heading=None, left=False, occasion=-1))
+            continue
         for date in _listed_dates(match.tokens["date"], context.published):
             if any(m.occurred_on == date and m.rule == match.rule for m in mentions):
                 continue  # one date reached by two matches
@@ -662,9 +667,12 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
         location = location_in(sentence, list(sentence), {earlier.country})
         date, dated_here = clause_date(sentence, phrase.head.head, phrase.head.head, context.published)
         if model or duration is not None or location:
+            # "The balloon drifted on Sunday over the lighthouse on Rock Island": a retelling with a day and a place
+            # of its own reports the event on that day, as the lead of a story retells its headline
+            reports = bool(dated_here and date and location)
             return [replace(earlier, rule="detail.told_later", sentence=sentence, field=context.field,
                             model=earlier.model or model,
-                            duration=duration, location=location, supporting=True,
+                            duration=duration, location=location, supporting=not reports,
                             **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
     return []
 
@@ -747,6 +755,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     main = _main_country(analysed)
     published = analysed.article.published_on
     article4_named = any(ARTICLE4.search(doc.text) for _, doc in analysed.fields())
+    article4_meeting = article4_named and any(ARTICLE4_GATHERING.search(doc.text) for _, doc in analysed.fields())
     antecedents: dict[str, Phrase] = {}
     mentions: list[Mention] = []
     request_dates: list[FuzzyDate] = []
@@ -755,7 +764,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     for name, doc in analysed.fields():
         context = Context(field=name, published=published, main_country=main, article4_named=article4_named,
                           antecedents=antecedents, reported=mentions, request_dates=request_dates,
-                          model_states=model_states, intruder_days=intruder_days,
+                          model_states=model_states, intruder_days=intruder_days, article4_meeting=article4_meeting,
                           matches={pattern: rule_matches(doc, pattern) for pattern in PATTERN_FILES})
         text = analysed.article.field(name)
         last_day: dt.date | None = None

@@ -100,17 +100,15 @@ CAPITALS: dict[str, str] = {
 
 @lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
-    """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR"; then the
-    names of airports and air bases and their towns ("heathrow" -> "GB", "volkel" -> "NL"), where no town has the name.
+    """Towns and cities by name folded to lowercase ASCII, with the state each lies in: "kilis" -> "TR".
 
-    News places an incident by its town, or by the airport or base it closed, and often never names the state. Read
-    on first use, not at import.
+    News places an incident by its town and often never names the state (an airport or base named by its own name is found
+    in :mod:`.airports`). Read on first use, not at import.
     """
     table: dict[str, str] = {}
-    for table_file in ("airports.tsv", "gazetteer.tsv"):  # the towns last, so that theirs win
-        for line in (files(__package__) / table_file).read_text(encoding="utf-8").splitlines():
-            code, _, names = line.partition("\t")
-            table.update(dict.fromkeys(names.split("|"), code))
+    for line in (files(__package__) / "gazetteer.tsv").read_text(encoding="utf-8").splitlines():
+        code, _, names = line.partition("\t")
+        table.update(dict.fromkeys(names.split("|"), code))
     return table
 
 
@@ -146,6 +144,8 @@ LAND_PLACES = {"island", "islands", "islet", "islets", "isle", "village", "town"
 # The edges of a state: what was "near the X coast" or "close to the X border" was not over X.
 EDGE_NOUNS = {"coast", "coastline", "shore", "border", "frontier"}
 PROXIMITY = {"near", "to", "off", "along", "by", "outside"}
+# Prepositions that put a place at sea beside a coast, outside the state: "off the coast of X".
+OFFSHORE_PREPOSITIONS = {"off"}
 
 # Compass directions: "west of Bornholm" names a place; "North" before a state is part of its name.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -618,6 +618,8 @@ ARTICLE4_REQUEST_WORDS = {"invoke", "request", "ask", "call", "seek", "trigger",
 # What a request under Article 4 asks for; "article" and "meeting" only where the sentence names Article 4.
 ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
 ARTICLE4_NAMED_ONLY_TOPICS = {"article", "meeting"}
+# Gatherings an article can say are held under Article 4: "the third session under Article 4 this year".
+ARTICLE4_GATHERINGS = {"meeting", "session", "consultations", "talks"}
 # Modals of intent: "Norway would ask for consultations" is a request all the same.
 INTENT_MODALS = {"will", "would", "shall"}
 # Verbs by which an event makes a state do what follows: "prompting Denmark to invoke Article 4" (done), unlike
@@ -731,6 +733,10 @@ SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report
 SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion"}
 # Verbs that bring something down with "down": "shot down", "brought down".
 DOWNING_VERBS = {"shoot", "bring"}
+# Verbs that bring a flying thing down by themselves, in military reports: "air defences destroyed a drone".
+DESTROYING_VERBS = {"destroy", "neutralise", "neutralize"}
+# A state's armed forces as the owner of what flew: "a helicopter of the Y navy".
+ARMED_BODIES = {"force", "forces", "army", "navy", "military", "troops", "guard", "guards"}
 
 # Holidays on a fixed day of the year, by (month, day): "in the early hours of Christmas Day".
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {

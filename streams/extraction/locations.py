@@ -74,6 +74,13 @@ def _extent(obj: Token) -> list[Token]:
     return tokens
 
 
+def whole_name(token: Token) -> str:
+    """A name of several words read whole from its last word: "New York", not York; "New Hampshire", not Hampshire."""
+    first = min((c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()),
+                default=token.i)
+    return token.doc[first: token.i + 1].text if token.text[:1].isupper() else token.text
+
+
 def _country(obj: Token, name: str) -> str | None:
     """The state a place lies in: by its name, a state or town among its words ("Copenhagen Airport", "Tampere
     airport"), or "X in Denmark" / "Oslo, Norway". A sea named after a state ("the Gulf of X", "the Sea of Y") lies
@@ -82,8 +89,8 @@ def _country(obj: Token, name: str) -> str | None:
     register of airports knows both."""
     of_name = _of_name(obj) if obj.lemma_.lower() not in WATER_WORDS else None
     code = _named_alternative(obj) or place_country(name) or (place_country(of_name) if of_name else None) or next(
-        (place_country(t.text) for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i and place_country(t.text)),
-        None)
+        (code for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i for code in [place_country(whole_name(t))]
+         if code), None)
     if code:
         return code
     for child in obj.children:

@@ -77,3 +77,6 @@ class Context:
     # the day a sentence names by counting on from the text's last one ("A day later, ..."), which no phrase of it
     # resolves to by itself
     counted_day: FuzzyDate | None = None
+    # the article calls a meeting one under Article 4 ("the envoys' talks under Article 4 ended at noon"): asking for "the
+    # meeting" anywhere in it asks for Article 4 consultations
+    article4_meeting: bool = False

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
+from streams.extraction.lexicon import (ARMED_BODIES, ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
                                        DIVIDED_HALVES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
                                        INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, LIKENESS_WORDS,
@@ -205,6 +205,12 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
             or (token.head.lower_ == "to" and token.head.head.lemma_.lower() in OWNING_VERBS)  # "belonging to X"
         # "described as a Chinese balloon", "identified as a Russian drone": what it was taken for
         taken_for = token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in IDENTIFYING
+        # "a helicopter of the Y navy": the force it belongs to is the state's, wherever the phrase stands
+        owned = token.dep_ == "pobj" and token.head.lower_ == "of" and token.lemma_.lower() in ARMED_BODIES
+        if owned:
+            code = nationality([c for c in token.children if c.dep_ in {"amod", "compound", "poss"}])
+            if code:
+                return code, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in post), False
         if origin or taken_for or token.dep_ in {"acomp", "attr"}:  # "believed to be Russian", "to be a Russian drone"
             described = token.dep_ in {"acomp", "attr"} or taken_for
             code = nationality([token, *(c for c in token.children if described and c.dep_ in {"amod", "compound"})])

@@ -17,11 +17,12 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
 from streams.extraction.dates import clause_date, date_near, listed_days
-from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS, PEOPLE_NOUNS,
+from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
+                                        OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
-                                        SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN)
+                                        SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN, VIOLATION_NOUNS)
 from streams.extraction.locations import (Place, destination, facilities, location_in, name_country, places, regional,
-                                          subject_place)
+                                          subject_place, whole_name)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -127,7 +128,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
     """
     named = places(sentence) + facilities(sentence)
     named += [p for verb in sentence if verb.pos_ in {"VERB", "AUX"} for p in [subject_place(verb)] if p is not None]
-    named = [p for p in named if p.token.i not in others]
+    named = [_where_the_site_is(p) for p in named if p.token.i not in others and not _offshore(p)]
     own = [p for p in named if p.token.i in scope]
     if own_only and not own:
         return {}
@@ -139,7 +140,10 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             located[place.country] = place.name
         elif place.country is None and place.name:
             unplaced.append(place.name)
+    described = _describing_words(sentence)
     for ent in entities(sentence):
+        if ent.root.i in described or _owner_of_a_site_elsewhere(ent.root) or _intruders_state(ent.root):
+            continue
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
                 not _whence(ent.root)) and not _of_people(ent.root) and (
                 not destination(ent.root)) and not _beside(ent.root) and not in_backdrop(ent.root):
@@ -149,10 +153,11 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
                 located[code] = ent.text if city and not is_state_name(ent.text) else None
     for token in sentence:  # a city named before "airport", whatever entity the tagger makes of it
         if token.pos_ == "PROPN" and token.dep_ in {"poss", "compound", "nmod", "conj"} and _of_a_place(token) and (
-                not destination(token)):
-            code = name_country(token, token.text)
-            if code and code not in located and not is_state_name(token.text):
-                located[code] = token.text
+                not destination(token)) and token.i not in described:
+            name = whole_name(token)  # "New York airports" are not in York
+            code = name_country(token, name)
+            if code and code not in located and not is_state_name(name):
+                located[code] = name
     if not located:
         located = dict.fromkeys(_reporters_states(sentence))
     if len(located) == 1 and unplaced:
@@ -214,6 +219,9 @@ def _describing(token: Token) -> bool:
 def _beside(token: Token) -> bool:
     """Whether a state is named only for an edge something was near: "close to the X coast", "off the X border"."""
     edge = token.head
+    if token.dep_ == "pobj" and edge.lower_ == "of":  # "off the shore of X"
+        edge = edge.head
+        return edge.lemma_.lower() in EDGE_NOUNS and edge.dep_ == "pobj" and edge.head.lower_ in OFFSHORE_PREPOSITIONS
     return (token.dep_ in {"amod", "compound", "poss"} and edge.lemma_.lower() in EDGE_NOUNS
             and edge.dep_ == "pobj" and edge.head.lower_ in PROXIMITY)
 
@@ -473,14 +481,15 @@ def _named_sites(sentence: Span, scope: set[int]) -> list[tuple[str, str | None]
     noun ("Bierset Airport", "Bremen airport", even where the tagger makes one entity of a list), and the names
     listed with a named place ("at X Air Base and the Y Regiment"); never states ("over Poland and Lithuania")."""
     found: dict[int, tuple[str, str | None]] = {}
+    described = _describing_words(sentence)
     for token in sentence:
-        if token.i not in scope or token.lemma_.lower() not in SITE_HEADS:
+        if token.i not in scope or token.i in described or token.lemma_.lower() not in SITE_HEADS:
             continue
         names = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"} and c.pos_ == "PROPN"
                  and c.i < token.i]
         if names and not all(is_state_name(t.text) for t in names):  # not "Denmark's biggest base"
             found[token.i] = (_site_name(token, min(t.left_edge.i for t in names)),
-                              next((place_country(t.text) for t in names if place_country(t.text)), None))
+                              next((code for t in names for code in [place_country(whole_name(t))] if code), None))
     for place in places(sentence):
         listed = [t for t in _conjuncts(place.token) if t.pos_ == "PROPN" and t.i in scope]
         if place.token.i not in scope or len(listed) < 2:
@@ -490,6 +499,49 @@ def _named_sites(sentence: Span, scope: set[int]) -> list[tuple[str, str | None]
             if token.i not in found and not is_state_name(name):
                 found[token.i] = (name, place_country(name))
     return [found[i] for i in sorted(found)]
+
+
+def _intruders_state(word: Token) -> bool:
+    """ "amid anger at X drone incursions": a state that modifies what flew, or its incursions, is whose they
+    were, not where they were seen."""
+    return word.dep_ in {"amod", "compound", "nmod", "poss"} and (
+        is_platform_word(word.head) or word.head.lemma_.lower() in VIOLATION_NOUNS)
+
+
+def _offshore(place: Place) -> bool:
+    """ "a balloon drifting off the coast of X": a place off a state's coast is at sea beside it, not in it."""
+    return place.preposition in OFFSHORE_PREPOSITIONS and place.token.lemma_.lower() in EDGE_NOUNS
+
+
+def _where_the_site_is(place: Place) -> Place:
+    """ "the British air base in Akrotiri, Cyprus" is in the state its own "in ..." names, not its owner's."""
+    located = [t for c in place.token.children if c.dep_ == "prep" and c.lower_ == "in" and place.token.lemma_.lower()
+               in SITE_HEADS for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+               for t in [o, *(a for a in o.children if a.dep_ in {"appos", "conj"})]]
+    if not located:
+        return place
+    return replace(place, country=next((code for t in located for code in [place_country(whole_name(t))] if code),
+                                       None))
+
+
+def _owner_of_a_site_elsewhere(word: Token) -> bool:
+    """ "above the British air base in Akrotiri, Cyprus": the state that owns a site which a place of its own
+    locates ("in ...") is not where the site is."""
+    site = next((a for a in word.ancestors if a.lemma_.lower() in SITE_HEADS), None)
+    if site is None or word.i > site.i or any(t.dep_ not in {"compound", "amod", "nmod", "poss"}
+                                              for t in [word, *word.ancestors] if site.is_ancestor(t)):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+               for c in site.children)
+
+
+def _describing_words(sentence: Span) -> set[int]:
+    """ "Y Airport, a former army strip that now takes overflow freight from X airports, shut its runway":
+    an apposition to a site given by its kind alone, and a relative clause on a site, say what the site is, not
+    other sites."""
+    return {t.i for token in sentence if (token.dep_ == "relcl" and token.head.lemma_.lower() in SITE_HEADS) or (
+        token.dep_ == "appos" and token.head.lemma_.lower() in SITE_HEADS
+        and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.head.children)) for t in token.subtree}
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.lexicon import (
     ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HOME_WORDS,
-    INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MOUTHPIECE_PREPOSITIONS,
+    INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MODIFIER_WORDS,
+    MOUTHPIECE_PREPOSITIONS,
     MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PRESS_OFFICES, PRESS_WORDS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS, ROLE_WORDS, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES, VAGUE_PLURALS,
 )
@@ -154,6 +155,12 @@ class ArticleIndex:
         for position in (-1, 0):
             for span in full:
                 self.full_names.setdefault(_key(span.text.split()[position]), span.text)
+        # "Gen. Luis Ortega Diaz ... Ortega said": a name of two surnames is shortened to the first of them
+        for span in full:
+            words = span.text.split()
+            if len(words) == 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) and not any(
+                    w.lower() in INSTITUTION_HEADS | MODIFIER_WORDS for w in words):
+                self.full_names.setdefault(_key(words[1]), span.text)
 
     def full_name(self, span: Span) -> str:
         """The full name first given for a mention: "Lind" -> "Petra Lind"."""
@@ -686,6 +693,10 @@ class SpeakerResolver:
         if is_press_office(subject):  # "the press service of the air force", "the Kremlin press service"
             named = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             return self._owner(named[-1], field_name, where) if named else self._mouthpiece_of(subject, field_name, where)
+        if lemma in ROLE_WORDS and subject.tag_ == "NNS":
+            group = _group_of_office_holders(subject)
+            if group is not None:
+                return group
         if lemma in ROLE_WORDS:
             return self._office_holder(subject, where)
         if subject.pos_ == "PROPN" and subject.ent_type_ in {"", "PERSON"} and not is_acronym(subject) and not country_of(subject) \
@@ -868,9 +879,18 @@ class SpeakerResolver:
         key = (where.rank, where.char)
         before = [m for m in self.index.people if (m.where.rank, m.where.char) < key]
         after = [m for m in self.index.people if (m.where.rank, m.where.char) > key]
+        # "the foreign minister said": the holder of that office, not the defence minister named before
+        qualifiers = {spelling_key(c.text) for c in subject.children
+                      if c.dep_ in {"amod", "compound"} and c.lower_ in MODIFIER_WORDS}
+        # "Chile's defence minister" is not the defence minister of the state the story gave one to before
+        states = {code for c in subject.children if c.dep_ in {"poss", "amod", "compound"} for code in [country_of(c)]
+                  if code}
         for mention in list(reversed(before)) + after:
             title = self.index.titles.get(mention.name)
-            if title is not None and title.role and subject.lower_ in title.role.lower().split():
+            held_for = country_code(title.organization) if title is not None and title.organization else None
+            if title is not None and title.role and subject.lower_ in title.role.lower().split() and (
+                    qualifiers <= set(spelling_key(title.role).split())) and not (
+                    states and held_for and held_for not in states):
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return None
 
@@ -893,6 +913,17 @@ def _person_before(noun: Token) -> Token:
     named = [t for t in chain if t.ent_type_ == "PERSON"]
     offices = [t for t in chain if t.lemma_.lower() in ROLE_WORDS | MOUTHPIECES]
     return (named or offices or [noun])[0]
+
+
+def _group_of_office_holders(holders: Token) -> Speaker | None:
+    """ "the AU ambassadors said in a joint statement", "EU foreign ministers said": the holders of one office in an
+    organisation named by its initials speak together, as a body of that organisation (not "the ambassadors", nor
+    "several ambassadors": no one in particular)."""
+    owners = [c for c in holders.children if c.dep_ in {"compound", "nmod"} and is_acronym(c)]
+    if len(owners) != 1 or any(c.dep_ == "amod" and c.lower_ in VAGUE_PLURALS for c in holders.children):
+        return None
+    words = [t for t in holders.subtree if t.i <= holders.i and t.dep_ not in {"det", "predet", "nummod"}]
+    return Speaker(name=" ".join(t.text for t in words), kind="organization", organization=owners[0].text)
 
 
 def _described_as_company(token: Token) -> bool:

@@ -674,7 +674,18 @@ def _speaker(candidate: Candidate, resolver: SpeakerResolver, field_name: str, p
     statement just before it ('"...," he said. "..."')."""
     if candidate.cue is None:
         return previous
+    if candidate.mode == "direct" and _continuing_participle(candidate):
+        return previous
     return resolver.speaker(candidate.subject, field_name)
+
+
+def _continuing_participle(candidate: Candidate) -> bool:
+    """ '"It entered our airspace twice," adding that ...', '"...," alleging that ...': a quotation whose cue is a
+    participle with no subject outside the quotation goes on with the speaker of the statement before it."""
+    cue, subject = candidate.cue, candidate.subject
+    if cue is None or cue.tag_ != "VBG" or cue.idx < candidate.position:
+        return False
+    return subject is None or candidate.position <= subject.idx < candidate.position + len(candidate.quote)
 
 
 def _colon_speaker(reader: FieldReader, unit: Unit, resolver: SpeakerResolver) -> Speaker | None:

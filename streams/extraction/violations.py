@@ -23,7 +23,7 @@ from streams.extraction.clauses import (base_form, coordinated, doubted, generic
 from streams.extraction.dates import clause_date, date_near, dated_again, listed_days
 from streams.extraction.lexicon import (
     ALLIANCE_WORDS, ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
-    CLAIMING, CONTROLLING_VERBS, DOWNING_VERBS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
+    ARMED_BODIES, CLAIMING, CONTROLLING_VERBS, DESTROYING_VERBS, DOWNING_VERBS, NATIONAL_BODY_HEADS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
     CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
@@ -768,8 +768,8 @@ def _crash_verb(head: Token) -> Token | None:
     relative = next((c for c in head.children if c.dep_ == "relcl"), None)  # "a drone that came down near X"
     if relative is not None and _came_down(relative):
         return relative
-    if head.dep_ == "nsubjpass" and verb.lemma_.lower() in FINDING_VERBS:
-        return verb
+    if head.dep_ in {"nsubjpass", "dobj"} and verb.lemma_.lower() in FINDING_VERBS:
+        return verb  # "a drone was found near X", "border guards recovered a drone near X"
     if head.dep_ in {"compound", "nmod"} and _misread_verb(verb, CRASHING_VERBS):
         return verb  # a timeline's "A drone crashes in a field near X", read as a noun phrase
     return None
@@ -814,6 +814,8 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         earlier = None if own else _antecedent(phrase, True, context)
         flier = own or (earlier.state if earlier else None)
         victim, where = _ground_state(verb, context)
+        if victim is None and verb.lemma_.lower() in FINDING_VERBS and _own_force(verb):
+            victim = context.main_country  # "the rangers recovered a drone sent across the frontier": the story's
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         if flier is None and victim is not None and phrase.platform == "drone" and (
                 victim == context.main_country or _names_state(where, victim)):
@@ -846,9 +848,21 @@ def _shot_down(phrase: Phrase) -> Token | None:
     elif head.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
-    if lemma == "down" or (lemma in DOWNING_VERBS and any(c.lower_ == "down" for c in verb.children)):
+    if lemma == "down" or lemma in DESTROYING_VERBS or (lemma in DOWNING_VERBS and any(c.lower_ == "down" for c in verb.children)):
         return verb
     return None
+
+
+def _own_force(verb: Token) -> bool:
+    """ "The Coastal Rangers brought down a drone", "ordered the coast guard to shoot it down": the one that
+    brought it down is a force named without a state (an agency's own name, "the troops"), which in the story of a
+    state is that state's own; not a state's name, nor people ("a farmer brought down a drone")."""
+    shooters = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not shooters and verb.dep_ == "xcomp":  # "forced the guards to shoot it down": the one made to
+        shooters = [c for c in verb.head.children if c.dep_ == "dobj"]
+    shooters += [a for s in shooters for a in s.children if a.dep_ == "appos"]  # "Tarn Taran: the Border Force ..."
+    return any(s.lemma_.lower() in ARMED_BODIES | NATIONAL_BODY_HEADS or s.lower_ in ARMED_BODIES
+               or (s.ent_type_ == "ORG" and s.pos_ == "PROPN") for s in shooters)
 
 
 def _over_water(verb: Token) -> bool:
@@ -863,7 +877,8 @@ def shootdowns(sentence: Span, found: list[Phrase], context: Context) -> list[Me
     mentions: list[Mention] = []
     for phrase in found:
         verb = _shot_down(phrase) if phrase.state and not phrase.defender and not phrase.by_origin else None
-        if verb is None or doubted(verb) or negated(phrase.head) or _over_water(verb):
+        # a state's claim to have brought down another's drone is its claim of a violation, as a claimed entry is
+        if verb is None or doubted(verb, doubting=DOUBTING_HEADS - CLAIMING) or negated(phrase.head) or _over_water(verb):
             continue
         shooter = subject_state(verb) or nationality([t for c in verb.children if c.dep_ == "agent" for t in c.subtree]) \
             or (context.main_country if verb.dep_ in {"acl", "pcomp", "advcl"} else None)  # "downed by X air defences"
@@ -871,6 +886,8 @@ def shootdowns(sentence: Span, found: list[Phrase], context: Context) -> list[Me
             shooter = next((code for word in _over(verb) for code in [place_country(word.text)]
                             if code and code != phrase.state), None) or _land_owner(verb, context)
             shooter = None if shooter == phrase.state else shooter
+        if shooter is None and _own_force(verb) and not any(place_country(w.text) for w in _over(verb)):
+            shooter = context.main_country
         if shooter is None or shooter == phrase.state:
             continue
         date, dated_here = clause_date(sentence, verb, verb, context.published)
