@@ -20,15 +20,15 @@ def kinds(body: str, **kwargs: str) -> set[tuple[str, str]]:
 
 
 def test_states_of_the_war_a_sighting_is_set_against_are_not_where_it_was() -> None:
-    found = kinds("Dutch police said on Tuesday they were looking into drone sightings over two barracks, at a time "
-                  "when Russia's invasion of Ukraine has raised fears of sabotage.")
+    found = kinds("Dutch police on Tuesday were investigating drone sightings over two barracks, with fears of "
+                  "sabotage running high since Russia's invasion of Ukraine.")
     assert found == {("drone_sighting", "NL")}
 
 
 def test_a_story_about_sightings_at_home_is_not_about_the_war_it_mentions_twice() -> None:
     body = ("Investigators in Austria said drones had been seen over the Zeltweg air base, as Russia's war against "
             "Ukraine keeps Europe on edge. On Sunday guards spotted up to eight drones over a depot in Zeltweg. "
-            "Officials fear spying in the context of Russia's war of aggression against Ukraine.")
+            "Investigators suspect espionage tied to Russia's war against Ukraine.")
     found = incidents(body, headline="Drones over an air base")
     assert {(i.kind, i.country) for i in found} == {("drone_sighting", "AT")}
     assert "2025-10-05" in {i.occurred_on.value for i in found if i.occurred_on}
@@ -88,8 +88,8 @@ def test_drones_a_story_names_a_state_for_stay_its_violation() -> None:
 
 
 def test_similar_violations_on_listed_days_are_one_incident_each() -> None:
-    found = incidents("Norway said a Russian plane entered its airspace on Tuesday. Oslo had accused Russia of "
-                      "similar violations on Saturday and Sunday.")
+    found = incidents("Norway said a Russian plane entered its airspace on Tuesday. Norwegian officials had "
+                      "already protested similar violations on Saturday and Sunday.")
     days = sorted(i.occurred_on.value for i in found if i.kind == "airspace_violation" and i.country == "NO")
     assert days == ["2025-10-04", "2025-10-05", "2025-10-07"]
     assert {i.violator for i in found} == {"RU"}
@@ -173,10 +173,10 @@ def test_a_holiday_of_a_year_named_is_that_years() -> None:
 
 
 def test_a_similar_event_the_news_follows_is_an_incident_at_its_place_and_lagged_day() -> None:
-    found = incidents("Billund Airport was shut late on Tuesday after drones were spotted over it, police said. The "
-                      "closure follows a similar incident at the capital's airport in Copenhagen two days earlier.")
+    found = incidents("Billund Airport was shut late on Tuesday after drones were spotted over it, police said. Police "
+                      "said the shutdown follows a similar incident at Copenhagen Airport two days earlier.")
     assert sorted((i.occurred_on.value, i.location) for i in found) == [
-        ("2025-10-05", "Copenhagen"), ("2025-10-07", "Billund Airport")]
+        ("2025-10-05", "Copenhagen Airport"), ("2025-10-07", "Billund Airport")]
     assert {(i.kind, i.country) for i in found} == {("drone_sighting", "DK")}
 
 
