@@ -23,7 +23,7 @@ from streams.extraction.lexicon import (ARTICLE4_ANAPHORS, ARTICLE4_GATHERINGS, 
                                         REQUESTER_PRONOUNS)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
-from streams.extraction.nlp import entities
+from streams.extraction.nlp import entities, text_of
 from streams.extraction.platforms import nationality
 
 ARTICLE4 = re.compile(r"\bArticle\s+(?:4|four|IV)\b", re.I)
@@ -185,8 +185,8 @@ def _counting(word: Token) -> bool:
 def article4_requests(sentence: Span, context: Context) -> list[Mention]:
     """One mention per NATO member the sentence says requested (or will request) Article 4 consultations."""
     # a sentence about the meeting the article says is held under Article 4 names it as well as one that says so
-    named = ARTICLE4.search(sentence.text) is not None or (
-        context.article4_meeting and GATHERING_WORD.search(sentence.text) is not None)
+    named = ARTICLE4.search(text_of(sentence)) is not None or (
+        context.article4_meeting and GATHERING_WORD.search(text_of(sentence)) is not None)
     if not named and not context.article4_named:
         return []
     mentions: dict[str, Mention] = {}

@@ -24,7 +24,7 @@ from streams.extraction.lexicon import (AGAIN_WORDS, DAY_BEFORE_PHRASES, FIXED_H
                                         LATER_DAY_UNITS, MODALS, MONTHS, NIGHT_OF_DATE_WORDS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
-from streams.extraction.nlp import entities
+from streams.extraction.nlp import entities, text_of
 from streams.extraction.places import is_state_name
 from streams.extraction.numbers import number
 
@@ -241,7 +241,7 @@ def _holidays(span: Span, taken: set[int]) -> list[tuple[Token, str]]:
     """Holidays on a fixed day the entity recogniser leaves out of any date ("in the early hours of Christmas Day",
     of which it makes a time of "the early hours of")."""
     found = []
-    for holiday in FIXED_HOLIDAY.finditer(span.text.lower().replace("\u2019", "'")):
+    for holiday in FIXED_HOLIDAY.finditer(text_of(span).lower().replace("\u2019", "'")):
         chars = span.char_span(holiday.start(), holiday.end(), alignment_mode="expand")
         if chars is not None and not any(t.ent_type_ == "DATE" or t.i in taken for t in chars):
             found.append((chars.root, chars.text))

@@ -31,7 +31,7 @@ from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE,
 from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
-from streams.extraction.nlp import entities, entity_at
+from streams.extraction.nlp import entities, entity_at, text_of
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, model_name, phrases
@@ -111,7 +111,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 def _around_midnight(mention: Mention) -> bool:
     """Whether a mention's sentence dates it by a night counted from publication ("overnight", "last night")."""
-    text = mention.sentence.text.lower()
+    text = text_of(mention.sentence).lower()
     return bool(SAME_DAY_PHRASES.search(text) or DAY_BEFORE_PHRASES.search(text))
 
 
@@ -168,7 +168,7 @@ def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
 
 def _evidence(mention: Mention) -> Evidence:
     """The mention's sentence, trimmed of surrounding whitespace, as a slice of its field."""
-    text = mention.sentence.text
+    text = text_of(mention.sentence)
     start = mention.sentence.start_char + len(text) - len(text.lstrip())
     trimmed = text.strip()
     return Evidence(mention.field, start, start + len(trimmed), trimmed)
@@ -239,7 +239,7 @@ def _news_day(group: list[Mention], published: dt.date) -> FuzzyDate | None:
     news = [m for m in group if not m.rule.startswith(BACKGROUND_RULES)]  # "similar incidents ...": not today's
     if any(_leading(m) for m in news):
         return FuzzyDate(published.isoformat(), "day")
-    recent = any(RECENT_PHRASES.search(m.sentence.text) for m in group)
+    recent = any(RECENT_PHRASES.search(text_of(m.sentence)) for m in group)
     return FuzzyDate(published.strftime("%Y-%m"), "month") if recent and published.day >= RECENT_MONTH_MIN_DAY else None
 
 
@@ -441,7 +441,7 @@ def _named_in(site: Token) -> Token:
 def _lagged(sentence: Span, earlier: Mention) -> FuzzyDate | None:
     """ "A similar event at X two days earlier": the day that lag before the day of the incident it is measured
     against."""
-    lag = LAG_BEFORE.search(sentence.text)
+    lag = LAG_BEFORE.search(text_of(sentence))
     if lag is None or earlier.occurred_on is None or earlier.occurred_on.precision != "day":
         return None
     number = lag["number"].lower()
@@ -525,8 +525,9 @@ def _days_in_a_row(sentence: Span, reported: list[Mention], context: Context) ->
     """ "The airport was shut for the second evening in a row", "a third consecutive night of drone sightings": a run
     of days says the incident the sentence (else the story, last) reported also happened on each day before its own
     in the run, one incident a day, at the same place."""
-    run = DAYS_IN_A_ROW.search(sentence.text)
-    if run is None or not (run["consecutive"] or run["row"]) or _run_of_another_event(sentence.text[run.end():]):
+    text = text_of(sentence)
+    run = DAYS_IN_A_ROW.search(text)
+    if run is None or not (run["consecutive"] or run["row"]) or _run_of_another_event(text[run.end():]):
         return []
     own = [m for m in reported if m.kind != "article4_request"]
     earlier = own[0] if own else next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
@@ -663,7 +664,7 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
         model = phrase.model or _complement_model(phrase.head)
         if model and earlier.model and model != earlier.model:
             continue
-        duration = duration_minutes(sentence.text)
+        duration = duration_minutes(text_of(sentence))
         location = location_in(sentence, list(sentence), {earlier.country})
         date, dated_here = clause_date(sentence, phrase.head.head, phrase.head.head, context.published)
         if model or duration is not None or location:
@@ -721,7 +722,7 @@ def _timestamped(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention
 def _that_day(context: Context, sentence: Span, last_day: dt.date | None) -> Context:
     """ "On the evening of that day", "the same day": a day named by reference to the one the text named last; the
     sentence's relative dates count from that day, not from publication."""
-    if last_day is None or not ANAPHORIC_DAY.search(sentence.text):
+    if last_day is None or not ANAPHORIC_DAY.search(text_of(sentence)):
         return context
     return replace(context, published=last_day)
 
@@ -729,7 +730,7 @@ def _that_day(context: Context, sentence: Span, last_day: dt.date | None) -> Con
 def _evening_before(context: Context, sentence: Span, published_at: dt.datetime) -> Context:
     """ "A drone was spotted near the airport this evening" in a story stamped in the small hours (UTC): no evening
     falls between midnight and dawn, so the evening the story speaks of is the day before its stamp."""
-    if published_at.hour >= SMALL_HOURS_END or not EVENING_PHRASES.search(sentence.text):
+    if published_at.hour >= SMALL_HOURS_END or not EVENING_PHRASES.search(text_of(sentence)):
         return context
     return replace(context, published=published_at.date() - dt.timedelta(days=1))
 
@@ -772,7 +773,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
             line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line
             in_the_night = _evening_before(context, sentence, analysed.article.published_at)
             line_context, dated = _line_context(_that_day(in_the_night, sentence, last_day), line)
-            chained = later_day(sentence.text, last_day) if last_day is not None else None
+            chained = later_day(text_of(sentence), last_day) if last_day is not None else None
             line_context = replace(line_context, counted_day=chained) if chained else line_context
             mentions += _timestamped(_under_heading(_chained(_sentence_mentions(sentence, line_context), chained),
                                                     dated), timestamp_day(line, analysed.article.published_at))

@@ -78,6 +78,12 @@ def entities(span: Span | Doc) -> list[Span]:
     return [e for e in ents[bisect_left(starts, span.start):bisect_left(starts, span.end)] if e.end <= span.end]
 
 
+def text_of(span: Span) -> str:
+    """A span's text cut from its doc's string: ``Span.text`` makes a Token object of every word to join them, which
+    rules that search each sentence's text with a regular expression paid for sentence after sentence."""
+    return span.doc.text[span.start_char:span.end_char] if len(span) else ""
+
+
 def entity_at(doc: Doc, i: int) -> Span | None:
     """The entity that token ``i`` is part of (entities never overlap), found by bisection."""
     ents, starts = doc_entities(doc)

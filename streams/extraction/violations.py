@@ -34,6 +34,7 @@ from streams.extraction.lexicon import (
 from streams.extraction.locations import location_in, places
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
+from streams.extraction.nlp import text_of
 from streams.extraction.numbers import duration_minutes, number
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, hedged, is_platform_word, model_name, nationality, phrase_of
@@ -583,7 +584,7 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         by_origin=by_origin,
         hedged=bool(violator) and ((phrase is not None and phrase.hedged) or _hedged_clause(trigger)),
         platform=phrase.platform if phrase else None, model=model,
-        count=count, count_stated=stated, duration=duration_minutes(sentence.text),
+        count=count, count_stated=stated, duration=duration_minutes(text_of(sentence)),
         occurred_on=date, date_in_clause=dated_here,
         location=location_in(sentence, without_other_clauses(anchor), {victim}),
         supporting=trigger.supporting, left=trigger.supporting and trigger.verb is not None,
@@ -732,7 +733,7 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
         mentions.append(Mention(
             kind="airspace_violation", country=victims[0], field=context.field, sentence=sentence,
             rule="violation.overflight", violator=flier, hedged=phrase.hedged, platform=phrase.platform, model=phrase.model, count=phrase.count,
-            count_stated=phrase.count_stated, duration=duration_minutes(sentence.text), occurred_on=date,
+            count_stated=phrase.count_stated, duration=duration_minutes(text_of(sentence)), occurred_on=date,
             date_in_clause=dated_here, location=where))
     return mentions
 
