@@ -61,6 +61,12 @@ def broker_kinds() -> list[str]:
     return ["configured"] if os.environ.get(ENV_BOOTSTRAP) else ["tansu", "kafka"]
 
 
+def on_one_broker() -> pytest.MarkDecorator:
+    """For a test of what the worker's web server or the dashboard's page does, which no broker kind changes: one
+    run, on Apache Kafka (or the configured broker), instead of one per kind. The pipeline's own tests run on each."""
+    return pytest.mark.parametrize("bootstrap", [kind for kind in broker_kinds() if kind != "tansu"], indirect=True)
+
+
 def _docker_answers() -> bool:
     try:
         import docker

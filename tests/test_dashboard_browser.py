@@ -28,7 +28,7 @@ from streams.config import Settings
 from streams.kafka.client import ensure_topics, publish
 from streams.kafka.monitor import get_json, wait_until_idle
 
-from conftest import DEV_CORPUS
+from conftest import DEV_CORPUS, on_one_broker
 
 pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
@@ -74,6 +74,7 @@ def _wait(driver: WebDriver, condition: object, what: str) -> None:
         raise AssertionError(f"dashboard never showed {what}; connection: {state!r}; page:\n{shown}") from None
 
 
+@on_one_broker()
 def test_a_published_article_appears_on_the_open_dashboard_without_reload(settings: Settings, workers, browser: WebDriver) -> None:
     asyncio.run(ensure_topics(settings))
     worker = workers.start(settings)
@@ -102,6 +103,7 @@ def test_a_published_article_appears_on_the_open_dashboard_without_reload(settin
     assert severe == []
 
 
+@on_one_broker()
 def test_a_dashboard_refused_an_event_stream_polls_and_still_shows_new_articles(settings: Settings, workers,
                                                                                  browser: WebDriver) -> None:
     settings = dataclasses.replace(settings, max_event_streams=0)  # every stream answered 503, as at the cap

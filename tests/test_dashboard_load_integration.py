@@ -29,6 +29,8 @@ from streams.config import Settings
 from streams.kafka.client import ensure_topics, publish
 from streams.kafka.monitor import wait_until_idle
 
+from conftest import on_one_broker
+
 pytestmark = pytest.mark.integration
 
 CLIENTS = 200
@@ -88,6 +90,7 @@ def _dismiss(audience: subprocess.Popen[str]) -> dict[str, list]:
     return json.loads(out.strip().splitlines()[-1])
 
 
+@on_one_broker()
 def test_200_dashboard_clients_keep_processing_and_counts_latency_within_20_percent(settings: Settings, workers) -> None:
     async def scenario() -> tuple[list[tuple[str, float, list[float]]], list[list[int]]]:
         await ensure_topics(settings)

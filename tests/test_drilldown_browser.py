@@ -20,7 +20,7 @@ from streams.inputs.loader import read_documents
 from streams.kafka.client import ensure_topics, publish
 from streams.kafka.monitor import get_json, wait_until_idle
 
-from conftest import DEV_CORPUS, ROOT
+from conftest import DEV_CORPUS, ROOT, on_one_broker
 from test_dashboard_browser import WAIT_SECONDS, _wait, browser  # noqa: F401 - the browser fixture
 
 pytestmark = [pytest.mark.integration, pytest.mark.shared]
@@ -35,6 +35,7 @@ def screenshot_path(tmp_path: Path) -> Path:
     return SCREENSHOT if os.environ.get(ENV_SCREENSHOT) == "1" else tmp_path / SCREENSHOT.name
 
 
+@on_one_broker()
 def test_a_click_on_a_count_shows_its_incidents_with_evidence_highlighted(settings: Settings, workers, tmp_path: Path,
                                                                          browser: WebDriver) -> None:  # noqa: F811
     asyncio.run(ensure_topics(settings))

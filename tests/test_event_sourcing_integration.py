@@ -40,8 +40,9 @@ async def derived(settings: Settings) -> tuple[dict, dict]:
 
 @pytest.mark.shared
 def test_a_worker_killed_mid_stream_and_restarted_ends_exactly_like_a_clean_run(settings, workers):
-    # The group notices the dead worker after its session timeout (faust's 60 s on Kafka): keep the wait short.
-    settings = dataclasses.replace(settings, session_timeout=10.0)
+    # The group notices the dead worker after its session timeout (faust's 60 s on Kafka): keep the wait short,
+    # the shortest Kafka accepts (group.min.session.timeout.ms, 6 s).
+    settings = dataclasses.replace(settings, session_timeout=6.0)
 
     async def scenario() -> tuple:
         await ensure_topics(settings)

@@ -23,7 +23,7 @@ from streams.inputs.loader import read_documents
 from streams.kafka.client import ensure_topics, publish, publish_records
 from streams.kafka.monitor import wait_until_idle
 
-from conftest import DEV_CORPUS
+from conftest import DEV_CORPUS, on_one_broker
 
 pytestmark = [pytest.mark.integration, pytest.mark.shared]
 
@@ -33,6 +33,7 @@ REQUEST_TIMEOUT_SECONDS = 60
 RUN_TIMEOUT_SECONDS = 900
 
 
+@on_one_broker()
 def test_the_live_api_conforms_to_its_openapi_description(settings: Settings, workers, tmp_path: Path) -> None:
     async def live_worker() -> None:
         await ensure_topics(settings)

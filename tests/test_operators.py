@@ -140,8 +140,9 @@ async def _poll_counts_until_ready(settings: Settings, alive, timeout: float = 1
 @pytest.mark.integration
 def test_a_running_worker_listens_only_on_its_host_recovers_then_answers_and_holds_its_port_and_group(
         settings, workers):
-    # The replay tells live members from dead ones after two session timeouts: Tansu's 10 s on Kafka too.
-    settings = dataclasses.replace(settings, session_timeout=10.0)
+    # The replay tells live members from dead ones after two session timeouts: the shortest Kafka accepts
+    # (group.min.session.timeout.ms, 6 s), on Tansu too, so the answer that live workers hold the group comes soon.
+    settings = dataclasses.replace(settings, session_timeout=6.0)
 
     async def start() -> tuple[list, str]:
         await ensure_topics(settings)

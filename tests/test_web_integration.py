@@ -14,7 +14,7 @@ from streams.kafka.client import ensure_topics, publish
 from streams.kafka.monitor import wait_until_idle
 from streams.view.web_policy import HEADERS
 
-from conftest import DEV_CORPUS
+from conftest import DEV_CORPUS, on_one_broker
 
 pytestmark = pytest.mark.integration
 
@@ -50,6 +50,7 @@ def test_api_counts_lists_metrics_and_dashboard(settings, workers):
     assert got["/"][0] == 200 and "<svg" in got["/"][2]
 
 
+@on_one_broker()
 def test_a_real_worker_refuses_faust_routes_stamps_headers_times_out_half_requests_and_caps_streams(settings, workers):
     settings = dataclasses.replace(settings, max_event_streams=2, web_header_timeout=1.0)
     base = f"http://{settings.web_host}:{settings.web_port}"

@@ -2,7 +2,8 @@
 virtualenv outside the repository, and run from there (no PYTHONPATH, no source tree on the path).
 
 Building and installing takes minutes (pip resolves and unpacks every dependency, from its cache
-when it has them), so it is done once for the module.
+when it has them), so it is done once for the session: pytest runs the Kafka test among the other tests on
+Kafka, apart from this module's others, and a module-scoped install was built twice.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class Installed:
                               text=True, timeout=timeout)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     root = tmp_path_factory.mktemp("wheel")
     source = root / "source"  # only what the build reads: a stale build/ in the checkout cannot leak into the wheel
