@@ -11,6 +11,7 @@ from multidict import MultiDict
 from openapi_spec_validator import validate
 
 from streams.view import api, openapi
+from streams.view.analysis import parse_as_of
 from streams.view.live import sse_message
 
 from derived import incident, statement
@@ -103,3 +104,10 @@ def test_parameters_of_another_endpoint_are_rejected() -> None:
 def test_a_server_sent_event_is_one_event_line_and_one_data_line() -> None:
     message = sse_message("snapshot", orjson.dumps({"quote": "two\nlines"}))
     assert message == b'event: snapshot\ndata: {"quote":"two\\nlines"}\n\n'
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01T01:21:46+17:35", "9999-12-31T23:00:00-05:00", "yesterday"])
+def test_an_as_of_time_that_is_no_time_in_utc_is_refused_by_name(as_of: str) -> None:
+    with pytest.raises(api.BadRequest) as raised:
+        parse_as_of({"as_of": as_of})
+    assert raised.value.parameter == "as_of" and as_of in raised.value.message

@@ -61,4 +61,7 @@ def parse_timestamp(text: str, parameter: str = "as_of") -> dt.datetime:
         value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise BadRequest(parameter, f"{text!r} is not an ISO 8601 time such as 2025-09-20T12:00:00Z") from None
-    return (value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
+    try:
+        return (value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
+    except OverflowError:  # "0001-01-01T01:00:00+17:00" is a time before the first one UTC can hold
+        raise BadRequest(parameter, f"{text!r} is out of the range of times in UTC") from None
