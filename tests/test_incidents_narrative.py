@@ -126,6 +126,16 @@ def test_unidentified_flying_objects_over_a_site_are_seen_as_drones_are() -> Non
     assert not incidents("A suspicious object was found at Copenhagen airport on Tuesday.")
 
 
+def test_unidentified_objects_are_what_the_story_already_said_flew_into_that_state() -> None:
+    found = incidents("Finnish officials shut Helsinki Airport on Friday evening after unidentified objects appeared "
+                      "in the sky, the border guard said.", headline="Helsinki airport closed as balloons drift "
+                      "into Finland's airspace")
+    assert {(i.kind, i.platform) for i in found} == {("airspace_violation", "balloon")}
+    unnamed = incidents("Finnish officials shut Helsinki Airport on Friday evening after unidentified objects "
+                        "appeared in the sky, the border guard said.", headline="Helsinki airport closed")
+    assert {(i.kind, i.platform) for i in unnamed} == {("drone_sighting", "unknown")}
+
+
 # --- Whose airspace: a divided nation's halves, and a state's "own" airspace ------------------------------------------
 
 

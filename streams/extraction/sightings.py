@@ -344,11 +344,14 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
 def _unidentified_objects(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """ "Unidentified flying objects were seen over the base": a thing in the air no one could name, seen over a
     site, is told as drones are (what it was stays unknown); an object of no state, not one said to be in the air
-    ("an object was found on the beach"), is none."""
+    ("an object was found on the beach"), is none. Where the story has already said what flew into that state
+    ("balloons appear in its airspace", in the headline), the objects are those, told as first seen."""
     objects = [p for p in found if p.platform == "unknown" and not p.defender and p.state is None
                and any(c.lower_ in UNKNOWN | AIRBORNE_WORDS for c in p.head.lefts)]
+    named = {m.country for m in context.reported if m.platform not in {None, "unknown"}}
     return [replace(m, platform="unknown", rule="sighting.unidentified_object")
-            for m in _sightings(sentence, objects, context) if m.kind == "drone_sighting"] if objects else []
+            for m in _sightings(sentence, objects, context)
+            if m.kind == "drone_sighting" and m.country not in named] if objects else []
 
 
 def _sightings(sentence: Span, drones: list[Phrase], context: Context) -> list[Mention]:
