@@ -55,3 +55,36 @@ def test_near_miss_a_drone_seen_across_the_border_in_the_neighbour_stays_there()
 def test_near_miss_a_private_downing_names_no_force() -> None:
     found = kinds("A Thai farmer near Mae Sot shot down a toy drone with a slingshot on Monday.")
     assert ("drone_sighting", "MM") not in found
+
+
+# --- Brought down, and said to come from a state ----------------------------------------------------------------------
+
+
+def violations(body: str) -> dict[str, str | None]:
+    return {i.country: i.violator for i in run(body).incidents if i.kind == "airspace_violation"}
+
+
+def test_a_drone_from_a_state_that_a_force_brings_down_crossed_from_it() -> None:
+    assert violations("Chilean air defences brought down three drones from Bolivia near Ollague on Saturday.") == {
+        "CL": "BO"}
+
+
+def test_the_state_a_drone_came_from_may_hang_on_its_cargo() -> None:
+    body = "Chile has reinforced its northern posts. The navy reported on Monday that it had downed a drone " \
+           "transporting rifles from Peru."
+    assert violations(body) == {"CL": "PE"}
+
+
+def test_a_state_speaking_of_its_own_downing_is_the_state_it_happened_in() -> None:
+    assert violations("Peru announced on Sunday that it had brought down a drone ferrying cash from Chile.") == {
+        "PE": "CL"}
+
+
+def test_near_miss_a_drone_from_a_state_destroyed_on_the_ground_crossed_nothing() -> None:
+    assert not violations("Chilean technicians destroyed a captured drone from Bolivia at a depot in Arica on Friday.")
+
+
+def test_near_miss_a_person_who_downed_a_drone_is_no_state_force() -> None:
+    body = "Chile has reinforced its northern posts. A rancher told reporters he had downed a drone hauling cocaine " \
+           "from Peru."
+    assert not violations(body)

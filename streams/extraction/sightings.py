@@ -220,9 +220,10 @@ def _beside(token: Token) -> bool:
     """Whether a state is named only for an edge something was near: "close to the X coast", "off the X border",
     or for the neighbour across a border: "near the border with X" (it happened on the near side)."""
     edge = token.head
-    if token.dep_ == "pobj" and edge.lower_ == "with" and (  # the parser may hang "with" on the drone, not the border
-            edge.head.lemma_.lower() in BORDER_NOUNS or (edge.i > 0 and edge.doc[edge.i - 1].lemma_.lower() in BORDER_NOUNS)):
-        return True
+    if token.dep_ == "pobj" and edge.lower_ == "with":  # the parser may hang "with" on the drone, not the border
+        before = edge.doc[edge.i - 1] if edge.i > 0 else edge
+        if edge.head.lemma_.lower() in BORDER_NOUNS or before.lemma_.lower() in BORDER_NOUNS:
+            return True
     if token.dep_ == "pobj" and edge.lower_ == "of":  # "off the shore of X"
         edge = edge.head
         return edge.lemma_.lower() in EDGE_NOUNS and edge.dep_ == "pobj" and edge.head.lower_ in OFFSHORE_PREPOSITIONS
@@ -283,8 +284,9 @@ def _downers_state(clause: Token) -> str | None:
         return None
     downers = [c for c in clause.children if c.dep_ == "nsubj"]
     downers += [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return next((code for downer in downers for word in [downer, *downer.lefts]
-                 if word.dep_ in {"nsubj", "pobj", "poss", "amod", "compound"} for code in [state_of(word)] if code), None)
+    words = [word for downer in downers for word in [downer, *downer.lefts]
+             if word.dep_ in {"nsubj", "pobj", "poss", "amod", "compound"}]
+    return next((code for word in words for code in [state_of(word)] if code), None)
 
 
 def _site_told_before(sentence: Span, context: Context) -> str | None:
