@@ -224,9 +224,18 @@ def preceding_subject(verb: Token) -> Token | None:
 def in_backdrop(token: Token) -> bool:
     """Whether a name is part of the war a story is set against: "at a time when X's invasion of Y has put the
     country on alert", "in the context of X's war against Y". Such a phrase dates and motivates the news, and the
-    states in it are neither where the drones were seen nor the state the story is about."""
+    states in it are neither where the drones were seen nor the state the story is about. So is a clause the war is
+    the subject of: "since the conflict erupted in neighbouring X", "after the war broke out in Y" place the war."""
+    name = token
     while token.dep_ in BACKDROP_LINKS and token.head is not token:
         token = token.head
         if token.lemma_.lower() in BACKDROP_NOUNS:
             return True
-    return False
+    return _in_war_clause(name)
+
+
+def _in_war_clause(token: Token) -> bool:
+    """Whether the clause a word is in has a war for its subject; a participle on the way ("neighbouring X", which
+    the tagger may read as a verb) is no clause of its own."""
+    clause = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ not in {"pcomp", "amod"}), None)
+    return clause is not None and any(c.dep_ == "nsubj" and c.lemma_.lower() in BACKDROP_NOUNS for c in clause.children)

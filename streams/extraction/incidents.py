@@ -24,6 +24,7 @@ from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_r
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
 from streams.extraction.dates import clause_date, date_candidates, heading_date, later_day, resolve, timestamp_day
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
+                                        DESTROYING_VERBS, DOWNING_VERBS,
                                         DEFINITE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, HOMEWARD_WORDS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
@@ -357,8 +358,18 @@ def _with_possessor(phrase: Phrase) -> Phrase:
     owned = any(c.dep_ == "poss" and c.lower_ in STATE_POSSESSIVES for c in phrase.head.children)
     if phrase.state is not None or not owned:
         return phrase
-    owner = subject_state(governing_verb(phrase.head))
+    verb = governing_verb(phrase.head)
+    if verb is not None and phrase.head.dep_ == "dobj" and _brings_down(verb):
+        verb = verb.head if verb.dep_ == "ccomp" else None  # "X said Y shot down its jet": X's, never the shooter's
+    owner = subject_state(verb)
     return phrase if owner is None else replace(phrase, state=owner)
+
+
+def _brings_down(verb: Token) -> bool:
+    """Whether a verb says its subject brought its object down: what one brings down is another's."""
+    lemma = verb.lemma_.lower()
+    return lemma == "down" or lemma in DESTROYING_VERBS or (
+        lemma in DOWNING_VERBS and any(c.lower_ == "down" for c in verb.children))
 
 
 def _named_before(found: Iterable[Phrase]) -> list[Phrase]:

@@ -444,6 +444,13 @@ TITLE_ABBREVIATIONS = {"gov.": "Governor", "sen.": "Senator", "rep.": "Represent
 RANKS = {"general", "lieutenant", "colonel", "major", "admiral", "captain", "brigadier", "sergeant", "marshal",
          "commodore", "lt.", "gen.", "col.", "maj.", "adm.", "capt.", "sgt.", "lt", "gen", "col", "rear", "vice", "air",
          "chief", "field", "first", "second", "staff", "warrant", "corporal", "private"}
+# Particles a surname may carry when given in full and drop when repeated: "Tariq al-Hamdan ... Hamdan said",
+# "Ludwig van Berg ... Berg said" (written joined by a hyphen or apart).
+SURNAME_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "bin", "ibn", "van", "von", "de", "da", "di",
+                     "du", "le", "la"}
+# Words of address that may stand before a repeated short name: "Mr Okafor", "Lt Col Ade".
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."}
+
 # Words that qualify an office without naming anyone: "Foreign", "Deputy", "Cabinet".
 MODIFIER_WORDS = {
     "foreign", "defence", "defense", "interior", "justice", "finance", "prime", "vice", "cabinet", "state",

@@ -87,6 +87,8 @@ def _country(obj: Token, name: str) -> str | None:
     off its coast, in no one state. Last, an airport or air base no town of the gazetteer places ("Gatwick",
     "Kleine-Brogel air base", "Billund airport"): news names fields by their own names and by small towns, and the
     register of airports knows both."""
+    if obj.lemma_.lower() in BORDER_NOUNS:
+        return _border_side(obj)
     of_name = _of_name(obj) if obj.lemma_.lower() not in WATER_WORDS else None
     code = _named_alternative(obj) or place_country(name) or (place_country(of_name) if of_name else None) or next(
         (code for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i for code in [place_country(whole_name(t))]
@@ -99,6 +101,21 @@ def _country(obj: Token, name: str) -> str | None:
             if target is not None and is_state_name(target.text):
                 return place_country(target.text)
     return _airfield_state(obj, name)
+
+
+def _border_side(border: Token) -> str | None:
+    """The side of a border a place on it lies on. A border is two states' line: "near the border with X" and
+    "close to the X border" name the neighbour across it, and news tells of what happened on the side of the state
+    telling ("troops shot down a drone near the border with X": in the troops' state). Only a possessive ("Y's border
+    with X") or an "in" phrase says which side; else the sentence's other places and states do."""
+    for child in border.children:
+        if child.dep_ == "poss" and is_state_name(child.text):
+            return place_country(child.text)
+        if child.dep_ == "prep" and child.lower_ == "in":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None and is_state_name(target.text):
+                return place_country(target.text)
+    return None
 
 
 def _named_alternative(obj: Token) -> str | None:
@@ -160,9 +177,13 @@ def subject_place(verb: Token) -> Place | None:
 
 def _of_an_event(token: Token) -> bool:
     """Whether a place belongs to an event its clause mentions ("an attack on ... across the Danube"), not to the
-    aircraft nearer to it ("a wave of drone flights over X": the flights were over X)."""
+    aircraft nearer to it ("a wave of drone flights over X": the flights were over X), nor to a war the clause it is
+    in tells of ("since the conflict erupted in X": the war's place, which dates the news)."""
     for ancestor in token.ancestors:
-        if ancestor.pos_ in {"VERB", "AUX"} or _of_aircraft(ancestor):
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ == "nsubj" and c.lemma_.lower() in BACKDROP_NOUNS and not _of_aircraft(c)
+                       for c in ancestor.children)
+        if _of_aircraft(ancestor):
             return False
         if ancestor.lemma_.lower() in EVENT_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "at"
                                                                for c in ancestor.children):

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
 from streams.extraction.dates import clause_date, date_near, listed_days
-from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
+from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
                                         OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
                                         SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN, VIOLATION_NOUNS)
@@ -217,8 +217,13 @@ def _describing(token: Token) -> bool:
 
 
 def _beside(token: Token) -> bool:
-    """Whether a state is named only for an edge something was near: "close to the X coast", "off the X border"."""
+    """Whether a state is named only for an edge something was near: "close to the X coast", "off the X border",
+    or for the neighbour across a border: "near the border with X" (it happened on the near side)."""
     edge = token.head
+    if token.dep_ == "pobj" and edge.lower_ == "with":  # the parser may hang "with" on the drone, not the border
+        before = edge.doc[edge.i - 1] if edge.i > 0 else edge
+        if edge.head.lemma_.lower() in BORDER_NOUNS or before.lemma_.lower() in BORDER_NOUNS:
+            return True
     if token.dep_ == "pobj" and edge.lower_ == "of":  # "off the shore of X"
         edge = edge.head
         return edge.lemma_.lower() in EDGE_NOUNS and edge.dep_ == "pobj" and edge.head.lower_ in OFFSHORE_PREPOSITIONS
@@ -261,7 +266,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
     if not by_country and date is None and not places(sentence):
         date, by_country = _told_before(sentence, context)  # "The closure came after drones were spotted"
     if not by_country:
-        home = context.main_country or _site_told_before(sentence, context)
+        home = _downers_state(clause) or context.main_country or _site_told_before(sentence, context)
         if home is None or (date is None and not places(sentence)):
             return []
         by_country = {home: location_in(sentence, list(sentence), {home})}
@@ -269,6 +274,19 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                     rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date,
                     date_in_clause=dated_here or not _said_on_a_day(clause), location=where)
             for code, where in by_country.items()]
+
+
+def _downers_state(clause: Token) -> str | None:
+    """ "X's air force shot down an unidentified drone near the border", "the drone was brought down by Y troops": a
+    state's forces bring down a drone over their own ground, so a downing no place places is in the downers' state
+    (before the state the story names most, which may be the neighbour across the border)."""
+    if not _downed(clause):
+        return None
+    downers = [c for c in clause.children if c.dep_ == "nsubj"]
+    downers += [o for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    words = [word for downer in downers for word in [downer, *downer.lefts]
+             if word.dep_ in {"nsubj", "pobj", "poss", "amod", "compound"}]
+    return next((code for word in words for code in [state_of(word)] if code), None)
 
 
 def _site_told_before(sentence: Span, context: Context) -> str | None:

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.lexicon import (
-    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HOME_WORDS,
+    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HONORIFICS,
+    HOME_WORDS, RANKS, SURNAME_PARTICLES,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MODIFIER_WORDS,
     MOUTHPIECE_PREPOSITIONS,
     MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PRESS_OFFICES, PRESS_WORDS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
@@ -70,6 +71,24 @@ class OrgMention:
     where: Place
     head: str
     speaker: Speaker
+
+
+def _unaddressed(words: list[str]) -> list[str]:
+    """A name less the ranks and words of address before it: "Lt Col Bayu" -> "Bayu"."""
+    while len(words) > 1 and words[0].lower() in RANKS | HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _without_particle(words: list[str]) -> str | None:
+    """The last word of a full name less a particle it carries ("al-Hamdan", "van Berg"): how the name is repeated."""
+    last = words[-1]
+    head, hyphen, rest = last.partition("-")
+    if hyphen and rest[:1].isupper() and head.lower() in SURNAME_PARTICLES:
+        return rest
+    if len(words) > 2 and words[-2].lower() in SURNAME_PARTICLES:
+        return last  # "Ludwig van Berg": "Berg" already keys it, as the last word
+    return None
 
 
 def _key(word: str) -> str:
@@ -151,10 +170,14 @@ class ArticleIndex:
 
     def _learn_names(self, spans: list[Span]) -> None:
         """Surname (and, failing that, first name) -> the longest full name; surnames take precedence."""
-        full = sorted((s for s in spans if len(s.text.split()) > 1), key=lambda s: -len(s))
+        full = sorted((s for s in spans if len(_unaddressed(s.text.split())) > 1), key=lambda s: -len(s))
         for position in (-1, 0):
             for span in full:
-                self.full_names.setdefault(_key(span.text.split()[position]), span.text)
+                self.full_names.setdefault(_key(_unaddressed(span.text.split())[position]), span.text)
+        for span in full:  # "Tariq al-Hamdan ... Hamdan said": the surname without its particle
+            bare = _without_particle(span.text.split())
+            if bare is not None:
+                self.full_names.setdefault(_key(bare), span.text)
         # "Gen. Luis Ortega Diaz ... Ortega said": a name of two surnames is shortened to the first of them
         for span in full:
             words = span.text.split()
@@ -163,8 +186,9 @@ class ArticleIndex:
                 self.full_names.setdefault(_key(words[1]), span.text)
 
     def full_name(self, span: Span) -> str:
-        """The full name first given for a mention: "Lind" -> "Petra Lind"."""
-        words = span.text.split()
+        """The full name first given for a mention: "Lind" -> "Petra Lind", "Lt Col Petra" -> "Petra Lind" (a rank
+        or a word of address before a repeated name is no part of it)."""
+        words = _unaddressed(span.text.split())
         known = self.full_names.get(_key(words[-1]))
         if known and (len(words) == 1 or _key(words[-1]) == _key(known.split()[-1])):
             return known

@@ -854,6 +854,22 @@ def _shot_down(phrase: Phrase) -> Token | None:
     return None
 
 
+def _sent_from(phrase: Phrase) -> Phrase:
+    """ "Shot down two drones from X", "downed a drone carrying rifles from X": where the parser hangs the state a
+    drone came from on the verb that brought it down, or on the cargo it carried, it is still the drone's origin."""
+    verb = _quantified(phrase.head).head
+    holders = [verb] + [c for c in phrase.head.children if c.dep_ == "acl"]
+    holders += [o for acl in holders[1:] for o in acl.children if o.dep_ == "dobj"]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from" and prep.i > phrase.head.i:
+                state = next((place_country(o.text) for o in prep.children
+                              if o.dep_ == "pobj" and is_state_name(o.text)), None)
+                if state:
+                    return replace(phrase, state=state, by_origin=True)
+    return phrase
+
+
 def _own_force(verb: Token) -> bool:
     """ "The Coastal Rangers brought down a drone", "ordered the coast guard to shoot it down": the one that
     brought it down is a force named without a state (an agency's own name, "the troops"), which in the story of a
@@ -862,6 +878,8 @@ def _own_force(verb: Token) -> bool:
     if not shooters and verb.dep_ == "xcomp":  # "forced the guards to shoot it down": the one made to
         shooters = [c for c in verb.head.children if c.dep_ == "dobj"]
     shooters += [a for s in shooters for a in s.children if a.dep_ == "appos"]  # "Tarn Taran: the Border Force ..."
+    if verb.dep_ == "ccomp" and any(s.lower_ in {"it", "they"} for s in shooters):  # "the army said it had downed"
+        shooters += [c for c in verb.head.children if c.dep_ == "nsubj"]
     return any(s.lemma_.lower() in ARMED_BODIES | NATIONAL_BODY_HEADS or s.lower_ in ARMED_BODIES
                or (s.ent_type_ == "ORG" and s.pos_ == "PROPN") for s in shooters)
 
@@ -877,10 +895,15 @@ def shootdowns(sentence: Span, found: list[Phrase], context: Context) -> list[Me
     another state's drone, balloon or aircraft over its own ground had it in its airspace."""
     mentions: list[Mention] = []
     for phrase in found:
-        verb = _shot_down(phrase) if phrase.state and not phrase.defender and not phrase.by_origin else None
-        # a state's claim to have brought down another's drone is its claim of a violation, as a claimed entry is
+        if phrase.state is None and not phrase.defender:
+            phrase = _sent_from(phrase)
+        verb = _shot_down(phrase) if phrase.state and not phrase.defender else None
+        # a state's claim to have brought down another's drone is its claim of a violation, as a claimed entry is;
+        # so is one "from" a state ("downed a drone carrying arms from X"): it came across, as a crash from X does
         if verb is None or doubted(verb, doubting=DOUBTING_HEADS - CLAIMING) or negated(phrase.head) or _over_water(verb):
             continue
+        if phrase.by_origin and verb.lemma_.lower() in DESTROYING_VERBS:
+            continue  # "destroyed a drone from X" may be on the ground, long after; brought down, it was in the air
         shooter = subject_state(verb) or nationality([t for c in verb.children if c.dep_ == "agent" for t in c.subtree]) \
             or (context.main_country if verb.dep_ in {"acl", "pcomp", "advcl"} else None)  # "downed by X air defences"
         if shooter is None:  # "an X drone was shot down over southern Y": brought down in Y's airspace
@@ -894,7 +917,8 @@ def shootdowns(sentence: Span, found: list[Phrase], context: Context) -> list[Me
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         mentions.append(Mention(
             kind="airspace_violation", country=shooter, field=context.field, sentence=sentence,
-            rule="violation.shot_down", violator=phrase.state, hedged=phrase.hedged, platform=phrase.platform,
+            rule="violation.shot_down", violator=phrase.state, by_origin=phrase.by_origin, hedged=phrase.hedged,
+            platform=phrase.platform,
             model=phrase.model, count=phrase.count, count_stated=phrase.count_stated, occurred_on=date,
             date_in_clause=dated_here, location=location_in(sentence, own_clause(verb), {shooter}, scope_only=True)))
     return mentions
