@@ -620,6 +620,9 @@ ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
 ARTICLE4_NAMED_ONLY_TOPICS = {"article", "meeting"}
 # Gatherings an article can say are held under Article 4: "the third session under Article 4 this year".
 ARTICLE4_GATHERINGS = {"meeting", "session", "consultations", "talks"}
+# Words that put a request in the forecast, not the record: "it was likely that X would invoke Article 4", "X is
+# expected to ask for consultations", "a request is possible".
+PREDICTING_WORDS = {"likely", "unlikely", "possible", "probable", "expect", "expected"}
 # Modals of intent: "Norway would ask for consultations" is a request all the same.
 INTENT_MODALS = {"will", "would", "shall"}
 # Verbs by which an event makes a state do what follows: "prompting Denmark to invoke Article 4" (done), unlike
