@@ -13,6 +13,51 @@ def incidents(body: str, **kwargs: str) -> dict[tuple[str, str], IncidentFact]:
     return {(i.kind, i.country): i for i in run(body, **kwargs).incidents}
 
 
+# --- Remains named by what they came from, placed by the finder, or by the verb they share a place with -----------
+
+
+def test_remains_named_by_the_missile_they_came_from() -> None:
+    v = incidents("Pieces from a Belarusian missile were recovered on Sunday in a meadow near the Lithuanian "
+                  "town of Varena.")[("airspace_violation", "LT")]
+    assert (v.violator, v.platform, v.occurred_on.value) == ("BY", "missile", "2025-10-05")
+
+
+def test_fragments_from_a_drone_came_down_on_named_ground() -> None:
+    v = incidents("Fragments from an Iranian drone landed on Monday in an orchard in northern Iraq, "
+                  "the Kurdish authorities said.")[("airspace_violation", "IQ")]
+    assert (v.violator, v.platform) == ("IR", "drone")
+
+
+def test_the_place_of_what_the_finder_found_hangs_on_the_remains() -> None:
+    v = incidents("Slovak police discovered Hungarian drone wreckage beside the Slovak village of Velky Meder "
+                  "on Tuesday.")[("airspace_violation", "SK")]
+    assert (v.violator, v.occurred_on.value) == ("HU", "2025-10-07")
+
+
+def test_a_place_closing_two_joined_verbs_places_both() -> None:
+    v = incidents("Three Azerbaijani drones fell and burned on Armenian soil overnight into Saturday, "
+                  "the ministry in Yerevan said.")[("airspace_violation", "AM")]
+    assert (v.violator, v.platform) == ("AZ", "drone")
+
+
+def test_a_state_finds_remains_on_its_own_ground_where_the_place_names_no_state() -> None:
+    found = incidents("Georgian rangers recovered the wreckage of a Russian missile near a farm outside Zugdidi "
+                      "on Thursday.")
+    v = found[("airspace_violation", "GE")]
+    assert (v.violator, v.platform, v.occurred_on.value) == ("RU", "missile", "2025-10-02")
+
+
+def test_the_place_found_names_its_own_state_over_the_finders() -> None:
+    found = incidents("Estonian sappers found Russian drone debris near the Latvian town of Ainazi last week.")
+    assert ("airspace_violation", "LV") in found and ("airspace_violation", "EE") not in found
+
+
+def test_remains_denied_or_of_a_states_own_drone_are_no_incident() -> None:
+    assert not incidents("Officials denied that fragments from a Belarusian missile had landed near Varena.")
+    assert not incidents("Finnish engineers found Finnish drone debris near the Finnish town of Kotka after a test.")
+    assert not incidents("Danish hikers found Swedish missile fragments beside a lake near a farm on Sunday.")
+
+
 # --- Article 4: the meeting the story says was held under it; a request forecast is not one made ------------------
 
 
@@ -45,3 +90,17 @@ def test_a_request_made_beside_a_forecast_about_something_else_counts() -> None:
     found = incidents("Croatia requested consultations under Article 4 on Monday, as further drone flights were "
                       "likely.")
     assert ("article4_request", "HR") in found
+
+
+# --- An undated retelling is of the news, not of an event told months before ----------------------------------------
+
+
+def test_an_undated_retelling_joins_the_news_not_an_earlier_months_event() -> None:
+    body = ("Lithuania protested on Monday after a Belarusian missile crossed its airspace, the ministry in Vilnius "
+            "said. Border guards said the missile flew into Lithuanian airspace over the village of Salcininkai. "
+            "In June, fragments from a Belarusian missile landed near the Lithuanian town of Druskininkai.")
+    facts = [i for i in run(body).incidents if i.kind == "airspace_violation" and i.country == "LT"]
+    by_day = {i.occurred_on.value: i for i in facts if i.occurred_on is not None}
+    assert set(by_day) == {"2025-10-06", "2025-06"}
+    assert "Salcininkai" in (by_day["2025-10-06"].location or "")
+    assert "Druskininkai" in (by_day["2025-06"].location or "")

@@ -710,6 +710,8 @@ FLYING_VERBS = {"fly", "send", "launch"}
 # another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
 # What is left of something that came down, which stands for it: "debris of a drone was found".
 REMAINS_NOUNS = {"debris", "wreckage", "fragment", "remains", "remnant", "part", "piece", "shard", "wreck"}
+# Prepositions that tie remains to what they were: "debris of a drone", "fragments from a missile".
+REMAINS_PREPOSITIONS = {"of", "from"}
 CRASHING_VERBS = {"crash", "fall", "land", "explode", "impact", "crash-land"}
 # Phrasal verbs of coming down, by verb and particle: "came down in a field", "blew up near the village".
 CRASHING_PARTICLES = {"come": "down", "blow": "up"}
@@ -740,6 +742,10 @@ DOWNING_VERBS = {"shoot", "bring"}
 DESTROYING_VERBS = {"destroy", "neutralise", "neutralize"}
 # A state's armed forces as the owner of what flew: "a helicopter of the Y navy".
 ARMED_BODIES = {"force", "forces", "army", "navy", "military", "troops", "guard", "guards"}
+
+# Who searches a state's own ground for what came down: its forces and bodies, and their people ("Latvian soldiers
+# found debris"), unlike private people ("hikers found a drone"), who may be anywhere.
+SEARCHING_BODIES = {"soldier", "crew", "ranger", "serviceman", "sapper", "authority", "official", "specialist"}
 
 # Holidays on a fixed day of the year, by (month, day): "in the early hours of Christmas Day".
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
