@@ -104,3 +104,26 @@ def test_an_undated_retelling_joins_the_news_not_an_earlier_months_event() -> No
     assert set(by_day) == {"2025-10-06", "2025-06"}
     assert "Salcininkai" in (by_day["2025-10-06"].location or "")
     assert "Druskininkai" in (by_day["2025-06"].location or "")
+
+
+# --- "The first since <date>, when ...": the when-clause tells the earlier incident -----------------------------------
+
+
+def test_the_first_since_a_date_whose_when_clause_tells_the_earlier_one() -> None:
+    facts = run("A Turkish drone violated Greek airspace over Rhodes on Monday. The incursion was the first since "
+                "March 2016, when a Turkish drone flew over the island of Kos.").incidents
+    days = sorted(i.occurred_on.value for i in facts if i.country == "GR" and i.occurred_on is not None)
+    assert days == ["2016-03", "2025-10-06"]
+
+
+def test_the_first_time_since_a_date_when_names_the_earlier_one() -> None:
+    facts = run("A Belarusian helicopter entered Polish airspace on Monday. It was the first time such an aircraft "
+                "had crossed the border since May 2021, when two Mi-8s were escorted out near Hajnowka.").incidents
+    assert "2021-05" in {i.occurred_on.value for i in facts if i.country == "PL" and i.occurred_on is not None}
+
+
+def test_a_bare_first_since_or_a_since_when_about_something_else_counts_nothing_more() -> None:
+    for tail in ("It was the first violation since 2016.",
+                 "Relations have been tense since March 2016, when the talks collapsed."):
+        facts = run("A Turkish drone violated Greek airspace over Rhodes on Monday. " + tail).incidents
+        assert [i.occurred_on.value for i in facts if i.occurred_on is not None] == ["2025-10-06"]

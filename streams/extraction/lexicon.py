@@ -859,6 +859,8 @@ LISTING_WORDS = {"including"}
 OCCURRENCE_VERBS = {"occur", "happen", "take"}
 # Words that make an incident one before the story's own: "the previous violation", "such intrusions, which ...".
 EARLIER_WORDS = {"previous", "last", "earlier", "prior", "such", "those"}
+# Words by which news measures its event against the one before it: "the first incursion since May 2021, when ...".
+FIRST_WORDS = {"first"}
 # A dateline at the head of a paragraph: a place in capitals, its region or a date after a comma, the agency in
 # brackets, then a dash ("OSLO —", "SPRINGFIELD, Ill. (AP) —", "LISBON, March 3 --").
 DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w.']*(?: [A-Z0-9][\w.']*){0,2}){0,2}"
