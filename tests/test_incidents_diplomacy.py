@@ -127,3 +127,19 @@ def test_a_bare_first_since_or_a_since_when_about_something_else_counts_nothing_
                  "Relations have been tense since March 2016, when the talks collapsed."):
         facts = run("A Turkish drone violated Greek airspace over Rhodes on Monday. " + tail).incidents
         assert [i.occurred_on.value for i in facts if i.occurred_on is not None] == ["2025-10-06"]
+
+
+# --- A state named on the violation noun is the intruder's, not the owner "the nation" stands for --------------------
+
+
+def test_the_nation_whose_airspace_a_states_incursion_entered_is_the_storys() -> None:
+    found = incidents("Norway scrambled two F-35s on Monday. A Russian incursion into the Arctic nation's airspace "
+                      "took place near Vardo that morning.")
+    assert found[("airspace_violation", "NO")].violator == "RU"
+    assert ("airspace_violation", "RU") not in found
+
+
+def test_a_states_intrusions_of_the_nations_airspace_never_make_it_the_victim() -> None:
+    found = incidents("Estonian jets were on alert on Friday. Belarusian intrusions of the Baltic nation's airspace "
+                      "have been rare, officials said.")
+    assert ("airspace_violation", "BY") not in found

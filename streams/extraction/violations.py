@@ -354,11 +354,18 @@ def _intruder_words(trigger: Trigger) -> list[Token]:
 def _owner(trigger: Trigger, context: Context) -> str | None:
     """Whose "its airspace": the state subject up the clause chain, else the article's; never the intruder's own
     ("the Kremlin rejected the account that Russian jets had violated its airspace")."""
-    own = nationality([t for word in _intruder_words(trigger) for t in word.subtree if t.i <= word.i])
+    own = nationality([t for word in _intruder_words(trigger) for t in word.subtree if t.i <= word.i]) or (
+        _violation_state(trigger.violation) if trigger.violation is not None else None)
     for owner in (subject_state(trigger.verb), _fronted_state(trigger.noun), context.main_country):
         if owner and owner != own:
             return owner
     return None
+
+
+def _violation_state(violation: Token) -> str | None:
+    """ "Russian incursions of the Nordic nation's airspace": a state named on the violation noun is the intruder's,
+    so "the nation" whose airspace it was is another."""
+    return nationality([c for c in violation.children if c.dep_ in {"amod", "compound"}])
 
 
 def _subject_states(verb: Token) -> list[str]:
