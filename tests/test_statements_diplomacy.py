@@ -25,3 +25,15 @@ def test_a_statement_far_from_any_institution_that_spoke_names_nobody() -> None:
     found = run('"We track every flight," the Moldovan Border Police said on Sunday. ' + filler +
                 ' "Patrols will continue," the statement added.').statements
     assert "Patrols will continue" not in {s.quote for s in found}
+
+
+def test_a_quote_on_the_second_verb_of_what_a_person_reports_a_state_did_is_the_persons() -> None:
+    found = run("Foreign Minister Ana Pop spoke in Bucharest on Monday. She said Romania condemned the breach of its "
+                'airspace and also denounced "the reckless conduct of Moscow."').statements
+    assert [s.speaker.name for s in found if s.mode == "direct"] == ["Ana Pop"]
+
+
+def test_a_quote_on_the_second_verb_of_a_named_persons_reported_words_stays_theirs() -> None:
+    found = run("Foreign Minister Ana Pop spoke in Bucharest on Monday. She said General Ion Rusu condemned the "
+                'breach of the airspace and also denounced "the reckless conduct of Moscow."').statements
+    assert [s.speaker.name for s in found if s.mode == "direct"] == ["Ion Rusu"]
