@@ -18,7 +18,7 @@ from streams.extraction.clauses import (conditional, coordinated, doubted, gener
                                         partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near, listed_days, resolve
 from streams.extraction.lexicon import (ARTICLE4_ANAPHORS, ARTICLE4_GATHERINGS, ARTICLE4_INVOKING, ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
-                                        CONSULTATION_PRONOUNS, DEFINITE, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS,
+                                        CONSULTATION_PRONOUNS, DEFINITE, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS, PREDICTING_WORDS,
                                         REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS,
                                         REQUESTER_PRONOUNS)
 from streams.extraction.mentions import Context, Mention
@@ -27,8 +27,10 @@ from streams.extraction.nlp import entities, text_of
 from streams.extraction.platforms import nationality
 
 ARTICLE4 = re.compile(r"\bArticle\s+(?:4|four|IV)\b", re.I)
-# "a meeting under Article 4", "the session, held under Article 4": a gathering the article says is one of Article 4
-ARTICLE4_GATHERING = re.compile(r"\b(?:%s)\b(?:,?\s+(?:held|convened|called))?\s+under\s+Article\s+(?:4|four|IV)\b"
+# "a meeting under Article 4", "the session, held under Article 4", "the talks were held under Article 4" (a finite
+# verb, any tense): a gathering the article says is one of Article 4
+ARTICLE4_GATHERING = re.compile(r"\b(?:%s)\b(?:,?\s+(?:(?:has|have|had|is|are|was|were|will)\s+(?:be\s+|been\s+|being\s+)?)?"
+                                r"(?:held|convened|called))?\s+under\s+Article\s+(?:4|four|IV)\b"
                                 % "|".join(sorted(ARTICLE4_GATHERINGS)), re.I)
 GATHERING_WORD = re.compile(r"\b(?:%s)\b" % "|".join(sorted(ARTICLE4_GATHERINGS)), re.I)
 
@@ -105,7 +107,20 @@ def _asks_for_article4(word: Token, named: bool) -> bool:
                                                          if t != word and t.i not in refused):
         return False
     verb = _making(word) if made else word
-    return not (verb.pos_ in {"VERB", "AUX"} and doubted(verb, MODALS - INTENT_MODALS, DOUBTING_HEADS | {"need"}))
+    return not (verb.pos_ in {"VERB", "AUX"} and (doubted(verb, MODALS - INTENT_MODALS, DOUBTING_HEADS | {"need"})
+                                                  or _predicted(verb)))
+
+
+def _predicted(verb: Token) -> bool:
+    """ "X said it was very likely that the envoy would invoke Article 4", "Y is expected to request talks": a
+    request someone forecasts has not been made; the intent modal that lets "Z would ask for consultations" count
+    as a request reads, under a forecast, as the forecast's tense."""
+    for governor in [verb, *list(verb.ancestors)[:3]]:
+        if governor.lemma_.lower() in PREDICTING_WORDS or governor.lower_ in PREDICTING_WORDS:
+            return True
+        if any(c.dep_ == "acomp" and c.lower_ in PREDICTING_WORDS for c in governor.children):
+            return True
+    return False
 
 
 def _named_again(obj: Token) -> bool:

@@ -150,15 +150,26 @@ def _sentence_key(mention: Mention) -> tuple[int, int, int]:
     return id(mention.sentence.doc), mention.sentence.start, mention.sentence.end
 
 
-def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
+def _months_before(mention: Mention, published: dt.date) -> bool:
+    """Whether a mention is dated to a month (or year) before the one before publication: "In March, debris of a
+    drone fell near X" in a story of May tells an earlier event, not the news."""
+    if mention.occurred_on is None:
+        return False
+    month_before = (published.replace(day=1) - dt.timedelta(days=1)).isoformat()[:7]
+    return mention.occurred_on.value[:7] < month_before[:len(mention.occurred_on.value[:7])]
+
+
+def _cluster(mentions: list[Mention], published: dt.date) -> list[list[Mention]]:
     """Mentions of one kind and state: together unless dates or violators tell them apart.
 
-    Reports seed the clusters, dated ones first (by their own clause before by the day it was said or
+    Reports seed the clusters, the news before events dated months earlier (an undated retelling is of the
+    news, not of a background event), dated ones first (by their own clause before by the day it was said or
     protested) and most precise first, so an undated repeat joins the event it repeats and a supporting mention
     joins the event it adds to. A mention joins the first cluster whose every member it is compatible with.
     """
     clusters: list[_Members] = []
-    for mention in sorted(mentions, key=lambda m: (m.supporting, not m.date_in_clause, _precision(m), m.order)):
+    for mention in sorted(mentions, key=lambda m: (m.supporting, _months_before(m, published), not m.date_in_clause,
+                                                   _precision(m), m.order)):
         home = next((c for c in clusters if c.fit(mention)), None)
         if home is None:
             home = _Members()
@@ -797,7 +808,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     headline = analysed.docs["headline"][:] if "headline" in analysed.docs else None
     facts = [_merge(cluster, published, headline)
              for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
-             for cluster in _cluster(groups[key]) if _reported(cluster)]
+             for cluster in _cluster(groups[key], published) if _reported(cluster)]
     # The story's sentences about aircraft and its lead's day are read only when an incident lacks a place or a date.
     story = _aircraft_sentences(analysed) if any(fact.location is None for fact in facts) else []
     lead = next(_sentences(analysed.docs["body"]), None) if "body" in analysed.docs else None

@@ -627,6 +627,9 @@ ARTICLE4_TOPICS = {"article", "consultation", "meeting", "talks", "session"}
 ARTICLE4_NAMED_ONLY_TOPICS = {"article", "meeting"}
 # Gatherings an article can say are held under Article 4: "the third session under Article 4 this year".
 ARTICLE4_GATHERINGS = {"meeting", "session", "consultations", "talks"}
+# Words that put a request in the forecast, not the record: "it was likely that X would invoke Article 4", "X is
+# expected to ask for consultations", "a request is possible".
+PREDICTING_WORDS = {"likely", "unlikely", "possible", "probable", "expect", "expected"}
 # Modals of intent: "Norway would ask for consultations" is a request all the same.
 INTENT_MODALS = {"will", "would", "shall"}
 # Verbs by which an event makes a state do what follows: "prompting Denmark to invoke Article 4" (done), unlike
@@ -714,6 +717,8 @@ FLYING_VERBS = {"fly", "send", "launch"}
 # another state had entered it ("a Russian drone crashed in eastern Latvia", "drones were found on its soil").
 # What is left of something that came down, which stands for it: "debris of a drone was found".
 REMAINS_NOUNS = {"debris", "wreckage", "fragment", "remains", "remnant", "part", "piece", "shard", "wreck"}
+# Prepositions that tie remains to what they were: "debris of a drone", "fragments from a missile".
+REMAINS_PREPOSITIONS = {"of", "from"}
 CRASHING_VERBS = {"crash", "fall", "land", "explode", "impact", "crash-land"}
 # Phrasal verbs of coming down, by verb and particle: "came down in a field", "blew up near the village".
 CRASHING_PARTICLES = {"come": "down", "blow": "up"}
@@ -744,6 +749,10 @@ DOWNING_VERBS = {"shoot", "bring"}
 DESTROYING_VERBS = {"destroy", "neutralise", "neutralize"}
 # A state's armed forces as the owner of what flew: "a helicopter of the Y navy".
 ARMED_BODIES = {"force", "forces", "army", "navy", "military", "troops", "guard", "guards"}
+
+# Who searches a state's own ground for what came down: its forces and bodies, and their people ("Latvian soldiers
+# found debris"), unlike private people ("hikers found a drone"), who may be anywhere.
+SEARCHING_BODIES = {"soldier", "crew", "ranger", "serviceman", "sapper", "authority", "official", "specialist"}
 
 # Holidays on a fixed day of the year, by (month, day): "in the early hours of Christmas Day".
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
@@ -857,6 +866,8 @@ LISTING_WORDS = {"including"}
 OCCURRENCE_VERBS = {"occur", "happen", "take"}
 # Words that make an incident one before the story's own: "the previous violation", "such intrusions, which ...".
 EARLIER_WORDS = {"previous", "last", "earlier", "prior", "such", "those"}
+# Words by which news measures its event against the one before it: "the first incursion since May 2021, when ...".
+FIRST_WORDS = {"first"}
 # A dateline at the head of a paragraph: a place in capitals, its region or a date after a comma, the agency in
 # brackets, then a dash ("OSLO —", "SPRINGFIELD, Ill. (AP) —", "LISBON, March 3 --").
 DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w.']*(?: [A-Z0-9][\w.']*){0,2}){0,2}"

@@ -596,6 +596,7 @@ class SpeakerResolver:
     analysed: AnalysedArticle
     index: ArticleIndex = field(init=False)
     last_org: Speaker | None = None
+    last_org_at: Place | None = None  # where the organisation that spoke last spoke: a statement named after it is its
     issuers: list[tuple[Place, Speaker]] = field(default_factory=list)
     sources: list[tuple[str, Speaker]] = field(default_factory=list)  # anonymous sources met, by head noun
     spellings: dict[str, Speaker] = field(default_factory=dict)  # institutions as first written, by spelling key
@@ -608,7 +609,7 @@ class SpeakerResolver:
         """Records a statement: "it said" then means this organisation, and "the statement read" its issuer
         when its sentence names a statement ("In a written statement, the board pledged ...")."""
         if speaker.kind == "organization":
-            self.last_org = speaker
+            self.last_org, self.last_org_at = speaker, where
         if any(word in sentence.lower() for word in DOCUMENTS):
             self.issuers.append((where, speaker))
 
@@ -885,6 +886,13 @@ class SpeakerResolver:
         recent = [s for p, s in self.issuers if p.rank == where.rank and 0 <= where.char - p.char <= ISSUER_REACH]
         if recent:
             return recent[-1]
+        last = self.last_org_at
+        if self.last_org is not None and last is not None and last.rank == where.rank and (
+                0 <= where.char - last.char <= ISSUER_REACH) and any(c.dep_ == "det" and c.lower_ == "the"
+                                                                      for c in subject.children):
+            # '"...," the ministry was quoted as saying. "...," the statement added': "the statement" just after an
+            # institution spoke is what it said, though no sentence said it issued one
+            return self.last_org
         modifiers = [c for c in subject.children if c.dep_ in {"compound", "amod"}]
         issuer = next((m for m in reversed(modifiers) if m.lemma_.lower() in DOCUMENT_ISSUERS), None)
         if issuer is not None:  # "a police statement said", "a defence ministry statement": the body it names

@@ -108,10 +108,23 @@ def _subject(cue: Token) -> Token | None:
         verb = verb.head
         chain.append(verb)
     speaking = next((v for v in cue.ancestors if v.lemma_.lower() in QUOTING_VERBS and _own_subject(v) is not None), None)
+    speaking = _reporting(speaking) if speaking is not None else None
     if speaking is not None:  # "said this was ... and called it '...'": the parser hangs "called" on "was"
         return _antecedent(_own_subject(speaking), speaking)
     found = next((v for v in chain if _own_subject(v) is not None), None)
     return _antecedent(_own_subject(found), found) if found is not None else None
+
+
+def _reporting(verb: Token) -> Token:
+    """ "She said Moldova condemned the breach and also condemned '...'": a verb of speaking inside what another
+    verb of speaking reports is the reporter's account, so the quotation on its conjunct is the reporter's words; a
+    named person's own verb ("she said Rusu condemned ... and called it '...'") keeps them his."""
+    while verb.dep_ == "ccomp" and verb.head.lemma_.lower() in QUOTING_VERBS and _own_subject(verb.head) is not None:
+        inner = _own_subject(verb)
+        if inner is None or inner.ent_type_ == "PERSON" or inner.lower_ in PRONOUNS:
+            break
+        verb = verb.head
+    return verb
 
 
 def _quoted_source(cue: Token) -> Token | None:

@@ -28,7 +28,7 @@ from streams.extraction.lexicon import (
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
-    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, REPEATED_ADVERBS, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
+    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, REMAINS_PREPOSITIONS, REPEATED_ADVERBS, SEARCHING_BODIES, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places
@@ -355,11 +355,18 @@ def _intruder_words(trigger: Trigger) -> list[Token]:
 def _owner(trigger: Trigger, context: Context) -> str | None:
     """Whose "its airspace": the state subject up the clause chain, else the article's; never the intruder's own
     ("the Kremlin rejected the account that Russian jets had violated its airspace")."""
-    own = nationality([t for word in _intruder_words(trigger) for t in word.subtree if t.i <= word.i])
+    own = nationality([t for word in _intruder_words(trigger) for t in word.subtree if t.i <= word.i]) or (
+        _violation_state(trigger.violation) if trigger.violation is not None else None)
     for owner in (subject_state(trigger.verb), _fronted_state(trigger.noun), context.main_country):
         if owner and owner != own:
             return owner
     return None
+
+
+def _violation_state(violation: Token) -> str | None:
+    """ "Russian incursions of the Nordic nation's airspace": a state named on the violation noun is the intruder's,
+    so "the nation" whose airspace it was is another."""
+    return nationality([c for c in violation.children if c.dep_ in {"amod", "compound"}])
 
 
 def _subject_states(verb: Token) -> list[str]:
@@ -749,6 +756,9 @@ def _remains(head: Token) -> Token:
     found", "two of the drones crashed"."""
     if head.dep_ == "compound" and head.head.lemma_.lower() in REMAINS_NOUNS:
         return head.head
+    link = head.head
+    if head.dep_ == "pobj" and link.lower_ in REMAINS_PREPOSITIONS and link.head.lemma_.lower() in REMAINS_NOUNS:
+        return link.head  # "fragments from a drone were found": a story names the remains by what they came from
     governor = _quantified(head)
     if governor.pos_ in {"NUM", "PRON"} or governor.lemma_.lower() in REMAINS_NOUNS | QUANTITY_NOUNS:
         return governor
@@ -776,11 +786,21 @@ def _crash_verb(head: Token) -> Token | None:
     return None
 
 
-def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | None]:
+def _ground_holders(verb: Token, remains: Token) -> list[Token]:
+    """The words a place of coming down may hang on: the verb; a verb joined to it ("fell and exploded on its
+    soil": the place closes the pair); what was found, when the finding verb takes it as object ("soldiers found
+    drone fragments near the village": the place tells where the remains lay)."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+    found = [remains] if remains.dep_ == "dobj" and remains.head.i == verb.i else []
+    return [verb, *joined, *found]
+
+
+def _ground_state(verb: Token, context: Context, remains: Token | None = None) -> tuple[str | None, Token | None]:
     """The state whose ground it came down on, and the word that places it: "on Finnish territory", "in its
     eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga", "into an orchard in
     southern Slovakia"."""
-    for prep in verb.children:
+    holders = _ground_holders(verb, remains) if remains is not None else [verb]
+    for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ != "prep" or prep.lower_ not in GROUND_PREPOSITIONS:
             continue
         for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}):
@@ -792,6 +812,22 @@ def _ground_state(verb: Token, context: Context) -> tuple[str | None, Token | No
                                                and place_country(t.text)), None)
             return code or context.main_country, obj
     return None, None
+
+
+def _finder_state(verb: Token) -> str | None:
+    """The state whose forces, soldiers, crews or officials found remains, the subject of an active finding verb:
+    a state searches its own ground, so where the place found names no state ("near a village"), the ground is
+    theirs; private people ("hikers") may be anywhere."""
+    if verb.lemma_.lower() not in FINDING_VERBS:
+        return None
+    searchers = ARMED_BODIES | NATIONAL_BODY_HEADS | SEARCHING_BODIES
+    for finder in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = [t for t in finder.subtree if t.i <= finder.i]
+        if finder.lemma_.lower() in searchers or finder.lower_ in searchers:
+            code = state_of(finder) or nationality(words)
+            if code:
+                return code
+    return None
 
 
 def _names_state(where: Token | None, state: str) -> bool:
@@ -814,9 +850,12 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
             continue
         earlier = None if own else _antecedent(phrase, True, context)
         flier = own or (earlier.state if earlier else None)
-        victim, where = _ground_state(verb, context)
+        victim, where = _ground_state(verb, context, remains if own else phrase.head)
         if victim is None and verb.lemma_.lower() in FINDING_VERBS and _own_force(verb):
             victim = context.main_country  # "the rangers recovered a drone sent across the frontier": the story's
+        finder = _finder_state(verb)
+        if finder is not None and not (victim is not None and _names_state(where, victim)):
+            victim = finder  # "Latvian troops found drone debris near a village": they searched their own ground
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         if flier is None and victim is not None and phrase.platform == "drone" and (
                 victim == context.main_country or _names_state(where, victim)):
