@@ -4,6 +4,7 @@ repeated many times asks a number of questions linear in the repeats. The texts 
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -29,10 +30,11 @@ def doc() -> Doc:
     return load_pipeline()(TEXT)
 
 
-def naive_cluster(mentions: list[Mention]) -> list[list[Mention]]:
+def naive_cluster(mentions: list[Mention], published: dt.date) -> list[list[Mention]]:
     """The rule as first written: a mention joins the first cluster every member of which it is compatible with."""
     clusters: list[list[Mention]] = []
-    order = sorted(mentions, key=lambda m: (m.supporting, not m.date_in_clause, incidents._precision(m), m.order))
+    order = sorted(mentions, key=lambda m: (m.supporting, incidents._months_before(m, published), not m.date_in_clause,
+                                            incidents._precision(m), m.order))
     for mention in order:
         home = next((c for c in clusters if all(incidents._compatible(mention, o) for o in c)), None)
         if home is None:
@@ -107,11 +109,11 @@ def mention(fields: dict, kind: str = "drone_sighting") -> Mention:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(mention_fields, max_size=14))
-def test_clustering_groups_mentions_as_the_plain_rule(fields: list[dict]) -> None:
+@given(st.lists(mention_fields, max_size=14), st.sampled_from([dt.date(2025, 3, 5), dt.date(2025, 5, 20)]))
+def test_clustering_groups_mentions_as_the_plain_rule(fields: list[dict], published: dt.date) -> None:
     mentions = [mention(f) for f in fields]
-    assert [[id(m) for m in c] for c in incidents._cluster(mentions)] == [
-        [id(m) for m in c] for c in naive_cluster(mentions)]
+    assert [[id(m) for m in c] for c in incidents._cluster(mentions, published)] == [
+        [id(m) for m in c] for c in naive_cluster(mentions, published)]
 
 
 @pytest.mark.parametrize("repeats", [100])
@@ -130,7 +132,8 @@ def test_clustering_a_report_repeated_asks_questions_linear_in_the_repeats(monke
     def questions(n: int) -> int:
         asked.clear()
         clusters = incidents._cluster([Mention(kind="airspace_violation", country="EE", field="body", rule="test",
-                                               sentence=sentences[i % len(sentences)], **report) for i in range(n)])
+                                               sentence=sentences[i % len(sentences)], **report) for i in range(n)],
+                                     dt.date(2025, 3, 5))
         assert len(clusters) == 1
         return len(asked)
 
