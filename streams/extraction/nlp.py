@@ -78,10 +78,19 @@ def entities(span: Span | Doc) -> list[Span]:
     return [e for e in ents[bisect_left(starts, span.start):bisect_left(starts, span.end)] if e.end <= span.end]
 
 
+DOC_TEXT = "newsroom.text"  # the key of a doc's text in its user_data
+
+
 def text_of(span: Span) -> str:
-    """A span's text cut from its doc's string: ``Span.text`` makes a Token object of every word to join them, which
-    rules that search each sentence's text with a regular expression paid for sentence after sentence."""
-    return span.doc.text[span.start_char:span.end_char] if len(span) else ""
+    """A span's text cut from its doc's string, joined once per doc: ``Span.text`` (and ``Doc.text``) make a Token
+    object of every word to join them, which rules that search each sentence's text with a regular expression paid
+    for sentence after sentence."""
+    if not len(span):
+        return ""
+    whole = span.doc.user_data.get(DOC_TEXT)
+    if whole is None:
+        whole = span.doc.user_data[DOC_TEXT] = span.doc.text
+    return str(whole)[span.start_char:span.end_char]
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:
