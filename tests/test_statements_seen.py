@@ -93,3 +93,26 @@ def test_a_publisher_named_for_a_state_leaves_the_state_a_speaker() -> None:
     found = run("Moldova said on Tuesday that a drone had crashed near the northern border village overnight.",
                 source="Moldova Radio").statements
     assert [s.speaker.name for s in found] == ["Moldova"]
+
+
+def test_a_denial_that_something_happened_is_the_deniers_statement() -> None:
+    found = run("Serbia's army has denied that its drone entered Croatian airspace on Sunday.").statements
+    assert [(s.speaker.name, s.mode, s.quote, s.rules) for s in found] == [
+        ("Serbian army", "reported", "has denied that its drone entered Croatian airspace on Sunday",
+         ("statement.stance.denial",))]
+
+
+def test_a_denial_the_media_quoted_is_still_the_deniers() -> None:
+    found = _speakers("The Georgian interior ministry denied that a Georgian balloon drifted across the border, local "
+                      "television quoted the ministry as saying.")
+    assert [name for name, _ in found] == ["Georgian interior ministry"]
+
+
+def test_a_denial_that_goes_on_to_say_what_happened_is_told_by_that() -> None:
+    found = _speakers("The Kremlin denied that Russian jets had flown over the island, saying the bombers had kept "
+                      "to neutral waters.")
+    assert found == [("Kremlin", "the bombers had kept to neutral waters")]
+
+
+def test_a_denial_held_as_a_standing_position_is_no_statement() -> None:
+    assert not run("Peru routinely denies that its patrol planes cross the maritime boundary.").statements

@@ -562,7 +562,7 @@ class FieldReader:
                     or any(c.dep_ == "ccomp" and c not in match.nodes.values() for c in cue.children) \
                     or _outlet(match.speaker, self.outlets) \
                     or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue) \
-                    or _announced_by_person(cue, match.speaker):
+                    or _announced_by_person(cue, match.speaker) or _denial_told_by_its_reason(cue):
                 continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
             clause = match.nodes.get("content")
             content = _text_of_clause(clause) if clause is not None else _stance_content(match, unit.quotes)
@@ -599,6 +599,14 @@ def _reported_within(verb: Token) -> bool:
     said") attributes them instead, and a denial reports nothing said."""
     return any(a.lemma_.lower() in STATEMENT_VERBS - DENYING and a.i < verb.i for a in verb.ancestors
                if any(t.dep_ in {"ccomp", "xcomp"} for t in a.children if verb in t.subtree))
+
+
+def _denial_told_by_its_reason(verb: Token) -> bool:
+    """Whether a denial goes on to say what happened instead ("denied that its jets crossed, saying they had
+    stayed over the sea"): that saying is the statement, the denied clause is not what was said."""
+    return verb.lemma_.lower() in DENYING and any(
+        t.tag_ == "VBG" and t.lemma_.lower() in QUOTING_VERBS for t in verb.subtree if t.i > verb.i)  # the parser
+    # may hang "saying" on the denied clause's verb
 
 
 def _announced_by_person(verb: Token, speaker: Token) -> bool:
