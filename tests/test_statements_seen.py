@@ -116,3 +116,21 @@ def test_a_denial_that_goes_on_to_say_what_happened_is_told_by_that() -> None:
 
 def test_a_denial_held_as_a_standing_position_is_no_statement() -> None:
     assert not run("Peru routinely denies that its patrol planes cross the maritime boundary.").statements
+
+
+def test_an_unnamed_official_is_of_the_state_that_acted_not_the_neighbour_by_the_border() -> None:
+    found = run("Sudan's air defences destroyed two unmanned aircraft late on Monday close to the frontier with "
+                "Eritrea, a security official told reporters in the capital.").statements
+    assert [(s.speaker.name, s.speaker.organization) for s in found] == [("Sudanese security official", "Sudan")]
+
+
+def test_an_unnamed_source_is_not_of_the_state_the_drones_came_from() -> None:
+    found = run("Kenya closed two airfields on Friday after drones flew in from Somalia, a military source "
+                "said.").statements
+    assert [s.speaker.organization for s in found] == ["Kenya"]
+
+
+def test_an_unnamed_official_of_the_state_that_owns_the_agency_stays_its() -> None:
+    found = run("Norway's broadcaster quoted a defence official as saying that the patrol plane had landed "
+                "safely in Bodo.").statements
+    assert [s.speaker.organization for s in found] == ["Norway"]
