@@ -10,10 +10,10 @@ from streams.model.validation import parse_document
 
 
 def article(body: str, published_at: str = "2025-10-08T12:00:00Z", headline: str = "Test story",
-            standfirst: str = "", article_id: str = "test-1") -> Article:
+            standfirst: str = "", article_id: str = "test-1", source: str = "") -> Article:
     parsed = parse_document({"article_id": article_id, "version": 1, "action": "publish",
                              "published_at": published_at, "headline": headline, "standfirst": standfirst,
-                             "body": body})
+                             "body": body, "source": source})
     assert isinstance(parsed, Article), parsed
     return parsed
 

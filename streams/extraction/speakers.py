@@ -16,6 +16,8 @@ remembering who spoke last (for "he said", "it said", "the statement read").
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -91,6 +93,20 @@ def _without_particle(words: list[str]) -> str | None:
     return None
 
 
+MIN_MISSPELT_SURNAME = 5  # shorter surnames are too alike for a slip of spelling to be told from another name
+MAX_SURNAME_EDITS = 2
+
+
+def _edits(first: str, second: str) -> int:
+    """Levenshtein distance: the letters inserted, deleted or replaced to spell one word as the other."""
+    row = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        previous, row[0] = row[0], i
+        for j, b in enumerate(second, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (a != b))
+    return row[-1]
+
+
 def _key(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.removesuffix("'s").removesuffix("\u2019s"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -160,7 +176,8 @@ class ArticleIndex:
         self.people.sort(key=lambda m: (m.where.rank, m.where.char))
         for name, doc in docs:
             self._learn_orgs(name, doc)
-        self.outlets = frozenset(name for _, doc in docs for name in outlet_names(doc))
+        self.outlets = frozenset(name for _, doc in docs for name in outlet_names(doc)) | publisher_names(
+            self.analysed.article.source)
         return self
 
     @staticmethod
@@ -192,7 +209,20 @@ class ArticleIndex:
         known = self.full_names.get(_key(words[-1]))
         if known and (len(words) == 1 or _key(words[-1]) == _key(known.split()[-1])):
             return known
+        if len(words) == 1 and known is None:
+            return self.misspelt(words[0]) or span.text
         return span.text
+
+    def misspelt(self, word: str) -> str | None:
+        """ "Anna Kovac ... Kovacs wrote": a surname repeated with a letter or two wrong is the one full name given
+        before whose surname it nearly spells (same opening, at most two edits), when only one does."""
+        key = _key(word)
+        if len(key) < MIN_MISSPELT_SURNAME:
+            return None
+        close = {full for full in self.full_names.values() if len(_unaddressed(full.split())) > 1
+                 for surname in [_key(_unaddressed(full.split())[-1])]
+                 if surname[:3] == key[:3] and _edits(surname, key) <= MAX_SURNAME_EDITS}
+        return close.pop() if len(close) == 1 else None
 
     def _learn_countries(self, field_name: str, doc: Doc) -> None:
         resolved = set()
@@ -423,6 +453,21 @@ def outlet_names(doc: Doc) -> list[str]:
     return found
 
 
+def publisher_names(source: str) -> frozenset[str]:
+    """How a story may name the outlets that publish it ("Harbour Post (The Coast Herald)"): each name's last word,
+    as a phrase's head is matched, and its initials ("HP ... understands"). They carry the story; they say nothing in
+    it."""
+    found: set[str] = set()
+    for name in re.split(r"[()/,;|]", source):
+        words = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
+        if not words or country_code(words[-1]) or name.split()[-1].isdigit():
+            continue  # "Radio of Ruritania", "Channel 1": the head is no outlet's word
+        found.add(words[-1])
+        if len(words) > 1:
+            found.add("".join(w[0] for w in words))
+    return frozenset(found)
+
+
 def _outlet_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return lemma in OUTLETS or lemma in NEWS_HEADS and any(t.lower_ in NEWS_WORDS for t in token.subtree if t.i < token.i)
@@ -539,6 +584,10 @@ def _quoted(token: Token) -> bool:
 def _kind(head: Token) -> str:
     lemma = head.lemma_.lower()
     return KINDS.get(lemma, lemma)
+
+
+def _kind_of_word(word: str) -> str:
+    return KINDS.get(word.lower(), word.lower())
 
 
 def _org_phrase(head: Token) -> list[Token]:
@@ -687,6 +736,8 @@ class SpeakerResolver:
                 span = name_span(doc[token.i: token.i + 1])
             if span is None and token.pos_ == "PROPN" and token.lower_ not in INSTITUTION_HEADS:
                 span = self._titled(token)
+            if span is None and token.pos_ == "PROPN" and not country_of(token) and self.index.misspelt(token.text):
+                span = doc[token.i: token.i + 1]  # a misspelt surname the tagger took for a place or a body
             if span is not None and span.text[:1].isupper():
                 return span
         return None
@@ -741,7 +792,8 @@ class SpeakerResolver:
             if lemma not in INSTITUTION_HEADS or head.tag_ == "NNS" and head.lower_ not in PLURAL_BODIES and not named_kind:
                 return None  # "some governments", "ministries": no one in particular; "intelligence services": the
                 # country's
-            return self._earlier(_kind(head), where) or self._alliance(lemma) or self.index.org_speaker(head, field_name)
+            return self._earlier(_kind(head), where) or self._alliance(lemma) or self._described_before(head) or \
+                self.index.org_speaker(head, field_name)
         if head.tag_ in {"NNS"} and lemma not in INSTITUTION_HEADS and not is_acronym(head):
             return None  # "Estonian officials", "Polish authorities": nobody in particular
         speaker = self.index.org_speaker(head, field_name)
@@ -753,6 +805,15 @@ class SpeakerResolver:
         if speaker.organization:
             return speaker
         return Speaker(name=speaker.name, kind=speaker.kind, organization=self.index.organization_of(speaker.name))
+
+    def _described_before(self, head: Token) -> Speaker | None:
+        """ "the centre said" after "the regional crisis coordination centre said": an institution the article
+        introduced by a description, not a name, is that description when its kind noun is repeated alone."""
+        if [c.lower_ for c in head.children if c.dep_ in {"det", "amod", "compound"}] != ["the"]:
+            return None
+        kind = _kind(head)
+        return next((s for s in reversed(self.spellings.values()) if s.kind == "organization"
+                     and len(s.name.split()) > 2 and _kind_of_word(s.name.split()[-1]) == kind), None)
 
     def _named_before(self, speaker: Speaker) -> Speaker:
         """ "the General Staff" after "the Latvian General Staff", "Operational Command" after "the Operational
@@ -808,7 +869,8 @@ class SpeakerResolver:
         code = next((country_of(t) for t in words if country_of(t)), None)
         text = " ".join(t.text for t in words)
         if code is None:
-            named = [c for ent, c in _ent_countries(subject.doc) if subject.sent.start <= ent.start < subject.i]
+            named = [c for ent, c in _ent_countries(subject.doc) if subject.sent.start <= ent.start < subject.i
+                     and ent.root.dep_ != "pobj"]  # "near the border with Ruritania": a place, not the source's state
             # "Ruritania's state agency quoted a military source": the agency's state, else the story's
             code = named[-1] if named else self.index.nearby_country(subject.doc[subject.i: subject.i + 1])
             if code is None:

@@ -45,6 +45,7 @@ from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speak
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
 from streams.extraction.speakers import SpeakerResolver, is_press_office, place
 from streams.extraction.speech_patterns import SpeechMatch, speech_matcher
+from streams.extraction.titles import country_of
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
@@ -560,7 +561,8 @@ class FieldReader:
             if cue.i not in inside_unit or _inside(cue, unit.quotes) or not _asserted(cue) \
                     or any(c.dep_ == "ccomp" and c not in match.nodes.values() for c in cue.children) \
                     or _outlet(match.speaker, self.outlets) \
-                    or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue):
+                    or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue) \
+                    or _announced_by_person(cue, match.speaker) or _denial_told_by_its_reason(cue):
                 continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
             clause = match.nodes.get("content")
             content = _text_of_clause(clause) if clause is not None else _stance_content(match, unit.quotes)
@@ -597,6 +599,25 @@ def _reported_within(verb: Token) -> bool:
     said") attributes them instead, and a denial reports nothing said."""
     return any(a.lemma_.lower() in STATEMENT_VERBS - DENYING and a.i < verb.i for a in verb.ancestors
                if any(t.dep_ in {"ccomp", "xcomp"} for t in a.children if verb in t.subtree))
+
+
+def _denial_told_by_its_reason(verb: Token) -> bool:
+    """Whether a denial goes on to say what happened instead ("denied that its jets crossed, saying they had
+    stayed over the sea"): that saying is the statement, the denied clause is not what was said."""
+    return verb.lemma_.lower() in DENYING and any(
+        t.tag_ == "VBG" and t.lemma_.lower() in QUOTING_VERBS for t in verb.subtree if t.i > verb.i)  # the parser
+    # may hang "saying" on the denied clause's verb
+
+
+def _announced_by_person(verb: Token, speaker: Token) -> bool:
+    """Whether a place's stand is what a named person then says was taken ("Vienna has condemned the flight,
+    Foreign Minister Lena Bauwerk announced"): the capital or state stands for that person's government, and the
+    statement is the person's (the parser may hang the later verb anywhere in the sentence after the stand)."""
+    if speaker.pos_ != "PROPN" or not country_of(speaker):
+        return False
+    return any(t.lemma_.lower() in STATEMENT_VERBS - DENYING and t.i > verb.i and t.pos_ == "VERB"
+               and (any(s.dep_ == "nsubj" and s.ent_type_ == "PERSON" for s in t.children)
+                    or t.nbor(-1).ent_type_ == "PERSON") for t in verb.doc[verb.i + 1: verb.sent.end])
 
 
 def _text_of_clause(clause: Token) -> list[Token]:
