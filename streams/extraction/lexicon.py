@@ -817,6 +817,10 @@ CAUSE_PREPOSITIONS = {"after", "following", "due", "because", "amid"}
 DISRUPTION_CAUSES = {"drone", "uav", "sighting", "balloon"}
 # Verbs whose subject stopped something: "drone sightings prompted the authorities to close the airspace".
 DISRUPTING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}
+# What a stop to air traffic stops: "flights were halted", "the airport closed its airspace", "operations at the base
+# were suspended".
+AIR_TRAFFIC_WORDS = {"flight", "traffic", "airport", "airfield", "airspace", "runway", "departure", "arrival",
+                     "operation", "takeoff", "landing", "aerodrome", "airstrip"}
 
 # --- Repetition: "drones were spotted twice over the base" reports two sightings ------------------------------------
 

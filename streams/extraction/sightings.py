@@ -17,7 +17,8 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
 from streams.extraction.dates import clause_date, date_near, listed_days
-from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
+from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
+                                        CAUSE_PREPOSITIONS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
                                         OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
                                         SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN, VIOLATION_NOUNS)
@@ -352,6 +353,8 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     are, and are a violation of its airspace (balloons of no state are no drone sighting)."""
     drones = [p for p in found if p.platform == "drone" and not p.defender]
     balloons = [p for p in found if p.platform == "balloon" and not p.defender and p.state]
+    if not found:
+        return _disruption_after_drones(sentence, context)
     if drones or not balloons:
         return _sightings(sentence, drones, context) or ([] if drones else _unidentified_objects(sentence, found,
                                                                                                  context))
@@ -459,6 +462,8 @@ def _disruptions(sentence: Span, drones: list[Phrase], context: Context) -> list
     mentions: list[Mention] = []
     done: set[int] = set()
     for match in context.matches.get("disruption", []):
+        if "cause" not in match.tokens:
+            continue  # a stop to traffic with no cause of its own (:func:`_disruption_after_drones`)
         verb, cause = match.tokens["disrupted"], match.tokens["cause"]
         if verb.i in done or not match.within(sentence) or doubted(verb) or negated(verb):
             continue
@@ -473,6 +478,32 @@ def _disruptions(sentence: Span, drones: list[Phrase], context: Context) -> list
             mentions.append(Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
                                     rule=match.rule, platform="drone", count=count, count_stated=stated,
                                     occurred_on=date, location=where))
+    return mentions
+
+
+def _disruption_after_drones(sentence: Span, context: Context) -> list[Mention]:
+    """ "Drones were seen over the depot on Friday. Departures from the airfield were suspended.": a stop to air
+    traffic a sentence tells with no cause and no aircraft, right after a sentence that reported drones seen, was
+    caused by those drones; it is a sighting at each site the stopped clause names (not the site they were seen
+    at, already counted), in the state of that site or of the drones, on the clause's day or theirs."""
+    seen = context.reported[-1] if context.reported else None
+    if (seen is None or seen.kind != "drone_sighting" or seen.field != context.field
+            or seen.sentence.end != sentence.start):
+        return []
+    mentions: list[Mention] = []
+    for match in context.matches.get("disruption", []):
+        verb = match.tokens["disrupted"]
+        if "cause" in match.tokens or not match.within(sentence) or doubted(verb) or negated(verb) or any(
+                c.dep_ in {"prep", "advcl", "mark"} and c.lower_ in CAUSE_PREPOSITIONS for c in verb.children):
+            continue  # "halted because of fog" has a cause of its own
+        date, _ = clause_date(sentence, verb, verb, context.published)
+        scope = {t.i for t in verb.subtree}
+        for code, where in _disrupted_sites(sentence, scope, context):
+            if where is None or where == seen.location or any(m.location == where for m in mentions):
+                continue
+            mentions.append(Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
+                                    rule=match.rule, platform=seen.platform, occurred_on=date or seen.occurred_on,
+                                    date_in_clause=date is not None, location=where))
     return mentions
 
 

@@ -1,0 +1,62 @@
+"""Incident recall on phenomena of published news (invented sentences, published Wednesday 2025-10-08): a stop to
+air traffic told right after the sentence that reported drones seen."""
+
+from __future__ import annotations
+
+from articles import run
+
+from streams.extraction.focus import focus
+from streams.extraction.model import IncidentFact
+
+
+def sightings(body: str) -> list[IncidentFact]:
+    return [i for i in run(body).incidents if i.kind == "drone_sighting"]
+
+
+def sites(body: str) -> list[tuple[str, str | None, str | None]]:
+    return sorted((i.country, i.location, i.occurred_on.value if i.occurred_on else None) for i in sightings(body))
+
+
+# --- A stop to air traffic right after a sentence about drones -----------------------------------------------------
+
+
+def test_a_stop_to_traffic_after_drones_were_seen_elsewhere_is_a_sighting_at_the_stopped_site() -> None:
+    assert sites("Several drones hovered over the Alder naval base in Norway on Sunday evening. Flights at Tromsø "
+                 "airport were suspended for 40 minutes.") == [("NO", "Tromsø", "2025-10-05"),
+                                                                 ("NO", "the Alder naval base", "2025-10-05")]
+    stopped = [i for i in sightings("Two drones circled over the Vela power plant in Finland late on Friday. The "
+                                    "nearby Pori airport closed its airspace on Saturday.") if i.location == "Pori"]
+    assert [(i.country, i.occurred_on.value if i.occurred_on else None) for i in stopped] == [("FI", "2025-10-04")]
+    assert "disruption.after_drones" in stopped[0].rules
+
+
+def test_the_stopped_site_places_drones_seen_where_no_site_was_named() -> None:
+    assert sites("A drone was seen near the Morr barracks in Denmark on Sunday. Hours later, traffic at Billund "
+                 "Airport was suspended.") == [("DK", "Billund Airport", "2025-10-05")]
+
+
+def test_a_stop_with_a_cause_of_its_own_or_not_right_after_the_drones_or_at_their_site_adds_none() -> None:
+    assert sites("Several drones hovered over the Alder naval base in Norway on Sunday evening. Flights at Tromsø "
+                 "airport were suspended for 40 minutes because of fog.") == [
+        ("NO", "the Alder naval base", "2025-10-05")]
+    assert sites("Several drones hovered over the Alder naval base in Norway on Sunday evening. The mayor thanked "
+                 "the police. Flights at Tromsø airport were suspended for 40 minutes.") == [
+        ("NO", "the Alder naval base", "2025-10-05")]
+    assert sites("Drones were seen over Arlanda airport in Sweden on Saturday. Flights at Arlanda airport were "
+                 "halted for two hours.") == [("SE", "Arlanda airport", "2025-10-04")]
+    assert sites("Flights at Gardermoen airport were halted for two hours on Saturday.") == []
+
+
+def test_a_stop_after_aircraft_of_a_state_or_a_stop_denied_is_no_sighting() -> None:
+    assert sightings("Russian jets flew near Estonian airspace on Monday. Flights at Tallinn airport were not "
+                     "halted.") == []
+    assert sightings("Russian jets flew near Estonian airspace on Monday. Flights at Tallinn airport were halted "
+                     "for an hour.") == []
+
+
+def test_the_cheap_pass_keeps_a_stop_to_traffic_after_a_cued_sentence_only() -> None:
+    body = "A drone was seen near the depot. Flights at the airport were halted. Schools were closed on Monday."
+    kept = focus(body)
+    assert "Flights at the airport were halted." in kept
+    assert "Schools were closed" not in kept
+    assert "Flights" not in focus("The mayor opened a museum. Flights at the airport were halted.")
