@@ -60,3 +60,39 @@ def test_the_cheap_pass_keeps_a_stop_to_traffic_after_a_cued_sentence_only() -> 
     assert "Flights at the airport were halted." in kept
     assert "Schools were closed" not in kept
     assert "Flights" not in focus("The mayor opened a museum. Flights at the airport were halted.")
+
+
+# --- A sentence that names a day and then counts on from it ---------------------------------------------------------
+
+
+def violations(body: str, country: str) -> list[tuple[str | None, str | None]]:
+    return sorted(((i.location, i.occurred_on.value if i.occurred_on else None) for i in run(body).incidents
+                   if (i.kind, i.country) == ("airspace_violation", country)), key=lambda found: found[1] or "")
+
+
+def test_a_sentence_counting_on_from_a_day_it_names_dates_each_clause_apart() -> None:
+    assert violations("Warsaw said a Belarusian helicopter entered Polish airspace near Kleszczele on March 3 and two "
+                      "Belarusian jets violated Polish airspace near Hajnowka two days later.", "PL") == [
+        ("Kleszczele", "2025-03-03"), ("Hajnowka", "2025-03-05")]
+    assert violations("Vilnius said a Russian helicopter crossed into Lithuanian airspace near Druskininkai on June 9, "
+                      "and a Russian jet entered Lithuanian airspace near Nida the next day.", "LT") == [
+        ("Druskininkai", "2025-06-09"), ("Nida", "2025-06-10")]
+
+
+def test_the_day_a_sentence_names_outweighs_an_earlier_sentences_but_not_a_day_named_after_the_count() -> None:
+    assert violations("Russian jets crossed into Finnish airspace on Monday. A Russian helicopter entered Finnish "
+                      "airspace near Kotka on Sept. 20 and a Russian drone violated Finnish airspace near Hamina a day "
+                      "later.", "FI") == [
+        ("Kotka", "2025-09-20"), ("Hamina", "2025-09-21"), (None, "2025-10-06")]
+    assert violations("Russian jets crossed into Finnish airspace on Monday. Two days later, a Russian helicopter "
+                      "entered Finnish airspace near Kotka, officials said on Friday.", "FI") == [
+        (None, "2025-10-06"), ("Kotka", "2025-10-08")]
+
+
+def test_one_report_of_a_sentence_that_names_a_day_and_counts_on_is_two_events_dated_apart() -> None:
+    found = violations("The ministry said a Syrian helicopter flew over the Turkish border town of Yayladagi on "
+                       "April 2 and that Syrian jets also violated Turkey's airspace three days later.", "TR")
+    assert [day for _, day in found] == ["2025-04-02", "2025-04-05"]
+    assert "Yayladagi" in (found[0][0] or "")
+    assert [day for _, day in violations("Syrian jets violated Turkey's airspace on April 2, the ministry said three "
+                                          "days later.", "TR")] == ["2025-04-02"]

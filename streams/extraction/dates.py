@@ -367,6 +367,12 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     return date_near(span, anchor, published, inside), False
 
 
+def later_phrase_at(text: str) -> int | None:
+    """Where a phrase counting on from a day ("two days later", "the next day") starts in a text, if it has one."""
+    found = LATER_DAY.search(text)
+    return found.start() if found else None
+
+
 def later_day(text: str, last: dt.date) -> FuzzyDate | None:
     """The day a sentence names by counting on from the day the text named before ("A day later, ...", "the
     following night", "returned for a second night"): a narrative goes forward from its last date, so such a
