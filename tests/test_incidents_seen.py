@@ -96,3 +96,23 @@ def test_one_report_of_a_sentence_that_names_a_day_and_counts_on_is_two_events_d
     assert "Yayladagi" in (found[0][0] or "")
     assert [day for _, day in violations("Syrian jets violated Turkey's airspace on April 2, the ministry said three "
                                           "days later.", "TR")] == ["2025-04-02"]
+
+
+# --- A drone of no state brought down, in a story of unidentified drones -------------------------------------------
+
+
+def test_a_drone_of_no_state_brought_down_after_unidentified_ones_were_told_is_another_seen() -> None:
+    found = sightings("Kenyan jets shot down an unidentified drone near the Somali border on Tuesday, the army said. "
+                      "Back in 2019, Kenyan air defences brought down a small drone over Mandera.")
+    background = [i for i in found if i.location == "Mandera"]
+    assert [(i.country, i.occurred_on.value if i.occurred_on else None) for i in background] == [("KE", "2019")]
+    assert "sighting.downed_like_before" in background[0].rules
+    assert sites("An unidentified drone was spotted over the Vela plant in Finland on Friday. Finnish troops brought "
+                 "down a drone near Kotka in March 2021.") == [("FI", "Kotka", "2021-03"),
+                                                               ("FI", "the Vela plant", "2025-10-03")]
+
+
+def test_a_drone_brought_down_in_a_story_with_none_unidentified_or_in_another_state_is_no_sighting() -> None:
+    assert sightings("Kenyan jets shot down a drone near Mandera on Tuesday.") == []
+    assert sites("Drones were seen over the Alder base in Norway on Monday. Ukraine shot down 40 drones overnight, "
+                 "its air force said.") == [("NO", "the Alder base", "2025-10-06")]
