@@ -116,3 +116,25 @@ def test_a_drone_brought_down_in_a_story_with_none_unidentified_or_in_another_st
     assert sightings("Kenyan jets shot down a drone near Mandera on Tuesday.") == []
     assert sites("Drones were seen over the Alder base in Norway on Monday. Ukraine shot down 40 drones overnight, "
                  "its air force said.") == [("NO", "the Alder base", "2025-10-06")]
+
+
+# --- One more, its noun left out ------------------------------------------------------------------------------------
+
+
+def test_one_more_with_its_noun_left_out_is_another_incident_like_the_last_at_its_own_place() -> None:
+    assert sites("A drone was seen over the Alder naval base in Norway on Sunday. Another hovered over the port of "
+                 "Bodø an hour later.") == [("NO", "the Alder naval base", "2025-10-05"),
+                                             ("NO", "the port of Bodø", "2025-10-05")]
+    found = violations("A Russian drone was spotted over Latvian territory near Daugavpils on Sunday. A second was "
+                       "seen near Rezekne on Monday.", "LV")
+    assert found == [("Daugavpils", "2025-10-05"), ("Rezekne", "2025-10-06")]
+    assert [i.violator for i in run("A Russian drone was spotted over Latvian territory near Daugavpils on Sunday. "
+                                    "A second was seen near Rezekne on Monday.").incidents] == ["RU", "RU"]
+    assert len(sightings("Two drones circled the Vela power plant in Finland on Friday. Another one flew over the "
+                         "harbour of Kotka the same night.")) == 2
+
+
+def test_another_of_something_else_or_one_more_not_seen_is_no_incident() -> None:
+    assert len(sightings("A drone was seen over the Alder naval base in Norway on Sunday. Another minister was seen "
+                         "at the ceremony on Monday.")) == 1
+    assert len(sightings("A drone was seen over the Alder naval base in Norway on Sunday. Another was not seen.")) == 1

@@ -28,7 +28,8 @@ from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE,
                                         DESTROYING_VERBS, DOWNING_VERBS,
                                         DEFINITE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, HOMEWARD_WORDS,
-                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
+                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, ONE_MORE, RECENT_MONTH_MIN_DAY,
+                                        RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
@@ -420,6 +421,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
+    reported = reported or ([] if found else _one_more(sentence, context))
     reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context) or _came_back(
         sentence, context)
     reported += _earlier_ones(sentence, reported, context)
@@ -667,6 +669,30 @@ def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list
         return [replace(earlier, rule="violation.more_of_them", sentence=sentence, field=context.field, count=phrase.count,
                         count_stated=phrase.count_stated, duration=None, location=None, occurred_on=date,
                         date_in_clause=date is not None, supporting=False, heading=None)]
+    return []
+
+
+def _one_more(sentence: Span, context: Context) -> list[Mention]:
+    """ "Another hovered over the port an hour later", "a second was seen near the runway": one more of what the story
+    reported last, its noun left out, seen somewhere: another incident like it (same kind, state and intruder), at
+    the place its own clause names, on its clause's day or else on the day of the one before."""
+    earlier = next((m for m in reversed(context.reported)
+                    if m.kind in {"drone_sighting", "airspace_violation"} and m.field == context.field), None)
+    if earlier is None:
+        return []
+    for word in sentence:
+        verb = word.head
+        elided = word.lower_ in ONE_MORE or (word.lower_ == "one" and any(c.lower_ in ONE_MORE for c in word.children))
+        if not elided or word.dep_ not in {"nsubj", "nsubjpass"} or (
+                base_form(verb) not in SIGHTING_VERBS or doubted(verb) or negated(verb)):
+            continue
+        scope = list(verb.subtree)
+        where = location_in(sentence, scope, {earlier.country}, scope_only=True)
+        date, _ = clause_date(sentence, verb, verb, context.published)
+        return [replace(earlier, rule="incident.one_more", sentence=sentence, field=context.field, count=1,
+                        count_stated=False, duration=None, location=where, occurred_on=date or earlier.occurred_on,
+                        date_in_clause=date is not None, supporting=False, heading=None,
+                        occasion=earlier.occasion + 1, left=False)]
     return []
 
 

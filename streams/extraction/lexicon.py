@@ -232,6 +232,9 @@ MORE = {"more", "another", "further", "additional"}
 COMPARATIVES = {"more", "fewer", "less"}
 # Words that make a noun a new instance of something the sentence already named: "in a separate sighting".
 ANOTHER = MORE | {"separate", "second", "new", "similar", "fresh"}
+# Words that stand for one more of what a story reported, its noun left out: "another hovered over the port", "a
+# second was seen near the runway".
+ONE_MORE = {"another", "second", "third", "fourth", "fifth"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".
 DEFINITE = {"the", "this", "that"}
 # Platform nouns whose plural is the singular: a bare "Russian aircraft" may be any number of them.
