@@ -138,3 +138,23 @@ def test_another_of_something_else_or_one_more_not_seen_is_no_incident() -> None
     assert len(sightings("A drone was seen over the Alder naval base in Norway on Sunday. Another minister was seen "
                          "at the ceremony on Monday.")) == 1
     assert len(sightings("A drone was seen over the Alder naval base in Norway on Sunday. Another was not seen.")) == 1
+
+
+# --- "Days later" with no number ------------------------------------------------------------------------------------
+
+
+def test_days_later_with_no_number_dates_to_the_month_a_few_days_on_not_to_publication() -> None:
+    found = [(i.occurred_on.value, i.occurred_on.precision) for i in run(
+        "A Russian drone entered Latvian airspace near Daugavpils on Sept. 14. Days later, a Russian helicopter "
+        "crossed into Latvian airspace.").incidents if i.occurred_on]
+    assert sorted(found) == [("2025-09", "month"), ("2025-09-14", "day")]
+    found = [(i.occurred_on.value, i.occurred_on.precision) for i in run(
+        "Belarusian balloons drifted into Lithuanian airspace on May 30. Several days later, more Belarusian balloons "
+        "violated Lithuanian airspace.").incidents if i.occurred_on]
+    assert sorted(found) == [("2025-05-30", "day"), ("2025-06", "month")]
+
+
+def test_days_later_beside_a_day_of_its_own_keeps_that_day() -> None:
+    assert violations("A Russian drone entered Latvian airspace near Daugavpils on Sept. 14. A few days later, a Russian "
+                      "helicopter crossed into Latvian airspace near Rezekne on Sept. 19.", "LV") == [
+        ("Daugavpils", "2025-09-14"), ("Rezekne", "2025-09-19")]

@@ -855,8 +855,8 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
             reported = _dated_apart(reported, named_day, chained) if named_day and chained else reported
             mentions += _timestamped(_under_heading(reported,
                                                     dated), timestamp_day(line, analysed.article.published_at))
-            last_day = (dt.date.fromisoformat(chained.value) if chained else None) or _last_day(
-                sentence, line_context.published) or last_day
+            counted_to = dt.date.fromisoformat(chained.value) if chained and chained.precision == "day" else None
+            last_day = counted_to or _last_day(sentence, line_context.published) or last_day
     mentions = _stateless_drones(_definite_sites(mentions))
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:

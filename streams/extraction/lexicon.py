@@ -385,6 +385,7 @@ ANAPHORIC_DAY = re.compile(r"\b(?:that|the same) (?:day|morning|afternoon|evenin
 # "the next day", "the following night", "the day after,", "(returned) for a second night (running)": that day plus
 # the count (the next one when none is written).
 LATER_DAY = re.compile(r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|nights?|weeks?) later|"
+                       r"(?P<vague>(?:a few |several |some )?days later)|"
                        r"(?:the )?(?:next|following) (?:day|night|morning|afternoon|evening)|the day after(?=\s*[,.;])|"
                        r"for (?:a|the) (?:second|third|fourth) (?:straight |consecutive |successive )?(?:day|night))\b",
                        re.I)
