@@ -76,6 +76,7 @@ MONTH_DAY_LIST = re.compile(rf"\b(?P<items>{_MONTH_DAY}(?:\s*,\s*{_MONTH_DAY})*\
 _LISTED_DATE = rf"(?:(?:{_MONTH_NAMES})\.?\s+)?(?:19|20)\d\d"
 DATE_LIST = re.compile(rf"\b(?:in|during)\s+(?P<items>{_LISTED_DATE}(?:\s*,\s*{_LISTED_DATE})*\s*,?\s+and\s+{_LISTED_DATE})\b",
                        re.I)
+FEW_DAYS = 3  # how many days "days later" is taken to count on, to find the month it falls in
 NEAR_FUTURE = dt.timedelta(days=62)  # a day this close after the reference date is announced, not last year's  # False: not a phrase this reader knows
 
 
@@ -367,13 +368,22 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     return date_near(span, anchor, published, inside), False
 
 
+def later_phrase_at(text: str) -> int | None:
+    """Where a phrase counting on from a day ("two days later", "the next day") starts in a text, if it has one."""
+    found = LATER_DAY.search(text)
+    return found.start() if found else None
+
+
 def later_day(text: str, last: dt.date) -> FuzzyDate | None:
     """The day a sentence names by counting on from the day the text named before ("A day later, ...", "the
     following night", "returned for a second night"): a narrative goes forward from its last date, so such a
-    phrase dates by that day, never by publication."""
+    phrase dates by that day, never by publication. "Days later", with no number, dates it only to the month a
+    few days on."""
     found = LATER_DAY.search(text)
     if found is None:
         return None
+    if found["vague"]:  # "days later": some day a few days on, known only to its month
+        return FuzzyDate((last + dt.timedelta(days=FEW_DAYS)).isoformat()[:7], "month")
     count = found["count"]
     amount = 1 if count is None else int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]
     unit = LATER_DAY_UNITS[found["unit"].lower().rstrip("s")] if found["unit"] else 1

@@ -8,7 +8,8 @@ sentence when it holds
 - a cue: an incident trigger (platform, airspace, violation, sighting, Article 4,
   a military model name), a speech verb, or a quotation;
 - context a kept sentence leans on: the sentence before it when it refers back
-  ("It stayed for nine minutes", "he said"), the opening sentence of the field (dateline, the state the
+  ("It stayed for nine minutes", "he said"), the sentence after it when that one stops air traffic ("Flights were
+  halted") or tells one more seen ("Another hovered over the port"), the opening sentence of the field (dateline, the state the
   story is about), and the first and the latest earlier sentence naming someone or
   something a kept sentence names again ("Lind said" needs "Foreign Minister Petra
   Lind", "the minister said" and "the statement read" need whoever was introduced).
@@ -28,7 +29,8 @@ import re
 from bisect import bisect_left, bisect_right
 
 from streams.extraction.dates import heading
-from streams.extraction.lexicon import ANAPHORS, INCIDENT_WORDS, IRREGULAR_FORMS, LINKING_NOUNS, MODEL, SPEECH_WORDS
+from streams.extraction.lexicon import (AIR_TRAFFIC_WORDS, ANAPHORS, DISRUPTION_VERBS, INCIDENT_WORDS, IRREGULAR_FORMS,
+                                        LINKING_NOUNS, MODEL, ONE_MORE, SIGHTING_VERBS, SPEECH_WORDS)
 from streams.extraction.quotes import Unit, find_quotes, units
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -48,6 +50,9 @@ def inflections(lemma: str) -> set[str]:
 
 
 CUES = frozenset(form for lemma in INCIDENT_WORDS | SPEECH_WORDS for form in inflections(lemma))
+STOPPED = frozenset(form for lemma in DISRUPTION_VERBS for form in inflections(lemma))
+TRAFFIC = frozenset(form for lemma in AIR_TRAFFIC_WORDS for form in inflections(lemma))
+SEEN = frozenset(form for lemma in SIGHTING_VERBS for form in inflections(lemma))
 
 
 def _words(text: str) -> set[str]:
@@ -56,6 +61,18 @@ def _words(text: str) -> set[str]:
 
 def _cued(sentence: str, words: set[str], unit: Unit) -> bool:
     return bool(unit.quotes) or not words.isdisjoint(CUES) or MODEL.search(sentence) is not None
+
+
+def _stops_traffic(words: set[str]) -> bool:
+    """ "Flights were halted for an hour" after a sentence with a cue: a stop to air traffic that may tell what the
+    sentence before caused (:func:`.sightings._disruption_after_drones`)."""
+    return not words.isdisjoint(STOPPED) and not words.isdisjoint(TRAFFIC)
+
+
+def _one_more(words: set[str]) -> bool:
+    """ "Another hovered over the port" after a sentence with a cue: one more of what it reported, its noun left out
+    (:func:`.incidents._one_more`)."""
+    return not words.isdisjoint(ONE_MORE) and not words.isdisjoint(SEEN)
 
 
 def _links(sentence: str, words: set[str]) -> set[str]:
@@ -75,6 +92,7 @@ def relevant_units(text: str) -> list[Unit]:
     if not keep:
         return []
     keep |= {i - 1 for i in keep if i > 0 and not words[i].isdisjoint(ANAPHORS)}
+    keep |= {i + 1 for i in keep if i + 1 < len(found) and (_stops_traffic(words[i + 1]) or _one_more(words[i + 1]))}
     keep.add(0)
     mentions = Mentions(text, found, words)
     for i in sorted(keep):

@@ -22,12 +22,14 @@ from streams.model.article import TEXT_FIELDS
 
 from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
-from streams.extraction.dates import clause_date, date_candidates, heading_date, later_day, resolve, timestamp_day
+from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase_at, resolve,
+                                     timestamp_day)
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS,
                                         DEFINITE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, HOMEWARD_WORDS,
-                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, RECENT_MONTH_MIN_DAY, RECENT_PHRASES, SAME_DAY_PHRASES,
+                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, ONE_MORE, RECENT_MONTH_MIN_DAY,
+                                        RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, site_named
 from streams.extraction.mentions import Context, Mention
@@ -419,6 +421,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
     reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
+    reported = reported or ([] if found else _one_more(sentence, context))
     reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context) or _came_back(
         sentence, context)
     reported += _earlier_ones(sentence, reported, context)
@@ -669,6 +672,30 @@ def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list
     return []
 
 
+def _one_more(sentence: Span, context: Context) -> list[Mention]:
+    """ "Another hovered over the port an hour later", "a second was seen near the runway": one more of what the story
+    reported last, its noun left out, seen somewhere: another incident like it (same kind, state and intruder), at
+    the place its own clause names, on its clause's day or else on the day of the one before."""
+    earlier = next((m for m in reversed(context.reported)
+                    if m.kind in {"drone_sighting", "airspace_violation"} and m.field == context.field), None)
+    if earlier is None:
+        return []
+    for word in sentence:
+        verb = word.head
+        elided = word.lower_ in ONE_MORE or (word.lower_ == "one" and any(c.lower_ in ONE_MORE for c in word.children))
+        if not elided or word.dep_ not in {"nsubj", "nsubjpass"} or (
+                base_form(verb) not in SIGHTING_VERBS or doubted(verb) or negated(verb)):
+            continue
+        scope = list(verb.subtree)
+        where = location_in(sentence, scope, {earlier.country}, scope_only=True)
+        date, _ = clause_date(sentence, verb, verb, context.published)
+        return [replace(earlier, rule="incident.one_more", sentence=sentence, field=context.field, count=1,
+                        count_stated=False, duration=None, location=where, occurred_on=date or earlier.occurred_on,
+                        date_in_clause=date is not None, supporting=False, heading=None,
+                        occasion=earlier.occasion + 1, left=False)]
+    return []
+
+
 def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
     """ "The Mi-8 helicopter circled over the islands and stayed for four minutes", "the drones were
     Kargu models": a definite phrase of a later sentence (or the lead retelling the headline) that reports no
@@ -733,6 +760,18 @@ def _chained(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention]:
             for m in mentions]
 
 
+def _dated_apart(mentions: list[Mention], named: dt.date, counted: FuzzyDate) -> list[Mention]:
+    """ "A plane overflew the town on May 5 and several jets violated the airspace two days later": a sentence that
+    names a day and counts on from it tells two events. When what it reports came out as one report at the later
+    day, that report is the first event, on the named day and at the place named with it, and the counted day's is
+    another like it, whose place the sentence leaves untold."""
+    if not mentions or any(m.occurred_on != counted or m.kind == "article4_request" for m in mentions):
+        return mentions
+    first = FuzzyDate(named.isoformat(), "day")
+    return [replace(m, occurred_on=first) for m in mentions] + [
+        replace(m, location=None, count=None, count_stated=False, duration=None, occasion=1) for m in mentions]
+
+
 def _timestamped(mentions: list[Mention], day: FuzzyDate | None) -> list[Mention]:
     """A live-blog entry's time ("23:55 - ...") gives the day of what it reports, unless its own clause dates it;
     only as a guess, for the next entry past midnight may still tell of the same drones."""
@@ -760,6 +799,18 @@ def _evening_before(context: Context, sentence: Span, published_at: dt.datetime)
 def _last_day(sentence: Span, published: dt.date) -> dt.date | None:
     """The last day a sentence names, for a later "that day" to refer to."""
     days = [date for ent in entities(sentence) if ent.label_ == "DATE"
+            for date in [resolve(ent.text, published)] if date is not None and date.precision == "day"]
+    return dt.date.fromisoformat(days[-1].value) if days else None
+
+
+def _day_before_counting(sentence: Span, text: str, published: dt.date) -> dt.date | None:
+    """ "A plane overflew the town on May 5 and two more crossed the border two days later": a sentence that names a
+    day before it counts on ("two days later", "the next day") counts from that day, not from an earlier sentence's."""
+    at = later_phrase_at(text)
+    if at is None:
+        return None
+    cut = sentence.start_char + at
+    days = [date for ent in entities(sentence) if ent.label_ == "DATE" and ent.end_char <= cut
             for date in [resolve(ent.text, published)] if date is not None and date.precision == "day"]
     return dt.date.fromisoformat(days[-1].value) if days else None
 
@@ -795,12 +846,17 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
             line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line
             in_the_night = _evening_before(context, sentence, analysed.article.published_at)
             line_context, dated = _line_context(_that_day(in_the_night, sentence, last_day), line)
-            chained = later_day(text_of(sentence), last_day) if last_day is not None else None
+            said = text_of(sentence)
+            named_day = _day_before_counting(sentence, said, line_context.published)
+            counted_from = named_day or last_day
+            chained = later_day(said, counted_from) if counted_from is not None else None
             line_context = replace(line_context, counted_day=chained) if chained else line_context
-            mentions += _timestamped(_under_heading(_chained(_sentence_mentions(sentence, line_context), chained),
+            reported = _chained(_sentence_mentions(sentence, line_context), chained)
+            reported = _dated_apart(reported, named_day, chained) if named_day and chained else reported
+            mentions += _timestamped(_under_heading(reported,
                                                     dated), timestamp_day(line, analysed.article.published_at))
-            last_day = (dt.date.fromisoformat(chained.value) if chained else None) or _last_day(
-                sentence, line_context.published) or last_day
+            counted_to = dt.date.fromisoformat(chained.value) if chained and chained.precision == "day" else None
+            last_day = counted_to or _last_day(sentence, line_context.published) or last_day
     mentions = _stateless_drones(_definite_sites(mentions))
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:

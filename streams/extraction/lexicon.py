@@ -232,6 +232,9 @@ MORE = {"more", "another", "further", "additional"}
 COMPARATIVES = {"more", "fewer", "less"}
 # Words that make a noun a new instance of something the sentence already named: "in a separate sighting".
 ANOTHER = MORE | {"separate", "second", "new", "similar", "fresh"}
+# Words that stand for one more of what a story reported, its noun left out: "another hovered over the port", "a
+# second was seen near the runway".
+ONE_MORE = {"another", "second", "third", "fourth", "fifth"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".
 DEFINITE = {"the", "this", "that"}
 # Platform nouns whose plural is the singular: a bare "Russian aircraft" may be any number of them.
@@ -382,6 +385,7 @@ ANAPHORIC_DAY = re.compile(r"\b(?:that|the same) (?:day|morning|afternoon|evenin
 # "the next day", "the following night", "the day after,", "(returned) for a second night (running)": that day plus
 # the count (the next one when none is written).
 LATER_DAY = re.compile(r"\b(?:(?P<count>an?|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|nights?|weeks?) later|"
+                       r"(?P<vague>(?:a few |several |some )?days later)|"
                        r"(?:the )?(?:next|following) (?:day|night|morning|afternoon|evening)|the day after(?=\s*[,.;])|"
                        r"for (?:a|the) (?:second|third|fourth) (?:straight |consecutive |successive )?(?:day|night))\b",
                        re.I)
@@ -817,6 +821,10 @@ CAUSE_PREPOSITIONS = {"after", "following", "due", "because", "amid"}
 DISRUPTION_CAUSES = {"drone", "uav", "sighting", "balloon"}
 # Verbs whose subject stopped something: "drone sightings prompted the authorities to close the airspace".
 DISRUPTING_VERBS = {"prompt", "force", "cause", "lead", "shut", "close", "halt", "disrupt", "ground", "suspend"}
+# What a stop to air traffic stops: "flights were halted", "the airport closed its airspace", "operations at the base
+# were suspended".
+AIR_TRAFFIC_WORDS = {"flight", "traffic", "airport", "airfield", "airspace", "runway", "departure", "arrival",
+                     "operation", "takeoff", "landing", "aerodrome", "airstrip"}
 
 # --- Repetition: "drones were spotted twice over the base" reports two sightings ------------------------------------
 

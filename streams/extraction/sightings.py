@@ -17,7 +17,8 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
 from streams.extraction.dates import clause_date, date_near, listed_days
-from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
+from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
+                                        CAUSE_PREPOSITIONS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
                                         OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
                                         SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN, VIOLATION_NOUNS)
@@ -31,9 +32,11 @@ from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, is_platform_word
 
 
-def _sighting_clause(phrase: Phrase) -> Token | None:
+def _sighting_clause(phrase: Phrase, unidentified: bool = False) -> Token | None:
     """The word that says the drones were seen: "drones were spotted", "drone sightings shut the airport",
-    "reports of drones"; None when the drones are not said to be seen."""
+    "reports of drones"; None when the drones are not said to be seen. A drone brought down is one seen when it is
+    called unidentified, or when the story has told of unidentified drones already (unidentified: "an unidentified
+    drone was shot down near the border ... Jets shot down a drone in the same province in 2019")."""
     head = phrase.head
     flying = _flying_participle(head)
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
@@ -49,7 +52,8 @@ def _sighting_clause(phrase: Phrase) -> Token | None:
         return None
     if verb is None:
         return _relative_sighting(head) or _reduced_relative(head) or flying
-    if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and any(t.lower_ in UNKNOWN for t in head.lefts)):
+    if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and (
+            unidentified or any(t.lower_ in UNKNOWN for t in head.lefts))):
         return verb
     seen = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ == "VBN" and not doubted(c)), None)
@@ -352,6 +356,8 @@ def sightings(sentence: Span, found: list[Phrase], context: Context) -> list[Men
     are, and are a violation of its airspace (balloons of no state are no drone sighting)."""
     drones = [p for p in found if p.platform == "drone" and not p.defender]
     balloons = [p for p in found if p.platform == "balloon" and not p.defender and p.state]
+    if not found:
+        return _disruption_after_drones(sentence, context)
     if drones or not balloons:
         return _sightings(sentence, drones, context) or ([] if drones else _unidentified_objects(sentence, found,
                                                                                                  context))
@@ -376,12 +382,14 @@ def _sightings(sentence: Span, drones: list[Phrase], context: Context) -> list[M
     known = context.antecedents.get("drone")
     if known is not None and known.state and any(_definite(p) for p in drones):
         return []  # "the drone had been flying ...": the U.S. drone the story is about, not an unidentified one
-    clauses = {clause.i: clause for p in drones for clause in [_sighting_clause(p)] if clause is not None}
+    clauses, downed_like_before = _sighting_clauses(drones, context)
     further = _further_sightings(sentence, drones) if clauses else []
     clauses |= {clause.i: clause for clause in further}
-    seen = [m for clause in clauses.values() if clause not in further
+    seen = [replace(m, rule="sighting.downed_like_before") if clause.i in downed_like_before else m
+            for clause in clauses.values() if clause not in further
             for m in _per_date(_repeated(_sighting(sentence, clause, list(clauses.values()), drones, context), clause),
-                               clause, context)]
+                               clause, context)
+            if clause.i not in downed_like_before or m.country in downed_like_before[clause.i]]
     dated = next((m.occurred_on for m in seen if m.occurred_on), None)
     seen += [m if m.occurred_on else replace(m, occurred_on=dated)  # "in a separate sighting": the same day
              for clause in further for m in _sighting(sentence, clause, list(clauses.values()), drones, context)]
@@ -400,6 +408,25 @@ def _sightings(sentence: Span, drones: list[Phrase], context: Context) -> list[M
     state, suspected = blamed
     return [replace(m, kind="airspace_violation", violator=state, hedged=suspected) for m in seen
             if m.country != state]  # the state blamed is no place they were seen
+
+
+def _sighting_clauses(drones: list[Phrase], context: Context) -> tuple[dict[int, Token], dict[int, set[str]]]:
+    """The clauses that tell the drones seen, and of them those that do so only as drones of no state brought down
+    in a story that has told of unidentified drones already, each with the states it told of them in: "Jets shot
+    down a drone in the same province in 2019" after an unidentified drone downed there is another one seen; a
+    downing in a state the story saw no unidentified drones in is not ("X shot down 40 drones overnight")."""
+    earlier = {m.country for m in context.reported if m.kind == "drone_sighting" and m.platform == "drone"}
+    clauses: dict[int, Token] = {}
+    only_in: dict[int, set[str]] = {}
+    for phrase in drones:
+        clause = _sighting_clause(phrase)
+        if clause is None and earlier and phrase.state is None:
+            clause = _sighting_clause(phrase, unidentified=True)
+            if clause is not None and clause.i not in clauses:
+                only_in[clause.i] = earlier
+        if clause is not None:
+            clauses[clause.i] = clause
+    return clauses, only_in
 
 
 def _per_date(mentions: list[Mention], clause: Token, context: Context) -> list[Mention]:
@@ -459,6 +486,8 @@ def _disruptions(sentence: Span, drones: list[Phrase], context: Context) -> list
     mentions: list[Mention] = []
     done: set[int] = set()
     for match in context.matches.get("disruption", []):
+        if "cause" not in match.tokens:
+            continue  # a stop to traffic with no cause of its own (:func:`_disruption_after_drones`)
         verb, cause = match.tokens["disrupted"], match.tokens["cause"]
         if verb.i in done or not match.within(sentence) or doubted(verb) or negated(verb):
             continue
@@ -473,6 +502,32 @@ def _disruptions(sentence: Span, drones: list[Phrase], context: Context) -> list
             mentions.append(Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
                                     rule=match.rule, platform="drone", count=count, count_stated=stated,
                                     occurred_on=date, location=where))
+    return mentions
+
+
+def _disruption_after_drones(sentence: Span, context: Context) -> list[Mention]:
+    """ "Drones were seen over the depot on Friday. Departures from the airfield were suspended.": a stop to air
+    traffic a sentence tells with no cause and no aircraft, right after a sentence that reported drones seen, was
+    caused by those drones; it is a sighting at each site the stopped clause names (not the site they were seen
+    at, already counted), in the state of that site or of the drones, on the clause's day or theirs."""
+    seen = context.reported[-1] if context.reported else None
+    if (seen is None or seen.kind != "drone_sighting" or seen.field != context.field
+            or seen.sentence.end != sentence.start):
+        return []
+    mentions: list[Mention] = []
+    for match in context.matches.get("disruption", []):
+        verb = match.tokens["disrupted"]
+        if "cause" in match.tokens or not match.within(sentence) or doubted(verb) or negated(verb) or any(
+                c.dep_ in {"prep", "advcl", "mark"} and c.lower_ in CAUSE_PREPOSITIONS for c in verb.children):
+            continue  # "halted because of fog" has a cause of its own
+        date, _ = clause_date(sentence, verb, verb, context.published)
+        scope = {t.i for t in verb.subtree}
+        for code, where in _disrupted_sites(sentence, scope, context):
+            if where is None or where == seen.location or any(m.location == where for m in mentions):
+                continue
+            mentions.append(Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
+                                    rule=match.rule, platform=seen.platform, occurred_on=date or seen.occurred_on,
+                                    date_in_clause=date is not None, location=where))
     return mentions
 
 
