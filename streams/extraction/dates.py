@@ -368,20 +368,16 @@ def clause_date(span: Span, clause: Token, anchor: Token, published: dt.date) ->
     return date_near(span, anchor, published, inside), False
 
 
-def later_phrase_at(text: str) -> int | None:
-    """Where a phrase counting on from a day ("two days later", "the next day") starts in a text, if it has one."""
-    found = LATER_DAY.search(text)
-    return found.start() if found else None
+def later_phrase(text: str) -> re.Match[str] | None:
+    """A phrase counting on from a day ("two days later", "the next day") in a text, if it has one."""
+    return LATER_DAY.search(text)
 
 
-def later_day(text: str, last: dt.date) -> FuzzyDate | None:
-    """The day a sentence names by counting on from the day the text named before ("A day later, ...", "the
-    following night", "returned for a second night"): a narrative goes forward from its last date, so such a
-    phrase dates by that day, never by publication. "Days later", with no number, dates it only to the month a
-    few days on."""
-    found = LATER_DAY.search(text)
-    if found is None:
-        return None
+def later_day(found: re.Match[str], last: dt.date) -> FuzzyDate:
+    """The day a phrase of :func:`later_phrase` names by counting on from the day the text named before ("A day
+    later, ...", "the following night", "returned for a second night"): a narrative goes forward from its last
+    date, so such a phrase dates by that day, never by publication. "Days later", with no number, dates it only to
+    the month a few days on."""
     if found["vague"]:  # "days later": some day a few days on, known only to its month
         return FuzzyDate((last + dt.timedelta(days=FEW_DAYS)).isoformat()[:7], "month")
     count = found["count"]
@@ -428,7 +424,7 @@ def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
     for token in tokens:
         if token.lower_.rstrip(".") not in MONTHS:
             continue
-        found = DAY_LIST.match(token.doc[token.i:].text)
+        found = DAY_LIST.match(text_of(token.doc[token.i:]))
         if found:
             month = MONTHS[found["month"].lower()]
             days = sorted({int(day) for day in re.findall(r"\d{1,2}", found["days"])})

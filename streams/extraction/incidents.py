@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -22,7 +23,7 @@ from streams.model.article import TEXT_FIELDS
 
 from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_requests
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
-from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase_at, resolve,
+from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase, resolve,
                                      timestamp_day)
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS,
@@ -796,23 +797,17 @@ def _evening_before(context: Context, sentence: Span, published_at: dt.datetime)
     return replace(context, published=published_at.date() - dt.timedelta(days=1))
 
 
-def _last_day(sentence: Span, published: dt.date) -> dt.date | None:
-    """The last day a sentence names, for a later "that day" to refer to."""
-    days = [date for ent in entities(sentence) if ent.label_ == "DATE"
+def _last_day(sentence: Span, published: dt.date, before: int | None = None) -> dt.date | None:
+    """The last day a sentence names (up to the character ``before``), for a later "that day" to refer to."""
+    days = [date for ent in entities(sentence) if ent.label_ == "DATE" and (before is None or ent.end_char <= before)
             for date in [resolve(ent.text, published)] if date is not None and date.precision == "day"]
     return dt.date.fromisoformat(days[-1].value) if days else None
 
 
-def _day_before_counting(sentence: Span, text: str, published: dt.date) -> dt.date | None:
+def _day_before_counting(sentence: Span, later: re.Match[str] | None, published: dt.date) -> dt.date | None:
     """ "A plane overflew the town on May 5 and two more crossed the border two days later": a sentence that names a
     day before it counts on ("two days later", "the next day") counts from that day, not from an earlier sentence's."""
-    at = later_phrase_at(text)
-    if at is None:
-        return None
-    cut = sentence.start_char + at
-    days = [date for ent in entities(sentence) if ent.label_ == "DATE" and ent.end_char <= cut
-            for date in [resolve(ent.text, published)] if date is not None and date.precision == "day"]
-    return dt.date.fromisoformat(days[-1].value) if days else None
+    return None if later is None else _last_day(sentence, published, sentence.start_char + later.start())
 
 
 def _line_context(context: Context, line: str) -> tuple[Context, FuzzyDate | None]:
@@ -828,8 +823,8 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     """The incidents an article reports, one per real-world event however often it is mentioned."""
     main = _main_country(analysed)
     published = analysed.article.published_on
-    article4_named = any(ARTICLE4.search(doc.text) for _, doc in analysed.fields())
-    article4_meeting = article4_named and any(ARTICLE4_GATHERING.search(doc.text) for _, doc in analysed.fields())
+    article4_named = any(ARTICLE4.search(text_of(doc[:])) for _, doc in analysed.fields())
+    article4_meeting = article4_named and any(ARTICLE4_GATHERING.search(text_of(doc[:])) for _, doc in analysed.fields())
     antecedents: dict[str, Phrase] = {}
     mentions: list[Mention] = []
     request_dates: list[FuzzyDate] = []
@@ -846,10 +841,10 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
             line = text[text.rfind("\n", 0, sentence.start_char) + 1:]  # from the start of the sentence's line
             in_the_night = _evening_before(context, sentence, analysed.article.published_at)
             line_context, dated = _line_context(_that_day(in_the_night, sentence, last_day), line)
-            said = text_of(sentence)
-            named_day = _day_before_counting(sentence, said, line_context.published)
+            later = later_phrase(text_of(sentence))
+            named_day = _day_before_counting(sentence, later, line_context.published)
             counted_from = named_day or last_day
-            chained = later_day(said, counted_from) if counted_from is not None else None
+            chained = later_day(later, counted_from) if later and counted_from is not None else None
             line_context = replace(line_context, counted_day=chained) if chained else line_context
             reported = _chained(_sentence_mentions(sentence, line_context), chained)
             reported = _dated_apart(reported, named_day, chained) if named_day and chained else reported

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 import pycountry
@@ -54,16 +55,22 @@ def is_state_name(text: str) -> bool:
 def place_country(text: str) -> str | None:
     """The state a place lies in: a state or capital itself, a province or region pycountry lists for one state, or
     a town the lexicon's gazetteer knows ("Kalmar", "Tartu")."""
-    folded = _folded(text)
-    return country_code(text) or _subdivisions().get(folded) or cities().get(folded.removeprefix("the "))
+    return next((code for code in _readings(text) if code), None)
 
 
 def place_countries(text: str) -> frozenset[str]:
     """Every state a place's name may lie in: a province of one ("Hanover", a Jamaican parish) and a town of another
     (the German city) are both candidates, for the article's states to choose between."""
+    return frozenset(code for code in _readings(text) if code)
+
+
+def _readings(text: str) -> Iterator[str | None]:
+    """The state of a name read, in turn, as a state (or capital, demonym), a province, and a town; lazily, so that
+    the first reading found costs no other."""
     folded = _folded(text)
-    found = (country_code(text), _subdivisions().get(folded), cities().get(folded.removeprefix("the ")))
-    return frozenset(code for code in found if code)
+    yield country_code(text)
+    yield _subdivisions().get(folded)
+    yield cities().get(folded.removeprefix("the "))
 
 
 def _folded(text: str) -> str:
