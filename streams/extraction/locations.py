@@ -122,18 +122,22 @@ def _named_alternative(obj: Token) -> str | None:
     """ "German police said drones flew over Hanover": a name that is a province of one state and a town of another
     lies in the one its sentence names; None where it names neither (the name's first reading stands)."""
     for word in [obj, *obj.lefts]:  # "Hanover", "Hanover airport"
-        candidates = place_countries(word.text) if word.pos_ == "PROPN" else frozenset()
-        named = candidates & _sentence_states(obj) if len(candidates) > 1 else set()
-        if len(named) == 1:
-            return next(iter(named))
+        chosen = _sentence_choice(place_countries(word.text), obj) if word.pos_ == "PROPN" else None
+        if chosen:
+            return chosen
     return None
 
 
 def name_country(token: Token, text: str) -> str | None:
     """The state a name in a sentence lies in: of the states the name may lie in, the one its sentence names, else
     its first reading (:func:`.places.place_country`)."""
-    named = place_countries(text) & _sentence_states(token)
-    return next(iter(named)) if len(named) == 1 and len(place_countries(text)) > 1 else place_country(text)
+    return _sentence_choice(place_countries(text), token) or place_country(text)
+
+
+def _sentence_choice(candidates: frozenset[str], token: Token) -> str | None:
+    """Of several states a name may be in, the one the sentence of ``token`` names, if it names exactly one."""
+    named = candidates & _sentence_states(token) if len(candidates) > 1 else set()
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _sentence_states(token: Token) -> set[str]:
@@ -145,9 +149,7 @@ def _airfield_state(obj: Token, name: str) -> str | None:
     """The state of the airfield a place names, or, of the states of the fields so named ("Bergen airport" in two
     states), the one its sentence names: "Norwegian police said drones were seen over Bergen airport"."""
     candidates = airport_countries(name, obj.lemma_.lower() in AIRFIELD_HEADS)
-    if len(candidates) > 1:
-        candidates = candidates & _sentence_states(obj)
-    return next(iter(candidates)) if len(candidates) == 1 else None
+    return next(iter(candidates)) if len(candidates) == 1 else _sentence_choice(candidates, obj)
 
 
 def _place(obj: Token, preposition: str, prefix: str = "") -> Place | None:
