@@ -12,10 +12,13 @@ import subprocess
 import sys
 
 import aiohttp
+import orjson
 import pytest
 
 from streams.config import Settings
 from streams.inputs.loader import read_documents
+from streams.model.article import TEXT_FIELDS
+from streams.model.ledger import ArticleState
 from streams.kafka.broker import detect_profile, free_port
 from streams.agents.worker import stop_workers
 from streams.kafka.client import end_offsets, ensure_topics, live_state, publish, read_topic
@@ -32,6 +35,29 @@ def corpus_with_versions() -> list[dict]:
     return documents + [{**d, "version": 2, "action": "update"} for d in documents]
 
 
+def stub(document: dict) -> dict:
+    """The first version of a breaking story: a holding line that derives nothing, before the full text."""
+    kept = {k: v for k, v in document.items() if k not in TEXT_FIELDS}
+    return {**kept, "version": 1, "action": "publish", "headline": "Developing story",
+            "body": "This story is developing. It will be updated as more details become available."}
+
+
+def corpus_stub_first() -> list[dict]:
+    """Each dev article first as a stub, then in full (version 2): the counts are those of the full texts."""
+    documents = read_documents([DEV_CORPUS])
+    return [stub(d) for d in documents] + [{**d, "version": 2, "action": "update"} for d in documents]
+
+
+async def ledger(settings: Settings) -> dict[str, ArticleState]:
+    """The ledger table as its changelog holds it: each article's latest state."""
+    states: dict[str, ArticleState] = {}
+    for key, value, _ in await read_topic(settings, f"{settings.app_id}-articles-changelog"):
+        state = ArticleState.from_json(None if value is None else orjson.loads(value))
+        if key is not None and state is not None:
+            states[orjson.loads(key)] = state
+    return states
+
+
 async def derived(settings: Settings) -> tuple[dict, dict]:
     incidents = {e["incident_id"]: e for e in live_state(await read_topic(settings, settings.topics.incidents))}
     statements = {e["statement_id"]: e for e in live_state(await read_topic(settings, settings.topics.statements))}
@@ -43,11 +69,14 @@ def test_a_worker_killed_mid_stream_and_restarted_ends_exactly_like_a_clean_run(
     # The group notices the dead worker after its session timeout (faust's 60 s on Kafka): keep the wait short,
     # the shortest Kafka accepts (group.min.session.timeout.ms, 6 s).
     settings = dataclasses.replace(settings, session_timeout=6.0)
+    documents = corpus_stub_first()
+    # The feed sends the stubs again once the full texts are in: each is older than the version its article is at,
+    # and comes after it in its partition, so only the ledger's version check keeps it from taking the article back.
+    late = [d for d in documents if d["version"] == 1]
 
     async def scenario() -> tuple:
         await ensure_topics(settings)
         first = workers.start(settings)
-        documents = corpus_with_versions()
         await publish(settings, documents[:3])
         while sum(o + 1 for o in (await _raw_done(settings)).values()) < 1:  # mid-stream: some, not all, processed
             await asyncio.sleep(0.1)
@@ -55,30 +84,43 @@ def test_a_worker_killed_mid_stream_and_restarted_ends_exactly_like_a_clean_run(
         first.send_signal(signal.SIGKILL)
         first.wait()
         await publishing
+        await publish(settings, late)  # met by the restarted worker, over the ledger the killed one left
         second = workers.start(settings)
         await wait_until_idle(settings, timeout=240, alive=lambda: second.poll() is None)
         got = await get_json(settings, "/api/counts"), await derived(settings)
         if detect_profile(settings.bootstrap).name != "kafka":
             # The embedded broker ignores a leaving member: the next start would wait out the session timeout, and
             # the suite's time is short. The restart over local state is shown on Kafka.
-            return *got, got[0], None, None
+            stop_workers([second])  # a clean stop: the ledger's changelog holds every write
+            return *got, got[0], None, None, await ledger(settings)
         stop_workers([second])
         ledger_ends = await end_offsets(settings, f"{settings.app_id}-articles-changelog")
         lost = max(ledger_ends, key=lambda partition: ledger_ends[partition])
         (store,) = settings.table_store_path().glob(f"**/articles-{lost}.db")
         shutil.rmtree(store)  # one store lost: rebuilt from its changelog; the others are intact
+        await publish(settings, late)  # and again, to a worker whose ledger is partly rebuilt from its changelog
         third = workers.start(settings)  # over the tables the second one left on disk
         await wait_until_idle(settings, timeout=240, alive=lambda: third.poll() is None)
-        return *got, await get_json(settings, "/api/counts"), await _restored(settings), ledger_ends[lost]
+        counts_after, restored = await get_json(settings, "/api/counts"), await _restored(settings)
+        stop_workers([third])
+        return *got, counts_after, restored, ledger_ends[lost], await ledger(settings)
 
-    counts, (incidents, statements), counts_after, restored, lost_records = asyncio.run(scenario())
+    counts, (incidents, statements), counts_after, restored, lost_records, states = asyncio.run(scenario())
     if restored is not None:
         # A restart reads only what its stores lack: the whole changelog partition of the lost store, none of the
         # others.
         assert lost_records and restored == {"articles": lost_records}
-    assert counts == counts_after == expected_counts()
+    assert counts == counts_after == expected_counts(), "a stub sent again after its full text took counts back"
     assert incidents and statements
     assert all(e["article_version"] == 2 for e in [*incidents.values(), *statements.values()])
+    # Every stub sent again was processed (the workers were idle) and skipped as stale: each article's ledger state
+    # is still its full text's, and supports exactly the events live on the derived topics.
+    assert {a: (s.version, s.killed) for a, s in states.items()} == {d["article_id"]: (2, False) for d in late}, (
+        "a stub sent again after its full text moved the ledger back")
+    live: dict[str, set[str]] = {d["article_id"]: set() for d in late}
+    for event_id, event in [*incidents.items(), *statements.items()]:
+        live[event["article_id"]].add(event_id)
+    assert {a: set(s.live) for a, s in states.items()} == live
 
 
 async def _restored(settings: Settings) -> dict[str, float]:
