@@ -430,6 +430,18 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
 
 
+def _another_like(earlier: Mention, rule: str, sentence: Span, context: Context, occurred_on: FuzzyDate | None,
+                  date_in_clause: bool) -> Mention:
+    """Another incident like one the story reported ("they returned for a second night", "a similar incident at X",
+    "a third night in a row"). A new report of the same kind of event keeps who did it, with what, and whose
+    airspace, but none of the earlier report's per-report facts: its number, duration, timeline line, whether it
+    only supported another, left, or was one of several times told in one clause were said of that event, not this
+    one; its day is this sentence's."""
+    return replace(earlier, rule=rule, sentence=sentence, field=context.field, occurred_on=occurred_on,
+                   date_in_clause=date_in_clause, count=None, count_stated=False, duration=None, supporting=False,
+                   heading=None, left=False, occasion=0)
+
+
 def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
     """ "Similar incidents affected other airports, including A and B" (patterns/background.json): an incident like
     the last one the story reported at each place listed, with the sentence's own date if it gives one."""
@@ -449,10 +461,8 @@ def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
             place = _named_in(place)  # "the capital's airport in X": X
             name = sentence.doc[min(c.i for c in place.subtree if c.dep_ == "compound" or c == place): place.i + 1].text
             code = place_country(name) or earlier.country
-            mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, country=code,
-                                    location=None if is_state_name(name) else name, occurred_on=date, date_in_clause=dated_here, count=None,
-                                    count_stated=False, duration=None, supporting=False, heading=None, left=False,
-                                    occasion=0))
+            mentions.append(replace(_another_like(earlier, match.rule, sentence, context, date, dated_here),
+                                    country=code, location=None if is_state_name(name) else name))
     return mentions
 
 
@@ -514,9 +524,8 @@ def _came_back(sentence: Span, context: Context) -> list[Mention]:
         if date is None or date == earlier.occurred_on:
             continue
         place = location_in(sentence, list(verb.subtree), {earlier.country}, scope_only=True)
-        return [replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=date,
-                        date_in_clause=True, location=place or earlier.location, count=None, count_stated=False,
-                        duration=None, supporting=False, heading=None, left=False, occasion=0)]
+        return [replace(_another_like(earlier, match.rule, sentence, context, date, True),
+                        location=place or earlier.location)]
     return []
 
 
@@ -534,16 +543,14 @@ def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> 
         if match.rule in SIMILAR_ELSEWHERE or not match.within(sentence) or doubted(match.tokens["verb"]):
             continue
         if "date" not in match.tokens:  # "a week after an earlier closure": one earlier incident, its day not given
-            mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=None,
-                                    date_in_clause=False, location=None, count=None, count_stated=False, model=None,
-                                    duration=None, supporting=False, heading=None, left=False, occasion=-1))
+            mentions.append(replace(_another_like(earlier, match.rule, sentence, context, None, False),
+                                    location=None, model=None, occasion=-1))
             continue
         for date in _listed_dates(match.tokens["date"], context.published):
             if any(m.occurred_on == date and m.rule == match.rule for m in mentions):
                 continue  # one date reached by two matches
-            mentions.append(replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=date,
-                                    date_in_clause=True, location=None, count=None, count_stated=False, model=None,
-                                    duration=None, supporting=False, heading=None, left=False, occasion=0))
+            mentions.append(replace(_another_like(earlier, match.rule, sentence, context, date, True),
+                                    location=None, model=None))
     return mentions
 
 
@@ -565,9 +572,7 @@ def _days_in_a_row(sentence: Span, reported: list[Mention], context: Context) ->
     days = [FuzzyDate((last - dt.timedelta(days=k)).isoformat(), "day")
             for k in range(first, RUN_ORDINALS[run["ordinal"].lower()])]
     told = {(m.kind, m.country, m.occurred_on) for m in context.reported}  # a day of the run the story told already
-    return [replace(earlier, rule="repeated.days_in_a_row", sentence=sentence, field=context.field, occurred_on=day,
-                    date_in_clause=True, count=None, count_stated=False, duration=None, supporting=False, heading=None,
-                    left=False, occasion=0)
+    return [_another_like(earlier, "repeated.days_in_a_row", sentence, context, day, True)
             for day in days if (earlier.kind, earlier.country, day) not in told]
 
 
@@ -667,9 +672,9 @@ def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list
         if earlier is None or phrase.state not in {None, earlier.violator}:
             continue
         date, _ = clause_date(sentence, verb, verb, context.published)
-        return [replace(earlier, rule="violation.more_of_them", sentence=sentence, field=context.field, count=phrase.count,
-                        count_stated=phrase.count_stated, duration=None, location=None, occurred_on=date,
-                        date_in_clause=date is not None, supporting=False, heading=None)]
+        return [replace(_another_like(earlier, "violation.more_of_them", sentence, context, date, date is not None),
+                        count=phrase.count, count_stated=phrase.count_stated, location=None, left=earlier.left,
+                        occasion=earlier.occasion)]
     return []
 
 
@@ -690,10 +695,8 @@ def _one_more(sentence: Span, context: Context) -> list[Mention]:
         scope = list(verb.subtree)
         where = location_in(sentence, scope, {earlier.country}, scope_only=True)
         date, _ = clause_date(sentence, verb, verb, context.published)
-        return [replace(earlier, rule="incident.one_more", sentence=sentence, field=context.field, count=1,
-                        count_stated=False, duration=None, location=where, occurred_on=date or earlier.occurred_on,
-                        date_in_clause=date is not None, supporting=False, heading=None,
-                        occasion=earlier.occasion + 1, left=False)]
+        return [replace(_another_like(earlier, "incident.one_more", sentence, context, date or earlier.occurred_on,
+                                      date is not None), count=1, location=where, occasion=earlier.occasion + 1)]
     return []
 
 

@@ -95,12 +95,7 @@ def _country(obj: Token, name: str) -> str | None:
          if code), None)
     if code:
         return code
-    for child in obj.children:
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "in"):
-            target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None and is_state_name(target.text):
-                return place_country(target.text)
-    return _airfield_state(obj, name)
+    return _stated_state(obj, "appos") or _airfield_state(obj, name)
 
 
 def _border_side(border: Token) -> str | None:
@@ -108,13 +103,20 @@ def _border_side(border: Token) -> str | None:
     "close to the X border" name the neighbour across it, and news tells of what happened on the side of the state
     telling ("troops shot down a drone near the border with X": in the troops' state). Only a possessive ("Y's border
     with X") or an "in" phrase says which side; else the sentence's other places and states do."""
-    for child in border.children:
-        if child.dep_ == "poss" and is_state_name(child.text):
-            return place_country(child.text)
+    return _stated_state(border, "poss")
+
+
+def _stated_state(place: Token, beside: str) -> str | None:
+    """The state a place's own words say it is in: one named by an "in" phrase ("X in Denmark", "the border in
+    Y") or by the word that stands beside the place in the way ``beside`` gives ("appos": "Oslo, Norway"; "poss":
+    "Y's border with X"). A place and a border share it because both are told where they lie in the same words."""
+    for child in place.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None and is_state_name(target.text):
-                return place_country(target.text)
+        else:
+            target = child if child.dep_ == beside else None
+        if target is not None and is_state_name(target.text):
+            return place_country(target.text)
     return None
 
 
