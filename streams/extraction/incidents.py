@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -430,6 +430,12 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
 
 
+def _measured_against(reported: list[Mention], context: Context) -> Mention | None:
+    """The incident a sentence's "again", "similar" or "previous" measures against: the first the sentence itself
+    reported, else the last the story did. An Article 4 request is no incident another can be like."""
+    return next((m for m in chain(reported, reversed(context.reported)) if m.kind != "article4_request"), None)
+
+
 def _another_like(earlier: Mention, rule: str, sentence: Span, context: Context, occurred_on: FuzzyDate | None,
                   date_in_clause: bool) -> Mention:
     """Another incident like one the story reported ("they returned for a second night", "a similar incident at X",
@@ -445,7 +451,7 @@ def _another_like(earlier: Mention, rule: str, sentence: Span, context: Context,
 def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
     """ "Similar incidents affected other airports, including A and B" (patterns/background.json): an incident like
     the last one the story reported at each place listed, with the sentence's own date if it gives one."""
-    earlier = next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    earlier = _measured_against([], context)
     if earlier is None:
         return []
     mentions = []
@@ -508,7 +514,7 @@ def _came_back(sentence: Span, context: Context) -> list[Mention]:
     """ "They returned for a second night", "the drones reappeared over the base on Friday" (patterns/returned.json):
     what the story reported last came back, another incident like it, in its state and at its place unless the
     sentence names another, on the day the sentence gives; none on no day of its own or on the same day."""
-    earlier = next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    earlier = _measured_against([], context)
     if earlier is None:
         return []
     for match in context.matches.get("returned", []):
@@ -534,8 +540,7 @@ def _earlier_ones(sentence: Span, reported: list[Mention], context: Context) -> 
     (patterns/background.json): the story measures its news against earlier incidents, each an incident like the one
     the sentence (else the story, last) reported, at each date given. ("The first violation since 2019" is left out:
     the project's annotated stories count no incident at its date.)"""
-    own = [m for m in reported if m.kind != "article4_request"]
-    earlier = own[0] if own else next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    earlier = _measured_against(reported, context)
     if earlier is None:
         return []
     mentions: list[Mention] = []
@@ -562,8 +567,7 @@ def _days_in_a_row(sentence: Span, reported: list[Mention], context: Context) ->
     run = DAYS_IN_A_ROW.search(text)
     if run is None or not (run["consecutive"] or run["row"]) or _run_of_another_event(text[run.end():]):
         return []
-    own = [m for m in reported if m.kind != "article4_request"]
-    earlier = own[0] if own else next((m for m in reversed(context.reported) if m.kind != "article4_request"), None)
+    earlier = _measured_against(reported, context)
     if earlier is None or (earlier.occurred_on is not None and earlier.occurred_on.precision != "day"):
         return []
     # an undated report is the news of the day (:func:`_news_day`): the run ends on it, and counts back from it
