@@ -87,10 +87,15 @@ def text_of(span: Span) -> str:
     for sentence after sentence."""
     if not len(span):
         return ""
-    whole = span.doc.user_data.get(DOC_TEXT)
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def doc_text(doc: Doc) -> str:
+    """``Doc.text``, joined once per doc for every rule that reads it (:func:`text_of`)."""
+    whole = doc.user_data.get(DOC_TEXT)
     if whole is None:
-        whole = span.doc.user_data[DOC_TEXT] = span.doc.text
-    return str(whole)[span.start_char:span.end_char]
+        whole = doc.user_data[DOC_TEXT] = doc.text
+    return str(whole)
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:

@@ -46,6 +46,7 @@ from streams.model.article import TEXT_FIELDS
 READING_ORDER = ("standfirst", "body", "headline")
 NEARBY_BONUS = 3
 ISSUER_REACH = 600  # characters back from "the statement read" in which its issuer is looked for
+ADDRESS_WORDS = RANKS | HONORIFICS  # built once: every name read is stripped of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ class OrgMention:
 
 def _unaddressed(words: list[str]) -> list[str]:
     """A name less the ranks and words of address before it: "Lt Col Bayu" -> "Bayu"."""
-    while len(words) > 1 and words[0].lower() in RANKS | HONORIFICS:
+    while len(words) > 1 and words[0].lower() in ADDRESS_WORDS:
         words = words[1:]
     return words
 

@@ -42,6 +42,7 @@ from streams.extraction.lexicon import (
 )
 from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
+from streams.extraction.nlp import doc_text
 from streams.extraction.quotes import Quote, Unit, find_quotes, units
 from streams.extraction.speakers import SpeakerResolver, is_press_office, place
 from streams.extraction.speech_patterns import SpeechMatch, speech_matcher
@@ -51,6 +52,11 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
 CONTINUED_QUOTE_WORDS = 5  # a quoted clause, not a label in scare quotes
 DUPLICATE_OVERLAP = 0.8
+# unions of word lists read for many tokens, built once rather than at each test
+PERSON_WORDS = ROLE_WORDS | MOUTHPIECES
+OUTLET_WORDS = OUTLETS | OUTLET_NAMES
+ASSERTING_VERBS = REPORTING_VERBS - DENYING
+ASSERTING_STATEMENT_VERBS = STATEMENT_VERBS - DENYING
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +84,9 @@ def _inside(token: Token, quotes: Iterable[Quote]) -> bool:
 
 
 def _cues(tokens: list[Token], quotes: tuple[Quote, ...], verbs: set[str]) -> list[Token]:
-    return [t for t in tokens if not _inside(t, quotes) and (
-        t.lemma_.lower() in verbs and t.pos_ in {"VERB", "AUX"} and _asserted(t) or _is_according(t))]
+    """The word is tested before the quotations are scanned: few tokens are cues."""
+    return [t for t in tokens if (t.lemma_.lower() in verbs and t.pos_ in {"VERB", "AUX"} and _asserted(t)
+                                  or _is_according(t)) and not _inside(t, quotes)]
 
 
 def _asserted(verb: Token) -> bool:
@@ -135,7 +142,7 @@ def _quoted_source(cue: Token) -> Token | None:
     citing = next((c for c in [*cue.children, *(g for c in clauses for g in c.children)]
                    if c.lemma_.lower() in CITING and c.tag_ == "VBG"), None)
     source = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
-    if source is not None and (source.ent_type_ == "PERSON" or source.lemma_.lower() in ROLE_WORDS | MOUTHPIECES):
+    if source is not None and (source.ent_type_ == "PERSON" or source.lemma_.lower() in PERSON_WORDS):
         return source  # "the agency reported, quoting a ministry spokesman: ...", not "citing the location"
     verb = cue
     while verb.dep_ == "conj" and verb.head is not verb and verb.head.lemma_.lower() not in CITING:
@@ -161,7 +168,7 @@ def _antecedent(subject: Token, verb: Token) -> Token:
         nominal = _own_subject(outer)
         if nominal is None or nominal.pos_ == "PRON":
             continue
-        is_person = nominal.ent_type_ == "PERSON" or nominal.lemma_.lower() in ROLE_WORDS | MOUTHPIECES
+        is_person = nominal.ent_type_ == "PERSON" or nominal.lemma_.lower() in PERSON_WORDS
         return nominal if is_person == person else subject
     return subject
 
@@ -209,7 +216,7 @@ def _outlet(head: Token, outlets: frozenset[str] = frozenset()) -> bool:
     if is_press_office(head) and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
                                      or c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
         return False  # "the ministry's press service", "the press service of the army": the institution's own
-    return lower in OUTLETS | OUTLET_NAMES or head.text in outlets or head.pos_ == "PROPN" and lower == "news" \
+    return lower in OUTLET_WORDS or head.text in outlets or head.pos_ == "PROPN" and lower == "news" \
         or head.lemma_.lower() in NEWS_HEADS and any(t.lower_ in NEWS_WORDS for t in head.subtree if t.i < head.i)
 
 
@@ -394,7 +401,7 @@ class FieldReader:
         self.field_name = field_name
         self.doc = doc
         self.outlets = outlets  # names the article gives news outlets: they carry the story, they say nothing in it
-        self.text = doc.text  # Doc.text joins every token on each read: read once
+        self.text = doc_text(doc)  # Doc.text joins every token on each read: read once per doc
         self.quotes = [q for q in find_quotes(self.text) if not _named_before(self.text, q.opening)]
         self.units = units(self.text, self.quotes)
         self.openings = [q.opening for q in self.quotes]
@@ -485,7 +492,7 @@ class FieldReader:
     def _reported(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
         inside_unit = {t.i for t in tokens}
         found = []
-        for cue in _cues(tokens, unit.quotes, REPORTING_VERBS - DENYING):  # "denied that X": X is not what was said
+        for cue in _cues(tokens, unit.quotes, ASSERTING_VERBS):  # "denied that X": X is not what was said
             if _is_according(cue) or _reported_within(cue):
                 continue  # "X said it would act after Y claimed that ...": Y's claim is part of what X said
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
@@ -597,7 +604,7 @@ def _reported_within(verb: Token) -> bool:
     """Whether a verb stands in a clause that another verb before it reports ("the minister said Estonia had asked
     for talks"): it is part of that statement, not one of its own. A cue after the words ("X said ..., the agency
     said") attributes them instead, and a denial reports nothing said."""
-    return any(a.lemma_.lower() in STATEMENT_VERBS - DENYING and a.i < verb.i for a in verb.ancestors
+    return any(a.lemma_.lower() in ASSERTING_STATEMENT_VERBS and a.i < verb.i for a in verb.ancestors
                if any(t.dep_ in {"ccomp", "xcomp"} for t in a.children if verb in t.subtree))
 
 
@@ -615,7 +622,7 @@ def _announced_by_person(verb: Token, speaker: Token) -> bool:
     statement is the person's (the parser may hang the later verb anywhere in the sentence after the stand)."""
     if speaker.pos_ != "PROPN" or not country_of(speaker):
         return False
-    return any(t.lemma_.lower() in STATEMENT_VERBS - DENYING and t.i > verb.i and t.pos_ == "VERB"
+    return any(t.lemma_.lower() in ASSERTING_STATEMENT_VERBS and t.i > verb.i and t.pos_ == "VERB"
                and (any(s.dep_ == "nsubj" and s.ent_type_ == "PERSON" for s in t.children)
                     or t.nbor(-1).ent_type_ == "PERSON") for t in verb.doc[verb.i + 1: verb.sent.end])
 

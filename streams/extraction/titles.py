@@ -22,6 +22,9 @@ from streams.extraction.lexicon import (
 from streams.extraction.places import DEMONYMS, country_code, country_name
 
 BLOCKING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# unions of word lists read for many tokens, built once rather than at each test
+NOT_COUNTRY_WORDS = MODIFIER_WORDS | ROLE_WORDS
+NOT_NAME_ENTS = BLOCKING_ENTS | {"GPE", "LOC"}
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 DEMONYM_OF: dict[str, str] = {}
 for _word, _code in DEMONYMS.items():
@@ -43,7 +46,7 @@ def is_acronym(token: Token) -> bool:
 
 def country_of(token: Token) -> str | None:
     """The country a capitalised token names ("Estonian", "Poland", "Moscow"), else None."""
-    if not token.text[:1].isupper() or token.lower_ in MODIFIER_WORDS | ROLE_WORDS:
+    if not token.text[:1].isupper() or token.lower_ in NOT_COUNTRY_WORDS:
         return None
     return country_code(token.text)
 
@@ -60,7 +63,7 @@ def is_titleish(token: Token) -> bool:
 
 def _namelike(token: Token) -> bool:
     return (token.pos_ == "PROPN" and token.text[:1].isupper() and not is_titleish(token)
-            and token.lower_ not in INSTITUTION_HEADS and token.ent_type_ not in BLOCKING_ENTS | {"GPE", "LOC"})
+            and token.lower_ not in INSTITUTION_HEADS and token.ent_type_ not in NOT_NAME_ENTS)
 
 
 def name_span(span: Span) -> Span | None:
