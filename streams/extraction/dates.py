@@ -29,6 +29,7 @@ from streams.extraction.places import is_state_name
 from streams.extraction.numbers import number
 
 
+CANDIDATES = "newsroom.date_candidates"  # the key of a doc's date phrases, by span, in its user_data
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "Sept" before "Sep"
 MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -226,8 +227,16 @@ def date_candidates(span: Span) -> list[tuple[Token, str]]:
     """Date phrases of a span with a token to measure distance from: DATE/TIME entities and "overnight".
 
     A date after "since", "until", "before" or "by", or in a clause so opened, bounds a period rather than
-    dating an event.
+    dating an event. Read once per span of a doc: each mention and clause of a sentence asks again.
     """
+    cache: dict[tuple[int, int], list[tuple[Token, str]]] = span.doc.user_data.setdefault(CANDIDATES, {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = _date_candidates(span)
+    return list(cache[key])
+
+
+def _date_candidates(span: Span) -> list[tuple[Token, str]]:
     found = []
     for ent in entities(span):
         bounded = ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERIOD_BOUNDS
