@@ -376,6 +376,9 @@ def _subject_states(verb: Token) -> list[str]:
         if node is None:
             return []
         subject_word = next((c for c in node.children if c.dep_ == "nsubj" and not is_platform_word(c)), None)
+        if subject_word is not None and subject_word.lower_ == "they":
+            node = governing_verb(node)  # "A and B said they had found ...": the states the pronoun stands for
+            continue
         if subject_word is not None:
             return list(dict.fromkeys(code for t in coordinated(subject_word) for code in [state_of(t)] if code))
         node = governing_verb(node)
@@ -779,6 +782,9 @@ def _crash_verb(head: Token) -> Token | None:
     relative = next((c for c in head.children if c.dep_ == "relcl"), None)  # "a drone that came down near X"
     if relative is not None and _came_down(relative):
         return relative
+    participle = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+    if head.dep_ == "pobj" and participle is not None and _came_down(participle):
+        return participle  # "reported cases of X drones crashing on their soil": what the report was instances of
     if head.dep_ in {"nsubjpass", "dobj"} and verb.lemma_.lower() in FINDING_VERBS:
         return verb  # "a drone was found near X", "border guards recovered a drone near X"
     if head.dep_ in {"compound", "nmod"} and _misread_verb(verb, CRASHING_VERBS):
@@ -807,11 +813,28 @@ def _ground_state(verb: Token, context: Context, remains: Token | None = None) -
             # "near the Estonian town of X", "into a farm in eastern Poland"
             words = [t for t in obj.subtree if t.i <= obj.i or t.head.lower_ in PLACE_PHRASE_PREPOSITIONS]
             if any(t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss" for t in words):
-                return subject_state(verb), obj
+                listed = _subject_states(verb) if any(t.lower_ == "their" for t in words) else []
+                return (listed[0] if listed else subject_state(verb)), obj  # "A and B reported ... on their soil"
             code = nationality(words) or next((place_country(t.text) for t in words if t.pos_ == "PROPN"
                                                and place_country(t.text)), None)
             return code or context.main_country, obj
     return None, None
+
+
+def _grounds_listed_with(verb: Token, where: Token | None, first: str) -> list[str]:
+    """The other states one crash clause places what came down in: "crashed in X and Y", "fell in X and in Y",
+    "X and Y reported drones crashing on their territory". News tells one night's strays across a border in one
+    clause for every state they came down in; each state's ground is its own violation."""
+    if where is None:
+        return []
+    if any(t.lower_ == "their" and t.dep_ == "poss" for t in where.children):
+        listed = _subject_states(verb)
+    else:
+        prep = where.head
+        words = coordinated(where) + [o for c in prep.children if c.dep_ == "conj" and c.lower_ == prep.lower_
+                                      for o in c.children if o.dep_ == "pobj"]
+        listed = [code for t in words if is_state_name(t.text) for code in [state_of(t)] if code]
+    return [code for code in dict.fromkeys(listed) if code != first]
 
 
 def _finder_state(verb: Token) -> str | None:
@@ -857,6 +880,12 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         if finder is not None and not (victim is not None and _names_state(where, victim)):
             victim = finder  # "Latvian troops found drone debris near a village": they searched their own ground
         date, dated_here = clause_date(sentence, verb, verb, context.published)
+        for other in _grounds_listed_with(verb, where, victim) if flier is not None and victim is not None else []:
+            mentions.append(Mention(
+                kind="airspace_violation", country=other, field=context.field, sentence=sentence,
+                rule="violation.crash_listed", violator=flier, by_origin=phrase.by_origin,
+                hedged=phrase.hedged or bool(earlier and earlier.hedged), platform=phrase.platform,
+                model=phrase.model or (earlier.model if earlier else None), occurred_on=date, date_in_clause=dated_here))
         if flier is None and victim is not None and phrase.platform == "drone" and (
                 victim == context.main_country or _names_state(where, victim)):
             mentions.append(Mention(  # a drone of no known state came down there: it was over that state
