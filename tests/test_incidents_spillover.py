@@ -40,3 +40,33 @@ def test_a_state_named_beside_the_crash_but_not_as_its_ground_is_no_victim() -> 
     assert set(incidents("An Iranian drone crashed in Iraq on Monday and Kuwait closed its airspace.")) == {
         ("airspace_violation", "IQ")}
     assert not incidents("Officials showed images of drones crashing into the sea during an exercise.")
+
+
+# --- One cause, each time, on every day a clause lists ------------------------------------------------------------
+
+
+def test_a_closure_on_listed_days_each_time_because_of_intruders_is_one_violation_a_day() -> None:
+    found = run("Riga airport also shut on Monday and Thursday, as well as on September 9, each time because of "
+                "balloons entering the capital's airspace, officials said.").incidents
+    assert sorted(i.occurred_on.value for i in found) == ["2025-09-09", "2025-10-02", "2025-10-06"]
+    assert all((i.kind, i.country, i.platform) == ("airspace_violation", "LV", "balloon") for i in found)
+    found = run("Tallinn's airport had to halt flights on Friday, Saturday and Sunday, every time due to Russian "
+                "drones crossing into Estonian airspace.").incidents
+    assert sorted(i.occurred_on.value for i in found) == ["2025-10-03", "2025-10-04", "2025-10-05"]
+    assert all(i.violator == "RU" for i in found)
+
+
+def test_days_listed_without_each_time_or_for_another_verb_stay_one_event() -> None:
+    assert len(run("Riga airport shut on Monday and Thursday because of balloons entering the capital's "
+                   "airspace.").incidents) == 1
+    assert len(run("The airport shut on Monday and reopened on Thursday after balloons from Belarus crossed into "
+                   "Latvian airspace.").incidents) == 1
+
+
+def test_flights_halted_on_listed_days_each_time_after_drones_were_seen_are_a_sighting_a_day() -> None:
+    found = run("Aarhus airport suspended flights on Monday and Thursday, each time after drones were spotted near "
+                "the runway.").incidents
+    assert sorted((i.kind, i.country, i.occurred_on.value) for i in found) == [
+        ("drone_sighting", "DK", "2025-10-02"), ("drone_sighting", "DK", "2025-10-06")]
+    assert len(run("Aarhus airport suspended flights on Monday and Thursday after drones were spotted near the "
+                   "runway.").incidents) == 1

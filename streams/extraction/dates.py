@@ -20,7 +20,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import (AGAIN_WORDS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS, LAG_UNITS, LATER_DAY,
+from streams.extraction.lexicon import (AGAIN_WORDS, DISTRIBUTIVE_DETERMINERS, OCCASION_NOUNS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS, LAG_UNITS, LATER_DAY,
                                         LATER_DAY_UNITS, MODALS, MONTHS, NIGHT_OF_DATE_WORDS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
@@ -451,6 +451,41 @@ def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
             dated = [resolve(item + month, published) for item in items if item]
             return _and_holidays(list(dict.fromkeys(d for d in dated if d is not None)), tokens, published)
     return []
+
+
+def _each_time_verb(word: Token) -> Token | None:
+    """The verb up the clause chain that says it happened "each time" ("each time", "every time", "on each
+    occasion"), the one whose dates a cause hung on it shares."""
+    node = word
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"} and any(
+                t.lemma_.lower() in OCCASION_NOUNS and any(d.lower_ in DISTRIBUTIVE_DETERMINERS for d in t.children)
+                for c in node.children for t in [c, *c.children]):  # "each time due to ...": on the verb or its cause
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def each_time_days(word: Token, published: dt.date) -> list[FuzzyDate]:
+    """ "The airport shut on Monday and Thursday, as well as on 9 September, each time because of balloons entering
+    its airspace": a clause that lists days and says its cause came each time tells one event a day; the cause,
+    told once, is on every day the verb lists."""
+    verb = _each_time_verb(word)
+    if verb is None:
+        return []
+    # the days may hang on the clause it is the cause of, on a verb it completes or on its object: "had to halt
+    # flights on X and Y, each time due to ...", "suspended flights on X and Y, each time after drones were seen"
+    clauses = [verb, verb.head] if verb.dep_ in {"advcl", "pcomp"} else [verb]
+    verbs = [*clauses, *(c for v in clauses for c in v.children if c.dep_ in {"xcomp", "dobj"})]
+    items = [o for v in dict.fromkeys(verbs) for prep in v.children if prep.dep_ == "prep" and prep.lower_ == "on"
+             for pobj in prep.children if pobj.dep_ == "pobj"
+             for o in [pobj, *(c for c in pobj.subtree if c.dep_ in {"conj", "appos"} and c.ent_type_ == "DATE")]]
+    dated = [resolve(" ".join(t.text for t in sorted([item, *(c for c in item.children if c.dep_ in {"nummod", "compound"})],
+                                                     key=lambda t: t.i)), published) for item in items]
+    days = list(dict.fromkeys(d for d in dated if d is not None))
+    return days if len(days) > 1 else []
 
 
 def _and_holidays(dated: list[FuzzyDate], tokens: list[Token], published: dt.date) -> list[FuzzyDate]:

@@ -685,6 +685,12 @@ POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her"}
 STATE_POSSESSIVES = {"its", "their"}
 # Nouns that stand for a state: "the country's airspace".
 STATE_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
+# "each time", "every time", "on each occasion": the words by which a clause says what it gives as cause happened on
+# every date its verb lists ("closed on Monday and Thursday, each time because of balloons ...").
+DISTRIBUTIVE_DETERMINERS = {"each", "every"}
+OCCASION_NOUNS = {"time", "occasion"}
+# Nouns for a state's capital, whose airspace is the state's: "balloons entering the capital's airspace".
+CAPITAL_NOUNS = {"capital"}
 # Verbs of what flew coming back: "they returned for a second night", "the drones reappeared over the base".
 RETURN_VERBS = {"return", "reappear", "resurface"}
 # Words by which a return is a way home, no coming back: "it returned to Russian airspace", "they flew back home".

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
-from streams.extraction.dates import clause_date, date_near, listed_days
+from streams.extraction.dates import clause_date, date_near, each_time_days, listed_days
 from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
                                         CAUSE_PREPOSITIONS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
                                         OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
@@ -430,8 +430,9 @@ def _sighting_clauses(drones: list[Phrase], context: Context) -> tuple[dict[int,
 
 
 def _per_date(mentions: list[Mention], clause: Token, context: Context) -> list[Mention]:
-    """ "Drones were seen over the plant on 3, 9 and 12 October": a sighting on each date of a list."""
-    dates = listed_days(list(clause.subtree), context.published)
+    """ "Drones were seen over the plant on 3, 9 and 12 October", "the airport shut on Monday and Friday, each time
+    after drones were seen": a sighting on each date of a list."""
+    dates = listed_days(list(clause.subtree), context.published) or each_time_days(clause, context.published)
     if len(dates) < 2:
         return mentions
     return [replace(m, occurred_on=date, date_in_clause=True) for m in mentions for date in dates]

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (base_form, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         state_of, subject, subject_state, without_other_clauses)
-from streams.extraction.dates import clause_date, date_near, dated_again, listed_days
+from streams.extraction.dates import clause_date, date_near, dated_again, each_time_days, listed_days
 from streams.extraction.lexicon import (
     ALLIANCE_WORDS, ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
     ARMED_BODIES, CLAIMING, CONTROLLING_VERBS, DESTROYING_VERBS, DOWNING_VERBS, NATIONAL_BODY_HEADS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
@@ -28,7 +28,7 @@ from streams.extraction.lexicon import (
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
-    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, REMAINS_PREPOSITIONS, REPEATED_ADVERBS, SEARCHING_BODIES, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, STAY_PREPOSITIONS,
+    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, REMAINS_PREPOSITIONS, REPEATED_ADVERBS, SEARCHING_BODIES, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, CAPITAL_NOUNS, STAY_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places
@@ -416,7 +416,7 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
             national = True  # "violated national airspace": the owner's, unless a state is named ("X sovereign")
         elif word.lower_ == "their" and trigger.verb is not None and len(_subject_states(trigger.verb)) > 1:
             codes += _subject_states(trigger.verb)  # "A and B reported drones entering their airspace"
-        elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS:
+        elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS | CAPITAL_NOUNS:
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in DIRECTION_WORDS or word.dep_ == "poss":  # "the South's airspace" names a state
             codes += [code for code in [state_of(word)] if code]
@@ -748,9 +748,11 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
     return mentions
 
 
-def _per_day(mention: Mention, scope: list[Token], context: Context) -> list[Mention]:
-    """ "entered on May 4, 9 and 12", "violated it on May 4 and again on June 2": one mention a day."""
-    days = listed_days(scope, context.published) or dated_again(scope, context.published)
+def _per_day(mention: Mention, scope: list[Token], context: Context, anchor: Token) -> list[Mention]:
+    """ "entered on May 4, 9 and 12", "violated it on May 4 and again on June 2", "closed on Monday and Friday, each
+    time because of balloons entering its airspace": one mention a day."""
+    days = listed_days(scope, context.published) or dated_again(scope, context.published) or each_time_days(
+        anchor, context.published)
     return [replace(mention, occurred_on=day, date_in_clause=True) for day in days] if days else [mention]
 
 
@@ -998,7 +1000,8 @@ def violations(sentence: Span, found: list[Phrase], context: Context) -> list[Me
     return [mention for trigger in _triggers(sentence) if not _blocked(trigger, context.published)
             for victim in _victims(trigger, context)
             for found_one in [_violation(sentence, trigger, victim, found, context)] if found_one is not None
-            for mention in _per_day(found_one, list((trigger.verb or trigger.noun).subtree), context)]
+            for mention in _per_day(found_one, list((trigger.verb or trigger.noun).subtree), context,
+                                    trigger.verb or trigger.noun)]
 
 
 @dataclass(frozen=True)
