@@ -70,3 +70,23 @@ def test_flights_halted_on_listed_days_each_time_after_drones_were_seen_are_a_si
         ("drone_sighting", "DK", "2025-10-02"), ("drone_sighting", "DK", "2025-10-06")]
     assert len(run("Aarhus airport suspended flights on Monday and Thursday after drones were spotted near the "
                    "runway.").incidents) == 1
+
+
+# --- States that describe a site, or lie across a border near it, are not where it is ------------------------------
+
+
+def test_nationalities_in_a_clause_describing_the_country_of_a_site_place_no_sighting() -> None:
+    found = incidents("Swedish police are investigating drone sightings near an air base in the country where "
+                      "Polish pilots are trained to fly US-made jets.")
+    assert set(found) == {("drone_sighting", "SE")}
+
+
+def test_a_border_a_site_lies_near_does_not_make_the_neighbour_the_story_state() -> None:
+    found = incidents("Unidentified drones were seen near the base on four occasions last month, a newspaper said.\n"
+                      "Extra radars have been deployed to the base in Lulea, close to the Finnish border.")
+    assert set(found) == {("drone_sighting", "SE")}
+    assert not incidents("Unidentified drones were seen near the base on four occasions last month, a newspaper "
+                         "said.\nExtra radars have been deployed to the base, near the Finnish border.")
+    found = incidents("Unidentified drones were seen near the base on four occasions last month, a newspaper said.\n"
+                      "The drones are believed to have crossed the Finnish border.")
+    assert ("drone_sighting", "FI") in found  # a border crossed, not a landmark: the story's state

@@ -25,7 +25,7 @@ from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_r
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
 from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase, resolve,
                                      timestamp_day)
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS,
                                         DEFINITE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, HOMEWARD_WORDS,
@@ -302,13 +302,19 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
     docs = [doc for _, doc in analysed.fields()]
     for doc in docs:
         for token in doc:
-            if token.lemma_.lower() in AIRSPACE_NOUNS | {"border"}:
+            if token.lemma_.lower() in AIRSPACE_NOUNS | {"border"} and not _landmark_border(token):
                 named = [c for w in owner_words(token) for c in [state_of(w)] if c]
                 if named:
                     return named[0]
     named = [code for doc in docs for token in doc if token.pos_ == "PROPN" and not _institution_owner(token)
              and not in_backdrop(token) for code in [_name_country(token)] if code]
     return max(dict.fromkeys(named), key=named.count) if named else None  # the most named, the first of equals
+
+
+def _landmark_border(token: Token) -> bool:
+    """ "the base, near the town of X close to the Y border": a border a place is said to lie near is a landmark on
+    the near side, whose named state is the neighbour across it, not the state the story is in."""
+    return token.lemma_.lower() in BORDER_NOUNS and token.dep_ == "pobj" and token.head.lower_ in PROXIMITY
 
 
 def _name_country(token: Token) -> str | None:

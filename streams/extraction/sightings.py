@@ -21,7 +21,7 @@ from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEA
                                         CAUSE_PREPOSITIONS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
                                         OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
-                                        SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, UNKNOWN, VIOLATION_NOUNS)
+                                        SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, STATE_NOUNS, UNKNOWN, VIOLATION_NOUNS)
 from streams.extraction.locations import (Place, destination, facilities, location_in, name_country, places, regional,
                                           subject_place, whole_name)
 from streams.extraction.mentions import Context, Mention
@@ -214,9 +214,11 @@ def _came_from(clauses: list[Token]) -> str | None:
 
 
 def _describing(token: Token) -> bool:
-    """Whether a word is in a relative clause about a place ("the air base, which hosts U.S. weapons" is Belgian)
-    or in an apposition that describes something ("X, part of an archipelago close to the Y coast")."""
-    return any((a.dep_ in {"relcl", "acl"} and (a.head.lemma_.lower() in PLACE_NOUNS or a.head.pos_ == "PROPN"))
+    """Whether a word is in a relative clause about a place ("the air base, which hosts U.S. weapons" is Belgian;
+    "the only base in the country where X troops train on Y-made systems" is neither X's nor Y's) or in an
+    apposition that describes something ("X, part of an archipelago close to the Y coast")."""
+    return any((a.dep_ in {"relcl", "acl"} and (a.head.lemma_.lower() in PLACE_NOUNS | STATE_NOUNS
+                                                or a.head.pos_ == "PROPN"))
                or (a.dep_ == "appos" and a.pos_ == "NOUN") for a in token.ancestors)
 
 
