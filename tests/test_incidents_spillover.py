@@ -90,3 +90,17 @@ def test_a_border_a_site_lies_near_does_not_make_the_neighbour_the_story_state()
     found = incidents("Unidentified drones were seen near the base on four occasions last month, a newspaper said.\n"
                       "The drones are believed to have crossed the Finnish border.")
     assert ("drone_sighting", "FI") in found  # a border crossed, not a landmark: the story's state
+
+
+# --- The state behind a hostile act is who, not where --------------------------------------------------------------
+
+
+def test_drone_incursions_called_a_provocation_by_a_state_are_its_violation_not_a_sighting_there() -> None:
+    found = incidents("On Sunday night Lithuania condemned the drone incursions over Vilnius as a deliberate "
+                      "provocation by Belarus.")
+    assert set(found) == {("airspace_violation", "LT")}
+    assert found[("airspace_violation", "LT")].violator == "BY"
+
+
+def test_a_state_behind_another_act_is_neither_the_place_nor_the_violator_of_a_sighting() -> None:
+    assert not incidents("Drones were seen over the refinery on Monday, days after an attack by Russia.")

@@ -252,6 +252,8 @@ NAMED_MODELS: dict[str, str] = {
 DESIGNATION_PREFIXES = {"Su", "MiG", "Tu", "Il", "Mi", "Ka", "An", "Yak", "Be"}
 # Verbs that lay what flew at a state's door: "accused Riga of sending drones", "blaming Moldova for the flights".
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
+# Nouns of a hostile act whose "by" names the state behind it: "condemned the drone incursions as a provocation by X".
+HOSTILE_ACT_NOUNS = {"provocation", "aggression", "attack", "sabotage", "escalation"}
 # Verbs that give what flew its owner: "a drone belonging to X", "the drones likely belonged to X".
 OWNING_VERBS = {"belong"}
 # Verbs whose agent is the state behind what flew: "was fired by Ukraine's air defences", "launched by Russia".

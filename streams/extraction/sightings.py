@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
 from streams.extraction.dates import clause_date, date_near, each_time_days, listed_days
-from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
+from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, HOSTILE_ACT_NOUNS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
                                         CAUSE_PREPOSITIONS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
                                         OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
@@ -146,7 +146,8 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             unplaced.append(place.name)
     described = _describing_words(sentence)
     for ent in entities(sentence):
-        if ent.root.i in described or _owner_of_a_site_elsewhere(ent.root) or _intruders_state(ent.root):
+        if ent.root.i in described or _owner_of_a_site_elsewhere(ent.root) or _intruders_state(ent.root) or (
+                _perpetrator(ent.root)):
             continue
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
                 not _whence(ent.root)) and not _of_people(ent.root) and (
@@ -466,6 +467,11 @@ def _definite(phrase: Phrase) -> bool:
     return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
 
 
+def _perpetrator(token: Token) -> bool:
+    """Whether a state is named as the one behind a hostile act ("a provocation by X"): who did it, not where."""
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in HOSTILE_ACT_NOUNS
+
+
 def _blamed(sentence: Span) -> tuple[str, bool] | None:
     """ "Drones appeared over five towns, the ministry said, blaming Moldova for the flights": the state a
     sentence blames, and whether only as a suspect. Drones seen and blamed on a state are its violation."""
@@ -476,7 +482,10 @@ def _blamed(sentence: Span) -> tuple[str, bool] | None:
         state = state_of(target) if target is not None else None
         if state is not None:
             return state, verb.lemma_.lower() == "suspect"
-    return None
+    # "condemned the drone incursions as a provocation by X": the act the sighting is called is X's
+    return next(((code, doubted(act)) for token in sentence if _perpetrator(token) for act in [token.head.head]
+                 if act.dep_ in {"attr", "oprd"} or (act.dep_ == "pobj" and act.head.lower_ == "as")
+                 for code in [state_of(token)] if code), None)
 
 
 # --- Sightings told by the disruption they caused (patterns/disruption.json) ---------------------------------------
