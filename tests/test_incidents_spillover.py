@@ -104,3 +104,15 @@ def test_drone_incursions_called_a_provocation_by_a_state_are_its_violation_not_
 
 def test_a_state_behind_another_act_is_neither_the_place_nor_the_violator_of_a_sighting() -> None:
     assert not incidents("Drones were seen over the refinery on Monday, days after an attack by Russia.")
+
+
+# --- A drone "breach" is told as an incursion is ------------------------------------------------------------------
+
+
+def test_a_states_drone_breach_a_state_reports_is_its_violation() -> None:
+    found = incidents("On Sunday the Bulgarian defence ministry logged a brief Russian drone breach near Varna.")
+    assert set(found) == {("airspace_violation", "BG")}
+    assert (found[("airspace_violation", "BG")].violator, found[("airspace_violation", "BG")].occurred_on.value) == (
+        "RU", "2025-10-05")
+    assert set(incidents("Bulgaria reported a drone breach near Varna on Sunday.")) == {("drone_sighting", "BG")}
+    assert not incidents("The minister said a security breach at the base was being investigated.")

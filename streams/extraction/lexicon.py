@@ -754,7 +754,7 @@ DIRECTION_WORDS = {prefix.lower() for prefix in DIRECTION_PREFIXES}
 SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report", "hover", "fly", "circle", "appear",
                   "shut", "close", "disrupt", "force", "halt", "suspend", "ground", "film", "photograph"}
 # Nouns of drones being seen: "drone sightings", "drone activity", "a separate sighting".
-SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion"}
+SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion", "breach"}
 # Verbs that bring something down with "down": "shot down", "brought down".
 DOWNING_VERBS = {"shoot", "bring"}
 # Verbs that bring a flying thing down by themselves, in military reports: "air defences destroyed a drone".
