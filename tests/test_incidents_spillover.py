@@ -116,3 +116,19 @@ def test_a_states_drone_breach_a_state_reports_is_its_violation() -> None:
         "RU", "2025-10-05")
     assert set(incidents("Bulgaria reported a drone breach near Varna on Sunday.")) == {("drone_sighting", "BG")}
     assert not incidents("The minister said a security breach at the base was being investigated.")
+
+
+# --- Nights in a row are occasions ---------------------------------------------------------------------------------
+
+
+def test_drones_seen_on_a_number_of_consecutive_nights_are_a_sighting_each_night() -> None:
+    found = run("Drones were spotted over the Hamburg port on three consecutive nights last week.").incidents
+    assert [(i.kind, i.country) for i in found] == [("drone_sighting", "DE")] * 3
+    found = run("There were long queues on two successive evenings when departures were suspended at Hamburg "
+                "airport because of drone sightings.").incidents
+    assert [(i.kind, i.country) for i in found] == [("drone_sighting", "DE")] * 2
+
+
+def test_a_closure_lasting_consecutive_days_is_one_sighting() -> None:
+    assert len(run("Hamburg airport stayed shut for two consecutive days after drones were seen over the runway on "
+                   "Monday.").incidents) == 1

@@ -784,6 +784,8 @@ DAYS_IN_A_ROW = re.compile(r"\b(?P<ordinal>%s)\s+(?:(?P<consecutive>consecutive|
                            r"(?P<row>\s+(?:in\s+a\s+row|running))?\b"
                            % ("|".join(sorted(RUN_ORDINALS)), "|".join(sorted(RUN_PERIODS))), re.I)
 RUN_CUES = {"row", "consecutive", "running", "straight"}
+# "on two successive nights", "on three consecutive days": the words by which a count of periods counts occasions.
+SUCCESSIVE_WORDS = {"successive", "consecutive", "straight"}
 # What a run is of, when the text says: "a third straight night of hostilities" is not a run of the incident.
 RUN_OF = re.compile(r"\s+of\s+(?:\w+\s+)?(?P<noun>\w+)")
 RUN_EVENT_NOUNS = {"sighting", "incursion", "violation", "intrusion", "closure", "disruption", "drone", "balloon",

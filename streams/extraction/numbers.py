@@ -8,7 +8,8 @@ from spacy.tokens import Token
 
 from streams.extraction.lexicon import (AMOUNT_HEDGES, COMPOUND_NUMBER_WORDS, DEPARTURE_FORMS, ENTRY_FORMS, ENTRY_GERUNDS,
                                         MEASURE_PHRASES, MINUTES_PER_UNIT, NUMBER_TENS, NUMBER_UNITS, NUMBER_WORDS,
-                                        REPETITION_ADVERBS, STAY_LENGTH_WORDS, STAY_NOUNS)
+                                        REPETITION_ADVERBS, RUN_PERIODS, STAY_LENGTH_WORDS, STAY_NOUNS,
+                                        SUCCESSIVE_WORDS)
 
 
 def alternation(phrases: tuple[str, ...]) -> str:
@@ -86,4 +87,18 @@ def repetitions(verb: Token) -> int:
             amount = next((number(c.text) for c in child.children if c.dep_ == "nummod"), None)
             if amount and 1 < amount <= MOST_REPETITIONS:
                 return int(amount)
+    return 1
+
+
+def successive_periods(clause: Token) -> int:
+    """How many nights (days, evenings) in a row the sentence of a clause says its event came on: "seen on three
+    consecutive nights", "queues on two successive evenings when flights were halted"; 1 when it does not say. Each
+    is an occasion of its own, as "twice" is ("for two consecutive days" is how long, not how often)."""
+    for period in clause.sent:
+        if period.lemma_.lower() not in RUN_PERIODS or period.dep_ != "pobj" or period.head.lower_ != "on" or not any(
+                c.lower_ in SUCCESSIVE_WORDS for c in period.children):
+            continue
+        amount = next((number(c.text) for c in period.children if c.dep_ == "nummod"), None)
+        if amount and 1 < amount <= MOST_REPETITIONS:
+            return int(amount)
     return 1

@@ -27,7 +27,7 @@ from streams.extraction.locations import (Place, destination, facilities, locati
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
-from streams.extraction.numbers import repetitions
+from streams.extraction.numbers import repetitions, successive_periods
 from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, is_platform_word
 
@@ -442,8 +442,10 @@ def _per_date(mentions: list[Mention], clause: Token, context: Context) -> list[
 
 
 def _repeated(mentions: list[Mention], clause: Token) -> list[Mention]:
-    """ "Drones were spotted twice over the base": each time seen is a sighting of its own."""
+    """ "Drones were spotted twice over the base", "flights were halted on two successive nights after drones were
+    seen": each time seen, each night, is a sighting of its own."""
     times = repetitions(clause) if base_form(clause) in SEEING_VERBS else 1
+    times = max(times, successive_periods(clause))
     if times == 1:
         return mentions
     return [replace(m, rule="sighting.repeated", occasion=k) for m in mentions for k in range(times)]
