@@ -158,6 +158,16 @@ def _quoted_source(cue: Token) -> Token | None:
     return next((c for c in citing.children if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
+def _fronted_before_citing(cue: Token, inside_unit: set[int]) -> list[Token]:
+    """ "Stockholm will act, the minister was cited by TT as saying": wire copy puts the words first and their speaker
+    after, quoted by an outlet "as saying"; the parser hangs the words on the citing verb, before it."""
+    if cue.dep_ != "pcomp" or cue.head.lower_ != "as" or cue.head.head.lemma_.lower() not in CITING:
+        return []
+    citing = cue.head.head  # words that are themselves a speech act ("X has denied that ...") are read as one
+    return [c for c in citing.children if c.dep_ == "ccomp" and c.i < citing.i and c.i in inside_unit
+            and c.lemma_.lower() not in REPORTING_VERBS]
+
+
 def _antecedent(subject: Token, verb: Token) -> Token:
     """A pronoun subject of a verb inside another clause stands for that clause's subject: "the embassy rejected
     what it called ...", "the minister insisted he had ..."."""
@@ -499,7 +509,7 @@ class FieldReader:
             if clauses and cue.dep_ == "relcl" and not _has_subject(clauses[0]):
                 continue  # "jets that it said had entered ...": the clause lost its subject to the relative
             clauses = (clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
-                       or _clause_past_a_time_clause(cue, inside_unit))
+                       or _clause_past_a_time_clause(cue, inside_unit) or _fronted_before_citing(cue, inside_unit))
             parts = self._parts(clauses, inside_unit) if clauses else []
             aside = None if clauses else _aside(cue, tokens, unit.quotes)
             if aside is not None and any(c.dep_ == "ccomp" for v in _cues(aside.content, unit.quotes, REPORTING_VERBS)
