@@ -21,3 +21,10 @@ def test_a_speech_act_put_first_is_read_as_the_speech_act_it_is() -> None:
     found = said("The Danish navy has denied that its frigate fired at the drones, the broadcaster DR quoted a "
                  "navy officer as saying.")
     assert all(not quote.startswith("The Danish navy has denied") for _, _, quote in found)
+
+
+def test_a_double_surname_repeated_alone_is_the_person_named_before_not_a_body() -> None:
+    found = said("Regional Interior Minister Anna S\u00fctterlund-Waack told a committee on Wednesday that flying "
+                 "objects had been spotted.\nThe region has been strengthening its drone defenses, "
+                 "S\u00fctterlund-Waack was cited by the TT news agency as saying.")
+    assert [name for name, _, _ in found] == ["Anna S\u00fctterlund-Waack"] * 2

@@ -735,6 +735,9 @@ class SpeakerResolver:
             span = name_span(ent) if ent is not None else None
             if span is None and token.text[:1].isupper() and self._known_name(token):
                 span = name_span(doc[token.i: token.i + 1])
+            whole = entity_at(doc, token.i)
+            if span is None and whole is not None and _key(whole.text) in self.index.full_names:
+                span = whole  # "Berg-Lund said" after "Anna Berg-Lund": a double surname the tagger took for a body
             if span is None and token.pos_ == "PROPN" and token.lower_ not in INSTITUTION_HEADS:
                 span = self._titled(token)
             if span is None and token.pos_ == "PROPN" and not country_of(token) and self.index.misspelt(token.text):
