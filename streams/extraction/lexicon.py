@@ -410,6 +410,8 @@ PARENT_ORGANISATIONS: dict[str, str] = {
 # International organisations usually written out in full, by their initials.
 ORGANISATION_NAMES: dict[str, str] = {"UN": "United Nations", "EU": "European Union"}
 # Heads of institutions that are not a state's: an airport or an operator speaks for itself.
+# Bodies a capital names as their seat: "the government in Minsk" is the Belarusian government, called as written.
+SEATED_BODIES = {"government"}
 PRIVATE_HEADS = {"airport", "operator", "institute", "company", "airline", "firm", "utility", "group", "university"}
 # American spellings in institutions' names, and the British ones they are filed under.
 SPELLING_VARIANTS: dict[str, str] = {"defense": "defence", "center": "centre", "organization": "organisation",
@@ -802,6 +804,8 @@ INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) |
 # warning that ...".
 SPEECH_NOUNS = {"announcement", "statement", "comment", "remark", "claim", "warning", "assertion", "assessment",
                 "accusation", "admission", "assurance", "insistence", "pledge", "promise"}
+# Participles that "as ... by" turns into an attribution like "according to": "as reported by the ministry, ...".
+ATTRIBUTING_PARTICIPLES = {"report", "announce", "state", "confirm"}
 SPEECH_WORDS = SPEECH_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS | SPEECH_NOUNS | {"according"}
 # Verbs whose subject a speech act coordinated with them shares: "said in a statement and called on Moscow to ...".
 STATEMENT_VERBS = QUOTING_VERBS | STANCE_VERBS | APPEAL_VERBS | LABELLING_VERBS

@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.lexicon import (
-    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HONORIFICS,
+    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, CAPITALS, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HONORIFICS,
     HOME_WORDS, RANKS, SURNAME_PARTICLES,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MODIFIER_WORDS,
     MOUTHPIECE_PREPOSITIONS,
     MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PRESS_OFFICES, PRESS_WORDS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
-    RELATIVE_PRONOUNS, ROLE_WORDS, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES, VAGUE_PLURALS,
+    RELATIVE_PRONOUNS, ROLE_WORDS, SEATED_BODIES, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES, VAGUE_PLURALS,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.nlp import doc_entities, entity_at
@@ -372,7 +372,10 @@ class ArticleIndex:
             return Speaker(name=name, kind="organization", organization=country_name(alone))
         organization = self._organization_of(head, name, nationality, owner, field_name)
         code = country_code(organization) if organization else None
-        if code and name == name.lower() and not any(country_of(t) for t in _org_phrase(head)):
+        seat = _seat(head)
+        if code and seat is not None and head.lemma_.lower() in SEATED_BODIES and name == head.lower_:
+            name = f"{name} in {seat}"  # "the government in Minsk": the capital's own name for the state's government
+        elif code and name == name.lower() and not any(country_of(t) for t in _org_phrase(head)):
             name = f"{demonym(code)} {name}"  # "the defence ministry in Oslo": Norwegian defence ministry
         return Speaker(name=name, kind="organization", organization=organization)
 
@@ -626,6 +629,16 @@ def _apposition_owner(head: Token) -> str | None:
                 target = next((c for c in grandchild.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
                 if target is not None:
                     return " ".join(t.text for t in target.subtree if t.pos_ != "DET")
+    return None
+
+
+def _seat(head: Token) -> str | None:
+    """The capital of "the government in Minsk", as written (not a state's name: "the government in Belarus")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None and target.lower_ in CAPITALS and country_of(target):
+                return target.text
     return None
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from streams.extraction.lexicon import (
-    CIRCUMSTANCE_MARKS, CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
+    ATTRIBUTING_PARTICIPLES, CIRCUMSTANCE_MARKS, CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
     NEWS_HEADS, NEWS_WORDS, OUTLET_NAMES, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
     SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, STATEMENT_VERBS, TRAILING_JUNK, WEEKDAYS,
 )
@@ -75,8 +75,31 @@ class Candidate:
 
 
 def _is_according(token: Token) -> bool:
+    """ "according to Y", or its like "as reported by Y": Y is the source of the rest of the sentence."""
     doc = token.doc
-    return token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+    if token.i + 1 >= len(doc):
+        return False
+    if token.lower_ == "according":
+        return doc[token.i + 1].lower_ == "to"
+    return token.tag_ == "VBN" and token.lemma_.lower() in ATTRIBUTING_PARTICIPLES and token.i > 0 \
+        and doc[token.i - 1].lower_ == "as" and doc[token.i + 1].lower_ == "by"
+
+
+def _attribution_start(cue: Token) -> int:
+    """Where the attribution begins: "according", or the "as" of "as reported by"."""
+    return cue.i if cue.lower_ == "according" else cue.i - 1
+
+
+def _attribution_end(cue: Token, source: Token | None) -> int:
+    """Where the attribution ends: after its source, and after the participle's own words up to a comma ("as
+    reported by the ministry on Sunday, ...")."""
+    end = source.right_edge.i if source is not None else cue.i + 1
+    if cue.lower_ == "according":
+        return end
+    doc = cue.doc
+    while end + 1 < len(doc) and not doc[end + 1].is_punct and doc[end + 1] in cue.subtree:
+        end = doc[end + 1].right_edge.i if doc[end + 1].head == cue else end + 1
+    return end
 
 
 def _inside(token: Token, quotes: Iterable[Quote]) -> bool:
@@ -255,7 +278,7 @@ def _own_subject(verb: Token) -> Token | None:
 def _cue_text(cue: Token, subject: Token | None) -> str:
     """The cue phrase: "said", "told reporters", "wrote on X", "said in a statement", "the statement read"."""
     if _is_according(cue):
-        return "according to"
+        return "according to" if cue.lower_ == "according" else f"as {cue.text} by"
     doc = cue.doc
     if subject is not None and subject.lemma_.lower() in READ_DOCUMENTS:
         return f"{doc[subject.left_edge.i: subject.i + 1].text} {cue.text}"
@@ -599,8 +622,8 @@ class FieldReader:
             source = _subject(cue)
             if source is not None and _outlet(source, self.outlets):
                 continue  # "according to the broadcaster": the outlet carrying the story
-            end = source.right_edge.i if source is not None else cue.i + 1
-            content = [t for t in tokens if t.i < cue.i or t.i > end]
+            end = _attribution_end(cue, source)
+            content = [t for t in tokens if t.i < _attribution_start(cue) or t.i > end]
             if any(_inside(t, unit.quotes) for t in content) or _cues(content, unit.quotes, REPORTING_VERBS):
                 continue  # a quotation, or somebody's statement that a news agency reports
             text = _text(content)
