@@ -29,10 +29,10 @@ from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, BORDER_NO
                                         DESTROYING_VERBS, DOWNING_VERBS,
                                         DEFINITE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, HOMEWARD_WORDS,
-                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, MORE, ONE_MORE, RECENT_MONTH_MIN_DAY,
+                                        GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, LIST_ITEM_OPENERS, MORE, ONE_MORE, RECENT_MONTH_MIN_DAY,
                                         RECENT_PHRASES, SAME_DAY_PHRASES,
                                         SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
-from streams.extraction.locations import broad, location_in, site_named
+from streams.extraction.locations import broad, location_in, places, site_named
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.nlp import entities, entity_at, text_of
@@ -88,8 +88,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return False  # "spotted twice": two events, told in one clause
     if a.heading and b.heading and a.heading != b.heading:
         return False  # two lines of a timeline: two events, even a day apart
-    if a.kind == "drone_sighting" and _named_apart(a.location, b.location):
-        return False  # drones over two plants on consecutive nights: two sightings
+    if (a.kind == "drone_sighting" or _listed_place(a) or _listed_place(b)) and _named_apart(a.location, b.location):
+        return False  # drones over two plants on consecutive nights, or listed at two villages: two incidents
     if a.occurred_on is None or b.occurred_on is None:
         return True
     if a.rule.startswith(BACKGROUND_RULES) != b.rule.startswith(BACKGROUND_RULES) and a.occurred_on != b.occurred_on:
@@ -111,6 +111,10 @@ def _compatible(a: Mention, b: Mention) -> bool:
         exact = a.date_in_clause and b.date_in_clause and not (_around_midnight(a) or _around_midnight(b))
         return abs(gap) <= (0 if exact else 1)
     return x.value.startswith(y.value) or y.value.startswith(x.value)
+
+
+def _listed_place(mention: Mention) -> bool:
+    return mention.rule.endswith(LISTED_PLACES)
 
 
 def _around_midnight(mention: Mention) -> bool:
@@ -433,7 +437,8 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
         sentence, context)
     reported += _earlier_ones(sentence, reported, context)
     reported += _days_in_a_row(sentence, reported, context)
-    return _itemised(reported, sentence, found, context) + article4_requests(sentence, context)
+    return _spread_over_places(_itemised(reported, sentence, found, context), sentence) + article4_requests(
+        sentence, context)
 
 
 def _measured_against(reported: list[Mention], context: Context) -> Mention | None:
@@ -638,6 +643,31 @@ def _itemised(reported: list[Mention], sentence: Span, found: list[Phrase], cont
                               occurred_on=date or summed.occurred_on,
                               date_in_clause=bool(date) or summed.date_in_clause))
     return [m for m in reported if m is not summed] + listed
+
+
+LISTED_PLACES = ".listed_places"  # the suffix of a rule's name once :func:`_spread_over_places` spread its report
+
+
+def _spread_over_places(reported: list[Mention], sentence: Span) -> list[Mention]:
+    """ "Two drones had crashed in the east: one near X, and the other near Y": a list after a colon whose items
+    open with "one", "the other", "a second" spreads what the clause before it reports over the places its items
+    name, one incident a place."""
+    colon = next((t.i for t in sentence if t.text == ":"), None)
+    if colon is None or len(reported) != 1:
+        return reported
+    openers = [t.i for t in sentence if t.i > colon and t.lower_ in LIST_ITEM_OPENERS
+               and not (t.i + 1 < sentence.end and t.doc[t.i + 1].lower_ == "of")]  # "one of them": not an item
+    if len(openers) < 2 or sentence.doc[openers[0]].lower_ != "one":
+        return reported
+    named = [p for p in places(sentence) if p.name and p.token.i > colon and any(w[:1].isupper() for w in p.name.split())]
+    bounds = [*openers[1:], sentence.end]
+    sites = [next((p.name for p in named if start <= p.token.i < end), None) for start, end in zip(openers, bounds)]
+    if any(site is None for site in sites):
+        return reported
+    summed = reported[0]
+    each = 1 if summed.count in (None, len(sites)) else None
+    return [replace(summed, rule=f"{summed.rule}{LISTED_PLACES}", location=site, count=each,
+                    count_stated=each is not None and summed.count_stated) for site in sites]
 
 
 def _as_identified(mention: Mention, said: Identification) -> Mention:

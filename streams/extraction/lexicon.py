@@ -778,6 +778,9 @@ FIXED_HOLIDAY = re.compile(r"\b(?P<name>%s)\b" % "|".join(re.escape(name) for na
 # --- Runs of days: "closed for a second night in a row" -------------------------------------------------------------
 
 # Ordinals that count the days of a run, and the parts of a day a run is counted in.
+# Words that open each item of a list after a colon that spreads a number over places: "two drones fell: one near
+# X, the other near Y".
+LIST_ITEM_OPENERS = {"one", "another", "other", "second", "third", "fourth", "fifth", "last"}
 RUN_ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                                 "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
 RUN_PERIODS = {"day", "night", "evening", "morning", "afternoon"}
