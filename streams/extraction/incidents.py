@@ -38,7 +38,7 @@ from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Incid
 from streams.extraction.nlp import entities, entity_at, text_of
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import is_state_name, place_country
-from streams.extraction.platforms import Phrase, model_name, phrases
+from streams.extraction.platforms import Phrase, attackers_state, model_name, phrases
 from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
 from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words,
@@ -248,7 +248,8 @@ def _context_place(group: list[Mention], country: str, headline: Span | None) ->
     spans = [m.sentence for m in group]
     if headline is not None and any(_leading(m) for m in group if not m.rule.startswith(BACKGROUND_RULES)):
         spans.append(headline)
-    return next((name for span in spans for name in [site_named(span, {country})] if name), None)
+    return next((name for span in spans for name in [site_named(span, {country}, borders=span is not headline)] if name),
+                None)
 
 
 def _news_day(group: list[Mention], published: dt.date) -> FuzzyDate | None:
@@ -416,12 +417,7 @@ def _named_before(found: Iterable[Phrase]) -> list[Phrase]:
 
 def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     found = _named_before(_with_possessor(p) for p in phrases(sentence))
-    reported = violations(sentence, found, context) or overflights(sentence, found, context)
-    named = {m.country for m in reported}
-    reported += [m for m in crashes(sentence, found, context) if m.country not in named]
-    named = {m.country for m in reported}
-    reported += [m for m in shootdowns(sentence, found, context) if m.country not in named]
-    reported += [] if reported else sightings(sentence, found, context)
+    reported = _reported_in_attack(sentence, found, context)
     for phrase in found:
         if phrase.state and not phrase.defender:
             context.antecedents[phrase.platform] = context.antecedents["any"] = phrase
@@ -457,6 +453,36 @@ def _another_like(earlier: Mention, rule: str, sentence: Span, context: Context,
     return replace(earlier, rule=rule, sentence=sentence, field=context.field, occurred_on=occurred_on,
                    date_in_clause=date_in_clause, count=None, count_stated=False, duration=None, supporting=False,
                    heading=None, left=False, occasion=0)
+
+
+def _intruders_reported(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """What a sentence's own intruders did: entered, flew over, crashed, were shot down, else were seen."""
+    reported = violations(sentence, found, context) or overflights(sentence, found, context)
+    named = {m.country for m in reported}
+    reported += [m for m in crashes(sentence, found, context) if m.country not in named]
+    named = {m.country for m in reported}
+    reported += [m for m in shootdowns(sentence, found, context) if m.country not in named]
+    return reported or sightings(sentence, found, context)
+
+
+def _reported_in_attack(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
+    """ "Following a Russian drone attack overnight, drones fell on X soil": the drones of a sentence set in a
+    state's attack are that state's, as if an earlier sentence had named them (for this sentence only: the attack
+    is the scene, not the intruder told)."""
+    attackers = {phrase.platform: replace(phrase, state=state) for phrase in found
+                 if not phrase.state and not phrase.defender for state in [attackers_state(phrase.head)] if state}
+    if not attackers:
+        return _intruders_reported(sentence, found, context)
+    told = {platform: context.antecedents.get(platform) for platform in attackers}
+    context.antecedents.update(attackers)
+    try:
+        return _intruders_reported(sentence, found, context)
+    finally:
+        for platform, earlier in told.items():
+            if earlier is None:
+                del context.antecedents[platform]
+            else:
+                context.antecedents[platform] = earlier
 
 
 def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
@@ -907,7 +933,8 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     story = _aircraft_sentences(analysed) if any(fact.location is None for fact in facts) else []
     lead = next(_sentences(analysed.docs["body"]), None) if "body" in analysed.docs else None
     lead_day = _lead_day(lead, published) if lead is not None and any(f.occurred_on is None for f in facts) else None
-    return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story), facts, lead_day)
+    headline_doc = analysed.docs.get("headline")
+    return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story, headline_doc), facts, lead_day)
             for fact in facts]
 
 
@@ -943,14 +970,16 @@ def _story_event(fact: IncidentFact, facts: list[IncidentFact]) -> bool:
             and sum(other.kind == fact.kind and other.country == fact.country for other in facts) == 1)
 
 
-def _placed_by_story(fact: IncidentFact, facts: list[IncidentFact], story: list[Span]) -> IncidentFact:
+def _placed_by_story(fact: IncidentFact, facts: list[IncidentFact], story: list[Span],
+                     headline: Doc | None) -> IncidentFact:
     """ "A balloon was seen over X" in the lead, "the balloon entered the country's airspace" later: a story tells
     where its one event happened in any sentence about the aircraft, not always in the one that reports the
     intrusion. An incident no sentence of its own places, the only one of its kind in its state, is at the first
     place in that state the story's sentences about aircraft name (headline first)."""
     if fact.location is not None or not _story_event(fact, facts):
         return fact
-    place = next((name for sentence in story for name in [site_named(sentence, {fact.country})] if name), None)
+    place = next((name for sentence in story
+                  for name in [site_named(sentence, {fact.country}, borders=sentence.doc is not headline)] if name), None)
     return fact if place is None else replace(fact, location=place)
 
 

@@ -190,6 +190,10 @@ BORDER_NOUNS = {"border", "frontier"}
 # Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
 EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
                "invasion", "operation", "campaign", "wave"}
+# Attacks a platform word names the weapon of: "a Russian drone attack" is made with Russian drones.
+ATTACK_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "barrage", "wave"}
+# Prepositions of a clause that sets what follows in an attack: "Following a Russian drone attack, drones fell ...".
+AMID_PREPOSITIONS = {"following", "after", "during", "amid", "in"}
 # Wars a story is set against rather than about: a state named in "X's invasion of Y" or "the war in Y" is the
 # backdrop of a sighting elsewhere, neither its place nor the story's state.
 BACKDROP_NOUNS = {"war", "invasion", "aggression", "conflict"}

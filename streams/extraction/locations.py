@@ -321,12 +321,14 @@ def location_in(span: Span, scope: list[Token], victims: set[str], scope_only: b
     return candidates[0].name if candidates else None
 
 
-def site_named(span: Span, victims: set[str]) -> str | None:
+def site_named(span: Span, victims: set[str], borders: bool = True) -> str | None:
     """A place a sentence names anywhere, for an incident its own clause does not place: "the runway at X Airport
     stayed shut after a drone was seen" is at X Airport, whatever the clause of the sighting says. A facility or a
-    place after a locative preposition in a victim state (or no known state), a site before a region."""
+    place after a locative preposition in a victim state (or no known state), a site before a region; not a border
+    unless borders (a headline's "near X border" is the body's "near the border with X", which places nothing)."""
     candidates = [p for p in [*places(span), *facilities(span), *_proper_sites(span)] if p.name and _fits_incident(p)
-                  and (p.country or _modifier_state(p)) in victims | {None}]
+                  and (p.country or _modifier_state(p)) in victims | {None}
+                  and (borders or p.token.lemma_.lower() not in BORDER_NOUNS)]
     candidates.sort(key=lambda p: (regional(p), p.token.i))
     return candidates[0].name if candidates else None
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from streams.extraction.lexicon import (ARMED_BODIES, ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
+from streams.extraction.lexicon import (AMID_PREPOSITIONS, ARMED_BODIES, ATTACK_NOUNS, ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
                                        DIVIDED_HALVES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
                                        INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, LIKENESS_WORDS,
@@ -181,6 +181,16 @@ def divided_half(token: Token) -> str | None:
                                         for ent in token.sent.ents if ent.start != token.i):
             return halves[token.text]
     return None
+
+
+def attackers_state(head: Token) -> str | None:
+    """ "Following a Russian drone attack", "during Russia's missile strikes": the state of an attack that sets the
+    scene of a sentence is that of the weapon the platform word before it names."""
+    attack = head.head
+    if head.dep_ != "compound" or attack.lemma_.lower() not in ATTACK_NOUNS or attack.dep_ != "pobj" \
+            or attack.head.lower_ not in AMID_PREPOSITIONS:
+        return None
+    return nationality([c for c in head.head.children if c.dep_ in {"amod", "compound", "poss"} and c.i < head.i])
 
 
 def _of_name_state(token: Token) -> str | None:
