@@ -61,3 +61,55 @@ def test_a_government_in_a_state_named_as_a_state_keeps_its_nationality() -> Non
 def test_a_ministry_in_a_capital_is_still_named_by_its_nationality() -> None:
     found = _said("The defence ministry in Oslo said the two fighters had been sent up twice that week.")
     assert [(name, org) for name, org, *_ in found] == [("Norwegian defence ministry", "Norway")]
+
+
+def test_an_office_holder_the_story_names_only_later_is_that_person() -> None:
+    found = _said("Peru will ask the regional security council to meet, the defence minister said on Sunday. The "
+                  "minister added that the jets had crossed the coast twice. In a radio interview, Carlos Mendoza said "
+                  'the flights "broke every rule".')
+    assert [(name, mode) for name, _, mode, _ in found] == [("Carlos Mendoza", "reported")] * 2 + [
+        ("Carlos Mendoza", "direct")]
+    assert all(org == "Peru" for _, org, _, _ in found)
+
+
+def test_he_after_an_office_holder_named_later_is_that_person() -> None:
+    found = _said("Peru will ask the regional security council to meet, the defence minister said on Sunday. He said "
+                  "the jets had crossed the coast twice. In a radio interview, Carlos Mendoza said the flights had been "
+                  "tracked from the start.")
+    assert {name for name, *_ in found} == {"Carlos Mendoza"} and len(found) == 3
+
+
+def test_a_person_named_later_with_another_office_is_not_the_office_holder() -> None:
+    found = _said("Peru will ask the regional security council to meet, the defence minister said on Sunday. In a "
+                  "radio interview, opposition leader Carlos Mendoza said the flights had been tracked from the start.")
+    assert [name for name, *_ in found] == ["Carlos Mendoza"]
+    assert "council" not in found[0][3]
+
+
+def test_an_office_holder_with_a_person_named_before_is_not_the_next_person() -> None:
+    found = _said("Carlos Mendoza visited the base on Friday. Peru will ask the regional security council to meet, the "
+                  "defence minister said on Sunday. In a radio interview, Jorge Salinas said the flights had been "
+                  "tracked from the start.")
+    assert ("Jorge Salinas", "Peru", "reported",
+            "Peru will ask the regional security council to meet") not in found
+
+
+def test_people_speaking_together_each_make_the_statement() -> None:
+    found = _said("Estonian Prime Minister Kai Tamm and Latvian Prime Minister Juris Ozols said in a joint statement "
+                  "on Monday that the night flights had been planned in Minsk.")
+    assert [(name, org) for name, org, *_ in found] == [("Kai Tamm", "Estonia"), ("Juris Ozols", "Latvia")]
+    assert len({quote for *_, quote in found}) == 1
+    assert run("Estonian Prime Minister Kai Tamm and Latvian Prime Minister Juris Ozols said in a joint statement on "
+               "Monday that the night flights had been planned in Minsk.").statements[1].rules == (
+        "statement.reported_clause.joint",)
+
+
+def test_a_quotation_two_people_give_together_is_each_ones() -> None:
+    found = _said('"No one will fly over our farms again," President Alar Kask and Defence Minister Mari Lepp told '
+                  "farmers in Tartu.")
+    assert [name for name, *_ in found] == ["Alar Kask", "Mari Lepp"]
+
+
+def test_a_person_with_an_institution_is_the_persons_statement_alone() -> None:
+    found = _said("Kai Tamm and the border guard said the night flights had been planned in Minsk.")
+    assert [name for name, *_ in found] == ["Kai Tamm"]

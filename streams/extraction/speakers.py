@@ -45,6 +45,7 @@ from streams.model.article import TEXT_FIELDS
 # Fields in the order a reader meets the article's names; the headline's capitalisation misleads the tagger.
 READING_ORDER = ("standfirst", "body", "headline")
 NEARBY_BONUS = 3
+OFFICE_NAMED_REACH = 600  # characters on from "the minister said" in which the minister may first be named
 ISSUER_REACH = 600  # characters back from "the statement read" in which its issuer is looked for
 ADDRESS_WORDS = RANKS | HONORIFICS  # built once: every name read is stripped of them
 
@@ -664,6 +665,7 @@ class SpeakerResolver:
     sources: list[tuple[str, Speaker]] = field(default_factory=list)  # anonymous sources met, by head noun
     spellings: dict[str, Speaker] = field(default_factory=dict)  # institutions as first written, by spelling key
     full_forms: dict[str, Speaker] = field(default_factory=dict)  # _named_before's answers by name: one scan per name
+    holder_named_later: Speaker | None = None  # "the foreign minister said" of a minister the story names later
 
     def __post_init__(self) -> None:
         self.index = ArticleIndex(self.analysed).build()
@@ -683,8 +685,8 @@ class SpeakerResolver:
             subject = _person_before(subject.head.head) if subject.lower_ == "who" else subject.head.head
         lower = subject.lower_
         where = place(subject, field_name)
-        if lower in PERSON_PRONOUNS:
-            return self._last_person(where)
+        if lower in PERSON_PRONOUNS:  # "he said": the last person named, else an office holder named only later
+            return self._last_person(where) or self.holder_named_later
         if lower == "it":
             return self.last_org
         if lower == "they" and self.last_org is not None and _plural_body(self.last_org.name):
@@ -701,6 +703,14 @@ class SpeakerResolver:
             return self.person(person)
         found = self._unnamed(subject, field_name, where)
         return self._as_first_written(found) if found is not None else None
+
+    def co_speakers(self, subject: Token | None) -> list[Speaker]:
+        """ "Prime Minister A and President B said in a joint statement": each person of a coordinated subject says
+        it, as the first does (states speaking together are one speaker: :meth:`speaker`)."""
+        if subject is None or subject.pos_ == "PRON":
+            return []
+        people = (self._named_person(c) for c in subject.children if c.dep_ == "conj")
+        return [self.person(span) for span in people if span is not None]
 
     def _as_first_written(self, speaker: Speaker) -> Speaker:
         """One institution, one name: "the Defense Ministry" or "the Ministry of Defence" after "the Norwegian
@@ -1003,7 +1013,26 @@ class SpeakerResolver:
                     qualifiers <= set(spelling_key(title.role).split())) and not (
                     states and held_for and held_for not in states):
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
-        return None
+        return self._named_later(subject, where, before, after)
+
+    def _named_later(self, subject: Token, where: Place, before: list[PersonMention],
+                     after: list[PersonMention]) -> Speaker | None:
+        """ "..., the foreign minister said. ... Speaking on television, X said ...": an office holder the story has
+        not named is the next person it names speaking in the same field, when that person comes with no title of
+        their own and no one was named before."""
+        if before or not after:
+            return None
+        nxt = after[0]
+        title = self.index.titles.get(nxt.name)
+        if not nxt.subject or nxt.where.rank != where.rank or nxt.where.char - where.char > OFFICE_NAMED_REACH or (
+                title is not None and title.role):
+            return None
+        office = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det" and t.tag_ != "POS"]
+        organization = title.organization if title is not None else None
+        code = organization and country_code(organization) or self.index.nearby_country(subject.doc[subject.i: subject.i + 1])
+        self.holder_named_later = Speaker(name=nxt.name, kind="person", role=" ".join(t.text for t in office),
+                                          organization=organization or (country_name(code) if code else None))
+        return self.holder_named_later
 
 
 def is_press_office(head: Token) -> bool:

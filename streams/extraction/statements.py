@@ -712,16 +712,18 @@ def extract_statements(analysed: AnalysedArticle) -> list[StatementFact]:
                 speaker = _speaker(candidate, resolver, field_name, previous)
                 if speaker is None:
                     continue
-                fact = StatementFact(
-                    speaker=speaker, mode=candidate.mode, quote=candidate.quote,
-                    cue=_cue_text(candidate.cue, candidate.subject) if candidate.cue is not None else None,
-                    said_on=_said_on(candidate.cue, published), evidence=(_evidence(field_name, reader.text, unit),),
-                    confidence=candidate.confidence, rules=(candidate.rule,),
-                )
+                joint = resolver.co_speakers(candidate.subject) if speaker.kind == "person" and candidate.cue else []
+                for said_by, rule in [(speaker, candidate.rule), *((s, f"{candidate.rule}.joint") for s in joint)]:
+                    fact = StatementFact(
+                        speaker=said_by, mode=candidate.mode, quote=candidate.quote,
+                        cue=_cue_text(candidate.cue, candidate.subject) if candidate.cue is not None else None,
+                        said_on=_said_on(candidate.cue, published), evidence=(_evidence(field_name, reader.text, unit),),
+                        confidence=candidate.confidence, rules=(rule,),
+                    )
+                    if not _duplicate(fact, facts):
+                        facts.append(fact)
                 resolver.spoke(speaker, place(candidate.cue or doc[0], field_name), reader.text[unit.start:unit.end])
                 spoken = speaker
-                if not _duplicate(fact, facts):
-                    facts.append(fact)
             if spoken is None:
                 _note_issuer(reader, unit, resolver)
             previous = spoken or _colon_speaker(reader, unit, resolver)
