@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from streams.extraction.airports import airport_countries
-from streams.extraction.lexicon import (BACKDROP_NOUNS, ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
+from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
@@ -219,7 +219,9 @@ def places(span: Span) -> list[Place]:
         prep = token.head
         if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS:
             place = _place(token, "of", f"{prep.head.text} of ")
-        elif prep.lower_ == "in" and _named_site(prep.head) is not None:
+        elif operated_site(token):
+            continue  # "over the U.S. Air Force base in X": the town names the base, in its own "in" phrase
+        elif prep.lower_ == "in" and _named_site(prep.head) is not None and not operated_site(prep.head):
             place = _named_site(prep.head)  # "X Air Force Base in Ohio": at the base, which lies in Ohio
         elif prep.lower_ in LOCATIVE_PREPOSITIONS and not (prep.lower_ == "to" and prep.head.lower_ != "close"):
             place = _place(token, prep.lower_)
@@ -230,6 +232,23 @@ def places(span: Span) -> list[Place]:
         if place is not None:
             found += _each_named(place)
     return found
+
+
+def operated_site(site: Token) -> bool:
+    """ "the U.S. Air Force base in X", "the NATO air base in Y": a site named only by who runs it (initials, a
+    state, an armed force) is called by the town an "in" phrase places it in."""
+    if site.lemma_.lower() not in SITE_HEADS:
+        return False
+    town = next((o for c in site.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+                 if o.dep_ == "pobj" and o.pos_ == "PROPN" and not is_state_name(o.text)), None)
+    names = [t for t in site.subtree if t.i < site.i and t.pos_ == "PROPN"]
+    return town is not None and bool(names) and all(_operator_word(t) for t in names)
+
+
+def _operator_word(token: Token) -> bool:
+    """A word of who runs a site: initials ("NATO", "U.S."), a state, or an armed force ("Air Force")."""
+    return token.text.isupper() or "." in token.text or is_state_name(token.text) or token.lemma_.lower() in ARMED_BODIES \
+        or (token.head.lemma_.lower() in ARMED_BODIES and token.head.pos_ == "PROPN")
 
 
 def _named_site(site: Token) -> Place | None:

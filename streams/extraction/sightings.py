@@ -22,7 +22,7 @@ from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, HOSTILE_ACT_NO
                                         OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
                                         SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, STATE_NOUNS, UNKNOWN, VIOLATION_NOUNS)
-from streams.extraction.locations import (Place, destination, facilities, location_in, name_country, places, regional,
+from streams.extraction.locations import (Place, destination, facilities, location_in, name_country, operated_site, places, regional,
                                           subject_place, whole_name)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
@@ -573,8 +573,8 @@ def _named_sites(sentence: Span, scope: set[int]) -> list[tuple[str, str | None]
     found: dict[int, tuple[str, str | None]] = {}
     described = _describing_words(sentence)
     for token in sentence:
-        if token.i not in scope or token.i in described or token.lemma_.lower() not in SITE_HEADS:
-            continue
+        if token.i not in scope or token.i in described or token.lemma_.lower() not in SITE_HEADS or operated_site(token):
+            continue  # "the U.S. Air Force base in X" is named by X (:func:`.locations.operated_site`)
         names = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"} and c.pos_ == "PROPN"
                  and c.i < token.i]
         if names and not all(is_state_name(t.text) for t in names):  # not "Denmark's biggest base"
