@@ -17,8 +17,9 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         partners, preceding_subject, state_of, subject)
 from streams.extraction.dates import date_near, listed_days, resolve
-from streams.extraction.lexicon import (ARTICLE4_ANAPHORS, ARTICLE4_GATHERINGS, ARTICLE4_INVOKING, ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS, ARTICLE4_TOPICS, CAUSING_VERBS,
-                                        CONSULTATION_PRONOUNS, DEFINITE, DOUBTING_HEADS, INTENT_MODALS, MODALS, NATO_MEMBERS, PREDICTING_WORDS,
+from streams.extraction.lexicon import (ARTICLE4_ANAPHORS, ARTICLE4_GATHERINGS, ARTICLE4_INVOKING, ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS,
+                                        ARTICLE4_SELF_NOUNS, ARTICLE4_TOPICS, CAUSING_VERBS, CONSULTATION_PRONOUNS, DEFINITE, DOUBTING_HEADS,
+                                        INTENT_MODALS, LIST_OPENERS, MODALS, NATO_MEMBERS, POINTING_DETERMINERS, PREDICTING_WORDS,
                                         REPETITION_ADVERBS, REQUEST_MAKING_VERBS, REQUESTER_PREPOSITIONS,
                                         REQUESTER_PRONOUNS)
 from streams.extraction.mentions import Context, Mention
@@ -61,10 +62,21 @@ def _requesters(word: Token) -> list[Token]:
         asker = controller or preceding_subject(verb) or subject(verb)
         if asker is None and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
             asker = verb.head  # "four members - A, B and C - asked on Monday ...": the verb misread as a participle
+        if asker is None or asker.lemma_.lower() == "article":
+            asker = _passive_by(verb)
         holders = [asker] if asker is not None and asker.lemma_.lower() != "article" else []
         holders += partners(verb)
     holders = [_speaker(h) if h.lower_ in REQUESTER_PRONOUNS else h for h in holders]
     return [t for holder in holders for t in coordinated(holder)]
+
+
+def _passive_by(verb: Token) -> Token | None:
+    """ "This article was invoked mainly by Turkey": who did a passive request, where the parser hangs "by" on the
+    verb as a plain preposition (an adverb before it, "mainly by", "twice by") rather than as its agent."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((o for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                 for o in prep.children if o.dep_ == "pobj"), None)
 
 
 def _speaker(pronoun: Token) -> Token:
@@ -124,10 +136,12 @@ def _predicted(verb: Token) -> bool:
 
 
 def _named_again(obj: Token) -> bool:
-    """ "Turkey has used the option twice": in a story that names Article 4, "the option", "the clause" is it again
-    (only as the object of a request verb, only with "the": "an option" is any, and not one a phrase of its own
-    says: "the option to close the border")."""
-    return (obj.dep_ == "dobj" and obj.lemma_.lower() in ARTICLE4_ANAPHORS
+    """ "Turkey has used the option twice", "the clause was invoked by X": in a story that names Article 4, "the
+    option", "the clause", "this article" is it again (only as what a request verb asks for, only with "the" or
+    "this": "an option" is any, and not one a phrase of its own says: "the option to close the border")."""
+    pointed = obj.lemma_.lower() in ARTICLE4_SELF_NOUNS and any(c.dep_ == "det" and c.lower_ in POINTING_DETERMINERS
+                                                               for c in obj.children)
+    return (obj.dep_ in {"dobj", "nsubjpass"} and (obj.lemma_.lower() in ARTICLE4_ANAPHORS or pointed)
             and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in obj.children)
             and not any(c.dep_ in {"acl", "relcl", "prep"} for c in obj.children))  # "the option to close a border"
 
@@ -167,9 +181,9 @@ def _occasions(sentence: Span, word: Token, context: Context) -> list[FuzzyDate]
     request; none unless every count has a date."""
     marks = [(t, REPETITION_ADVERBS[t.lower_]) for t in sentence if t.i > word.i and t.lower_ in REPETITION_ADVERBS
              and _counting(t)]
-    if sum(times for _, times in marks) < 2:
+    occasions = _listed_before_count(sentence, word, marks[0][0] if marks else None, context)
+    if sum(times for _, times in marks) + len(occasions) < 2:
         return []
-    occasions: list[FuzzyDate] = []
     for k, (mark, times) in enumerate(marks):
         end = marks[k + 1][0].i if k + 1 < len(marks) else sentence.end
         days = [d for ent in entities(sentence) if ent.label_ == "DATE" and mark.i < ent.start < end
@@ -179,6 +193,16 @@ def _occasions(sentence: Span, word: Token, context: Context) -> list[FuzzyDate]
             return []
         occasions += listed if len(listed) == times else [days[0]] * times  # "twice, in A and B": one each
     return occasions
+
+
+def _listed_before_count(sentence: Span, word: Token, mark: Token | None, context: Context) -> list[FuzzyDate]:
+    """ "was invoked several times: in 2003 over Iraq, and twice in 2012": after a colon or dash that opens the list
+    of the requests a sentence has counted, each date before the first count ("twice") is one request."""
+    opener = next((t for t in sentence if t.i > word.i and t.lower_ in LIST_OPENERS), None)
+    if opener is None or mark is None or mark.i < opener.i:
+        return []
+    return [d for ent in entities(sentence) if ent.label_ == "DATE" and opener.i < ent.start < mark.i
+            for d in [resolve(ent.text, context.published)] if d]
 
 
 def _listed(word: Token, context: Context) -> list[FuzzyDate]:

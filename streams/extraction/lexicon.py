@@ -655,6 +655,12 @@ CONSULTATION_PRONOUNS = {"them", "it", "they", "these", "those"}
 ARTICLE4_ANAPHORS = {"option", "clause", "provision", "mechanism", "procedure"}
 # Verbs whose object can only be a clause of a treaty: "it has invoked it once before", in a story naming Article 4.
 ARTICLE4_INVOKING = {"invoke", "trigger", "activate"}
+# The treaty's article called again by a demonstrative, in a story that has named Article 4: "this article was
+# invoked twice" ("the article" may be the story itself, so only "this" or "that" points back to the treaty's).
+ARTICLE4_SELF_NOUNS = {"article"}
+POINTING_DETERMINERS = {"this", "that"}
+# Marks after which a sentence lists what it has just counted: "invoked it several times: in 2003 and twice in 2012".
+LIST_OPENERS = {":", "—", "–"}
 # Prepositions that attach a request noun to who made it: "the request of Estonia", "a request by Poland".
 REQUESTER_PREPOSITIONS = {"of", "by", "from"}
 

@@ -1,0 +1,38 @@
+"""Incident recall on what a story points back to or lists after a count: "this article was invoked by X", "several
+times: in 2003, and twice in 2012" (invented sentences, published Wednesday 2025-10-08 unless said)."""
+
+from __future__ import annotations
+
+from articles import run
+
+
+def requests(body: str) -> list[tuple[str, str | None]]:
+    return sorted((i.country, i.occurred_on.value if i.occurred_on else None) for i in run(body).incidents
+                  if i.kind == "article4_request")
+
+
+# --- Article 4 called "this article", asked for by a passive "by X", and a list opened after its count ------------
+
+
+def test_this_article_invoked_by_a_state_is_its_request_of_article_4() -> None:
+    assert requests("Slovakia requested consultations under Article 4 on Monday. This article was used twice by "
+                    "Poland, in 2014 and 2022.") == [("PL", "2014"), ("PL", "2022"), ("SK", "2025-10-06")]
+    assert requests("Denmark asked for talks under Article 4 on Friday. This article was invoked mainly by Lithuania "
+                    "in 2021.") == [("DK", "2025-10-03"), ("LT", "2021")]
+
+
+def test_a_list_opened_by_a_colon_after_a_count_gives_each_date_before_the_next_count_one_request() -> None:
+    assert requests("Denmark asked for talks under Article 4 on Friday. The clause has been invoked several times by "
+                    "Turkey: in 2003, and twice in 2012.") == [("DK", "2025-10-03"), ("TR", "2003"), ("TR", "2012"),
+                                                               ("TR", "2012")]
+    assert requests("Norway sought consultations under Article 4 on Monday. This article has been triggered a few "
+                    "times, mostly by Latvia: in 2016 over a pipeline, then once in 2019.") == [
+        ("LV", "2016"), ("LV", "2019"), ("NO", "2025-10-06")]
+
+
+def test_the_article_written_or_shared_by_someone_is_no_request() -> None:
+    # "the article" may be the story itself, and what was done to it is no request
+    assert requests("Croatia invoked Article 4 on Monday. The article was shared by Poland in 2020.") == [
+        ("HR", "2025-10-06")]
+    assert requests("Slovakia requested consultations under Article 4 on Monday. This article was written in 1949 by "
+                    "the founders.") == [("SK", "2025-10-06")]
