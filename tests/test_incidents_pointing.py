@@ -36,3 +36,29 @@ def test_the_article_written_or_shared_by_someone_is_no_request() -> None:
         ("HR", "2025-10-06")]
     assert requests("Slovakia requested consultations under Article 4 on Monday. This article was written in 1949 by "
                     "the founders.") == [("SK", "2025-10-06")]
+
+
+# --- A state's airspace left is a detail, not the violation a shoot-down or a crash beside it reports -------------
+
+
+def violations(body: str) -> list[tuple[str, str | None, str | None]]:
+    return sorted((i.country, i.violator, i.occurred_on.value if i.occurred_on else None) for i in run(body).incidents
+                  if i.kind == "airspace_violation")
+
+
+def test_a_shoot_down_stands_beside_a_clause_about_airspace_left() -> None:
+    assert violations("After Romania shot down a Russian drone on Monday, officials said earlier drones had been "
+                      "spotted only after they had exited Romanian airspace.") == [("RO", "RU", "2025-10-06")]
+    assert violations("When the Polish army brought down a Belarusian balloon on Friday, ministers said similar "
+                      "balloons were seen only once they had left Polish airspace.") == [("PL", "BY", "2025-10-03")]
+
+
+def test_airspace_left_alone_is_no_incident() -> None:
+    assert violations("The balloon left Polish airspace after twenty minutes, the ministry said.") == []
+
+
+def test_a_crash_is_placed_in_the_state_a_later_place_names_not_the_one_whose_airspace_it_left() -> None:
+    assert violations("A Russian drone crashed in a field in eastern Latvia on Sunday after it had flown out of "
+                      "Belarusian airspace.") == [("LV", "RU", "2025-10-05")]
+    assert violations("A Belarusian drone came down in an orchard near Kaunas on Saturday.") == [
+        ("LT", "BY", "2025-10-04")]

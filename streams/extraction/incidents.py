@@ -458,9 +458,11 @@ def _another_like(earlier: Mention, rule: str, sentence: Span, context: Context,
 def _intruders_reported(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """What a sentence's own intruders did: entered, flew over, crashed, were shot down, else were seen."""
     reported = violations(sentence, found, context) or overflights(sentence, found, context)
-    named = {m.country for m in reported}
+    # a state's airspace left ("until after they had exited X airspace") only adds detail to a violation told
+    # elsewhere: it does not stand for one a crash or a shoot-down in the same sentence reports
+    named = {m.country for m in reported if not m.supporting}
     reported += [m for m in crashes(sentence, found, context) if m.country not in named]
-    named = {m.country for m in reported}
+    named = {m.country for m in reported if not m.supporting}
     reported += [m for m in shootdowns(sentence, found, context) if m.country not in named]
     return reported or sightings(sentence, found, context)
 

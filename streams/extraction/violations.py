@@ -808,6 +808,7 @@ def _ground_state(verb: Token, context: Context, remains: Token | None = None) -
     eastern region" (its: the state that says so), "near the Estonian town of X", "in Valga", "into an orchard in
     southern Slovakia"."""
     holders = _ground_holders(verb, remains) if remains is not None else [verb]
+    unnamed: Token | None = None  # "in a field": a place that names no state, the story's unless a later one does
     for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ != "prep" or prep.lower_ not in GROUND_PREPOSITIONS:
             continue
@@ -819,8 +820,11 @@ def _ground_state(verb: Token, context: Context, remains: Token | None = None) -
                 return (listed[0] if listed else subject_state(verb)), obj  # "A and B reported ... on their soil"
             code = nationality(words) or next((place_country(t.text) for t in words if t.pos_ == "PROPN"
                                                and place_country(t.text)), None)
-            return code or context.main_country, obj
-    return None, None
+            if code:
+                return code, obj
+            unnamed = unnamed or obj
+    # "crashed in a field in eastern X", the parser hanging both places on the verb: the one that names a state
+    return (context.main_country, unnamed) if unnamed is not None else (None, None)
 
 
 def _grounds_listed_with(verb: Token, where: Token | None, first: str) -> list[str]:
