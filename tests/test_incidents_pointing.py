@@ -62,3 +62,27 @@ def test_a_crash_is_placed_in_the_state_a_later_place_names_not_the_one_whose_ai
                       "Belarusian airspace.") == [("LV", "RU", "2025-10-05")]
     assert violations("A Belarusian drone came down in an orchard near Kaunas on Saturday.") == [
         ("LT", "BY", "2025-10-04")]
+
+
+# --- The intruders called back by "the" and sent over two or more named places: an incident at each -------------
+
+
+def sites(body: str) -> list[tuple[str, str | None, str | None]]:
+    return sorted((i.country, i.violator, i.location) for i in run(body).incidents if i.kind == "airspace_violation")
+
+
+def test_the_intruders_sent_over_two_named_places_are_an_incident_at_each() -> None:
+    assert sites("Six Chinese drones entered Taiwanese airspace on Friday. The two drones flew over Beigan while the "
+                 "other drones flew over Dongyin.") == [("TW", "CN", "Beigan"), ("TW", "CN", "Dongyin")]
+    assert sites("Three Russian helicopters crossed into Estonian airspace on Sunday. The two Mi-8 helicopters flew "
+                 "over Ruhnu, and the Ka-52 helicopter flew over Kihnu.") == [("EE", "RU", "Kihnu"), ("EE", "RU", "Ruhnu")]
+
+
+def test_one_named_place_is_where_the_incident_reported_went() -> None:
+    assert sites("Two Russian Su-30 jets entered Finnish airspace on Thursday. The jets flew over Suursaari before "
+                 "turning back.") == [("FI", "RU", "Suursaari")]
+
+
+def test_places_the_intruders_did_not_fly_over_are_no_incidents() -> None:
+    assert len(sites("Six Chinese drones entered Taiwanese airspace on Friday. The drones did not fly over Beigan or "
+                     "Dongyin, officials said.")) == 1

@@ -31,7 +31,8 @@ from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, BORDER_NO
                                         RUN_ORDINALS, SEEING_VERBS, HOMEWARD_WORDS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, LIST_ITEM_OPENERS, MORE, ONE_MORE, RECENT_MONTH_MIN_DAY,
                                         RECENT_PHRASES, SAME_DAY_PHRASES,
-                                        SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES, EVENING_PHRASES)
+                                        OVERFLYING_VERBS, SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES,
+                                        EVENING_PHRASES)
 from streams.extraction.locations import broad, location_in, places, site_named
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
@@ -41,7 +42,8 @@ from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, attackers_state, model_name, phrases
 from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
-from streams.extraction.violations import (Identification, crashes, identification, overflights, owner_words,
+from streams.extraction.violations import (Identification, crashes, identification, named_places_overflown, overflights,
+                                           owner_words,
                                            shootdowns, violations)
 
 PATTERN_FILES = ("disruption", "background", "retold", "returned")  # the pattern files (patterns/*.json) the incident rules read
@@ -427,7 +429,8 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     said = identification(sentence, found, context.model_states)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
-    reported = reported or _more_of_them(found, sentence, context) or _told_later(found, sentence, context)
+    reported = reported or _more_of_them(found, sentence, context) or _sites_overflown(found, sentence, context) or \
+        _told_later(found, sentence, context)
     reported = reported or ([] if found else _one_more(sentence, context))
     reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context) or _came_back(
         sentence, context)
@@ -797,6 +800,33 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
                             duration=duration, location=location, supporting=not reports,
                             **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
     return []
+
+
+def _sites_overflown(found: list[Phrase], sentence: Span, context: Context) -> list[Mention]:
+    """ "The two F-16s flew over A, with the F-4s flying over B": where a later sentence sends the intruders the story
+    reported, called back by "the", over two or more named places (islands, towns), each place is an incident of
+    its own, of the same state and intruder, as named sites are; one place named so is a detail of the one reported
+    (:func:`_told_later`)."""
+    earlier = next((m for m in reversed(context.reported) if m.kind == "airspace_violation"), None)
+    if earlier is None:
+        return []
+    flights: list[tuple[Phrase, Token]] = []
+    for phrase in found:
+        verb = phrase.head.head
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
+        if (phrase.defender or not definite or phrase.head.dep_ != "nsubj" or phrase.platform != earlier.platform
+                or phrase.state not in {None, earlier.violator} or base_form(verb) not in OVERFLYING_VERBS
+                or doubted(verb) or negated(verb)):
+            continue
+        flights += [(phrase, place) for place in named_places_overflown(verb)]
+    sites = list({place.text: (phrase, place) for phrase, place in flights}.values())
+    if len(sites) < 2:
+        return []
+    # the first place is where the incident reported went; each further one is another (told apart as occasions are)
+    return [replace(earlier, rule="detail.sites_overflown", sentence=sentence, field=context.field, location=place.text,
+                    model=phrase.model or earlier.model, count=phrase.count if phrase.count_stated else None,
+                    count_stated=phrase.count_stated, supporting=False, occasion=earlier.occasion if k == 0 else k)
+            for k, (phrase, place) in enumerate(sites)]
 
 
 def _retold(phrase: Phrase, earlier: Mention, context: Context) -> bool:

@@ -697,6 +697,11 @@ def _overflown(verb: Token) -> list[Token]:
         [c for c in verb.children if c.dep_ == "dobj"] if particle or base_form(verb) == "overfly" else [])
 
 
+def named_places_overflown(verb: Token) -> list[Token]:
+    """The places a flight went over that are named by a proper name of no state: "flew over Makronisi"."""
+    return [obj for obj in _overflown(verb) if obj.pos_ == "PROPN" and not is_state_name(obj.text)]
+
+
 def _land_owner(verb: Token, context: Context) -> str | None:
     """Whose land a flight went over when no name there is known: "two Greek islands" by its nationality, "the
     islands of X" or "the town of Y" the article's state's; never open water ("over the Gulf of X")."""
