@@ -86,3 +86,29 @@ def test_one_named_place_is_where_the_incident_reported_went() -> None:
 def test_places_the_intruders_did_not_fly_over_are_no_incidents() -> None:
     assert len(sites("Six Chinese drones entered Taiwanese airspace on Friday. The drones did not fly over Beigan or "
                      "Dongyin, officials said.")) == 1
+
+
+# --- One more, or an earlier one, of a series brought down, its noun left out ------------------------------------
+
+
+def downed(body: str, published: str = "2025-10-08T09:00:00Z") -> list[tuple[str, str | None, str | None]]:
+    return sorted((i.country, i.violator, i.occurred_on.value if i.occurred_on else None)
+                  for i in run(body, published_at=published).incidents if i.kind == "airspace_violation")
+
+
+def test_another_one_brought_down_is_one_more_incident_like_the_last() -> None:
+    assert downed("Latvian soldiers shot down a Russian drone near Rezekne on Monday. Another one was shot down on "
+                  "Tuesday near Ludza.") == [("LV", "RU", "2025-10-06"), ("LV", "RU", "2025-10-07")]
+
+
+def test_the_first_one_downed_on_a_day_of_its_own_is_an_earlier_incident_of_the_series() -> None:
+    assert downed("Indian troops shot down a Pakistani quadcopter near Poonch on Tuesday. Officials said it was the "
+                  "third this month; the first one had been brought down near Rajouri on October 2.") == [
+        ("IN", "PK", "2025-10-02"), ("IN", "PK", "2025-10-07")]
+
+
+def test_the_first_one_with_no_day_of_its_own_may_be_the_same_and_adds_none() -> None:
+    assert downed("Indian troops shot down a Pakistani quadcopter near Poonch on Tuesday. The first one was downed "
+                  "by a patrol.") == [("IN", "PK", "2025-10-07")]
+    assert downed("Indian troops shot down a Pakistani quadcopter near Poonch on Tuesday. The first one was not "
+                  "downed on October 2.") == [("IN", "PK", "2025-10-07")]

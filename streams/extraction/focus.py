@@ -29,8 +29,8 @@ import re
 from bisect import bisect_left, bisect_right
 
 from streams.extraction.dates import heading
-from streams.extraction.lexicon import (AIR_TRAFFIC_WORDS, ANAPHORS, DISRUPTION_VERBS, INCIDENT_WORDS, IRREGULAR_FORMS,
-                                        LINKING_NOUNS, MODEL, ONE_MORE, SIGHTING_VERBS, SPEECH_WORDS)
+from streams.extraction.lexicon import (AIR_TRAFFIC_WORDS, ANAPHORS, DISRUPTION_VERBS, DOWNING_CUES, INCIDENT_WORDS,
+                                        IRREGULAR_FORMS, LINKING_NOUNS, MODEL, ONE_MORE, SIGHTING_VERBS, SPEECH_WORDS)
 from streams.extraction.quotes import Unit, find_quotes, units
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -53,6 +53,7 @@ CUES = frozenset(form for lemma in INCIDENT_WORDS | SPEECH_WORDS for form in inf
 STOPPED = frozenset(form for lemma in DISRUPTION_VERBS for form in inflections(lemma))
 TRAFFIC = frozenset(form for lemma in AIR_TRAFFIC_WORDS for form in inflections(lemma))
 SEEN = frozenset(form for lemma in SIGHTING_VERBS for form in inflections(lemma))
+DOWNED = frozenset(form for lemma in DOWNING_CUES for form in inflections(lemma))
 
 
 def _words(text: str) -> set[str]:
@@ -70,9 +71,9 @@ def _stops_traffic(words: set[str]) -> bool:
 
 
 def _one_more(words: set[str]) -> bool:
-    """ "Another hovered over the port" after a sentence with a cue: one more of what it reported, its noun left out
-    (:func:`.incidents._one_more`)."""
-    return not words.isdisjoint(ONE_MORE) and not words.isdisjoint(SEEN)
+    """ "Another hovered over the port", "another one was shot down on Friday" after a sentence with a cue: one more
+    of what it reported, its noun left out (:func:`.incidents._one_more`)."""
+    return not words.isdisjoint(ONE_MORE) and not (words.isdisjoint(SEEN) and words.isdisjoint(DOWNED))
 
 
 def _links(sentence: str, words: set[str]) -> set[str]:

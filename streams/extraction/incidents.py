@@ -27,7 +27,7 @@ from streams.extraction.dates import (clause_date, date_candidates, heading_date
                                      timestamp_day)
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS,
-                                        DEFINITE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
+                                        DEFINITE, EARLIER_ONE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, HOMEWARD_WORDS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, LIST_ITEM_OPENERS, MORE, ONE_MORE, RECENT_MONTH_MIN_DAY,
                                         RECENT_PHRASES, SAME_DAY_PHRASES,
@@ -434,7 +434,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     reported = reported or ([] if found else _one_more(sentence, context))
     reported = reported or _similar_elsewhere(sentence, context) or _retold_with_time(sentence, context) or _came_back(
         sentence, context)
-    reported += _earlier_ones(sentence, reported, context)
+    reported += _earlier_ones(sentence, reported, context) + _earlier_one(sentence, context)
     reported += _days_in_a_row(sentence, reported, context)
     return _spread_over_places(_itemised(reported, sentence, found, context), sentence) + article4_requests(
         sentence, context)
@@ -750,24 +750,40 @@ def _more_of_them(found: list[Phrase], sentence: Span, context: Context) -> list
 
 
 def _one_more(sentence: Span, context: Context) -> list[Mention]:
-    """ "Another hovered over the port an hour later", "a second was seen near the runway": one more of what the story
-    reported last, its noun left out, seen somewhere: another incident like it (same kind, state and intruder), at
-    the place its own clause names, on its clause's day or else on the day of the one before."""
+    """ "Another hovered over the port an hour later", "a second was seen near the runway", "another one was shot
+    down on Friday": one more of what the story reported last, its noun left out, seen somewhere or brought down:
+    another incident like it (same kind, state and intruder), at the place its own clause names, on its clause's day
+    or else on the day of the one before."""
+    return _another_like_the_last(sentence, context, ONE_MORE, dated_apart=False)
+
+
+def _earlier_one(sentence: Span, context: Context) -> list[Mention]:
+    """ "It is the second this year, as the first one was downed on May 2 near X": an earlier one of the series the
+    story reports, called back by an ordinal with its noun left out, is an incident like the last one reported where
+    its clause gives it a day of its own (without one, "the first one" may be the same)."""
+    return _another_like_the_last(sentence, context, EARLIER_ONE, dated_apart=True)
+
+
+def _another_like_the_last(sentence: Span, context: Context, ordinals: set[str], dated_apart: bool) -> list[Mention]:
     earlier = next((m for m in reversed(context.reported)
                     if m.kind in {"drone_sighting", "airspace_violation"} and m.field == context.field), None)
     if earlier is None:
         return []
     for word in sentence:
         verb = word.head
-        elided = word.lower_ in ONE_MORE or (word.lower_ == "one" and any(c.lower_ in ONE_MORE for c in word.children))
-        if not elided or word.dep_ not in {"nsubj", "nsubjpass"} or (
-                base_form(verb) not in SIGHTING_VERBS or doubted(verb) or negated(verb)):
+        elided = (word.lower_ in ordinals and not dated_apart) or (
+            word.lower_ == "one" and any(c.lower_ in ordinals for c in word.children))
+        told = base_form(verb) in SIGHTING_VERBS or (earlier.kind == "airspace_violation" and _brings_down(verb))
+        if not elided or word.dep_ not in {"nsubj", "nsubjpass"} or not told or doubted(verb) or negated(verb):
             continue
         scope = list(verb.subtree)
         where = location_in(sentence, scope, {earlier.country}, scope_only=True)
         date, _ = clause_date(sentence, verb, verb, context.published)
-        return [replace(_another_like(earlier, "incident.one_more", sentence, context, date or earlier.occurred_on,
-                                      date is not None), count=1, location=where, occasion=earlier.occasion + 1)]
+        if dated_apart and (date is None or date == earlier.occurred_on):
+            continue
+        rule = "incident.earlier_one" if dated_apart else "incident.one_more"
+        return [replace(_another_like(earlier, rule, sentence, context, date or earlier.occurred_on, date is not None),
+                        count=1, location=where, occasion=earlier.occasion + 1)]
     return []
 
 

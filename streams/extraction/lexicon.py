@@ -239,6 +239,8 @@ ANOTHER = MORE | {"separate", "second", "new", "similar", "fresh"}
 # Words that stand for one more of what a story reported, its noun left out: "another hovered over the port", "a
 # second was seen near the runway".
 ONE_MORE = {"another", "second", "third", "fourth", "fifth"}
+# Ordinals that call back an earlier one of a series, its noun left out: "the first one was downed on May 2".
+EARLIER_ONE = {"first", "previous", "earlier", "last"}
 # Determiners of one thing already known to the reader: "the drone", "that aircraft".
 DEFINITE = {"the", "this", "that"}
 # Platform nouns whose plural is the singular: a bare "Russian aircraft" may be any number of them.
@@ -771,6 +773,8 @@ SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "i
 DOWNING_VERBS = {"shoot", "bring"}
 # Verbs that bring a flying thing down by themselves, in military reports: "air defences destroyed a drone".
 DESTROYING_VERBS = {"destroy", "neutralise", "neutralize"}
+# The words that tell a flying thing was brought down, as a surface cue: "shot down", "downed", "destroyed".
+DOWNING_CUES = DOWNING_VERBS | DESTROYING_VERBS | {"down"}
 # A state's armed forces as the owner of what flew: "a helicopter of the Y navy".
 ARMED_BODIES = {"force", "forces", "army", "navy", "military", "troops", "guard", "guards"}
 
