@@ -816,6 +816,9 @@ RUN_EVENT_NOUNS = {"sighting", "incursion", "violation", "intrusion", "closure",
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
                   | VIOLATION_NOUNS | RUN_CUES | {"sighting", "overflight", "overfly", "article", "consultation", "incident"}
                   | ARTICLE4_ANAPHORS | ARTICLE4_INVOKING | RETURN_VERBS)
+# Texts of rules, which state what they provide but speak for no one: "according to Article 5, ...", "the treaty
+# says any ally may ask".
+LEGAL_TEXTS = {"article", "treaty", "charter", "constitution", "law", "clause", "provision", "paragraph", "protocol"}
 # What a statement without quotation marks needs: a verb reporting speech, or "according to".
 # Nouns of a speech act whose content a that-clause gives: "an announcement by the service that ...", "Finland's
 # warning that ...".

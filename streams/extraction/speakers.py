@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.lexicon import (
-    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, CAPITALS, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE, HONORIFICS,
-    HOME_WORDS, RANKS, SURNAME_PARTICLES,
+    ACRONYM_SKIPPED_WORDS, ANONYMOUS_SOURCES, CAPITALS, DIRECTION_PREFIXES, DOCUMENT_ISSUERS, DOCUMENTS, HARDWARE,
+    HONORIFICS, HOME_WORDS, LEGAL_TEXTS, RANKS, SURNAME_PARTICLES,
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MODIFIER_WORDS,
     MOUTHPIECE_PREPOSITIONS,
     MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PRESS_OFFICES, PRESS_WORDS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
@@ -691,8 +691,8 @@ class SpeakerResolver:
             return self.last_org
         if lower == "they" and self.last_org is not None and _plural_body(self.last_org.name):
             return self.last_org  # "Police said ... . The area was closed, they said."
-        if subject.pos_ == "PRON":
-            return None
+        if subject.pos_ == "PRON" or subject.lemma_.lower() in LEGAL_TEXTS:
+            return None  # "according to Article 5": a rule's text, no one's statement
         joint = [subject, *(c for c in subject.children if c.dep_ == "conj")]
         if len(joint) > 1 and all(country_of(t) and t.ent_type_ in {"GPE", "NORP", ""} for t in joint):
             # "China and Russia confirmed ...": the states together, no one of them
