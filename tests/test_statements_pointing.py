@@ -20,3 +20,21 @@ def test_an_institution_is_still_a_speaker_after_according_to() -> None:
         "Defence Ministry"]
     assert speakers("The law enforcement agency said two drones crossed the border on Monday.") == [
         "law enforcement agency"]
+
+
+def said_by(body: str) -> list[tuple[str, str]]:
+    return [(s.speaker.name, s.quote) for s in run(body).statements]
+
+
+def test_he_goes_on_with_the_person_who_spoke_last_not_the_one_named_in_full_last() -> None:
+    found = said_by("Poland's interior minister, Tomasz Wrona, spoke in Lublin on Friday. Wrona said the drone had "
+                    "been tracked, while Anna Kwiecien, a spokeswoman for the border guard, said patrols were out. "
+                    "Roads were closed. Wrona added that the army would stay on alert. He also said that two more "
+                    "drones had been seen in May.")
+    assert found[-1] == ("Tomasz Wrona", "two more drones had been seen in May")
+
+
+def test_he_is_still_the_person_named_after_the_last_one_who_spoke() -> None:
+    found = said_by("Foreign Minister Ola Berg said the drone was Russian. Jan Novak, the defence minister, arrived "
+                    "later. He said that troops would patrol the border.")
+    assert found[-1] == ("Jan Novak", "troops would patrol the border")

@@ -662,6 +662,8 @@ class SpeakerResolver:
     last_org: Speaker | None = None
     last_org_at: Place | None = None  # where the organisation that spoke last spoke: a statement named after it is its
     issuers: list[tuple[Place, Speaker]] = field(default_factory=list)
+    last_person: Speaker | None = None  # the person who spoke last, and where: "he also said" goes on with them
+    last_person_at: Place | None = None
     sources: list[tuple[str, Speaker]] = field(default_factory=list)  # anonymous sources met, by head noun
     spellings: dict[str, Speaker] = field(default_factory=dict)  # institutions as first written, by spelling key
     full_forms: dict[str, Speaker] = field(default_factory=dict)  # _named_before's answers by name: one scan per name
@@ -675,6 +677,8 @@ class SpeakerResolver:
         when its sentence names a statement ("In a written statement, the board pledged ...")."""
         if speaker.kind == "organization":
             self.last_org, self.last_org_at = speaker, where
+        if speaker.kind == "person":
+            self.last_person, self.last_person_at = speaker, where
         if any(word in sentence.lower() for word in DOCUMENTS):
             self.issuers.append((where, speaker))
 
@@ -737,6 +741,12 @@ class SpeakerResolver:
         same_field = [m for m in before if m.where.rank == where.rank]
         pool = same_field or before
         chosen = next((m for m in reversed(pool) if m.subject), pool[-1] if pool else None)
+        spoke = self.last_person_at
+        if self.last_person is not None and spoke is not None and spoke.rank == where.rank and spoke.char < where.char \
+                and (chosen is None or (chosen.where.rank, chosen.where.char) < (spoke.rank, spoke.char)):
+            # "Berg said ..., but Novak said .... Berg noted that .... He also noted": the one who spoke last, named
+            # by a surname the index of names may not hold, not the one whose full name came last
+            return self.last_person
         if chosen is None:
             return None
         title = self.index.titles.get(chosen.name, Title(None, None))
