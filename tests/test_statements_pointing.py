@@ -38,3 +38,16 @@ def test_he_is_still_the_person_named_after_the_last_one_who_spoke() -> None:
     found = said_by("Foreign Minister Ola Berg said the drone was Russian. Jan Novak, the defence minister, arrived "
                     "later. He said that troops would patrol the border.")
     assert found[-1] == ("Jan Novak", "troops would patrol the border")
+
+
+def test_an_unnamed_source_is_not_of_the_state_a_place_phrase_names() -> None:
+    # "near the X-ish border" places the event; the source is of the state whose troops the sentence names
+    assert [s.speaker.name for s in run("Polish troops sealed off the area near the Belarusian border, a military "
+                                        "source said.").statements] == ["Polish military source"]
+    assert [s.speaker.name for s in run("Finnish guards closed two crossings on the Russian border, an army source "
+                                        "said.").statements] == ["Finnish army source"]
+
+
+def test_an_unnamed_source_still_takes_the_state_a_subject_names() -> None:
+    assert [s.speaker.name for s in run("Estonian jets were scrambled on Monday, a military source said.").statements] \
+        == ["Estonian military source"]

@@ -906,8 +906,10 @@ class SpeakerResolver:
         code = next((country_of(t) for t in words if country_of(t)), None)
         text = " ".join(t.text for t in words)
         if code is None:
+            # "near the border with Ruritania", "along the Ruritanian border": a place, not the source's state
             named = [c for ent, c in _ent_countries(subject.doc) if subject.sent.start <= ent.start < subject.i
-                     and ent.root.dep_ != "pobj"]  # "near the border with Ruritania": a place, not the source's state
+                     and ent.root.dep_ != "pobj" and not (ent.root.dep_ in {"amod", "compound"}
+                                                          and ent.root.head.dep_ == "pobj")]
             # "Ruritania's state agency quoted a military source": the agency's state, else the story's
             code = named[-1] if named else self.index.nearby_country(subject.doc[subject.i: subject.i + 1])
             if code is None:
