@@ -51,3 +51,16 @@ def test_an_unnamed_source_is_not_of_the_state_a_place_phrase_names() -> None:
 def test_an_unnamed_source_still_takes_the_state_a_subject_names() -> None:
     assert [s.speaker.name for s in run("Estonian jets were scrambled on Monday, a military source said.").statements] \
         == ["Estonian military source"]
+
+
+def test_the_statement_added_is_the_institution_that_spoke_last_not_one_whose_verb_contains_a_document_word() -> None:
+    found = said_by("Knock Airport paused landings on Sunday after a drone was seen. The Irish Aviation Authority "
+                    "said a pilot reported the drone at dusk. Landings resumed once the airport announced the runway "
+                    "was clear. \u201cWe are grateful for the patience of travellers,\u201d the statement added.")
+    assert found[-1] == ("Knock Airport", "We are grateful for the patience of travellers")
+
+
+def test_the_statement_read_is_still_the_one_a_sentence_names_as_issued() -> None:
+    found = said_by("In a written statement, the Latvian foreign ministry condemned the flight. Police said roads "
+                    "were closed. \u201cThis cannot happen again,\u201d the statement read.")
+    assert found[-1][0] != "Police"

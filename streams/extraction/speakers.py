@@ -48,6 +48,7 @@ NEARBY_BONUS = 3
 OFFICE_NAMED_REACH = 600  # characters on from "the minister said" in which the minister may first be named
 ISSUER_REACH = 600  # characters back from "the statement read" in which its issuer is looked for
 ADDRESS_WORDS = RANKS | HONORIFICS  # built once: every name read is stripped of them
+WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -679,7 +680,10 @@ class SpeakerResolver:
             self.last_org, self.last_org_at = speaker, where
         if speaker.kind == "person":
             self.last_person, self.last_person_at = speaker, where
-        if any(word in sentence.lower() for word in DOCUMENTS):
+        # a document named as a word ("in a statement", "the notes"), not a verb that merely contains one ("a pilot
+        # reported", "he noted", "it posted"): only then is a later "the statement said" the speaker's
+        words = set(WORD.findall(sentence.lower()))
+        if any(document in words or document + "s" in words for document in DOCUMENTS):
             self.issuers.append((where, speaker))
 
     def speaker(self, subject: Token | None, field_name: str) -> Speaker | None:
