@@ -64,3 +64,15 @@ def test_the_statement_read_is_still_the_one_a_sentence_names_as_issued() -> Non
     found = said_by("In a written statement, the Latvian foreign ministry condemned the flight. Police said roads "
                     "were closed. \u201cThis cannot happen again,\u201d the statement read.")
     assert found[-1][0] != "Police"
+
+
+def test_who_was_told_after_a_speaker_in_apposition_is_no_speaker() -> None:
+    assert said_by("The drone flew two miles into Polish airspace, Poland's deputy defence minister, Marek Zielny, "
+                   "told reporters in Warsaw.") == [("Marek Zielny", "The drone flew two miles into Polish airspace")]
+    assert said_by("The jets turned back at once, the air force commander, Anna Lind, told journalists.") == [
+        ("Anna Lind", "The jets turned back at once")]
+
+
+def test_the_one_told_is_never_the_speaker() -> None:
+    assert [name for name, _ in said_by("The balloon drifted east overnight, the border guard's spokesman, Jonas "
+                                        "Vilkas, told the national broadcaster.")] == ["Jonas Vilkas"]

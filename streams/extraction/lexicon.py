@@ -816,6 +816,8 @@ RUN_EVENT_NOUNS = {"sighting", "incursion", "violation", "intrusion", "closure",
 INCIDENT_WORDS = (AIRSPACE_NOUNS | SOVEREIGNTY | BORDER_NOUNS | set(PLATFORMS) | HARDWARE | DRONE_MODIFIERS
                   | VIOLATION_NOUNS | RUN_CUES | {"sighting", "overflight", "overfly", "article", "consultation", "incident"}
                   | ARTICLE4_ANAPHORS | ARTICLE4_INVOKING | RETURN_VERBS)
+# Verbs of speaking whose object is who was spoken to: "..., the minister, X, told reporters" (not a speaker).
+ADDRESSING_VERBS = {"tell", "brief", "inform"}
 # Texts of rules, which state what they provide but speak for no one: "according to Article 5, ...", "the treaty
 # says any ally may ask".
 LEGAL_TEXTS = {"article", "treaty", "charter", "constitution", "law", "clause", "provision", "paragraph", "protocol"}

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from streams.extraction.lexicon import (
-    ATTRIBUTING_PARTICIPLES, CIRCUMSTANCE_MARKS, CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING, DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
+    ADDRESSING_VERBS, ATTRIBUTING_PARTICIPLES, CIRCUMSTANCE_MARKS, CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING,
+    DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
     NEWS_HEADS, NEWS_WORDS, OUTLET_NAMES, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
     SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, STATEMENT_VERBS, TRAILING_JUNK, WEEKDAYS,
 )
@@ -378,10 +379,13 @@ def _aside(cue: Token, tokens: list[Token], quotes: tuple[Quote, ...]) -> Aside 
         if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
             return None  # "..., calling the accusations ...": a participle, with its object after it
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < comma for c in cue.children) and any(
-                c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+                c.dep_ == "dobj" and c.i > cue.i for c in cue.children) and cue.lemma_.lower() not in ADDRESSING_VERBS:
             return None  # "X has, meanwhile, dismissed the claims": the verb's object, not a speaker, follows it
         words = [t for t in doc[cue.i + 1: phrase_end] if not t.is_punct]
         words = words[: next((k for k, t in enumerate(words) if t.pos_ == "ADP"), len(words))]
+        addressed = {t.i for c in cue.children if c.dep_ in {"dobj", "dative"} for t in c.subtree}
+        if cue.lemma_.lower() in ADDRESSING_VERBS and words and all(t.i in addressed for t in words):
+            words = []  # "..., the minister, X, told reporters": who was told is no speaker
         if not words:  # "..., the army's chief of staff, General X, said.": the speaker in apposition before
             return _appositive_aside(cue, tokens, comma)
     else:
