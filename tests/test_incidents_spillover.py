@@ -132,3 +132,59 @@ def test_drones_seen_on_a_number_of_consecutive_nights_are_a_sighting_each_night
 def test_a_closure_lasting_consecutive_days_is_one_sighting() -> None:
     assert len(run("Hamburg airport stayed shut for two consecutive days after drones were seen over the runway on "
                    "Monday.").incidents) == 1
+
+
+# --- A violation noun placed in a list of places: one violation in each ----------------------------------------------
+
+
+def test_violations_in_a_list_of_states_are_a_violation_of_each() -> None:
+    found = incidents("Officials have logged dozens of Russian airspace violations in Estonia and Lithuania this year.")
+    assert set(found) == {("airspace_violation", "EE"), ("airspace_violation", "LT")}
+    assert all(i.violator == "RU" for i in found.values())
+    found = incidents("The alliance counted more than 300 Russian airspace violations in Finland, Sweden and Norway "
+                      "last year.")
+    assert {k[1] for k in found} == {"FI", "SE", "NO"}
+    assert all(i.occurred_on.value == "2024" for i in found.values())
+
+
+def test_violations_over_a_list_of_capitals_each_fall_to_the_capital_s_state() -> None:
+    found = incidents("There were 14 Russian airspace violations over Tallinn, Riga and Vilnius in March.")
+    assert {k[1] for k in found} == {"EE", "LV", "LT"}
+    assert all(i.occurred_on.value == "2025-03" for i in found.values())
+
+
+def test_a_list_beside_the_violations_but_not_their_place_does_not_spread() -> None:
+    assert {k[1] for k in incidents("Ministers discussed Russian airspace violations at meetings in Brussels and "
+                                    "Paris on Monday.")} <= {"BE"}
+    assert set(incidents("Latvia reported Russian airspace violations near the Estonian and Lithuanian borders.")) == {
+        ("airspace_violation", "LV")}
+    assert set(incidents("Russian airspace violations in Estonia worried the Latvian and Lithuanian ministers.")) == {
+        ("airspace_violation", "EE")}
+
+
+# --- Drones that shut airports in several places, one part of the list after another ------------------------------
+
+
+def test_airports_listed_in_each_part_of_a_conjoined_place_phrase_are_each_a_sighting() -> None:
+    found = run("Last month, drones halted flights at airports in Oslo, Danish Aalborg and Billund and in "
+                "Tallinn.").incidents
+    assert sorted((i.country, i.location) for i in found) == [
+        ("DK", "Billund"), ("DK", "Danish Aalborg"), ("EE", "Tallinn"), ("NO", "Oslo")]
+    assert all(i.kind == "drone_sighting" and i.occurred_on.value == "2025-09" for i in found)
+
+
+def test_a_demonym_places_the_towns_listed_after_it_in_its_state() -> None:
+    found = run("In October alone, drones shut airports in Gothenburg, Danish Esbjerg and Odense.").incidents
+    assert sorted((i.country, i.location) for i in found) == [
+        ("DK", "Danish Esbjerg"), ("DK", "Odense"), ("SE", "Gothenburg")]
+
+
+def test_drones_that_blocked_airports_in_listed_places_were_seen_at_each() -> None:
+    found = run("Swarms of UAVs blocked regional airports in Bremen and Danish Esbjerg and Odense over the "
+                "summer.").incidents
+    assert sorted((i.country, i.location) for i in found) == [
+        ("DE", "Bremen"), ("DK", "Danish Esbjerg"), ("DK", "Odense")]
+
+
+def test_places_where_officials_met_are_no_sites_of_drones() -> None:
+    assert not run("Ministers met in Oslo, Danish Aalborg and Billund to discuss drone defences.").incidents

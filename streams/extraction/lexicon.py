@@ -175,6 +175,8 @@ SITE_WORDS = LAND_PLACES | GENERIC_PLACE_WORDS | ADMINISTRATIVE_UNITS | DIRECTIO
 # Prepositions that place what a clause reports: "near X", "over Y", "off the coast of Z", "including X".
 LOCATIVE_PREPOSITIONS = {"near", "over", "off", "above", "around", "at", "outside", "along", "in", "across", "to",
                          "including"}
+# Prepositions after a violation noun whose list of places spreads it over each: "violations in X and Y".
+LISTED_SITE_PREPOSITIONS = {"in", "at", "over"}
 # Nouns that name a place when a name or nationality goes with them: "the village of X", "the Syrian border".
 PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", "cape", "coast", "border", "frontier",
                "region", "village", "town", "city", "airport", "base", "peninsula", "strait", "sea", "gulf", "bay",
@@ -766,7 +768,7 @@ AUTHOR_PREPOSITIONS = {"by", "from"}
 DIRECTION_WORDS = {prefix.lower() for prefix in DIRECTION_PREFIXES}
 # Verbs of seeing drones, or of what their sighting does: "spotted", "hovered", "shut the airport".
 SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report", "hover", "fly", "circle", "appear",
-                  "shut", "close", "disrupt", "force", "halt", "suspend", "ground", "film", "photograph"}
+                  "shut", "close", "block", "disrupt", "force", "halt", "suspend", "ground", "film", "photograph"}
 # Nouns of drones being seen: "drone sightings", "drone activity", "a separate sighting".
 SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion", "breach"}
 # Verbs that bring something down with "down": "shot down", "brought down".

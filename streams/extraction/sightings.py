@@ -261,7 +261,7 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
         return [Mention(kind="drone_sighting", country=code, field=context.field, sentence=sentence,
                         rule="sighting.conjoined_places", platform="drone", count=count, count_stated=stated,
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
-                for part, located in parts for code, where in located.items()]
+                for part, located in parts for code, where in located]
     by_country = _sighting_places(sentence, scope, others=frozenset(nested))
     sites = _named_sites(sentence, scope) or _host_sites(sentence, clause, scope, nested)
     if len(sites) > 1:  # "drone activity at X Air Base and the Y Regiment": a sighting at each site
@@ -335,7 +335,7 @@ def _told_before(sentence: Span, context: Context) -> tuple[FuzzyDate | None, di
     return date, _sighting_places(before, {t.i for t in before})
 
 
-def _conjoined_parts(sentence: Span, clause: Token, scope: set[int]) -> list[tuple[set[int], dict[str, str | None]]]:
+def _conjoined_parts(sentence: Span, clause: Token, scope: set[int]) -> list[tuple[set[int], list[tuple[str, str | None]]]]:
     """ "seen over X on Friday night and over Y on Saturday evening", "flights over X last week, and over Y": a
     prepositional phrase joined by "and" to another one (or, as the parser may read it, to their verb) reports a sighting of its own, with its own place and day; the first keeps the rest of the clause.
     Only when every part names a place of its own; otherwise the clause is one sighting."""
@@ -344,8 +344,15 @@ def _conjoined_parts(sentence: Span, clause: Token, scope: set[int]) -> list[tup
     if not joined:
         return []
     parts = [scope - set().union(*joined), *joined]
-    located = [(part, _sighting_places(sentence, part, own_only=True)) for part in parts]
+    located = [(part, _part_places(sentence, part)) for part in parts]
     return located if all(where for _, where in located) else []
+
+
+def _part_places(sentence: Span, part: set[int]) -> list[tuple[str, str | None]]:
+    """ "at airports in X, Y and Z and in W": a part that lists several named places of known states is a sighting
+    at each of them, as a clause that lists them is; else the places the part names of its own."""
+    sites = [(code, name) for name, code in _named_sites(sentence, part) if code]
+    return sites if len(sites) > 1 else list(_sighting_places(sentence, part, own_only=True).items())
 
 
 def _part_date(sentence: Span, part: set[int], context: Context) -> FuzzyDate | None:
@@ -587,8 +594,19 @@ def _named_sites(sentence: Span, scope: set[int]) -> list[tuple[str, str | None]
         for token in listed:
             name = _site_name(token, token.left_edge.i)
             if token.i not in found and not is_state_name(name):
-                found[token.i] = (name, place_country(name))
+                found[token.i] = (name, place_country(name) or _qualified_state(token))
     return [found[i] for i in sorted(found)]
+
+
+def _qualified_state(item: Token) -> str | None:
+    """ "in Danish X and Y": a town the gazetteer does not know lies in the state a demonym before it names, or
+    before the item it is listed with ("Danish" holds for both X and Y)."""
+    for word in (item, item.head if item.dep_ == "conj" else None):
+        code = next((state_of(c) for c in word.children if c.dep_ in {"compound", "amod"} and c.i < word.i
+                     and state_of(c)), None) if word is not None else None
+        if code:
+            return code
+    return None
 
 
 def _intruders_state(word: Token) -> bool:

@@ -26,7 +26,7 @@ from streams.extraction.lexicon import (
     ARMED_BODIES, CLAIMING, CONTROLLING_VERBS, DESTROYING_VERBS, DOWNING_VERBS, NATIONAL_BODY_HEADS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
     CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
-    HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
+    HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LISTED_SITE_PREPOSITIONS, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
     PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, REMAINS_PREPOSITIONS, REPEATED_ADVERBS, SEARCHING_BODIES, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, CAPITAL_NOUNS, STAY_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
@@ -426,6 +426,8 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
     if not owners and not codes and trigger.noun.lemma_.lower() == "airspace" and any(
             c.dep_ == "det" and c.lower_ == "the" for c in trigger.noun.children) and not _over(trigger.noun):
         codes = [code for code in [_owner(trigger, context)] if code]  # "entered the airspace": the story state's
+    if not owners and not codes and trigger.violation is not None:
+        codes = _listed_sites(trigger.violation)
     if not owners and not codes and trigger.violation is not None and trigger.noun.dep_ in {"compound", "nmod"}:
         codes = [code for code in [_owner(trigger, context)] if code]  # "reported an airspace violation": its own
     codes = codes or [code for word in _over(trigger.noun) for code in [place_country(word.text)] if code]
@@ -437,6 +439,18 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
     flier = subject(trigger.verb)
     crossed = flier is not None and (is_platform_word(flier) or flier.lower_ in FLIER_PRONOUNS)
     return [context.main_country] if crossed else []
+
+
+def _listed_sites(violation: Token) -> list[str]:
+    """ "dozens of airspace violations in X and Y", "incursions over A, B and C": a violation noun placed in a list
+    of places sums up one violation in each, the state of every place (a state, a capital or a town) its own
+    victim. A single place is left to the owner rules; only a list of two or more states spreads."""
+    sites = [t for prep in violation.children if prep.dep_ == "prep" and prep.lower_ in LISTED_SITE_PREPOSITIONS
+             for obj in prep.children if obj.dep_ == "pobj" for t in coordinated(obj)]
+    codes = [code for t in sites if t.pos_ in {"PROPN", "ADJ"} for code in [place_country(t.text) or state_of(t)]
+             if code]
+    unique = list(dict.fromkeys(codes))
+    return unique if len(sites) > 1 and len(unique) > 1 else []
 
 
 # --- Intruders -----------------------------------------------------------------------------------------------------
