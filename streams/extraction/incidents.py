@@ -48,6 +48,7 @@ from streams.extraction.violations import (Identification, crashes, identificati
 
 PATTERN_FILES = ("disruption", "background", "retold", "returned")  # the pattern files (patterns/*.json) the incident rules read
 BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
+OWNED_SPACE_NOUNS = AIRSPACE_NOUNS | {"border"}  # "X's airspace", "the X border": nouns whose owner is the story's state
 SIMILAR_ELSEWHERE = {"background.similar_incidents_including", "background.similar_incidents_in_states",
                      "background.follows_a_similar_one_at", "background.follows_a_similar_one_placed_on_the_verb"}
 DATE_PARTS = {"nummod", "compound", "quantmod"}  # the words of one date in a list: "June 2020", "May 5"
@@ -309,7 +310,7 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
     docs = [doc for _, doc in analysed.fields()]
     for doc in docs:
         for token in doc:
-            if token.lemma_.lower() in AIRSPACE_NOUNS | {"border"} and not _landmark_border(token):
+            if token.lemma_.lower() in OWNED_SPACE_NOUNS and not _landmark_border(token):
                 named = [c for w in owner_words(token) for c in [state_of(w)] if c]
                 if named:
                     return named[0]
