@@ -59,13 +59,19 @@ class OverBudget(Exception):
     """An article's extraction ran past the per-article time budget."""
 
 
+# How often the budget's signal repeats after it first fires, until the code it interrupts has stopped.
+BUDGET_REPEAT_SECONDS = 0.05
+
+
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Raise :class:`OverBudget` in the code inside once ``seconds`` have passed (None or 0: no limit).
 
     A timer signal, so the extraction in progress is interrupted where it is: the only way to stop
     CPU-bound Python in this very thread. Only the main thread receives signals: an extraction process's
-    own loop, or the worker's event loop when extraction runs there.
+    own loop, or the worker's event loop when extraction runs there. The signal repeats until the code
+    inside has stopped: a handler that raises while a garbage-collector callback or a finaliser runs has its
+    exception printed and dropped by Python, and a single signal would then be lost.
     """
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
@@ -75,7 +81,7 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         raise OverBudget(f"extraction took longer than the budget of {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, BUDGET_REPEAT_SECONDS)
     try:
         yield
     finally:
