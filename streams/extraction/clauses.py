@@ -89,11 +89,13 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def negated(token: Token) -> bool:
-    """ "did not enter", "never entered", and a negative adverbial ("at no time did they enter", "in no way")."""
+    """ "did not enter", "never entered", and a negative adverbial ("at no time did they enter", "in no way"), which
+    the parser may hang on the fronted "did" when a long subject stands between."""
+    words = [*token.children, *(c for a in token.children if a.dep_ == "aux" for c in a.children)]
     return any(c.dep_ == "neg" or c.lower_ in NEGATIONS or (c.dep_ == "prep" and any(
         o.dep_ == "pobj" and o.lemma_.lower() in NEGATIVE_OCCASIONS
         and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children) for o in c.children))
-        for c in token.children)
+        for c in words)
 
 
 def conditional(token: Token) -> bool:

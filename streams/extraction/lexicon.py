@@ -146,6 +146,11 @@ EDGE_NOUNS = {"coast", "coastline", "shore", "border", "frontier"}
 PROXIMITY = {"near", "to", "off", "along", "by", "outside"}
 # Prepositions that put a place at sea beside a coast, outside the state: "off the coast of X".
 OFFSHORE_PREPOSITIONS = {"off"}
+# An air defence identification zone a state declares reaches past its airspace: "flew into X's ADIZ", "X's air
+# defence zone" say where a flight was watched, not whose airspace it entered. The zone's nouns and the words that
+# make a "zone" one.
+DEFENCE_ZONE_NOUNS = {"adiz"}
+DEFENCE_ZONE_WORDS = {"identification", "defence", "defense"}
 
 # Compass directions: "west of Bornholm" names a place; "North" before a state is part of its name.
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
@@ -163,7 +168,7 @@ AIRFIELD_WORDS = {"airport", "international", "air", "base", "airbase", "airfiel
                   "regional", "municipal", "national", "domestic", "military", "station", "force", "afb", "the"}
 # Site nouns of an airfield: a town's name before one may be found by the airports the town has.
 AIRFIELD_HEADS = {"airport", "airfield", "airbase", "base", "aerodrome", "airstrip"}
-SITE_HEADS = {"airport", "airfield", "airbase", "base", "plant", "station", "village", "town", "city", "island",
+SITE_HEADS = {"airport", "airfield", "airbase", "base", "site", "plant", "station", "village", "town", "city", "island",
               "islet", "isle", "port", "harbour", "harbor"}
 
 # Words that say what kind of site a place is, not which one: two reports placed at "Alder Air Base" and "Birch
@@ -882,6 +887,9 @@ NATIONAL_WORDS = {"national", "sovereign"}
 
 # Two-word spellings of one word, by their lowercased words, and the one word's lemma: "violated the country's air space".
 SPLIT_SPELLINGS: dict[tuple[str, str], str] = {("air", "space"): "airspace"}
+# Plurals the lemmatizer gives another noun's lemma ("air bases" read as "basis"), by the lowercased word: the rules
+# that know a place by its noun read the right one.
+PLURAL_LEMMAS: dict[str, str] = {"bases": "base", "airbases": "airbase"}
 # Verbs by which a state holds airspace: "the airspace controlled by the X authorities" is X's.
 CONTROLLING_VERBS = {"control", "administer", "govern", "hold"}
 # Nouns of people and their part in something: a state that modifies one ("Russian citizens", "Russian involvement",

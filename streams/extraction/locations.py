@@ -81,6 +81,24 @@ def whole_name(token: Token) -> str:
     return token.doc[first: token.i + 1].text if token.text[:1].isupper() else token.text
 
 
+def site_locators(site: Token) -> list[Token]:
+    """The names that say where a site is: its own (:func:`own_site_locators`), or, where the parser hangs the place
+    on the verb ("flew over the US base in Y"), the verb's "in" and a place of a known state."""
+    found = own_site_locators(site)
+    if found or site.dep_ != "pobj" or site.head.dep_ != "prep":
+        return found
+    return [o for c in site.head.head.children if c.dep_ == "prep" and c.lower_ == "in" and c is not site.head
+            for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN" and place_country(whole_name(o))]
+
+
+def own_site_locators(site: Token) -> list[Token]:
+    """The names a site's own phrase locates it by: "in X" or "at X" ("the American air base at X in Y": both)."""
+    found = [o for c in site.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+             for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    return found + [o for name in found for c in name.children if c.dep_ == "prep" and c.lower_ == "in"
+                    for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+
+
 def _country(obj: Token, name: str) -> str | None:
     """The state a place lies in: by its name, a state or town among its words ("Copenhagen Airport", "Tampere
     airport"), or "X in Denmark" / "Oslo, Norway". A sea named after a state ("the Gulf of X", "the Sea of Y") lies

@@ -15,7 +15,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from streams.extraction.lexicon import DATELINE, SPLIT_SPELLINGS
+from streams.extraction.lexicon import DATELINE, PLURAL_LEMMAS, SPLIT_SPELLINGS
 from streams.extraction.version import PIPELINE_PACKAGES
 
 
@@ -108,9 +108,10 @@ def entity_at(doc: Doc, i: int) -> Span | None:
 @Language.component("spelling_variants")
 def spelling_variants(doc: Doc) -> Doc:
     """ "air space" is "airspace" written apart: its head takes the one word's lemma, so every rule on airspace reads
-    it (the lexicon lists the variants)."""
-    for token in doc[1:]:
-        variant = SPLIT_SPELLINGS.get((doc[token.i - 1].lower_, token.lower_))
+    it; a plural the lemmatizer takes for another noun's ("bases": "basis") gets its own (the lexicon lists both)."""
+    for token in doc:
+        variant = SPLIT_SPELLINGS.get((doc[token.i - 1].lower_, token.lower_)) if token.i else None
+        variant = variant or PLURAL_LEMMAS.get(token.lower_)
         if variant is not None:
             token.lemma_ = variant
     return doc

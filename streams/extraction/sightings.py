@@ -18,12 +18,13 @@ from spacy.tokens import Span, Token
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
 from streams.extraction.dates import clause_date, date_near, each_time_days, listed_days
 from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, HOSTILE_ACT_NOUNS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
-                                        CAUSE_PREPOSITIONS, DEFINITE, DOWNING_VERBS, EDGE_NOUNS,
+                                        CAUSE_PREPOSITIONS, DEFENCE_ZONE_NOUNS, DEFENCE_ZONE_WORDS, DEFINITE, DOWNING_VERBS,
+                                        EDGE_NOUNS,
                                         OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
                                         SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, STATE_NOUNS, UNKNOWN, VIOLATION_NOUNS)
 from streams.extraction.locations import (Place, destination, facilities, location_in, name_country, operated_site, places, regional,
-                                          subject_place, whole_name)
+                                          own_site_locators, site_locators, subject_place, whole_name)
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities
@@ -132,7 +133,8 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
     """
     named = places(sentence) + facilities(sentence)
     named += [p for verb in sentence if verb.pos_ in {"VERB", "AUX"} for p in [subject_place(verb)] if p is not None]
-    named = [_where_the_site_is(p) for p in named if p.token.i not in others and not _offshore(p)]
+    named = [_where_the_site_is(p) for p in named if p.token.i not in others and not _offshore(p)
+             and not _owner_of_a_site_elsewhere(p.token)]
     own = [p for p in named if p.token.i in scope]
     if own_only and not own:
         return {}
@@ -147,7 +149,8 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
     described = _describing_words(sentence)
     for ent in entities(sentence):
         if ent.root.i in described or _owner_of_a_site_elsewhere(ent.root) or _intruders_state(ent.root) or (
-                _perpetrator(ent.root)):
+                _perpetrator(ent.root)) or (
+                ent.root.dep_ in {"poss", "compound", "amod"} and _defence_zone(ent.root.head)):
             continue
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
                 not _whence(ent.root)) and not _of_people(ent.root) and (
@@ -158,7 +161,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
                 located[code] = ent.text if city and not is_state_name(ent.text) else None
     for token in sentence:  # a city named before "airport", whatever entity the tagger makes of it
         if token.pos_ == "PROPN" and token.dep_ in {"poss", "compound", "nmod", "conj"} and _of_a_place(token) and (
-                not destination(token)) and token.i not in described:
+                not destination(token)) and token.i not in described and not _named_site_placed(token):
             name = whole_name(token)  # "New York airports" are not in York
             code = name_country(token, name)
             if code and code not in located and not is_state_name(name):
@@ -238,6 +241,15 @@ def _beside(token: Token) -> bool:
             and edge.dep_ == "pobj" and edge.head.lower_ in PROXIMITY)
 
 
+def _named_site_placed(token: Token) -> bool:
+    """Whether a name is part of a site's name that the site's own phrase places: "X Air Force Base in Y" is where
+    "in Y" says, whatever town elsewhere shares the name X."""
+    site = token
+    while site.dep_ == "compound" and site.head is not site:
+        site = site.head
+    return site is not token and bool(own_site_locators(site))
+
+
 def _of_a_place(token: Token) -> bool:
     """Whether a name modifies a place noun, itself or as one of a list: "Tallinn and Riga airports"."""
     while token.dep_ == "conj":
@@ -272,6 +284,8 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                 for name, code in sites for code in [code or single] if code]
     if not by_country and date is None and not places(sentence):
         date, by_country = _told_before(sentence, context)  # "The closure came after drones were spotted"
+    if not by_country and any(_defence_zone(sentence.doc[i]) for i in scope):
+        return []  # "drones flew into X's ADIZ": watched in the zone, over no state's ground
     if not by_country:
         home = _downers_state(clause) or context.main_country or _site_told_before(sentence, context)
         if home is None or (date is None and not places(sentence)):
@@ -616,6 +630,13 @@ def _intruders_state(word: Token) -> bool:
         is_platform_word(word.head) or word.head.lemma_.lower() in VIOLATION_NOUNS)
 
 
+def _defence_zone(word: Token) -> bool:
+    """ "X's ADIZ", "X's air defence identification zone": a zone a state declares past its airspace, mostly over
+    open water; a flight watched in it was in no state's airspace, and the state it is named by is no place."""
+    return word.lower_ in DEFENCE_ZONE_NOUNS or (
+        word.lemma_.lower() == "zone" and any(c.lower_ in DEFENCE_ZONE_WORDS for c in word.children))
+
+
 def _offshore(place: Place) -> bool:
     """ "a balloon drifting off the coast of X": a place off a state's coast is at sea beside it, not in it."""
     return place.preposition in OFFSHORE_PREPOSITIONS and place.token.lemma_.lower() in EDGE_NOUNS
@@ -623,9 +644,11 @@ def _offshore(place: Place) -> bool:
 
 def _where_the_site_is(place: Place) -> Place:
     """ "the British air base in Akrotiri, Cyprus" is in the state its own "in ..." names, not its owner's."""
-    located = [t for c in place.token.children if c.dep_ == "prep" and c.lower_ == "in" and place.token.lemma_.lower()
-               in SITE_HEADS for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
-               for t in [o, *(a for a in o.children if a.dep_ in {"appos", "conj"})]]
+    if place.token.lemma_.lower() not in SITE_HEADS:
+        return place
+    # a site a state runs ("the US base") is moved by a place the verb names too; one of no state, by its own alone
+    locators = site_locators(place.token) if place.country else own_site_locators(place.token)
+    located = [t for o in locators for t in [o, *(a for a in o.children if a.dep_ in {"appos", "conj"})]]
     if not located:
         return place
     return replace(place, country=next((code for t in located for code in [place_country(whole_name(t))] if code),
@@ -634,13 +657,12 @@ def _where_the_site_is(place: Place) -> Place:
 
 def _owner_of_a_site_elsewhere(word: Token) -> bool:
     """ "above the British air base in Akrotiri, Cyprus": the state that owns a site which a place of its own
-    locates ("in ...") is not where the site is."""
+    locates ("in ...", "at ...") is not where the site is."""
     site = next((a for a in word.ancestors if a.lemma_.lower() in SITE_HEADS), None)
     if site is None or word.i > site.i or any(t.dep_ not in {"compound", "amod", "nmod", "poss"}
                                               for t in [word, *word.ancestors] if site.is_ancestor(t)):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
-               for c in site.children)
+    return bool(site_locators(site))
 
 
 def _describing_words(sentence: Span) -> set[int]:

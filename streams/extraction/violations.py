@@ -31,7 +31,7 @@ from streams.extraction.lexicon import (
     PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, REMAINS_PREPOSITIONS, REPEATED_ADVERBS, SEARCHING_BODIES, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, CAPITAL_NOUNS, STAY_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
-from streams.extraction.locations import location_in, places
+from streams.extraction.locations import location_in, places, site_locators, whole_name
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import text_of
@@ -722,7 +722,9 @@ def _land_owner(verb: Token, context: Context) -> str | None:
     for obj in map(_counted, _overflown(verb)):
         if obj.lemma_.lower() not in LAND_PLACES and obj.lower_ not in LAND_PLACES:
             continue
-        named = nationality([t for t in obj.subtree if t.i < obj.i])
+        # "over the US base in X": a site is where its own place is, not in the state that owns it
+        located = next((code for t in site_locators(obj) for code in [place_country(whole_name(t))] if code), None)
+        named = located or nationality([t for t in obj.subtree if t.i < obj.i])
         if named:
             return named
         if any(c.dep_ == "poss" and c.lower_ in STATE_POSSESSIVES for c in obj.children):

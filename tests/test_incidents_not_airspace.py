@@ -1,0 +1,41 @@
+"""Flights that were watched but entered no state's airspace, and sites placed by their own phrase; on invented
+sentences, each beside a near miss that does report."""
+
+from __future__ import annotations
+
+from articles import run
+
+
+def _reports(body: str) -> list[tuple[str, str, str | None]]:
+    return sorted((i.kind, i.country, i.violator) for i in run(body).incidents)
+
+
+def test_a_drone_in_a_states_air_defence_zone_is_in_no_airspace() -> None:
+    assert _reports("An Iranian drone flew deep into Oman's southern ADIZ on Monday, the air force said.") == []
+    assert _reports("A Chinese drone flew into the Philippines' air defence identification zone on Tuesday.") == []
+
+
+def test_a_drone_over_a_states_island_beside_its_zone_still_reports() -> None:
+    assert _reports("A Chinese drone flew over Japan's Yonaguni island on Monday, the defence ministry said.") == [
+        ("airspace_violation", "JP", "CN")]
+
+
+def test_a_negative_adverbial_before_a_long_subject_denies_the_entry() -> None:
+    assert _reports("At no point did the Russian planes - three Il-20 spy planes and a Su-30 fighter - enter Danish "
+                    "airspace, the ministry said.") == []
+
+
+def test_the_same_entry_without_the_negative_reports() -> None:
+    assert _reports("Three Russian planes - two Il-20 spy planes and a Su-30 fighter - entered Danish airspace on "
+                    "Monday, the ministry said.") == [("airspace_violation", "DK", "RU")]
+
+
+def test_a_named_base_its_own_phrase_places_is_not_where_a_town_of_that_name_lies() -> None:
+    # Kingston is also a capital elsewhere; the base's own "in Canada" says where this one is
+    found = run("Drones hovered over Kingston Air Base in Canada for two nights, officials said on Friday.")
+    assert sorted(i.country for i in found.incidents) == ["CA"]
+
+
+def test_plural_bases_a_state_runs_are_placed_like_one() -> None:
+    found = run("Drones were seen near British bases in Cyprus on Sunday night, the ministry said.")
+    assert [(i.kind, i.country) for i in found.incidents] == [("drone_sighting", "CY")]
