@@ -39,3 +39,13 @@ def test_a_named_base_its_own_phrase_places_is_not_where_a_town_of_that_name_lie
 def test_plural_bases_a_state_runs_are_placed_like_one() -> None:
     found = run("Drones were seen near British bases in Cyprus on Sunday night, the ministry said.")
     assert [(i.kind, i.country) for i in found.incidents] == [("drone_sighting", "CY")]
+
+
+def test_an_entry_a_drill_stages_is_no_incident() -> None:
+    assert _reports("The drill simulated an enemy helicopter entering Latvian airspace near the border.") == []
+    assert _reports("Finnish pilots practised downing drones entering the country's airspace from the east.") == []
+
+
+def test_an_entry_during_a_drill_is_one() -> None:
+    assert _reports("A Belarusian helicopter entered Latvian airspace during the drill, the army said.") == [
+        ("airspace_violation", "LV", "BY")]

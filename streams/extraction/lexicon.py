@@ -600,11 +600,12 @@ LABELLING_VERBS = {"call", "describe", "brand", "label", "term", "characterise",
 
 # Nouns a state owns that something enters: the subject of "its airspace was violated" is no intruder.
 AIRSPACE_NOUNS = {"airspace", "territory"}
-# Clause heads that deny, doubt or only threaten what their complement says ("without saying that ..."). Not
+# Clause heads that deny, doubt or only threaten what their complement says ("without saying that ..."), or stage it
+# in a drill ("the exercise simulated a hostile aircraft entering X airspace"). Not
 # DENYING: that list holds only the speech verbs whose clause is what the speaker says did not happen.
 DOUBTING_HEADS = {"deny", "reject", "dismiss", "refute", "insist", "rebuff", "dispute", "claim", "question", "threaten",
                   "vow", "pledge", "promise", "prevent", "deter", "consider", "weigh", "mull", "discuss", "fear",
-                  "rule", "decide", "refuse", "without"}
+                  "rule", "decide", "refuse", "without", "simulate", "rehearse", "practise", "practice"}
 # Conjunctions that make a clause a condition: "if the incursions continued".
 CONDITION_CONJUNCTIONS = {"if", "whether", "unless"}
 # Modifiers that make an event noun hypothetical ("possible violations"), but hedge one report after "a": "the army is
