@@ -775,6 +775,10 @@ DIRECTION_WORDS = {prefix.lower() for prefix in DIRECTION_PREFIXES}
 # Verbs of seeing drones, or of what their sighting does: "spotted", "hovered", "shut the airport".
 SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report", "hover", "fly", "circle", "appear",
                   "shut", "close", "block", "disrupt", "force", "halt", "suspend", "ground", "film", "photograph"}
+# Verbs of shooting at something ("fired at drones above the base", "shot at a drone"), with the prepositions that
+# take the target; "opened fire on" is read with its object.
+FIRING_VERBS = {"fire", "shoot"}
+TARGET_PREPOSITIONS = {"at", "on"}
 # Nouns of drones being seen: "drone sightings", "drone activity", "a separate sighting".
 SIGHTING_NOUNS = {"sighting", "activity", "flight", "presence", "overflight", "incursion", "intrusion", "breach"}
 # Verbs that bring something down with "down": "shot down", "brought down".

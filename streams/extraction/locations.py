@@ -87,7 +87,7 @@ def site_locators(site: Token) -> list[Token]:
     found = own_site_locators(site)
     if found or site.dep_ != "pobj" or site.head.dep_ != "prep":
         return found
-    return [o for c in site.head.head.children if c.dep_ == "prep" and c.lower_ == "in" and c is not site.head
+    return [o for c in site.head.head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i != site.head.i
             for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN" and place_country(whole_name(o))]
 
 

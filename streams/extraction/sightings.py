@@ -16,13 +16,14 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
-from streams.extraction.dates import clause_date, date_near, each_time_days, listed_days
+from streams.extraction.dates import clause_date, date_near, dated_again, each_time_days, listed_days
 from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, HOSTILE_ACT_NOUNS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
                                         CAUSE_PREPOSITIONS, DEFENCE_ZONE_NOUNS, DEFENCE_ZONE_WORDS, DEFINITE, DOWNING_VERBS,
-                                        EDGE_NOUNS,
+                                        EDGE_NOUNS, FIRING_VERBS,
                                         OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
-                                        SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, STATE_NOUNS, UNKNOWN, VIOLATION_NOUNS)
+                                        SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, STATE_NOUNS, TARGET_PREPOSITIONS, UNKNOWN,
+                                        VIOLATION_NOUNS)
 from streams.extraction.locations import (Place, destination, facilities, location_in, name_country, operated_site, places, regional,
                                           own_site_locators, site_locators, subject_place, whole_name)
 from streams.extraction.mentions import Context, Mention
@@ -56,11 +57,21 @@ def _sighting_clause(phrase: Phrase, unidentified: bool = False) -> Token | None
     if verb.lemma_.lower() in SIGHTING_VERBS or (_downed(verb) and (
             unidentified or any(t.lower_ in UNKNOWN for t in head.lefts))):
         return verb
+    if _fired_at(head, verb):
+        return verb
     seen = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in SIGHTING_VERBS
                  and c.tag_ == "VBN" and not doubted(c)), None)
     if seen is not None:
         return verb  # "drones seen near the runway stopped flights"
     return _relative_sighting(head) or _reduced_relative(head) or flying
+
+
+def _fired_at(head: Token, verb: Token) -> bool:
+    """ "Soldiers fired at drones above the base", "police opened fire on a drone over the airport", "guards shot at
+    the drones": drones shot at were there to be seen."""
+    return head.dep_ == "pobj" and head.head.lower_ in TARGET_PREPOSITIONS and head.head.head.i == verb.i and (
+        verb.lemma_.lower() in FIRING_VERBS or (verb.lemma_.lower() == "open" and any(
+            c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)))
 
 
 def _appeared_to_be(head: Token) -> Token | None:
@@ -245,9 +256,9 @@ def _named_site_placed(token: Token) -> bool:
     """Whether a name is part of a site's name that the site's own phrase places: "X Air Force Base in Y" is where
     "in Y" says, whatever town elsewhere shares the name X."""
     site = token
-    while site.dep_ == "compound" and site.head is not site:
+    while site.dep_ == "compound":
         site = site.head
-    return site is not token and bool(own_site_locators(site))
+    return site.i != token.i and bool(own_site_locators(site))
 
 
 def _of_a_place(token: Token) -> bool:
@@ -455,8 +466,10 @@ def _sighting_clauses(drones: list[Phrase], context: Context) -> tuple[dict[int,
 
 def _per_date(mentions: list[Mention], clause: Token, context: Context) -> list[Mention]:
     """ "Drones were seen over the plant on 3, 9 and 12 October", "the airport shut on Monday and Friday, each time
-    after drones were seen": a sighting on each date of a list."""
-    dates = listed_days(list(clause.subtree), context.published) or each_time_days(clause, context.published)
+    after drones were seen", "halted flights on Thursday and again on Friday": a sighting on each date."""
+    scope = list(clause.subtree)
+    dates = listed_days(scope, context.published) or dated_again(scope, context.published) or each_time_days(
+        clause, context.published)
     if len(dates) < 2:
         return mentions
     return [replace(m, occurred_on=date, date_in_clause=True) for m in mentions for date in dates]
