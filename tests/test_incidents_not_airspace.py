@@ -49,3 +49,12 @@ def test_an_entry_a_drill_stages_is_no_incident() -> None:
 def test_an_entry_during_a_drill_is_one() -> None:
     assert _reports("A Belarusian helicopter entered Latvian airspace during the drill, the army said.") == [
         ("airspace_violation", "LV", "BY")]
+
+
+def test_a_habit_told_on_the_verb_an_entry_is_the_purpose_of_reports_none() -> None:
+    assert _reports("Drones are increasingly used to fly contraband across the border into Latvia, the police say.") == []
+
+
+def test_an_entry_that_was_the_purpose_of_a_dated_flight_reports_one() -> None:
+    assert [c for _, c, _ in _reports(
+        "Drones were used to fly contraband across the border into Latvia on Friday, the police said.")] == ["LV"]

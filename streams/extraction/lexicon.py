@@ -697,9 +697,10 @@ STATE_ENTRY_VERBS = {"enter", "penetrate", "overfly"}
 STAY_PREPOSITIONS = {"in", "inside", "within", "over", "through"}
 # Verbs of leaving airspace: what left it had been inside.
 LEAVING_VERBS = {"leave", "exit"}
-# Adverbs of a habit, not of an event: "Russian jets repeatedly violate its airspace".
+# Adverbs of a habit, not of an event: "Russian jets repeatedly violate its airspace", "drones are increasingly
+# used to carry goods across the border".
 HABITUAL_ADVERBS = {"repeatedly", "regularly", "frequently", "often", "routinely", "constantly", "systematically",
-                    "persistently"}
+                    "persistently", "increasingly"}
 # Habitual adverbs that, on a past verb with a date, tell of events that happened in that time, not of a habit:
 # "jets repeatedly crossed into its airspace on Sunday" (one report for the day), unlike "they regularly cross".
 REPEATED_ADVERBS = {"repeatedly"}

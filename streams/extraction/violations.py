@@ -265,9 +265,11 @@ def _blocked(trigger: Trigger, published: dt.date) -> bool:
         return True  # "operating in China's own airspace": a claim of being at home
     if trigger.verb is None:
         return False
+    # the habit may be told on the verb the entry is the purpose of: "drones are increasingly used to carry ..."
+    habit = [trigger.verb, *([trigger.verb.head] if trigger.verb.dep_ == "xcomp" else [])]
     if doubted(trigger.verb, doubting=DOUBTING_HEADS - CLAIMING) or (any(
-            c.lower_ in HABITUAL_ADVERBS for c in trigger.verb.children) and not _repeated_then(trigger.verb,
-                                                                                                published)):
+            c.lower_ in HABITUAL_ADVERBS for verb in habit for c in verb.children) and not _repeated_then(
+                trigger.verb, published)):
         return True
     if _class_of_intruders(trigger.verb):
         return True
