@@ -1,5 +1,5 @@
-"""Drones shot at, and sightings told for a day "and again" another; on invented sentences (published Wednesday
-2025-10-08)."""
+"""Drones shot at, and sightings and Article 4 requests told for a day "and again" another; on invented sentences
+(published Wednesday 2025-10-08)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,19 @@ def test_a_sighting_told_for_one_day_and_again_another_is_one_each_day() -> None
 def test_a_sighting_on_one_day_is_one() -> None:
     assert _sightings("Drones halted flights at Hamburg airport on Monday night.") == [
         ("DE", "Hamburg airport", "2025-10-06")]
+
+
+def _requests(body: str) -> list[tuple[str, str | None]]:
+    return sorted((i.country, i.occurred_on.value if i.occurred_on else None)
+                  for i in run(body).incidents if i.kind == "article4_request")
+
+
+def test_article_4_invoked_in_one_year_and_again_in_another_is_two_requests() -> None:
+    assert _requests("Latvia asked for Article 4 consultations in 2014 and again in 2022, officials said.") == [
+        ("LV", "2014"), ("LV", "2022")]
+
+
+def test_days_and_again_told_of_what_prompted_a_request_leave_it_one() -> None:
+    found = _requests("Drones crossed the border on Monday and again on Tuesday, and Latvia asked for Article 4 "
+                      "consultations on Wednesday.")
+    assert found == [("LV", "2025-10-08")]

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (conditional, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         partners, preceding_subject, state_of, subject)
-from streams.extraction.dates import date_near, listed_days, resolve
+from streams.extraction.dates import date_near, dated_again, listed_days, resolve
 from streams.extraction.lexicon import (ARTICLE4_ANAPHORS, ARTICLE4_GATHERINGS, ARTICLE4_INVOKING, ARTICLE4_NAMED_ONLY_TOPICS, ARTICLE4_REQUEST_WORDS,
                                         ARTICLE4_SELF_NOUNS, ARTICLE4_TOPICS, CAUSING_VERBS, CONSULTATION_PRONOUNS, DEFINITE, DOUBTING_HEADS,
                                         INTENT_MODALS, LIST_OPENERS, MODALS, NATO_MEMBERS, POINTING_DETERMINERS, PREDICTING_WORDS,
@@ -206,10 +206,10 @@ def _listed_before_count(sentence: Span, word: Token, mark: Token | None, contex
 
 
 def _listed(word: Token, context: Context) -> list[FuzzyDate]:
-    """ "has invoked Article 4 three times, in 2003, 2012 and 2015": the dates a request's own clause lists, one
-    request a date (none for a single date: that one dates the request)."""
+    """ "has invoked Article 4 three times, in 2003, 2012 and 2015", "invoked it in 2012 and again in 2015": the dates
+    a request's own clause lists, one request a date (none for a single date: that one dates the request)."""
     clause = word if word.pos_ in {"VERB", "AUX"} else governing_verb(word) or word
-    days = listed_days(own_clause(clause), context.published)
+    days = listed_days(own_clause(clause), context.published) or dated_again(list(clause.subtree), context.published)
     return days if len(days) > 1 else []
 
 
