@@ -132,6 +132,20 @@ def test_a_list_without_similar_incidents_adds_nothing() -> None:
     assert [s.location for s in sightings(body)] == ["Oslo Airport"]
 
 
+def test_similar_incidents_at_sites_in_listed_states_are_one_in_each_state() -> None:
+    body = ("Soldiers saw drones above the Swiss air base at Payerne on Sunday night.\n"
+            "Comparable sightings were reported at army barracks in Austria and Hungary in September.")
+    found = sorted((s.country, s.occurred_on.value if s.occurred_on else None, s.rules) for s in sightings(body))
+    assert ("AT", "2025-09", ("background.similar_incidents_at_sites",)) in found
+    assert ("HU", "2025-09", ("background.similar_incidents_at_sites",)) in found
+
+
+def test_sightings_at_sites_called_like_nothing_are_not_background() -> None:
+    body = ("Soldiers saw drones above the Swiss air base at Payerne on Sunday night.\n"
+            "Troops were sent to army barracks in Austria and Hungary in September.")
+    assert [s.country for s in sightings(body)] == ["CH"]
+
+
 def test_each_patterns_example_is_matched_by_that_pattern() -> None:
     nlp = load_pipeline()
     for path in PATTERN_DIR.iterdir():

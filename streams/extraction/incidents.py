@@ -50,7 +50,8 @@ PATTERN_FILES = ("disruption", "background", "retold", "returned")  # the patter
 BACKGROUND_RULES = "background."  # the rules of patterns/background.json: incidents told as background
 OWNED_SPACE_NOUNS = AIRSPACE_NOUNS | {"border"}  # "X's airspace", "the X border": nouns whose owner is the story's state
 SIMILAR_ELSEWHERE = {"background.similar_incidents_including", "background.similar_incidents_in_states",
-                     "background.follows_a_similar_one_at", "background.follows_a_similar_one_placed_on_the_verb"}
+                     "background.similar_incidents_at_sites", "background.follows_a_similar_one_at",
+                     "background.follows_a_similar_one_placed_on_the_verb"}
 DATE_PARTS = {"nummod", "compound", "quantmod"}  # the words of one date in a list: "June 2020", "May 5"
 LEAD_SENTENCES = 2  # the sentences of the lead, at least
 KIND_ORDER = ("airspace_violation", "drone_sighting", "article4_request")

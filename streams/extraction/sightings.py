@@ -662,20 +662,21 @@ def _where_the_site_is(place: Place) -> Place:
     # a site a state runs ("the US base") is moved by a place the verb names too; one of no state, by its own alone
     locators = site_locators(place.token) if place.country else own_site_locators(place.token)
     located = [t for o in locators for t in [o, *(a for a in o.children if a.dep_ in {"appos", "conj"})]]
-    if not located:
-        return place
-    return replace(place, country=next((code for t in located for code in [place_country(whole_name(t))] if code),
-                                       None))
+    code = next((code for t in located for code in [place_country(whole_name(t))] if code), None)
+    return place if code is None else replace(place, country=code)
 
 
 def _owner_of_a_site_elsewhere(word: Token) -> bool:
-    """ "above the British air base in Akrotiri, Cyprus": the state that owns a site which a place of its own
-    locates ("in ...", "at ...") is not where the site is."""
+    """ "above the British air base in Akrotiri, Cyprus": the state that owns a site which a place of another state
+    locates ("in ...", "at ...") is not where the site is ("the Swiss air base at X" is Swiss wherever X is)."""
     site = next((a for a in word.ancestors if a.lemma_.lower() in SITE_HEADS), None)
     if site is None or word.i > site.i or any(t.dep_ not in {"compound", "amod", "nmod", "poss"}
                                               for t in [word, *word.ancestors] if site.is_ancestor(t)):
         return False
-    return bool(site_locators(site))
+    located = {code for t in site_locators(site)
+               for name in [t, *(a for a in t.children if a.dep_ in {"appos", "conj"})]
+               for code in [place_country(whole_name(name))] if code}
+    return bool(located) and state_of(word) not in located
 
 
 def _describing_words(sentence: Span) -> set[int]:
