@@ -58,3 +58,12 @@ def test_a_habit_told_on_the_verb_an_entry_is_the_purpose_of_reports_none() -> N
 def test_an_entry_that_was_the_purpose_of_a_dated_flight_reports_one() -> None:
     assert [c for _, c, _ in _reports(
         "Drones were used to fly contraband across the border into Latvia on Friday, the police said.")] == ["LV"]
+
+
+def test_a_drone_radars_tracked_crossing_into_a_state_entered_it() -> None:
+    assert [c for _, c, _ in _reports("Radars tracked a drone crossing into Estonia on Sunday, the army said.")] == [
+        "EE"]
+
+
+def test_a_drone_radars_tracked_crossing_open_water_entered_nothing() -> None:
+    assert _reports("Radars tracked a drone crossing the Baltic Sea on Sunday, the army said.") == []

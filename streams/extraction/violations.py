@@ -58,7 +58,11 @@ class Trigger:
 
 def _misread_verb(word: Token, verbs: set[str]) -> bool:
     """Whether the tagger read a present-tense verb of a timeline line ("A drone crosses into X", "A drone
-    crashes in a field") as a plural noun, one of the verbs given."""
+    crashes in a field") as a plural noun, or a participle after what flew ("radars tracked a drone crossing into
+    X") as a noun the platform modifies, one of the verbs given."""
+    if word.pos_ == "NOUN" and word.tag_ == "NN" and word.lower_.endswith("ing"):
+        stem = word.lower_[:-3]
+        return bool({stem, stem + "e", stem[:-1]} & verbs)
     base = word.lower_[:-2] if word.lower_.endswith("es") else word.lower_[:-1]
     return word.pos_ == "NOUN" and word.tag_ == "NNS" and bool({base, base + "e", word.lower_[:-1]} & verbs)
 
@@ -204,6 +208,9 @@ def _state_entered(name: Token) -> Trigger | None:
         return None
     verb = _coordinated_sender(verb) or verb
     flier = _flier(verb)
+    if base_form(verb) in OVERFLYING_VERBS and not (flier is not None and is_platform_word(flier)):
+        # "radars tracked a drone crossing into X": the participle read as a noun, "into X" hung on the watching verb
+        flier = next((f for c in verb.children if c.dep_ == "dobj" for f in [_misread_flier(c)] if f), flier)
     sent = _sends_platform(verb)  # "sent 260 balloons into X"
     if verb.lemma_.lower() in NON_ENTRY_VERBS or flier is None or not (
             is_platform_word(flier) or flier.lower_ in FLIER_PRONOUNS or sent):
