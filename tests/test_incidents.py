@@ -461,9 +461,11 @@ def test_conjoined_phrases_of_place_and_day_are_two_sightings():
     got = sorted((i.kind, i.country, i.occurred_on.value, i.location) for i in found)
     assert got == [("drone_sighting", "FI", "2025-10-03", "the Loviisa plant"),
                    ("drone_sighting", "FI", "2025-10-04", "the Olkiluoto plant")]
-    # One place with two days is one sighting.
-    found = run("Finnish police said drones were seen over the Loviisa plant on Friday night and again on Saturday.").incidents
+    # One place with two days is one sighting, unless "again" tells a second one (as it does of an entry).
+    found = run("Finnish police said drones were seen over the Loviisa plant on Friday night and Saturday.").incidents
     assert [(i.kind, i.location) for i in found] == [("drone_sighting", "the Loviisa plant")]
+    found = run("Finnish police said drones were seen over the Loviisa plant on Friday night and again on Saturday.").incidents
+    assert [(i.kind, i.location) for i in found] == [("drone_sighting", "the Loviisa plant")] * 2
 
 
 def test_sightings_at_two_named_places_on_consecutive_days_stay_apart():

@@ -911,6 +911,9 @@ CONTINENTS = {"europe", "asia", "africa", "america", "north america", "south ame
 TIME_ZONES = {"gmt", "utc", "zulu", "cet", "cest", "eet", "eest", "bst", "est", "edt", "pst", "pdt", "jst", "kst"}
 # Words of open water: something brought down over the sea was not shown to be in anyone's airspace.
 WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters", "channel", "atlantic", "pacific"}
+# Water words that name open sea between or beside states, never inside one: "the X Strait", "the Y Sea", "the Gulf
+# of Z" (a bay or a state's waters may be its own).
+OPEN_WATER_WORDS = {"sea", "ocean", "gulf", "strait", "channel"}
 
 # --- Background lists (patterns/background.json) --------------------------------------------------------------------
 

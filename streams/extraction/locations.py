@@ -17,7 +17,7 @@ from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRA
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
-                                        TIME_ZONES,
+                                        OPEN_WATER_WORDS, TIME_ZONES,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
 from streams.extraction.places import country_code, is_state_name, place_countries, place_country
@@ -107,6 +107,8 @@ def _country(obj: Token, name: str) -> str | None:
     register of airports knows both."""
     if obj.lemma_.lower() in BORDER_NOUNS:
         return _border_side(obj)
+    if obj.lemma_.lower() in OPEN_WATER_WORDS and not _stated_state(obj, "appos"):
+        return None  # "the X Strait", "the Sea of Y": open water beside the states it is named by, in none
     of_name = _of_name(obj) if obj.lemma_.lower() not in WATER_WORDS else None
     code = _named_alternative(obj) or place_country(name) or (place_country(of_name) if of_name else None) or next(
         (code for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i for code in [place_country(whole_name(t))]

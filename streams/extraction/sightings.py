@@ -20,7 +20,7 @@ from streams.extraction.dates import clause_date, date_near, dated_again, each_t
 from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, HOSTILE_ACT_NOUNS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
                                         CAUSE_PREPOSITIONS, DEFENCE_ZONE_NOUNS, DEFENCE_ZONE_WORDS, DEFINITE, DOWNING_VERBS,
                                         EDGE_NOUNS, FIRING_VERBS,
-                                        OFFSHORE_PREPOSITIONS, PEOPLE_NOUNS,
+                                        OFFSHORE_PREPOSITIONS, OPEN_WATER_WORDS, PEOPLE_NOUNS,
                                         PLACE_NOUNS, PROXIMITY, ROLE_WORDS, SEEING_VERBS, SIGHTING_NOUNS,
                                         SIGHTING_VERBS, SITE_HEADS, SPEAKING_VERBS, STATE_NOUNS, TARGET_PREPOSITIONS, UNKNOWN,
                                         VIOLATION_NOUNS)
@@ -295,8 +295,8 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                 for name, code in sites for code in [code or single] if code]
     if not by_country and date is None and not places(sentence):
         date, by_country = _told_before(sentence, context)  # "The closure came after drones were spotted"
-    if not by_country and any(_defence_zone(sentence.doc[i]) for i in scope):
-        return []  # "drones flew into X's ADIZ": watched in the zone, over no state's ground
+    if not by_country and (any(_defence_zone(sentence.doc[i]) for i in scope) or _at_sea(sentence, scope)):
+        return []  # "drones flew into X's ADIZ", "over the Y Strait": watched in the zone or at sea, over no state
     if not by_country:
         home = _downers_state(clause) or context.main_country or _site_told_before(sentence, context)
         if home is None or (date is None and not places(sentence)):
@@ -306,6 +306,13 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                     rule="sighting.clause", platform="drone", count=count, count_stated=stated, occurred_on=date,
                     date_in_clause=dated_here or not _said_on_a_day(clause), location=where)
             for code, where in by_country.items()]
+
+
+def _at_sea(sentence: Span, scope: set[int]) -> bool:
+    """Whether every place a clause names is open sea or off a coast: "a balloon flew over the X Strait"."""
+    own = [p for p in places(sentence) if p.token.i in scope]
+    return bool(own) and all(_offshore(p) or (p.country is None and p.token.lemma_.lower() in OPEN_WATER_WORDS)
+                             for p in own)
 
 
 def _downers_state(clause: Token) -> str | None:
