@@ -11,7 +11,8 @@ def _reports(body: str) -> list[tuple[str, str, str | None]]:
 
 
 def test_a_drone_in_a_states_air_defence_zone_is_in_no_airspace() -> None:
-    assert _reports("An Iranian drone flew deep into Oman's southern ADIZ on Monday, the air force said.") == []
+    assert _reports("An Iranian drone circled inside Oman's ADIZ for an hour on Monday before heading home, Muscat "
+                    "said.") == []
     assert _reports("A Chinese drone flew into the Philippines' air defence identification zone on Tuesday.") == []
 
 
@@ -21,13 +22,13 @@ def test_a_drone_over_a_states_island_beside_its_zone_still_reports() -> None:
 
 
 def test_a_negative_adverbial_before_a_long_subject_denies_the_entry() -> None:
-    assert _reports("At no point did the Russian planes - three Il-20 spy planes and a Su-30 fighter - enter Danish "
-                    "airspace, the ministry said.") == []
+    assert _reports("At no stage did the intruders - a tanker and the pair of fighters guarding it - stray into "
+                    "Latvian airspace, according to officials.") == []
 
 
 def test_the_same_entry_without_the_negative_reports() -> None:
-    assert _reports("Three Russian planes - two Il-20 spy planes and a Su-30 fighter - entered Danish airspace on "
-                    "Monday, the ministry said.") == [("airspace_violation", "DK", "RU")]
+    assert _reports("Two Russian planes - a tanker and the fighter guarding it - strayed into Latvian airspace on "
+                    "Monday, according to officials.") == [("airspace_violation", "LV", "RU")]
 
 
 def test_a_named_base_its_own_phrase_places_is_not_where_a_town_of_that_name_lies() -> None:
