@@ -285,8 +285,6 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                         rule="sighting.conjoined_places", platform="drone", count=count, count_stated=stated,
                         occurred_on=_part_date(sentence, part, context) or date, location=where)
                 for part, located in parts for code, where in located]
-    if _at_sea(sentence, scope):
-        return []  # "drones were seen over the X Sea": open water, whoever reports them
     by_country = _sighting_places(sentence, scope, others=frozenset(nested))
     sites = _named_sites(sentence, scope) or _host_sites(sentence, clause, scope, nested)
     if len(sites) > 1:  # "drone activity at X Air Base and the Y Regiment": a sighting at each site
@@ -297,8 +295,8 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
                 for name, code in sites for code in [code or single] if code]
     if not by_country and date is None and not places(sentence):
         date, by_country = _told_before(sentence, context)  # "The closure came after drones were spotted"
-    if not by_country and any(_defence_zone(sentence.doc[i]) for i in scope):
-        return []  # "drones flew into X's ADIZ": watched in the zone, over no state's ground
+    if not by_country and (any(_defence_zone(sentence.doc[i]) for i in scope) or _at_sea(sentence, scope)):
+        return []  # "drones flew into X's ADIZ", "over the Y Strait": watched in the zone or at sea, over no state
     if not by_country:
         home = _downers_state(clause) or context.main_country or _site_told_before(sentence, context)
         if home is None or (date is None and not places(sentence)):
@@ -311,9 +309,10 @@ def _sighting(sentence: Span, clause: Token, others: list[Token], drones: list[P
 
 
 def _at_sea(sentence: Span, scope: set[int]) -> bool:
-    """Whether every place a clause names is open sea: "a balloon flew over the X Strait"."""
+    """Whether every place a clause names is open sea or off a coast: "a balloon flew over the X Strait"."""
     own = [p for p in places(sentence) if p.token.i in scope]
-    return bool(own) and all(p.country is None and p.token.lemma_.lower() in OPEN_WATER_WORDS for p in own)
+    return bool(own) and all(_offshore(p) or (p.country is None and p.token.lemma_.lower() in OPEN_WATER_WORDS)
+                             for p in own)
 
 
 def _downers_state(clause: Token) -> str | None:
