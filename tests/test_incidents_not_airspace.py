@@ -68,3 +68,12 @@ def test_a_drone_radars_tracked_crossing_into_a_state_entered_it() -> None:
 
 def test_a_drone_radars_tracked_crossing_open_water_entered_nothing() -> None:
     assert _reports("Radars tracked a drone crossing the Baltic Sea on Sunday, the army said.") == []
+
+
+def test_a_balloon_seen_only_over_a_strait_named_after_a_state_is_in_no_state() -> None:
+    assert _reports("A Chinese balloon flew over the Korea Strait on Monday, Seoul said.") == []
+
+
+def test_a_balloon_seen_over_a_strait_and_a_town_is_over_the_town() -> None:
+    assert _reports("A Chinese balloon flew over the Korea Strait and then over Busan on Monday, Seoul said.") == [
+        ("airspace_violation", "KR", "CN")]
