@@ -979,7 +979,9 @@ class SpeakerResolver:
 
     def _document(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         """ "the statement read": the ministry's statement, or whoever was last said to have issued one nearby."""
-        for child in subject.children:
+        # '"...," read a statement from the government': the parser hangs "from" on the verb the document follows
+        hung = [c for c in subject.head.children if c.dep_ == "prep" and c.i > subject.i] if subject.dep_ == "dobj" else []
+        for child in [*subject.children, *hung]:
             if child.dep_ == "poss" and child.pos_ != "PRON":
                 return self._owner(child, field_name, where)
             if child.dep_ == "prep" and child.lower_ in ISSUER_PREPOSITIONS:

@@ -563,6 +563,9 @@ class FieldReader:
         subject = _subject(cue)
         if _is_according(cue):
             return subject
+        document = _inverted_document(cue)
+        if document is not None:
+            return document
         aside = _aside(cue, tokens, unit.quotes)
         if aside is not None and (subject is None or _inside(subject, unit.quotes) or subject.right_edge.i < aside.start):
             return aside.speaker
@@ -635,6 +638,15 @@ class FieldReader:
                 found.append(Candidate(cue, source, "reported", text, content[0].idx, unit, 0.65,
                                        "statement.according_to"))
         return found
+
+
+def _inverted_document(cue: Token) -> Token | None:
+    """ '"...," read a statement from the government', '"...," added the statement': after the words, the verb
+    comes before the document that says them, and the parser takes the document for the verb's object. A verb of
+    speaking with no subject of its own and a document for its object, after a comma, is said by that document."""
+    if _own_subject(cue) is not None or cue.i == 0 or not any(t.text == "," for t in cue.doc[max(0, cue.i - 3): cue.i]):
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.lemma_.lower() in READ_DOCUMENTS), None)
 
 
 def _reported_within(verb: Token) -> bool:

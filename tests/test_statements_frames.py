@@ -1,0 +1,39 @@
+"""Attributions as published news frames them, on invented sentences: a spokesperson of the institution just heard,
+an office holder named first and given the office later, a document after the words it says, an outlet's tag."""
+
+from __future__ import annotations
+
+from articles import run
+
+
+def _said(body: str) -> list[tuple[str, str | None, str, str]]:
+    return [(s.speaker.name, s.speaker.role, s.mode, s.quote) for s in run(body).statements]
+
+
+# A document after the words it says ---------------------------------------------------------------------------------
+
+BORDURIA = ("Ruritania on Tuesday recalled its envoy from Borduria over the flights.\n"
+            "\u201cOur patience with these flights has run out, and the border crossings will close to Bordurian "
+            "lorries from Friday,\u201d read a statement from the Ruritanian government.\n"
+            "Its coast guard said two patrol boats had been sent to the lake.\n"
+            "\u201cThe cabinet sees the flights as an insult to a neighbour that has kept the peace for forty "
+            "years,\u201d added the statement.")
+
+
+def test_a_statement_after_the_quotation_it_reads_is_its_issuers() -> None:
+    found = [(name, mode, quote) for name, _, mode, quote in _said(BORDURIA)]
+    assert ("Ruritanian government", "direct", "Our patience with these flights has run out, and the border "
+            "crossings will close to Bordurian lorries from Friday") in found
+
+
+def test_the_statement_that_adds_after_a_quotation_is_its_issuers() -> None:
+    found = [(name, mode, quote) for name, _, mode, quote in _said(BORDURIA)]
+    assert ("Ruritanian government", "direct",
+            "The cabinet sees the flights as an insult to a neighbour that has kept the peace for forty years") in found
+
+
+def test_near_miss_a_statement_read_by_someone_named_is_theirs() -> None:
+    found = _said("\u201cOur patience with these flights has run out,\u201d Interior Minister Ola Berg said after "
+                  "he read a statement from the government.")
+    assert [name for name, *_ in found] == ["Ola Berg"]
+
