@@ -10,6 +10,23 @@ def _said(body: str) -> list[tuple[str, str | None, str, str]]:
     return [(s.speaker.name, s.speaker.role, s.mode, s.quote) for s in run(body).statements]
 
 
+# A spokesperson the sentence gives no institution ---------------------------------------------------------------
+
+def test_a_bare_spokesperson_speaks_for_the_institution_heard_just_before() -> None:
+    found = _said("Two patrol boats chased a trawler out of the bay before dawn, the Ruritanian coast guard said on "
+                  "Saturday.\n\"The trawler and its crew have now been handed to the port police,\" a spokesperson "
+                  "said at noon.")
+    assert ("Ruritanian coast guard", "spokesperson", "direct",
+            "The trawler and its crew have now been handed to the port police") in found
+
+
+def test_near_miss_a_bare_spokesperson_after_a_person_spoke_is_not_the_institution() -> None:
+    found = _said("Two patrol boats chased a trawler out of the bay before dawn, the Ruritanian coast guard said on "
+                  "Saturday. Fisheries Minister Ola Berg said the crew would be questioned.\n"
+                  "\"The trawler and its crew have now been handed to the port police,\" a spokesperson said at noon.")
+    assert not any(name == "Ruritanian coast guard" and "handed" in quote for name, _, _, quote in found)
+
+
 # A document after the words it says ---------------------------------------------------------------------------------
 
 BORDURIA = ("Ruritania on Tuesday recalled its envoy from Borduria over the flights.\n"

@@ -951,9 +951,25 @@ class SpeakerResolver:
         """ "a spokesman for the foreign ministry", "a ministry spokesman", "the Pentagon's spokesman": the institution,
         with the spokesman's office as the role."""
         speaker = self._mouthpiece_of(subject, field_name, where)
+        if speaker is None and subject.lemma_.lower() in SPOKESPEOPLE:
+            speaker = self._institution_just_heard(subject, where)
         if speaker is None or subject.lemma_.lower() not in SPOKESPEOPLE or speaker.role:
             return speaker
         return Speaker(name=speaker.name, kind=speaker.kind, role=subject.lower_, organization=speaker.organization)
+
+    def _institution_just_heard(self, subject: Token, where: Place) -> Speaker | None:
+        """ "The coast guard said ... . '...,' a spokesperson said": a spokesperson the sentence gives no institution
+        speaks for the institution heard just before (in the same field, within a paragraph or two, no person having
+        spoken since); not when someone else spoke last, whose office the text does not name."""
+        if any(c.dep_ != "det" for c in subject.children):
+            return None  # "a spokesperson for ...", "a military spokesperson": the phrase says whose
+        org, at = self.last_org, self.last_org_at
+        if org is None or at is None or at.rank != where.rank or not 0 <= where.char - at.char <= ISSUER_REACH:
+            return None
+        person_at = self.last_person_at
+        if person_at is not None and person_at.rank == where.rank and person_at.char > at.char:
+            return None
+        return org
 
     def _mouthpiece_of(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         for child in subject.children:
