@@ -27,6 +27,25 @@ def test_near_miss_a_bare_spokesperson_after_a_person_spoke_is_not_the_instituti
     assert not any(name == "Ruritanian coast guard" and "handed" in quote for name, _, _, quote in found)
 
 
+# An office holder named first, given the office later ----------------------------------------------------------
+
+def test_the_office_after_one_untitled_name_is_that_person() -> None:
+    found = _said("Ola Berg flew home from Vienna on Monday after a summit with Bordurian Foreign Minister Ivo "
+                  "Petrov.\nStressing that the talks had done nothing to stop the smuggling flights over the lake, the "
+                  "prime minister told parliament that the border would stay closed until the spring.")
+    assert [(name, role) for name, role, _, _ in found] == [("Ola Berg", "prime minister")] * 2
+    assert {quote for *_, quote in found} == {
+        "the talks had done nothing to stop the smuggling flights over the lake",
+        "the border would stay closed until the spring"}
+
+
+def test_near_miss_the_office_after_two_untitled_names_stays_unresolved() -> None:
+    found = _said("Ola Berg flew home from Vienna on Monday after a summit with Jan Novak.\nStressing that the talks "
+                  "had done nothing to stop the smuggling flights, the prime minister told parliament that the border "
+                  "would stay closed.")
+    assert not any(name in {"Ola Berg", "Jan Novak"} for name, *_ in found)
+
+
 # A document after the words it says ---------------------------------------------------------------------------------
 
 BORDURIA = ("Ruritania on Tuesday recalled its envoy from Borduria over the flights.\n"

@@ -1047,7 +1047,22 @@ class SpeakerResolver:
                     qualifiers <= set(spelling_key(title.role).split())) and not (
                     states and held_for and held_for not in states):
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
-        return self._named_later(subject, where, before, after)
+        return self._named_later(subject, where, before, after) or self._named_untitled_before(subject, where, before)
+
+    def _named_untitled_before(self, subject: Token, where: Place, before: list[PersonMention]) -> Speaker | None:
+        """ "Ola Berg flew home after a summit with Foreign Minister Ivo Petrov. ... the prime minister told parliament":
+        an office holder the story gave no one that office is the one person it named just before (same field, within
+        a paragraph or two) without a title of their own; a person named with another office ("Foreign Minister Ivo
+        Petrov") is not them, and two untitled people leave it open."""
+        near = [m for m in before if m.where.rank == where.rank and where.char - m.where.char <= OFFICE_NAMED_REACH]
+        untitled = {m.name for m in near if not (title := self.index.titles.get(m.name)) or not title.role}
+        if len(untitled) != 1 or any(c.dep_ in {"poss", "prep"} or country_of(c) for c in subject.children):
+            return None  # "Latvia's prime minister", "the prime minister of Latvia": maybe another state's
+        name = untitled.pop()
+        office = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det" and t.tag_ != "POS"]
+        code = self.index.nearby_country(subject.doc[subject.i: subject.i + 1])
+        return Speaker(name=name, kind="person", role=" ".join(t.text for t in office),
+                       organization=country_name(code) if code else None)
 
     def _named_later(self, subject: Token, where: Place, before: list[PersonMention],
                      after: list[PersonMention]) -> Speaker | None:
