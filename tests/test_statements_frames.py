@@ -73,3 +73,36 @@ def test_near_miss_a_statement_read_by_someone_named_is_theirs() -> None:
                   "he read a statement from the government.")
     assert [name for name, *_ in found] == ["Ola Berg"]
 
+
+# An outlet's tag at the end of the sentence -----------------------------------------------------------------------
+
+def test_an_outlets_tag_is_no_part_of_the_words_nor_their_frame() -> None:
+    found = _said("Ruritania will close its airspace to light aircraft at night, Transport Minister Ada Lind said on "
+                  "Tuesday, as she confirmed that the government was drafting a ban on private drones near airports, "
+                  "after two unlicensed drones were sighted over the capital's main runway, Reuters reports.")
+    quotes = [quote for *_, quote in found]
+    assert "Ruritania will close its airspace to light aircraft at night" in quotes
+    assert any(q.startswith("the government was drafting a ban on private drones") for q in quotes)
+    assert not any("Reuters" in q for q in quotes)
+
+
+def test_near_miss_a_speaker_after_the_comma_is_no_outlet_tag() -> None:
+    found = _said("Two unlicensed drones were sighted over the main runway on Monday night, the Ruritanian airport "
+                  "authority said.")
+    assert [(mode, quote) for _, _, mode, quote in found] == [
+        ("reported", "Two unlicensed drones were sighted over the main runway on Monday night")]
+
+
+def test_words_the_parser_hangs_on_an_outlets_tag_are_still_the_speakers() -> None:
+    found = _said("Transport Minister Ada Lind said on Tuesday the drones seen over the runway had been flown from a "
+                  "car park, Reuters reports.")
+    assert [(name, quote) for name, _, _, quote in found] == [
+        ("Ada Lind", "the drones seen over the runway had been flown from a car park")]
+
+
+def test_near_miss_a_clause_of_time_before_an_outlets_tag_is_nobodys_statement() -> None:
+    found = _said("Borduria will add night patrols along the river, Interior Minister Ivo Petrov told reporters on "
+                  "Thursday, as he confirmed that the cabinet was considering a request for help from its neighbours, "
+                  "after a cargo drone was found in a vineyard outside the town of Meli, not far from the river, "
+                  "Reuters reports.")
+    assert found and not any(quote.startswith("after") or "Reuters" in quote for *_, quote in found)

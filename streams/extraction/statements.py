@@ -443,6 +443,7 @@ class FieldReader:
         self.units = units(self.text, self.quotes)
         self.openings = [q.opening for q in self.quotes]
         self.stances = speech_matcher(doc.vocab).matches(doc)
+        self.tag: set[int] = set()  # the unit's outlet tag (:func:`_without_outlet_tag`), while its candidates are read
 
     def _quoted(self, token: Token) -> bool:
         """``_inside(token, self.quotes)`` by bisection: the field's quotations are in text order and do not overlap."""
@@ -454,7 +455,9 @@ class FieldReader:
         return [t for t in span if not t.is_space] if span is not None else []
 
     def candidates(self, unit: Unit) -> list[Candidate]:
-        tokens = self.tokens(unit)
+        whole = self.tokens(unit)
+        tokens = _without_outlet_tag(whole, self.outlets)
+        self.tag = {t.i for t in whole[len(tokens):]}  # an outlet's tag, left out: no frame of the words before it
         found = (self._direct(unit, tokens) + self._reported(unit, tokens) + self._according(unit, tokens)
                  + self._stances(unit, tokens))
         return sorted(found, key=lambda c: c.position)
@@ -530,9 +533,14 @@ class FieldReader:
         inside_unit = {t.i for t in tokens}
         found = []
         for cue in _cues(tokens, unit.quotes, ASSERTING_VERBS):  # "denied that X": X is not what was said
-            if _is_according(cue) or _reported_within(cue):
+            if _is_according(cue) or _reported_within(cue, self.tag):
                 continue  # "X said it would act after Y claimed that ...": Y's claim is part of what X said
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
+            # "X said Y, Reuters reports": the parser hangs Y on the outlet's verb, and that on X's (not a clause of
+            # time it hangs there: "..., after a drone was sighted, Reuters reports")
+            clauses += [g for c in cue.children if c.dep_ == "ccomp" and c.i in self.tag for g in c.children
+                        if g.dep_ == "ccomp" and g.i > cue.i and g.i in inside_unit
+                        and not any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in g.children)]
             if clauses and cue.dep_ == "relcl" and not _has_subject(clauses[0]):
                 continue  # "jets that it said had entered ...": the clause lost its subject to the relative
             clauses = (clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
@@ -608,7 +616,7 @@ class FieldReader:
             if cue.i not in inside_unit or _inside(cue, unit.quotes) or not _asserted(cue) \
                     or any(c.dep_ == "ccomp" and c not in match.nodes.values() for c in cue.children) \
                     or _outlet(match.speaker, self.outlets) \
-                    or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue) \
+                    or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue, self.tag) \
                     or _announced_by_person(cue, match.speaker) or _denial_told_by_its_reason(cue):
                 continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
             clause = match.nodes.get("content")
@@ -649,12 +657,32 @@ def _inverted_document(cue: Token) -> Token | None:
     return next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.lemma_.lower() in READ_DOCUMENTS), None)
 
 
-def _reported_within(verb: Token) -> bool:
+def _reported_within(verb: Token, tag: set[int]) -> bool:
     """Whether a verb stands in a clause that another verb before it reports ("the minister said Estonia had asked
     for talks"): it is part of that statement, not one of its own. A cue after the words ("X said ..., the agency
-    said") attributes them instead, and a denial reports nothing said."""
+    said") attributes them instead, and a denial reports nothing said; an outlet's tag the parser hung the words on
+    (", Reuters reports", left out of the sentence) reports none of them."""
     return any(a.lemma_.lower() in ASSERTING_STATEMENT_VERBS and a.i < verb.i for a in verb.ancestors
-               if any(t.dep_ in {"ccomp", "xcomp"} for t in a.children if verb in t.subtree))
+               if any(t.dep_ in {"ccomp", "xcomp"} and t.i not in tag for t in a.children if verb in t.subtree))
+
+
+OUTLET_TAG_WORDS = 4  # the longest outlet's name a tag gives: ", the Associated Press reported"
+
+
+def _without_outlet_tag(tokens: list[Token], outlets: frozenset[str]) -> list[Token]:
+    """A sentence without the tag that ends it naming the outlet the story comes from (", Reuters reports.", ", the
+    news agency said."): the outlet carries the words, says none of them, and its verb is no frame of theirs."""
+    end = len(tokens)
+    while end and tokens[end - 1].is_punct:
+        end -= 1
+    if end < 3 or tokens[end - 1].lemma_.lower() not in {"report", "say", "write"} or tokens[end - 1].pos_ != "VERB":
+        return tokens
+    comma = next((k for k in range(end - 2, max(end - 3 - OUTLET_TAG_WORDS, 0), -1) if tokens[k].text == ","), None)
+    outlet = tokens[end - 2]
+    if comma is None or comma == 0 or not _outlet(outlet, outlets) or is_press_office(outlet) or any(
+            t.is_punct for t in tokens[comma + 1: end - 1]):
+        return tokens
+    return tokens[:comma]
 
 
 def _denial_told_by_its_reason(verb: Token) -> bool:
