@@ -106,3 +106,18 @@ def test_near_miss_a_clause_of_time_before_an_outlets_tag_is_nobodys_statement()
                   "after a cargo drone was found in a vineyard outside the town of Meli, not far from the river, "
                   "Reuters reports.")
     assert found and not any(quote.startswith("after") or "Reuters" in quote for *_, quote in found)
+
+
+# A stand taken as the means of a response ------------------------------------------------------------------------
+
+def test_a_stand_taken_as_the_means_of_a_response_is_the_responders_statement() -> None:
+    found = _said("Bordurian Interior Minister Ivo Petrov reacted on Tuesday by blaming Ruritanian smugglers for the "
+                  "flights.")
+    assert [(name, quote) for name, _, _, quote in found] == [
+        ("Ivo Petrov", "blaming Ruritanian smugglers for the flights")]
+
+
+def test_near_miss_a_response_by_an_act_is_no_statement() -> None:
+    assert _said("Bordurian Interior Minister Ivo Petrov reacted on Tuesday by closing two crossings on the "
+                 "river.") == []
+
