@@ -121,3 +121,17 @@ def test_near_miss_a_response_by_an_act_is_no_statement() -> None:
     assert _said("Bordurian Interior Minister Ivo Petrov reacted on Tuesday by closing two crossings on the "
                  "river.") == []
 
+
+
+# An unknown word opening the sentence before a time ----------------------------------------------------------------
+
+def test_an_unknown_word_before_a_time_and_a_comma_is_no_speaker() -> None:
+    found = _said("Earlyer on Sunday, Ruritania PM, speaking at a rally, said \"Nobody will lose a harvest to these "
+                  "flights.\"")
+    assert {name for name, *_ in found} == {"Ruritania PM"}
+
+
+def test_near_miss_a_name_before_a_time_stays_the_speaker() -> None:
+    found = _said("Novak on Sunday, in a speech to farmers, promised help and said the state would pay for every "
+                  "field.")
+    assert {name for name, *_ in found} == {"Novak"}

@@ -273,7 +273,24 @@ def _object_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
 def _own_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the nearer (a dateline, "OSLO (AP) — Gov. X said", is parsed as a second one)."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [_past_time_opener(c) for c in subjects]
     return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
+def _past_time_opener(subject: Token) -> Token:
+    """ "Earlyer on Sunday, the premier, at a rally, said ...": a word the tagger knows no name for, opening the
+    sentence before a time and a comma, is an adverb of time (misspelt, or one it does not know), not the subject,
+    when the parser hangs the phrase after the comma in apposition inside the time phrase: that phrase is."""
+    doc = subject.doc
+    if subject.i != subject.sent.start or subject.pos_ != "PROPN" or subject.ent_type_ or any(
+            c.dep_ in {"compound", "det", "amod"} for c in subject.children):
+        return subject
+    times = [g for c in subject.children if c.dep_ == "prep" for g in c.children
+             if g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"}]
+    comma = next((t for t in subject.subtree if t.text == "," and times and t.i > times[0].i), None)
+    if not times or comma is None:
+        return subject
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.i > comma.i), subject)
 
 
 def _cue_text(cue: Token, subject: Token | None) -> str:
@@ -612,12 +629,12 @@ class FieldReader:
         inside_unit = {t.i for t in tokens}
         found = []
         for match in self.stances:
-            cue = match.cue
+            cue, speaker = match.cue, _past_time_opener(match.speaker)
             if cue.i not in inside_unit or _inside(cue, unit.quotes) or not _asserted(cue) \
                     or any(c.dep_ == "ccomp" and c not in match.nodes.values() for c in cue.children) \
-                    or _outlet(match.speaker, self.outlets) \
-                    or any(c.dep_ == "conj" for c in match.speaker.children) or _reported_within(cue, self.tag) \
-                    or _announced_by_person(cue, match.speaker) or _denial_told_by_its_reason(cue):
+                    or _outlet(speaker, self.outlets) \
+                    or any(c.dep_ == "conj" for c in speaker.children) or _reported_within(cue, self.tag) \
+                    or _announced_by_person(cue, speaker) or _denial_told_by_its_reason(cue):
                 continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
             clause = match.nodes.get("content")
             content = _text_of_clause(clause) if clause is not None else _stance_content(match, unit.quotes)
@@ -625,7 +642,7 @@ class FieldReader:
                 continue  # the quotation is the statement
             text = _surface(content)
             if _words(text) >= MIN_REPORTED_WORDS:
-                found.append(Candidate(cue, match.speaker, "reported", text, content[0].idx, unit, 0.7, match.rule))
+                found.append(Candidate(cue, speaker, "reported", text, content[0].idx, unit, 0.7, match.rule))
         return found
 
     def _according(self, unit: Unit, tokens: list[Token]) -> list[Candidate]:
