@@ -135,3 +135,16 @@ def test_near_miss_a_name_before_a_time_stays_the_speaker() -> None:
     found = _said("Novak on Sunday, in a speech to farmers, promised help and said the state would pay for every "
                   "field.")
     assert {name for name, *_ in found} == {"Novak"}
+
+
+# Informed that ---------------------------------------------------------------------------------------------------------
+
+def test_an_institution_that_informed_that_reports_the_clause() -> None:
+    found = _said("The port authority has informed that the ferry service to the islands will resume on Monday.")
+    assert [(mode, quote) for _, _, mode, quote in found] == [
+        ("reported", "the ferry service to the islands will resume on Monday")]
+
+
+def test_near_miss_who_was_informed_or_told_said_nothing() -> None:
+    assert _said("The harbour office was informed that the ferry service to the islands will resume on Monday.") == []
+    assert _said("The harbour office was told that the ferry service to the islands will resume on Monday.") == []

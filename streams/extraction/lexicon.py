@@ -319,7 +319,7 @@ SPEECH_VERBS = {
     "emphasize", "acknowledge", "explain", "reply", "respond", "maintain", "predict", "admit", "conclude", "allege",
     "reiterate", "underline", "repeat", "report", "suggest", "estimate", "reveal", "disclose", "demand", "complain",
     "tweet", "concede", "contend", "assure", "signal", "indicate", "recall", "observe", "remark", "comment",
-    "remind",
+    "remind", "inform",
 }
 # Irregular surface forms of cue verbs; regular ones are generated (:func:`.focus.inflections`).
 IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {

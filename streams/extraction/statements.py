@@ -119,6 +119,8 @@ def _asserted(verb: Token) -> bool:
         return False  # "did not say", "the alliance must answer with ...": nothing was said
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return False  # "..., without saying whether ..."
+    if verb.lemma_.lower() in ADDRESSING_VERBS and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False  # "the embassy was told that ...": who was told said nothing
     return not (verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in DECLINING)
 
 
