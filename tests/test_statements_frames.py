@@ -148,3 +148,17 @@ def test_an_institution_that_informed_that_reports_the_clause() -> None:
 def test_near_miss_who_was_informed_or_told_said_nothing() -> None:
     assert _said("The harbour office was informed that the ferry service to the islands will resume on Monday.") == []
     assert _said("The harbour office was told that the ferry service to the islands will resume on Monday.") == []
+
+
+# A rejection told with what the speaker says instead ---------------------------------------------------------------
+
+def test_a_rejection_followed_by_what_the_speaker_says_instead_is_that_saying() -> None:
+    found = _said("Rebel commanders said on Friday they had captured a Ruritanian patrol boat. Ruritania rejected the "
+                  "report within the hour, saying all its boats were accounted for.")
+    assert [(name, quote) for name, _, _, quote in found if name == "Ruritania"] == [
+        ("Ruritania", "all its boats were accounted for")]
+
+
+def test_near_miss_a_rejection_told_alone_is_the_stand() -> None:
+    found = _said("Ruritania rejected the report on Friday.")
+    assert [quote for *_, quote in found] == ["rejected the report on Friday"]

@@ -548,6 +548,9 @@ NAMING = re.compile(r"\b(?:so-called|so called|codenamed|code-named|nicknamed|na
 DECLINING = {"decline", "refuse", "fail", "hesitate", "ask", "question"}
 # Speech verbs whose clause is what the speaker says did not happen: "denied that its jets had entered".
 DENYING = {"deny", "refute", "dispute"}
+# Verbs by which a speaker turns down a claim, a report or a demand: told with what the speaker says instead ("rejected
+# the report, saying ..."), that saying is the statement.
+REJECTING = DENYING | {"reject", "dismiss", "rebuff"}
 # Subordinators of a clause that tells when or why words were said ("said after a pilot flew ..."): what it holds
 # is the narrator's account of the circumstance, not part of what was said.
 CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "because", "since", "until", "once"}

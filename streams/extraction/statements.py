@@ -38,8 +38,8 @@ from spacy.tokens import Doc, Token
 from streams.extraction.lexicon import (
     ADDRESSING_VERBS, ATTRIBUTING_PARTICIPLES, CIRCUMSTANCE_MARKS, CITING, CUE_VENUE_PREPOSITIONS, DECLINING, DENYING,
     DOCUMENTS, ISSUING, LEADING_JUNK, MODALS, MOUTHPIECES, NAMING,
-    NEWS_HEADS, NEWS_WORDS, OUTLET_NAMES, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, RELATIVE_PRONOUNS, ROLE_WORDS,
-    SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, STATEMENT_VERBS, TRAILING_JUNK, WEEKDAYS,
+    NEWS_HEADS, NEWS_WORDS, OUTLET_NAMES, OUTLETS, PRONOUNS, QUOTING_VERBS, READ_DOCUMENTS, REJECTING, RELATIVE_PRONOUNS,
+    ROLE_WORDS, SOCIAL_PLATFORMS, SPEAKER_PRONOUNS, SPEECH_OCCASIONS, STATEMENT_VERBS, TRAILING_JUNK, WEEKDAYS,
 )
 from streams.extraction.lexicon import SPEECH_VERBS as REPORTING_VERBS
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Speaker, StatementFact
@@ -705,9 +705,10 @@ def _without_outlet_tag(tokens: list[Token], outlets: frozenset[str]) -> list[To
 
 
 def _denial_told_by_its_reason(verb: Token) -> bool:
-    """Whether a denial goes on to say what happened instead ("denied that its jets crossed, saying they had
-    stayed over the sea"): that saying is the statement, the denied clause is not what was said."""
-    return verb.lemma_.lower() in DENYING and any(
+    """Whether a denial or a rejection goes on to say what happened instead ("denied that its jets crossed, saying
+    they had stayed over the sea", "rejected the report, saying all its boats were ..."): that saying is the
+    statement, the denied clause or the rejected claim is not what was said."""
+    return verb.lemma_.lower() in REJECTING and any(
         t.tag_ == "VBG" and t.lemma_.lower() in QUOTING_VERBS for t in verb.subtree if t.i > verb.i)  # the parser
     # may hang "saying" on the denied clause's verb
 
