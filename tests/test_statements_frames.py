@@ -162,3 +162,17 @@ def test_a_rejection_followed_by_what_the_speaker_says_instead_is_that_saying() 
 def test_near_miss_a_rejection_told_alone_is_the_stand() -> None:
     found = _said("Ruritania rejected the report on Friday.")
     assert [quote for *_, quote in found] == ["rejected the report on Friday"]
+
+
+# A description set off by commas before an institution's name -------------------------------------------------------
+
+def test_a_description_of_what_came_before_is_not_the_named_subject() -> None:
+    found = _said("Writing to Interpol, the global police body, the Ruritanian Border Agency (RBA) said smugglers had "
+                  "flown a light plane across the lake.")
+    assert [(name, quote) for name, _, _, quote in found] == [
+        ("Ruritanian Border Agency", "smugglers had flown a light plane across the lake")]
+
+
+def test_near_miss_a_list_joined_by_and_keeps_its_first_item() -> None:
+    found = _said("The inspectorate, the Transport Board and the navy said a light plane had crossed the lake.")
+    assert "Transport Board" not in {name for name, *_ in found}

@@ -275,8 +275,19 @@ def _object_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
 def _own_subject(verb: Token) -> Token | None:
     """The verb's subject; of two, the nearer (a dateline, "OSLO (AP) — Gov. X said", is parsed as a second one)."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    subjects = [_past_time_opener(c) for c in subjects]
+    subjects = [_named_after_description(_past_time_opener(c)) for c in subjects]
     return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
+def _named_after_description(subject: Token) -> Token:
+    """ "Writing to Interpol, the global police body, the Border Agency said ...": a description set off by commas
+    describes what came before it, and the parser joins it to the named institution after it as if listed; the name,
+    not joined by "and" or "or", is the subject."""
+    if subject.pos_ != "NOUN" or any(c.dep_ == "cc" for c in subject.children):
+        return subject
+    named = [c for c in subject.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > subject.i
+             and c.doc[c.left_edge.i - 1].text == ","]
+    return named[0] if len(named) == 1 and not any(c.dep_ in {"cc", "conj"} for c in named[0].children) else subject
 
 
 def _past_time_opener(subject: Token) -> Token:
@@ -631,7 +642,7 @@ class FieldReader:
         inside_unit = {t.i for t in tokens}
         found = []
         for match in self.stances:
-            cue, speaker = match.cue, _past_time_opener(match.speaker)
+            cue, speaker = match.cue, _named_after_description(_past_time_opener(match.speaker))
             if cue.i not in inside_unit or _inside(cue, unit.quotes) or not _asserted(cue) \
                     or any(c.dep_ == "ccomp" and c not in match.nodes.values() for c in cue.children) \
                     or _outlet(speaker, self.outlets) \
