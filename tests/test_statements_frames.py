@@ -176,3 +176,22 @@ def test_a_description_of_what_came_before_is_not_the_named_subject() -> None:
 def test_near_miss_a_list_joined_by_and_keeps_its_first_item() -> None:
     found = _said("The inspectorate, the Transport Board and the navy said a light plane had crossed the lake.")
     assert "Transport Board" not in {name for name, *_ in found}
+
+
+# A pronoun inside "in what he said was" --------------------------------------------------------------------------------
+
+MEDINA = ("\"We will take this to the United Nations,\" Foreign Minister Ola Berg said on Tuesday.\n"
+          "Ties have soured since the election of Bordurian President Luis Medina in 2019.\n"
+          "Medina banned night flights over the delta in May in what he said was a measure against drug "
+          "traffickers.")
+
+
+def test_he_in_what_he_said_was_is_the_clauses_subject_though_tagged_as_a_place() -> None:
+    found = _said(MEDINA)
+    assert ("Luis Medina", "what was a measure against drug traffickers") in [
+        (name, quote) for name, _, _, quote in found]
+
+
+def test_near_miss_a_place_not_named_as_a_person_elsewhere_is_no_antecedent_of_he() -> None:
+    found = _said(MEDINA.replace("Bordurian President Luis Medina", "Bordurian President Luis Ortega"))
+    assert not any(name == "Medina" for name, *_ in found)

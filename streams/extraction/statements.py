@@ -204,9 +204,16 @@ def _antecedent(subject: Token, verb: Token) -> Token:
         nominal = _own_subject(outer)
         if nominal is None or nominal.pos_ == "PRON":
             continue
-        is_person = nominal.ent_type_ == "PERSON" or nominal.lemma_.lower() in PERSON_WORDS
+        is_person = nominal.ent_type_ == "PERSON" or nominal.lemma_.lower() in PERSON_WORDS or _a_person_elsewhere(nominal)
         return nominal if is_person == person else subject
     return subject
+
+
+def _a_person_elsewhere(token: Token) -> bool:
+    """ "... President Luis Medina. Medina banned ...": a name the tagger takes for a place or a body where it opens a
+    sentence is a person's when the same text names a person elsewhere by it."""
+    return token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and any(
+        t.ent_type_ == "PERSON" and t.text == token.text for t in token.doc if t.i != token.i)
 
 
 def _misparsed_clause(cue: Token, inside_unit: set[int]) -> list[Token]:
