@@ -195,3 +195,18 @@ def test_he_in_what_he_said_was_is_the_clauses_subject_though_tagged_as_a_place(
 def test_near_miss_a_place_not_named_as_a_person_elsewhere_is_no_antecedent_of_he() -> None:
     found = _said(MEDINA.replace("Bordurian President Luis Medina", "Bordurian President Luis Ortega"))
     assert not any(name == "Medina" for name, *_ in found)
+
+
+# A spokesman of a state described, not named -----------------------------------------------------------------------------
+
+def test_a_spokesman_of_a_described_state_speaks_for_that_states_institution() -> None:
+    found = _said("Chile said on Tuesday that one of its patrol planes had been fired on over the southern fjords.\n"
+                  "\"The crew saw tracer fire from a fishing boat below them,\" a news agency quoted an army spokesman "
+                  "of the Andean nation as saying.")
+    assert ("Chilean army", "spokesman") in [(name, role) for name, role, _, _ in found]
+
+
+def test_near_miss_a_spokesman_of_a_state_named_by_its_adjective_keeps_that_state() -> None:
+    found = _said("Chile said on Tuesday that one of its patrol planes had been fired on.\n\"No boat of ours was near "
+                  "the fjords that night,\" a spokesman of the Argentine state said.")
+    assert [name for name, *_ in found if name != "Chile"] == ["Argentine state"]

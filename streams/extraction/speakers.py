@@ -31,7 +31,8 @@ from streams.extraction.lexicon import (
     INSTITUTION_COUNTRIES, INSTITUTION_HEADS, INTERNATIONAL_ROLES, ISSUER_PREPOSITIONS, KINDS, MODIFIER_WORDS,
     MOUTHPIECE_PREPOSITIONS,
     MOUTHPIECES, NATIONAL_BODY_HEADS, NEWS_HEADS, NEWS_WORDS, OUTLETS, PARENT_ORGANISATIONS, PRESS_OFFICES, PRESS_WORDS, PERSON_PRONOUNS, PLURAL_BODIES, PRIVATE_HEADS, REGIONAL_ADJECTIVES,
-    RELATIVE_PRONOUNS, ROLE_WORDS, SEATED_BODIES, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, VAGUE_ADJECTIVES, VAGUE_PLURALS,
+    RELATIVE_PRONOUNS, ROLE_WORDS, SEATED_BODIES, SOURCE_PAGES, SPELLING_VARIANTS, SPOKESPEOPLE, STATE_NOUNS,
+    VAGUE_ADJECTIVES, VAGUE_PLURALS,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
 from streams.extraction.nlp import doc_entities, entity_at
@@ -975,6 +976,8 @@ class SpeakerResolver:
         for child in subject.children:
             if child.dep_ == "prep" and child.lower_ in MOUTHPIECE_PREPOSITIONS:
                 owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if owner is not None and _described_state(owner):
+                    return self._of_described_state(subject, owner)
                 if owner is not None:
                     return self._owner(owner, field_name, where)
         for child in subject.children:
@@ -984,6 +987,18 @@ class SpeakerResolver:
         if modifiers:
             return self._owner(modifiers[-1], field_name, where)
         return None
+
+    def _of_described_state(self, subject: Token, owner: Token) -> Speaker | None:
+        """ "an army spokesman of the Andean nation": a state described, not named, is the one the story is about
+        there; the spokesman speaks for the institution the words before him name (its army), else for the state."""
+        code = self.index.nearby_country(owner.doc[owner.i: owner.i + 1])
+        if code is None:
+            return None
+        kind = [t for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN" for t in c.subtree]
+        if not kind:
+            return Speaker(name=country_name(code), kind="organization", organization=country_name(code))
+        name = " ".join(t.text for t in sorted(kind, key=lambda t: t.i))
+        return Speaker(name=f"{demonym(code)} {name}", kind="organization", organization=country_name(code))
 
     def _owner(self, token: Token, field_name: str, where: Place) -> Speaker | None:
         person = self._named_person(token)
@@ -1089,6 +1104,14 @@ def is_press_office(head: Token) -> bool:
     for it (not a news outlet, though its words are "press" and "service")."""
     return head.lemma_.lower() in PRESS_OFFICES and any(c.dep_ == "compound" and c.lower_ in PRESS_WORDS
                                                          for c in head.children)
+
+
+def _described_state(owner: Token) -> bool:
+    """ "the Andean nation", "the Baltic country": a state called by its kind and a region or a trait, not by its
+    name nor as anyone's ("its neighbour's state")."""
+    return owner.lemma_.lower() in STATE_NOUNS and owner.pos_ == "NOUN" and not country_of(owner) and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in owner.children) and not any(
+        c.dep_ == "poss" or country_of(c) for c in owner.children)
 
 
 def _person_before(noun: Token) -> Token:
