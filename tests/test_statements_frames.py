@@ -210,3 +210,16 @@ def test_near_miss_a_spokesman_of_a_state_named_by_its_adjective_keeps_that_stat
     found = _said("Chile said on Tuesday that one of its patrol planes had been fired on.\n\"No boat of ours was near "
                   "the fjords that night,\" a spokesman of the Argentine state said.")
     assert [name for name, *_ in found if name != "Chile"] == ["Argentine state"]
+
+
+# A denial of what the sentence before says -------------------------------------------------------------------------------
+
+def test_a_denial_of_the_claim_before_told_by_a_pronoun_is_read_whole() -> None:
+    found = _said("Ruritanian officials say Bordurian drones have been mapping the dams on the river for weeks. "
+                  "Borduria has denied this.")
+    assert ("Borduria", "reported", "Borduria has denied this") in [
+        (name, mode, quote) for name, _, mode, quote in found]
+
+
+def test_near_miss_a_present_denial_of_something_named_is_no_such_statement() -> None:
+    assert _said("Borduria denies any part in the mapping of the dams.") == []

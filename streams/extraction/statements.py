@@ -658,6 +658,8 @@ class FieldReader:
                 continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
             clause = match.nodes.get("content")
             content = _text_of_clause(clause) if clause is not None else _stance_content(match, unit.quotes)
+            if "claim" in match.nodes:  # "X denies this.": what is denied is said only with the sentence before
+                content = sorted([*speaker.subtree, *content], key=lambda t: t.i)
             if clause is None and any(_inside(t, unit.quotes) for t in content):
                 continue  # the quotation is the statement
             text = _surface(content)
