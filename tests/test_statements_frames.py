@@ -223,3 +223,16 @@ def test_a_denial_of_the_claim_before_told_by_a_pronoun_is_read_whole() -> None:
 
 def test_near_miss_a_present_denial_of_something_named_is_no_such_statement() -> None:
     assert _said("Borduria denies any part in the mapping of the dams.") == []
+
+
+# The day a statement was made, right after its verb -----------------------------------------------------------------
+
+def test_a_day_right_after_the_verb_is_when_it_was_said_not_part_of_the_clause() -> None:
+    found = run("A ferry operator spokeswoman said Tuesday the crossing was cancelled for the whole afternoon because "
+                "of fog.").statements
+    assert [s.quote for s in found] == ["the crossing was cancelled for the whole afternoon because of fog"]
+
+
+def test_near_miss_a_day_that_is_the_clauses_subject_stays() -> None:
+    found = _said("The Vienna police said Tuesday was the quietest night at the main station in a decade.")
+    assert [quote for *_, quote in found] == ["Tuesday was the quietest night at the main station in a decade"]

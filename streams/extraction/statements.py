@@ -51,6 +51,7 @@ from streams.extraction.titles import country_of
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
+DAYS_SAID = {*WEEKDAYS, "yesterday", "today"}  # a day right after the verb: "said Tuesday the crossing was shut"
 CONTINUED_QUOTE_WORDS = 5  # a quoted clause, not a label in scare quotes
 DUPLICATE_OVERLAP = 0.8
 # unions of word lists read for many tokens, built once rather than at each test
@@ -595,6 +596,8 @@ class FieldReader:
             for part in parts:
                 if any(_inside(t, unit.quotes) for t in part):
                     continue  # a frame around a partial quotation, which is the statement
+                if part and part[0].i == cue.i + 1 and part[0].lower_ in DAYS_SAID and part[0].dep_ == "npadvmod":
+                    part = part[1:]  # "said Tuesday the crossing was shut": the day it was said, not of the clause
                 text = _text(part)
                 if _words(text) >= MIN_REPORTED_WORDS and any(t.pos_ in {"VERB", "AUX"} for t in part):
                     confidence = 0.75 if clauses else 0.7
