@@ -236,3 +236,17 @@ def test_a_day_right_after_the_verb_is_when_it_was_said_not_part_of_the_clause()
 def test_near_miss_a_day_that_is_the_clauses_subject_stays() -> None:
     found = _said("The Vienna police said Tuesday was the quietest night at the main station in a decade.")
     assert [quote for *_, quote in found] == ["Tuesday was the quietest night at the main station in a decade"]
+
+
+# Words quoted as what a protest is about -------------------------------------------------------------------------------
+
+def test_words_quoted_as_the_object_of_a_protest_are_the_protesters() -> None:
+    found = _said("The Danish foreign ministry summoned the Swedish envoy on Friday evening to protest \u201cthe "
+                  "reckless conduct of its coast guard\u201d.")
+    assert [(name, mode, quote) for name, _, mode, quote in found] == [
+        ("Danish foreign ministry", "direct", "the reckless conduct of its coast guard")]
+
+
+def test_near_miss_words_quoted_without_a_protest_or_a_verb_of_speaking_are_nobodys() -> None:
+    assert _said("Denmark recalled its envoy on Friday. Crowds near the harbour sang \u201cwe shall overcome\u201d "
+                 "until dusk.") == []

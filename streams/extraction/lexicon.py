@@ -535,7 +535,7 @@ KINDS = {"force": "military", "forces": "military", "army": "military", "militar
 QUOTING_VERBS = SPEECH_VERBS | {
     "call", "describe", "brand", "label", "term", "dub", "express", "voice", "condemn", "denounce", "slam",
     "criticise", "criticize", "praise", "hail", "welcome", "decry", "reaffirm", "accuse", "urge", "read",
-    "characterise", "characterize", "speak", "threaten", "put", "lament", "vow", "reject", "dismiss", "blast",
+    "characterise", "characterize", "speak", "threaten", "put", "lament", "vow", "reject", "dismiss", "blast", "protest",
 }
 SOCIAL_PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "truth", "social", "media", "weibo",
                     "linkedin", "bluesky", "threads", "youtube", "website", "platform"}
