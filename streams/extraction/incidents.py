@@ -537,10 +537,11 @@ def _lagged(sentence: Span, earlier: Mention) -> FuzzyDate | None:
 
 
 def _retold_with_time(sentence: Span, context: Context) -> list[Mention]:
-    """ "The incursions occurred at around 11pm on Wednesday" (patterns/retold.json): the story retells the incident
-    it reported last by a definite event noun and says when it happened; the clause's own day is that incident's,
-    ahead of the day it was reported. Not "the previous incursion", which is background."""
-    earlier = next((m for m in reversed(context.reported) if m.kind == "airspace_violation"), None)
+    """ "The incursions occurred at around 11pm on Wednesday", "the incident happened near X on Sunday"
+    (patterns/retold.json): the story retells the incident it reported last by a definite event noun and says when
+    (and where) it happened; the clause's own day is that incident's, ahead of the day it was reported, and its place
+    that incident's where it had none. Not "the previous incursion", which is background."""
+    earlier = _measured_against([], context)
     if earlier is None:
         return []
     for match in context.matches.get("retold", []):
@@ -549,8 +550,10 @@ def _retold_with_time(sentence: Span, context: Context) -> list[Mention]:
             continue
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         if date is not None and dated_here:
+            location = earlier.location or location_in(sentence, list(verb.subtree), {earlier.country})
             return [replace(earlier, rule=match.rule, sentence=sentence, field=context.field, occurred_on=date,
-                            date_in_clause=True, supporting=True, heading=None, left=False, occasion=0)]
+                            date_in_clause=True, supporting=True, heading=None, left=False, occasion=0,
+                            location=location)]
     return []
 
 

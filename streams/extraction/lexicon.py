@@ -930,6 +930,8 @@ LAG_BEFORE = re.compile(r"\b(?P<number>\d+|a|one|two|three|four|five|six|seven|e
 LISTING_WORDS = {"including"}
 # Verbs by which an event is placed in time: "the previous incursion occurred in May", "which took place in 2019".
 OCCURRENCE_VERBS = {"occur", "happen", "take"}
+# Nouns by which a story calls back the incident it reported: "the incident happened near X on Monday".
+RETOLD_EVENT_NOUNS = VIOLATION_NOUNS | {"incident", "sighting"}
 # Words that make an incident one before the story's own: "the previous violation", "such intrusions, which ...".
 EARLIER_WORDS = {"previous", "last", "earlier", "prior", "such", "those"}
 # Words by which news measures its event against the one before it: "the first incursion since May 2021, when ...".

@@ -1,0 +1,29 @@
+"""The story's incident called back by "the incident" with its own day and place; on invented sentences (published
+Wednesday 2025-10-08)."""
+
+from __future__ import annotations
+
+from articles import run
+
+
+def _incidents(body: str, headline: str = "Test story") -> list[tuple[str, str, str | None, str | None]]:
+    return sorted((i.kind, i.country, i.occurred_on.value if i.occurred_on else None, i.location)
+                  for i in run(body, headline=headline).incidents)
+
+
+def test_the_incident_happened_on_a_day_near_a_place_dates_and_places_the_headline_violation() -> None:
+    found = _incidents("Norway's air force said the incident happened near Kirkenes on Sunday. It did not say how "
+                       "long the aircraft stayed.", headline="Russian helicopter violates Norwegian airspace")
+    assert found == [("airspace_violation", "NO", "2025-10-05", "Kirkenes")]
+
+
+def test_the_sighting_occurred_on_a_day_dates_the_sighting_reported() -> None:
+    found = _incidents("Drones were reported above Aarhus airport, Danish police said on Tuesday.\n"
+                       "The sighting occurred shortly before midnight on Monday, they added.")
+    assert found == [("drone_sighting", "DK", "2025-10-06", "Aarhus airport")]
+
+
+def test_an_incident_with_no_day_of_its_own_leaves_the_report_as_it_was() -> None:
+    found = _incidents("Norway's air force said the incident was being investigated.",
+                       headline="Russian helicopter violates Norwegian airspace")
+    assert found == [("airspace_violation", "NO", "2025-10-08", None)]
