@@ -27,3 +27,17 @@ def test_an_incident_with_no_day_of_its_own_leaves_the_report_as_it_was() -> Non
     found = _incidents("Norway's air force said the incident was being investigated.",
                        headline="Russian helicopter violates Norwegian airspace")
     assert found == [("airspace_violation", "NO", "2025-10-08", None)]
+
+
+def _durations(body: str, headline: str = "Test story") -> list[float | None]:
+    return [i.duration_minutes for i in run(body, headline=headline).incidents]
+
+
+def test_the_violation_lasted_some_minutes_gives_the_reported_violation_its_duration() -> None:
+    assert _durations("A Belarusian helicopter crossed into Latvian airspace near Kraslava on Sunday.\n"
+                      "The violation lasted roughly six minutes, the border guard said.") == [6.0]
+
+
+def test_a_previous_violation_that_lasted_some_minutes_is_no_duration_of_this_one() -> None:
+    assert _durations("A Belarusian helicopter crossed into Latvian airspace near Kraslava on Sunday.\n"
+                      "The previous violation lasted roughly six minutes, the border guard said.") == [None]

@@ -537,9 +537,9 @@ def _lagged(sentence: Span, earlier: Mention) -> FuzzyDate | None:
 
 
 def _retold_with_time(sentence: Span, context: Context) -> list[Mention]:
-    """ "The incursions occurred at around 11pm on Wednesday", "the incident happened near X on Sunday"
-    (patterns/retold.json): the story retells the incident it reported last by a definite event noun and says when
-    (and where) it happened; the clause's own day is that incident's, ahead of the day it was reported, and its place
+    """ "The incursions occurred at around 11pm on Wednesday", "the incident happened near X on Sunday", "the
+    violation lasted two minutes" (patterns/retold.json): the story retells the incident it reported last by a
+    definite event noun and says when (and where) it happened, or how long it took; the clause's own day is that incident's, ahead of the day it was reported, and its place
     that incident's where it had none. Not "the previous incursion", which is background."""
     earlier = _measured_against([], context)
     if earlier is None:
@@ -547,6 +547,12 @@ def _retold_with_time(sentence: Span, context: Context) -> list[Mention]:
     for match in context.matches.get("retold", []):
         verb, event = match.tokens["verb"], match.tokens["event"]
         if not match.within(sentence) or doubted(verb) or any(c.lower_ in EARLIER_WORDS for c in event.children):
+            continue
+        if match.rule == "retold.the_event_lasted":  # how long it took, and nothing else of its own
+            duration = duration_minutes(text_of(sentence))
+            if duration is not None:
+                return [replace(earlier, rule=match.rule, sentence=sentence, field=context.field, duration=duration,
+                                supporting=True, heading=None, left=False)]
             continue
         date, dated_here = clause_date(sentence, verb, verb, context.published)
         if date is not None and dated_here:
