@@ -41,3 +41,13 @@ def test_the_violation_lasted_some_minutes_gives_the_reported_violation_its_dura
 def test_a_previous_violation_that_lasted_some_minutes_is_no_duration_of_this_one() -> None:
     assert _durations("A Belarusian helicopter crossed into Latvian airspace near Kraslava on Sunday.\n"
                       "The previous violation lasted roughly six minutes, the border guard said.") == [None]
+
+
+def test_drones_first_noted_over_a_base_on_a_day_were_seen_there_then() -> None:
+    found = _incidents("Drones were first noted over Aalborg air base on Oct. 3, 2025, Danish officials confirmed "
+                       "on Tuesday.")
+    assert found == [("drone_sighting", "DK", "2025-10-03", "Aalborg air base")]
+
+
+def test_a_speaker_who_noted_that_drones_are_a_risk_reports_none() -> None:
+    assert _incidents("Danish officials noted that drones are a growing risk to air bases.") == []

@@ -777,8 +777,9 @@ AUTHOR_PREPOSITIONS = {"by", "from"}
 # The compass prefixes of states' names, lowercased: "South" of "South Korean airspace" names no state by itself.
 DIRECTION_WORDS = {prefix.lower() for prefix in DIRECTION_PREFIXES}
 # Verbs of seeing drones, or of what their sighting does: "spotted", "hovered", "shut the airport".
-SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "report", "hover", "fly", "circle", "appear",
-                  "shut", "close", "block", "disrupt", "force", "halt", "suspend", "ground", "film", "photograph"}
+SIGHTING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice", "note", "report", "hover", "fly", "circle",
+                  "appear", "shut", "close", "block", "disrupt", "force", "halt", "suspend", "ground", "film",
+                  "photograph"}
 # Verbs of shooting at something ("fired at drones above the base", "shot at a drone"), with the prepositions that
 # take the target; "opened fire on" is read with its object.
 FIRING_VERBS = {"fire", "shoot"}
