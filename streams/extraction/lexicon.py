@@ -897,9 +897,10 @@ NATIONAL_WORDS = {"national", "sovereign"}
 
 # Two-word spellings of one word, by their lowercased words, and the one word's lemma: "violated the country's air space".
 SPLIT_SPELLINGS: dict[tuple[str, str], str] = {("air", "space"): "airspace"}
-# Plurals the lemmatizer gives another noun's lemma ("air bases" read as "basis"), by the lowercased word: the rules
-# that know a place by its noun read the right one.
-PLURAL_LEMMAS: dict[str, str] = {"bases": "base", "airbases": "airbase"}
+# Plurals the lemmatizer gives another noun's lemma ("air bases" read as "basis"), or a verb's ("the remains of a
+# drone" read as "remain"), by the lowercased word of a noun: the rules that know a place, or what is left of a
+# drone, by its noun read the right one.
+PLURAL_LEMMAS: dict[str, str] = {"bases": "base", "airbases": "airbase", "remains": "remains"}
 # Verbs by which a state holds airspace: "the airspace controlled by the X authorities" is X's.
 CONTROLLING_VERBS = {"control", "administer", "govern", "hold"}
 # Nouns of people and their part in something: a state that modifies one ("Russian citizens", "Russian involvement",

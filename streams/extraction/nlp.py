@@ -108,10 +108,11 @@ def entity_at(doc: Doc, i: int) -> Span | None:
 @Language.component("spelling_variants")
 def spelling_variants(doc: Doc) -> Doc:
     """ "air space" is "airspace" written apart: its head takes the one word's lemma, so every rule on airspace reads
-    it; a plural the lemmatizer takes for another noun's ("bases": "basis") gets its own (the lexicon lists both)."""
+    it; a plural noun the lemmatizer takes for another noun's ("bases": "basis") or a verb's ("remains": "remain")
+    gets its own (the lexicon lists both); the verb ("the drone remains lost") keeps the verb's."""
     for token in doc:
         variant = SPLIT_SPELLINGS.get((doc[token.i - 1].lower_, token.lower_)) if token.i else None
-        variant = variant or PLURAL_LEMMAS.get(token.lower_)
+        variant = variant or (PLURAL_LEMMAS.get(token.lower_) if token.tag_ in {"NNS", "NNPS"} else None)
         if variant is not None:
             token.lemma_ = variant
     return doc
