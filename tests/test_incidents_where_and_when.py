@@ -23,3 +23,31 @@ def test_the_remains_of_a_drone_found_stand_for_it() -> None:
 
 def test_a_drone_that_remains_somewhere_is_no_find() -> None:
     assert not incidents("The Belarusian drone remains a mystery to investigators in Latvia, officials said on Sunday.")
+
+
+# --- Whose story: a border as a landmark or kept, a state in apposition -------------------------------------------
+
+
+def test_a_site_on_a_neighbours_border_does_not_make_the_story_the_neighbours() -> None:
+    found = incidents("Police in Austria opened an inquiry on Tuesday. Drones were spotted above three power stations "
+                      "across the country on Sunday night. Protesters broke into a power station on the Czech border "
+                      "in May.")
+    assert ("drone_sighting", "AT") in found and ("drone_sighting", "CZ") not in found
+
+
+def test_a_border_something_hovered_on_is_still_the_named_states() -> None:
+    found = incidents("Police opened an inquiry on Tuesday. Drones were spotted above three power stations across "
+                      "the country on Sunday night. A week earlier one had hovered on the Czech border for an hour.")
+    assert ("drone_sighting", "CZ") in found
+
+
+def test_a_state_closing_a_border_named_by_its_neighbour_keeps_its_own() -> None:
+    found = incidents("The national carrier halted two flights on Friday after balloons drifted into its airspace.",
+                      headline="Lithuania shuts Belarus border")
+    assert ("airspace_violation", "LT") in found and ("airspace_violation", "BY") not in found
+
+
+def test_a_border_another_state_violated_is_the_named_states() -> None:
+    found = incidents("The national carrier halted two flights on Friday after balloons drifted into its airspace.",
+                      headline="Belarus warplanes violate Lithuanian border")
+    assert ("airspace_violation", "LT") in found

@@ -25,10 +25,10 @@ from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_r
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
 from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase, resolve,
                                      timestamp_day)
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS,
                                         DEFINITE, EARLIER_ONE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
-                                        RUN_ORDINALS, SEEING_VERBS, HOMEWARD_WORDS,
+                                        RUN_ORDINALS, SEEING_VERBS, SITE_ON, HOMEWARD_WORDS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, LIST_ITEM_OPENERS, MORE, ONE_MORE, RECENT_MONTH_MIN_DAY,
                                         RECENT_PHRASES, SAME_DAY_PHRASES,
                                         OVERFLYING_VERBS, SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES,
@@ -313,7 +313,7 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
         for token in doc:
             if token.lemma_.lower() in OWNED_SPACE_NOUNS and not _landmark_border(token):
                 named = [c for w in owner_words(token) for c in [state_of(w)] if c]
-                if named:
+                if named and not _neighbours_border(token, named[0]):
                     return named[0]
     named = [code for doc in docs for token in doc if token.pos_ == "PROPN" and not _institution_owner(token)
              and not in_backdrop(token) for code in [_name_country(token)] if code]
@@ -321,9 +321,24 @@ def _main_country(analysed: AnalysedArticle) -> str | None:
 
 
 def _landmark_border(token: Token) -> bool:
-    """ "the base, near the town of X close to the Y border": a border a place is said to lie near is a landmark on
-    the near side, whose named state is the neighbour across it, not the state the story is in."""
-    return token.lemma_.lower() in BORDER_NOUNS and token.dep_ == "pobj" and token.head.lower_ in PROXIMITY
+    """ "the base, near the town of X close to the Y border", "a plant on the Y border": a border a place is said to
+    lie near or on is a landmark on the near side, whose named state is the neighbour across it, not the state the
+    story is in (a border something crossed or flew along is still the story state's own)."""
+    if token.lemma_.lower() not in BORDER_NOUNS or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in PROXIMITY or (prep.lower_ in SITE_ON and prep.head.lemma_.lower() in SITE_HEADS)
+
+
+def _neighbours_border(token: Token, named: str) -> bool:
+    """ "X closes Y border", "X reinforced the Y frontier": a border a state closes, opens or guards, named by
+    another state, is its own border with that neighbour; the state the story is in is the one acting (not "X
+    violated the Y border", which crossed the neighbour's)."""
+    verb = governing_verb(token)
+    if token.lemma_.lower() not in BORDER_NOUNS or verb is None or verb.lemma_.lower() not in BORDER_KEEPING_VERBS:
+        return False
+    actor = subject_state(verb)
+    return actor is not None and actor != named
 
 
 def _name_country(token: Token) -> str | None:

@@ -144,6 +144,8 @@ LAND_PLACES = {"island", "islands", "islet", "islets", "isle", "village", "town"
 # The edges of a state: what was "near the X coast" or "close to the X border" was not over X.
 EDGE_NOUNS = {"coast", "coastline", "shore", "border", "frontier"}
 PROXIMITY = {"near", "to", "off", "along", "by", "outside"}
+# Prepositions that put a site on a line it lies along: "a plant on the X border".
+SITE_ON = {"on", "at"}
 # Prepositions that put a place at sea beside a coast, outside the state: "off the coast of X".
 OFFSHORE_PREPOSITIONS = {"off"}
 # An air defence identification zone a state declares reaches past its airspace: "flew into X's ADIZ", "X's air
@@ -194,6 +196,9 @@ SITE_PREPOSITIONS = {"on"}
 GENERIC_NAME_WORDS = PLACE_NOUNS | {"the", "air", "international"}
 # A state's borders: "the Syrian border" need not lie in Syria.
 BORDER_NOUNS = {"border", "frontier"}
+# Verbs by which a state keeps its own border, named after the neighbour across it: "X closes Y border".
+BORDER_KEEPING_VERBS = {"close", "shut", "reopen", "open", "seal", "reinforce", "fortify", "strengthen", "tighten",
+                        "guard", "patrol"}
 # Events a place can belong to rather than the incident: "during an attack on infrastructure across the Danube".
 EVENT_NOUNS = {"attack", "strike", "raid", "assault", "bombardment", "offensive", "barrage", "exercise", "drill", "war",
                "invasion", "operation", "campaign", "wave"}
