@@ -51,3 +51,17 @@ def test_a_border_another_state_violated_is_the_named_states() -> None:
     found = incidents("The national carrier halted two flights on Friday after balloons drifted into its airspace.",
                       headline="Belarus warplanes violate Lithuanian border")
     assert ("airspace_violation", "LT") in found
+
+
+def test_a_subject_that_names_its_state_in_apposition_owns_its_airspace() -> None:
+    found = incidents("The Baltic state, Lithuania, closed two airports on Friday after balloons drifted into its "
+                      "airspace. Belarus denied sending them, and Belarus state media in Minsk called the claim "
+                      "absurd.")
+    assert ("airspace_violation", "LT") in found and ("airspace_violation", "BY") not in found
+
+
+def test_a_subject_whose_apposition_is_no_state_leaves_its_airspace_to_the_story() -> None:
+    found = incidents("The national carrier, airBaltic, halted two flights on Friday after balloons drifted into its "
+                      "airspace. Belarus denied sending them, and Belarus state media in Minsk called the claim "
+                      "absurd.")
+    assert ("airspace_violation", "LT") not in found

@@ -169,7 +169,8 @@ def subject(verb: Token) -> Token | None:
 
 def subject_state(verb: Token | None) -> str | None:
     """The state that is a subject up the clause chain: "Poland shot down drones that crossed into its airspace",
-    "Japan's defence ministry said ...", "the army in Seoul said ..."; never what flew."""
+    "Japan's defence ministry said ...", "the army in Seoul said ..."; never what flew. A subject that describes the
+    state before naming it ("NATO member X", "the Baltic state, X,") names it in apposition."""
     for _ in range(6):
         if verb is None:
             return None
@@ -178,7 +179,9 @@ def subject_state(verb: Token | None) -> str | None:
                 continue
             words = [t for t in child.subtree if t.i <= child.i or t.dep_ == "pobj"]
             if not any(is_platform_word(t) for t in words):
-                code = state_of(child) or nationality(words)
+                code = state_of(child) or nationality(words) or next(
+                    (code for a in child.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+                     for code in [state_of(a)] if code), None)
                 if code:
                     return code
         verb = governing_verb(verb)
