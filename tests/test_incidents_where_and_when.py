@@ -65,3 +65,17 @@ def test_a_subject_whose_apposition_is_no_state_leaves_its_airspace_to_the_story
                       "airspace. Belarus denied sending them, and Belarus state media in Minsk called the claim "
                       "absurd.")
     assert ("airspace_violation", "LT") not in found
+
+
+# --- Where: not where it came from; at the place whose edge it was on ----------------------------------------------
+
+
+def test_a_state_named_on_where_a_drone_came_from_is_no_place_it_was_seen() -> None:
+    found = incidents("Two drones flew over Gozo on Monday all the way from the Libyan war zone, Maltese officials "
+                      "said.")
+    assert ("drone_sighting", "MT") in found and ("drone_sighting", "LY") not in found
+
+
+def test_a_state_named_on_where_a_drone_flew_is_a_place_it_was_seen() -> None:
+    found = incidents("Two drones flew over the Libyan war zone on Monday, Maltese officials said.")
+    assert ("drone_sighting", "LY") in found

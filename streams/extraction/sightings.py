@@ -164,7 +164,7 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
                 ent.root.dep_ in {"poss", "compound", "amod"} and _defence_zone(ent.root.head)):
             continue
         if ent.label_ in {"GPE", "NORP"} and ent.root.dep_ != "nsubj" and not _describing(ent.root) and (
-                not _whence(ent.root)) and not _of_people(ent.root) and (
+                not _whence(ent.root)) and not _of_whence(ent.root) and not _of_people(ent.root) and (
                 not destination(ent.root)) and not _beside(ent.root) and not in_backdrop(ent.root):
             code = name_country(ent.root, ent.text)
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
@@ -220,6 +220,12 @@ def _of_people(token: Token) -> bool:
 def _whence(token: Token) -> bool:
     """Whether a name is where something came from ("drones from X"), not where it was seen."""
     return token.dep_ == "pobj" and token.head.lower_ == "from"
+
+
+def _of_whence(token: Token) -> bool:
+    """Whether a state's name or demonym modifies where something came from ("flew all the way from the X war
+    zone", "from X's east"): it names the origin, not where the thing was seen."""
+    return token.dep_ in {"amod", "compound", "poss"} and _whence(token.head)
 
 
 def _came_from(clauses: list[Token]) -> str | None:
