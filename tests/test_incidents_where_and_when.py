@@ -79,3 +79,16 @@ def test_a_state_named_on_where_a_drone_came_from_is_no_place_it_was_seen() -> N
 def test_a_state_named_on_where_a_drone_flew_is_a_place_it_was_seen() -> None:
     found = incidents("Two drones flew over the Libyan war zone on Monday, Maltese officials said.")
     assert ("drone_sighting", "LY") in found
+
+
+def test_the_outskirts_of_a_town_place_a_crash_at_the_town() -> None:
+    found = incidents("A drone crashed on the outskirts of Tartu on Sunday, Estonian police said.")
+    assert found[("drone_sighting", "EE")].location == "Tartu"
+    found = incidents("Estonian soldiers found pieces of a Russian drone in the vicinity of the village of Kiili on "
+                      "Sunday.")
+    assert "Kiili" in (found[("airspace_violation", "EE")].location or "")
+
+
+def test_the_edge_of_an_unnamed_forest_names_no_place() -> None:
+    found = incidents("A drone crashed on the edge of a forest in southern Estonia on Sunday.")
+    assert "forest" not in (found[("drone_sighting", "EE")].location or "")

@@ -190,6 +190,9 @@ PLACE_NOUNS = {"island", "islands", "islet", "islets", "isle", "reef", "atoll", 
                "province", "county", "district", "oblast", "port", "lake", "river", "mountains", "archipelago",
                "prefecture", "area", "field", "plant", "station", "crossing", "checkpoint", "exclave", "enclave",
                "installation", "facility", "harbour", "harbor", "sector", "section", "municipality"}
+# Nouns of a place's edge or surroundings, which place what happened at the place their "of" phrase names: "on the
+# outskirts of X", "in the vicinity of Y".
+VICINITY_NOUNS = {"outskirts", "outskirt", "edge", "vicinity", "suburbs", "suburb", "environs", "periphery"}
 # Prepositions that place a site on a named place, after the site's noun alone: "the base on X", "the airfield on Y".
 SITE_PREPOSITIONS = {"on"}
 # Words of a site's name that name no particular site: "The", "Air Base", "International Airport".

@@ -17,7 +17,7 @@ from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRA
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
-                                        OPEN_WATER_WORDS, TIME_ZONES,
+                                        OPEN_WATER_WORDS, TIME_ZONES, VICINITY_NOUNS,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
 from streams.extraction.places import country_code, is_state_name, place_countries, place_country
@@ -239,6 +239,8 @@ def places(span: Span) -> list[Place]:
         prep = token.head
         if prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS:
             place = _place(token, "of", f"{prep.head.text} of ")
+        elif prep.lower_ == "of" and _vicinity(prep.head):
+            place = _place(token, prep.head.head.lower_)  # "on the outskirts of the village of X": at X
         elif operated_site(token):
             continue  # "over the U.S. Air Force base in X": the town names the base, in its own "in" phrase
         elif prep.lower_ == "in" and _named_site(prep.head) is not None and not operated_site(prep.head):
@@ -252,6 +254,14 @@ def places(span: Span) -> list[Place]:
         if place is not None:
             found += _each_named(place)
     return found
+
+
+def _vicinity(noun: Token) -> bool:
+    """Whether a noun names the edge or surroundings of the place its "of" phrase names, itself placed by a locative
+    preposition: "on the outskirts of X", "in the vicinity of Y" place what happened at X and Y."""
+    prep = noun.head
+    return noun.lemma_.lower() in VICINITY_NOUNS and noun.dep_ == "pobj" and (
+        prep.lower_ in LOCATIVE_PREPOSITIONS | SITE_PREPOSITIONS)
 
 
 def operated_site(site: Token) -> bool:
