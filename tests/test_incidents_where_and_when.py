@@ -92,3 +92,17 @@ def test_the_outskirts_of_a_town_place_a_crash_at_the_town() -> None:
 def test_the_edge_of_an_unnamed_forest_names_no_place() -> None:
     found = incidents("A drone crashed on the edge of a forest in southern Estonia on Sunday.")
     assert "forest" not in (found[("drone_sighting", "EE")].location or "")
+
+
+# --- When: a period, not a list; a count's period, not the day ----------------------------------------------------
+
+
+def test_two_dates_between_which_drones_flew_bound_one_period() -> None:
+    found = run("Drones flew over four wind farms in Belgium between 3 and 17 September, officials said.").incidents
+    assert len(found) == 1 and found[0].occurred_on.value == "2025-09-03"
+    assert len(run("Drones flew over wind farms in Belgium between September 3 and 17, officials said.").incidents) == 1
+
+
+def test_two_dates_listed_are_two_sightings() -> None:
+    found = run("Drones flew over wind farms in Belgium on 3 and 17 September, officials said.").incidents
+    assert sorted(i.occurred_on.value for i in found) == ["2025-09-03", "2025-09-17"]

@@ -20,7 +20,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import (AGAIN_WORDS, DISTRIBUTIVE_DETERMINERS, OCCASION_NOUNS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS, LAG_UNITS, LATER_DAY,
+from streams.extraction.lexicon import (AGAIN_WORDS, SPAN_OPENERS, DISTRIBUTIVE_DETERMINERS, OCCASION_NOUNS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS, LAG_UNITS, LATER_DAY,
                                         LATER_DAY_UNITS, MODALS, MONTHS, NIGHT_OF_DATE_WORDS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
@@ -429,12 +429,13 @@ def timestamp_day(line: str, published_at: dt.datetime) -> FuzzyDate | None:
 
 def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
     """The dates of a list: "on October 3, 9 and 10", "on 5, 21 and 26 October", "in 2014 and 2017", "in November
-    2019, June 2020 and September 2021" report one event a date."""
+    2019, June 2020 and September 2021" report one event a date. Two dates "between" which something happened
+    bound one period ("flown over between 5 and 20 May"): no list."""
     for token in tokens:
         if token.lower_.rstrip(".") not in MONTHS:
             continue
         found = DAY_LIST.match(text_of(token.doc[token.i:]))
-        if found:
+        if found and not (token.i and token.doc[token.i - 1].lower_ in SPAN_OPENERS):
             month = MONTHS[found["month"].lower()]
             days = sorted({int(day) for day in re.findall(r"\d{1,2}", found["days"])})
             dated = [_day(day, month, None, published) for day in days]
@@ -444,13 +445,19 @@ def listed_days(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
     text = tokens[0].doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1].text
     for pattern in (MONTH_DAY_LIST, DAY_FIRST_LIST, DATE_LIST):
         found = pattern.search(text)
-        if found:
+        if found and not _bounds_a_period(text[:found.start()]):
             month = f" {found['month']}" if "month" in found.groupdict() else ""
             month += f", {found['year']}" if found.groupdict().get("year") else ""  # "May 2 and May 9, 2024"
             items = re.split(r"\s*(?:,\s*(?:and\s+)?|\band\b|&)\s*", found["items"])
             dated = [resolve(item + month, published) for item in items if item]
             return _and_holidays(list(dict.fromkeys(d for d in dated if d is not None)), tokens, published)
     return []
+
+
+def _bounds_a_period(before: str) -> bool:
+    """Whether the words before two dates make them the ends of one period: "between 5 and 20 May"."""
+    words = before.split()
+    return bool(words) and words[-1].lower() in SPAN_OPENERS
 
 
 def _each_time_verb(word: Token) -> Token | None:

@@ -385,6 +385,8 @@ STAY_NOUNS: tuple[str, ...] = ("incursion", "violation", "intrusion", "breach", 
 PERIOD_BOUNDS = {"since", "until", "till", "before", "by", "from"}
 # Words that date an event relative to publication without a date entity: "drones were seen overnight".
 SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
+# Words that make two dates joined by "and" the ends of one period, not a list of days: "between 5 and 20 May".
+SPAN_OPENERS = {"between"}
 # Words between a time of night and the date it falls on: "overnight on Sept. 9-10", "late on the night of May 3".
 NIGHT_OF_DATE_WORDS = {"on", "of"}
 # Units by which a clause is dated back from another: "two days after", "a week after".
