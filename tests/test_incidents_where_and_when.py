@@ -106,3 +106,15 @@ def test_two_dates_between_which_drones_flew_bound_one_period() -> None:
 def test_two_dates_listed_are_two_sightings() -> None:
     found = run("Drones flew over wind farms in Belgium on 3 and 17 September, officials said.").incidents
     assert sorted(i.occurred_on.value for i in found) == ["2025-09-03", "2025-09-17"]
+
+
+def test_the_period_an_ordinal_counts_incidents_over_does_not_date_this_one() -> None:
+    v = incidents("Estonia shut its biggest airport after balloons floated into its airspace, the fourth such "
+                  "incident this month.")[("airspace_violation", "EE")]
+    assert v.occurred_on.precision == "day"
+
+
+def test_a_period_that_dates_the_clause_dates_it() -> None:
+    v = incidents("Estonia shut its biggest airport after balloons floated into its airspace this month."
+                  )[("airspace_violation", "EE")]
+    assert v.occurred_on.value == "2025-10"

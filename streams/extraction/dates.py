@@ -20,7 +20,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import (AGAIN_WORDS, SPAN_OPENERS, DISTRIBUTIVE_DETERMINERS, OCCASION_NOUNS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS, LAG_UNITS, LATER_DAY,
+from streams.extraction.lexicon import (AGAIN_WORDS, SERIES_ORDINALS, SPAN_OPENERS, DISTRIBUTIVE_DETERMINERS, OCCASION_NOUNS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS, LAG_UNITS, LATER_DAY,
                                         LATER_DAY_UNITS, MODALS, MONTHS, NIGHT_OF_DATE_WORDS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
@@ -240,7 +240,8 @@ def _date_candidates(span: Span) -> list[tuple[Token, str]]:
     found = []
     for ent in entities(span):
         bounded = ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERIOD_BOUNDS
-        if ent.label_ in {"DATE", "TIME"} and not (bounded or _in_bounding_clause(ent.root) or _night_of_date(ent)):
+        if ent.label_ in {"DATE", "TIME"} and not (bounded or _in_bounding_clause(ent.root) or _night_of_date(ent)
+                                                   or _counting_period(ent)):
             found.append((ent.root, ent.text))
     found += [(t, t.text) for t in span if t.lower_ in SAME_DAY_WORDS and not t.ent_type_]
     found += _holidays(span, {token.i for token, _ in found})
@@ -256,6 +257,17 @@ def _holidays(span: Span, taken: set[int]) -> list[tuple[Token, str]]:
         if chars is not None and not any(t.ent_type_ == "DATE" or t.i in taken for t in chars):
             found.append((chars.root, chars.text))
     return found
+
+
+def _counting_period(ent: Span) -> bool:
+    """ "the third such incident this month", "the second violation this year": a period an ordinal counts
+    incidents over says how many it held, not the day this one happened."""
+    counted = ent.root.head
+    if ent.root.dep_ == "pobj" and counted.lower_ == "in":
+        counted = counted.head  # "the third such incident in 2025"
+    elif ent.root.dep_ != "npadvmod":
+        return False
+    return counted.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in SERIES_ORDINALS for c in counted.children)
 
 
 def _night_of_date(ent: Span) -> bool:

@@ -825,6 +825,8 @@ LIST_ITEM_OPENERS = {"one", "another", "other", "second", "third", "fourth", "fi
 RUN_ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                                 "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
 RUN_PERIODS = {"day", "night", "evening", "morning", "afternoon"}
+# Ordinals that count incidents over a period: "the third such incident this month" (the month holds three).
+SERIES_ORDINALS = {"first", *RUN_ORDINALS}
 # "for the second evening in a row", "a third consecutive night", "for the second day running".
 DAYS_IN_A_ROW = re.compile(r"\b(?P<ordinal>%s)\s+(?:(?P<consecutive>consecutive|straight)\s+)?(?P<period>%s)s?"
                            r"(?P<row>\s+(?:in\s+a\s+row|running))?\b"
