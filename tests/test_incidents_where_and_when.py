@@ -118,3 +118,20 @@ def test_a_period_that_dates_the_clause_dates_it() -> None:
     v = incidents("Estonia shut its biggest airport after balloons floated into its airspace this month."
                   )[("airspace_violation", "EE")]
     assert v.occurred_on.value == "2025-10"
+
+
+# --- Where, when several: drones placed in places listed each by noun and name -------------------------------------
+
+
+def test_drones_recovered_in_a_town_and_a_village_named_each_are_one_incident_a_place() -> None:
+    found = run("Two Russian drones crashed in Estonia on Sunday. Police said the drones were recovered in the "
+                "coastal town of Sillamae and the farming village of Toila.").incidents
+    assert sorted(i.location for i in found) == ["the coastal town of Sillamae", "the farming village of Toila"]
+    assert {(i.country, i.violator, i.occurred_on.value) for i in found} == {("EE", "RU", "2025-10-05")}
+
+
+def test_one_drones_pieces_or_one_place_in_another_are_one_incident() -> None:
+    assert len(run("A Russian drone crashed in Estonia on Sunday. Police said pieces of the drone were recovered in "
+                   "the coastal town of Sillamae and the farming village of Toila.").incidents) == 1
+    assert len(run("Two Russian drones crashed in Estonia on Sunday. Police said the drones were recovered near the "
+                   "coastal town of Sillamae in the county of Ida-Viru.").incidents) == 1

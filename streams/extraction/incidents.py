@@ -25,7 +25,7 @@ from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_r
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
 from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase, resolve,
                                      timestamp_day)
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, PLACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS,
                                         DEFINITE, EARLIER_ONE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, SITE_ON, HOMEWARD_WORDS,
@@ -453,8 +453,8 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
         sentence, context)
     reported += _earlier_ones(sentence, reported, context) + _earlier_one(sentence, context)
     reported += _days_in_a_row(sentence, reported, context)
-    return _spread_over_places(_itemised(reported, sentence, found, context), sentence) + article4_requests(
-        sentence, context)
+    return _spread_over_named_places(_spread_over_places(_itemised(reported, sentence, found, context), sentence),
+                                     sentence, context) + article4_requests(sentence, context)
 
 
 def _measured_against(reported: list[Mention], context: Context) -> Mention | None:
@@ -725,6 +725,48 @@ def _spread_over_places(reported: list[Mention], sentence: Span) -> list[Mention
     each = 1 if summed.count in (None, len(sites)) else None
     return [replace(summed, rule=f"{summed.rule}{LISTED_PLACES}", location=site, count=each,
                     count_stated=each is not None and summed.count_stated) for site in sites]
+
+
+def _spread_over_named_places(reported: list[Mention], sentence: Span, context: Context) -> list[Mention]:
+    """ "The drones were found in the northern village of X and the southern village of Y": drones of one report
+    placed in places listed each by its own noun and name ("the town of X and the village of Y") came down, or were
+    seen, at each: one incident a place, as a list after a colon spreads them (:func:`_spread_over_places`). Told
+    with no date, they are of the day of the event the story told before, which "the drones" go back to."""
+    if len(reported) != 1 or _listed_place(reported[0]) or not any(
+            t.tag_ == "NNS" and t.lemma_.lower() in HARDWARE for t in sentence):  # drones, not "a drone"
+        return reported
+    named = [(noun, name) for noun in sentence for name in [_of_named_place(noun)] if name is not None]
+    joined = {t.i for noun, _ in named for other in _place_conjuncts(noun) if other.i in {n.i for n, _ in named}
+              for t in (noun, other)}
+    listed = [(noun, name) for noun, name in named if noun.i in joined]
+    if len(listed) < 2 or len(listed) != len(named):
+        return reported
+    summed = reported[0]
+    each = 1 if summed.count in (None, len(listed)) else None
+    day = summed.occurred_on or next((m.occurred_on for m in reversed(context.reported) if m.kind == summed.kind
+                                      and m.country == summed.country and m.occurred_on is not None), None)
+    return [replace(summed, rule=f"{summed.rule}{LISTED_PLACES}", location=name, count=each, occurred_on=day,
+                    count_stated=each is not None and summed.count_stated) for _, name in listed]
+
+
+def _of_named_place(noun: Token) -> str | None:
+    """ "the northern village of X": a place noun named by its "of" phrase, read from its determiner to the name."""
+    if noun.lemma_.lower() not in PLACE_NOUNS or noun.pos_ != "NOUN":
+        return None
+    name = next((o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    if name is None:
+        return None
+    start = min([noun.i, *(c.i for c in noun.lefts)])
+    return noun.doc[start: name.i + 1].text
+
+
+def _place_conjuncts(noun: Token) -> list[Token]:
+    """The place nouns listed with one: joined to it, or (as the parser may hang them) to the name of its "of"
+    phrase ("the village of X and the village of Y")."""
+    holders = [noun, *(o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for o in prep.children if o.dep_ == "pobj")]
+    return [c for holder in holders for c in holder.children if c.dep_ == "conj"]
 
 
 def _as_identified(mention: Mention, said: Identification) -> Mention:
