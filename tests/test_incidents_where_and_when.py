@@ -135,3 +135,19 @@ def test_one_drones_pieces_or_one_place_in_another_are_one_incident() -> None:
                    "the coastal town of Sillamae and the farming village of Toila.").incidents) == 1
     assert len(run("Two Russian drones crashed in Estonia on Sunday. Police said the drones were recovered near the "
                    "coastal town of Sillamae in the county of Ida-Viru.").incidents) == 1
+
+
+# --- Set in an attack, found from a drone, like a state's drones --------------------------------------------------
+
+
+def test_the_attack_a_sentence_is_set_in_dates_what_fell_in_it() -> None:
+    v = incidents("Moldova said on Friday that Russian drones had crashed on its soil. Following a Russian drone attack "
+                  "on 30 September, Ukraine said several drones had strayed into Moldovan airspace."
+                  )[("airspace_violation", "MD")]
+    assert v.occurred_on.value == "2025-09-30"
+
+
+def test_a_meeting_a_sentence_opens_with_does_not_date_what_fell() -> None:
+    v = incidents("Moldova said on Friday that Russian drones had crashed on its soil. After a meeting on 30 "
+                  "September, Ukraine said several drones had strayed into Moldovan airspace.")[("airspace_violation", "MD")]
+    assert v.occurred_on.value == "2025-10-03"

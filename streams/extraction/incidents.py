@@ -25,7 +25,7 @@ from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_r
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
 from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase, resolve,
                                      timestamp_day)
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, PLACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, AMID_PREPOSITIONS, ATTACK_NOUNS, PLACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS,
                                         DEFINITE, EARLIER_ONE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, SITE_ON, HOMEWARD_WORDS,
@@ -436,7 +436,7 @@ def _named_before(found: Iterable[Phrase]) -> list[Phrase]:
 
 def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     found = _named_before(_with_possessor(p) for p in phrases(sentence))
-    reported = _reported_in_attack(sentence, found, context)
+    reported = _dated_by_attack(_reported_in_attack(sentence, found, context), sentence, context)
     for phrase in found:
         if phrase.state and not phrase.defender:
             context.antecedents[phrase.platform] = context.antecedents["any"] = phrase
@@ -505,6 +505,31 @@ def _reported_in_attack(sentence: Span, found: list[Phrase], context: Context) -
                 del context.antecedents[platform]
             else:
                 context.antecedents[platform] = earlier
+
+
+def _dated_by_attack(reported: list[Mention], sentence: Span, context: Context) -> list[Mention]:
+    """ "Following a drone attack overnight on May 4, officials said drones had fallen on X soil": the attack a
+    sentence is set in dates what came down or flew in during it, where the clause gives no date of its own (the
+    parser hangs the attack on the verb of saying, whose day it is not)."""
+    if all(m.date_in_clause for m in reported):
+        return reported
+    scope = {t.i for prep in sentence if prep.dep_ == "prep" and prep.lower_ in AMID_PREPOSITIONS - {"in"}
+             and any(o.dep_ == "pobj" and o.lemma_.lower() in ATTACK_NOUNS for o in prep.children)
+             for t in _attack_phrase(prep, sentence)}
+    day = next((d for token, text in date_candidates(sentence) if token.i in scope
+                for d in [resolve(text, context.published)] if d is not None), None)
+    if day is None:
+        return reported
+    return [m if m.date_in_clause else replace(m, occurred_on=day, date_in_clause=True) for m in reported]
+
+
+def _attack_phrase(prep: Token, sentence: Span) -> list[Token]:
+    """The words of an attack phrase: a fronted one up to its comma ("Following an attack overnight on May 4, ...",
+    whatever the parser hangs its date on), else the preposition's own words."""
+    if prep.i != sentence.start:
+        return list(prep.subtree)
+    end = next((t.i for t in sentence if t.text == ","), sentence.end)
+    return list(sentence.doc[prep.i:end])
 
 
 def _similar_elsewhere(sentence: Span, context: Context) -> list[Mention]:
