@@ -151,3 +151,13 @@ def test_a_meeting_a_sentence_opens_with_does_not_date_what_fell() -> None:
     v = incidents("Moldova said on Friday that Russian drones had crashed on its soil. After a meeting on 30 "
                   "September, Ukraine said several drones had strayed into Moldovan airspace.")[("airspace_violation", "MD")]
     assert v.occurred_on.value == "2025-10-03"
+
+
+def test_debris_found_from_a_states_drone_is_its_crash() -> None:
+    v = incidents("On Monday, Latvian soldiers found debris from a Russian drone at Rezekne.")[("airspace_violation", "LV")]
+    assert (v.violator, v.occurred_on.value) == ("RU", "2025-10-06")
+
+
+def test_debris_found_from_a_storm_is_no_drones() -> None:
+    assert not incidents("On Monday, Latvian soldiers found debris from the storm beside a Russian drone base near "
+                         "Rezekne.")

@@ -794,6 +794,10 @@ def _remains(head: Token) -> Token:
     link = head.head
     if head.dep_ == "pobj" and link.lower_ in REMAINS_PREPOSITIONS and link.head.lemma_.lower() in REMAINS_NOUNS:
         return link.head  # "fragments from a drone were found": a story names the remains by what they came from
+    found = next((c for c in link.head.children if c.dep_ == "dobj" and c.lemma_.lower() in REMAINS_NOUNS), None) if (
+        head.dep_ == "pobj" and link.lower_ in REMAINS_PREPOSITIONS and link.head.lemma_.lower() in FINDING_VERBS) else None
+    if found is not None:
+        return found  # "soldiers found debris from a drone", the parser hanging "from a drone" on the verb
     governor = _quantified(head)
     if governor.pos_ in {"NUM", "PRON"} or governor.lemma_.lower() in REMAINS_NOUNS | QUANTITY_NOUNS:
         return governor
