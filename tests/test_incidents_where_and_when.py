@@ -161,3 +161,14 @@ def test_debris_found_from_a_states_drone_is_its_crash() -> None:
 def test_debris_found_from_a_storm_is_no_drones() -> None:
     assert not incidents("On Monday, Latvian soldiers found debris from the storm beside a Russian drone base near "
                          "Rezekne.")
+
+
+def test_a_drone_like_those_a_states_army_uses_is_suspected_to_be_its() -> None:
+    v = incidents("Latvian troops recovered the wreck of a drone comparable to models employed by Russian forces near "
+                  "Rezekne on Monday.")[("airspace_violation", "LV")]
+    assert (v.violator, v.attribution) == ("RU", "suspected")
+
+
+def test_a_drone_like_a_model_sold_in_a_states_shops_is_no_states() -> None:
+    assert not incidents("Latvian troops recovered the wreck of a drone comparable to models sold in Russian shops near "
+                         "Rezekne on Monday.")

@@ -242,6 +242,9 @@ AIRBORNE_WORDS = {"flying", "airborne", "aerial"}
 # Words after a platform noun that liken a thing of no known kind to it: "a drone-like object", "a balloon-shaped
 # object": it was seen as one.
 LIKENESS_WORDS = {"like", "shaped"}
+# Words that liken a thing to others a state uses, and the verbs of using: "a drone similar to those used by X".
+SIMILARITY_WORDS = {"similar", "identical", "comparable", "akin"}
+USING_VERBS = {"use", "employ", "operate", "field", "fly", "launch"}
 # Verbs of a free relative that hedges what was seen: "what appeared to be drones", "what looked like a drone".
 APPEARANCE_VERBS = {"appear", "seem", "look"}
 # Words that add to what was reported before: "two more balloons", "another drone", "further jets".

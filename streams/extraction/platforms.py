@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from streams.extraction.lexicon import (AMID_PREPOSITIONS, ARMED_BODIES, ATTACK_NOUNS, ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
                                        DIVIDED_HALVES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
-                                       INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, LIKENESS_WORDS,
+                                       INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, LIKENESS_WORDS, SIMILARITY_WORDS, USING_VERBS,
                                        MANUFACTURE_PARTICIPLES, MODEL,
                                        NAMED_MODELS, ORIGIN_PREPOSITIONS, OWNING_VERBS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
                                        QUANTITY_NOUNS, SAME_PLURAL, SINGLE_WORDS, SINGULAR_WORDS)
@@ -206,6 +206,9 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
     state = nationality(modifiers)
     if state:
         return state, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in modifiers), False
+    likened = _likened_to_users(post)
+    if likened:
+        return likened, True, False
     for token in post:
         came_from = token.head.lower_ == "from"
         # "of" on an object the thing acts on is that object's, not the thing's: "flew over the capitals of X"
@@ -234,6 +237,23 @@ def _state(modifiers: list[Token], post: list[Token]) -> tuple[str | None, bool,
                 return code, any(ATTRIBUTION_HEDGES.fullmatch(t.text) for t in post), came_from and (
                     token.lemma_.lower() in HOME_WORDS)
     return None, False, False
+
+
+def _likened_to_users(post: list[Token]) -> str | None:
+    """ "a drone similar to those used by the X army": a thing likened to those a state uses is suspected to be that
+    state's (hedged: a likeness, not an identification); the words after the likeness are not the thing's."""
+    for word in post:
+        if word.lower_ not in SIMILARITY_WORDS:
+            continue
+        users = [agent for to in word.children if to.dep_ == "prep" and to.lower_ == "to"
+                 for obj in to.children if obj.dep_ == "pobj"
+                 for verb in obj.children if verb.dep_ == "acl" and verb.lemma_.lower() in USING_VERBS
+                 for by in verb.children if by.dep_ == "agent" for agent in by.children if agent.dep_ == "pobj"]
+        for user in users:
+            code = nationality([user, *(c for c in user.children if c.dep_ in {"amod", "compound", "poss"})])
+            if code:
+                return code
+    return None
 
 
 def _launcher(head: Token) -> tuple[str | None, bool]:
