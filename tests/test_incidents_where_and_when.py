@@ -172,3 +172,18 @@ def test_a_drone_like_those_a_states_army_uses_is_suspected_to_be_its() -> None:
 def test_a_drone_like_a_model_sold_in_a_states_shops_is_no_states() -> None:
     assert not incidents("Latvian troops recovered the wreck of a drone comparable to models sold in Russian shops near "
                          "Rezekne on Monday.")
+
+
+def test_an_intruder_of_no_state_in_a_states_attack_on_a_neighbour_is_suspected_to_be_its() -> None:
+    v = incidents("Romania's defence ministry said on Tuesday its airspace had been breached by a drone during a "
+                  "Russian raid on Ukrainian ports.")[("airspace_violation", "RO")]
+    assert (v.violator, v.attribution) == ("RU", "suspected")
+    v = incidents("An unidentified object crossed into Moldovan airspace on Sunday as Russian strikes pounded the "
+                  "Odesa region.")[("airspace_violation", "MD")]
+    assert (v.violator, v.attribution) == ("RU", "suspected")
+
+
+def test_an_intruder_after_a_states_visit_is_of_no_state() -> None:
+    v = incidents("Romania's defence ministry said on Tuesday its airspace had been breached by a drone after a "
+                  "Russian delegation toured Ukrainian ports.")[("airspace_violation", "RO")]
+    assert v.violator is None

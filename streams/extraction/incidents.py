@@ -39,7 +39,7 @@ from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, Incid
 from streams.extraction.nlp import entities, entity_at, text_of
 from streams.extraction.numbers import duration_minutes
 from streams.extraction.places import is_state_name, place_country
-from streams.extraction.platforms import Phrase, attackers_state, model_name, phrases
+from streams.extraction.platforms import Phrase, attackers_state, model_name, nationality, phrases
 from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
 from streams.extraction.violations import (Identification, crashes, identification, named_places_overflown, overflights,
@@ -436,7 +436,8 @@ def _named_before(found: Iterable[Phrase]) -> list[Phrase]:
 
 def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     found = _named_before(_with_possessor(p) for p in phrases(sentence))
-    reported = _dated_by_attack(_reported_in_attack(sentence, found, context), sentence, context)
+    reported = _suspected_attackers(_dated_by_attack(_reported_in_attack(sentence, found, context), sentence, context),
+                                    sentence)
     for phrase in found:
         if phrase.state and not phrase.defender:
             context.antecedents[phrase.platform] = context.antecedents["any"] = phrase
@@ -521,6 +522,30 @@ def _dated_by_attack(reported: list[Mention], sentence: Span, context: Context) 
     if day is None:
         return reported
     return [m if m.date_in_clause else replace(m, occurred_on=day, date_in_clause=True) for m in reported]
+
+
+def _suspected_attackers(reported: list[Mention], sentence: Span) -> list[Mention]:
+    """ "Its airspace was violated, probably by a drone, after Russian strikes battered Ukraine", "... by a drone
+    during a Russian attack on X": an intruder of no state told as coming in a state's attack on a neighbour is
+    suspected to be that state's (the story sets it there, without saying whose it was)."""
+    if all(m.kind != "airspace_violation" or m.violator for m in reported):
+        return reported
+    attacks = [t for t in sentence if t.lemma_.lower() in ATTACK_NOUNS and t.pos_ == "NOUN" and _setting(t)]
+    states = [code for attack in attacks for code in [nationality(
+        [c for c in attack.children if c.dep_ in {"amod", "compound", "poss"}])] if code]
+    if not states:
+        return reported
+    return [replace(m, violator=states[0], hedged=True, by_origin=False)
+            if m.kind == "airspace_violation" and not m.violator and states[0] != m.country else m for m in reported]
+
+
+def _setting(attack: Token) -> bool:
+    """Whether an attack sets the scene of a clause: "after/during/amid an attack", "after strikes battered X"."""
+    if attack.dep_ == "pobj":
+        return attack.head.lower_ in AMID_PREPOSITIONS - {"in"}
+    clause = attack.head
+    return attack.dep_ == "nsubj" and clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in AMID_PREPOSITIONS | {"as", "when"} for c in clause.children)
 
 
 def _attack_phrase(prep: Token, sentence: Span) -> list[Token]:
