@@ -187,3 +187,18 @@ def test_an_intruder_after_a_states_visit_is_of_no_state() -> None:
     v = incidents("Romania's defence ministry said on Tuesday its airspace had been breached by a drone after a "
                   "Russian delegation toured Ukrainian ports.")[("airspace_violation", "RO")]
     assert v.violator is None
+
+
+# --- Where: "the airport" of a story that named one --------------------------------------------------------------
+
+
+def test_the_airport_is_the_one_the_story_named_before_though_no_report_placed_it() -> None:
+    found = incidents("Operations resumed at Bergen airport on Sunday after a short halt. Last week flights were "
+                      "halted at the airport after drones were spotted nearby, Norwegian police said.")
+    assert found[("drone_sighting", "NO")].location == "Bergen airport"
+
+
+def test_the_airport_of_a_story_that_named_only_an_air_base_is_unnamed() -> None:
+    found = incidents("Operations resumed at Orland air base on Sunday after a short halt. Last week flights were "
+                      "halted at the airport after drones were spotted nearby, Norwegian police said.")
+    assert found[("drone_sighting", "NO")].location is None

@@ -33,7 +33,7 @@ from streams.extraction.lexicon import (AIRSPACE_NOUNS, AMID_PREPOSITIONS, ATTAC
                                         RECENT_PHRASES, SAME_DAY_PHRASES,
                                         OVERFLYING_VERBS, SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES,
                                         EVENING_PHRASES)
-from streams.extraction.locations import broad, location_in, places, site_named
+from streams.extraction.locations import broad, location_in, named_site, places, site_named
 from streams.extraction.mentions import Context, Mention
 from streams.extraction.model import AnalysedArticle, Evidence, FuzzyDate, IncidentFact
 from streams.extraction.nlp import entities, entity_at, text_of
@@ -1087,7 +1087,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
                                                     dated), timestamp_day(line, analysed.article.published_at))
             counted_to = dt.date.fromisoformat(chained.value) if chained and chained.precision == "day" else None
             last_day = counted_to or _last_day(sentence, line_context.published) or last_day
-    mentions = _stateless_drones(_definite_sites(mentions))
+    mentions = _stateless_drones(_definite_sites(mentions, _story_sites(analysed)))
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
@@ -1186,19 +1186,31 @@ def _dated_as_before(fact: IncidentFact, facts: list[IncidentFact]) -> IncidentF
     return replace(fact, occurred_on=max(before, key=_evidence_order).occurred_on)
 
 
-def _definite_sites(mentions: list[Mention]) -> list[Mention]:
+def _definite_sites(mentions: list[Mention], sites: list[tuple[tuple[int, int], str, str]]) -> list[Mention]:
     """ "Flights were suspended at the airport": a site named only by its kind is the one of that kind the story
-    named last in the same state ("Dublin Airport"), so that reports at two named sites are not confused."""
+    named last in the same state ("Dublin Airport"), so that reports at two named sites are not confused; where no
+    report named one, the site of that kind the story named last before it in any sentence ("Operations resumed at
+    X airport ... in early October flights were halted at the airport after drones were seen")."""
     named: dict[tuple[str, str], str] = {}
     placed = []
     for mention in sorted(mentions, key=lambda m: m.order):
         kind = _definite_site(mention.sentence) if mention.location is None else None
+        told = [name for order, site_kind, name in sites if site_kind == kind and order < mention.order]
         if kind is not None and (mention.country, kind) in named:
             mention = replace(mention, location=named[(mention.country, kind)])
+        elif kind is not None and told and place_country(told[-1]) in {None, mention.country}:
+            mention = replace(mention, location=told[-1])
         elif mention.location:
             named[(mention.country, mention.location.split()[-1].lower())] = mention.location
         placed.append(mention)
     return placed
+
+
+def _story_sites(analysed: AnalysedArticle) -> list[tuple[tuple[int, int], str, str]]:
+    """The sites a story names by a name before their kind ("X airport"), in reading order, with their kind."""
+    return [((TEXT_FIELDS.index(name), token.idx), token.lower_, site.name)
+            for name, doc in analysed.fields() for token in doc if token.lemma_.lower() in SITE_HEADS
+            for site in [named_site(token)] if site is not None and site.name]
 
 
 def _definite_site(sentence: Span) -> str | None:

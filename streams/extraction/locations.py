@@ -243,8 +243,8 @@ def places(span: Span) -> list[Place]:
             place = _place(token, prep.head.head.lower_)  # "on the outskirts of the village of X": at X
         elif operated_site(token):
             continue  # "over the U.S. Air Force base in X": the town names the base, in its own "in" phrase
-        elif prep.lower_ == "in" and _named_site(prep.head) is not None and not operated_site(prep.head):
-            place = _named_site(prep.head)  # "X Air Force Base in Ohio": at the base, which lies in Ohio
+        elif prep.lower_ == "in" and named_site(prep.head) is not None and not operated_site(prep.head):
+            place = named_site(prep.head)  # "X Air Force Base in Ohio": at the base, which lies in Ohio
         elif prep.lower_ in LOCATIVE_PREPOSITIONS and not (prep.lower_ == "to" and prep.head.lower_ != "close"):
             place = _place(token, prep.lower_)
         elif prep.lower_ in SITE_PREPOSITIONS and prep.head.lemma_.lower() in PLACE_NOUNS:
@@ -281,7 +281,7 @@ def _operator_word(token: Token) -> bool:
         or (token.head.lemma_.lower() in ARMED_BODIES and token.head.pos_ == "PROPN")
 
 
-def _named_site(site: Token) -> Place | None:
+def named_site(site: Token) -> Place | None:
     """A site named by a proper name before its site noun ("X Air Force Base", "Y Airport"), as a place."""
     names = [c for c in site.lefts if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
     if site.lemma_.lower() not in SITE_HEADS or not names or all(is_state_name(t.text) for t in names):
@@ -385,4 +385,4 @@ def site_named(span: Span, victims: set[str], borders: bool = True) -> str | Non
 def _proper_sites(span: Span) -> list[Place]:
     """Sites named by a proper name before a site noun ("X Airport", "Y Air Base"), whatever entity the tagger made
     of them (a person, an organisation); not a state's own ("Denmark's biggest base")."""
-    return [site for token in span for site in [_named_site(token)] if site is not None]
+    return [site for token in span for site in [named_site(token)] if site is not None]
