@@ -202,3 +202,24 @@ def test_the_airport_of_a_story_that_named_only_an_air_base_is_unnamed() -> None
     found = incidents("Operations resumed at Orland air base on Sunday after a short halt. Last week flights were "
                       "halted at the airport after drones were spotted nearby, Norwegian police said.")
     assert found[("drone_sighting", "NO")].location is None
+
+
+# --- When: the next sentence dates the disruption the report caused -----------------------------------------------
+
+
+def test_an_undated_report_is_of_the_day_the_next_sentence_dates_its_disruption() -> None:
+    found = incidents("Drones were seen over Aalborg airport on Tuesday, Danish police said. In Norway, Bergen airport "
+                      "halted departures for two hours once a drone had been reported near the runway. Three incoming "
+                      "planes were diverted to Stavanger on 5 October.")
+    assert found[("drone_sighting", "NO")].occurred_on.value == "2025-10-05"
+
+
+def test_a_next_sentence_of_another_paragraph_or_deed_does_not_date_it() -> None:
+    found = incidents("Drones were seen over Aalborg airport on Tuesday, Danish police said. In Norway, Bergen airport "
+                      "halted departures for two hours once a drone had been reported near the runway. Police "
+                      "questioned two men in Stavanger on 5 October.")
+    assert found[("drone_sighting", "NO")].occurred_on.value != "2025-10-05"
+    found = incidents("Drones were seen over Aalborg airport on Tuesday, Danish police said. In Norway, Bergen airport "
+                      "halted departures for two hours once a drone had been reported near the runway.\nThree "
+                      "incoming planes were diverted to Stavanger on 5 October.")
+    assert found[("drone_sighting", "NO")].occurred_on.value != "2025-10-05"

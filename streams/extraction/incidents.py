@@ -25,7 +25,7 @@ from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_r
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
 from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase, resolve,
                                      timestamp_day)
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, AMID_PREPOSITIONS, ATTACK_NOUNS, PLACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
+from streams.extraction.lexicon import (AIRSPACE_NOUNS, DISRUPTION_VERBS, AMID_PREPOSITIONS, ATTACK_NOUNS, PLACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS,
                                         DEFINITE, EARLIER_ONE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, SITE_ON, HOMEWARD_WORDS,
@@ -1087,7 +1087,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
                                                     dated), timestamp_day(line, analysed.article.published_at))
             counted_to = dt.date.fromisoformat(chained.value) if chained and chained.precision == "day" else None
             last_day = counted_to or _last_day(sentence, line_context.published) or last_day
-    mentions = _stateless_drones(_definite_sites(mentions, _story_sites(analysed)))
+    mentions = _stateless_drones(_definite_sites(_dated_by_next(mentions, published), _story_sites(analysed)))
     groups: dict[tuple[str, str], list[Mention]] = {}
     for mention in mentions:
         groups.setdefault((mention.kind, mention.country), []).append(mention)
@@ -1102,6 +1102,28 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     headline_doc = analysed.docs.get("headline")
     return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story, headline_doc), facts, lead_day)
             for fact in facts]
+
+
+def _dated_by_next(mentions: list[Mention], published: dt.date) -> list[Mention]:
+    """ "The airspace above X was closed for hours after drones were seen nearby. Several flights were diverted on
+    the evening of May 3.": a report with no date of its own, followed in its paragraph by a sentence that tells
+    only the disruption it caused, and dates it, happened on that day (the story goes on with the same event)."""
+    told = {_sentence_key(m) for m in mentions}
+    following: dict[tuple[int, int, int], Span] = {}
+    for doc in {id(m.sentence.doc): m.sentence.doc for m in mentions if m.occurred_on is None}.values():
+        sentences = list(_sentences(doc))
+        following.update({(id(doc), a.start, a.end): b for a, b in zip(sentences, sentences[1:])
+                          if not any("\n" in t.text_with_ws for t in doc[a.start:b.start])})
+    dated: list[Mention] = []
+    for mention in mentions:
+        after = following.get(_sentence_key(mention)) if mention.occurred_on is None else None
+        day = None
+        if after is not None and (id(after.doc), after.start, after.end) not in told and (
+                after.root.lemma_.lower() in DISRUPTION_VERBS):
+            day, own = clause_date(after, after.root, after.root, published)
+            day = day if own else None
+        dated.append(replace(mention, occurred_on=day, date_in_clause=True) if day else mention)
+    return dated
 
 
 def _stateless_drones(mentions: list[Mention]) -> list[Mention]:
