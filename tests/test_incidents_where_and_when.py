@@ -223,3 +223,13 @@ def test_a_next_sentence_of_another_paragraph_or_deed_does_not_date_it() -> None
                       "halted departures for two hours once a drone had been reported near the runway.\nThree "
                       "incoming planes were diverted to Stavanger on 5 October.")
     assert found[("drone_sighting", "NO")].occurred_on.value != "2025-10-05"
+
+
+def test_a_capital_named_in_apposition_is_where_its_name_says() -> None:
+    found = incidents("Police said on Monday that a Russian drone had come down near the Slovenian capital, Ljubljana.")
+    assert found[("airspace_violation", "SI")].location == "Ljubljana"
+
+
+def test_a_capital_described_but_not_named_places_nothing() -> None:
+    found = incidents("Police said on Monday that a Russian drone had come down near the Slovenian capital.")
+    assert found[("airspace_violation", "SI")].location is None

@@ -17,7 +17,7 @@ from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRA
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
-                                        OPEN_WATER_WORDS, TIME_ZONES, VICINITY_NOUNS,
+                                        NAMED_IN_APPOSITION, OPEN_WATER_WORDS, TIME_ZONES, VICINITY_NOUNS,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
 from streams.extraction.places import country_code, is_state_name, place_countries, place_country
@@ -174,7 +174,20 @@ def _airfield_state(obj: Token, name: str) -> str | None:
     return next(iter(candidates)) if len(candidates) == 1 else _sentence_choice(candidates, obj)
 
 
+def _appositive_name(obj: Token) -> Token | None:
+    """ "in the Croatian capital, Zagreb", "near the port city, Y": a capital or settlement described, then named in
+    apposition, is the place its name says."""
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() not in NAMED_IN_APPOSITION:
+        return None
+    return next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and place_country(whole_name(c))),
+                None)
+
+
 def _place(obj: Token, preposition: str, prefix: str = "") -> Place | None:
+    named_as = _appositive_name(obj)
+    if named_as is not None:  # the described noun stands in the clause; the name says which place
+        name = whole_name(named_as)
+        return Place(name=f"{prefix}{name}", country=place_country(name), token=obj, preposition=preposition)
     if not _named(obj):
         return None
     tokens = _extent(obj)
