@@ -233,3 +233,17 @@ def test_a_capital_named_in_apposition_is_where_its_name_says() -> None:
 def test_a_capital_described_but_not_named_places_nothing() -> None:
     found = incidents("Police said on Monday that a Russian drone had come down near the Slovenian capital.")
     assert found[("airspace_violation", "SI")].location is None
+
+
+# --- Remains collected; a village named with its county --------------------------------------------------------------
+
+
+def test_pieces_of_a_states_drone_retrieved_or_collected_are_its_crash() -> None:
+    v = incidents("Soldiers retrieved pieces of a Russian drone near the village of Dolhobyczow in Poland on Monday."
+                  )[("airspace_violation", "PL")]
+    assert (v.violator, v.occurred_on.value) == ("RU", "2025-10-06")
+
+
+def test_statements_collected_about_drones_are_no_crash() -> None:
+    assert not incidents("Soldiers collected statements about Russian drones near the village of Dolhobyczow in Poland "
+                         "on Monday.")

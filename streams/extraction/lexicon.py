@@ -775,7 +775,7 @@ REMAINS_PREPOSITIONS = {"of", "from"}
 CRASHING_VERBS = {"crash", "fall", "land", "explode", "impact", "crash-land"}
 # Phrasal verbs of coming down, by verb and particle: "came down in a field", "blew up near the village".
 CRASHING_PARTICLES = {"come": "down", "blow": "up"}
-FINDING_VERBS = {"find", "discover", "recover"}
+FINDING_VERBS = {"find", "discover", "recover", "collect", "retrieve", "locate"}
 # Prepositions of where something came down: "crashed in a field", "found near the village".
 GROUND_PREPOSITIONS = {"in", "on", "near", "at", "inside", "into", "onto"}
 # Prepositions that attach a violation noun to the airspace violated: "a violation of its airspace", "an incursion
