@@ -247,3 +247,9 @@ def test_pieces_of_a_states_drone_retrieved_or_collected_are_its_crash() -> None
 def test_statements_collected_about_drones_are_no_crash() -> None:
     assert not incidents("Soldiers collected statements about Russian drones near the village of Dolhobyczow in Poland "
                          "on Monday.")
+
+
+def test_a_village_named_with_the_county_it_lies_in_is_a_site_not_a_region() -> None:
+    from streams.extraction.locations import broad
+    assert not broad("the village of Dolhobyczow in Hrubieszow County")
+    assert broad("the Polish county of Hrubieszow")

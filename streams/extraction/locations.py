@@ -347,8 +347,9 @@ def regional(place: Place) -> bool:
 
 def broad(name: str) -> bool:
     """A region rather than a site: "eastern Latvia", "north of Kaunas", "the northern prefecture of Aomori",
-    "Vidin province". Another sentence that names a town, island or airport in it places the incident better."""
-    words = name.split()
+    "Vidin province". Another sentence that names a town, island or airport in it places the incident better. A
+    place named with the region it lies in ("the village of X in Y County") is the place, not the region."""
+    words = name.split(" in ")[0].split()
     return _regional_words(words) or any(word.lower() in ADMINISTRATIVE_UNITS | WATER_WORDS for word in words)
 
 
