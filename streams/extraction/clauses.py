@@ -153,6 +153,9 @@ def subject(verb: Token) -> Token | None:
     for _ in range(4):
         if node is None:
             return None
+        run_on = _subject_run_into_date(node)
+        if run_on is not None:
+            return run_on
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), agent)
@@ -165,6 +168,25 @@ def subject(verb: Token) -> Token | None:
         if node is not None and node.pos_ == "ADP":
             node = node.head
     return None
+
+
+def _subject_run_into_date(verb: Token) -> Token | None:
+    """ "The agency told reporters on Monday Y had launched balloons ...": news drops the "that" of reported speech
+    after a day, and the parser runs the reported clause's subject into the day's phrase ("on Monday Y"), leaving the
+    clause with none.
+    The name of a state ending that phrase, right before a reported verb that has no subject, is the verb's."""
+    if verb.dep_ != "ccomp" or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in verb.children):
+        return None
+    start = min((c.i for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg", "advmod"}), default=verb.i)
+    if start == 0:
+        return None
+    name = verb.doc[start - 1]  # "Y had launched": before the verb and its auxiliaries
+    phrase = name.head
+    if name.dep_ != "pobj" or name.pos_ != "PROPN" or name.ent_type_ == "DATE" or phrase.dep_ != "prep" or (
+            phrase.head != verb.head):
+        return None
+    days = [t for t in name.subtree if t.i < name.i and t.ent_type_ == "DATE"]
+    return name if days and state_of(name) else None
 
 
 def subject_state(verb: Token | None) -> str | None:
