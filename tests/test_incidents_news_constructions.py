@@ -27,3 +27,32 @@ def test_a_day_phrase_followed_by_no_state_gives_the_clause_no_subject() -> None
     found = incidents("Kenya's army said on Monday morning two drones had been flown into Kenyan airspace near "
                       "Mandera.")
     assert found[("airspace_violation", "KE")].violator is None
+
+
+# --- A state's drones flown into a town of another state -------------------------------------------------------------
+
+
+def test_drones_a_state_sent_into_a_city_of_another_are_its_violation_there() -> None:
+    found = incidents("Eritrea launched two drones on Sunday night, and both flew deep into the city of Mekelle, "
+                      "Ethiopian officials said.")
+    v = found[("airspace_violation", "ET")]
+    assert (v.violator, v.platform, v.location) == ("ER", "drone", "Mekelle")
+    assert ("drone_sighting", "ET") not in found and ("drone_sighting", "ER") not in found
+
+
+def test_the_drones_a_sender_gave_a_state_stay_its_own_in_a_later_sentence() -> None:
+    found = incidents("Ethiopia said Eritrea had sent drones across the border overnight. Later the drones entered "
+                      "Mekelle before dawn and circled the airport.")
+    assert found[("airspace_violation", "ET")].violator == "ER"
+    assert ("drone_sighting", "ET") not in found
+
+
+def test_drones_of_no_state_flying_into_a_town_are_a_sighting_there() -> None:
+    found = incidents("Residents said drones flew into Mekelle on Monday night and hovered over the market.")
+    assert ("airspace_violation", "ET") not in found
+    assert ("drone_sighting", "ET") in found
+
+
+def test_initials_of_a_zone_entered_are_no_town() -> None:
+    found = incidents("Japan said Chinese aircraft entered the JADIZ on Monday but stayed outside its airspace.")
+    assert not any(kind == "airspace_violation" for kind, _ in found)

@@ -43,7 +43,7 @@ from streams.extraction.platforms import Phrase, attackers_state, model_name, na
 from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
 from streams.extraction.violations import (Identification, crashes, identification, named_places_overflown, overflights,
-                                           owner_words,
+                                           owner_words, sender_state,
                                            shootdowns, violations)
 
 PATTERN_FILES = ("disruption", "background", "retold", "returned")  # the pattern files (patterns/*.json) the incident rules read
@@ -444,6 +444,7 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
             if phrase.model and not phrase.by_origin:
                 context.model_states[phrase.model] = phrase.state
             _remember_day(phrase, sentence, context)
+    _remember_senders(found, reported, context)
     said = identification(sentence, found, context.model_states)
     if said is not None:
         reported = [_as_identified(m, said) for m in reported] or _identified(said, sentence, context)
@@ -456,6 +457,20 @@ def _sentence_mentions(sentence: Span, context: Context) -> list[Mention]:
     reported += _days_in_a_row(sentence, reported, context)
     return _spread_over_named_places(_spread_over_places(_itemised(reported, sentence, found, context), sentence),
                                      sentence, context) + article4_requests(sentence, context)
+
+
+def _remember_senders(found: list[Phrase], reported: list[Mention], context: Context) -> None:
+    """ "X launched balloons that drifted into Y ... Later the balloons reached Z": drones of no state of their own, which
+    the sentence's violation gives to the state that sent them (or is accused of it), are that state's for a later
+    "the drones", as if their own words had named it."""
+    for phrase in found:
+        if phrase.state or phrase.defender:
+            continue
+        sent = next((m for m in reported if m.kind == "airspace_violation" and m.violator and not m.by_origin
+                     and not m.supporting and m.platform == phrase.platform
+                     and sender_state(phrase, m.country) == m.violator), None)
+        if sent is not None:
+            context.antecedents[phrase.platform] = replace(phrase, state=sent.violator, hedged=sent.hedged)
 
 
 def _measured_against(reported: list[Mention], context: Context) -> Mention | None:

@@ -51,6 +51,7 @@ class Trigger:
     supporting: bool = False
     destination: str | None = None  # "crossed into Poland": the state entered, named by itself
     inbound: bool = False  # "flew in from Belarus": the state entered is the one the sentence or story is in
+    place: str | None = None  # "flew into X" (a town, a capital): the named place of another state entered
 
 
 # --- Triggers ------------------------------------------------------------------------------------------------------
@@ -196,9 +197,31 @@ def _state_entered(name: Token) -> Trigger | None:
     """ "Belarusian helicopters crossed into Poland", "a drone entered Romania": a state's own name entered by
     something that flies."""
     state = _state_name(name)
+    return _entered(name, state) if state is not None else None
+
+
+def _place_entered(name: Token) -> Trigger | None:
+    """ "X launched drones that drifted into the capital Y", "the drones reached Z": a named place of a state (a town, a
+    capital read as the city, not as its government) that something flew into lies in that state's airspace. Only a
+    violation where the intruder's state is known (:func:`violations`): drones of no state flying into a town are a
+    sighting there."""
+    if name.pos_ != "PROPN" or name.ent_type_ != "GPE" or is_state_name(name.text) or name.text.isupper():
+        return None  # not "entered the ADIZ": initials name a zone or a body, not a town
+    place = whole_name(name)
+    state = place_country(place)
+    governed = name  # "into X", or "into the capital X", "into the town of X": the place noun the name is of
+    if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lemma_.lower() in CAPITAL_NOUNS | LAND_PLACES:
+        governed = name.head.head
+    elif name.dep_ == "appos" and name.head.lemma_.lower() in CAPITAL_NOUNS | LAND_PLACES:
+        governed = name.head
+    trigger = _entered(governed, state) if state is not None and not is_state_name(place) else None
+    return replace(trigger, place=place) if trigger is not None else None
+
+
+def _entered(name: Token, state: str) -> Trigger | None:
+    """The entry of something that flies into a state, or a place of one, named by ``name``: "crossed into X",
+    "entered Y"."""
     head = name.head
-    if state is None:
-        return None
     if name.dep_ == "pobj" and head.lower_ == "into" and (head.head.pos_ in {"VERB", "AUX"} or
                                                           _misread_flier(head.head)):
         verb = head.head
@@ -247,7 +270,7 @@ def _triggers(sentence: Span) -> Iterator[Trigger]:
         elif lemma in VIOLATION_NOUNS and not any(t.lemma_.lower() in AIRSPACE_NOUNS for t in token.subtree):
             trigger = Trigger(token, governing_verb(token), token) if _attributed_violation(token) else None
         elif token.pos_ == "PROPN" and token.ent_type_ in {"GPE", "ORG"}:  # "entered Moldova", read as an organisation
-            trigger = _state_entered(token) or _flown_in_from(token)
+            trigger = _state_entered(token) or _flown_in_from(token) or _place_entered(token)
         if trigger is not None:
             yield trigger
 
@@ -499,7 +522,7 @@ def _intruder(trigger: Trigger, found: list[Phrase], victim: str) -> tuple[Phras
         if phrase is not None and phrase.state == victim:
             continue  # the victim's own aircraft, taken for the subject where the parser gave the clause two
         if phrase is not None and not phrase.defender:
-            return phrase, (_foreign(phrase.state, victim) or next(iter(states), None) or _sender(phrase, victim)
+            return phrase, (_foreign(phrase.state, victim) or next(iter(states), None) or sender_state(phrase, victim)
                             or _origin(trigger, victim)), True
         # "Turkish ones" (jets, as the sentence said of others): the state its modifiers name
         states += [state for state in [_foreign(state_of(token) or nationality(list(token.lefts)), victim)] if state]
@@ -521,7 +544,7 @@ def _purposes(verb: Token) -> list[Token]:
     return chain
 
 
-def _sender(phrase: Phrase, victim: str) -> str | None:
+def sender_state(phrase: Phrase, victim: str) -> str | None:
     """ "North Korea sent balloons ...", "Minsk launched drones ...": the state that sent what flew."""
     head = _quantified(phrase.head)  # "used dozens of drones"
     verb = head.head
@@ -589,6 +612,8 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
     model = phrase.model if phrase else None
     if trigger.verb is not None and _accused(trigger.verb):  # the state accused, not one of its accusers
         violator = _foreign(_accused_state(trigger.verb), victim) or violator
+    if trigger.place is not None and violator is None and (earlier is None or earlier.state == victim):
+        return None  # drones of no state known flying into a town: a sighting there, not a state's violation
     if violator is None and earlier is None:
         violator = _summoned_envoy(sentence, victim)
     if earlier is not None and earlier.state != victim:
@@ -619,7 +644,7 @@ def _violation(sentence: Span, trigger: Trigger, victim: str, found: list[Phrase
         platform=phrase.platform if phrase else None, model=model,
         count=count, count_stated=stated, duration=duration_minutes(text_of(sentence)),
         occurred_on=date, date_in_clause=dated_here,
-        location=location_in(sentence, without_other_clauses(anchor), {victim}),
+        location=trigger.place or location_in(sentence, without_other_clauses(anchor), {victim}),
         supporting=trigger.supporting, left=trigger.supporting and trigger.verb is not None,
     )
 
