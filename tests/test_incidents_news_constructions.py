@@ -56,3 +56,18 @@ def test_drones_of_no_state_flying_into_a_town_are_a_sighting_there() -> None:
 def test_initials_of_a_zone_entered_are_no_town() -> None:
     found = incidents("Japan said Chinese aircraft entered the JADIZ on Monday but stayed outside its airspace.")
     assert not any(kind == "airspace_violation" for kind, _ in found)
+
+
+# --- "The drone incursion": a definite retelling of drones told before -----------------------------------------------
+
+
+def test_a_definite_noun_the_drone_word_modifies_retells_the_states_drones() -> None:
+    found = incidents("Eritrea launched two drones on Sunday night, and both flew deep into the city of Mekelle, "
+                      "Ethiopian officials said. The drone incursion demands a firm answer, the ministry added.")
+    assert set(found) == {("airspace_violation", "ET")}
+
+
+def test_an_indefinite_drone_noun_after_them_is_a_sighting_of_its_own() -> None:
+    found = incidents("Eritrea launched two drones on Sunday night, and both flew deep into the city of Mekelle, "
+                      "Ethiopian officials said. In Bahir Dar, guards reported a drone near the airport on Tuesday.")
+    assert ("drone_sighting", "ET") in found

@@ -513,7 +513,10 @@ def _further_sightings(sentence: Span, drones: list[Phrase]) -> list[Token]:
 
 
 def _definite(phrase: Phrase) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in phrase.head.children)
+    """ "the drone", and "the drone incursion", "this drone incident": a definite noun the drone word modifies
+    refers back to the drones the story told of, as "the drones" does."""
+    heads = [phrase.head, *([phrase.head.head] if phrase.head.dep_ == "compound" else [])]
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for head in heads for c in head.children)
 
 
 def _perpetrator(token: Token) -> bool:
