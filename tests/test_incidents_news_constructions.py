@@ -71,3 +71,18 @@ def test_an_indefinite_drone_noun_after_them_is_a_sighting_of_its_own() -> None:
     found = incidents("Eritrea launched two drones on Sunday night, and both flew deep into the city of Mekelle, "
                       "Ethiopian officials said. In Bahir Dar, guards reported a drone near the airport on Tuesday.")
     assert ("drone_sighting", "ET") in found
+
+
+# --- "..., the X newspaper reports": who tells a sentence is no event it refers back to -----------------------------
+
+
+def test_a_sentence_told_by_a_named_outlet_does_not_take_the_previous_sentences_day_and_place() -> None:
+    found = run("A review released on Saturday found security gaps at the Hadera power station. According to the "
+                "review, officials cannot say who flew a drone above the plant, the Jerusalem Post writes.").incidents
+    assert not any(i.occurred_on and i.occurred_on.value == "2025-10-04" for i in found)
+
+
+def test_a_definite_event_noun_still_refers_back_to_the_sentence_before() -> None:
+    found = incidents("A review released on Saturday found security gaps at the Hadera power station. The review "
+                      "came after a drone was seen over the plant.")
+    assert found[("drone_sighting", "IL")].occurred_on.value == "2025-10-04"

@@ -367,6 +367,8 @@ def _told_before(sentence: Span, context: Context) -> tuple[FuzzyDate | None, di
     if subject is None or sentence.start == 0 or is_platform_word(subject) or not any(
             c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children):
         return None, {}
+    if subject.pos_ == "PROPN" or sentence.root.lemma_.lower() in SPEAKING_VERBS:
+        return None, {}  # "..., the X newspaper reports": who tells the sentence, no event it refers back to
     before = sentence.doc[sentence.start - 1].sent
     anchor = before.root
     date, _ = clause_date(before, anchor, anchor, context.published)
