@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from articles import run
 
+from streams.extraction.dates import date_candidates
 from streams.extraction.model import IncidentFact
+from streams.extraction.nlp import load_pipeline
 
 
 def incidents(body: str, **kwargs: str) -> dict[tuple[str, str], IncidentFact]:
@@ -86,3 +88,20 @@ def test_a_definite_event_noun_still_refers_back_to_the_sentence_before() -> Non
     found = incidents("A review released on Saturday found security gaps at the Hadera power station. The review "
                       "came after a drone was seen over the plant.")
     assert found[("drone_sighting", "IL")].occurred_on.value == "2025-10-04"
+
+
+# --- "at the same point as the evening before": the standard of a comparison dates nothing ----------------------------
+
+
+def _candidates(text: str) -> list[str]:
+    doc = load_pipeline()(text)
+    return [phrase for _, phrase in date_candidates(doc[:])]
+
+
+def test_a_day_a_comparison_measures_against_is_no_date_of_the_clause() -> None:
+    assert "the previous night" not in _candidates("Patrols logged the lights at the same point as the previous night.")
+    assert "the previous night" not in _candidates("Guards counted more lights than the previous night.")
+
+
+def test_a_day_outside_a_comparison_still_dates_the_clause() -> None:
+    assert "the previous night" in _candidates("Patrols logged the lights the previous night.")

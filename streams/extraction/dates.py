@@ -20,7 +20,9 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import without_other_clauses
-from streams.extraction.lexicon import (AGAIN_WORDS, SERIES_ORDINALS, SPAN_OPENERS, DISTRIBUTIVE_DETERMINERS, OCCASION_NOUNS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS, LAG_UNITS, LATER_DAY,
+from streams.extraction.lexicon import (AGAIN_WORDS, COMPARISON_WORDS, SERIES_ORDINALS, SPAN_OPENERS, DISTRIBUTIVE_DETERMINERS,
+                                        LIKE_WORDS, OCCASION_NOUNS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS,
+                                        LAG_UNITS, LATER_DAY,
                                         LATER_DAY_UNITS, MODALS, MONTHS, NIGHT_OF_DATE_WORDS, NUMBER_WORDS, PERIOD_BOUNDS,
                                         SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
@@ -241,7 +243,7 @@ def _date_candidates(span: Span) -> list[tuple[Token, str]]:
     for ent in entities(span):
         bounded = ent.start > 0 and ent.doc[ent.start - 1].lower_ in PERIOD_BOUNDS
         if ent.label_ in {"DATE", "TIME"} and not (bounded or _in_bounding_clause(ent.root) or _night_of_date(ent)
-                                                   or _counting_period(ent)):
+                                                   or _counting_period(ent) or _compared_with(ent.root)):
             found.append((ent.root, ent.text))
     found += [(t, t.text) for t in span if t.lower_ in SAME_DAY_WORDS and not t.ent_type_]
     found += _holidays(span, {token.i for token, _ in found})
@@ -276,6 +278,15 @@ def _night_of_date(ent: Span) -> bool:
     doc = ent.doc
     return (SAME_DAY_PHRASES.search(ent.text.lower()) is not None and ent.end + 1 < len(doc)
             and doc[ent.end].lower_ in NIGHT_OF_DATE_WORDS and doc[ent.end + 1].ent_type_ == "DATE")
+
+
+def _compared_with(token: Token) -> bool:
+    """ "came back at the same point as the evening before", "more flights than last year": a date a comparison
+    measures against is the standard, not the day of what the clause reports."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in COMPARISON_WORDS:
+        return False
+    return prep.lower_ == "than" or any(t.lower_ in LIKE_WORDS for t in prep.head.subtree if t.i < prep.i)
 
 
 def _in_bounding_clause(token: Token) -> bool:

@@ -386,6 +386,8 @@ ENTRY_GERUNDS: tuple[str, ...] = ("crossing", "entering", "violating", "straying
 STAY_NOUNS: tuple[str, ...] = ("incursion", "violation", "intrusion", "breach", "flight", "overflight")
 # Words before a date that make it bound a period rather than date an event: "since 2019", "until Friday".
 PERIOD_BOUNDS = {"since", "until", "till", "before", "by", "from"}
+# Prepositions of the standard a comparison measures against: "at the same point as the evening before", "than in May".
+COMPARISON_WORDS = {"as", "than"}
 # Words that date an event relative to publication without a date entity: "drones were seen overnight".
 SAME_DAY_WORDS = {"overnight", "tonight", "today", "yesterday"}
 # Words that make two dates joined by "and" the ends of one period, not a list of days: "between 5 and 20 May".
