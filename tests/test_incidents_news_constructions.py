@@ -7,6 +7,7 @@ from __future__ import annotations
 from articles import run
 
 from streams.extraction.dates import date_candidates
+from streams.extraction.locations import places
 from streams.extraction.model import IncidentFact
 from streams.extraction.nlp import load_pipeline
 
@@ -105,3 +106,18 @@ def test_a_day_a_comparison_measures_against_is_no_date_of_the_clause() -> None:
 
 def test_a_day_outside_a_comparison_still_dates_the_clause() -> None:
     assert "the previous night" in _candidates("Patrols logged the lights the previous night.")
+
+
+# --- A clock time is no place ----------------------------------------------------------------------------------------
+
+
+def _place_names(text: str) -> list[str | None]:
+    return [p.name for p in places(load_pipeline()(text)[:])]
+
+
+def test_a_clock_time_after_a_locative_preposition_is_no_place() -> None:
+    assert _place_names("The guards lost sight of the drone after it vanished around 11:40pm.") == []
+
+
+def test_a_town_after_the_same_preposition_is_a_place() -> None:
+    assert _place_names("The guards lost sight of the drone after it vanished around Hadera.") == ["Hadera"]

@@ -932,6 +932,8 @@ LIKE_WORDS = {"similar", "same", "identical", "comparable"}
 CONTINENTS = {"europe", "asia", "africa", "america", "north america", "south america", "latin america",
               "middle east", "oceania", "eurasia", "scandinavia", "the balkans", "balkans", "baltics"}
 # Time zones and military time: "at 2100 GMT", "as of 0330 Zulu" name a time of day, never a place.
+# A time of day written as digits: "9:45pm", "14:20", "7.15am" (the tagger may take one for a proper noun).
+CLOCK_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?", re.I)
 TIME_ZONES = {"gmt", "utc", "zulu", "cet", "cest", "eet", "eest", "bst", "est", "edt", "pst", "pdt", "jst", "kst"}
 # Words of open water: something brought down over the sea was not shown to be in anyone's airspace.
 WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters", "channel", "atlantic", "pacific"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from streams.extraction.airports import airport_countries
-from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, DESTINATION_PREPOSITIONS,
+from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, CLOCK_TIME, DESTINATION_PREPOSITIONS,
                                         DIRECTIONS,
                                         EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
@@ -38,8 +38,8 @@ class Place:
 def _named(obj: Token) -> bool:
     """Whether a prepositional object names a place: a proper noun, or a place noun ("island", "border", "village")
     that a name or nationality goes with ("the village of X", "the Syrian border")."""
-    if obj.ent_type_ in NOT_PLACES or any(t.lower_ in TIME_ZONES for t in obj.subtree):
-        return False  # "at around 2100 GMT": a clock time the tagger did not mark as one
+    if obj.ent_type_ in NOT_PLACES or any(t.lower_ in TIME_ZONES or CLOCK_TIME.fullmatch(t.text) for t in obj.subtree):
+        return False  # "at around 2100 GMT", "around 9:45pm": a clock time the tagger did not mark as one
     if obj.lemma_.lower() in BODIES:
         return False  # "including the State Police": a body of people, not a place
     if obj.pos_ == "PROPN":
