@@ -121,3 +121,24 @@ def test_a_clock_time_after_a_locative_preposition_is_no_place() -> None:
 
 def test_a_town_after_the_same_preposition_is_a_place() -> None:
     assert _place_names("The guards lost sight of the drone after it vanished around Hadera.") == ["Hadera"]
+
+
+# --- "from 9:12 to 10:05 a.m.": the clock times a stay began and ended measure it -----------------------------------
+
+
+def test_the_clock_times_an_entry_began_and_ended_give_its_duration() -> None:
+    found = incidents("Kenya said a Somali military aircraft lingered inside its airspace from 9:12-10:05 a.m. on "
+                      "Monday.")
+    assert found[("airspace_violation", "KE")].duration_minutes == 53
+
+
+def test_a_span_past_noon_counts_across_it() -> None:
+    found = incidents("Kenya said a Somali military aircraft entered its airspace on Monday and flew there from 11:40 "
+                      "a.m. to 1:10 p.m.")
+    assert found[("airspace_violation", "KE")].duration_minutes == 90
+
+
+def test_a_span_of_years_is_no_duration() -> None:
+    found = incidents("Kenya said a Somali military aircraft entered its airspace on Monday, the third such flight "
+                      "between 2023 and 2025.")
+    assert found[("airspace_violation", "KE")].duration_minutes is None

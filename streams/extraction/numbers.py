@@ -61,8 +61,15 @@ def _amount(text: str) -> float | None:
     return None if value is None else float(value)
 
 
+# "from 9:12 to 10:05 a.m.", "from 09:12-10:05", "between 10:05 and 10:32 pm": the clock times a stay began and ended.
+CLOCK = r"(?P<{0}h>\d{{1,2}})[:.](?P<{0}m>\d{{2}})\s*(?P<{0}x>[ap]\.?m\.?)?"
+CLOCK_SPAN = re.compile(rf"\b(?:from|between)\s+{CLOCK.format('a')}\s*(?:-|–|to|and|until)\s*{CLOCK.format('b')}", re.I)
+DAY_MINUTES = 24 * 60
+
+
 def duration_minutes(text: str) -> float | None:
-    """How long something lasted, in minutes, from the first duration phrase of a text (None when there is none).
+    """How long something lasted, in minutes, from the first duration phrase of a text (None when there is none),
+    else from the clock times it began and ended (:data:`CLOCK_SPAN`).
 
     Only phrases that measure a stay count: "called 6 times over three minutes" does not.
     """
@@ -72,7 +79,31 @@ def duration_minutes(text: str) -> float | None:
             amount = _amount(match["n"])
             if amount is not None:
                 return round(amount * MINUTES_PER_UNIT[match[2].lower()], 4)
-    return None
+    span = CLOCK_SPAN.search(text)
+    return _clock_span(span) if span else None
+
+
+def _clock_span(span: re.Match[str]) -> float | None:
+    """Minutes from one clock time to the next: "a.m."/"p.m." written once, after the second, holds for both where
+    the first is not later; a second time before the first is past midnight."""
+    marker = span["bx"] or ""
+    start = _clock(span["ah"], span["am"], span["ax"] or (marker if int(span["ah"]) <= int(span["bh"]) else ""))
+    end = _clock(span["bh"], span["bm"], marker)
+    if start is None or end is None:
+        return None
+    minutes = (end - start) % DAY_MINUTES
+    return float(minutes) if minutes else None
+
+
+def _clock(hour: str, minute: str, marker: str) -> int | None:
+    h, m = int(hour), int(minute)
+    if h > 23 or m > 59 or (marker and not 1 <= h <= 12):
+        return None
+    if marker.lower().startswith("p") and h != 12:
+        h += 12
+    elif marker.lower().startswith("a") and h == 12:
+        h = 0
+    return h * 60 + m
 
 
 MOST_REPETITIONS = 5  # "spotted twice", "seen three times"; more than this is a habit, not events to count
