@@ -142,3 +142,18 @@ def test_a_span_of_years_is_no_duration() -> None:
     found = incidents("Kenya said a Somali military aircraft entered its airspace on Monday, the third such flight "
                       "between 2023 and 2025.")
     assert found[("airspace_violation", "KE")].duration_minutes is None
+
+
+# --- "The balloon was first detected at dusk": when the intruder reported was first seen -----------------------------
+
+
+def test_the_day_the_reported_intruder_was_first_seen_dates_it() -> None:
+    found = incidents("Kenyan troops shot down a Somali drone near Mandera, the army said on Wednesday. The drone was "
+                      "first detected by border guards late on Monday.")
+    assert found[("airspace_violation", "KE")].occurred_on.value == "2025-10-06"
+
+
+def test_a_day_the_intruder_was_only_shown_on_does_not_date_it() -> None:
+    found = incidents("Kenyan troops shot down a Somali drone near Mandera, the army said on Wednesday. Officials "
+                      "showed the drone to reporters on Monday evening.")
+    assert found[("airspace_violation", "KE")].occurred_on.value == "2025-10-08"

@@ -948,6 +948,12 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
                             model=earlier.model or model,
                             duration=duration, location=location, supporting=not reports,
                             **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
+        if verb is not None and base_form(verb) in SEEING_VERBS and phrase.head.dep_ in {"dobj", "nsubjpass"} and (
+                dated_here and date):
+            # "The balloon was first detected by guards at dusk on Sunday": when the intruder reported was first seen,
+            # the day of the event, ahead of the day it was reported ("the army said on Monday")
+            return [replace(earlier, rule="detail.first_seen", sentence=sentence, field=context.field,
+                            occurred_on=date, date_in_clause=True, supporting=True, location=None, duration=None)]
     return []
 
 
