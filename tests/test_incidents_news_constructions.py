@@ -157,3 +157,18 @@ def test_a_day_the_intruder_was_only_shown_on_does_not_date_it() -> None:
     found = incidents("Kenyan troops shot down a Somali drone near Mandera, the army said on Wednesday. Officials "
                       "showed the drone to reporters on Monday evening.")
     assert found[("airspace_violation", "KE")].occurred_on.value == "2025-10-08"
+
+
+# --- "The downed drone was recovered on Wednesday": the day of the search --------------------------------------------
+
+
+def test_the_day_a_downed_drone_told_before_was_recovered_is_no_new_event() -> None:
+    found = run("Kenyan troops shot down a Somali drone near Mandera on Monday. Police recovered the wrecked drone "
+                "from a maize farm outside Elwak on Wednesday.").incidents
+    assert [(i.kind, i.country, i.occurred_on.value) for i in found] == [("airspace_violation", "KE", "2025-10-06")]
+
+
+def test_crashed_drones_the_story_had_not_told_of_are_dated_by_their_finding() -> None:
+    found = run("Kenyan troops shot down a Somali drone near Mandera on Monday. Herders discovered three crashed "
+                "Somali drones near Wajir in 2023.").incidents
+    assert {i.occurred_on.value for i in found} == {"2025-10-06", "2023"}

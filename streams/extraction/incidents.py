@@ -26,7 +26,7 @@ from streams.extraction.clauses import base_form, doubted, governing_verb, in_ba
 from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase, resolve,
                                      timestamp_day)
 from streams.extraction.lexicon import (AIRSPACE_NOUNS, DISRUPTION_VERBS, AMID_PREPOSITIONS, ATTACK_NOUNS, PLACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
-                                        DESTROYING_VERBS, DOWNING_VERBS,
+                                        DESTROYING_VERBS, DOWNING_VERBS, FINDING_VERBS,
                                         DEFINITE, EARLIER_ONE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, SITE_ON, HOMEWARD_WORDS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, LIST_ITEM_OPENERS, MORE, ONE_MORE, RECENT_MONTH_MIN_DAY,
@@ -42,7 +42,8 @@ from streams.extraction.places import is_state_name, place_country
 from streams.extraction.platforms import Phrase, attackers_state, model_name, nationality, phrases
 from streams.extraction.rules import rule_matches
 from streams.extraction.sightings import sightings
-from streams.extraction.violations import (Identification, crashes, identification, named_places_overflown, overflights,
+from streams.extraction.violations import (Identification, crashes, downed_before, identification, named_places_overflown,
+                                           overflights,
                                            owner_words, sender_state,
                                            shootdowns, violations)
 
@@ -940,6 +941,8 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
         duration = duration_minutes(text_of(sentence))
         location = location_in(sentence, list(sentence), {earlier.country})
         date, dated_here = clause_date(sentence, phrase.head.head, phrase.head.head, context.published)
+        if verb is not None and verb.lemma_.lower() in FINDING_VERBS and downed_before(phrase.head):
+            dated_here = False  # "police retrieved the wrecked drone on Tuesday": the search's day, not the event's
         if model or duration is not None or location:
             # "The balloon drifted on Sunday over the lighthouse on Rock Island": a retelling with a day and a place
             # of its own reports the event on that day, as the lead of a story retells its headline

@@ -778,6 +778,8 @@ CRASHING_VERBS = {"crash", "fall", "land", "explode", "impact", "crash-land"}
 # Phrasal verbs of coming down, by verb and particle: "came down in a field", "blew up near the village".
 CRASHING_PARTICLES = {"come": "down", "blow": "up"}
 FINDING_VERBS = {"find", "discover", "recover", "collect", "retrieve", "locate"}
+# Modifiers by which a phrase tells that what it names had come down already: "the wrecked drone", "the fallen balloon".
+DOWNED_WORDS = {"downed", "crashed", "wrecked", "fallen", "destroyed", "shot"}
 # Prepositions of where something came down: "crashed in a field", "found near the village".
 GROUND_PREPOSITIONS = {"in", "on", "near", "at", "inside", "into", "onto"}
 # Prepositions that attach a violation noun to the airspace violated: "a violation of its airspace", "an incursion

@@ -24,7 +24,7 @@ from streams.extraction.dates import clause_date, date_near, dated_again, each_t
 from streams.extraction.lexicon import (
     ALLIANCE_WORDS, ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
     ARMED_BODIES, CLAIMING, CONTROLLING_VERBS, DESTROYING_VERBS, DOWNING_VERBS, NATIONAL_BODY_HEADS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
-    CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, ENTRY_VERBS,
+    CRASHING_VERBS, DEFINITE, DIRECTION_WORDS, DOWNED_WORDS, ENTRY_VERBS,
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LISTED_SITE_PREPOSITIONS, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
@@ -924,6 +924,15 @@ def _names_state(where: Token | None, state: str) -> bool:
                                   or nationality(list(where.subtree)) == state)  # "near the X-ish town of Y"
 
 
+def downed_before(head: Token) -> bool:
+    """ "the wrecked drone", "the downed balloon", "the fallen drone": a definite phrase that refers back to what
+    the story told came down before the clause it is in; found or recovered on a later day, it is found on the day
+    of the search, which is not the day of the event ("herders discovered three crashed drones last year" tells of
+    drones the story had not told of: the finding dates them)."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) and any(c.dep_ in {"amod", "acl", "compound"} and (c.lower_ in DOWNED_WORDS or base_form(c) in DOWNING_VERBS
+                                                          | DESTROYING_VERBS | CRASHING_VERBS) for c in head.children)
+
+
 def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Mention]:
     """A state's drone, missile or balloon that crashed, fell or was found on another state's ground; a drone of no
     known state that came down is a sighting where it did."""
@@ -945,6 +954,8 @@ def crashes(sentence: Span, found: list[Phrase], context: Context) -> list[Menti
         if finder is not None and not (victim is not None and _names_state(where, victim)):
             victim = finder  # "Latvian troops found drone debris near a village": they searched their own ground
         date, dated_here = clause_date(sentence, verb, verb, context.published)
+        if verb.lemma_.lower() in FINDING_VERBS and downed_before(phrase.head):
+            date, dated_here = None, False  # "police retrieved the wrecked drone on Tuesday": the search's day
         for other in _grounds_listed_with(verb, where, victim) if flier is not None and victim is not None else []:
             mentions.append(Mention(
                 kind="airspace_violation", country=other, field=context.field, sentence=sentence,
