@@ -172,3 +172,19 @@ def test_crashed_drones_the_story_had_not_told_of_are_dated_by_their_finding() -
     found = run("Kenyan troops shot down a Somali drone near Mandera on Monday. Herders discovered three crashed "
                 "Somali drones near Wajir in 2023.").incidents
     assert {i.occurred_on.value for i in found} == {"2025-10-06", "2023"}
+
+
+# --- "flew over X's market": a site named by the place it belongs to -------------------------------------------------
+
+
+def test_a_site_named_by_its_towns_possessive_places_an_overflight_in_the_story_state() -> None:
+    found = incidents("On Thursday, Algerian military helicopters circled above Tessit's market for twenty minutes, "
+                      "Mali's army said.")
+    v = found[("airspace_violation", "ML")]
+    assert (v.violator, v.location, v.occurred_on.value) == ("DZ", "Tessit", "2025-10-02")
+
+
+def test_a_states_own_possessive_on_the_site_places_the_flight_at_home() -> None:
+    found = incidents("On Thursday, Algerian military helicopters circled above Algeria's desert for twenty minutes, "
+                      "Mali's army said.")
+    assert ("airspace_violation", "ML") not in found

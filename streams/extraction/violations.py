@@ -356,9 +356,17 @@ def _over(word: Token) -> list[Token]:
     several towns, including Kaunas"."""
     objects = _overflown(word)
     named = [t for obj in objects for t in coordinated(obj) if t.pos_ == "PROPN" and not _sea_of_a_list(t)]
+    named = named or [t for obj in objects for t in [_possessor_place(obj)] if t is not None]  # "over X's barracks"
     # "the island of X"; "several cities, including X and Y"
     return named or [t for obj in objects for prep in obj.children if prep.lower_ in OVERFLOWN_PREPOSITIONS
                      for pobj in prep.children if pobj.dep_ == "pobj" for t in coordinated(pobj) if t.pos_ == "PROPN"]
+
+
+def _possessor_place(obj: Token) -> Token | None:
+    """ "flew over X's barracks", "over Y's main square": a site named by the proper name of the place it belongs
+    to, which is where the flight was (a state's own name says whose, not where: "over Poland's territory")."""
+    return next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN" and not is_state_name(c.text)),
+                None)
 
 
 def _sea_of_a_list(item: Token) -> bool:
@@ -754,6 +762,9 @@ def _land_owner(verb: Token, context: Context) -> str | None:
     """Whose land a flight went over when no name there is known: "two Greek islands" by its nationality, "the
     islands of X" or "the town of Y" the article's state's; never open water ("over the Gulf of X")."""
     for obj in map(_counted, _overflown(verb)):
+        possessor = _possessor_place(obj)
+        if possessor is not None and place_country(whole_name(possessor)) is None:
+            return context.main_country  # "over X's barracks", X a town no gazetteer knows: the story's state's
         if obj.lemma_.lower() not in LAND_PLACES and obj.lower_ not in LAND_PLACES:
             continue
         # "over the US base in X": a site is where its own place is, not in the state that owns it
