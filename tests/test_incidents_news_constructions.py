@@ -188,3 +188,16 @@ def test_a_states_own_possessive_on_the_site_places_the_flight_at_home() -> None
     found = incidents("On Thursday, Algerian military helicopters circled above Algeria's desert for twenty minutes, "
                       "Mali's army said.")
     assert ("airspace_violation", "ML") not in found
+
+
+# --- "an X-type aircraft": a name before "type" is the model ---------------------------------------------------------
+
+
+def test_a_name_before_type_is_the_intruders_model() -> None:
+    found = incidents("Uganda said a Cessna-type plane from South Sudan crossed into Ugandan airspace on Friday.")
+    assert found[("airspace_violation", "UG")].model == "Cessna"
+
+
+def test_a_makers_name_alone_names_no_model() -> None:
+    found = incidents("Uganda said a Cessna plane from South Sudan crossed into Ugandan airspace on Friday.")
+    assert found[("airspace_violation", "UG")].model is None

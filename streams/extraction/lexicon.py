@@ -272,6 +272,8 @@ NAMED_MODELS: dict[str, str] = {
     "Eurofighter": "aircraft", "Mirage": "aircraft", "Harop": "drone", "Bayraktar": "drone", "Mohajer": "drone",
     "Songar": "drone", "Kargu": "drone",
 }
+# Words after a name that make it the model of what flew: "a Cessna-type plane", "a Kilo-class craft".
+MODEL_TYPE_WORDS = {"type", "class", "model"}
 # Design bureaus whose prefix can be written apart from the number: "Su 30" for "Su-30".
 DESIGNATION_PREFIXES = {"Su", "MiG", "Tu", "Il", "Mi", "Ka", "An", "Yak", "Be"}
 # Verbs that lay what flew at a state's door: "accused Riga of sending drones", "blaming Moldova for the flights".

@@ -17,8 +17,8 @@ from spacy.tokens import Span, Token
 from streams.extraction.lexicon import (AMID_PREPOSITIONS, ARMED_BODIES, ATTACK_NOUNS, ATTRIBUTION_HEDGES, COMPARATIVES, COUNT_HEDGES, DESIGNATION_PREFIXES, DIRECTION_PREFIXES,
                                        DIVIDED_HALVES,
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
-                                       INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, LIKENESS_WORDS, SIMILARITY_WORDS, USING_VERBS,
-                                       MANUFACTURE_PARTICIPLES, MODEL,
+                                       INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, LIKENESS_WORDS,
+                                       SIMILARITY_WORDS, USING_VERBS, MANUFACTURE_PARTICIPLES, MODEL, MODEL_TYPE_WORDS,
                                        NAMED_MODELS, ORIGIN_PREPOSITIONS, OWNING_VERBS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
                                        QUANTITY_NOUNS, SAME_PLURAL, SINGLE_WORDS, SINGULAR_WORDS)
 from streams.extraction.numbers import number
@@ -92,6 +92,14 @@ def _head_noun(token: Token) -> Token:
     return head if head == token or platform_of(head) else token
 
 
+def _typed(modifiers: list[Token]) -> list[str]:
+    """ "a Cessna-type plane", "a Beechcraft type aircraft": a maker's or model's name before "type" says what model
+    it was, where the name is none the lexicon knows."""
+    return [t.text for t, after in zip(modifiers, modifiers[1:]) if t.pos_ == "PROPN" and t.text[:1].isupper() and (
+        after.lower_ in MODEL_TYPE_WORDS or (after.text == "-" and after.i + 1 <= modifiers[-1].i
+                                             and after.doc[after.i + 1].lower_ in MODEL_TYPE_WORDS))]
+
+
 def phrases(span: Span) -> list[Phrase]:
     """Every platform phrase of a sentence, in order, one per head noun."""
     heads: dict[int, Token] = {}
@@ -115,7 +123,7 @@ def _phrase(head: Token) -> Phrase:
     if state is None:
         state, hedge = _launcher(head)
     models = [name for t in modifiers for name in [model_name(t)] if name] or [
-        name for t in _identified_as(head) for name in [model_name(t)] if name]
+        name for t in _identified_as(head) for name in [model_name(t)] if name] or _typed(modifiers)
     count, stated = _count(head, modifiers)
     platform = platform_of(head) or "unknown"
     if platform == "unknown":
