@@ -201,3 +201,18 @@ def test_a_name_before_type_is_the_intruders_model() -> None:
 def test_a_makers_name_alone_names_no_model() -> None:
     found = incidents("Uganda said a Cessna plane from South Sudan crossed into Ugandan airspace on Friday.")
     assert found[("airspace_violation", "UG")].model is None
+
+
+# --- "made an unplanned landing in X": a noun of what the aircraft did places it -------------------------------------
+
+
+def test_in_on_a_noun_of_what_the_aircraft_did_places_the_incident() -> None:
+    found = incidents("Niger said the Malian transport plane, which had entered its airspace without clearance, "
+                      "carried out an emergency landing in Agadez on Sunday.")
+    assert found[("airspace_violation", "NE")].location == "Agadez"
+
+
+def test_in_on_a_speakers_office_places_nothing() -> None:
+    found = incidents("A Malian air force plane entered Nigerien airspace on Sunday, a spokesman for the government in "
+                      "Niamey said.")
+    assert found[("airspace_violation", "NE")].location is None

@@ -888,6 +888,8 @@ ANAPHORS = PERSON_PRONOUNS | {"they", "it", "its", "their", "his", "her", "him",
 # Verbs of stopping air traffic: "flights were suspended", "the airport was closed", "operations were disrupted".
 DISRUPTION_VERBS = {"suspend", "close", "shut", "halt", "disrupt", "divert", "ground", "cancel", "stop", "restrict",
                     "interrupt", "delay", "pause"}
+# Nouns of what an aircraft itself did, told as an event: "carried out a forced landing in X", "a low flight over Y".
+FLIGHT_MOVE_NOUNS = {"landing", "flight", "overflight", "approach", "stopover", "touchdown"}
 # Nouns of a stop to air traffic: "drones forced the closure of the airport".
 DISRUPTION_NOUNS = {"closure", "suspension", "shutdown", "halt", "diversion", "cancellation", "grounding",
                     "disruption", "stoppage"}

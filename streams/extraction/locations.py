@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from streams.extraction.airports import airport_countries
 from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, CLOCK_TIME, DESTINATION_PREPOSITIONS,
                                         DIRECTIONS,
-                                        EVENT_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
+                                        EVENT_NOUNS, FLIGHT_MOVE_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
                                         NAMED_IN_APPOSITION, OPEN_WATER_WORDS, TIME_ZONES, VICINITY_NOUNS,
                                         WATER_WORDS)
@@ -329,8 +329,9 @@ def _fits_incident(place: Place) -> bool:
         named_as_place = place.token.lemma_.lower() in PLACE_NOUNS and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in place.token.children)
         within = prep.head.lemma_.lower() in PLACE_NOUNS  # "the border in X": a place within a place
-        return named_as_place or within or (prep.head.pos_ == "VERB"
-                                            and prep.head.lemma_.lower() not in SPEAKING_VERBS)
+        moved = prep.head.lemma_.lower() in FLIGHT_MOVE_NOUNS  # "carried out a forced landing in X": the aircraft's
+        return named_as_place or within or moved or (prep.head.pos_ == "VERB"
+                                                     and prep.head.lemma_.lower() not in SPEAKING_VERBS)
     if place.preposition == "at":  # "at the airport", "the base at Karlsborg"; not "at talks"
         return (place.token.lemma_.lower() in PLACE_NOUNS or place.token.ent_type_ in {"FAC", "LOC"}
                 or (place.token.ent_type_ == "GPE" and prep.head.lemma_.lower() in PLACE_NOUNS))
