@@ -216,3 +216,16 @@ def test_in_on_a_speakers_office_places_nothing() -> None:
     found = incidents("A Malian air force plane entered Nigerien airspace on Sunday, a spokesman for the government in "
                       "Niamey said.")
     assert found[("airspace_violation", "NE")].location is None
+
+
+# --- A word that opens a longer name is no town of its own ------------------------------------------------------------
+
+
+def test_the_first_word_of_a_sites_longer_name_places_nothing_by_itself() -> None:
+    found = incidents("Colorado police said a drone circled over the Alta Vista Solar station on Monday night.")
+    assert set(found) == {("drone_sighting", "US")}
+
+
+def test_a_town_named_before_a_generic_site_word_is_still_read() -> None:
+    found = incidents("Police said a drone circled over Alta Airport on Monday night.")
+    assert found[("drone_sighting", "NO")].location == "Alta Airport"

@@ -16,8 +16,9 @@ from streams.extraction.airports import airport_countries
 from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRATIVE_UNITS, AIRFIELD_HEADS, BODIES, BORDER_NOUNS, CLOCK_TIME, DESTINATION_PREPOSITIONS,
                                         DIRECTIONS,
                                         EVENT_NOUNS, FLIGHT_MOVE_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
-                                        CONTINENTS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS, SPEAKING_VERBS,
-                                        NAMED_IN_APPOSITION, OPEN_WATER_WORDS, TIME_ZONES, VICINITY_NOUNS,
+                                        CONTINENTS, GENERIC_NAME_WORDS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS,
+                                        SITE_WORDS, SPEAKING_VERBS, NAMED_IN_APPOSITION, OPEN_WATER_WORDS, TIME_ZONES,
+                                        VICINITY_NOUNS,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
 from streams.extraction.places import country_code, is_state_name, place_countries, place_country
@@ -111,11 +112,20 @@ def _country(obj: Token, name: str) -> str | None:
         return None  # "the X Strait", "the Sea of Y": open water beside the states it is named by, in none
     of_name = _of_name(obj) if obj.lemma_.lower() not in WATER_WORDS else None
     code = _named_alternative(obj) or place_country(name) or (place_country(of_name) if of_name else None) or next(
-        (code for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i for code in [place_country(whole_name(t))]
-         if code), None)
+        (code for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i and not _inside_a_name(t)
+         for code in [place_country(whole_name(t))] if code), None)
     if code:
         return code
     return _stated_state(obj, "appos") or _airfield_state(obj, name)
+
+
+def _inside_a_name(token: Token) -> bool:
+    """ "Alta" of "Alta Vista Solar Station": a word that opens a longer proper name is read with the
+    rest of it (:func:`whole_name`, from its last word), never alone as a town of its own; a name before a generic
+    word ("Copenhagen Airport", "Tallinn Harbour") is read by itself."""
+    head = token.head
+    return token.dep_ == "compound" and head.pos_ == "PROPN" and head.i > token.i and (
+        head.lower_ not in SITE_WORDS and head.lower_ not in GENERIC_NAME_WORDS)
 
 
 def _border_side(border: Token) -> str | None:
