@@ -736,7 +736,7 @@ DISTRIBUTIVE_DETERMINERS = {"each", "every"}
 OCCASION_NOUNS = {"time", "occasion"}
 # Nouns for a state's capital, whose airspace is the state's: "balloons entering the capital's airspace".
 CAPITAL_NOUNS = {"capital"}
-# Nouns that describe a place a name in apposition then names: "the Croatian capital, X", "the port city, Y".
+# Nouns that describe a place a name in apposition then names: "the Slovak capital, X", "the port city, Y".
 NAMED_IN_APPOSITION = CAPITAL_NOUNS | {"city", "town", "village"}
 # Verbs of what flew coming back: "they returned for a second night", "the drones reappeared over the base".
 RETURN_VERBS = {"return", "reappear", "resurface"}

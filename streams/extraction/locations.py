@@ -185,7 +185,7 @@ def _airfield_state(obj: Token, name: str) -> str | None:
 
 
 def _appositive_name(obj: Token) -> Token | None:
-    """ "in the Croatian capital, Zagreb", "near the port city, Y": a capital or settlement described, then named in
+    """ "in the Slovak capital, X", "near the port city, Y": a capital or settlement described, then named in
     apposition, is the place its name says."""
     if obj.pos_ != "NOUN" or obj.lemma_.lower() not in NAMED_IN_APPOSITION:
         return None
