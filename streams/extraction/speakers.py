@@ -803,6 +803,8 @@ class SpeakerResolver:
         if lemma in ANONYMOUS_SOURCES and subject.tag_ in {"NN", "NNP"}:
             return self._anonymous(subject, field_name, where)
         if lemma in MOUTHPIECES:
+            if subject.tag_ == "NNS":
+                return self._mouthpieces_of(subject, field_name, where)
             if subject.tag_ not in {"NN", "NNP"}:
                 return None
             held = self._office_holder(subject, where) if any(
@@ -971,6 +973,16 @@ class SpeakerResolver:
         if person_at is not None and person_at.rank == where.rank and person_at.char > at.char:
             return None
         return org
+
+    def _mouthpieces_of(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
+        """ "officials at the port authority said": several unnamed mouthpieces speak for the institution the
+        preposition names, as one does; "officials said", "Estonian officials said" name no one in particular."""
+        for child in subject.children:
+            if child.dep_ == "prep" and child.lower_ in MOUTHPIECE_PREPOSITIONS:
+                owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if owner is not None and owner.tag_ != "NNS" and not _described_state(owner):
+                    return self._owner(owner, field_name, where)
+        return None
 
     def _mouthpiece_of(self, subject: Token, field_name: str, where: Place) -> Speaker | None:
         for child in subject.children:
