@@ -765,7 +765,11 @@ def _stance_content(match: SpeechMatch, quotes: tuple[Quote, ...]) -> list[Token
                or c.dep_ == "cc" and not said
                or c.dep_ == "advcl" and c.lemma_.lower() in QUOTING_VERBS for t in c.subtree}
     right = [t for c in cue.children if c.i > cue.i and c.i not in dropped for t in c.subtree if t.i not in dropped]
-    return sorted([*left, cue, *right], key=lambda t: t.i)
+    if "as" in match.nodes and "head" in match.nodes:  # "was quoted as denying the jet was armed": the parser hangs
+        # the rest of the participle's clause on the citing verb, after "as"
+        right += [t for c in match.nodes["head"].children if c.i > match.nodes["as"].i and c.dep_ not in {"punct", "cc"}
+                  for t in c.subtree]
+    return sorted({t.i: t for t in [*left, cue, *right]}.values(), key=lambda t: t.i)
 
 
 def _covered(words: str, by: str) -> float:
