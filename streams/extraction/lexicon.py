@@ -608,6 +608,8 @@ STANCE_VERBS = {"condemn", "reject", "deny", "denounce", "decry", "blame", "accu
                 "dismiss", "rebuff", "protest", "deplore", "refute"}
 # Prepositions that give a stance verb its target: "protested against the patrols", "protested over the overflight".
 STANCE_PREPOSITIONS = {"against", "over", "at"}
+# Verbs that with "the blame" for their object make a stance as "blame" does: "put the blame for the flights on X".
+BLAME_PLACING = {"put", "lay", "place", "pin", "cast"}
 # Verbs by which a speaker asks another to act: "called on Moscow to", "urged its allies to stay calm", "asked the
 # government to".
 APPEAL_VERBS = {"call", "urge", "ask", "press", "appeal", "implore"}
