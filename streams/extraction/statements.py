@@ -51,6 +51,10 @@ from streams.extraction.titles import country_of
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
+MIN_CLAUSE_BEFORE_QUOTATION = 6  # words of a clause reported on its own before a closing quotation
+# Relations by which a quotation completes the clause before it: its object, complement or adverbial.
+COMPLETING_DEPS = {"dobj", "pobj", "attr", "acomp", "oprd", "xcomp", "prep", "advmod", "npadvmod", "agent", "dative",
+                   "advcl"}
 DAYS_SAID = {*WEEKDAYS, "yesterday", "today"}  # a day right after the verb: "said Tuesday the crossing was shut"
 CONTINUED_QUOTE_WORDS = 5  # a quoted clause, not a label in scare quotes
 DUPLICATE_OVERLAP = 0.8
@@ -262,6 +266,34 @@ def _outlet(head: Token, outlets: frozenset[str] = frozenset()) -> bool:
         return False  # "the ministry's press service", "the press service of the army": the institution's own
     return lower in OUTLET_WORDS or head.text in outlets or head.pos_ == "PROPN" and lower == "news" \
         or head.lemma_.lower() in NEWS_HEADS and any(t.lower_ in NEWS_WORDS for t in head.subtree if t.i < head.i)
+
+
+def _clause_before_closing_quotation(part: list[Token], quotes: tuple[Quote, ...]) -> list[Token]:
+    """ 'announced that the cabinet will meet on Friday to weigh steps "that will hurt the smugglers"', 'said they
+    plan to work with the police and are "doing everything possible"': a whole clause, its subject, verb and a noun
+    to end on, reported before a quotation that closes the sentence is reported speech of its own, the quotation
+    a statement beside it; a frame the quotation completes ('said the flight was "a provocation"', 'said the jets
+    "broke the rules"') is none."""
+    first = next(i for i, t in enumerate(part) if _inside(t, quotes))
+    if any(not _inside(t, quotes) and not t.is_punct for t in part[first:]):
+        return []  # words after the quotation: it sits inside the clause
+    before = part[:first]
+    while before and (before[-1].is_punct or before[-1].dep_ in {"cc", "aux", "auxpass"}):
+        before = before[:-1]
+    if len(before) < MIN_CLAUSE_BEFORE_QUOTATION or before[-1].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    verbs = [t for t in before if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}]
+    if not any(_has_subject(v) for v in verbs):
+        return []
+    quoted = [t for t in part[first:] if _inside(t, quotes) and not t.is_punct]
+    if not quoted or quoted[0].dep_ == "mark" or quoted[0].pos_ == "SCONJ":
+        return []  # 'would act "if there is a threat"': a condition or a reason quoted completes the clause
+    if any(t.head in before and t.dep_ in COMPLETING_DEPS for t in quoted):
+        return []  # the quotation is what a verb or preposition of the clause takes, or how it acted: it completes it
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and t.head in quoted and t.head.pos_ in {"VERB", "AUX"} for t in before):
+        return []  # 'said the analysis showed the blast was "caused by a stray missile"': the quoted verb's subject
+        # is before it, so the clause runs on into the quotation
+    return before
 
 
 def _has_subject(clause: Token) -> bool:
@@ -595,7 +627,9 @@ class FieldReader:
                 continue  # "..., the news agency reported": it carries the story, nobody said it to it
             for part in parts:
                 if any(_inside(t, unit.quotes) for t in part):
-                    continue  # a frame around a partial quotation, which is the statement
+                    part = _clause_before_closing_quotation(part, unit.quotes) if part[0].i > cue.i else []
+                    if not part:
+                        continue  # a frame around a partial quotation, which is the statement
                 if part and part[0].i == cue.i + 1 and part[0].lower_ in DAYS_SAID and part[0].dep_ == "npadvmod":
                     part = part[1:]  # "said Tuesday the crossing was shut": the day it was said, not of the clause
                 text = _text(part)
