@@ -296,6 +296,15 @@ def _clause_before_closing_quotation(part: list[Token], quotes: tuple[Quote, ...
     return before
 
 
+def _named_relative_speaker(cue: Token) -> bool:
+    """ "a flight last week, which the ministry said endangered an airliner": a speaker named inside a relative
+    clause, not a pronoun for the sentence's own speaker ("jets that it said had entered ..."), says the rest of
+    that clause (its verb with what it takes) of its own."""
+    subject, first = _own_subject(cue), cue.left_edge
+    return subject is not None and subject.pos_ != "PRON" and first.i < subject.i \
+        and first.lower_ in RELATIVE_PRONOUNS and first.dep_ in {"nsubj", "nsubjpass", "dobj"}
+
+
 def _has_subject(clause: Token) -> bool:
     """Whether a clause has a subject of its own (not a relative pronoun)."""
     return clause.pos_ not in {"VERB", "AUX"} or any(
@@ -603,7 +612,8 @@ class FieldReader:
         inside_unit = {t.i for t in tokens}
         found = []
         for cue in _cues(tokens, unit.quotes, ASSERTING_VERBS):  # "denied that X": X is not what was said
-            if _is_according(cue) or _reported_within(cue, self.tag):
+            relative = _named_relative_speaker(cue)
+            if _is_according(cue) or _reported_within(cue, self.tag) and not relative:
                 continue  # "X said it would act after Y claimed that ...": Y's claim is part of what X said
             clauses = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i in inside_unit]
             # "X said Y, Reuters reports": the parser hangs Y on the outlet's verb, and that on X's (not a clause of
@@ -611,7 +621,7 @@ class FieldReader:
             clauses += [g for c in cue.children if c.dep_ == "ccomp" and c.i in self.tag for g in c.children
                         if g.dep_ == "ccomp" and g.i > cue.i and g.i in inside_unit
                         and not any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in g.children)]
-            if clauses and cue.dep_ == "relcl" and not _has_subject(clauses[0]):
+            if clauses and cue.dep_ in {"relcl", "advcl"} and not _has_subject(clauses[0]) and not relative:
                 continue  # "jets that it said had entered ...": the clause lost its subject to the relative
             clauses = (clauses or _object_clause(cue, inside_unit) or _misparsed_clause(cue, inside_unit)
                        or _clause_past_a_time_clause(cue, inside_unit) or _fronted_before_citing(cue, inside_unit))
@@ -626,7 +636,9 @@ class FieldReader:
             if subject is not None and _outlet(subject, self.outlets):
                 continue  # "..., the news agency reported": it carries the story, nobody said it to it
             for part in parts:
-                if any(_inside(t, unit.quotes) for t in part):
+                if relative:  # "which the ministry said endangered ...": what the relative stands for is not said
+                    part = [t for t in part if t.i > cue.i]
+                if part and any(_inside(t, unit.quotes) for t in part):
                     part = _clause_before_closing_quotation(part, unit.quotes) if part[0].i > cue.i else []
                     if not part:
                         continue  # a frame around a partial quotation, which is the statement
