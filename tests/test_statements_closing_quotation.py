@@ -1,5 +1,6 @@
-"""A whole clause reported before a quotation that closes the sentence, on invented sentences: the clause is reported
-speech of its own and the quotation a direct statement beside it; a frame the quotation completes is none."""
+"""A whole clause reported beside a quotation that closes or opens the sentence, on invented sentences: the clause
+is reported speech of its own and the quotation a direct statement beside it; a frame the quotation completes is
+none."""
 
 from __future__ import annotations
 
@@ -53,3 +54,14 @@ def test_near_miss_words_before_their_speaker_are_read_whole() -> None:
                   "Bordurian air force said.")
     assert not any(quote == "The jet flew along the border for an hour" for *_, quote in found)
 
+
+def test_a_clause_after_a_quoted_comment_on_it_is_reported() -> None:
+    found = _said(JET + "Ruritanian President Ola Berg said \"we have no doubt at all\" the pilot had been ordered to "
+                  "cross.")
+    assert ("Ola Berg", "direct", "we have no doubt at all") in found
+    assert ("Ola Berg", "reported", "the pilot had been ordered to cross") in found
+
+
+def test_near_miss_a_quoted_subject_leaves_no_frame() -> None:
+    found = _said(JET + "Ruritanian President Ola Berg said \"the jet\" came from Borduria.")
+    assert [mode for _, mode, _ in found] == ["direct"]

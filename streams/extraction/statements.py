@@ -305,6 +305,26 @@ def _named_relative_speaker(cue: Token) -> bool:
         and first.lower_ in RELATIVE_PRONOUNS and first.dep_ in {"nsubj", "nsubjpass", "dobj"}
 
 
+def _clause_after_opening_quotation(part: list[Token], quotes: tuple[Quote, ...]) -> list[Token]:
+    """ 'said "there is no doubt" the jet came from the north': a quotation that opens the reported words and
+    comments on them is a direct statement, and the whole clause after it, its subject and verb its own, is reported
+    speech beside it; a quotation that is the clause's own subject or part of it leaves no frame."""
+    words = [t for t in part if not t.is_punct]
+    if not words or not _inside(words[0], quotes):
+        return []
+    last = max(i for i, t in enumerate(part) if _inside(t, quotes))
+    after = part[last + 1:]
+    while after and (after[0].is_punct or after[0].dep_ in {"cc", "mark"}):
+        after = after[1:]
+    if not after or any(_inside(t, quotes) for t in after) or _words(_text(after)) < MIN_REPORTED_WORDS:
+        return []
+    roots = [t for t in after if t.head not in after or t.head is t]
+    if len(roots) != 1 or roots[0].pos_ not in {"VERB", "AUX"} or not _has_subject(roots[0]) \
+            or not any(c.dep_ in {"nsubj", "nsubjpass"} and c in after for c in roots[0].children):
+        return []
+    return after
+
+
 def _has_subject(clause: Token) -> bool:
     """Whether a clause has a subject of its own (not a relative pronoun)."""
     return clause.pos_ not in {"VERB", "AUX"} or any(
@@ -639,7 +659,8 @@ class FieldReader:
                 if relative:  # "which the ministry said endangered ...": what the relative stands for is not said
                     part = [t for t in part if t.i > cue.i]
                 if part and any(_inside(t, unit.quotes) for t in part):
-                    part = _clause_before_closing_quotation(part, unit.quotes) if part[0].i > cue.i else []
+                    part = (_clause_before_closing_quotation(part, unit.quotes)
+                            or _clause_after_opening_quotation(part, unit.quotes)) if part[0].i > cue.i else []
                     if not part:
                         continue  # a frame around a partial quotation, which is the statement
                 if part and part[0].i == cue.i + 1 and part[0].lower_ in DAYS_SAID and part[0].dep_ == "npadvmod":
