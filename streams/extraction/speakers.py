@@ -908,6 +908,9 @@ class SpeakerResolver:
             earlier = [s for lemma, s in self.sources if lemma == subject.lemma_.lower()]
             if earlier:
                 return earlier[-1]
+            person = self._one_person_just_named(where)
+            if person is not None:
+                return person
         words = [t for t in subject.subtree if t.i <= subject.i and t.pos_ in {"ADJ", "NOUN", "PROPN"}
                  and t.lower_ not in VAGUE_ADJECTIVES]
         code = next((country_of(t) for t in words if country_of(t)), None)
@@ -1075,6 +1078,20 @@ class SpeakerResolver:
                     states and held_for and held_for not in states):
                 return Speaker(name=mention.name, kind="person", role=title.role, organization=title.organization)
         return self._named_later(subject, where, before, after) or self._named_untitled_before(subject, where, before)
+
+    def _one_person_just_named(self, where: Place) -> Speaker | None:
+        """ "Deputy Minister Ola Berg spoke of the flight. '...,' the official wrote": a bare "the official" with no
+        one unnamed quoted before is the one person the story named just before (same field, within a paragraph or
+        two), with the title given there; two people named leave it open."""
+        key = (where.rank, where.char)
+        near = {m.name for m in self.index.people if (m.where.rank, m.where.char) < key
+                and m.where.rank == where.rank and where.char - m.where.char <= OFFICE_NAMED_REACH}
+        if len(near) != 1:
+            return None
+        name = near.pop()
+        title = self.index.titles.get(name)
+        return Speaker(name=name, kind="person", role=title.role if title else None,
+                       organization=title.organization if title else None)
 
     def _named_untitled_before(self, subject: Token, where: Place, before: list[PersonMention]) -> Speaker | None:
         """ "Ola Berg flew home after a summit with Foreign Minister Ivo Petrov. ... the prime minister told parliament":
