@@ -454,8 +454,11 @@ class Aside:
 
 
 def _nominal(tokens: list[Token]) -> bool:
+    """A noun phrase, possessives in it ("the army's press service", "the Defence Forces' press service": a plural's
+    bare apostrophe is a possessive marker, no punctuation)."""
     return bool(tokens) and len(tokens) <= 12 and not any(
-        t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} or t.is_punct and t.text not in {"-", ".", "'s"}
+        t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"}
+        or t.is_punct and t.text not in {"-", ".", "'s"} and t.tag_ != "POS"
         for t in tokens) and any(t.pos_ in {"NOUN", "PROPN"} for t in tokens)
 
 
