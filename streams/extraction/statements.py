@@ -173,8 +173,10 @@ def _quoted_source(cue: Token) -> Token | None:
     citing = next((c for c in [*cue.children, *(g for c in clauses for g in c.children)]
                    if c.lemma_.lower() in CITING and c.tag_ == "VBG"), None)
     source = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing is not None else None
-    if source is not None and (source.ent_type_ == "PERSON" or source.lemma_.lower() in PERSON_WORDS):
-        return source  # "the agency reported, quoting a ministry spokesman: ...", not "citing the location"
+    if source is not None and (source.ent_type_ == "PERSON" or source.lemma_.lower() in PERSON_WORDS) \
+            and not (source.tag_ == "NNS" and source.ent_type_ != "PERSON"):
+        return source  # "the agency reported, quoting a ministry spokesman: ...", not "citing the location"; "X said
+        # ..., citing unnamed sources": sources nobody names leave the words X's
     verb = cue
     while verb.dep_ == "conj" and verb.head is not verb and verb.head.lemma_.lower() not in CITING:
         verb = verb.head
