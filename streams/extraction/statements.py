@@ -728,7 +728,8 @@ class FieldReader:
             if cue.i not in inside_unit or _inside(cue, unit.quotes) or not _asserted(cue) \
                     or any(c.dep_ == "ccomp" and c not in match.nodes.values() for c in cue.children) \
                     or _outlet(speaker, self.outlets) \
-                    or any(c.dep_ == "conj" for c in speaker.children) or _reported_within(cue, self.tag) \
+                    or any(c.dep_ == "conj" for c in speaker.children) \
+                    or _reported_within(cue, self.tag) and "clause" not in match.nodes \
                     or _announced_by_person(cue, speaker) or _denial_told_by_its_reason(cue):
                 continue  # "Estonia and Poland accused ...": a joint stand is no one speaker's
             clause = match.nodes.get("content")
