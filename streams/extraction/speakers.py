@@ -1161,7 +1161,15 @@ def _group_of_office_holders(holders: Token) -> Speaker | None:
     organisation named by its initials speak together, as a body of that organisation (not "the ambassadors", nor
     "several ambassadors": no one in particular)."""
     owners = [c for c in holders.children if c.dep_ in {"compound", "nmod"} and is_acronym(c)]
-    if len(owners) != 1 or any(c.dep_ == "amod" and c.lower_ in VAGUE_PLURALS for c in holders.children):
+    if any(c.dep_ == "amod" and c.lower_ in VAGUE_PLURALS for c in holders.children):
+        return None
+    states = [c for c in holders.children if c.dep_ == "poss" and country_of(c)]
+    if not owners and len(states) == 1:  # "Niger's military leaders said": a state's office holders, as one body
+        start = min(t.i for t in states[0].subtree)
+        code = country_of(states[0])
+        return Speaker(name=holders.doc[start: holders.i + 1].text, kind="organization",
+                       organization=country_name(code) if code else None)
+    if len(owners) != 1:
         return None
     words = [t for t in holders.subtree if t.i <= holders.i and t.dep_ not in {"det", "predet", "nummod"}]
     return Speaker(name=" ".join(t.text for t in words), kind="organization", organization=owners[0].text)
