@@ -1164,7 +1164,7 @@ def _group_of_office_holders(holders: Token) -> Speaker | None:
     if any(c.dep_ == "amod" and c.lower_ in VAGUE_PLURALS for c in holders.children):
         return None
     states = [c for c in holders.children if c.dep_ == "poss" and country_of(c)]
-    if not owners and len(states) == 1:  # "Niger's military leaders said": a state's office holders, as one body
+    if not owners and len(states) == 1:  # "X's military leaders said": a state's office holders, as one body
         start = min(t.i for t in states[0].subtree)
         code = country_of(states[0])
         return Speaker(name=holders.doc[start: holders.i + 1].text, kind="organization",
