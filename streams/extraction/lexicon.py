@@ -642,6 +642,11 @@ GENERIC_MODIFIERS = {"repeated", "multiple", "numerous", "frequent", "regular", 
 REQUESTER_PRONOUNS = {"it", "we"}
 # Alliances whose airspace is their members': "NATO airspace over X" is X's.
 ALLIANCE_WORDS = {"nato", "allied", "alliance"}
+# Nouns that, under an alliance's or union's name, stand for one of its states: "the NATO member's airspace", "the EU
+# member state's skies", "the alliance ally's airspace".
+MEMBER_NOUNS = {"member", "ally", "state"}
+# Blocs whose members are states, named on a member noun: "the NATO member", "an EU member state".
+BLOC_WORDS = ALLIANCE_WORDS | {"eu", "asean"}
 # Words that, after "and", repeat an event at a second date: "on Friday and again on Saturday".
 AGAIN_WORDS = {"again"}
 # Words that count what flew, not events: "several drones violated its airspace" is one report of several drones.

@@ -28,7 +28,7 @@ from streams.extraction.lexicon import (
     FINDING_VERBS, FLIER_PRONOUNS, FLYING_VERBS, FREE_CHOICE_DETERMINERS, FREE_CHOICE_PRONOUNS, GROUND_PREPOSITIONS,
     HABITUAL_ADVERBS, HOVERING_PREPOSITIONS, HOVERING_VERBS, INTRUDER_PREPOSITIONS, LAND_PLACES, LISTED_SITE_PREPOSITIONS, LEAVING_VERBS, MINUTES_PER_UNIT, MOTION_VERBS,
     NEGATIVE_PRONOUNS, NON_ENTRY_VERBS, OUTWARD_VERBS, OWNING_VERBS, OVER_PREPOSITIONS, OVERFLOWN_PREPOSITIONS, OVERFLYING_VERBS,
-    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, QUANTITY_NOUNS, REMAINS_NOUNS, REMAINS_PREPOSITIONS, REPEATED_ADVERBS, SEARCHING_BODIES, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, CAPITAL_NOUNS, STAY_PREPOSITIONS,
+    PLACE_PHRASE_PREPOSITIONS, POSSESSIVE_PRONOUNS, MEMBER_NOUNS, BLOC_WORDS, QUANTITY_NOUNS, REMAINS_NOUNS, REMAINS_PREPOSITIONS, REPEATED_ADVERBS, SEARCHING_BODIES, SENDING_VERBS, STATE_ENTRY_VERBS, STATE_POSSESSIVES, STATE_NOUNS, CAPITAL_NOUNS, STAY_PREPOSITIONS,
     UNKNOWN, UNMANNED_PLATFORMS, VIOLATED_PREPOSITIONS, VIOLATION_NOUNS, WATER_WORDS,
 )
 from streams.extraction.locations import location_in, places, site_locators, whole_name
@@ -456,7 +456,7 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
             national = True  # "violated national airspace": the owner's, unless a state is named ("X sovereign")
         elif word.lower_ == "their" and trigger.verb is not None and len(_subject_states(trigger.verb)) > 1:
             codes += _subject_states(trigger.verb)  # "A and B reported drones entering their airspace"
-        elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS | CAPITAL_NOUNS:
+        elif word.lower_ in POSSESSIVE_PRONOUNS or word.lemma_.lower() in STATE_NOUNS | CAPITAL_NOUNS or _bloc_member(word):
             codes += [code for code in [_owner(trigger, context)] if code]
         elif word.lower_ not in DIRECTION_WORDS or word.dep_ == "poss":  # "the South's airspace" names a state
             codes += [code for code in [state_of(word)] if code]
@@ -479,6 +479,13 @@ def _victims(trigger: Trigger, context: Context) -> list[str]:
     flier = subject(trigger.verb)
     crossed = flier is not None and (is_platform_word(flier) or flier.lower_ in FLIER_PRONOUNS)
     return [context.main_country] if crossed else []
+
+
+def _bloc_member(word: Token) -> bool:
+    """ "after straying into the NATO member's airspace": news writing names a state a second time by its membership
+    of a bloc, as it does by "the country"; the epithet stands for the state the story is about, not for the bloc."""
+    return word.lemma_.lower() in MEMBER_NOUNS and any(
+        t.lower_ in BLOC_WORDS for t in word.subtree if t.i < word.i and t.dep_ in {"compound", "amod", "nmod"})
 
 
 def _listed_sites(violation: Token) -> list[str]:
