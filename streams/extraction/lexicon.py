@@ -735,6 +735,8 @@ REPEATED_ADVERBS = {"repeatedly"}
 POSSESSIVE_PRONOUNS = {"its", "their", "our", "his", "her"}
 # Possessives of a state or of what it flew: "Russia said its Su-24 had been shot down".
 STATE_POSSESSIVES = {"its", "their"}
+# Letters some outlets write for the apostrophe ("the ministryʼs"): the modifier letter apostrophe of Ukrainian spelling.
+APOSTROPHE_LETTERS = {"\u02bc"}
 # Nouns that stand for a state: "the country's airspace".
 STATE_NOUNS = {"country", "nation", "state", "republic", "kingdom"}
 # "each time", "every time", "on each occasion": the words by which a clause says what it gives as cause happened on

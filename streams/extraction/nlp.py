@@ -14,13 +14,33 @@ from functools import lru_cache
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import compile_suffix_regex
 
-from streams.extraction.lexicon import DATELINE, PLURAL_LEMMAS, SPLIT_SPELLINGS
+from streams.extraction.lexicon import APOSTROPHE_LETTERS, DATELINE, PLURAL_LEMMAS, SPLIT_SPELLINGS
 from streams.extraction.version import PIPELINE_PACKAGES
 
 
 class PipelineMissing(RuntimeError):
     """No English spaCy pipeline is installed."""
+
+
+@Language.component("apostrophe_letters")
+def apostrophe_letters(doc: Doc) -> Doc:
+    """Some outlets write the possessive with the modifier letter apostrophe ("the ministryʼs", "yesterdayʼs"), the
+    apostrophe of Ukrainian spelling, which the networks never saw: the tokenizer splits it off as it does "’s"
+    (:func:`_possessive_suffixes`), and its norm, the form the networks read, is the ordinary apostrophe's, so
+    "yesterdayʼs flight" parses (and is dated) as "yesterday's flight" does. The text keeps its own letters."""
+    for token in doc:
+        if any(letter in token.text for letter in APOSTROPHE_LETTERS):
+            token.norm_ = "".join("'" if c in APOSTROPHE_LETTERS else c for c in token.text.lower())
+    return doc
+
+
+def _possessive_suffixes(nlp: Language) -> None:
+    """The tokenizer's suffixes with the possessive written with an apostrophe letter: "Xʼs" and "Xsʼ"."""
+    letters = "".join(APOSTROPHE_LETTERS)
+    suffixes = list(nlp.Defaults.suffixes or []) + [rf"(?<=\w)[{letters}][sS]$", rf"(?<=[sS])[{letters}]$"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
 
 
 @Language.component("paragraph_breaks")
@@ -126,6 +146,8 @@ def load_pipeline() -> Language:
         except ImportError:
             continue
         nlp = module.load()
+        _possessive_suffixes(nlp)
+        nlp.add_pipe("apostrophe_letters", first=True)
         nlp.add_pipe("paragraph_breaks", before="parser")
         nlp.add_pipe("datelines_apart", before="parser")
         nlp.add_pipe("spelling_variants", last=True)
