@@ -1,0 +1,31 @@
+"""A state named again by its membership of a bloc, and a possessive written with the modifier letter apostrophe
+(invented sentences, published Wednesday 2025-10-08)."""
+
+from __future__ import annotations
+
+from articles import run
+
+
+def test_a_bloc_member_epithet_owns_the_airspace_as_the_country_does() -> None:
+    body = ("ZAGREB -- A Hungarian MiG-29 interceptor came down in Croatia Tuesday after straying into the NATO "
+            "member's airspace, officials in the capital said.")
+    found = [(i.kind, i.country, i.violator, i.model) for i in run(body).incidents]
+    assert found == [("airspace_violation", "HR", "HU", "MiG-29")]
+
+
+def test_a_member_of_a_crew_is_no_state() -> None:
+    body = ("A Hungarian MiG-29 interceptor came down in Croatia Tuesday after a crew member's error, officials in "
+            "the capital said.")
+    assert not run(body).incidents
+
+
+def test_a_day_in_a_possessive_with_the_letter_apostrophe_dates_the_incursion() -> None:
+    body = "Officials released the full path of yesterday\u02bcs drone incursion from Belarus into Polish airspace."
+    dates = {i.occurred_on.value for i in run(body).incidents if i.occurred_on}
+    assert dates == {"2025-10-07"}
+
+
+def test_today_in_the_same_possessive_is_the_day_of_publication() -> None:
+    body = "Officials released the full path of today\u02bcs drone incursion from Belarus into Polish airspace."
+    dates = {i.occurred_on.value for i in run(body).incidents if i.occurred_on}
+    assert dates == {"2025-10-08"}
