@@ -29,3 +29,18 @@ def test_today_in_the_same_possessive_is_the_day_of_publication() -> None:
     body = "Officials released the full path of today\u02bcs drone incursion from Belarus into Polish airspace."
     dates = {i.occurred_on.value for i in run(body).incidents if i.occurred_on}
     assert dates == {"2025-10-08"}
+
+
+def test_a_citys_possessive_before_its_fields_own_name_places_a_background_sighting() -> None:
+    body = ("Flights at Norway's busiest airport were halted on Sunday after a drone was spotted, officials said. "
+            "Milan's Linate was paralysed for ten hours in March following repeated drone sightings, with thousands "
+            "of travellers stranded.")
+    found = {(i.country, i.location) for i in run(body).incidents}
+    assert ("IT", "Milan's Linate") in found
+
+
+def test_a_citys_possessive_before_a_surname_of_a_field_elsewhere_places_nothing_there() -> None:
+    body = ("Flights at Norway's busiest airport were halted on Sunday after a drone was spotted, officials said. "
+            "Glasgow's Stewart was paralysed for ten hours in March following repeated drone sightings, with "
+            "thousands of travellers stranded.")
+    assert "GB" not in {i.country for i in run(body).incidents}

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from streams.extraction.airports import airport_countries
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
 from streams.extraction.dates import clause_date, date_near, dated_again, each_time_days, listed_days
 from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, HOSTILE_ACT_NOUNS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
@@ -170,6 +171,8 @@ def _sighting_places(sentence: Span, scope: set[int], own_only: bool = False,
             if code and code not in located:  # "Helsinki's airport", "Tallinn and Riga airports": the city
                 city = ent.label_ == "GPE" and ent.root.dep_ in {"poss", "compound", "nmod", "conj"}
                 located[code] = ent.text if city and not is_state_name(ent.text) else None
+                if _citys_field(ent.root):  # "X's Y": the field by its own name, with its city's
+                    located[code] = sentence.doc[ent.start: ent.root.head.i + 1].text
     for token in sentence:  # a city named before "airport", whatever entity the tagger makes of it
         if token.pos_ == "PROPN" and token.dep_ in {"poss", "compound", "nmod", "conj"} and _of_a_place(token) and (
                 not destination(token)) and token.i not in described and not _named_site_placed(token):
@@ -214,7 +217,16 @@ def _of_people(token: Token) -> bool:
         head = head.head  # "US House speaker": up to the speaker
     reporting = head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEAKING_VERBS  # "X officials said": theirs
     return token.dep_ in {"amod", "compound", "nmod", "poss"} and not reporting and (
-        head.ent_type_ == "PERSON" or head.lemma_.lower() in ROLE_WORDS | PEOPLE_NOUNS)
+        (head.ent_type_ == "PERSON" and not _citys_field(token)) or head.lemma_.lower() in ROLE_WORDS | PEOPLE_NOUNS)
+
+
+def _citys_field(city: Token) -> bool:
+    """ "X's Y was closed for hours": news names a city's airport by the city's possessive and the field's own name,
+    which the entity recogniser often takes for a surname. It is a field when the register of airports knows the
+    name as a field's own, in the state of the city."""
+    head = city.head
+    code = place_country(city.text) if city.dep_ == "poss" and head.pos_ == "PROPN" else None
+    return code is not None and code in airport_countries(head.text, False)
 
 
 def _whence(token: Token) -> bool:
