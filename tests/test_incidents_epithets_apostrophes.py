@@ -44,3 +44,15 @@ def test_a_citys_possessive_before_a_surname_of_a_field_elsewhere_places_nothing
             "Glasgow's Stewart was paralysed for ten hours in March following repeated drone sightings, with "
             "thousands of travellers stranded.")
     assert "GB" not in {i.country for i in run(body).incidents}
+
+
+def test_a_river_named_like_a_town_across_the_border_still_places_the_incursion() -> None:
+    body = ("Russia said on Monday that its border guards had shot down an Estonian drone that had crossed into its "
+            "territory near the Narva river on Sunday.")
+    assert [i.location for i in run(body).incidents] == ["the Narva river"]
+
+
+def test_the_neighbours_town_itself_places_nothing() -> None:
+    body = ("Russia said on Monday that its border guards had shot down an Estonian drone that had crossed into its "
+            "territory near the town of Narva on Sunday.")
+    assert [i.location for i in run(body).incidents] == [None]

@@ -955,6 +955,8 @@ WATER_WORDS = {"sea", "ocean", "mediterranean", "gulf", "strait", "bay", "waters
 # Water words that name open sea between or beside states, never inside one: "the X Strait", "the Y Sea", "the Gulf
 # of Z" (a bay or a state's waters may be its own).
 OPEN_WATER_WORDS = {"sea", "ocean", "gulf", "strait", "channel"}
+# Water that runs through and between states: "the X river" is often named like a town on it, in one of them.
+RIVER_WORDS = {"river"}
 
 # --- Background lists (patterns/background.json) --------------------------------------------------------------------
 

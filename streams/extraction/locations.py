@@ -17,7 +17,7 @@ from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRA
                                         DIRECTIONS,
                                         EVENT_NOUNS, FLIGHT_MOVE_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, GENERIC_NAME_WORDS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS,
-                                        SITE_WORDS, SPEAKING_VERBS, NAMED_IN_APPOSITION, OPEN_WATER_WORDS, TIME_ZONES,
+                                        SITE_WORDS, SPEAKING_VERBS, NAMED_IN_APPOSITION, OPEN_WATER_WORDS, RIVER_WORDS, TIME_ZONES,
                                         VICINITY_NOUNS,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
@@ -110,6 +110,10 @@ def _country(obj: Token, name: str) -> str | None:
         return _border_side(obj)
     if obj.lemma_.lower() in OPEN_WATER_WORDS and not _stated_state(obj, "appos"):
         return None  # "the X Strait", "the Sea of Y": open water beside the states it is named by, in none
+    if obj.lemma_.lower() in RIVER_WORDS:
+        # "near the X river": a river runs through and between states, and its name, often a town's on its banks
+        # (in a neighbour, upstream), places it in none; only words of its own ("the X river in Y", "Y's X river") do
+        return _stated_state(obj, "appos") or _stated_state(obj, "poss")
     of_name = _of_name(obj) if obj.lemma_.lower() not in WATER_WORDS else None
     code = _named_alternative(obj) or place_country(name) or (place_country(of_name) if of_name else None) or next(
         (code for t in obj.subtree if t.pos_ == "PROPN" and t.i <= obj.i and not _inside_a_name(t)
@@ -376,8 +380,9 @@ def _modifier_state(place: Place) -> str | None:
     border", need not)."""
     if place.token.lemma_.lower() in BORDER_NOUNS:
         return None
+    river = place.token.lemma_.lower() in RIVER_WORDS  # "the X river": X is its name, not a town it lies in
     return next((place_country(t.text) for t in place.token.lefts if t.ent_type_ in {"NORP", "GPE"}
-                 and place_country(t.text)), None)
+                 and place_country(t.text) and not (river and not is_state_name(t.text))), None)
 
 
 def location_in(span: Span, scope: list[Token], victims: set[str], scope_only: bool = False) -> str | None:
