@@ -56,3 +56,15 @@ def test_the_neighbours_town_itself_places_nothing() -> None:
     body = ("Russia said on Monday that its border guards had shot down an Estonian drone that had crossed into its "
             "territory near the town of Narva on Sunday.")
     assert [i.location for i in run(body).incidents] == [None]
+
+
+def test_a_makers_name_and_a_bare_number_in_apposition_is_the_model() -> None:
+    body = ("Estonia protested on Friday after a Russian plane entered its airspace near Vaindloo island on Tuesday. "
+            "The aircraft, a Saab 340, had no flight plan.")
+    assert [i.model for i in run(body).incidents] == ["Saab 340"]
+
+
+def test_a_makers_name_with_no_number_is_no_model() -> None:
+    body = ("Estonia protested on Friday after a Russian plane entered its airspace near Vaindloo island on Tuesday. "
+            "The aircraft, built by Saab decades ago, had no flight plan.")
+    assert [i.model for i in run(body).incidents] == [None]

@@ -276,6 +276,10 @@ NAMED_MODELS: dict[str, str] = {
 MODEL_TYPE_WORDS = {"type", "class", "model"}
 # Design bureaus whose prefix can be written apart from the number: "Su 30" for "Su-30".
 DESIGNATION_PREFIXES = {"Su", "MiG", "Tu", "Il", "Mi", "Ka", "An", "Yak", "Be"}
+# Makers and families of civil and transport aircraft whose models are the name and a bare number, written apart:
+# "a Boeing 737", "a Cessna 172", "a Saab 340". The name alone is no model (nor, where it is a common word, any aircraft).
+NUMBERED_MAKERS = {"Boeing", "Cessna", "Fokker", "Dash", "ATR", "Saab", "Dornier", "Beechcraft", "Learjet", "Embraer",
+                   "Piper", "Tupolev", "Ilyushin", "Antonov"}
 # Verbs that lay what flew at a state's door: "accused Riga of sending drones", "blaming Moldova for the flights".
 ACCUSING = {"accuse", "blame", "charge", "suspect"}
 # Nouns of a hostile act whose "by" names the state behind it: "condemned the drone incursions as a provocation by X".

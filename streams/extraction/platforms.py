@@ -19,7 +19,7 @@ from streams.extraction.lexicon import (AMID_PREPOSITIONS, ARMED_BODIES, ATTACK_
                                        DISPATCHING_VERBS, DRONE_HEAD_NOUNS, DRONE_MODIFIERS, HOME_WORDS, IDENTIFYING,
                                        INTERCEPTING_VERBS, LAND_PLACES, DISRUPTION_NOUNS, LAUNCHING, LIKENESS_WORDS,
                                        SIMILARITY_WORDS, USING_VERBS, MANUFACTURE_PARTICIPLES, MODEL, MODEL_TYPE_WORDS,
-                                       NAMED_MODELS, ORIGIN_PREPOSITIONS, OWNING_VERBS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
+                                       NAMED_MODELS, NUMBERED_MAKERS, ORIGIN_PREPOSITIONS, OWNING_VERBS, PAIR_NOUNS, PARTICIPATING_VERBS, PLATFORMS,
                                        QUANTITY_NOUNS, SAME_PLURAL, SINGLE_WORDS, SINGULAR_WORDS)
 from streams.extraction.numbers import number
 from streams.extraction.places import country_code
@@ -57,12 +57,15 @@ def platform_of(token: Token) -> str | None:
 
 def model_name(token: Token) -> str | None:
     """The model designation a token begins, with the pieces the tokenizer split off it: "Tu-22M" (read as "Tu-22"
-    and "M"), "Mirage 2000", "Su 30" (the same aircraft as "Su-30"); None when the token names no model."""
+    and "M"), "Mirage 2000", "Su 30" (the same aircraft as "Su-30"), a maker's name and a bare number ("a Saab 340");
+    None when the token names no model."""
     match = MODEL.fullmatch(token.text)
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if match is None and token.text in NUMBERED_MAKERS and token.pos_ == "PROPN":
+        return f"{token.text} {nxt.text}" if nxt is not None and re.fullmatch(r"\d{1,4}", nxt.text) else None
     if match is None and token.text not in DESIGNATION_PREFIXES:
         return None
     name = match.group(1) if match else token.text
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if nxt is not None and not token.whitespace_ and re.fullmatch(r"[A-Z]{1,3}", nxt.text):
         return name + nxt.text
     if nxt is not None and name in NAMED_MODELS.keys() | DESIGNATION_PREFIXES and re.fullmatch(r"\d{1,4}", nxt.text):
