@@ -68,3 +68,30 @@ def test_a_makers_name_with_no_number_is_no_model() -> None:
     body = ("Estonia protested on Friday after a Russian plane entered its airspace near Vaindloo island on Tuesday. "
             "The aircraft, built by Saab decades ago, had no flight plan.")
     assert [i.model for i in run(body).incidents] == [None]
+
+
+
+LEAD = "Iran's navy has shot down an unidentified drone in the country's north, officials said.\n"
+
+
+def test_a_clause_on_a_named_place_is_no_part_of_its_name() -> None:
+    body = LEAD + ("A navy statement said gunners hit the drone at dawn near the fishing town of Anzali, which sits "
+                   "on the Caspian Sea.")
+    assert [i.location for i in run(body).incidents] == ["the fishing town of Anzali"]
+
+
+def test_a_place_named_with_no_clause_keeps_its_whole_name() -> None:
+    body = LEAD + "A navy statement said gunners hit the drone at dawn near the fishing town of Anzali."
+    assert [i.location for i in run(body).incidents] == ["the fishing town of Anzali"]
+
+
+def test_a_body_town_replaces_a_headline_site_described_by_its_sea() -> None:
+    body = LEAD + "A navy statement said gunners hit the drone at dawn near the fishing town of Anzali."
+    found = [i.location for i in run(body, headline="Iran downs drone over Caspian Sea port").incidents]
+    assert found == ["the fishing town of Anzali"]
+
+
+def test_a_headline_site_with_its_own_name_stays() -> None:
+    body = LEAD + "A navy statement said gunners hit the drone at dawn near the fishing town of Anzali."
+    found = [i.location for i in run(body, headline="Iran downs drone over Anzali port").incidents]
+    assert found == ["Anzali port"]
