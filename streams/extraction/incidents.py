@@ -25,7 +25,7 @@ from streams.extraction.article4 import ARTICLE4, ARTICLE4_GATHERING, article4_r
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of, subject_state
 from streams.extraction.dates import (clause_date, date_candidates, heading_date, later_day, later_phrase, resolve,
                                      timestamp_day)
-from streams.extraction.lexicon import (AIRSPACE_NOUNS, DISRUPTION_VERBS, AMID_PREPOSITIONS, ATTACK_NOUNS, PLACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
+from streams.extraction.lexicon import (WATER_WORDS, AIRSPACE_NOUNS, DISRUPTION_VERBS, AMID_PREPOSITIONS, ATTACK_NOUNS, PLACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS, FINDING_VERBS,
                                         DEFINITE, EARLIER_ONE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
                                         RUN_ORDINALS, SEEING_VERBS, SITE_ON, HOMEWARD_WORDS,
@@ -1120,10 +1120,11 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
              for key in sorted(groups, key=lambda k: (KIND_ORDER.index(k[0]), k[1]))
              for cluster in _cluster(groups[key], published) if _reported(cluster)]
     # The story's sentences about aircraft and its lead's day are read only when an incident lacks a place or a date.
-    story = _aircraft_sentences(analysed) if any(fact.location is None for fact in facts) else []
+    headline_doc = analysed.docs.get("headline")
+    story = _aircraft_sentences(analysed) if any(fact.location is None or _headline_description(fact, headline_doc)
+                                                  for fact in facts) else []
     lead = next(_sentences(analysed.docs["body"]), None) if "body" in analysed.docs else None
     lead_day = _lead_day(lead, published) if lead is not None and any(f.occurred_on is None for f in facts) else None
-    headline_doc = analysed.docs.get("headline")
     return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story, headline_doc), facts, lead_day)
             for fact in facts]
 
@@ -1188,11 +1189,22 @@ def _placed_by_story(fact: IncidentFact, facts: list[IncidentFact], story: list[
     where its one event happened in any sentence about the aircraft, not always in the one that reports the
     intrusion. An incident no sentence of its own places, the only one of its kind in its state, is at the first
     place in that state the story's sentences about aircraft name (headline first)."""
-    if fact.location is not None or not _story_event(fact, facts):
+    described = _headline_description(fact, headline)
+    if (fact.location is not None and not described) or not _story_event(fact, facts):
         return fact
-    place = next((name for sentence in story
+    place = next((name for sentence in story if not (described and sentence.doc is headline)
                   for name in [site_named(sentence, {fact.country}, borders=sentence.doc is not headline)] if name), None)
     return fact if place is None else replace(fact, location=place)
+
+
+def _headline_description(fact: IncidentFact, headline: Doc | None) -> bool:
+    """ "Drone downed over Black Sea port": a headline places its event by a description, a site named by the water it
+    lies on, where the story names the town itself ("at the port city of X"). A place only the headline gives, so
+    described, yields to a place the story's sentences name in the state."""
+    if fact.location is None or headline is None or fact.location not in headline.text:
+        return False
+    words = fact.location.split()
+    return words[-1].islower() and any(word.lower() in WATER_WORDS for word in words[:-1])
 
 
 def _lead_day(lead: Span, published: dt.date) -> FuzzyDate | None:
