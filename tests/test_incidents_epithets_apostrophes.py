@@ -95,3 +95,15 @@ def test_a_headline_site_with_its_own_name_stays() -> None:
     body = LEAD + "A navy statement said gunners hit the drone at dawn near the fishing town of Anzali."
     found = [i.location for i in run(body, headline="Iran downs drone over Anzali port").incidents]
     assert found == ["Anzali port"]
+
+
+def test_a_length_of_time_joined_to_its_date_is_dated_by_the_date() -> None:
+    body = ("Unidentified drones were spotted over Andrews Air Force Base in Maryland for several weeks last December, "
+            "Air Force officials confirmed on Friday.")
+    assert [i.occurred_on.value for i in run(body).incidents if i.occurred_on] == ["2024-12"]
+
+
+def test_a_length_of_time_alone_leaves_the_day_it_was_confirmed() -> None:
+    body = ("Unidentified drones were spotted over Andrews Air Force Base in Maryland for several weeks, Air Force "
+            "officials confirmed on Friday.")
+    assert [i.occurred_on.value for i in run(body).incidents if i.occurred_on] != ["2024-12"]

@@ -24,7 +24,7 @@ from streams.extraction.lexicon import (AGAIN_WORDS, COMPARISON_WORDS, SERIES_OR
                                         LIKE_WORDS, OCCASION_NOUNS, DAY_BEFORE_PHRASES, FIXED_HOLIDAY, FIXED_HOLIDAYS,
                                         LAG_UNITS, LATER_DAY,
                                         LATER_DAY_UNITS, MODALS, MONTHS, NIGHT_OF_DATE_WORDS, NUMBER_WORDS, PERIOD_BOUNDS,
-                                        SAME_DAY_PHRASES, SAME_DAY_WORDS, UNDATED_PHRASES, WEEKDAYS)
+                                        SAME_DAY_PHRASES, SAME_DAY_WORDS, SPELL_THEN_DATE, UNDATED_PHRASES, WEEKDAYS)
 from streams.extraction.model import FuzzyDate
 from streams.extraction.nlp import entities, text_of
 from streams.extraction.places import is_state_name
@@ -184,6 +184,9 @@ def resolve(text: str, published: dt.date) -> FuzzyDate | None:
     if month:  # "in September last year", "March of this year": the month of a year named relative to now
         year = published.year - (month["which"] != "this")
         return FuzzyDate(f"{year:04d}-{MONTHS[month['month']]:02d}", "month")
+    spell = SPELL_THEN_DATE.match(phrase)
+    if spell:  # "several weeks last December": the weeks went on then, so the date part dates what happened
+        return resolve(spell["date"], published)
     if not phrase or UNDATED_PHRASES.search(phrase):
         return None
     holiday = FIXED_HOLIDAY.search(phrase)

@@ -407,6 +407,11 @@ UNDATED_PHRASES = re.compile(
     r"\b(this year|since|until|till|for (?:decades|years|months|weeks)|next|coming|every|each|recent|past(?! hour)|"
     r"previous|later this|upcoming|future|decades?|years(?! ago)|weeks|months(?! ago)|days(?! ago)|daily|weekly|annual|"
     r"tomorrow)\b")
+# A length of time the entity recogniser joins to the date it passed in: "for several weeks last December", "three days
+# in May", "two hours on Sunday". The date part dates the event; the length is how long it went on.
+SPELL_THEN_DATE = re.compile(
+    r"^(?:for\s+)?(?:several|a\s+few|a\s+couple\s+of|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:hours?|nights?|days?|weeks?|months?)\s+(?P<date>(?:last|in|on|this|earlier|during)\s+.+)$")
 # "This evening", "tonight" in a story stamped before dawn (UTC hour below SMALL_HOURS_END): the evening before.
 EVENING_PHRASES = re.compile(r"\b(this evening|tonight)\b", re.I)
 SMALL_HOURS_END = 5
