@@ -107,3 +107,13 @@ def test_a_length_of_time_alone_leaves_the_day_it_was_confirmed() -> None:
     body = ("Unidentified drones were spotted over Andrews Air Force Base in Maryland for several weeks, Air Force "
             "officials confirmed on Friday.")
     assert [i.occurred_on.value for i in run(body).incidents if i.occurred_on] != ["2024-12"]
+
+
+def test_a_states_claim_of_an_overflight_of_its_base_reports_it() -> None:
+    body = "Peru claims a Bolivian military helicopter flew over a Peruvian army base Tuesday."
+    assert [(i.country, i.violator) for i in run(body).incidents] == [("PE", "BO")]
+
+
+def test_a_denial_of_the_same_overflight_reports_nothing() -> None:
+    body = "Bolivia denies a Bolivian military helicopter flew over a Peruvian army base Tuesday."
+    assert not run(body).incidents

@@ -801,7 +801,10 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
         if phrase.defender or (noun.dep_ not in {"dobj", "nsubj", "nsubjpass"} and sent is None):
             continue
         verb = sent or noun.head
-        if base_form(verb) not in OVERFLYING_VERBS or doubted(verb) or negated(phrase.head):
+        # "X claims Y's jets flew over its base": a state's claim of an overflight reports it, as its claim of an
+        # entry does; a denial ("Y denies its jets flew over ...") still does not
+        if base_form(verb) not in OVERFLYING_VERBS or doubted(verb, doubting=DOUBTING_HEADS - CLAIMING) or negated(
+                phrase.head):
             continue
         flier = _flier_state(phrase, verb)
         over = _over(verb)
