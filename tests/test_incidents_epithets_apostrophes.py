@@ -117,3 +117,17 @@ def test_a_states_claim_of_an_overflight_of_its_base_reports_it() -> None:
 def test_a_denial_of_the_same_overflight_reports_nothing() -> None:
     body = "Bolivia denies a Bolivian military helicopter flew over a Peruvian army base Tuesday."
     assert not run(body).incidents
+
+
+PROTEST = ("Vietnam will protest to Beijing after the military detected 12 Chinese aircraft in its airspace off the "
+           "Spratly coast.\n")
+
+
+def test_the_day_the_intruders_were_tracked_dates_the_incursion() -> None:
+    body = PROTEST + "The jets were tracked by the Vietnamese air force on Sunday, the ministry said late on Tuesday."
+    assert [i.occurred_on.value for i in run(body).incidents if i.occurred_on] == ["2025-10-05"]
+
+
+def test_tracking_with_no_day_of_its_own_leaves_the_news_day() -> None:
+    body = PROTEST + "The jets were tracked by the Vietnamese air force, the ministry said."
+    assert [i.occurred_on.value for i in run(body).incidents if i.occurred_on] == ["2025-10-08"]

@@ -28,7 +28,7 @@ from streams.extraction.dates import (clause_date, date_candidates, heading_date
 from streams.extraction.lexicon import (WATER_WORDS, AIRSPACE_NOUNS, DISRUPTION_VERBS, AMID_PREPOSITIONS, ATTACK_NOUNS, PLACE_NOUNS, BORDER_KEEPING_VERBS, ANAPHORIC_DAY, BORDER_NOUNS, PROXIMITY, DATELINE, DAY_BEFORE_PHRASES, DAYS_IN_A_ROW,
                                         DESTROYING_VERBS, DOWNING_VERBS, FINDING_VERBS,
                                         DEFINITE, EARLIER_ONE, EARLIER_WORDS, ENTRY_VERBS, LAG_BEFORE, NUMBER_WORDS, RUN_EVENT_NOUNS, RUN_OF,
-                                        RUN_ORDINALS, SEEING_VERBS, SITE_ON, HOMEWARD_WORDS,
+                                        RUN_ORDINALS, SEEING_VERBS, TRACKING_VERBS, SITE_ON, HOMEWARD_WORDS,
                                         GENERIC_NAME_WORDS, HARDWARE, INSTITUTION_HEADS, LIST_ITEM_OPENERS, MORE, ONE_MORE, RECENT_MONTH_MIN_DAY,
                                         RECENT_PHRASES, SAME_DAY_PHRASES,
                                         OVERFLYING_VERBS, SIGHTING_VERBS, SITE_HEADS, SMALL_HOURS_END, STATE_POSSESSIVES,
@@ -951,8 +951,8 @@ def _told_later(found: list[Phrase], sentence: Span, context: Context) -> list[M
                             model=earlier.model or model,
                             duration=duration, location=location, supporting=not reports,
                             **({"occurred_on": date, "date_in_clause": True} if dated_here and date else {}))]
-        if verb is not None and base_form(verb) in SEEING_VERBS and phrase.head.dep_ in {"dobj", "nsubjpass"} and (
-                dated_here and date):
+        if verb is not None and base_form(verb) in SEEING_VERBS | TRACKING_VERBS and phrase.head.dep_ in {
+                "dobj", "nsubjpass"} and dated_here and date:
             # "The balloon was first detected by guards at dusk on Sunday": when the intruder reported was first seen,
             # the day of the event, ahead of the day it was reported ("the army said on Monday")
             return [replace(earlier, rule="detail.first_seen", sentence=sentence, field=context.field,
