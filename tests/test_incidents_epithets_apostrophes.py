@@ -20,41 +20,41 @@ def test_a_member_of_a_crew_is_no_state() -> None:
 
 
 def test_a_day_in_a_possessive_with_the_letter_apostrophe_dates_the_incursion() -> None:
-    body = "Officials released the full path of yesterday\u02bcs drone incursion from Belarus into Polish airspace."
+    body = ("Polish guards published a map of yesterday\u02bcs flight, in which a Belarusian drone crossed into Polish "
+            "airspace.")
     dates = {i.occurred_on.value for i in run(body).incidents if i.occurred_on}
     assert dates == {"2025-10-07"}
 
 
 def test_today_in_the_same_possessive_is_the_day_of_publication() -> None:
-    body = "Officials released the full path of today\u02bcs drone incursion from Belarus into Polish airspace."
+    body = ("Polish guards published a map of today\u02bcs flight, in which a Belarusian drone crossed into Polish "
+            "airspace.")
     dates = {i.occurred_on.value for i in run(body).incidents if i.occurred_on}
     assert dates == {"2025-10-08"}
 
 
 def test_a_citys_possessive_before_its_fields_own_name_places_a_background_sighting() -> None:
-    body = ("Flights at Norway's busiest airport were halted on Sunday after a drone was spotted, officials said. "
-            "Milan's Linate was paralysed for ten hours in March following repeated drone sightings, with thousands "
-            "of travellers stranded.")
+    body = ("Travellers in Norway were stuck on Sunday after a drone closed Bergen airport, officials said. Last "
+            "spring, Milan's Linate faced a ten-hour shutdown in March when drones were reported near the runway.")
     found = {(i.country, i.location) for i in run(body).incidents}
     assert ("IT", "Milan's Linate") in found
 
 
 def test_a_citys_possessive_before_a_surname_of_a_field_elsewhere_places_nothing_there() -> None:
-    body = ("Flights at Norway's busiest airport were halted on Sunday after a drone was spotted, officials said. "
-            "Glasgow's Stewart was paralysed for ten hours in March following repeated drone sightings, with "
-            "thousands of travellers stranded.")
+    body = ("Travellers in Norway were stuck on Sunday after a drone closed Bergen airport, officials said. Last "
+            "spring, Glasgow's Stewart faced a ten-hour shutdown in March when drones were reported near the runway.")
     assert "GB" not in {i.country for i in run(body).incidents}
 
 
 def test_a_river_named_like_a_town_across_the_border_still_places_the_incursion() -> None:
-    body = ("Russia said on Monday that its border guards had shot down an Estonian drone that had crossed into its "
-            "territory near the Narva river on Sunday.")
+    body = ("A drone flown from Estonia was destroyed by Russian air defences on Sunday after it strayed across the "
+            "frontier close to the Narva river, Moscow said.")
     assert [i.location for i in run(body).incidents] == ["the Narva river"]
 
 
 def test_the_neighbours_town_itself_places_nothing() -> None:
-    body = ("Russia said on Monday that its border guards had shot down an Estonian drone that had crossed into its "
-            "territory near the town of Narva on Sunday.")
+    body = ("A drone flown from Estonia was destroyed by Russian air defences on Sunday after it strayed across the "
+            "frontier close to the town of Narva, Moscow said.")
     assert [i.location for i in run(body).incidents] == [None]
 
 
@@ -87,13 +87,13 @@ def test_a_place_named_with_no_clause_keeps_its_whole_name() -> None:
 
 def test_a_body_town_replaces_a_headline_site_described_by_its_sea() -> None:
     body = LEAD + "A navy statement said gunners hit the drone at dawn near the fishing town of Anzali."
-    found = [i.location for i in run(body, headline="Iran downs drone over Caspian Sea port").incidents]
+    found = [i.location for i in run(body, headline="Navy gunners hit drone near Caspian Sea port").incidents]
     assert found == ["the fishing town of Anzali"]
 
 
 def test_a_headline_site_with_its_own_name_stays() -> None:
     body = LEAD + "A navy statement said gunners hit the drone at dawn near the fishing town of Anzali."
-    found = [i.location for i in run(body, headline="Iran downs drone over Anzali port").incidents]
+    found = [i.location for i in run(body, headline="Navy gunners hit drone near Anzali port").incidents]
     assert found == ["Anzali port"]
 
 
@@ -110,24 +110,24 @@ def test_a_length_of_time_alone_leaves_the_day_it_was_confirmed() -> None:
 
 
 def test_a_states_claim_of_an_overflight_of_its_base_reports_it() -> None:
-    body = "Peru claims a Bolivian military helicopter flew over a Peruvian army base Tuesday."
-    assert [(i.country, i.violator) for i in run(body).incidents] == [("PE", "BO")]
+    body = "Ecuador claims that a Peruvian military plane flew over an Ecuadorian air base early on Monday."
+    assert [(i.country, i.violator) for i in run(body).incidents] == [("EC", "PE")]
 
 
 def test_a_denial_of_the_same_overflight_reports_nothing() -> None:
-    body = "Bolivia denies a Bolivian military helicopter flew over a Peruvian army base Tuesday."
+    body = "Peru denies that a Peruvian military plane flew over an Ecuadorian air base early on Monday."
     assert not run(body).incidents
 
 
-PROTEST = ("Vietnam will protest to Beijing after the military detected 12 Chinese aircraft in its airspace off the "
-           "Spratly coast.\n")
+PROTEST = ("Hanoi lodged a formal complaint with Beijing over a formation of 12 Chinese fighters that had entered "
+           "Vietnamese airspace near the Spratly Islands.\n")
 
 
 def test_the_day_the_intruders_were_tracked_dates_the_incursion() -> None:
-    body = PROTEST + "The jets were tracked by the Vietnamese air force on Sunday, the ministry said late on Tuesday."
+    body = PROTEST + "Radar crews say the fighters were tracked by the Vietnamese air force on Sunday."
     assert [i.occurred_on.value for i in run(body).incidents if i.occurred_on] == ["2025-10-05"]
 
 
 def test_tracking_with_no_day_of_its_own_leaves_the_news_day() -> None:
-    body = PROTEST + "The jets were tracked by the Vietnamese air force, the ministry said."
+    body = PROTEST + "Radar crews say the fighters were tracked by the Vietnamese air force."
     assert [i.occurred_on.value for i in run(body).incidents if i.occurred_on] == ["2025-10-08"]

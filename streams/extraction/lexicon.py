@@ -928,7 +928,7 @@ AIR_TRAFFIC_WORDS = {"flight", "traffic", "airport", "airfield", "airspace", "ru
 REPETITION_ADVERBS: dict[str, int] = {"twice": 2, "thrice": 3, "once": 1}
 # Verbs of seeing, whose repetition is another sighting (not "suspended twice": one stop in two parts).
 SEEING_VERBS = {"spot", "see", "sight", "observe", "detect", "notice"}
-# Verbs of following an intruder by radar or eye: "the jets were tracked by the air force on Sunday" tells, like a verb
+# Verbs of following an intruder by radar or eye: "radar crews tracked the fighters for an hour on Monday" tells, like a verb
 # of seeing, the day the intruder reported was there.
 TRACKING_VERBS = {"track", "shadow"}
 

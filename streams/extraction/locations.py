@@ -68,7 +68,7 @@ def _extent(obj: Token) -> list[Token]:
     tokens = list(obj.doc[obj.left_edge.i: obj.i + 1])
     for child in obj.rights:
         if child.dep_ == "prep" and child.lower_ in PLACE_NAME_PREPOSITIONS:
-            # "the port city of X, which lies on Y": the clause (or aside) on the name describes it, whole
+            # "the fishing town of X, which sits on Y": the clause (or aside) on the name describes it, whole
             aside = {t.i for t in child.subtree if t.dep_ in {"relcl", "acl", "appos"} for t in t.subtree}
             tokens += [t for t in child.subtree if t.i not in aside and t.text != ","]
             break
