@@ -131,3 +131,18 @@ def test_the_day_the_intruders_were_tracked_dates_the_incursion() -> None:
 def test_tracking_with_no_day_of_its_own_leaves_the_news_day() -> None:
     body = PROTEST + "Radar crews say the fighters were tracked by the Vietnamese air force."
     assert [i.occurred_on.value for i in run(body).incidents if i.occurred_on] == ["2025-10-08"]
+
+
+CROSSED = "Bolivian fighters crossed into Peruvian airspace on Saturday night, Lima said.\n"
+
+
+def test_a_named_province_the_intruders_entered_places_the_incursion() -> None:
+    body = CROSSED + ("According to the air force, the fighters penetrated the southern Puno province and stayed for ten "
+                      "minutes.")
+    assert [i.location for i in run(body).incidents] == ["the southern Puno province"]
+
+
+def test_an_unnamed_region_entered_places_nothing() -> None:
+    body = CROSSED + ("According to the air force, the fighters penetrated the southern region and stayed for ten "
+                      "minutes.")
+    assert [i.location for i in run(body).incidents] == [None]

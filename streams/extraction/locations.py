@@ -17,7 +17,7 @@ from streams.extraction.lexicon import (ARMED_BODIES, BACKDROP_NOUNS, ADMINISTRA
                                         DIRECTIONS,
                                         EVENT_NOUNS, FLIGHT_MOVE_NOUNS, HARDWARE, LOCATIVE_PREPOSITIONS, PLACE_NAME_PREPOSITIONS,
                                         CONTINENTS, GENERIC_NAME_WORDS, PLACE_NOUNS, SITE_HEADS, SITE_PREPOSITIONS,
-                                        SITE_WORDS, SPEAKING_VERBS, NAMED_IN_APPOSITION, OPEN_WATER_WORDS, RIVER_WORDS, TIME_ZONES,
+                                        SITE_WORDS, SPEAKING_VERBS, STATE_ENTRY_VERBS, NAMED_IN_APPOSITION, OPEN_WATER_WORDS, RIVER_WORDS, TIME_ZONES,
                                         VICINITY_NOUNS,
                                         WATER_WORDS)
 from streams.extraction.nlp import entities
@@ -263,6 +263,11 @@ def places(span: Span) -> list[Place]:
     """The places a sentence names after locative prepositions, in order; not those of another event."""
     found: list[Place] = []
     for token in span:
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in STATE_ENTRY_VERBS and (
+                token.lemma_.lower() in ADMINISTRATIVE_UNITS and not is_state_name(token.text)):
+            # "the jets entered X's northern Y province": what was entered is where, as "into Y province" is
+            found += [p for p in [_place(token, "into")] if p is not None]
+            continue
         if token.dep_ != "pobj" or _of_an_event(token):
             continue
         prep = token.head
