@@ -137,8 +137,8 @@ CROSSED = "Bolivian fighters crossed into Peruvian airspace on Saturday night, L
 
 
 def test_a_named_province_the_intruders_entered_places_the_incursion() -> None:
-    body = CROSSED + ("According to the air force, the fighters penetrated the southern Puno province and stayed for ten "
-                      "minutes.")
+    body = CROSSED + ("According to the air force, the fighters penetrated the southern Puno province and stayed "
+                      "for ten minutes.")
     assert [i.location for i in run(body).incidents] == ["the southern Puno province"]
 
 
