@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import gc
 import os
 import signal
 import subprocess
@@ -222,7 +223,19 @@ def test_a_budget_whose_first_signal_is_dropped_still_interrupts() -> None:
     assert dropped == 1
 
 
+@pytest.fixture
+def no_gc_callbacks():
+    """The suite's property-test library registers a garbage-collector callback; a budget signal landing in it is
+    dropped by Python and its repeat may land in pytest's report of that drop, which pytest then fails the test for.
+    The product has no such callback, and the drop itself is tested above."""
+    saved = list(gc.callbacks)
+    gc.callbacks.clear()
+    yield
+    gc.callbacks.extend(saved)
+
+
 @pytest.mark.parametrize("processes", [0, 1])
+@pytest.mark.usefixtures("no_gc_callbacks")
 def test_an_article_over_the_time_budget_fails_alone_with_that_reason(processes):
     good = articles(3)
     (found,) = derived_by(processes, [[good[0], slow(good[1]), good[2]]], budget=2)
