@@ -369,10 +369,10 @@ def _lines(doc: Doc) -> Iterator[Span]:
         start = sentence.start
         for token in sentence:
             if token.is_space and "\n" in token.text:
-                if doc[start:token.i].text.strip():
+                if text_of(doc[start:token.i]).strip():
                     yield doc[start:token.i]
                 start = token.i + 1
-        if doc[start:sentence.end].text.strip():
+        if text_of(doc[start:sentence.end]).strip():
             yield doc[start:sentence.end]
 
 
@@ -381,10 +381,21 @@ def _dateline(span: Span) -> bool:
     (AP) —", parsed apart), which places it."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     return bool(words) and (all(t.ent_type_ == "DATE" for t in words)
-                            or DATELINE.fullmatch(span.text.strip()) is not None)
+                            or DATELINE.fullmatch(text_of(span).strip()) is not None)
 
 
-def _sentences(doc: Doc) -> Iterator[Span]:
+SENTENCES = "newsroom.report_sentences"  # the key of a doc's sentences as reports in its user_data
+
+
+def _sentences(doc: Doc) -> tuple[Span, ...]:
+    """Sentences as reports (:func:`_report_sentences`), cut once per doc: the rules read them several times."""
+    cached = doc.user_data.get(SENTENCES)
+    if cached is None:
+        cached = doc.user_data[SENTENCES] = tuple(_report_sentences(doc))
+    return cached
+
+
+def _report_sentences(doc: Doc) -> Iterator[Span]:
     """Sentences as reports: split at line breaks, a dateline joined to the sentence it heads."""
     pending: Span | None = None
     for line in _lines(doc):
@@ -1123,7 +1134,7 @@ def extract_incidents(analysed: AnalysedArticle) -> list[IncidentFact]:
     headline_doc = analysed.docs.get("headline")
     story = _aircraft_sentences(analysed) if any(fact.location is None or _headline_description(fact, headline_doc)
                                                   for fact in facts) else []
-    lead = next(_sentences(analysed.docs["body"]), None) if "body" in analysed.docs else None
+    lead = next(iter(_sentences(analysed.docs["body"])), None) if "body" in analysed.docs else None
     lead_day = _lead_day(lead, published) if lead is not None and any(f.occurred_on is None for f in facts) else None
     return [_dated_by_lead(_placed_by_story(_dated_as_before(fact, facts), facts, story, headline_doc), facts, lead_day)
             for fact in facts]

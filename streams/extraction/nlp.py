@@ -130,11 +130,15 @@ def spelling_variants(doc: Doc) -> Doc:
     """ "air space" is "airspace" written apart: its head takes the one word's lemma, so every rule on airspace reads
     it; a plural noun the lemmatizer takes for another noun's ("bases": "basis") or a verb's ("remains": "remain")
     gets its own (the lexicon lists both); the verb ("the drone remains lost") keeps the verb's."""
+    previous = ""  # the word before, carried along: ``doc[i - 1]`` would make a second token object per word
     for token in doc:
-        variant = SPLIT_SPELLINGS.get((doc[token.i - 1].lower_, token.lower_)) if token.i else None
-        variant = variant or (PLURAL_LEMMAS.get(token.lower_) if token.tag_ in {"NNS", "NNPS"} else None)
+        lower = token.lower_
+        variant = SPLIT_SPELLINGS.get((previous, lower))
+        if variant is None and lower in PLURAL_LEMMAS and token.tag_ in {"NNS", "NNPS"}:
+            variant = PLURAL_LEMMAS[lower]
         if variant is not None:
             token.lemma_ = variant
+        previous = lower
     return doc
 
 
