@@ -35,7 +35,7 @@ from streams.extraction.lexicon import (
     VAGUE_ADJECTIVES, VAGUE_PLURALS,
 )
 from streams.extraction.model import AnalysedArticle, Speaker
-from streams.extraction.nlp import doc_entities, entity_at
+from streams.extraction.nlp import doc_entities, doc_text, entity_at
 from streams.extraction.places import country_code, country_name
 from streams.extraction.titles import (
     Title, appositive_names, country_of, demonym, is_acronym, name_span, office_named_before, split_title, title_of,
@@ -480,12 +480,18 @@ def _outlet_noun(token: Token) -> bool:
     return lemma in OUTLETS or lemma in NEWS_HEADS and any(t.lower_ in NEWS_WORDS for t in token.subtree if t.i < token.i)
 
 
+COMMA_OR = re.compile(r",\s*or\b", re.IGNORECASE)  # ", or X": where a text may define an acronym after a name
+
+
 def defined_acronyms(doc: Doc) -> list[tuple[str, str]]:
     """Acronyms the text defines by writing them after a name, in brackets or after ", or": (acronym, name). The
     name is the run of capitalised words (and "of", "the", "and", "for") before it, from its longest part that the
     acronym spells from its first word ("the joint Finnish-Estonian Gulf Air Watch Centre, or GAWC"
     -> "Gulf Air Watch Centre"), or all of it when the acronym is of a name in another
     language."""
+    text = doc_text(doc)
+    if "(" not in text and COMMA_OR.search(text) is None:
+        return []  # no acronym is defined in a text without either mark: most texts are read no further
     found = []
     for token in doc:
         if not is_acronym(token) or token.i < 2:
