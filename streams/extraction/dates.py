@@ -530,6 +530,12 @@ def _and_holidays(dated: list[FuzzyDate], tokens: list[Token], published: dt.dat
     return list(dict.fromkeys(dated + extra))
 
 
+def days_told(scope: list[Token], anchor: Token, published: dt.date) -> list[FuzzyDate]:
+    """The days a clause tells its event on, one event a day: a list ("on May 4, 9 and 12"), "and again" ("on May 4
+    and again on June 2"), or days listed with "each time" on the clause's word (:func:`each_time_days`)."""
+    return listed_days(scope, published) or dated_again(scope, published) or each_time_days(anchor, published)
+
+
 def dated_again(tokens: list[Token], published: dt.date) -> list[FuzzyDate]:
     """ "closed on Thursday night and again on Friday night", "violated it on May 4 and again on June 2": a date
     phrase, "and again", and another: the thing happened on each, whichever of them the parser hangs the other on."""

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.airports import airport_countries
 from streams.extraction.clauses import base_form, doubted, governing_verb, in_backdrop, negated, state_of
-from streams.extraction.dates import clause_date, date_near, dated_again, each_time_days, listed_days
+from streams.extraction.dates import clause_date, date_near, days_told
 from streams.extraction.lexicon import (ACCUSING, AIRBORNE_WORDS, HOSTILE_ACT_NOUNS, ANOTHER, APPEARANCE_VERBS, BORDER_NOUNS,
                                         CAUSE_PREPOSITIONS, DEFENCE_ZONE_NOUNS, DEFENCE_ZONE_WORDS, DEFINITE, DOWNING_VERBS,
                                         EDGE_NOUNS, FIRING_VERBS,
@@ -494,9 +494,7 @@ def _sighting_clauses(drones: list[Phrase], context: Context) -> tuple[dict[int,
 def _per_date(mentions: list[Mention], clause: Token, context: Context) -> list[Mention]:
     """ "Drones were seen over the plant on 3, 9 and 12 October", "the airport shut on Monday and Friday, each time
     after drones were seen", "halted flights on Thursday and again on Friday": a sighting on each date."""
-    scope = list(clause.subtree)
-    dates = listed_days(scope, context.published) or dated_again(scope, context.published) or each_time_days(
-        clause, context.published)
+    dates = days_told(list(clause.subtree), clause, context.published)
     if len(dates) < 2:
         return mentions
     return [replace(m, occurred_on=date, date_in_clause=True) for m in mentions for date in dates]
@@ -691,9 +689,14 @@ def _where_the_site_is(place: Place) -> Place:
         return place
     # a site a state runs ("the US base") is moved by a place the verb names too; one of no state, by its own alone
     locators = site_locators(place.token) if place.country else own_site_locators(place.token)
-    located = [t for o in locators for t in [o, *(a for a in o.children if a.dep_ in {"appos", "conj"})]]
-    code = next((code for t in located for code in [place_country(whole_name(t))] if code), None)
+    code = next(iter(_locators_states(locators)), None)
     return place if code is None else replace(place, country=code)
+
+
+def _locators_states(locators: list[Token]) -> list[str]:
+    """The states a site's locating names give, in order, each name with those set beside it ("in X, Y")."""
+    return [code for o in locators for t in [o, *(a for a in o.children if a.dep_ in {"appos", "conj"})]
+            for code in [place_country(whole_name(t))] if code]
 
 
 def _owner_of_a_site_elsewhere(word: Token) -> bool:
@@ -703,9 +706,7 @@ def _owner_of_a_site_elsewhere(word: Token) -> bool:
     if site is None or word.i > site.i or any(t.dep_ not in {"compound", "amod", "nmod", "poss"}
                                               for t in [word, *word.ancestors] if site.is_ancestor(t)):
         return False
-    located = {code for t in site_locators(site)
-               for name in [t, *(a for a in t.children if a.dep_ in {"appos", "conj"})]
-               for code in [place_country(whole_name(name))] if code}
+    located = _locators_states(site_locators(site))
     return bool(located) and state_of(word) not in located
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.clauses import (base_form, coordinated, doubted, generic, governing_verb, negated, own_clause,
                                         state_of, subject, subject_state, without_other_clauses)
-from streams.extraction.dates import clause_date, date_near, dated_again, each_time_days, listed_days
+from streams.extraction.dates import clause_date, date_near, days_told
 from streams.extraction.lexicon import (
     ALLIANCE_WORDS, ACCUSING, AIRSPACE_NOUNS, AUTHOR_PREPOSITIONS, CALLING, DEMONYMS, ENVOY_NOUNS, GROUND_FORCES, SUMMONING_VERBS,
     ARMED_BODIES, CLAIMING, CONTROLLING_VERBS, DESTROYING_VERBS, DOWNING_VERBS, NATIONAL_BODY_HEADS, LIKE_WORDS, DOUBTING_HEADS, NATIONAL_WORDS, CRASHING_PARTICLES,
@@ -827,8 +827,7 @@ def overflights(sentence: Span, found: list[Phrase], context: Context) -> list[M
 def _per_day(mention: Mention, scope: list[Token], context: Context, anchor: Token) -> list[Mention]:
     """ "entered on May 4, 9 and 12", "violated it on May 4 and again on June 2", "closed on Monday and Friday, each
     time because of balloons entering its airspace": one mention a day."""
-    days = listed_days(scope, context.published) or dated_again(scope, context.published) or each_time_days(
-        anchor, context.published)
+    days = days_told(scope, anchor, context.published)
     return [replace(mention, occurred_on=day, date_in_clause=True) for day in days] if days else [mention]
 
 
